@@ -1,0 +1,48 @@
+namespace DirectiveFlow.Core.Workflows;
+
+/// <summary>
+/// One execution of an activity inside an instance (a token at rest). A Cascade's execution is also its join: it
+/// counts expected and finished branches, and the counter moves by one per finished branch.
+/// Branches of a cascade point at it through <see cref="ParentExecutionId"/> and carry the unit they run for.
+/// </summary>
+public sealed class ActivityExecution
+{
+    public Guid Id { get; set; }
+
+    public Guid InstanceId { get; set; }
+
+    public required string ActivityId { get; set; }
+
+    public string ActivityType { get; set; } = "";
+
+    /// <summary>The cascade branch (or sub-cascade) this execution runs inside; null at the top level.</summary>
+    public Guid? ParentExecutionId { get; set; }
+
+    /// <summary>The unit the enclosing branch runs for, if any.</summary>
+    public Guid? UnitId { get; set; }
+
+    public ActivityExecutionStatus Status { get; set; } = ActivityExecutionStatus.Running;
+
+    /// <summary>For a cascade: how many branches were selected.</summary>
+    public int ExpectedBranches { get; set; }
+
+    /// <summary>For a cascade: how many branches have been written so far (the batch checkpoint).</summary>
+    public int WrittenBranches { get; set; }
+
+    /// <summary>For a cascade: how many branches have finished.</summary>
+    public int CompletedBranches { get; set; }
+
+    /// <summary>When a waiting execution should wake (Delay, or a cascade that completes at a deadline).</summary>
+    public DateTimeOffset? ResumeAt { get; set; }
+
+    /// <summary>Small per-execution state as JSON (e.g. the selected targets' cursor); never grows with branches.</summary>
+    public string? StateJson { get; set; }
+
+    public string? Outcome { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    public int ConcurrencyStamp { get; set; }
+}

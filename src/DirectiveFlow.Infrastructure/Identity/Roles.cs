@@ -1,0 +1,13 @@
+namespace DirectiveFlow.Infrastructure.Identity;
+
+/// <summary>The five roles; a user has one or more.</summary>
+public static class Roles
+{
+    public const string Administrator = nameof(Administrator);
+    public const string Issuer = nameof(Issuer);
+    public const string UnitOfficer = nameof(UnitOfficer);
+    public const string UnitHead = nameof(UnitHead);
+    public const string Observer = nameof(Observer);
+
+    public static readonly IReadOnlyList<string> All = [Administrator, Issuer, UnitOfficer, UnitHead, Observer];
+}

@@ -1,0 +1,19 @@
+using DirectiveFlow.Core.Directives;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DirectiveFlow.Infrastructure.Persistence.Configurations;
+
+internal sealed class DirectiveConfiguration : IEntityTypeConfiguration<Directive>
+{
+    public void Configure(EntityTypeBuilder<Directive> builder)
+    {
+        builder.ToTable("Directives");
+        builder.Property(d => d.Number).HasMaxLength(100);
+        builder.Property(d => d.Title).HasMaxLength(500);
+        builder.Property(d => d.WorkflowDefinitionId).HasMaxLength(100);
+        builder.Property(d => d.CreatedBy).HasMaxLength(256);
+        builder.HasIndex(d => d.IssuingUnitId);
+        builder.HasIndex(d => d.CreatedAt);
+    }
+}

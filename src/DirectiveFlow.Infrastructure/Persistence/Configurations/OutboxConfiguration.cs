@@ -1,0 +1,20 @@
+using DirectiveFlow.Core.Email;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DirectiveFlow.Infrastructure.Persistence.Configurations;
+
+internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("Outbox");
+        builder.Property(m => m.DedupeKey).HasMaxLength(200);
+        builder.Property(m => m.To).HasMaxLength(2000);
+        builder.Property(m => m.Subject).HasMaxLength(500);
+        builder.Property(m => m.IcsFileName).HasMaxLength(260);
+        // Exactly-once for every scheduled effect: a second insert of the same key fails and is treated as "already done".
+        builder.HasIndex(m => m.DedupeKey).IsUnique();
+        builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
+    }
+}
