@@ -1,20 +1,11 @@
-using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-
-builder.Services.AddDirectiveFlowPersistence(builder.Configuration);
-builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi();
+builder.AddDirectiveFlow();
 
 var app = builder.Build();
-
-await app.Services.MigrateDirectiveFlowDatabaseAsync();
-
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.MapOpenApi();
-app.MapGet("/health", () => Results.Ok(new { status = "Healthy" }));
-
+await app.PrepareDirectiveFlowAsync();
+app.UseDirectiveFlow();
 await app.RunAsync();
 
 /// <summary>Entry point, visible to WebApplicationFactory in the functional tests.</summary>

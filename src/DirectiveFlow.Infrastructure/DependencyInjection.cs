@@ -1,0 +1,16 @@
+using DirectiveFlow.Infrastructure.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DirectiveFlow.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>Everything below the web layer: persistence, engine, organisation, tasks, scheduling, email.</summary>
+    public static IServiceCollection AddDirectiveFlowInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDirectiveFlowPersistence(configuration);
+        services.AddMediator(o => o.ServiceLifetime = ServiceLifetime.Scoped);
+        return services;
+    }
+}
