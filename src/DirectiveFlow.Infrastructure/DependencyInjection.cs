@@ -1,4 +1,5 @@
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Workflows;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +11,7 @@ public static class DependencyInjection
     public static IServiceCollection AddDirectiveFlowInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDirectiveFlowPersistence(configuration);
+        services.AddDirectiveFlowWorkflowDefinitions(configuration);
         services.AddMediator(o => o.ServiceLifetime = ServiceLifetime.Scoped);
         return services;
     }
