@@ -2,8 +2,10 @@ using DirectiveFlow.Infrastructure;
 using DirectiveFlow.Infrastructure.Demo;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Web.Components;
+using DirectiveFlow.Infrastructure.Workflows;
 using DirectiveFlow.Web.Api.Auth;
 using DirectiveFlow.Web.Api.Organisation;
+using DirectiveFlow.Web.Api.Workflows;
 using DirectiveFlow.Web.Security;
 
 namespace DirectiveFlow.Web.Hosting;
@@ -28,6 +30,7 @@ public static class HostingExtensions
     {
         ProductionSafety.EnsureSafe(app.Configuration, app.Environment);
         await app.Services.MigrateDirectiveFlowDatabaseAsync();
+        await app.Services.SeedWorkflowDefinitionsAsync();
         await app.Services.SeedDirectiveFlowDemoAsync();
     }
 
@@ -42,6 +45,7 @@ public static class HostingExtensions
         app.MapAuthApi();
         app.MapAccountEndpoints();
         app.MapOrganisationApi();
+        app.MapWorkflowsApi();
         app.AnnounceDemoLogins();
         return app;
     }
