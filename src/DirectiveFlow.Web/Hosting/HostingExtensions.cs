@@ -1,5 +1,6 @@
 using DirectiveFlow.Infrastructure;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Scheduling;
 
 namespace DirectiveFlow.Web.Hosting;
 
@@ -20,6 +21,7 @@ public static class HostingExtensions
     public static async Task PrepareDirectiveFlowAsync(this WebApplication app)
     {
         await app.Services.MigrateDirectiveFlowDatabaseAsync();
+        await app.Services.PrepareSchedulingAsync();
     }
 
     public static WebApplication UseDirectiveFlow(this WebApplication app)
