@@ -3,6 +3,7 @@ using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Organisation;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Workflows;
+using DirectiveFlow.Infrastructure.Scheduling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,6 +20,7 @@ public static class DependencyInjection
         services.AddDirectiveFlowIdentity();
         services.AddDirectiveFlowOrganisation(configuration);
         services.AddDirectiveFlowDemo(configuration);
+        services.AddDirectiveFlowScheduling(configuration);
         return services;
     }
 }

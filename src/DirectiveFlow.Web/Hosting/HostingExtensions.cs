@@ -7,6 +7,7 @@ using DirectiveFlow.Web.Api.Auth;
 using DirectiveFlow.Web.Api.Organisation;
 using DirectiveFlow.Web.Api.Workflows;
 using DirectiveFlow.Web.Security;
+using DirectiveFlow.Infrastructure.Scheduling;
 
 namespace DirectiveFlow.Web.Hosting;
 
@@ -32,6 +33,7 @@ public static class HostingExtensions
         await app.Services.MigrateDirectiveFlowDatabaseAsync();
         await app.Services.SeedWorkflowDefinitionsAsync();
         await app.Services.SeedDirectiveFlowDemoAsync();
+        await app.Services.PrepareSchedulingAsync();
     }
 
     public static WebApplication UseDirectiveFlow(this WebApplication app)

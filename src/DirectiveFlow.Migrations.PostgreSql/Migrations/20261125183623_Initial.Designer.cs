@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DirectiveFlow.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(DirectiveFlowDbContext))]
-    [Migration("20261125181554_Initial")]
+    [Migration("20261125183623_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -139,6 +139,9 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                     b.Property<string>("LastError")
                         .HasColumnType("text");
 
+                    b.Property<string>("ModelJson")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -157,6 +160,10 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
 
                     b.Property<Guid?>("TaskId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Template")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("TextBody")
                         .IsRequired()

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DirectiveFlow.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(DirectiveFlowDbContext))]
-    [Migration("20261125181559_Initial")]
+    [Migration("20261125183644_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -139,6 +139,9 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                     b.Property<string>("LastError")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("ModelJson")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("datetimeoffset");
 
@@ -157,6 +160,10 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
 
                     b.Property<Guid?>("TaskId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Template")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("TextBody")
                         .IsRequired()

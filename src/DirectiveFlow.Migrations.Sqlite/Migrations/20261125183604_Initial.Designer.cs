@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DirectiveFlow.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(DirectiveFlowDbContext))]
-    [Migration("20261125181549_Initial")]
+    [Migration("20261125183604_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -134,6 +134,9 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ModelJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
@@ -151,6 +154,10 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Template")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TextBody")
