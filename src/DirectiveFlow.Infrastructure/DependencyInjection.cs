@@ -1,3 +1,4 @@
+using DirectiveFlow.Infrastructure.Engine;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +12,7 @@ public static class DependencyInjection
     {
         services.AddDirectiveFlowPersistence(configuration);
         services.AddMediator(o => o.ServiceLifetime = ServiceLifetime.Scoped);
+        services.AddDirectiveFlowEngine(configuration);
         return services;
     }
 }
