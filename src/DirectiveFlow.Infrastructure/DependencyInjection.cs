@@ -1,6 +1,7 @@
 using DirectiveFlow.Infrastructure.Demo;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Organisation;
+using DirectiveFlow.Infrastructure.Engine;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Workflows;
 using DirectiveFlow.Infrastructure.Scheduling;
@@ -21,6 +22,7 @@ public static class DependencyInjection
         services.AddDirectiveFlowOrganisation(configuration);
         services.AddDirectiveFlowDemo(configuration);
         services.AddDirectiveFlowScheduling(configuration);
+        services.AddDirectiveFlowEngine(configuration);
         return services;
     }
 }

@@ -8,6 +8,7 @@ using DirectiveFlow.Web.Api.Organisation;
 using DirectiveFlow.Web.Api.Workflows;
 using DirectiveFlow.Web.Security;
 using DirectiveFlow.Infrastructure.Scheduling;
+using DirectiveFlow.Web.Api.Directives;
 
 namespace DirectiveFlow.Web.Hosting;
 
@@ -49,6 +50,7 @@ public static class HostingExtensions
         app.MapOrganisationApi();
         app.MapWorkflowsApi();
         app.AnnounceDemoLogins();
+        app.MapDirectivesApi();
         return app;
     }
 }
