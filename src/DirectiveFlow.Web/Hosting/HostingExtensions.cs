@@ -1,5 +1,6 @@
 using DirectiveFlow.Infrastructure;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Web.Api.Tasks;
 
 namespace DirectiveFlow.Web.Hosting;
 
@@ -28,6 +29,7 @@ public static class HostingExtensions
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapHealthChecks("/health");
+        app.MapTasksApi();
         return app;
     }
 }
