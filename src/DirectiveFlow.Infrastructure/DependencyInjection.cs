@@ -1,3 +1,6 @@
+using DirectiveFlow.Infrastructure.Demo;
+using DirectiveFlow.Infrastructure.Identity;
+using DirectiveFlow.Infrastructure.Organisation;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Tasks;
 using Microsoft.Extensions.Configuration;
@@ -12,6 +15,9 @@ public static class DependencyInjection
     {
         services.AddDirectiveFlowPersistence(configuration);
         services.AddMediator(o => o.ServiceLifetime = ServiceLifetime.Scoped);
+        services.AddDirectiveFlowIdentity();
+        services.AddDirectiveFlowOrganisation(configuration);
+        services.AddDirectiveFlowDemo(configuration);
         services.AddDirectiveFlowTasks(configuration);
         return services;
     }
