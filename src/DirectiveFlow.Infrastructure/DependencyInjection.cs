@@ -5,6 +5,7 @@ using DirectiveFlow.Infrastructure.Engine;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Workflows;
 using DirectiveFlow.Infrastructure.Scheduling;
+using DirectiveFlow.Infrastructure.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,6 +24,7 @@ public static class DependencyInjection
         services.AddDirectiveFlowDemo(configuration);
         services.AddDirectiveFlowScheduling(configuration);
         services.AddDirectiveFlowEngine(configuration);
+        services.AddDirectiveFlowTasks(configuration);
         return services;
     }
 }

@@ -6,6 +6,7 @@ using DirectiveFlow.Infrastructure.Workflows;
 using DirectiveFlow.Web.Api.Auth;
 using DirectiveFlow.Web.Api.Organisation;
 using DirectiveFlow.Web.Api.Workflows;
+using DirectiveFlow.Web.Api.Tasks;
 using DirectiveFlow.Web.Security;
 using DirectiveFlow.Infrastructure.Scheduling;
 using DirectiveFlow.Web.Api.Directives;
@@ -49,6 +50,7 @@ public static class HostingExtensions
         app.MapAccountEndpoints();
         app.MapOrganisationApi();
         app.MapWorkflowsApi();
+        app.MapTasksApi();
         app.AnnounceDemoLogins();
         app.MapDirectivesApi();
         return app;
