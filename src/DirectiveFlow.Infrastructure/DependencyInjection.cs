@@ -1,4 +1,5 @@
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +12,7 @@ public static class DependencyInjection
     {
         services.AddDirectiveFlowPersistence(configuration);
         services.AddMediator(o => o.ServiceLifetime = ServiceLifetime.Scoped);
+        services.AddDirectiveFlowTasks(configuration);
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using DirectiveFlow.Infrastructure;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Web.Api.Tasks;
 using DirectiveFlow.Web.Components;
 
 namespace DirectiveFlow.Web.Hosting;
@@ -30,6 +31,7 @@ public static class HostingExtensions
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapHealthChecks("/health");
+        app.MapTasksApi();
         app.UseDirectiveFlowUi();
         return app;
     }
