@@ -22,8 +22,9 @@ public abstract class TaskActionForm : ComponentBase
     [Inject]
     protected NavigationManager Navigation { get; set; } = default!;
 
+    // Named apart from the T every component gets from _Imports.razor, which the derived forms use.
     [Inject]
-    protected UiText T { get; set; } = default!;
+    private UiText Text { get; set; } = default!;
 
     protected FormErrors Errors { get; } = new();
 
@@ -70,10 +71,10 @@ public abstract class TaskActionForm : ComponentBase
 
         var lead = problem.Kind switch
         {
-            TaskProblemKind.Conflict => T["Error.Conflict"],
-            TaskProblemKind.Forbidden => T["Error.Forbidden"],
-            TaskProblemKind.NotFound => T["Error.NotFound"],
-            _ => T["Error.Unexpected"],
+            TaskProblemKind.Conflict => Text["Error.Conflict"],
+            TaskProblemKind.Forbidden => Text["Error.Forbidden"],
+            TaskProblemKind.NotFound => Text["Error.NotFound"],
+            _ => Text["Error.Unexpected"],
         };
         Errors.Add(FormErrors.Form, $"{lead} {Bilingual.Pick(problem.Message, UiText.IsEnglish)}");
     }
