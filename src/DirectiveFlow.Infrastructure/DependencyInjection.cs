@@ -1,3 +1,4 @@
+using DirectiveFlow.Infrastructure.Engine;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Tasks;
 using Microsoft.Extensions.Configuration;
@@ -13,6 +14,7 @@ public static class DependencyInjection
         services.AddDirectiveFlowPersistence(configuration);
         services.AddMediator(o => o.ServiceLifetime = ServiceLifetime.Scoped);
         services.AddDirectiveFlowTasks(configuration);
+        services.AddDirectiveFlowEngine(configuration);
         return services;
     }
 }
