@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Workflows.Activities;
 
 namespace DirectiveFlow.Web.Studio.Editing;
 
@@ -7,32 +8,39 @@ public static class ActivityPalette
 {
     public sealed record Entry(string Type, string Label, string Hint, Func<JsonObject> Defaults);
 
+    /// <summary>Labels and hints come from the engine's catalog; only the starting properties are the studio's.</summary>
+    private static Entry E(string type, Func<JsonObject> defaults)
+    {
+        var descriptor = ActivityCatalog.Get(type);
+        return new Entry(type, descriptor.DisplayNameVi, descriptor.DescriptionVi, defaults);
+    }
+
     public static readonly IReadOnlyList<Entry> Entries =
     [
-        new("Start", "Bắt đầu", "Điểm bắt đầu (một mỗi quy trình)", () => []),
-        new("UnitTask", "Nhiệm vụ đơn vị", "Một đơn vị chủ trì thực hiện, có hạn xử lý", () => new JsonObject
+        E("Start", () => []),
+        E("UnitTask", () => new JsonObject
         {
             ["title"] = "Thực hiện {{directive.title}}",
             ["deadline"] = new JsonObject { ["workingDays"] = 5 },
         }),
-        new("Cascade", "Triển khai xuống", "Mỗi đơn vị đích chạy nhánh Each", () => new JsonObject
+        E("Cascade", () => new JsonObject
         {
             ["targets"] = new JsonObject { ["counterpartsOf"] = "issuer" },
             ["completion"] = new JsonObject { ["mode"] = "all" },
         }),
-        new("Review", "Xem xét", "Đơn vị giao nhận hoặc trả lại", () => []),
-        new("Decision", "Rẽ nhánh", "Điều kiện JavaScript", () => new JsonObject { ["condition"] = "inputs.priority === 'Urgent'" }),
-        new("Delay", "Chờ", "Chờ theo ngày làm việc hoặc thời lượng", () => new JsonObject
+        E("Review", () => []),
+        E("Decision", () => new JsonObject { ["condition"] = "inputs.priority === 'Urgent'" }),
+        E("Delay", () => new JsonObject
         {
             ["deadline"] = new JsonObject { ["workingDays"] = 1 },
         }),
-        new("Notify", "Gửi thư", "Thư điện tử đến đơn vị hoặc vai trò", () => new JsonObject
+        E("Notify", () => new JsonObject
         {
             ["to"] = "unitHead",
             ["subject"] = "{{directive.number}}: {{directive.title}}",
             ["body"] = "Kính gửi {{unit.name}},",
         }),
-        new("End", "Kết thúc", "Kết thúc nhánh hoặc quy trình", () => []),
+        E("End", () => []),
     ];
 
     public static Entry? Find(string type) => Entries.FirstOrDefault(e => e.Type == type);

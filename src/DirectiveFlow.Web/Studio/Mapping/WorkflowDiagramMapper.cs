@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using DirectiveFlow.Core.Workflows;
 
@@ -10,8 +9,6 @@ namespace DirectiveFlow.Web.Studio.Mapping;
 /// </summary>
 public sealed class WorkflowDiagramMapper(IActivityPorts ports)
 {
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
-
     public WorkflowDiagram ToDiagram(WorkflowDefinition definition)
     {
         var diagram = new WorkflowDiagram { Header = CopyHeader(definition) };
@@ -86,7 +83,7 @@ public sealed class WorkflowDiagramMapper(IActivityPorts ports)
         source.Connections = [];
         try
         {
-            return JsonSerializer.Deserialize<WorkflowDefinition>(JsonSerializer.SerializeToUtf8Bytes(source, JsonOptions), JsonOptions)!;
+            return WorkflowDefinitionSerializer.Deserialize(WorkflowDefinitionSerializer.Serialize(source));
         }
         finally
         {

@@ -1,5 +1,4 @@
 using DirectiveFlow.Core.Workflows;
-using DirectiveFlow.Web.Studio;
 using DirectiveFlow.Web.Studio.Editing;
 using DirectiveFlow.Web.Studio.Editing.Commands;
 using DirectiveFlow.Web.Studio.Mapping;
@@ -19,14 +18,14 @@ public sealed class DefinitionEditorTests
     public void Removing_an_activity_takes_its_connections_and_undo_restores_everything_in_place()
     {
         var editor = NewEditor();
-        var before = StudioJson.Serialize(editor.Definition);
+        var before = WorkflowDefinitionSerializer.Serialize(editor.Definition);
 
         editor.Execute(new RemoveActivityCommand("task"));
 
         Assert.DoesNotContain(editor.Definition.Activities, a => a.Id == "task");
         Assert.DoesNotContain(editor.Definition.Connections, c => c.Source == "task" || c.Target == "task");
         editor.Undo();
-        Assert.Equal(before, StudioJson.Serialize(editor.Definition));
+        Assert.Equal(before, WorkflowDefinitionSerializer.Serialize(editor.Definition));
     }
 
     [Fact]
@@ -34,12 +33,12 @@ public sealed class DefinitionEditorTests
     {
         var editor = NewEditor();
         var added = editor.AddActivity("Notify", 100, 500);
-        var withNotify = StudioJson.Serialize(editor.Definition);
+        var withNotify = WorkflowDefinitionSerializer.Serialize(editor.Definition);
 
         editor.Undo();
         Assert.DoesNotContain(editor.Definition.Activities, a => a.Id == added.Id);
         editor.Redo();
-        Assert.Equal(withNotify, StudioJson.Serialize(editor.Definition));
+        Assert.Equal(withNotify, WorkflowDefinitionSerializer.Serialize(editor.Definition));
 
         editor.Undo();
         editor.AddActivity("Delay", 0, 0);
@@ -92,7 +91,7 @@ public sealed class DefinitionEditorTests
     public void Auto_layout_places_every_activity_by_its_distance_from_start_and_is_undoable()
     {
         var editor = NewEditor();
-        var before = StudioJson.Serialize(editor.Definition);
+        var before = WorkflowDefinitionSerializer.Serialize(editor.Definition);
 
         editor.AutoLayout();
 
@@ -100,6 +99,6 @@ public sealed class DefinitionEditorTests
         Assert.True(x["start"] < x["cascade"] && x["cascade"] < x["task"] && x["task"] < x["review"]);
         Assert.Equal(x["task"], x["end"]);
         editor.Undo();
-        Assert.Equal(before, StudioJson.Serialize(editor.Definition));
+        Assert.Equal(before, WorkflowDefinitionSerializer.Serialize(editor.Definition));
     }
 }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.TestSupport;
-using DirectiveFlow.Web.Studio;
 using DirectiveFlow.Web.Studio.Mapping;
 
 namespace DirectiveFlow.Web.Tests.Studio.Mapping;
@@ -28,15 +27,15 @@ public sealed class WorkflowDiagramMapperTests
     public void Every_shipped_workflow_maps_to_a_diagram_and_back_unchanged(string fileName)
     {
         var json = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "workflows", fileName));
-        var original = StudioJson.Parse(json);
+        var original = WorkflowDefinitionSerializer.Deserialize(json);
 
         var diagram = _mapper.ToDiagram(original);
         var back = _mapper.ToDefinition(diagram);
 
         Assert.Equal(original.Activities.Count, diagram.Nodes.Count);
         Assert.Equal(original.Connections.Count, diagram.Links.Count);
-        Assert.Equal(StudioJson.Serialize(original), StudioJson.Serialize(back));
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(json), JsonNode.Parse(StudioJson.Serialize(back))), "the file's own JSON differs after the round trip");
+        Assert.Equal(WorkflowDefinitionSerializer.Serialize(original), WorkflowDefinitionSerializer.Serialize(back));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(json), JsonNode.Parse(WorkflowDefinitionSerializer.Serialize(back))), "the file's own JSON differs after the round trip");
     }
 
     [Fact]
@@ -61,7 +60,7 @@ public sealed class WorkflowDiagramMapperTests
         var diagram = _mapper.ToDiagram(definition);
 
         Assert.Equal(["Done", "Bogus"], diagram.FindNode("start")!.OutcomePorts);
-        Assert.Equal(StudioJson.Serialize(definition), StudioJson.Serialize(_mapper.ToDefinition(diagram)));
+        Assert.Equal(WorkflowDefinitionSerializer.Serialize(definition), WorkflowDefinitionSerializer.Serialize(_mapper.ToDefinition(diagram)));
     }
 
     [Fact]
@@ -105,7 +104,7 @@ public sealed class WorkflowDiagramMapperTests
         Assert.NotNull(definition.Policies!["reminders"]);
     }
 
-    internal static WorkflowDefinition Sample() => StudioJson.Parse("""
+    internal static WorkflowDefinition Sample() => WorkflowDefinitionSerializer.Deserialize("""
         {
           "id": "sample", "name": "Mẫu", "description": "Thử",
           "inputs": [{ "name": "deadlineDays", "type": "number", "required": true, "default": 5 }],
