@@ -1,5 +1,6 @@
 using DirectiveFlow.Infrastructure;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Web.Components;
 
 namespace DirectiveFlow.Web.Hosting;
 
@@ -13,6 +14,7 @@ public static class HostingExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddDbContextCheck<DirectiveFlowDbContext>();
+        builder.AddDirectiveFlowUi();
         return builder;
     }
 
@@ -28,6 +30,7 @@ public static class HostingExtensions
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapHealthChecks("/health");
+        app.UseDirectiveFlowUi();
         return app;
     }
 }
