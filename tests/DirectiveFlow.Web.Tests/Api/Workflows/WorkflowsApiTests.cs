@@ -36,6 +36,21 @@ public sealed class WorkflowsApiTests
     }
 
     [Fact]
+    public async Task OpenApi_document_lists_the_workflow_endpoints()
+    {
+        await using var app = await DirectiveFlowWebFactory.CreateAsync();
+        using var client = app.CreateClient();
+
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct);
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+
+        Assert.Contains("/api/workflows/{definitionId}/publish", paths);
+        Assert.Contains("/api/workflows/{definitionId}/draft", paths);
+        Assert.Contains("/api/workflows/validate", paths);
+        Assert.Contains("/api/workflows/{definitionId}/export", paths);
+    }
+
+    [Fact]
     public async Task Only_administrators_write_and_anonymous_callers_are_refused()
     {
         await using var app = await DirectiveFlowWebFactory.CreateAsync();
