@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DirectiveFlow.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(DirectiveFlowDbContext))]
-    [Migration("20261125184024_Initial")]
+    [Migration("20261125184737_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
