@@ -1,7 +1,10 @@
 using DirectiveFlow.Infrastructure.Demo;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Organisation;
+using DirectiveFlow.Infrastructure.Engine;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Workflows;
+using DirectiveFlow.Infrastructure.Scheduling;
 using DirectiveFlow.Infrastructure.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,10 +17,13 @@ public static class DependencyInjection
     public static IServiceCollection AddDirectiveFlowInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDirectiveFlowPersistence(configuration);
+        services.AddDirectiveFlowWorkflowDefinitions(configuration);
         services.AddMediator(o => o.ServiceLifetime = ServiceLifetime.Scoped);
         services.AddDirectiveFlowIdentity();
         services.AddDirectiveFlowOrganisation(configuration);
         services.AddDirectiveFlowDemo(configuration);
+        services.AddDirectiveFlowScheduling(configuration);
+        services.AddDirectiveFlowEngine(configuration);
         services.AddDirectiveFlowTasks(configuration);
         return services;
     }

@@ -1,10 +1,15 @@
 using DirectiveFlow.Infrastructure;
 using DirectiveFlow.Infrastructure.Demo;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Web.Components;
+using DirectiveFlow.Infrastructure.Workflows;
 using DirectiveFlow.Web.Api.Auth;
 using DirectiveFlow.Web.Api.Organisation;
+using DirectiveFlow.Web.Api.Workflows;
 using DirectiveFlow.Web.Api.Tasks;
 using DirectiveFlow.Web.Security;
+using DirectiveFlow.Infrastructure.Scheduling;
+using DirectiveFlow.Web.Api.Directives;
 
 namespace DirectiveFlow.Web.Hosting;
 
@@ -19,6 +24,7 @@ public static class HostingExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddDbContextCheck<DirectiveFlowDbContext>();
+        builder.AddDirectiveFlowUi();
         return builder;
     }
 
@@ -27,7 +33,9 @@ public static class HostingExtensions
     {
         ProductionSafety.EnsureSafe(app.Configuration, app.Environment);
         await app.Services.MigrateDirectiveFlowDatabaseAsync();
+        await app.Services.SeedWorkflowDefinitionsAsync();
         await app.Services.SeedDirectiveFlowDemoAsync();
+        await app.Services.PrepareSchedulingAsync();
     }
 
     public static WebApplication UseDirectiveFlow(this WebApplication app)
@@ -37,11 +45,14 @@ public static class HostingExtensions
         app.UseDirectiveFlowSecurity();
         app.MapOpenApi();
         app.MapHealthChecks("/health");
+        app.UseDirectiveFlowUi();
         app.MapAuthApi();
         app.MapAccountEndpoints();
         app.MapOrganisationApi();
+        app.MapWorkflowsApi();
         app.MapTasksApi();
         app.AnnounceDemoLogins();
+        app.MapDirectivesApi();
         return app;
     }
 }
