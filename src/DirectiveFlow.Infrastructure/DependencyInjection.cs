@@ -1,4 +1,7 @@
+using DirectiveFlow.Infrastructure.Demo;
 using DirectiveFlow.Infrastructure.Engine;
+using DirectiveFlow.Infrastructure.Identity;
+using DirectiveFlow.Infrastructure.Organisation;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Tasks;
 using Microsoft.Extensions.Configuration;
@@ -15,6 +18,9 @@ public static class DependencyInjection
         services.AddMediator(o => o.ServiceLifetime = ServiceLifetime.Scoped);
         services.AddDirectiveFlowTasks(configuration);
         services.AddDirectiveFlowEngine(configuration);
+        services.AddDirectiveFlowIdentity();
+        services.AddDirectiveFlowOrganisation(configuration);
+        services.AddDirectiveFlowDemo(configuration);
         return services;
     }
 }

@@ -1,7 +1,11 @@
 using DirectiveFlow.Infrastructure;
+using DirectiveFlow.Infrastructure.Demo;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Web.Api.Auth;
+using DirectiveFlow.Web.Api.Organisation;
 using DirectiveFlow.Web.Api.Tasks;
 using DirectiveFlow.Web.Components;
+using DirectiveFlow.Web.Security;
 
 namespace DirectiveFlow.Web.Hosting;
 
@@ -12,6 +16,7 @@ public static class HostingExtensions
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddDirectiveFlowInfrastructure(builder.Configuration);
+        builder.Services.AddDirectiveFlowSecurity(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddDbContextCheck<DirectiveFlowDbContext>();
@@ -22,15 +27,22 @@ public static class HostingExtensions
     /// <summary>Migrates the database and seeds what the configuration asks for, before the host serves requests.</summary>
     public static async Task PrepareDirectiveFlowAsync(this WebApplication app)
     {
+        ProductionSafety.EnsureSafe(app.Configuration, app.Environment);
         await app.Services.MigrateDirectiveFlowDatabaseAsync();
+        await app.Services.SeedDirectiveFlowDemoAsync();
     }
 
     public static WebApplication UseDirectiveFlow(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDirectiveFlowSecurity();
         app.MapOpenApi();
         app.MapHealthChecks("/health");
+        app.MapAuthApi();
+        app.MapAccountEndpoints();
+        app.MapOrganisationApi();
+        app.AnnounceDemoLogins();
         app.MapTasksApi();
         app.UseDirectiveFlowUi();
         return app;
