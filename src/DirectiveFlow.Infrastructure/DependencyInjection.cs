@@ -1,5 +1,11 @@
+using DirectiveFlow.Infrastructure.Demo;
+using DirectiveFlow.Infrastructure.Identity;
+using DirectiveFlow.Infrastructure.Organisation;
+using DirectiveFlow.Infrastructure.Engine;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Workflows;
 using DirectiveFlow.Infrastructure.Scheduling;
+using DirectiveFlow.Infrastructure.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,8 +17,14 @@ public static class DependencyInjection
     public static IServiceCollection AddDirectiveFlowInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDirectiveFlowPersistence(configuration);
+        services.AddDirectiveFlowWorkflowDefinitions(configuration);
         services.AddMediator(o => o.ServiceLifetime = ServiceLifetime.Scoped);
+        services.AddDirectiveFlowIdentity();
+        services.AddDirectiveFlowOrganisation(configuration);
+        services.AddDirectiveFlowDemo(configuration);
         services.AddDirectiveFlowScheduling(configuration);
+        services.AddDirectiveFlowEngine(configuration);
+        services.AddDirectiveFlowTasks(configuration);
         return services;
     }
 }

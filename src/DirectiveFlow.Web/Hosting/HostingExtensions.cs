@@ -1,6 +1,15 @@
 using DirectiveFlow.Infrastructure;
+using DirectiveFlow.Infrastructure.Demo;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Web.Components;
+using DirectiveFlow.Infrastructure.Workflows;
+using DirectiveFlow.Web.Api.Auth;
+using DirectiveFlow.Web.Api.Organisation;
+using DirectiveFlow.Web.Api.Workflows;
+using DirectiveFlow.Web.Api.Tasks;
+using DirectiveFlow.Web.Security;
 using DirectiveFlow.Infrastructure.Scheduling;
+using DirectiveFlow.Web.Api.Directives;
 
 namespace DirectiveFlow.Web.Hosting;
 
@@ -11,16 +20,21 @@ public static class HostingExtensions
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddDirectiveFlowInfrastructure(builder.Configuration);
+        builder.Services.AddDirectiveFlowSecurity(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddDbContextCheck<DirectiveFlowDbContext>();
+        builder.AddDirectiveFlowUi();
         return builder;
     }
 
     /// <summary>Migrates the database and seeds what the configuration asks for, before the host serves requests.</summary>
     public static async Task PrepareDirectiveFlowAsync(this WebApplication app)
     {
+        ProductionSafety.EnsureSafe(app.Configuration, app.Environment);
         await app.Services.MigrateDirectiveFlowDatabaseAsync();
+        await app.Services.SeedWorkflowDefinitionsAsync();
+        await app.Services.SeedDirectiveFlowDemoAsync();
         await app.Services.PrepareSchedulingAsync();
     }
 
@@ -28,8 +42,17 @@ public static class HostingExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDirectiveFlowSecurity();
         app.MapOpenApi();
         app.MapHealthChecks("/health");
+        app.UseDirectiveFlowUi();
+        app.MapAuthApi();
+        app.MapAccountEndpoints();
+        app.MapOrganisationApi();
+        app.MapWorkflowsApi();
+        app.MapTasksApi();
+        app.AnnounceDemoLogins();
+        app.MapDirectivesApi();
         return app;
     }
 }

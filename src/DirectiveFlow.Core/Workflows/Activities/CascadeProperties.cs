@@ -1,0 +1,16 @@
+using System.Text.Json.Nodes;
+
+namespace DirectiveFlow.Core.Workflows.Activities;
+
+/// <summary>A Cascade's settings: which units get a branch (<c>targets</c>) and when <c>Done</c> is taken (<c>completion</c>).</summary>
+public sealed record CascadeProperties(Selector Targets, CompletionRule Completion)
+{
+    public static CascadeProperties From(ActivityDefinition activity) => Read(activity.Properties);
+
+    public static CascadeProperties Read(JsonObject properties)
+    {
+        var reader = new PropertyReader(properties, "");
+        var targets = Selector.Read(reader, "targets") ?? throw new ActivityPropertiesException("targets", "is required");
+        return new CascadeProperties(targets, CompletionRule.Read(reader, "completion"));
+    }
+}

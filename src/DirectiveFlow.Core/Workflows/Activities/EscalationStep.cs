@@ -1,0 +1,5 @@
+namespace DirectiveFlow.Core.Workflows.Activities;
+
+/// <summary>One rung of the escalation ladder: <paramref name="AfterWorkingDays"/> after the deadline, notify
+/// <paramref name="To"/> (see <see cref="EscalationTargets"/>); <paramref name="Raise"/> flags the task as raised.</summary>
+public sealed record EscalationStep(int AfterWorkingDays, string To, bool Raise = false);

@@ -1,0 +1,134 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace DirectiveFlow.Core.Workflows.Activities;
+
+/// <summary>Reads typed values out of a JSON object, naming the exact path when a value has the wrong shape.</summary>
+internal readonly struct PropertyReader(JsonObject? node, string path)
+{
+    public JsonObject? Node => node;
+
+    public string PathOf(string name) => path.Length == 0 ? name : $"{path}.{name}";
+
+    public bool Has(string name) => node?[name] is not null;
+
+    public PropertyReader Object(string name)
+    {
+        var value = node?[name];
+        return value switch
+        {
+            null => new PropertyReader(null, PathOf(name)),
+            JsonObject o => new PropertyReader(o, PathOf(name)),
+            _ => throw new ActivityPropertiesException(PathOf(name), "must be an object"),
+        };
+    }
+
+    public string? String(string name)
+    {
+        var value = node?[name];
+        if (value is null)
+        {
+            return null;
+        }
+
+        return value.GetValueKind() == JsonValueKind.String
+            ? value.GetValue<string>()
+            : throw new ActivityPropertiesException(PathOf(name), "must be a string");
+    }
+
+    public int? Int(string name)
+    {
+        var value = node?[name];
+        if (value is null)
+        {
+            return null;
+        }
+
+        return TryInt(value) ?? throw new ActivityPropertiesException(PathOf(name), "must be a whole number");
+    }
+
+    public bool? Bool(string name)
+    {
+        var value = node?[name];
+        return value?.GetValueKind() switch
+        {
+            null => null,
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw new ActivityPropertiesException(PathOf(name), "must be true or false"),
+        };
+    }
+
+    public IReadOnlyList<string>? Strings(string name)
+    {
+        var value = node?[name];
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value is not JsonArray array)
+        {
+            throw new ActivityPropertiesException(PathOf(name), "must be an array of strings");
+        }
+
+        var result = new List<string>(array.Count);
+        for (var i = 0; i < array.Count; i++)
+        {
+            result.Add(array[i]?.GetValueKind() == JsonValueKind.String
+                ? array[i]!.GetValue<string>()
+                : throw new ActivityPropertiesException($"{PathOf(name)}[{i}]", "must be a string"));
+        }
+
+        return result;
+    }
+
+    public IReadOnlyList<int>? Ints(string name)
+    {
+        var value = node?[name];
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value is not JsonArray array)
+        {
+            throw new ActivityPropertiesException(PathOf(name), "must be an array of whole numbers");
+        }
+
+        var result = new List<int>(array.Count);
+        for (var i = 0; i < array.Count; i++)
+        {
+            result.Add((array[i] is { } item ? TryInt(item) : null)
+                ?? throw new ActivityPropertiesException($"{PathOf(name)}[{i}]", "must be a whole number"));
+        }
+
+        return result;
+    }
+
+    public JsonArray? Array(string name)
+    {
+        var value = node?[name];
+        return value switch
+        {
+            null => null,
+            JsonArray a => a,
+            _ => throw new ActivityPropertiesException(PathOf(name), "must be an array"),
+        };
+    }
+
+    /// <summary>The value of a JSON number node, whether parsed from text or built in code from any numeric type.</summary>
+    internal static double NumberOf(JsonNode value) =>
+        double.Parse(value.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static int? TryInt(JsonNode value)
+    {
+        if (value.GetValueKind() != JsonValueKind.Number)
+        {
+            return null;
+        }
+
+        var number = NumberOf(value);
+        return number == Math.Floor(number) && number is >= int.MinValue and <= int.MaxValue ? (int)number : null;
+    }
+}

@@ -1,0 +1,16 @@
+namespace DirectiveFlow.Core.Workflows.Validation;
+
+/// <summary>Collects errors while the rules run, resolving activity indexes to pointers.</summary>
+internal sealed class ErrorList(WorkflowDefinition? definition)
+{
+    public List<WorkflowValidationError> Items { get; } = [];
+
+    public void Add(string code, string message, string messageVi, string? activityId = null, string? path = null) =>
+        Items.Add(new WorkflowValidationError(code, message, messageVi, activityId, path));
+
+    /// <summary>Adds an error about the activity at <paramref name="index"/>, pointing at <paramref name="subPath"/> inside it.</summary>
+    public void AddForActivity(int index, string code, string message, string messageVi, string? subPath = null) =>
+        Add(code, message, messageVi, definition?.Activities[index].Id, $"/activities/{index}{subPath}");
+
+    public bool HasErrorUnder(string pointerPrefix) => Items.Any(e => e.Path?.StartsWith(pointerPrefix, StringComparison.Ordinal) == true);
+}

@@ -1,0 +1,27 @@
+namespace DirectiveFlow.Core.Workflows.Validation;
+
+/// <summary>The stable error codes of <see cref="WorkflowValidator"/>; clients may switch on them.</summary>
+public static class ValidationCodes
+{
+    public const string InvalidJson = "invalid-json";
+    public const string Schema = "schema";
+    public const string UnknownActivityType = "unknown-activity-type";
+    public const string DuplicateId = "duplicate-id";
+    public const string MissingStart = "missing-start";
+    public const string MultipleStarts = "multiple-starts";
+    public const string StartHasIncoming = "start-has-incoming";
+    public const string DanglingConnection = "dangling-connection";
+    public const string UnknownOutcome = "unknown-outcome";
+    public const string Unreachable = "unreachable";
+    public const string InvalidProperties = "invalid-properties";
+    public const string MissingDeadline = "missing-deadline";
+    public const string UnknownInput = "unknown-input";
+    public const string ReviewNotAfterTask = "review-not-after-task";
+    public const string ReviewMissingReturn = "review-missing-return";
+    public const string ReviewReturnMismatch = "review-return-mismatch";
+    public const string IllegalCycle = "illegal-cycle";
+    public const string CascadeMissingEach = "cascade-missing-each";
+    public const string CascadeMissingDone = "cascade-missing-done";
+    public const string ConditionSyntax = "condition-syntax";
+    public const string ConditionRunaway = "condition-runaway";
+}
