@@ -1,4 +1,8 @@
+using DirectiveFlow.Infrastructure.Demo;
+using DirectiveFlow.Infrastructure.Identity;
+using DirectiveFlow.Infrastructure.Organisation;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Workflows;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +14,11 @@ public static class DependencyInjection
     public static IServiceCollection AddDirectiveFlowInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDirectiveFlowPersistence(configuration);
+        services.AddDirectiveFlowWorkflowDefinitions(configuration);
         services.AddMediator(o => o.ServiceLifetime = ServiceLifetime.Scoped);
+        services.AddDirectiveFlowIdentity();
+        services.AddDirectiveFlowOrganisation(configuration);
+        services.AddDirectiveFlowDemo(configuration);
         return services;
     }
 }

@@ -1,6 +1,12 @@
 using DirectiveFlow.Infrastructure;
+using DirectiveFlow.Infrastructure.Demo;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Workflows;
+using DirectiveFlow.Web.Api.Auth;
+using DirectiveFlow.Web.Api.Organisation;
+using DirectiveFlow.Web.Api.Workflows;
 using DirectiveFlow.Web.Components;
+using DirectiveFlow.Web.Security;
 
 namespace DirectiveFlow.Web.Hosting;
 
@@ -11,6 +17,7 @@ public static class HostingExtensions
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddDirectiveFlowInfrastructure(builder.Configuration);
+        builder.Services.AddDirectiveFlowSecurity(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddDbContextCheck<DirectiveFlowDbContext>();
@@ -21,15 +28,24 @@ public static class HostingExtensions
     /// <summary>Migrates the database and seeds what the configuration asks for, before the host serves requests.</summary>
     public static async Task PrepareDirectiveFlowAsync(this WebApplication app)
     {
+        ProductionSafety.EnsureSafe(app.Configuration, app.Environment);
         await app.Services.MigrateDirectiveFlowDatabaseAsync();
+        await app.Services.SeedWorkflowDefinitionsAsync();
+        await app.Services.SeedDirectiveFlowDemoAsync();
     }
 
     public static WebApplication UseDirectiveFlow(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDirectiveFlowSecurity();
         app.MapOpenApi();
         app.MapHealthChecks("/health");
+        app.MapAuthApi();
+        app.MapAccountEndpoints();
+        app.MapOrganisationApi();
+        app.MapWorkflowsApi();
+        app.AnnounceDemoLogins();
         app.UseDirectiveFlowUi();
         return app;
     }

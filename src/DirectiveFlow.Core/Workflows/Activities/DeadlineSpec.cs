@@ -50,7 +50,7 @@ public sealed record DeadlineSpec
         if (value is not null)
         {
             var kind = value.GetValueKind();
-            if (kind == JsonValueKind.Number && value.GetValue<double>() is var d && d >= 0 && d == Math.Floor(d))
+            if (kind == JsonValueKind.Number && PropertyReader.NumberOf(value) is var d && d >= 0 && d == Math.Floor(d))
             {
                 return (int)d;
             }

@@ -44,9 +44,7 @@ internal readonly struct PropertyReader(JsonObject? node, string path)
             return null;
         }
 
-        return value.GetValueKind() == JsonValueKind.Number && value.AsValue().TryGetValue(out int number)
-            ? number
-            : TryInt(value) ?? throw new ActivityPropertiesException(PathOf(name), "must be a whole number");
+        return TryInt(value) ?? throw new ActivityPropertiesException(PathOf(name), "must be a whole number");
     }
 
     public bool? Bool(string name)
@@ -119,6 +117,10 @@ internal readonly struct PropertyReader(JsonObject? node, string path)
         };
     }
 
+    /// <summary>The value of a JSON number node, whether parsed from text or built in code from any numeric type.</summary>
+    internal static double NumberOf(JsonNode value) =>
+        double.Parse(value.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+
     private static int? TryInt(JsonNode value)
     {
         if (value.GetValueKind() != JsonValueKind.Number)
@@ -126,7 +128,7 @@ internal readonly struct PropertyReader(JsonObject? node, string path)
             return null;
         }
 
-        var number = value.GetValue<double>();
+        var number = NumberOf(value);
         return number == Math.Floor(number) && number is >= int.MinValue and <= int.MaxValue ? (int)number : null;
     }
 }

@@ -1,0 +1,18 @@
+namespace DirectiveFlow.Infrastructure.Demo;
+
+/// <summary>The "Demo" configuration section: sample organisation and one login per unit, for trying the product.</summary>
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+
+    public const string DefaultPassword = "DirectiveFlow@2026";
+
+    /// <summary>On in Development (appsettings.Development.json); refused in Production.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>The one password of every demo account.</summary>
+    public string Password { get; set; } = DefaultPassword;
+
+    /// <summary>Domain of the demo accounts' and unit heads' email addresses.</summary>
+    public string EmailDomain { get; set; } = "demo.directiveflow.vn";
+}

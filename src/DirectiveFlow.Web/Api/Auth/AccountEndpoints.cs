@@ -1,0 +1,58 @@
+using DirectiveFlow.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DirectiveFlow.Web.Api.Auth;
+
+/// <summary>
+/// The UI's form posts: <c>POST /account/login</c> (fields username, password, rememberMe, returnUrl) and
+/// <c>/account/logout</c>. Failures go back to <c>/login?error=invalid|locked</c> with the return URL kept.
+/// </summary>
+public static class AccountEndpoints
+{
+    public static RouteGroupBuilder MapAccountEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/account").WithTags("Account").ExcludeFromDescription();
+        // Sign-in forms may be plain HTML posts; login CSRF is limited by the SameSite cookie, so no antiforgery token here.
+        group.MapPost("/login", LoginAsync).AllowAnonymous().DisableAntiforgery();
+        group.MapMethods("/logout", ["GET", "POST"], LogoutAsync).DisableAntiforgery();
+        return group;
+    }
+
+    private static async Task<IResult> LoginAsync([FromForm] LoginForm form, SignInManager<AppUser> signIn)
+    {
+        var returnUrl = IsLocal(form.ReturnUrl) ? form.ReturnUrl! : "/";
+        if (string.IsNullOrWhiteSpace(form.Username) || string.IsNullOrEmpty(form.Password))
+        {
+            return Back("invalid", returnUrl);
+        }
+
+        var result = await signIn.PasswordSignInAsync(form.Username.Trim(), form.Password, form.RememberMe, lockoutOnFailure: true);
+        return result.Succeeded ? Results.LocalRedirect(returnUrl)
+            : Back(result.IsLockedOut ? "locked" : "invalid", returnUrl);
+    }
+
+    private static async Task<IResult> LogoutAsync(SignInManager<AppUser> signIn)
+    {
+        await signIn.SignOutAsync();
+        return Results.LocalRedirect("/login");
+    }
+
+    private static IResult Back(string error, string returnUrl) =>
+        Results.LocalRedirect($"/login?error={error}&returnUrl={Uri.EscapeDataString(returnUrl)}");
+
+    /// <summary>Only same-site paths: "//evil" and "/\evil" are protocol-relative redirects off the site.</summary>
+    private static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+
+    public sealed class LoginForm
+    {
+        public string? Username { get; set; }
+
+        public string? Password { get; set; }
+
+        public bool RememberMe { get; set; }
+
+        public string? ReturnUrl { get; set; }
+    }
+}

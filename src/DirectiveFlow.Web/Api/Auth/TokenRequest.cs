@@ -1,0 +1,3 @@
+namespace DirectiveFlow.Web.Api.Auth;
+
+public sealed record TokenRequest(string? Username, string? Password);

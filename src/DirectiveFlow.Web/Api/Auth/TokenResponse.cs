@@ -1,0 +1,3 @@
+namespace DirectiveFlow.Web.Api.Auth;
+
+public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt, string TokenType = "Bearer");

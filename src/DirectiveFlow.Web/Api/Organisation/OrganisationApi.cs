@@ -1,0 +1,100 @@
+using DirectiveFlow.Core.Common;
+using DirectiveFlow.Core.Organisation;
+using DirectiveFlow.Infrastructure.Identity;
+using DirectiveFlow.Infrastructure.Organisation.Import;
+using DirectiveFlow.Infrastructure.Organisation.Units;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DirectiveFlow.Web.Api.Organisation;
+
+/// <summary>Units for every signed-in user; import and sub-unit editing for administrators.</summary>
+public static class OrganisationApi
+{
+    public static IEndpointRouteBuilder MapOrganisationApi(this IEndpointRouteBuilder routes)
+    {
+        var units = routes.MapGroup("/api/units").WithTags("Organisation").RequireAuthorization();
+        units.MapGet("/", ListAsync);
+        units.MapGet("/{id:guid}", async (Guid id, UnitDirectory directory, CancellationToken ct) =>
+            await directory.FindAsync(id, ct) is { } unit ? Results.Ok(unit) : NotFound(id));
+        units.MapPost("/", async (SubUnitRequest request, SubUnitEditor editor, CancellationToken ct) =>
+            ToResult(await editor.CreateAsync(request, ct), created: true)).RequireAuthorization(Roles.Administrator);
+        units.MapPut("/{id:guid}", async (Guid id, SubUnitRequest request, SubUnitEditor editor, CancellationToken ct) =>
+            ToResult(await editor.UpdateAsync(id, request, ct), created: false)).RequireAuthorization(Roles.Administrator);
+
+        routes.MapPost("/api/org/localities/import", ImportAsync).WithTags("Organisation")
+            .RequireAuthorization(Roles.Administrator)
+            .WithDescription("Body: the CSV file itself (text/csv, UTF-8), 'code,name,type' or 'province_code,province_name,code,name,type'.")
+            .DisableAntiforgery();
+        return routes;
+    }
+
+    private static async Task<IResult> ListAsync(
+        UnitDirectory directory, string? pillar, string? level, string? locality, Guid? parentId, string? q,
+        bool? active, int? page, int? pageSize, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var pillarValue = ParseEnum<Pillar>(pillar, "pillar", errors);
+        var levelValue = ParseEnum<UnitLevel>(level, "level", errors);
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors);
+        }
+
+        var filter = new UnitFilter(pillarValue, levelValue, locality?.Trim(), parentId, q, active);
+        return Results.Ok(await directory.ListAsync(filter, PageRequest.From(page, pageSize), ct));
+    }
+
+    private static async Task<IResult> ImportAsync(HttpRequest request, OrganisationImporter importer, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        var result = await importer.ImportAsync(buffer.ToArray(), ct);
+        if (!result.Succeeded)
+        {
+            return Results.Problem(new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Tệp danh mục không hợp lệ, chưa ghi gì (the file was rejected; nothing was written)",
+                Detail = $"{result.Problems.Count} lỗi (problems) — each with its line number.",
+                Extensions = { ["errors"] = result.Problems },
+            });
+        }
+
+        return Results.Ok(new
+        {
+            created = result.Communes.Created,
+            updated = result.Communes.Updated,
+            unchanged = result.Communes.Unchanged,
+            provinces = result.Provinces,
+            units = result.Units,
+            accountsCreated = result.AccountsCreated,
+        });
+    }
+
+    private static TEnum? ParseEnum<TEnum>(string? value, string name, Dictionary<string, string[]> errors)
+        where TEnum : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var normalised = value.Trim().Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        if (Enum.TryParse<TEnum>(normalised, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+        {
+            return parsed;
+        }
+
+        errors[name] = [$"'{value}' không hợp lệ; dùng (use) {string.Join(", ", Enum.GetNames<TEnum>())}."];
+        return null;
+    }
+
+    private static IResult ToResult(UnitEditResult result, bool created) =>
+        result.NotFound ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy đơn vị (unit not found)")
+        : result.Unit is null ? Results.ValidationProblem(result.Errors)
+        : created ? Results.Created($"/api/units/{result.Unit.Id}", result.Unit)
+        : Results.Ok(result.Unit);
+
+    private static IResult NotFound(Guid id) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy đơn vị (unit not found)", detail: $"No unit {id}.");
+}

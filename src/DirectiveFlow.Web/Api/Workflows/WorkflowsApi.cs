@@ -1,0 +1,87 @@
+using DirectiveFlow.Core.Common;
+using DirectiveFlow.Core.Workflows.Activities;
+using DirectiveFlow.Core.Workflows.Validation;
+using DirectiveFlow.Infrastructure.Identity;
+using DirectiveFlow.Infrastructure.Workflows;
+
+namespace DirectiveFlow.Web.Api.Workflows;
+
+/// <summary>Workflow definitions: every signed-in user reads; administrators create, save drafts, publish and delete drafts.</summary>
+public static class WorkflowsApi
+{
+    public static IEndpointRouteBuilder MapWorkflowsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/workflows").WithTags("Workflows").RequireAuthorization();
+        group.MapGet("/", async (WorkflowDefinitionStore store, int? page, int? pageSize, CancellationToken ct) =>
+            Results.Ok(await store.ListAsync(PageRequest.From(page, pageSize), ct)));
+        group.MapGet("/{definitionId}", GetAsync);
+        group.MapGet("/{definitionId}/export", ExportAsync);
+        group.MapPost("/", CreateAsync).RequireAuthorization(Roles.Administrator).Accepts<object>("application/json");
+        group.MapPut("/{definitionId}", SaveDraftAsync).RequireAuthorization(Roles.Administrator).Accepts<object>("application/json");
+        group.MapPost("/{definitionId}/publish", PublishAsync).RequireAuthorization(Roles.Administrator);
+        group.MapDelete("/{definitionId}/draft", async (string definitionId, WorkflowDefinitionStore store, CancellationToken ct) =>
+            WorkflowResults.From(await store.DeleteDraftAsync(definitionId, ct), _ => Results.NoContent())).RequireAuthorization(Roles.Administrator);
+        group.MapPost("/validate", ValidateAsync).Accepts<object>("application/json");
+
+        routes.MapGet("/api/activity-types", () => Results.Ok(ActivityCatalog.All)).WithTags("Workflows").RequireAuthorization();
+        return routes;
+    }
+
+    private static async Task<IResult> GetAsync(string definitionId, int? version, WorkflowDefinitionStore store, HttpResponse response, CancellationToken ct)
+    {
+        if (await store.GetAsync(definitionId, version, ct) is not { } record)
+        {
+            return WorkflowResults.NotFound(definitionId, version);
+        }
+
+        response.Headers.ETag = WorkflowResults.ETag(record.ConcurrencyStamp);
+        return Results.Ok(WorkflowDefinitionResponse.From(record));
+    }
+
+    private static async Task<IResult> ExportAsync(string definitionId, int? version, WorkflowDefinitionStore store, CancellationToken ct) =>
+        await store.GetAsync(definitionId, version, ct) is { } record
+            ? Results.File(System.Text.Encoding.UTF8.GetBytes(record.Json), "application/json", $"{record.DefinitionId}.v{record.Version}.json")
+            : WorkflowResults.NotFound(definitionId, version);
+
+    private static async Task<IResult> CreateAsync(HttpRequest request, WorkflowDefinitionStore store, CancellationToken ct)
+    {
+        var result = await store.CreateDraftAsync(await ReadBodyAsync(request, ct), ct);
+        return WorkflowResults.From(result, r =>
+            Results.Created($"/api/workflows/{r.Record!.DefinitionId}", WorkflowDefinitionResponse.From(r.Record)));
+    }
+
+    private static async Task<IResult> SaveDraftAsync(string definitionId, HttpRequest request, WorkflowDefinitionStore store, CancellationToken ct)
+    {
+        if (!WorkflowResults.TryReadStamp(request, out var stamp))
+        {
+            return WorkflowResults.BadIfMatch();
+        }
+
+        var result = await store.SaveDraftAsync(definitionId, await ReadBodyAsync(request, ct), stamp, ct);
+        return WorkflowResults.From(result, r => Results.Ok(WorkflowDefinitionResponse.From(r.Record!)));
+    }
+
+    private static async Task<IResult> PublishAsync(string definitionId, HttpRequest request, WorkflowDefinitionStore store, CancellationToken ct)
+    {
+        if (!WorkflowResults.TryReadStamp(request, out var stamp))
+        {
+            return WorkflowResults.BadIfMatch();
+        }
+
+        var result = await store.PublishAsync(definitionId, stamp, ct);
+        return WorkflowResults.From(result, r => Results.Ok(WorkflowDefinitionResponse.From(r.Record!)));
+    }
+
+    private static async Task<IResult> ValidateAsync(HttpRequest request, WorkflowValidator validator, CancellationToken ct)
+    {
+        var result = validator.Validate(await ReadBodyAsync(request, ct));
+        return Results.Ok(new ValidationResponse(result.IsValid, result.Errors));
+    }
+
+    /// <summary>The raw body, so malformed JSON reaches the validator and comes back as a specific error.</summary>
+    private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
+        return await reader.ReadToEndAsync(ct);
+    }
+}

@@ -1,0 +1,33 @@
+using DirectiveFlow.Infrastructure.Demo;
+
+namespace DirectiveFlow.Web.Security;
+
+/// <summary>Refuses to start a Production host that would accept forged tokens or publicly known demo passwords.</summary>
+public static class ProductionSafety
+{
+    public static void EnsureSafe(IConfiguration configuration, IHostEnvironment environment)
+    {
+        if (!environment.IsProduction())
+        {
+            return;
+        }
+
+        var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        if (auth.UsesDevelopmentKey)
+        {
+            throw new InvalidOperationException(
+                "Production refuses to start with the built-in development signing key: set Auth:SigningKey (32+ characters) from a secret.");
+        }
+
+        if (auth.EffectiveSigningKey.Length < 32)
+        {
+            throw new InvalidOperationException("Auth:SigningKey must be at least 32 characters long.");
+        }
+
+        if (configuration.GetSection(DemoOptions.Section).Get<DemoOptions>()?.Enabled == true)
+        {
+            throw new InvalidOperationException(
+                "Production refuses to start in demo mode (Demo:Enabled=true): demo accounts share a published password.");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using DirectiveFlow.Infrastructure.Demo;
+using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DirectiveFlow.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The app on a fresh <see cref="TestDatabase"/> (SQLite or PostgreSQL), demo mode on (demo organisation and logins
+/// seeded), environment "Testing". Create with <see cref="CreateAsync"/>; dispose to drop the database.
+/// <code>
+/// await using var app = await DirectiveFlowWebFactory.CreateAsync(provider);
+/// using var client = await app.CreateClientForAsync("00070-PARTY");
+/// </code>
+/// </summary>
+public sealed class DirectiveFlowWebFactory : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = DemoOptions.DefaultPassword;
+
+    private readonly Dictionary<string, string?> _settings;
+    private readonly string _environment;
+    private readonly Action<IServiceCollection>? _configureServices;
+
+    private DirectiveFlowWebFactory(
+        TestDatabase database, string environment, IDictionary<string, string?>? settings, Action<IServiceCollection>? configureServices)
+    {
+        Database = database;
+        _environment = environment;
+        _configureServices = configureServices;
+        _settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = database.Provider.ToString(),
+            ["Database:ConnectionString"] = database.ConnectionString,
+            ["Demo:Enabled"] = "true",
+            ["Demo:Password"] = DemoPassword,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public TestDatabase Database { get; }
+
+    /// <param name="provider">"Sqlite" or "PostgreSql" (skips the test when PostgreSQL is not configured).</param>
+    /// <param name="settings">Configuration overrides, e.g. <c>["Demo:Enabled"] = "false"</c>.</param>
+    /// <param name="configureServices">Service overrides applied after the app's own, e.g. a FakeTimeProvider.</param>
+    public static async Task<DirectiveFlowWebFactory> CreateAsync(
+        string provider = nameof(DatabaseProvider.Sqlite),
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null,
+        string environment = "Testing") =>
+        new(await TestDatabase.CreateAsync(provider), environment, settings, configureServices);
+
+    /// <summary>A bearer token from <c>POST /api/auth/token</c> for a demo account (all share <see cref="DemoPassword"/>).</summary>
+    public async Task<string> GetTokenAsync(string userName, string password = DemoPassword)
+    {
+        using var client = CreateClient();
+        using var response = await client.PostAsJsonAsync("/api/auth/token", new { username = userName, password });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<TokenBody>();
+        return body!.AccessToken;
+    }
+
+    /// <summary>A client that sends <paramref name="userName"/>'s bearer token on every request.</summary>
+    public async Task<HttpClient> CreateClientForAsync(string userName)
+    {
+        var token = await GetTokenAsync(userName);
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(_environment);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (_configureServices is not null)
+        {
+            builder.ConfigureTestServices(_configureServices);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    private sealed record TokenBody(string AccessToken, DateTimeOffset ExpiresAt);
+}
