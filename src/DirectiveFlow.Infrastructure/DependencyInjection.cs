@@ -1,7 +1,9 @@
 using DirectiveFlow.Infrastructure.Demo;
+using DirectiveFlow.Infrastructure.Engine;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Organisation;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Tasks;
 using DirectiveFlow.Infrastructure.Workflows;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +18,8 @@ public static class DependencyInjection
         services.AddDirectiveFlowPersistence(configuration);
         services.AddDirectiveFlowWorkflowDefinitions(configuration);
         services.AddMediator(o => o.ServiceLifetime = ServiceLifetime.Scoped);
+        services.AddDirectiveFlowTasks(configuration);
+        services.AddDirectiveFlowEngine(configuration);
         services.AddDirectiveFlowIdentity();
         services.AddDirectiveFlowOrganisation(configuration);
         services.AddDirectiveFlowDemo(configuration);

@@ -1,9 +1,10 @@
-using DirectiveFlow.Infrastructure;
 using DirectiveFlow.Infrastructure.Demo;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Workflows;
+using DirectiveFlow.Infrastructure;
 using DirectiveFlow.Web.Api.Auth;
 using DirectiveFlow.Web.Api.Organisation;
+using DirectiveFlow.Web.Api.Tasks;
 using DirectiveFlow.Web.Api.Workflows;
 using DirectiveFlow.Web.Components;
 using DirectiveFlow.Web.Security;
@@ -46,6 +47,7 @@ public static class HostingExtensions
         app.MapOrganisationApi();
         app.MapWorkflowsApi();
         app.AnnounceDemoLogins();
+        app.MapTasksApi();
         app.UseDirectiveFlowUi();
         return app;
     }
