@@ -1,7 +1,7 @@
+using DirectiveFlow.Infrastructure;
 using DirectiveFlow.Infrastructure.Demo;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Workflows;
-using DirectiveFlow.Infrastructure;
 using DirectiveFlow.Web.Api.Auth;
 using DirectiveFlow.Web.Api.Organisation;
 using DirectiveFlow.Web.Api.Tasks;
