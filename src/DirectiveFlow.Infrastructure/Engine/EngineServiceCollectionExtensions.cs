@@ -23,7 +23,6 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<OutboxWriter>();
         services.AddSingleton<WorkflowDefinitionCache>();
         services.AddSingleton<DeadlineCalculator>();
-        services.AddSingleton<JoinCounter>();
         services.AddSingleton<CascadeQueue>();
         services.AddSingleton<CascadeBatchRunner>();
         services.AddSingleton<FlowStepLoader>();

@@ -15,7 +15,7 @@ namespace DirectiveFlow.Infrastructure.Engine;
 /// once the step that started them has committed.
 /// </summary>
 public sealed class WorkflowEngine(
-    FlowStepLoader steps, FlowWalker walker, JoinCounter joins, WorkflowDefinitionCache definitions,
+    FlowStepLoader steps, FlowWalker walker, WorkflowDefinitionCache definitions,
     CascadeBatchRunner batches, CascadeQueue queue, EngineOptions options, TimeProvider time) : IWorkflowEngine
 {
     /// <summary>
@@ -121,7 +121,7 @@ public sealed class WorkflowEngine(
         if (task.ParentTaskId is not null && task.CascadeExecutionId is { } subCascade)
         {
             // A sub-cascade's child task: it only counts on its sub-cascade's join; the parent task then may complete.
-            await joins.BranchFinishedAsync(step, subCascade, cancellationToken);
+            await JoinCounter.BranchFinishedAsync(step, subCascade, cancellationToken);
         }
         else
         {

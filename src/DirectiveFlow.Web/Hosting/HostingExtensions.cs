@@ -3,6 +3,7 @@ using DirectiveFlow.Infrastructure.Demo;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Workflows;
 using DirectiveFlow.Web.Api.Auth;
+using DirectiveFlow.Web.Api.Directives;
 using DirectiveFlow.Web.Api.Organisation;
 using DirectiveFlow.Web.Api.Tasks;
 using DirectiveFlow.Web.Api.Workflows;
@@ -48,6 +49,7 @@ public static class HostingExtensions
         app.MapWorkflowsApi();
         app.AnnounceDemoLogins();
         app.MapTasksApi();
+        app.MapDirectivesApi();
         app.UseDirectiveFlowUi();
         return app;
     }

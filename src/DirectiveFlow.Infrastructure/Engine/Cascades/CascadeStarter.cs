@@ -8,7 +8,7 @@ namespace DirectiveFlow.Infrastructure.Engine.Cascades;
 /// A token reaching a Cascade: resolves the targets with one query and writes the cascade's execution, which is also
 /// its join. Small cascades are written whole in the step's transaction; larger ones are left to checkpointed batches.
 /// </summary>
-public sealed class CascadeStarter(CascadeBranchWriter branches, JoinCounter joins, DeadlineCalculator deadlines, EngineOptions options)
+public sealed class CascadeStarter(CascadeBranchWriter branches, DeadlineCalculator deadlines, EngineOptions options)
 {
     public async Task StartAsync(FlowStep step, string activityId, FlowScope scope, FlowWalker walker, CancellationToken cancellationToken)
     {
@@ -40,7 +40,7 @@ public sealed class CascadeStarter(CascadeBranchWriter branches, JoinCounter joi
 
         if (targets.Count == 0)
         {
-            if (await joins.TryCompleteAsync(step, cascade, cancellationToken) is { } done)
+            if (await JoinCounter.TryCompleteAsync(step, cascade, cancellationToken) is { } done)
             {
                 await walker.ContinueAfterCascadeAsync(step, done, cancellationToken);
             }

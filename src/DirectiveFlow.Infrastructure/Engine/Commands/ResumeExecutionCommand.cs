@@ -13,7 +13,7 @@ namespace DirectiveFlow.Infrastructure.Engine.Commands;
 /// </summary>
 public sealed record ResumeExecutionCommand(Guid ExecutionId, string Actor = "system") : ICommand<ResumeResult>;
 
-public sealed class ResumeExecutionHandler(DirectiveFlowDbContext db, FlowStepLoader steps, FlowWalker walker, JoinCounter joins, WorkflowEngine engine)
+public sealed class ResumeExecutionHandler(DirectiveFlowDbContext db, FlowStepLoader steps, FlowWalker walker, WorkflowEngine engine)
     : ICommandHandler<ResumeExecutionCommand, ResumeResult>
 {
     public async ValueTask<ResumeResult> Handle(ResumeExecutionCommand command, CancellationToken cancellationToken)
@@ -46,7 +46,7 @@ public sealed class ResumeExecutionHandler(DirectiveFlowDbContext db, FlowStepLo
             var scope = new FlowScope(execution.ParentExecutionId, execution.UnitId);
             if (execution.ActivityType == ActivityTypes.Cascade)
             {
-                if (await joins.TryCompleteAsync(step, execution, cancellationToken) is not { } completed)
+                if (await JoinCounter.TryCompleteAsync(step, execution, cancellationToken) is not { } completed)
                 {
                     return ResumeResult.AlreadyConsumed;
                 }

@@ -10,7 +10,7 @@ namespace DirectiveFlow.Infrastructure.Engine.Runtime;
 /// join execution for Cascade). Everything is written to the step's context and transaction.
 /// </summary>
 public sealed class FlowWalker(
-    UnitTaskWriter tasks, CascadeStarter cascades, JoinCounter joins, NotifyWriter notify, DecisionRunner decisions, DeadlineCalculator deadlines)
+    UnitTaskWriter tasks, CascadeStarter cascades, NotifyWriter notify, DecisionRunner decisions, DeadlineCalculator deadlines)
 {
     /// <summary>Moves every pending token of <paramref name="step"/> until each rests or ends.</summary>
     public async Task DrainAsync(FlowStep step, CancellationToken cancellationToken)
@@ -73,7 +73,7 @@ public sealed class FlowWalker(
     /// <summary>A branch's token ended: count it on its join, and take the cascade's Done port if that met the rule.</summary>
     public async Task BranchFinishedAsync(FlowStep step, Guid cascadeExecutionId, CancellationToken cancellationToken)
     {
-        var completed = await joins.BranchFinishedAsync(step, cascadeExecutionId, cancellationToken);
+        var completed = await JoinCounter.BranchFinishedAsync(step, cascadeExecutionId, cancellationToken);
         if (completed is not null)
         {
             await ContinueAfterCascadeAsync(step, completed, cancellationToken);
@@ -97,9 +97,9 @@ public sealed class FlowWalker(
             return;
         }
 
-        if (explicitEnd || !await joins.HasOpenTopLevelWorkAsync(step, cancellationToken))
+        if (explicitEnd || !await JoinCounter.HasOpenTopLevelWorkAsync(step, cancellationToken))
         {
-            await joins.CompleteInstanceAsync(step, cancellationToken);
+            await JoinCounter.CompleteInstanceAsync(step, cancellationToken);
         }
     }
 

@@ -11,10 +11,10 @@ namespace DirectiveFlow.Infrastructure.Engine.Runtime;
 /// branch (O(1), never loading branches), and a guarded status transition so the Done port is taken exactly once,
 /// however many branches finish at the same moment.
 /// </summary>
-public sealed class JoinCounter
+public static class JoinCounter
 {
     /// <summary>Counts one finished branch; returns the cascade when this branch completed it, else null.</summary>
-    public async Task<ActivityExecution?> BranchFinishedAsync(FlowStep step, Guid cascadeExecutionId, CancellationToken cancellationToken)
+    public static async Task<ActivityExecution?> BranchFinishedAsync(FlowStep step, Guid cascadeExecutionId, CancellationToken cancellationToken)
     {
         await step.Db.SaveChangesAsync(cancellationToken);
         await step.Db.ActivityExecutions.Where(e => e.Id == cascadeExecutionId)
@@ -27,7 +27,7 @@ public sealed class JoinCounter
     }
 
     /// <summary>Moves the cascade from waiting to completed; only the one caller that wins the transition gets it back.</summary>
-    public async Task<ActivityExecution?> TryCompleteAsync(FlowStep step, ActivityExecution cascade, CancellationToken cancellationToken)
+    public static async Task<ActivityExecution?> TryCompleteAsync(FlowStep step, ActivityExecution cascade, CancellationToken cancellationToken)
     {
         var won = await step.Db.ActivityExecutions
             .Where(e => e.Id == cascade.Id && (e.Status == ActivityExecutionStatus.Waiting || e.Status == ActivityExecutionStatus.Running))
@@ -46,7 +46,7 @@ public sealed class JoinCounter
     }
 
     /// <summary>Whether anything at the top level (outside cascade branches) still waits.</summary>
-    public async Task<bool> HasOpenTopLevelWorkAsync(FlowStep step, CancellationToken cancellationToken)
+    public static async Task<bool> HasOpenTopLevelWorkAsync(FlowStep step, CancellationToken cancellationToken)
     {
         if (step.Pending.Any(t => !t.Scope.IsBranch))
         {
@@ -63,7 +63,7 @@ public sealed class JoinCounter
     }
 
     /// <summary>Marks the instance completed (once) and ends the step's walk.</summary>
-    public async Task CompleteInstanceAsync(FlowStep step, CancellationToken cancellationToken)
+    public static async Task CompleteInstanceAsync(FlowStep step, CancellationToken cancellationToken)
     {
         await step.Db.SaveChangesAsync(cancellationToken);
         var won = await step.Db.WorkflowInstances

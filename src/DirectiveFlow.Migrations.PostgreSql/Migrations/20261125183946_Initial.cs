@@ -185,6 +185,8 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                     TextBody = table.Column<string>(type: "text", nullable: false),
                     IcsContent = table.Column<string>(type: "text", nullable: true),
                     IcsFileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: true),
+                    Template = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ModelJson = table.Column<string>(type: "text", nullable: true),
                     TaskId = table.Column<Guid>(type: "uuid", nullable: true),
                     DirectiveId = table.Column<Guid>(type: "uuid", nullable: true),
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),

@@ -184,6 +184,8 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                     TextBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     IcsContent = table.Column<string>(type: "nvarchar(max)", nullable: true),
                     IcsFileName = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: true),
+                    Template = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ModelJson = table.Column<string>(type: "nvarchar(max)", nullable: true),
                     TaskId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     DirectiveId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),

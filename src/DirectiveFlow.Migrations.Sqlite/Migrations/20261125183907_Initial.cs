@@ -184,6 +184,8 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                     TextBody = table.Column<string>(type: "TEXT", nullable: false),
                     IcsContent = table.Column<string>(type: "TEXT", nullable: true),
                     IcsFileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    Template = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ModelJson = table.Column<string>(type: "TEXT", nullable: true),
                     TaskId = table.Column<Guid>(type: "TEXT", nullable: true),
                     DirectiveId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
