@@ -9,6 +9,7 @@ using DirectiveFlow.Web.Api.Tasks;
 using DirectiveFlow.Web.Api.Workflows;
 using DirectiveFlow.Web.Components;
 using DirectiveFlow.Web.Security;
+using DirectiveFlow.Web.Studio;
 
 namespace DirectiveFlow.Web.Hosting;
 
@@ -24,6 +25,7 @@ public static class HostingExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddDbContextCheck<DirectiveFlowDbContext>();
         builder.AddDirectiveFlowUi();
+        builder.Services.AddDirectiveFlowStudio();
         return builder;
     }
 

@@ -21,7 +21,7 @@ public sealed class PublishedFlows(DirectiveFlowDbContext db)
             .ToList();
     }
 
-    private static IReadOnlyList<WorkflowInput> InputsOf(string json)
+    private static List<WorkflowInput> InputsOf(string json)
     {
         try
         {

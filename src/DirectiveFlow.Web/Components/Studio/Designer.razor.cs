@@ -168,7 +168,7 @@ public sealed partial class Designer
 
     private async Task<bool> SaveCoreAsync()
     {
-        var result = await Definitions.SaveDraftAsync(_editor!.Definition, CancellationToken.None);
+        var result = await Definitions.SaveDraftAsync(_editor!.Definition, _version?.Stamp, CancellationToken.None);
         if (!result.Succeeded)
         {
             _errors = result.Errors;
@@ -178,7 +178,7 @@ public sealed partial class Designer
         }
 
         _editor.MarkSaved();
-        _version = new StudioVersion(result.Version ?? 0, false, true, default, null);
+        _version = result.Version ?? _version;
         return true;
     }
 
@@ -204,17 +204,17 @@ public sealed partial class Designer
         try
         {
             Validate();
-            if (_errors!.Count > 0 || ((_editor!.IsDirty || _version?.IsPublished != true) && !await SaveCoreAsync()))
+            if (_errors!.Count > 0 || (_editor!.IsDirty && !await SaveCoreAsync()))
             {
                 _message = L("Chưa ban hành được: quy trình còn lỗi.", "Not published: the flow has errors.");
                 return;
             }
 
-            var result = await Definitions.PublishAsync(DefinitionId, CancellationToken.None);
+            var result = await Definitions.PublishAsync(DefinitionId, _version?.Stamp, CancellationToken.None);
             if (result.Succeeded)
             {
-                _version = new StudioVersion(result.Version ?? _version!.Version, true, true, default, null);
-                _message = L($"Đã ban hành phiên bản v{_version.Version}.", $"Version v{_version.Version} published.");
+                _version = result.Version ?? _version;
+                _message = L($"Đã ban hành phiên bản v{_version!.Version}.", $"Version v{_version.Version} published.");
             }
             else
             {
