@@ -31,7 +31,7 @@ public sealed class CompleteTaskHandler(TaskWorkspace workspace, IWorkflowEngine
         if (task.SubCascadeExecutionId is { } sub && !task.AllowCompleteBeforeSubCascade)
         {
             var open = await workspace.Db.ActivityExecutions
-                .AnyAsync(e => e.Id == sub && e.Status != ActivityExecutionStatus.Completed, cancellationToken);
+                .AnyAsync(e => e.Id == sub && e.Status != ActivityExecutionStatus.Completed && e.Status != ActivityExecutionStatus.Cancelled, cancellationToken);
             if (open)
             {
                 throw TaskProblemException.Conflict(

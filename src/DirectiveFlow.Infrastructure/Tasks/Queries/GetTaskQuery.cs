@@ -34,7 +34,7 @@ public sealed class GetTaskHandler(DirectiveFlowDbContext db, TaskReadAccess acc
             .Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size, a.UploadedAt, a.UploadedBy, ""))
             .ToListAsync(cancellationToken);
         var subCascadeOpen = task.SubCascadeExecutionId is { } sub
-            && await db.ActivityExecutions.AnyAsync(e => e.Id == sub && e.Status != ActivityExecutionStatus.Completed, cancellationToken);
+            && await db.ActivityExecutions.AnyAsync(e => e.Id == sub && e.Status != ActivityExecutionStatus.Completed && e.Status != ActivityExecutionStatus.Cancelled, cancellationToken);
         var hasOpenExtension = extensions.Any(e => e.Status == nameof(ExtensionRequestStatus.Requested));
 
         var lead = units.GetValueOrDefault(task.UnitId);
