@@ -100,7 +100,11 @@ public sealed class WorkflowsApiTests
 
         var renamed = JsonNode.Parse(Sample("new-flow"))!;
         renamed["name"] = "Phiên bản hai";
-        using var saved = await admin.PutAsync("/api/workflows/new-flow", Json(renamed.ToJsonString()), Ct);
+        using var loaded = await admin.GetAsync("/api/workflows/new-flow", Ct);
+        using var save = new HttpRequestMessage(HttpMethod.Put, "/api/workflows/new-flow") { Content = Json(renamed.ToJsonString()) };
+        save.Headers.IfMatch.Add(loaded.Headers.ETag!);
+        using var saved = await admin.SendAsync(save, Ct);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         var v2 = await saved.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal((2, false), (v2.GetProperty("version").GetInt32(), v2.GetProperty("isPublished").GetBoolean()));
 
