@@ -1,8 +1,11 @@
 using DirectiveFlow.Infrastructure.Demo;
+using DirectiveFlow.Infrastructure.Engine;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Organisation;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Workflows;
+using DirectiveFlow.Infrastructure.Scheduling;
+using DirectiveFlow.Infrastructure.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,6 +22,9 @@ public static class DependencyInjection
         services.AddDirectiveFlowIdentity();
         services.AddDirectiveFlowOrganisation(configuration);
         services.AddDirectiveFlowDemo(configuration);
+        services.AddDirectiveFlowScheduling(configuration);
+        services.AddDirectiveFlowEngine(configuration);
+        services.AddDirectiveFlowTasks(configuration);
         return services;
     }
 }

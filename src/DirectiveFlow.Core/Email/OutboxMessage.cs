@@ -24,6 +24,16 @@ public sealed class OutboxMessage
 
     public string? IcsFileName { get; set; }
 
+    /// <summary>
+    /// When set, the email is rendered at dispatch from this template and <see cref="ModelJson"/>, in the recipient's
+    /// language; <see cref="Subject"/> and the bodies are filled in then. Scheduled effects write only this, so a sweep
+    /// over many tasks stays a few small inserts.
+    /// </summary>
+    public string? Template { get; set; }
+
+    /// <summary>The template's model as JSON.</summary>
+    public string? ModelJson { get; set; }
+
     public Guid? TaskId { get; set; }
 
     public Guid? DirectiveId { get; set; }

@@ -136,6 +136,9 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                     b.Property<string>("LastError")
                         .HasColumnType("text");
 
+                    b.Property<string>("ModelJson")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -154,6 +157,10 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
 
                     b.Property<Guid?>("TaskId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Template")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("TextBody")
                         .IsRequired()

@@ -136,6 +136,9 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                     b.Property<string>("LastError")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("ModelJson")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("datetimeoffset");
 
@@ -154,6 +157,10 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
 
                     b.Property<Guid?>("TaskId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Template")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("TextBody")
                         .IsRequired()

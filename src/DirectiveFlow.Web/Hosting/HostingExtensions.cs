@@ -1,11 +1,16 @@
 using DirectiveFlow.Infrastructure;
 using DirectiveFlow.Infrastructure.Demo;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Web.Components;
 using DirectiveFlow.Infrastructure.Workflows;
 using DirectiveFlow.Web.Api.Auth;
 using DirectiveFlow.Web.Api.Organisation;
 using DirectiveFlow.Web.Api.Workflows;
+using DirectiveFlow.Web.Api.Tasks;
 using DirectiveFlow.Web.Security;
+using DirectiveFlow.Infrastructure.Scheduling;
+using DirectiveFlow.Web.Api.Directives;
+using DirectiveFlow.Web.Studio;
 
 namespace DirectiveFlow.Web.Hosting;
 
@@ -20,6 +25,8 @@ public static class HostingExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddDbContextCheck<DirectiveFlowDbContext>();
+        builder.AddDirectiveFlowUi();
+        builder.Services.AddDirectiveFlowStudio();
         return builder;
     }
 
@@ -30,6 +37,7 @@ public static class HostingExtensions
         await app.Services.MigrateDirectiveFlowDatabaseAsync();
         await app.Services.SeedWorkflowDefinitionsAsync();
         await app.Services.SeedDirectiveFlowDemoAsync();
+        await app.Services.PrepareSchedulingAsync();
     }
 
     public static WebApplication UseDirectiveFlow(this WebApplication app)
@@ -43,7 +51,10 @@ public static class HostingExtensions
         app.MapAccountEndpoints();
         app.MapOrganisationApi();
         app.MapWorkflowsApi();
+        app.MapTasksApi();
         app.AnnounceDemoLogins();
+        app.MapDirectivesApi();
+        app.UseDirectiveFlowUi();
         return app;
     }
 }

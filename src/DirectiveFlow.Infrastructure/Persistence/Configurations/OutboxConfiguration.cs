@@ -13,6 +13,7 @@ internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessa
         builder.Property(m => m.To).HasMaxLength(2000);
         builder.Property(m => m.Subject).HasMaxLength(500);
         builder.Property(m => m.IcsFileName).HasMaxLength(260);
+        builder.Property(m => m.Template).HasMaxLength(64);
         // Exactly-once for every scheduled effect: a second insert of the same key fails and is treated as "already done".
         builder.HasIndex(m => m.DedupeKey).IsUnique();
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });

@@ -1,0 +1,102 @@
+using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Directives;
+using DirectiveFlow.Infrastructure.Engine;
+using DirectiveFlow.Infrastructure.Engine.Definitions;
+using DirectiveFlow.Infrastructure.Engine.Runtime;
+using DirectiveFlow.Infrastructure.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Infrastructure.Directives.Commands;
+
+/// <summary>
+/// Issues a directive on the latest published version of a flow: the directive, its instance and the first step of
+/// the flow commit in one transaction; a large cascade's batches follow (in the background by default).
+/// The caller's right to issue for <paramref name="IssuingUnitId"/> is checked by the endpoint.
+/// </summary>
+public sealed record IssueDirectiveCommand(
+    string? Number, string? Title, string? Body, DirectivePriority Priority, Guid IssuingUnitId, string? WorkflowDefinitionId,
+    JsonObject? Inputs, string Actor) : ICommand<IssueDirectiveResult>;
+
+public sealed class IssueDirectiveHandler(DirectiveFlowDbContext db, WorkflowEngine engine, WorkflowDefinitionCache definitions, TimeProvider time)
+    : ICommandHandler<IssueDirectiveCommand, IssueDirectiveResult>
+{
+    public async ValueTask<IssueDirectiveResult> Handle(IssueDirectiveCommand command, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Require(errors, "number", command.Number, 100);
+        Require(errors, "title", command.Title, 500);
+        if (!await db.Units.AnyAsync(u => u.Id == command.IssuingUnitId && u.IsActive, cancellationToken))
+        {
+            errors["issuingUnitId"] = ["Không có đơn vị ban hành này. / Unknown issuing unit."];
+        }
+
+        var record = await db.WorkflowDefinitions.AsNoTracking()
+            .Where(d => d.DefinitionId == command.WorkflowDefinitionId && d.IsPublished)
+            .OrderByDescending(d => d.Version)
+            .FirstOrDefaultAsync(cancellationToken);
+        var inputs = command.Inputs?.DeepClone().AsObject() ?? [];
+        if (record is null)
+        {
+            errors["workflowDefinitionId"] = ["Quy trình không tồn tại hoặc chưa ban hành. / Unknown or unpublished workflow."];
+        }
+        else
+        {
+            var flow = await definitions.GetAsync(db, record.Id, cancellationToken);
+            DirectiveInputs.Complete(flow.Definition, inputs, command.Priority, errors);
+        }
+
+        if (errors.Count > 0)
+        {
+            return IssueDirectiveResult.Invalid(errors);
+        }
+
+        var now = time.GetUtcNow();
+        var directive = new Directive
+        {
+            Id = Guid.CreateVersion7(now),
+            Number = command.Number!.Trim(),
+            Title = command.Title!.Trim(),
+            Body = command.Body ?? "",
+            Priority = command.Priority,
+            IssuingUnitId = command.IssuingUnitId,
+            WorkflowDefinitionId = record!.DefinitionId,
+            WorkflowVersion = record.Version,
+            InputsJson = inputs.ToJsonString(),
+            CreatedAt = now,
+            CreatedBy = command.Actor,
+        };
+        IReadOnlyList<Guid> deferred;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            db.Directives.Add(directive);
+            try
+            {
+                var step = await engine.StartInstanceAsync(db, directive, record, command.Actor, cancellationToken);
+                deferred = step.DeferredCascades;
+            }
+            catch (FlowFaultException e)
+            {
+                return IssueDirectiveResult.Invalid(new Dictionary<string, string[]> { ["workflowDefinitionId"] = [e.Message] });
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await engine.AfterCommitAsync(deferred, cancellationToken);
+        return new IssueDirectiveResult(directive.Id, directive.InstanceId);
+    }
+
+    private static void Require(Dictionary<string, string[]> errors, string field, string? value, int max)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors[field] = ["Bắt buộc. / Required."];
+        }
+        else if (value.Length > max)
+        {
+            errors[field] = [$"Tối đa {max} ký tự. / At most {max} characters."];
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace DirectiveFlow.Infrastructure.Directives.Queries;
+
+/// <summary>Counts of a directive's tasks per government category (cancelled tasks count in none).</summary>
+public sealed record DirectiveProgress(int Total, int CompletedOnTime, int CompletedLate, int OpenWithinDeadline, int OpenOverdue)
+{
+    public static DirectiveProgress Empty { get; } = new(0, 0, 0, 0, 0);
+
+    public DirectiveProgress Add(DirectiveProgress other) => new(
+        Total + other.Total, CompletedOnTime + other.CompletedOnTime, CompletedLate + other.CompletedLate,
+        OpenWithinDeadline + other.OpenWithinDeadline, OpenOverdue + other.OpenOverdue);
+}

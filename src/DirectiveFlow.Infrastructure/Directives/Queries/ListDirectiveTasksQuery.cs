@@ -1,0 +1,67 @@
+using System.Linq.Expressions;
+using DirectiveFlow.Core.Common;
+using DirectiveFlow.Core.Organisation;
+using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Infrastructure.Directives.Queries;
+
+/// <summary>A directive's tasks, overdue first then by deadline, filtered by status, category, pillar and unit.</summary>
+public sealed record ListDirectiveTasksQuery(
+    Guid DirectiveId, UnitTaskStatus? Status, TaskCategory? Category, Pillar? Pillar, Guid? UnitId, PageRequest Page)
+    : IQuery<PagedResult<DirectiveTaskDto>>;
+
+public sealed class ListDirectiveTasksHandler(DirectiveFlowDbContext db, TimeProvider time)
+    : IQueryHandler<ListDirectiveTasksQuery, PagedResult<DirectiveTaskDto>>
+{
+    public async ValueTask<PagedResult<DirectiveTaskDto>> Handle(ListDirectiveTasksQuery query, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var tasks = db.Tasks.AsNoTracking().Where(t => t.DirectiveId == query.DirectiveId);
+        if (query.Status is { } status)
+        {
+            tasks = tasks.Where(t => t.Status == status);
+        }
+
+        if (query.Category is { } category)
+        {
+            tasks = tasks.Where(CategoryPredicate(category, now));
+        }
+
+        if (query.UnitId is { } unitId)
+        {
+            tasks = tasks.Where(t => t.UnitId == unitId);
+        }
+
+        var rows = from t in tasks
+                   join u in db.Units on t.UnitId equals u.Id
+                   select new { t, u.Code, u.Name, u.Pillar };
+        if (query.Pillar is { } pillar)
+        {
+            rows = rows.Where(r => r.Pillar == pillar);
+        }
+
+        var total = await rows.CountAsync(cancellationToken);
+        var page = await rows
+            .OrderBy(r => r.t.Status == UnitTaskStatus.Completed || r.t.Status == UnitTaskStatus.Cancelled ? 1 : 0)
+            .ThenBy(r => r.t.DueAt).ThenBy(r => r.Code)
+            .Skip(query.Page.Skip).Take(query.Page.PageSize)
+            .ToListAsync(cancellationToken);
+        var items = page.Select(r => new DirectiveTaskDto(
+            r.t.Id, r.t.DirectiveId, r.t.ActivityId, r.t.Title, r.t.UnitId, r.Code, r.Name, OrgUnit.PillarCode(r.Pillar), r.t.Status.ToString(),
+            r.t.Status == UnitTaskStatus.Cancelled ? "Cancelled" : r.t.CategoryAt(now).ToString(),
+            r.t.DueAt, r.t.OriginalDueAt, r.t.CompletedAt, r.t.ParentTaskId)).ToList();
+        return new PagedResult<DirectiveTaskDto>(items, total, query.Page.Page, query.Page.PageSize);
+    }
+
+    /// <summary>The category as a SQL predicate, matching <see cref="TaskCategories.Of"/> (cancelled tasks in none).</summary>
+    private static Expression<Func<UnitTask, bool>> CategoryPredicate(TaskCategory category, DateTimeOffset now) => category switch
+    {
+        TaskCategory.CompletedOnTime => t => t.Status == UnitTaskStatus.Completed && t.CompletedAt != null && t.CompletedAt <= t.DueAt,
+        TaskCategory.CompletedLate => t => t.Status == UnitTaskStatus.Completed && t.CompletedAt != null && t.CompletedAt > t.DueAt,
+        TaskCategory.OpenWithinDeadline => t => t.Status != UnitTaskStatus.Completed && t.Status != UnitTaskStatus.Cancelled && t.DueAt >= now,
+        _ => t => t.Status != UnitTaskStatus.Completed && t.Status != UnitTaskStatus.Cancelled && t.DueAt < now,
+    };
+}

@@ -1,0 +1,40 @@
+using System.Text;
+using DirectiveFlow.Core.Email;
+using MimeKit;
+
+namespace DirectiveFlow.Infrastructure.Email;
+
+/// <summary>
+/// Builds the MIME message: multipart/alternative (text + HTML) and the deadline as text/calendar. MimeKit encodes a
+/// subject with diacritics per RFC 2047 (UTF-8), so "Nhắc việc" arrives as written.
+/// </summary>
+public static class MailMessageFactory
+{
+    public static MimeMessage Create(OutboxMessage message, string from)
+    {
+        var mime = new MimeMessage();
+        mime.From.Add(MailboxAddress.Parse(from));
+        foreach (var address in message.To.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            mime.To.Add(MailboxAddress.Parse(address));
+        }
+
+        mime.Subject = message.Subject;
+        mime.MessageId = $"{message.Id:N}@directiveflow";
+        var body = new BodyBuilder
+        {
+            TextBody = message.TextBody,
+            HtmlBody = string.IsNullOrEmpty(message.HtmlBody) ? null : message.HtmlBody,
+        };
+        if (message.IcsContent is { Length: > 0 } ics)
+        {
+            body.Attachments.Add(
+                message.IcsFileName ?? "deadline.ics",
+                Encoding.UTF8.GetBytes(ics),
+                ContentType.Parse("text/calendar; charset=utf-8; method=PUBLISH"));
+        }
+
+        mime.Body = body.ToMessageBody();
+        return mime;
+    }
+}

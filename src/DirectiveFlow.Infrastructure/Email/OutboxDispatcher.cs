@@ -1,0 +1,171 @@
+using DirectiveFlow.Core.Email;
+using DirectiveFlow.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace DirectiveFlow.Infrastructure.Email;
+
+/// <summary>
+/// Sends due outbox messages over one SMTP connection per batch. Each message is claimed first (a guarded update
+/// that hides it for <see cref="OutboxOptions.ClaimLease"/>), so two nodes never send the same row; a failure retries
+/// with exponential backoff and becomes a dead letter after <see cref="OutboxOptions.MaxAttempts"/>.
+/// </summary>
+public sealed class OutboxDispatcher(
+    DirectiveFlowDbContext db,
+    SmtpMailSender sender,
+    EmailRenderer renderer,
+    OutboxOptions options,
+    TimeProvider time,
+    ILogger<OutboxDispatcher> logger)
+{
+    /// <summary>Sends batches until nothing is due (or <paramref name="maxBatches"/> is reached).</summary>
+    public async Task<DispatchResult> DispatchAsync(CancellationToken cancellationToken, int maxBatches = 20)
+    {
+        var total = DispatchResult.None;
+        for (var batch = 0; batch < maxBatches; batch++)
+        {
+            var result = await DispatchBatchAsync(cancellationToken);
+            total += result;
+            if (result.Claimed < options.BatchSize || result.Failed > 0)
+            {
+                break;
+            }
+        }
+
+        return total;
+    }
+
+    private async Task<DispatchResult> DispatchBatchAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var candidates = await db.Outbox
+            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
+            .OrderBy(m => m.NextAttemptAt)
+            .Take(options.BatchSize)
+            .ToListAsync(cancellationToken);
+        var claimed = new List<OutboxMessage>();
+        foreach (var message in candidates)
+        {
+            var seen = message.NextAttemptAt;
+            var leaseUntil = now + options.ClaimLease;
+            var rows = await db.Outbox
+                .Where(m => m.Id == message.Id && m.Status == OutboxStatus.Pending && m.NextAttemptAt == seen)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, leaseUntil), cancellationToken);
+            if (rows == 1)
+            {
+                claimed.Add(message);
+            }
+        }
+
+        if (claimed.Count == 0)
+        {
+            return DispatchResult.None;
+        }
+
+        var result = new DispatchResult(claimed.Count, 0, 0, 0);
+        var sendable = new List<OutboxMessage>();
+        foreach (var message in claimed)
+        {
+            if (await TryRenderAsync(message, cancellationToken))
+            {
+                sendable.Add(message);
+            }
+            else
+            {
+                result = result with { DeadLettered = result.DeadLettered + 1 };
+            }
+        }
+
+        result += await SendAllAsync(sendable, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return result;
+    }
+
+    private async Task<DispatchResult> SendAllAsync(List<OutboxMessage> messages, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var result = DispatchResult.None;
+        SmtpMailSender.Session? session = null;
+        try
+        {
+            foreach (var message in messages)
+            {
+                try
+                {
+                    session ??= await sender.OpenAsync(cancellationToken);
+                    await session.SendAsync(MailMessageFactory.Create(message, sender.From), cancellationToken);
+                    message.Status = OutboxStatus.Sent;
+                    message.SentAt = now;
+                    message.Attempts++;
+                    message.LastError = null;
+                    result = result with { Sent = result.Sent + 1 };
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    result += Fail(message, ex, now);
+                    if (session is { IsConnected: false })
+                    {
+                        await session.DisposeAsync();
+                        session = null;
+                    }
+                }
+
+                // Saved per message: a crash after a send loses at most that one row's "Sent" mark, not the batch's.
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (session is not null)
+            {
+                await session.DisposeAsync();
+            }
+        }
+
+        return result;
+    }
+
+    private DispatchResult Fail(OutboxMessage message, Exception error, DateTimeOffset now)
+    {
+        message.Attempts++;
+        message.LastError = $"{error.GetType().Name}: {error.Message}";
+        if (message.Attempts >= options.MaxAttempts)
+        {
+            message.Status = OutboxStatus.DeadLetter;
+            logger.LogWarning("Outbox message {Id} ({Key}) is a dead letter after {Attempts} attempts: {Error}", message.Id, message.DedupeKey, message.Attempts, message.LastError);
+            return new DispatchResult(0, 0, 1, 1);
+        }
+
+        message.NextAttemptAt = now + options.DelayAfter(message.Attempts);
+        logger.LogInformation("Outbox message {Id} failed (attempt {Attempts}), retry at {At}: {Error}", message.Id, message.Attempts, message.NextAttemptAt, message.LastError);
+        return new DispatchResult(0, 0, 1, 0);
+    }
+
+    private async Task<bool> TryRenderAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        if (message.Template is null || message.Subject.Length > 0)
+        {
+            return true;
+        }
+
+        try
+        {
+            var language = await RecipientLanguages.ResolveAsync(db, message.To, cancellationToken);
+            var email = renderer.Render(message.Template, language, message.ModelJson);
+            message.Subject = email.Subject;
+            message.HtmlBody = email.HtmlBody;
+            message.TextBody = email.TextBody;
+            message.IcsContent = email.IcsContent;
+            message.IcsFileName = email.IcsFileName;
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A template that cannot render will not render on a retry either: straight to the administrators.
+            message.Attempts++;
+            message.Status = OutboxStatus.DeadLetter;
+            message.LastError = $"Rendering '{message.Template}' failed: {ex.Message}";
+            logger.LogError(ex, "Outbox message {Id} could not be rendered", message.Id);
+            return false;
+        }
+    }
+}

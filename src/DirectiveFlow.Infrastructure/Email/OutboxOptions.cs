@@ -1,0 +1,30 @@
+namespace DirectiveFlow.Infrastructure.Email;
+
+/// <summary>The "Outbox" section: dispatch batches, retry backoff and dead-lettering.</summary>
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>After this many failed attempts a message becomes a dead letter (administrators can retry it).</summary>
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>The first retry waits this long; each further one twice as long, up to <see cref="MaxDelay"/>.</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long a claimed message is hidden from other dispatchers while it is being sent.</summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The product's public address, for links in emails (<c>App:BaseUrl</c>).</summary>
+    public string BaseUrl { get; set; } = "http://localhost:5000";
+
+    public TimeSpan DelayAfter(int attempts)
+    {
+        var factor = Math.Pow(2, Math.Clamp(attempts - 1, 0, 30));
+        var delay = TimeSpan.FromTicks((long)Math.Min(BaseDelay.Ticks * factor, MaxDelay.Ticks));
+        return delay;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using DirectiveFlow.Core.Email;
+using DirectiveFlow.Infrastructure.Email.Outbox;
+using DirectiveFlow.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace DirectiveFlow.Infrastructure.Email;
+
+/// <summary>
+/// Puts emails in the transactional outbox, inside the caller's transaction: they are sent if and only if the state
+/// change that caused them commits.
+/// </summary>
+public sealed class OutboxWriter(TimeProvider time)
+{
+    internal static readonly JsonSerializerOptions ModelJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Adds the email to <paramref name="db"/>'s change tracker; it is written by the caller's SaveChanges.</summary>
+    public OutboxMessage Add(DirectiveFlowDbContext db, OutboxEmail email)
+    {
+        var message = ToMessage(email);
+        db.Outbox.Add(message);
+        return message;
+    }
+
+    /// <summary>
+    /// Writes the email at once on <paramref name="db"/>'s connection and current transaction, unless its dedupe key
+    /// already exists. Answers whether it was written (false = already done, not an error).
+    /// </summary>
+    public async Task<bool> TryInsertAsync(DirectiveFlowDbContext db, OutboxEmail email, CancellationToken cancellationToken = default)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = new OutboxInsertCommand(
+                connection, db.Database.CurrentTransaction?.GetDbTransaction(), new ProviderValues(db.Database.ProviderName));
+            return await command.ExecuteAsync(ToMessage(email), cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    public OutboxMessage ToMessage(OutboxEmail email)
+    {
+        if (email.Template is null && email.Subject is null)
+        {
+            throw new ArgumentException("An outbox email needs a template or a subject.", nameof(email));
+        }
+
+        var now = time.GetUtcNow();
+        return new OutboxMessage
+        {
+            Id = Guid.CreateVersion7(now),
+            DedupeKey = email.DedupeKey,
+            To = string.Join(';', email.To.Where(a => !string.IsNullOrWhiteSpace(a)).Distinct(StringComparer.OrdinalIgnoreCase)),
+            Subject = email.Subject ?? "",
+            TextBody = email.TextBody ?? "",
+            HtmlBody = email.HtmlBody ?? "",
+            Template = email.Template,
+            ModelJson = email.Model is null ? null : JsonSerializer.Serialize(email.Model, ModelJson),
+            TaskId = email.TaskId,
+            DirectiveId = email.DirectiveId,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
+    }
+}

@@ -1,0 +1,66 @@
+using DirectiveFlow.Infrastructure.Email.Mailbox;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+
+namespace DirectiveFlow.Infrastructure.Email;
+
+/// <summary>
+/// Opens one MailKit connection per dispatch batch (SmtpClient is not thread-safe, so one batch = one client) to the
+/// configured server, or to the embedded catcher when no <c>Smtp:Host</c> is set.
+/// </summary>
+public sealed class SmtpMailSender(SmtpOptions options, EmbeddedSmtpCatcher? catcher = null)
+{
+    public string From => options.From;
+
+    public async Task<Session> OpenAsync(CancellationToken cancellationToken)
+    {
+        var (host, port) = options.HasOutsideServer
+            ? (options.Host!, options.Port)
+            : ("127.0.0.1", catcher?.Port ?? throw new InvalidOperationException("No Smtp:Host configured and no embedded catcher registered."));
+        var client = new SmtpClient { Timeout = 15_000 };
+        try
+        {
+            var security = !options.UseTls ? SecureSocketOptions.None
+                : port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
+            await client.ConnectAsync(host, port, security, cancellationToken);
+            if (!string.IsNullOrEmpty(options.UserName))
+            {
+                await client.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken);
+            }
+
+            return new Session(client);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>An open connection; send any number of messages, then dispose.</summary>
+    public sealed class Session(SmtpClient client) : IAsyncDisposable
+    {
+        public bool IsConnected => client.IsConnected;
+
+        public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken) =>
+            await client.SendAsync(message, cancellationToken);
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                if (client.IsConnected)
+                {
+                    await client.DisconnectAsync(quit: true);
+                }
+            }
+            catch (Exception)
+            {
+                // The batch is over; a failed QUIT changes nothing that was sent.
+            }
+
+            client.Dispose();
+        }
+    }
+}

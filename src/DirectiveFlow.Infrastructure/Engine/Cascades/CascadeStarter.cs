@@ -1,0 +1,61 @@
+using DirectiveFlow.Core.Workflows;
+using DirectiveFlow.Core.Workflows.Activities;
+using DirectiveFlow.Infrastructure.Engine.Runtime;
+
+namespace DirectiveFlow.Infrastructure.Engine.Cascades;
+
+/// <summary>
+/// A token reaching a Cascade: resolves the targets with one query and writes the cascade's execution, which is also
+/// its join. Small cascades are written whole in the step's transaction; larger ones are left to checkpointed batches.
+/// </summary>
+public sealed class CascadeStarter(CascadeBranchWriter branches, DeadlineCalculator deadlines, ResolvedTargets handoff, EngineOptions options)
+{
+    public async Task StartAsync(FlowStep step, string activityId, FlowScope scope, FlowWalker walker, CancellationToken cancellationToken)
+    {
+        var props = step.Flow.Properties<CascadeProperties>(activityId);
+        var targets = await SelectorResolver.ResolveAsync(
+            step.Db, props.Targets, scope.UnitId, step.Directive.IssuingUnitId, step.Directive.Inputs, cancellationToken);
+        var inline = targets.Count <= options.InlineCascadeLimit || !step.CanDeferCascades;
+        var cascade = new ActivityExecution
+        {
+            Id = Guid.CreateVersion7(step.Now),
+            InstanceId = step.InstanceId,
+            ActivityId = activityId,
+            ActivityType = ActivityTypes.Cascade,
+            ParentExecutionId = scope.CascadeExecutionId,
+            UnitId = scope.UnitId,
+            Status = ActivityExecutionStatus.Waiting,
+            ExpectedBranches = targets.Count,
+            WrittenBranches = inline ? targets.Count : 0,
+            ResumeAt = props.Completion.Mode == CompletionMode.Deadline
+                ? deadlines.DueAt(props.Completion.Deadline, step.Directive.Inputs, step.Now)
+                : null,
+            CreatedAt = step.Now,
+        };
+        step.Db.ActivityExecutions.Add(cascade);
+        step.RememberCascadeUnit(cascade.Id, scope.UnitId);
+        step.Journal("cascade.started", $"{targets.Count} units", activityId);
+        await step.Db.SaveChangesAsync(cancellationToken);
+        step.Db.Entry(cascade).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+
+        if (targets.Count == 0)
+        {
+            if (await JoinCounter.TryCompleteAsync(step, cascade, cancellationToken) is { } done)
+            {
+                await walker.ContinueAfterCascadeAsync(step, done, cancellationToken);
+            }
+
+            return;
+        }
+
+        if (inline)
+        {
+            await branches.WriteAsync(step, cascade, targets, walker, knownNew: true, cancellationToken);
+        }
+        else
+        {
+            handoff.Put(cascade.Id, targets);
+            step.DeferredCascades.Add(cascade.Id);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Persistence;
+
+namespace DirectiveFlow.Infrastructure.Engine.Cascades;
+
+/// <summary>
+/// Writes many task rows on the context's open connection and transaction with the provider's fastest path, skipping
+/// rows whose (instance, activity, unit) already exists.
+/// </summary>
+public interface ITaskBulkWriter
+{
+    /// <summary>Inserts <paramref name="tasks"/>; <paramref name="knownNew"/> allows a path without the conflict check.</summary>
+    Task InsertAsync(DirectiveFlowDbContext db, IReadOnlyList<UnitTask> tasks, bool knownNew, CancellationToken cancellationToken);
+}

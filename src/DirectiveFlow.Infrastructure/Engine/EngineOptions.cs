@@ -1,0 +1,19 @@
+namespace DirectiveFlow.Infrastructure.Engine;
+
+/// <summary>The "Engine" configuration section.</summary>
+public sealed class EngineOptions
+{
+    public const string Section = "Engine";
+
+    /// <summary>Branches written per transaction (the checkpoint interval) of a large cascade.</summary>
+    public int CascadeBatchSize { get; set; } = 2000;
+
+    /// <summary>
+    /// Cascades up to this many targets are written inside the step's own transaction; larger ones commit the cascade
+    /// first and write their branches in checkpointed batches.
+    /// </summary>
+    public int InlineCascadeLimit { get; set; } = 2000;
+
+    /// <summary>Write the batches of a large cascade in the background (the request returns once the cascade exists).</summary>
+    public bool BackgroundCascades { get; set; } = true;
+}

@@ -1,0 +1,42 @@
+using DirectiveFlow.Core.Calendar;
+using DirectiveFlow.Core.Workflows.Expressions;
+using DirectiveFlow.Infrastructure.Email;
+using DirectiveFlow.Infrastructure.Engine.Cascades;
+using DirectiveFlow.Infrastructure.Engine.Definitions;
+using DirectiveFlow.Infrastructure.Engine.Recovery;
+using DirectiveFlow.Infrastructure.Engine.Runtime;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DirectiveFlow.Infrastructure.Engine;
+
+public static class EngineServiceCollectionExtensions
+{
+    /// <summary>The workflow runtime: walker, cascade writer, recovery at start, and the engine behind <see cref="IWorkflowEngine"/>.</summary>
+    public static IServiceCollection AddDirectiveFlowEngine(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection(EngineOptions.Section).Get<EngineOptions>() ?? new EngineOptions());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IWorkingDayCalendar>(new WorkingDayCalendar(VietnamHolidays.For(2026).Concat(VietnamHolidays.For(2027))));
+        services.TryAddSingleton(_ => new ConditionEvaluator());
+        services.TryAddSingleton<OutboxWriter>();
+        services.AddSingleton<WorkflowDefinitionCache>();
+        services.AddSingleton<DeadlineCalculator>();
+        services.AddSingleton<CascadeQueue>();
+        services.AddSingleton<ResolvedTargets>();
+        services.AddSingleton<CascadeBatchRunner>();
+        services.AddSingleton<FlowStepLoader>();
+        services.AddSingleton<UnitTaskWriter>();
+        services.AddSingleton<NotifyWriter>();
+        services.AddSingleton<DecisionRunner>();
+        services.AddSingleton<CascadeBranchWriter>();
+        services.AddSingleton<CascadeStarter>();
+        services.AddSingleton<FlowWalker>();
+        services.AddSingleton<WorkflowEngine>();
+        services.AddSingleton<IWorkflowEngine>(sp => sp.GetRequiredService<WorkflowEngine>());
+        services.AddSingleton<EngineRecoveryService>();
+        services.AddHostedService(sp => sp.GetRequiredService<EngineRecoveryService>());
+        return services;
+    }
+}

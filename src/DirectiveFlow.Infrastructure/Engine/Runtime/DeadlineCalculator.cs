@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Calendar;
+using DirectiveFlow.Core.Workflows.Activities;
+
+namespace DirectiveFlow.Infrastructure.Engine.Runtime;
+
+/// <summary>Deadlines from a <see cref="DeadlineSpec"/> through the working-day calendar, and the first reminder time.</summary>
+public sealed class DeadlineCalculator(IWorkingDayCalendar calendar)
+{
+    /// <summary>Used when a flow gives no deadline (the validator refuses that for UnitTasks).</summary>
+    public const int DefaultWorkingDays = 5;
+
+    private static readonly TimeOnly RemindersAt = new(8, 0);
+
+    /// <summary>The deadline for work set at <paramref name="from"/>.</summary>
+    public DateTimeOffset DueAt(DeadlineSpec? deadline, JsonObject inputs, DateTimeOffset from)
+    {
+        try
+        {
+            return deadline?.ComputeDue(from, calendar, inputs) ?? calendar.AddWorkingDays(from, DefaultWorkingDays);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new FlowFaultException(e.Message);
+        }
+    }
+
+    /// <summary>
+    /// When the due-work sweep should first look at a task due at <paramref name="dueAt"/>: the earliest reminder
+    /// (08:00 on the working day N working days before the due day) still ahead of <paramref name="now"/>, else the deadline.
+    /// </summary>
+    public DateTimeOffset FirstActionAt(ReminderPolicy reminders, DateTimeOffset dueAt, DateTimeOffset now)
+    {
+        foreach (var before in reminders.BeforeWorkingDays.Where(d => d > 0).OrderDescending())
+        {
+            var at = VietnamTime.At(WorkingDaysBefore(VietnamTime.DateOf(dueAt), before), RemindersAt);
+            if (at > now)
+            {
+                return at;
+            }
+        }
+
+        return dueAt;
+    }
+
+    private DateOnly WorkingDaysBefore(DateOnly due, int count)
+    {
+        var date = due;
+        while (count > 0)
+        {
+            date = date.AddDays(-1);
+            if (calendar.IsWorkingDay(date))
+            {
+                count--;
+            }
+        }
+
+        return date;
+    }
+}

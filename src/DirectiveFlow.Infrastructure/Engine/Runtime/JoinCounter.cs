@@ -1,0 +1,97 @@
+using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Core.Workflows;
+using DirectiveFlow.Core.Workflows.Activities;
+using DirectiveFlow.Infrastructure.Engine.Definitions;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Infrastructure.Engine.Runtime;
+
+/// <summary>
+/// The join of a cascade: one atomic <c>UPDATE … SET CompletedBranches = CompletedBranches + 1</c> per finished
+/// branch (O(1), never loading branches), and a guarded status transition so the Done port is taken exactly once,
+/// however many branches finish at the same moment.
+/// </summary>
+public static class JoinCounter
+{
+    /// <summary>Counts one finished branch; returns the cascade when this branch completed it, else null.</summary>
+    public static async Task<ActivityExecution?> BranchFinishedAsync(FlowStep step, Guid cascadeExecutionId, CancellationToken cancellationToken)
+    {
+        await step.Db.SaveChangesAsync(cancellationToken);
+        await step.Db.ActivityExecutions.Where(e => e.Id == cascadeExecutionId)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.CompletedBranches, e => e.CompletedBranches + 1)
+                .SetProperty(e => e.ConcurrencyStamp, e => e.ConcurrencyStamp + 1), cancellationToken);
+        // Read back inside the same transaction: the row is locked by the update, so this is the value it set.
+        var cascade = await step.Db.ActivityExecutions.AsNoTracking().SingleAsync(e => e.Id == cascadeExecutionId, cancellationToken);
+        step.Journal("branch.completed", $"{cascade.CompletedBranches}/{cascade.ExpectedBranches}", cascade.ActivityId);
+        return IsMet(step, cascade) ? await TryCompleteAsync(step, cascade, cancellationToken) : null;
+    }
+
+    /// <summary>Moves the cascade from waiting to completed; only the one caller that wins the transition gets it back.</summary>
+    public static async Task<ActivityExecution?> TryCompleteAsync(FlowStep step, ActivityExecution cascade, CancellationToken cancellationToken)
+    {
+        var won = await step.Db.ActivityExecutions
+            .Where(e => e.Id == cascade.Id && (e.Status == ActivityExecutionStatus.Waiting || e.Status == ActivityExecutionStatus.Running))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, ActivityExecutionStatus.Completed)
+                .SetProperty(e => e.Outcome, "Done")
+                .SetProperty(e => e.CompletedAt, step.Now)
+                .SetProperty(e => e.ConcurrencyStamp, e => e.ConcurrencyStamp + 1), cancellationToken);
+        if (won == 0)
+        {
+            return null;
+        }
+
+        step.Journal(cascade.ActivityType == ExecutionKinds.SubCascade ? "subcascade.completed" : "cascade.completed",
+            $"{cascade.CompletedBranches}/{cascade.ExpectedBranches}", cascade.ActivityId);
+        return cascade;
+    }
+
+    /// <summary>Whether anything at the top level (outside cascade branches) still waits.</summary>
+    public static async Task<bool> HasOpenTopLevelWorkAsync(FlowStep step, CancellationToken cancellationToken)
+    {
+        if (step.Pending.Any(t => !t.Scope.IsBranch))
+        {
+            return true;
+        }
+
+        await step.Db.SaveChangesAsync(cancellationToken);
+        var id = step.InstanceId;
+        return await step.Db.Tasks.AnyAsync(t => t.InstanceId == id && t.CascadeExecutionId == null && t.ParentTaskId == null
+                && t.Status != UnitTaskStatus.Completed && t.Status != UnitTaskStatus.Cancelled, cancellationToken)
+            || await step.Db.ActivityExecutions.AnyAsync(e => e.InstanceId == id && e.ParentExecutionId == null
+                && e.ActivityType != ExecutionKinds.SubCascade
+                && (e.Status == ActivityExecutionStatus.Running || e.Status == ActivityExecutionStatus.Waiting), cancellationToken);
+    }
+
+    /// <summary>Marks the instance completed (once) and ends the step's walk.</summary>
+    public static async Task CompleteInstanceAsync(FlowStep step, CancellationToken cancellationToken)
+    {
+        await step.Db.SaveChangesAsync(cancellationToken);
+        var won = await step.Db.WorkflowInstances
+            .Where(i => i.Id == step.InstanceId && i.Status == WorkflowInstanceStatus.Running)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, WorkflowInstanceStatus.Completed)
+                .SetProperty(i => i.CompletedAt, step.Now)
+                .SetProperty(i => i.ConcurrencyStamp, i => i.ConcurrencyStamp + 1), cancellationToken);
+        if (won == 1)
+        {
+            step.Journal("instance.completed", null);
+        }
+
+        step.CompletedInstance = true;
+    }
+
+    /// <summary>The completion rule of the cascade: all branches, a percentage of them, or (when the deadline passes) whatever is done.</summary>
+    public static bool IsMet(FlowStep step, ActivityExecution cascade)
+    {
+        if (cascade.CompletedBranches >= cascade.ExpectedBranches)
+        {
+            return true;
+        }
+
+        if (cascade.ActivityType != ActivityTypes.Cascade)
+        {
+            return false;
+        }
+
+        return step.Flow.Properties<CascadeProperties>(cascade.ActivityId).Completion.IsMet(cascade.ExpectedBranches, cascade.CompletedBranches);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Organisation;
+using DirectiveFlow.Core.Workflows.Activities;
+using DirectiveFlow.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Infrastructure.Engine.Runtime;
+
+/// <summary>
+/// Turns a <see cref="Selector"/> into units with one query: a base set (explicit units, counterparts of a unit,
+/// children of a unit, an input holding unit codes, or all active units) filtered by pillars, levels and kinds,
+/// ordered by code so batches over the result are deterministic.
+/// </summary>
+public static class SelectorResolver
+{
+    /// <summary>Resolves <paramref name="selector"/>; "branch" means <paramref name="branchUnitId"/>, "issuer" the issuing unit.</summary>
+    public static async Task<List<TargetUnit>> ResolveAsync(
+        DirectiveFlowDbContext db, Selector selector, Guid? branchUnitId, Guid issuingUnitId, JsonObject inputs, CancellationToken cancellationToken)
+    {
+        var units = selector.ApplyFilters(db.Units.AsNoTracking());
+        if (selector.Units is { } explicitCodes)
+        {
+            var codes = explicitCodes.ToList();
+            units = units.Where(u => codes.Contains(u.Code));
+        }
+        else if (selector.Input is { } inputName)
+        {
+            var codes = InputCodes(inputs[inputName]);
+            units = units.Where(u => codes.Contains(u.Code));
+        }
+        else if (selector.ChildrenOf is { } parentRef)
+        {
+            var parentId = await ReferenceAsync(db, parentRef, branchUnitId, issuingUnitId, cancellationToken);
+            units = units.Where(u => u.ParentId == parentId);
+        }
+        else if (selector.CounterpartsOf is { } ofRef)
+        {
+            var ofId = await ReferenceAsync(db, ofRef, branchUnitId, issuingUnitId, cancellationToken);
+            units = await CounterpartsAsync(db, units, ofId, cancellationToken);
+        }
+
+        return await units.OrderBy(u => u.Code)
+            .Select(u => new TargetUnit(u.Id, u.Code, u.Name, u.Pillar, u.Level, u.ParentId))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Loads one unit as a target (the branch or lead unit of a task).</summary>
+    public static Task<TargetUnit> UnitAsync(DirectiveFlowDbContext db, Guid unitId, CancellationToken cancellationToken) =>
+        db.Units.AsNoTracking().Where(u => u.Id == unitId)
+            .Select(u => new TargetUnit(u.Id, u.Code, u.Name, u.Pillar, u.Level, u.ParentId))
+            .SingleAsync(cancellationToken);
+
+    private static List<string> InputCodes(JsonNode? node) => node switch
+    {
+        JsonArray array => array.OfType<JsonValue>().Select(v => v.ToString()).ToList(),
+        JsonValue v => [v.ToString()],
+        _ => [],
+    };
+
+    private static async Task<IQueryable<OrgUnit>> CounterpartsAsync(
+        DirectiveFlowDbContext db, IQueryable<OrgUnit> units, Guid ofId, CancellationToken cancellationToken)
+    {
+        var of = await db.Units.AsNoTracking().Where(u => u.Id == ofId)
+            .Select(u => new { u.Pillar, u.Level, u.LocalityId })
+            .SingleAsync(cancellationToken);
+        var provinceId = of.Level == UnitLevel.Province
+            ? of.LocalityId
+            : await db.Localities.Where(l => l.Id == of.LocalityId).Select(l => l.ParentId).SingleAsync(cancellationToken);
+        var communesOfProvince = db.Localities.Where(l => l.ParentId == provinceId).Select(l => l.Id);
+        return units.Where(u => u.Pillar == of.Pillar && u.Level == UnitLevel.Commune && u.Kind == OrgUnitKind.PillarUnit
+            && communesOfProvince.Contains(u.LocalityId));
+    }
+
+    private static async Task<Guid> ReferenceAsync(
+        DirectiveFlowDbContext db, string reference, Guid? branchUnitId, Guid issuingUnitId, CancellationToken cancellationToken)
+    {
+        switch (reference)
+        {
+            case Selector.Branch:
+                return branchUnitId ?? issuingUnitId;
+            case Selector.Issuer:
+                return issuingUnitId;
+            default:
+                var id = await db.Units.AsNoTracking().Where(u => u.Code == reference).Select(u => (Guid?)u.Id)
+                    .SingleOrDefaultAsync(cancellationToken);
+                return id ?? throw new FlowFaultException($"Selector names unit '{reference}', which does not exist.");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using DirectiveFlow.Core.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Infrastructure.Engine.Runtime;
+
+/// <summary>
+/// Writes the bookmark of a waiting UnitTask: the task row itself (lead unit, assigner, deadline, first reminder time,
+/// policy) and its supporting-unit rows. Inside a cascade branch the lead is the branch's unit.
+/// </summary>
+public sealed class UnitTaskWriter(DeadlineCalculator deadlines)
+{
+    public async Task WriteAsync(FlowStep step, string activityId, FlowScope scope, CancellationToken cancellationToken)
+    {
+        var template = new TaskTemplate(step, activityId, deadlines);
+        var lead = await LeadAsync(step, template, scope, cancellationToken);
+        var existing = await step.Db.Tasks.AsNoTracking()
+            .Where(t => t.InstanceId == step.InstanceId && t.ActivityId == activityId && t.UnitId == lead.Id)
+            .Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken);
+        if (existing is not null)
+        {
+            // The unique (instance, activity, unit) row already stands for this work (a loop came back to it).
+            step.Journal("task.exists", lead.Code, activityId, existing);
+            return;
+        }
+
+        var task = template.CreateFor(lead, scope, await AssignerAsync(step, scope, cancellationToken));
+        step.Db.Tasks.Add(task);
+        await AddSupportingAsync(step, template, task, scope, cancellationToken);
+        step.Journal("task.assigned", lead.Code, activityId, task.Id);
+    }
+
+    /// <summary>Adds the supporting-unit rows of <paramref name="task"/> (none when the activity names none).</summary>
+    public static async Task AddSupportingAsync(FlowStep step, TaskTemplate template, UnitTask task, FlowScope scope, CancellationToken cancellationToken)
+    {
+        if (template.Properties.Supporting is not { } supporting)
+        {
+            return;
+        }
+
+        var units = await SelectorResolver.ResolveAsync(
+            step.Db, supporting, scope.UnitId, step.Directive.IssuingUnitId, step.Directive.Inputs, cancellationToken);
+        step.Db.TaskSupportingUnits.AddRange(units.Where(u => u.Id != task.UnitId)
+            .Select(u => new TaskSupportingUnit { TaskId = task.Id, UnitId = u.Id }));
+    }
+
+    /// <summary>The unit that assigned work in <paramref name="scope"/>: the unit the enclosing cascade runs in, else the issuer.</summary>
+    public static async Task<Guid> AssignerAsync(FlowStep step, FlowScope scope, CancellationToken cancellationToken)
+    {
+        if (scope.CascadeExecutionId is not { } cascadeId)
+        {
+            return step.Directive.IssuingUnitId;
+        }
+
+        if (!step.TryGetCascadeUnit(cascadeId, out var unitId))
+        {
+            unitId = await step.Db.ActivityExecutions.AsNoTracking().Where(e => e.Id == cascadeId)
+                .Select(e => e.UnitId).SingleAsync(cancellationToken);
+            step.RememberCascadeUnit(cascadeId, unitId);
+        }
+
+        return unitId ?? step.Directive.IssuingUnitId;
+    }
+
+    private static async Task<TargetUnit> LeadAsync(FlowStep step, TaskTemplate template, FlowScope scope, CancellationToken cancellationToken)
+    {
+        if (scope.UnitId is { } branchUnit)
+        {
+            return await SelectorResolver.UnitAsync(step.Db, branchUnit, cancellationToken);
+        }
+
+        if (template.Properties.Lead is not { } lead)
+        {
+            return await SelectorResolver.UnitAsync(step.Db, step.Directive.IssuingUnitId, cancellationToken);
+        }
+
+        var units = await SelectorResolver.ResolveAsync(step.Db, lead, null, step.Directive.IssuingUnitId, step.Directive.Inputs, cancellationToken);
+        return units.Count > 0
+            ? units[0]
+            : throw new FlowFaultException($"The lead of '{template.ActivityId}' selects no active unit.");
+    }
+}

@@ -1,0 +1,125 @@
+using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Core.Workflows;
+using DirectiveFlow.Core.Workflows.Activities;
+using DirectiveFlow.Infrastructure.Engine.Definitions;
+using DirectiveFlow.Infrastructure.Engine.Runtime;
+using DirectiveFlow.Infrastructure.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Infrastructure.Engine.SubCascades;
+
+/// <summary>
+/// A unit re-cascades its task to its own sub-units: one child task per sub-unit (ParentTaskId = the task) under a
+/// sub-cascade execution that joins them. The parent task cannot complete before the sub-cascade does, unless the
+/// flow allows it. The endpoint checks that the caller acts for the task's unit.
+/// </summary>
+public sealed record StartSubCascadeCommand(
+    Guid TaskId, IReadOnlyList<Guid>? UnitIds, JsonObject? Selector, string? Title, string? Instructions, JsonObject? Deadline, string Actor)
+    : ICommand<StartSubCascadeResult>;
+
+public sealed class StartSubCascadeHandler(DirectiveFlowDbContext db, DeadlineCalculator deadlines, TimeProvider time)
+    : ICommandHandler<StartSubCascadeCommand, StartSubCascadeResult>
+{
+    public async ValueTask<StartSubCascadeResult> Handle(StartSubCascadeCommand command, CancellationToken cancellationToken)
+    {
+        var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == command.TaskId, cancellationToken);
+        if (task is null)
+        {
+            return StartSubCascadeResult.Missing;
+        }
+
+        if (string.IsNullOrWhiteSpace(command.Title))
+        {
+            return StartSubCascadeResult.Invalid("title", "Bắt buộc. / Required.");
+        }
+
+        if (task.Status is UnitTaskStatus.Completed or UnitTaskStatus.Cancelled or UnitTaskStatus.Reported)
+        {
+            return StartSubCascadeResult.Conflicting($"Nhiệm vụ đang ở trạng thái {task.Status}; chỉ giao tiếp khi đang thực hiện. / Only an open task can be re-cascaded.");
+        }
+
+        if (task.SubCascadeExecutionId is { } open
+            && await db.ActivityExecutions.AnyAsync(e => e.Id == open && e.Status == ActivityExecutionStatus.Waiting, cancellationToken))
+        {
+            return StartSubCascadeResult.Conflicting("Đã giao tiếp cho cấp dưới và chưa hoàn thành. / A sub-cascade of this task is still open.");
+        }
+
+        DeadlineSpec? deadline;
+        try
+        {
+            deadline = DeadlineSpec.FromJson(command.Deadline);
+        }
+        catch (ActivityPropertiesException e)
+        {
+            return StartSubCascadeResult.Invalid("deadline", e.Message);
+        }
+
+        var children = db.Units.AsNoTracking().Where(u => u.ParentId == task.UnitId && u.IsActive);
+        if (command.UnitIds is { Count: > 0 } ids)
+        {
+            children = children.Where(u => ids.Contains(u.Id));
+        }
+        else if (command.Selector is not null)
+        {
+            try
+            {
+                children = Selector.FromJson(command.Selector)!.ApplyFilters(children);
+            }
+            catch (ActivityPropertiesException e)
+            {
+                return StartSubCascadeResult.Invalid("selector", e.Message);
+            }
+        }
+
+        var units = await children.OrderBy(u => u.Code).Select(u => new { u.Id, u.Code }).ToListAsync(cancellationToken);
+        if (units.Count == 0 || (command.UnitIds is { Count: > 0 } wanted && units.Count != wanted.Distinct().Count()))
+        {
+            return StartSubCascadeResult.Invalid("unitIds", "Chỉ giao cho đơn vị trực thuộc của đơn vị mình. / Only the unit's own active sub-units can be chosen.");
+        }
+
+        var now = time.GetUtcNow();
+        var inputs = await db.Directives.Where(d => d.Id == task.DirectiveId).Select(d => d.InputsJson).SingleAsync(cancellationToken);
+        DateTimeOffset due;
+        try
+        {
+            due = deadlines.DueAt(deadline, JsonNode.Parse(inputs) as JsonObject ?? [], now);
+        }
+        catch (FlowFaultException e)
+        {
+            return StartSubCascadeResult.Invalid("deadline", e.Message);
+        }
+
+        var execution = new ActivityExecution
+        {
+            Id = Guid.CreateVersion7(now), InstanceId = task.InstanceId, ActivityId = task.ActivityId, ActivityType = ExecutionKinds.SubCascade,
+            ParentExecutionId = task.CascadeExecutionId, UnitId = task.UnitId, Status = ActivityExecutionStatus.Waiting,
+            ExpectedBranches = units.Count, WrittenBranches = units.Count, CreatedAt = now,
+        };
+        var activityId = $"{task.ActivityId}/sub:{execution.Id:N}";
+        var rows = units.Select(u => new UnitTask
+        {
+            Id = Guid.CreateVersion7(now), DirectiveId = task.DirectiveId, InstanceId = task.InstanceId,
+            ActivityId = activityId.Length <= 100 ? activityId : activityId[^100..],
+            CascadeExecutionId = execution.Id, ParentTaskId = task.Id, UnitId = u.Id, AssignerUnitId = task.UnitId,
+            Title = command.Title.Trim(), Instructions = command.Instructions ?? "", CreatedAt = now, DueAt = due, OriginalDueAt = due,
+            ProgressCadence = task.ProgressCadence, PolicyJson = task.PolicyJson,
+            NextActionAt = deadlines.FirstActionAt(ReminderPolicy.Default, due, now),
+        }).ToList();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.ActivityExecutions.Add(execution);
+        db.Tasks.AddRange(rows);
+        task.SubCascadeExecutionId = execution.Id;
+        task.ConcurrencyStamp++;
+        db.Journal.Add(new Core.Journal.JournalEntry
+        {
+            DirectiveId = task.DirectiveId, InstanceId = task.InstanceId, TaskId = task.Id, ActivityId = task.ActivityId, At = now,
+            Actor = command.Actor, Action = "subcascade.started", Detail = string.Join(", ", units.Select(u => u.Code)),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new StartSubCascadeResult(execution.Id, rows.Select(r => r.Id).ToList());
+    }
+}

@@ -1,0 +1,139 @@
+using DirectiveFlow.Core.Directives;
+using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Core.Workflows;
+using DirectiveFlow.Core.Workflows.Activities;
+using DirectiveFlow.Infrastructure.Engine.Cascades;
+using DirectiveFlow.Infrastructure.Engine.Definitions;
+using DirectiveFlow.Infrastructure.Engine.Runtime;
+using DirectiveFlow.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Infrastructure.Engine;
+
+/// <summary>
+/// The runtime: starts instances, moves a finished task's branch on, and hands large cascades to the batch writer
+/// once the step that started them has committed.
+/// </summary>
+public sealed class WorkflowEngine(
+    FlowStepLoader steps, FlowWalker walker, WorkflowDefinitionCache definitions,
+    CascadeBatchRunner batches, CascadeQueue queue, EngineOptions options, TimeProvider time) : IWorkflowEngine
+{
+    /// <summary>
+    /// Creates the instance of <paramref name="directive"/> on version <paramref name="record"/> and walks it from Start,
+    /// inside the caller's open transaction. Cascades listed in the returned step's <see cref="FlowStep.DeferredCascades"/>
+    /// must be handed to <see cref="AfterCommitAsync"/> once the caller has committed.
+    /// </summary>
+    public async Task<FlowStep> StartInstanceAsync(
+        DirectiveFlowDbContext db, Directive directive, WorkflowDefinitionRecord record, string actor, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var instance = new WorkflowInstance
+        {
+            Id = directive.InstanceId == Guid.Empty ? Guid.CreateVersion7(now) : directive.InstanceId,
+            DefinitionRecordId = record.Id,
+            DefinitionId = record.DefinitionId,
+            DefinitionVersion = record.Version,
+            DirectiveId = directive.Id,
+            CreatedAt = now,
+        };
+        directive.InstanceId = instance.Id;
+        db.WorkflowInstances.Add(instance);
+        var flow = await definitions.GetAsync(db, record.Id, cancellationToken);
+        var step = new FlowStep
+        {
+            Db = db, InstanceId = instance.Id, Flow = flow, Directive = FlowDocument.From(directive), Now = now, Actor = actor,
+            CanDeferCascades = true,
+        };
+        step.Journal("instance.started", $"{record.DefinitionId} v{record.Version}");
+        step.Pending.Enqueue(new FlowToken(flow.Start.Id, FlowScope.TopLevel));
+        await walker.DrainAsync(step, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return step;
+    }
+
+    /// <summary>Writes (or queues for the background writer) the batches of cascades a committed step left.</summary>
+    public async Task AfterCommitAsync(IEnumerable<Guid> deferredCascades, CancellationToken cancellationToken)
+    {
+        foreach (var id in deferredCascades)
+        {
+            if (options.BackgroundCascades)
+            {
+                queue.Enqueue(id);
+            }
+            else
+            {
+                await batches.ContinueAsync(id, knownNew: true, cancellationToken);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task OnTaskFinishedAsync(DirectiveFlowDbContext db, UnitTask task, string outcome, string actor, CancellationToken cancellationToken)
+    {
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            // Flush the caller's guarded task update first: a concurrent second finisher fails here, before any flow moves.
+            await db.SaveChangesAsync(cancellationToken);
+            var deferred = await ContinueFromTaskAsync(db, task, outcome, actor, canDefer: own is not null, cancellationToken);
+            if (own is not null)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await own.CommitAsync(cancellationToken);
+                await AfterCommitAsync(deferred, cancellationToken);
+            }
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> CanCompleteAsync(DirectiveFlowDbContext db, UnitTask task, CancellationToken cancellationToken)
+    {
+        if (task.SubCascadeExecutionId is not { } sub || task.AllowCompleteBeforeSubCascade)
+        {
+            return true;
+        }
+
+        var status = await db.ActivityExecutions.AsNoTracking().Where(e => e.Id == sub).Select(e => (ActivityExecutionStatus?)e.Status)
+            .SingleOrDefaultAsync(cancellationToken);
+        return status is null or ActivityExecutionStatus.Completed or ActivityExecutionStatus.Cancelled;
+    }
+
+    /// <summary>
+    /// Moves the flow on from a task whose status the caller has already made final, inside the open transaction.
+    /// Answers the cascades to write after commit (only when <paramref name="canDefer"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> ContinueFromTaskAsync(
+        DirectiveFlowDbContext db, UnitTask task, string outcome, string actor, bool canDefer, CancellationToken cancellationToken)
+    {
+        var step = await steps.LoadAsync(db, task.InstanceId, actor, canDefer, cancellationToken);
+        if (step is null)
+        {
+            return [];
+        }
+
+        if (task.ParentTaskId is not null && task.CascadeExecutionId is { } subCascade)
+        {
+            // A sub-cascade's child task: it only counts on its sub-cascade's join; the parent task then may complete.
+            await JoinCounter.BranchFinishedAsync(step, subCascade, cancellationToken);
+        }
+        else
+        {
+            var scope = task.CascadeExecutionId is { } cascade ? new FlowScope(cascade, task.UnitId) : FlowScope.TopLevel;
+            var review = step.Flow.ReviewAfter(task.ActivityId);
+            var fromReview = review is not null && outcome is Outcomes.Done or Outcomes.Accepted;
+            step.Journal("flow.resumed", outcome, task.ActivityId, task.Id);
+            await walker.FollowAsync(step, fromReview ? review!.Id : task.ActivityId, fromReview ? Outcomes.Accepted : outcome, scope, cancellationToken);
+            await walker.DrainAsync(step, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return step.DeferredCascades;
+    }
+}

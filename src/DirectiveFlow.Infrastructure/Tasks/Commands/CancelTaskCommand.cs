@@ -1,0 +1,27 @@
+using DirectiveFlow.Core.Tasks;
+using Mediator;
+
+namespace DirectiveFlow.Infrastructure.Tasks.Commands;
+
+/// <summary>An administrator withdraws an open task (e.g. issued in error); the reason is required and journalled.</summary>
+public sealed record CancelTaskCommand(Guid TaskId, string? Reason) : ICommand<Guid>;
+
+public sealed class CancelTaskHandler(TaskWorkspace workspace) : ICommandHandler<CancelTaskCommand, Guid>
+{
+    public async ValueTask<Guid> Handle(CancelTaskCommand command, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(command.Reason))
+        {
+            throw TaskProblemException.Invalid("reason", "Cần nêu lý do hủy. / A reason is required.");
+        }
+
+        var (task, caller, _) = await workspace.LoadAsync(command.TaskId, TaskAction.Cancel, cancellationToken);
+        task.Status = TaskStateMachine.AfterCancel(task.Status);
+        task.NextActionAt = null;
+        workspace.Record(task, caller.UserName, "task.cancelled", command.Reason.Trim());
+        await TaskEmails.QueueAsync(workspace.Db, task, task.UnitId, "cancelled",
+            "Nhiệm vụ đã bị hủy", "Task cancelled", command.Reason.Trim(), workspace.Now, cancellationToken);
+        await workspace.CommitAsync(cancellationToken);
+        return task.Id;
+    }
+}

@@ -1,0 +1,65 @@
+using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Core.Workflows;
+using DirectiveFlow.Infrastructure.Engine;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Infrastructure.Tasks.Commands;
+
+/// <summary>
+/// The lead unit submits its result. With a review to follow the task becomes Reported and waits for the assigner;
+/// otherwise it is Completed and the engine moves the flow on (along <see cref="Outcome"/>, default "Done") in the
+/// same transaction. Refused (409) while a sub-cascade the unit started is still open, unless the flow allows it.
+/// </summary>
+public sealed record CompleteTaskCommand(Guid TaskId, string? Result, string? Outcome = null) : ICommand<Guid>;
+
+public sealed class CompleteTaskHandler(TaskWorkspace workspace, IWorkflowEngine engine) : ICommandHandler<CompleteTaskCommand, Guid>
+{
+    public async ValueTask<Guid> Handle(CompleteTaskCommand command, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(command.Result))
+        {
+            throw TaskProblemException.Invalid("result", "Cần nhập kết quả thực hiện. / A result summary is required.");
+        }
+
+        if (command.Result.Length > 8000)
+        {
+            throw TaskProblemException.Invalid("result", "Tối đa 8000 ký tự. / At most 8000 characters.");
+        }
+
+        var (task, caller, _) = await workspace.LoadAsync(command.TaskId, TaskAction.Complete, cancellationToken);
+        if (task.SubCascadeExecutionId is { } sub && !task.AllowCompleteBeforeSubCascade)
+        {
+            var open = await workspace.Db.ActivityExecutions
+                .AnyAsync(e => e.Id == sub && e.Status != ActivityExecutionStatus.Completed && e.Status != ActivityExecutionStatus.Cancelled, cancellationToken);
+            if (open)
+            {
+                throw TaskProblemException.Conflict(
+                    "Các đơn vị cấp dưới chưa hoàn thành việc được giao tiếp. / The sub-cascade this unit started is still open.");
+            }
+        }
+
+        task.Status = TaskStateMachine.AfterComplete(task.Status, task.RequiresReview);
+        task.ResultSummary = command.Result.Trim();
+        task.ReportedAt = workspace.Now;
+        var actor = caller.UserName;
+        if (task.Status == UnitTaskStatus.Reported)
+        {
+            workspace.Record(task, actor, "task.reported", task.ResultSummary);
+            await TaskEmails.QueueAsync(workspace.Db, task, task.AssignerUnitId, "reported",
+                "Kết quả chờ đánh giá", "Result awaiting review", task.ResultSummary, workspace.Now, cancellationToken);
+            await workspace.CommitAsync(cancellationToken);
+            return task.Id;
+        }
+
+        task.CompletedAt = workspace.Now;
+        task.ProgressPercent = 100;
+        task.NextActionAt = null;
+        workspace.Record(task, actor, "task.completed", task.ResultSummary);
+        await TaskEmails.QueueAsync(workspace.Db, task, task.AssignerUnitId, "completed",
+            "Nhiệm vụ đã hoàn thành", "Task completed", task.ResultSummary, workspace.Now, cancellationToken);
+        await workspace.CommitAsync(cancellationToken,
+            () => engine.OnTaskFinishedAsync(workspace.Db, task, string.IsNullOrWhiteSpace(command.Outcome) ? "Done" : command.Outcome, actor, cancellationToken));
+        return task.Id;
+    }
+}

@@ -1,0 +1,60 @@
+using DirectiveFlow.Core.Tasks;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Infrastructure.Tasks.Commands;
+
+/// <summary>
+/// The assigner approves or rejects an open extension request. Approval moves <see cref="UnitTask.DueAt"/> (the
+/// original deadline stays in <see cref="UnitTask.OriginalDueAt"/>) and resets the scheduling fields — escalation
+/// level back to 0 and <see cref="UnitTask.NextActionAt"/> to now — so the due-work sweep re-plans reminders and
+/// escalations from the new deadline instead of chasing the old one. Rejection changes nothing but the request.
+/// </summary>
+public sealed record DecideExtensionCommand(Guid TaskId, Guid RequestId, bool? Approve, string? Comment) : ICommand<Guid>;
+
+public sealed class DecideExtensionHandler(TaskWorkspace workspace) : ICommandHandler<DecideExtensionCommand, Guid>
+{
+    public async ValueTask<Guid> Handle(DecideExtensionCommand command, CancellationToken cancellationToken)
+    {
+        if (command.Approve is null)
+        {
+            throw TaskProblemException.Invalid("approve", "Chọn chấp thuận hoặc từ chối. / approve (true or false) is required.");
+        }
+
+        if (command.Comment is { Length: > 4000 })
+        {
+            throw TaskProblemException.Invalid("comment", "Tối đa 4000 ký tự. / At most 4000 characters.");
+        }
+
+        var (task, caller, _) = await workspace.LoadAsync(command.TaskId, TaskAction.DecideExtension, cancellationToken);
+        var request = await workspace.Db.ExtensionRequests
+            .FirstOrDefaultAsync(r => r.Id == command.RequestId && r.TaskId == task.Id, cancellationToken)
+            ?? throw new TaskProblemException(TaskProblemKind.NotFound, "Không tìm thấy đề nghị gia hạn. / Extension request not found.");
+        if (request.Status != ExtensionRequestStatus.Requested)
+        {
+            throw TaskProblemException.Conflict($"Đề nghị đã được quyết định ({request.Status}). / The request was already decided ({request.Status}).");
+        }
+
+        var approve = command.Approve.Value;
+        var comment = string.IsNullOrWhiteSpace(command.Comment) ? null : command.Comment.Trim();
+        request.Status = approve ? ExtensionRequestStatus.Approved : ExtensionRequestStatus.Rejected;
+        request.DecidedAt = workspace.Now;
+        request.DecidedBy = caller.UserName;
+        request.DecisionComment = comment;
+        request.ConcurrencyStamp++;
+        if (approve)
+        {
+            task.DueAt = request.RequestedDueAt;
+            task.EscalationLevel = 0;
+            task.NextActionAt = workspace.Now;
+        }
+
+        workspace.Record(task, caller.UserName, approve ? "extension.approved" : "extension.rejected",
+            approve ? $"{request.RequestedDueAt:O}{(comment is null ? "" : ": " + comment)}" : comment);
+        await TaskEmails.QueueAsync(workspace.Db, task, task.UnitId, approve ? "extension-approved" : "extension-rejected",
+            approve ? "Đề nghị gia hạn được chấp thuận" : "Đề nghị gia hạn bị từ chối",
+            approve ? "Extension approved" : "Extension rejected", comment, workspace.Now, cancellationToken);
+        await workspace.CommitAsync(cancellationToken);
+        return request.Id;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using DirectiveFlow.Core.Calendar;
+using DirectiveFlow.Core.Tasks;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Infrastructure.Tasks.Commands;
+
+/// <summary>
+/// The lead unit asks, before its deadline and with a reason, for more time: either a number of additional
+/// working days (counted from the current deadline) or a new due date ("yyyy-MM-dd" = the end of that working
+/// day, or an exact ISO 8601 instant). One open request at a time. Returns the request's id.
+/// </summary>
+public sealed record RequestExtensionCommand(Guid TaskId, int? AdditionalWorkingDays, string? NewDueDate, string? Reason) : ICommand<Guid>;
+
+public sealed class RequestExtensionHandler(TaskWorkspace workspace, IWorkingDayCalendar calendar) : ICommandHandler<RequestExtensionCommand, Guid>
+{
+    public async ValueTask<Guid> Handle(RequestExtensionCommand command, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(command.Reason))
+        {
+            errors["reason"] = ["Cần nêu lý do. / A reason is required."];
+        }
+        else if (command.Reason.Length > 4000)
+        {
+            errors["reason"] = ["Tối đa 4000 ký tự. / At most 4000 characters."];
+        }
+
+        if ((command.AdditionalWorkingDays is null) == string.IsNullOrWhiteSpace(command.NewDueDate))
+        {
+            errors["additionalWorkingDays"] = ["Nhập số ngày làm việc thêm hoặc hạn mới (một trong hai). / Give either additionalWorkingDays or newDueDate."];
+        }
+        else if (command.AdditionalWorkingDays is < 1 or > 365)
+        {
+            errors["additionalWorkingDays"] = ["Từ 1 đến 365 ngày làm việc. / Between 1 and 365 working days."];
+        }
+
+        DateTimeOffset? asked = null;
+        if (!string.IsNullOrWhiteSpace(command.NewDueDate))
+        {
+            asked = ParseDueDate(command.NewDueDate.Trim());
+            if (asked is null)
+            {
+                errors["newDueDate"] = ["Ngày không hợp lệ hoặc không phải ngày làm việc. / Not a valid date, or not a working day."];
+            }
+        }
+
+        TaskValidation.ThrowIfAny(errors);
+        var (task, caller, _) = await workspace.LoadAsync(command.TaskId, TaskAction.RequestExtension, cancellationToken);
+        if (workspace.Now > task.DueAt)
+        {
+            throw TaskProblemException.Conflict("Đã quá hạn; chỉ được xin gia hạn trước hạn. / The deadline has passed; an extension must be asked before it.");
+        }
+
+        if (await workspace.Db.ExtensionRequests.AnyAsync(r => r.TaskId == task.Id && r.Status == ExtensionRequestStatus.Requested, cancellationToken))
+        {
+            throw TaskProblemException.Conflict("Đã có một đề nghị gia hạn đang chờ quyết định. / An extension request is already awaiting a decision.");
+        }
+
+        var requestedDueAt = asked ?? calendar.AddWorkingDays(task.DueAt, command.AdditionalWorkingDays!.Value);
+        if (requestedDueAt <= task.DueAt)
+        {
+            throw TaskProblemException.Invalid("newDueDate", "Hạn mới phải sau hạn hiện tại. / The new deadline must be after the current one.");
+        }
+
+        var request = new ExtensionRequest
+        {
+            Id = Guid.CreateVersion7(),
+            TaskId = task.Id,
+            AdditionalWorkingDays = command.AdditionalWorkingDays,
+            RequestedDueAt = requestedDueAt,
+            PreviousDueAt = task.DueAt,
+            Reason = command.Reason!.Trim(),
+            RequestedAt = workspace.Now,
+            RequestedBy = caller.UserName,
+        };
+        workspace.Db.ExtensionRequests.Add(request);
+        workspace.Record(task, caller.UserName, "extension.requested", $"{requestedDueAt:O}: {request.Reason}");
+        await TaskEmails.QueueAsync(workspace.Db, task, task.AssignerUnitId, "extension-requested",
+            "Đề nghị gia hạn", "Extension requested", request.Reason, workspace.Now, cancellationToken);
+        await workspace.CommitAsync(cancellationToken);
+        return request.Id;
+    }
+
+    private DateTimeOffset? ParseDueDate(string text)
+    {
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return calendar.IsWorkingDay(date) ? calendar.AddWorkingDays(VietnamTime.At(date, TimeOnly.MinValue), 0) : null;
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var instant) && text.Contains('T')
+            ? instant
+            : null;
+    }
+}

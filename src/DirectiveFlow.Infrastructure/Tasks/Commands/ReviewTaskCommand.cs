@@ -1,0 +1,63 @@
+using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Engine;
+using Mediator;
+
+namespace DirectiveFlow.Infrastructure.Tasks.Commands;
+
+/// <summary>
+/// The assigner reviews a reported result: "accept" completes the task and the engine continues from the Review's
+/// Accepted port; "return" sends it back for rework (a comment is then required) and the unit works again.
+/// </summary>
+/// <remarks>
+/// On accept, <see cref="UnitTask.CompletedAt"/> is set to <see cref="UnitTask.ReportedAt"/> — the moment the unit
+/// submitted the result that was accepted — not to the moment of the review. The government categories judge the
+/// unit's timeliness, and a unit must not turn "late" because its reviewer took a week.
+/// </remarks>
+public sealed record ReviewTaskCommand(Guid TaskId, string? Decision, string? Comment) : ICommand<Guid>;
+
+public sealed class ReviewTaskHandler(TaskWorkspace workspace, IWorkflowEngine engine) : ICommandHandler<ReviewTaskCommand, Guid>
+{
+    /// <summary>The outcome handed to the engine when a reviewed task is accepted.</summary>
+    public const string AcceptedOutcome = "Accepted";
+
+    public async ValueTask<Guid> Handle(ReviewTaskCommand command, CancellationToken cancellationToken)
+    {
+        var accept = command.Decision?.Trim().ToLowerInvariant() switch
+        {
+            "accept" => true,
+            "return" => false,
+            _ => throw TaskProblemException.Invalid("decision", "Chọn \"accept\" hoặc \"return\". / Must be \"accept\" or \"return\"."),
+        };
+        if (!accept && string.IsNullOrWhiteSpace(command.Comment))
+        {
+            throw TaskProblemException.Invalid("comment", "Cần nêu lý do trả lại. / A comment is required when returning for rework.");
+        }
+
+        if (command.Comment is { Length: > 4000 })
+        {
+            throw TaskProblemException.Invalid("comment", "Tối đa 4000 ký tự. / At most 4000 characters.");
+        }
+
+        var (task, caller, _) = await workspace.LoadAsync(command.TaskId, TaskAction.Review, cancellationToken);
+        var comment = string.IsNullOrWhiteSpace(command.Comment) ? null : command.Comment.Trim();
+        task.Status = TaskStateMachine.AfterReview(task.Status, accept);
+        if (!accept)
+        {
+            workspace.Record(task, caller.UserName, "task.returned", comment);
+            await TaskEmails.QueueAsync(workspace.Db, task, task.UnitId, "returned",
+                "Nhiệm vụ bị trả lại để làm lại", "Task returned for rework", comment, workspace.Now, cancellationToken);
+            await workspace.CommitAsync(cancellationToken);
+            return task.Id;
+        }
+
+        task.CompletedAt = task.ReportedAt ?? workspace.Now;
+        task.ProgressPercent = 100;
+        task.NextActionAt = null;
+        workspace.Record(task, caller.UserName, "task.accepted", comment);
+        await TaskEmails.QueueAsync(workspace.Db, task, task.UnitId, "accepted",
+            "Kết quả đã được chấp nhận", "Result accepted", comment, workspace.Now, cancellationToken);
+        await workspace.CommitAsync(cancellationToken,
+            () => engine.OnTaskFinishedAsync(workspace.Db, task, AcceptedOutcome, caller.UserName, cancellationToken));
+        return task.Id;
+    }
+}

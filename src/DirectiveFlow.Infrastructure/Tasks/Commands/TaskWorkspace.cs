@@ -1,0 +1,98 @@
+using DirectiveFlow.Core.Journal;
+using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Tasks.Access;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Infrastructure.Tasks.Commands;
+
+/// <summary>
+/// What every task command does around its own rule: load the task, check who may act (404 before 403 before
+/// 409), stamp the change, journal it, and commit everything in one transaction guarded by the task's
+/// <see cref="UnitTask.ConcurrencyStamp"/> (a concurrent change → 409).
+/// </summary>
+public sealed class TaskWorkspace(DirectiveFlowDbContext db, TaskCallerResolver callers, TimeProvider clock)
+{
+    private UnitTask? _task;
+
+    public DirectiveFlowDbContext Db => db;
+
+    public DateTimeOffset Now { get; } = clock.GetUtcNow();
+
+    /// <summary>Loads the task tracked, for <paramref name="action"/> by the current caller, or throws the right problem.</summary>
+    public async Task<TaskForAction> LoadAsync(Guid taskId, TaskAction action, CancellationToken cancellationToken)
+    {
+        var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken)
+            ?? throw TaskProblemException.NotFound();
+        var supporting = await db.TaskSupportingUnits.Where(s => s.TaskId == taskId).Select(s => s.UnitId).ToListAsync(cancellationToken);
+        var caller = await callers.GetAsync(cancellationToken);
+        if (!TaskAccessPolicy.CanRead(caller, task.UnitId, task.AssignerUnitId, supporting))
+        {
+            throw TaskProblemException.NotFound();
+        }
+
+        var sides = TaskAccessPolicy.SidesOf(caller, task.UnitId, task.AssignerUnitId, supporting);
+        TaskAccessPolicy.EnsureMayPerform(action, sides);
+        TaskStateMachine.EnsureAllowed(task.Status, action);
+        _task = task;
+        return new TaskForAction(task, caller, sides);
+    }
+
+    /// <summary>Marks the task changed (the optimistic-concurrency stamp moves on every update) and journals it.</summary>
+    public void Record(UnitTask task, string actor, string action, string? detail = null)
+    {
+        task.ConcurrencyStamp++;
+        db.Journal.Add(new JournalEntry
+        {
+            DirectiveId = task.DirectiveId,
+            InstanceId = task.InstanceId,
+            TaskId = task.Id,
+            ActivityId = task.ActivityId,
+            At = Now,
+            Actor = actor,
+            Action = action,
+            Detail = detail,
+        });
+    }
+
+    /// <summary>
+    /// Commits in one transaction. The task row is claimed first — a guarded UPDATE of its stamp from the value read
+    /// to the new one — so a concurrent writer fails on the task (409) before any of its other rows (journal, outbox
+    /// with its unique dedupe key) are written. <paramref name="beforeSave"/> runs inside the transaction (the engine
+    /// moving the flow on writes to the same context), so the task, the flow's next step, the journal and the outbox
+    /// commit together or not at all.
+    /// </summary>
+    public async Task CommitAsync(CancellationToken cancellationToken, Func<Task>? beforeSave = null)
+    {
+        var task = _task ?? throw new InvalidOperationException("Load the task before committing.");
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var stamp = db.Entry(task).Property(t => t.ConcurrencyStamp);
+            var claimed = await db.Tasks
+                .Where(t => t.Id == task.Id && t.ConcurrencyStamp == stamp.OriginalValue)
+                .ExecuteUpdateAsync(u => u.SetProperty(t => t.ConcurrencyStamp, task.ConcurrencyStamp), cancellationToken);
+            if (claimed == 0)
+            {
+                throw new DbUpdateConcurrencyException("The task's stamp moved on since it was read.");
+            }
+
+            stamp.OriginalValue = task.ConcurrencyStamp;
+            if (beforeSave is not null)
+            {
+                await beforeSave();
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw TaskProblemException.Conflict(
+                "Nhiệm vụ vừa được người khác cập nhật; hãy tải lại. / The task was changed by someone else meanwhile; reload and try again.");
+        }
+    }
+}
+
+/// <summary>A tracked task loaded for one action, with who is acting and on which sides.</summary>
+public sealed record TaskForAction(UnitTask Task, TaskCaller Caller, TaskSides Sides);

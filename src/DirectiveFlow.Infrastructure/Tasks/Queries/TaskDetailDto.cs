@@ -1,0 +1,64 @@
+namespace DirectiveFlow.Infrastructure.Tasks.Queries;
+
+/// <summary>
+/// A task as its page shows it. <see cref="AllowedActions"/> lists exactly what the caller may do now (state, role
+/// and context such as an open extension request), so the UI renders those buttons and no others.
+/// </summary>
+public sealed record TaskDetailDto(
+    Guid Id,
+    Guid DirectiveId,
+    string? DirectiveNumber,
+    string? DirectiveTitle,
+    string? DirectiveBody,
+    string Title,
+    string Instructions,
+    Guid UnitId,
+    string UnitCode,
+    string UnitName,
+    Guid AssignerUnitId,
+    string? AssignerUnitCode,
+    string? AssignerUnitName,
+    string Status,
+    string? Category,
+    bool DueSoon,
+    int WorkingDaysLeft,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset DueAt,
+    DateTimeOffset OriginalDueAt,
+    DateTimeOffset? AcknowledgedAt,
+    DateTimeOffset? CompletedAt,
+    DateTimeOffset? ReportedAt,
+    int ProgressPercent,
+    DateTimeOffset? LastProgressAt,
+    string ProgressCadence,
+    bool MissingReport,
+    bool RequiresReview,
+    string? ResultSummary,
+    int EscalationLevel,
+    bool IsRaised,
+    IReadOnlyList<SupportingUnitDto> SupportingUnits,
+    IReadOnlyList<ProgressReportDto> ProgressReports,
+    IReadOnlyList<ExtensionRequestDto> ExtensionRequests,
+    IReadOnlyList<AttachmentDto> Attachments,
+    IReadOnlyList<string> AllowedActions,
+    int ConcurrencyStamp);
+
+public sealed record SupportingUnitDto(Guid UnitId, string UnitCode, string UnitName, string? Contribution, DateTimeOffset? ContributedAt, string? ContributedBy);
+
+public sealed record ProgressReportDto(Guid Id, string Note, int Percent, DateTimeOffset ReportedAt, string ReportedBy);
+
+public sealed record ExtensionRequestDto(
+    Guid Id,
+    Guid TaskId,
+    string Status,
+    int? AdditionalWorkingDays,
+    DateTimeOffset RequestedDueAt,
+    DateTimeOffset PreviousDueAt,
+    string Reason,
+    DateTimeOffset RequestedAt,
+    string RequestedBy,
+    DateTimeOffset? DecidedAt,
+    string? DecidedBy,
+    string? DecisionComment);
+
+public sealed record AttachmentDto(Guid Id, string FileName, string ContentType, long Size, DateTimeOffset UploadedAt, string UploadedBy, string Url);

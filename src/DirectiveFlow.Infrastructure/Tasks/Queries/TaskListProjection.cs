@@ -1,0 +1,37 @@
+using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Infrastructure.Tasks.Queries;
+
+/// <summary>Pages a filtered task query sorted by deadline, joining unit and directive names in the same SQL.</summary>
+public static class TaskListProjection
+{
+    public static async Task<(List<TaskListItemDto> Items, int Total)> PageAsync(
+        DirectiveFlowDbContext db, IQueryable<UnitTask> tasks, TaskClock clock, int skip, int take, CancellationToken cancellationToken)
+    {
+        var total = await tasks.CountAsync(cancellationToken);
+        var rows = await (
+                from t in tasks
+                join u in db.Units on t.UnitId equals u.Id
+                join d in db.Directives on t.DirectiveId equals d.Id into directives
+                from d in directives.DefaultIfEmpty()
+                orderby t.DueAt, t.Id
+                select new
+                {
+                    t.Id, t.DirectiveId, DirectiveNumber = d == null ? null : d.Number, DirectiveTitle = d == null ? null : d.Title,
+                    t.Title, t.UnitId, UnitCode = u.Code, UnitName = u.Name, t.AssignerUnitId, t.Status, t.DueAt, t.OriginalDueAt,
+                    t.CompletedAt, t.ReportedAt, t.ProgressPercent,
+                })
+            .Skip(skip)
+            .Take(take)
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        var items = rows.Select(r => new TaskListItemDto(
+                r.Id, r.DirectiveId, r.DirectiveNumber, r.DirectiveTitle, r.Title, r.UnitId, r.UnitCode, r.UnitName, r.AssignerUnitId,
+                r.Status.ToString(), clock.CategoryOf(r.Status, r.DueAt, r.CompletedAt), clock.IsDueSoon(r.Status, r.DueAt),
+                clock.WorkingDaysLeft(r.DueAt), r.DueAt, r.OriginalDueAt, r.CompletedAt, r.ReportedAt, r.ProgressPercent))
+            .ToList();
+        return (items, total);
+    }
+}

@@ -1,0 +1,69 @@
+using DirectiveFlow.Core.Common;
+using DirectiveFlow.Core.Directives;
+using DirectiveFlow.Core.Organisation;
+using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Directives.Commands;
+using DirectiveFlow.Infrastructure.Directives.Queries;
+using DirectiveFlow.Infrastructure.Identity;
+using Mediator;
+
+namespace DirectiveFlow.Web.Api.Directives;
+
+/// <summary>The directives API (issue 3): issue, list, detail with progress, tasks and journal.</summary>
+public static class DirectivesApi
+{
+    public static IEndpointRouteBuilder MapDirectivesApi(this IEndpointRouteBuilder app)
+    {
+        var directives = app.MapGroup("/api/directives").RequireAuthorization().WithTags("Directives");
+        directives.MapPost("/", IssueAsync);
+        directives.MapGet("/", async (Guid? issuingUnitId, string? q, string? priority, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+            ApiEnum.TryParse<DirectivePriority>(priority, "priority", out var p, out var problem)
+                ? Results.Ok(await sender.Send(new ListDirectivesQuery(issuingUnitId, q, p, PageRequest.From(page, pageSize)), ct))
+                : problem);
+        directives.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
+            await sender.Send(new GetDirectiveQuery(id), ct) is { } detail ? Results.Ok(detail) : NotFound(id));
+        directives.MapGet("/{id:guid}/tasks", async (Guid id, string? status, string? category, string? pillar, Guid? unitId, int? page, int? pageSize,
+            ISender sender, CancellationToken ct) =>
+        {
+            if (!ApiEnum.TryParse<UnitTaskStatus>(status, "status", out var s, out var problem)
+                || !ApiEnum.TryParse<TaskCategory>(category, "category", out var c, out problem)
+                || !ApiEnum.TryParse<Pillar>(pillar, "pillar", out var p, out problem))
+            {
+                return problem;
+            }
+
+            return await sender.Send(new GetDirectiveQuery(id), ct) is null
+                ? NotFound(id)
+                : Results.Ok(await sender.Send(new ListDirectiveTasksQuery(id, s, c, p, unitId, PageRequest.From(page, pageSize)), ct));
+        });
+        directives.MapGet("/{id:guid}/journal", async (Guid id, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+            await sender.Send(new GetDirectiveQuery(id), ct) is null
+                ? NotFound(id)
+                : Results.Ok(await sender.Send(new ListDirectiveJournalQuery(id, PageRequest.From(page, pageSize)), ct)));
+        app.MapSubCascadeApi();
+        return app;
+    }
+
+    private static async Task<IResult> IssueAsync(IssueDirectiveRequest body, ICurrentUser user, ISender sender, CancellationToken ct)
+    {
+        if (!user.IsInRole(Roles.Administrator) && !(user.IsInRole(Roles.Issuer) && user.UnitId == body.IssuingUnitId))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+                detail: "Chỉ cán bộ ban hành của đơn vị này hoặc quản trị viên được ban hành văn bản. / Only an Issuer of this unit or an Administrator may issue.");
+        }
+
+        if (!ApiEnum.TryParse<DirectivePriority>(body.Priority, "priority", out var priority, out var problem))
+        {
+            return problem;
+        }
+
+        var result = await sender.Send(new IssueDirectiveCommand(body.Number, body.Title, body.Body, priority ?? DirectivePriority.Normal,
+            body.IssuingUnitId, body.WorkflowDefinitionId, body.Inputs, user.UserName), ct);
+        return result.Succeeded
+            ? Results.Created($"/api/directives/{result.Id}", new { id = result.Id, instanceId = result.InstanceId })
+            : Results.ValidationProblem(result.Errors!, title: "Không ban hành được văn bản. / The directive could not be issued.");
+    }
+
+    private static IResult NotFound(Guid id) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"Không có văn bản {id}. / No directive {id}.");
+}

@@ -1,0 +1,72 @@
+using DirectiveFlow.Core.Common;
+using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Tasks;
+using DirectiveFlow.Infrastructure.Tasks.Queries;
+
+namespace DirectiveFlow.Web.Api.Tasks;
+
+/// <summary>
+/// Query string of GET /api/tasks. status: comma-separated states; category: CompletedOnTime, CompletedLate,
+/// OpenWithinDeadline, OpenOverdue or DueSoon; scope: mine (default), assigned or supporting.
+/// </summary>
+public sealed record TaskListParameters(
+    string? Status,
+    string? Category,
+    Guid? DirectiveId,
+    DateTimeOffset? DueBefore,
+    DateTimeOffset? DueAfter,
+    Guid? UnitId,
+    string? Scope,
+    int? Page,
+    int? PageSize)
+{
+    public TaskListFilter ToFilter()
+    {
+        var errors = new Dictionary<string, string[]>();
+        var statuses = new List<UnitTaskStatus>();
+        foreach (var part in (Status ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (Enum.TryParse<UnitTaskStatus>(part, ignoreCase: true, out var s) && Enum.IsDefined(s))
+            {
+                statuses.Add(s);
+            }
+            else
+            {
+                errors["status"] = [$"Trạng thái không hợp lệ / unknown status '{part}'; allowed: {string.Join(", ", Enum.GetNames<UnitTaskStatus>())}."];
+            }
+        }
+
+        TaskCategory? category = null;
+        var dueSoon = string.Equals(Category, "DueSoon", StringComparison.OrdinalIgnoreCase);
+        if (!dueSoon && !string.IsNullOrWhiteSpace(Category))
+        {
+            if (Enum.TryParse<TaskCategory>(Category, ignoreCase: true, out var c) && Enum.IsDefined(c))
+            {
+                category = c;
+            }
+            else
+            {
+                errors["category"] = [$"Unknown category '{Category}'; allowed: {string.Join(", ", Enum.GetNames<TaskCategory>())}, DueSoon."];
+            }
+        }
+
+        var scope = TaskListScope.Mine;
+        if (!string.IsNullOrWhiteSpace(Scope) && !(Enum.TryParse(Scope, ignoreCase: true, out scope) && Enum.IsDefined(scope)))
+        {
+            errors["scope"] = ["Allowed: mine, assigned, supporting."];
+        }
+
+        if (Page is < 1)
+        {
+            errors["page"] = ["Must be 1 or more."];
+        }
+
+        if (PageSize is < 1 or > PageRequest.MaxPageSize)
+        {
+            errors["pageSize"] = [$"Must be between 1 and {PageRequest.MaxPageSize}."];
+        }
+
+        TaskValidation.ThrowIfAny(errors);
+        return new TaskListFilter(scope, statuses, category, dueSoon, DirectiveId, DueBefore, DueAfter, UnitId, PageRequest.From(Page, PageSize));
+    }
+}

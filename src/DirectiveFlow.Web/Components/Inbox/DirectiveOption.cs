@@ -1,0 +1,3 @@
+namespace DirectiveFlow.Web.Components.Inbox;
+
+public sealed record DirectiveOption(Guid Id, string Number, string Title);

@@ -1,0 +1,46 @@
+namespace DirectiveFlow.Web.Components.Shared;
+
+/// <summary>
+/// Errors of one form keyed by field, shown next to that field. Messages are UI text keys (translated when shown)
+/// or, for messages coming from the services' validation, the text itself (a key lookup that misses shows it as is).
+/// </summary>
+public sealed class FormErrors
+{
+    /// <summary>The key for errors that belong to the whole form rather than one field.</summary>
+    public const string Form = "";
+
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.OrdinalIgnoreCase);
+
+    public bool Any => _errors.Count > 0;
+
+    public IReadOnlyList<string> For(string field) => _errors.TryGetValue(field, out var list) ? list : [];
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            _errors[field] = list = [];
+        }
+
+        list.Add(message);
+    }
+
+    public void AddAll(IEnumerable<KeyValuePair<string, string[]>> errors)
+    {
+        foreach (var (field, messages) in errors)
+        {
+            foreach (var message in messages)
+            {
+                Add(field, message);
+            }
+        }
+    }
+
+    public void Require(string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, "Error.Required");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using DirectiveFlow.Infrastructure.Tasks;
+using DirectiveFlow.Infrastructure.Tasks.Queries;
+using DirectiveFlow.Web.Components.Shared;
+using DirectiveFlow.Web.Localization;
+using Mediator;
+using Microsoft.AspNetCore.Components;
+
+namespace DirectiveFlow.Web.Components.Tasks;
+
+/// <summary>
+/// Base of the task page's action forms: runs one command of the tasks service, then redirects back to the task
+/// (post/redirect/get) or keeps the form with its errors next to the fields.
+/// </summary>
+public abstract class TaskActionForm : ComponentBase
+{
+    [Parameter, EditorRequired]
+    public TaskDetailDto Task { get; set; } = default!;
+
+    [Inject]
+    protected IMediator Mediator { get; set; } = default!;
+
+    [Inject]
+    protected NavigationManager Navigation { get; set; } = default!;
+
+    // Named apart from the T every component gets from _Imports.razor, which the derived forms use.
+    [Inject]
+    private UiText Text { get; set; } = default!;
+
+    protected FormErrors Errors { get; } = new();
+
+    /// <summary>Runs <paramref name="action"/>; on success goes back to the task page saying what was done.</summary>
+    protected async Task RunAsync(string done, Func<Task> action)
+    {
+        if (Errors.Any)
+        {
+            return;
+        }
+
+        var succeeded = false;
+        try
+        {
+            await action();
+            succeeded = true;
+        }
+        catch (TaskProblemException problem)
+        {
+            AddProblem(problem);
+        }
+
+        // Outside the try: a redirect in static rendering may be signalled by an exception that must not be caught.
+        if (succeeded)
+        {
+            Navigation.NavigateTo($"tasks/{Task.Id}?done={done}");
+        }
+    }
+
+    private void AddProblem(TaskProblemException problem)
+    {
+        if (problem.Kind == TaskProblemKind.Invalid && problem.Errors.Count > 0)
+        {
+            foreach (var (field, messages) in problem.Errors)
+            {
+                foreach (var message in messages)
+                {
+                    Errors.Add(field, Bilingual.Pick(message, UiText.IsEnglish));
+                }
+            }
+
+            return;
+        }
+
+        var lead = problem.Kind switch
+        {
+            TaskProblemKind.Conflict => Text["Error.Conflict"],
+            TaskProblemKind.Forbidden => Text["Error.Forbidden"],
+            TaskProblemKind.NotFound => Text["Error.NotFound"],
+            _ => Text["Error.Unexpected"],
+        };
+        Errors.Add(FormErrors.Form, $"{lead} {Bilingual.Pick(problem.Message, UiText.IsEnglish)}");
+    }
+}

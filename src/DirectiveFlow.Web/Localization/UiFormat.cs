@@ -1,0 +1,33 @@
+using System.Globalization;
+
+namespace DirectiveFlow.Web.Localization;
+
+/// <summary>Times are stored in UTC and shown in Hà Nội time as dd/MM/yyyy HH:mm, whatever the UI language.</summary>
+public static class UiFormat
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+
+    public static string DateTime(DateTimeOffset value) =>
+        TimeZoneInfo.ConvertTime(value, Zone).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    public static string DateTime(DateTimeOffset? value) => value is { } v ? DateTime(v) : "—";
+
+    public static string Date(DateTimeOffset value) =>
+        TimeZoneInfo.ConvertTime(value, Zone).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>The value of an HTML datetime-local input for <paramref name="value"/> in Hà Nội time.</summary>
+    public static string InputValue(DateTimeOffset value) =>
+        TimeZoneInfo.ConvertTime(value, Zone).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>Reads a datetime-local value typed in Hà Nội time; null when it is not a date.</summary>
+    public static DateTimeOffset? ParseInput(string? value)
+    {
+        if (!System.DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return null;
+        }
+
+        var offset = Zone.GetUtcOffset(local);
+        return new DateTimeOffset(System.DateTime.SpecifyKind(local, DateTimeKind.Unspecified), offset).ToUniversalTime();
+    }
+}

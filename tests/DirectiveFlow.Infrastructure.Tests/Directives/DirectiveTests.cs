@@ -1,0 +1,98 @@
+using DirectiveFlow.Core.Common;
+using DirectiveFlow.Core.Directives;
+using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Directives.Commands;
+using DirectiveFlow.Infrastructure.Directives.Queries;
+using DirectiveFlow.Infrastructure.Engine.Commands;
+using DirectiveFlow.Infrastructure.Tests.Engine;
+using DirectiveFlow.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Infrastructure.Tests.Directives;
+
+public sealed class DirectiveTests
+{
+    private const string RequiredInputFlow = """
+        {
+          "id": "needs-days", "name": "Needs days",
+          "inputs": [{"name": "deadlineDays", "type": "number", "required": true}],
+          "activities": [
+            {"id": "start", "type": "Start", "properties": {}},
+            {"id": "do", "type": "UnitTask", "properties": {"title": "Việc", "deadline": {"input": "deadlineDays"}}},
+            {"id": "end", "type": "End", "properties": {}}
+          ],
+          "connections": [{"source": "start", "outcome": "Done", "target": "do"}, {"source": "do", "outcome": "Done", "target": "end"}]
+        }
+        """;
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Issuing_refuses_unknown_flows_units_and_missing_inputs_and_writes_nothing(string provider)
+    {
+        await using var host = await SeededAsync(provider);
+        await host.PublishAsync(RequiredInputFlow);
+        Guid issuer;
+        await using (var db = host.Context())
+        {
+            issuer = await db.Units.Where(u => u.Code == "01-PARTY").Select(u => u.Id).SingleAsync(EngineHost.Cancel);
+        }
+
+        var unknownFlow = await host.SendAsync(new IssueDirectiveCommand("1", "T", "", DirectivePriority.Normal, issuer, "nope", null, "x"));
+        var unknownUnit = await host.SendAsync(new IssueDirectiveCommand("1", "T", "", DirectivePriority.Normal, Guid.NewGuid(), "needs-days", [], "x"));
+        var missingInput = await host.SendAsync(new IssueDirectiveCommand("1", "T", "", DirectivePriority.Normal, issuer, "needs-days", [], "x"));
+        var notNumber = await host.SendAsync(new IssueDirectiveCommand("", "T", "", DirectivePriority.Normal, issuer, "needs-days",
+            new System.Text.Json.Nodes.JsonObject { ["deadlineDays"] = "năm" }, "x"));
+
+        Assert.Contains("workflowDefinitionId", unknownFlow.Errors!.Keys);
+        Assert.Contains("issuingUnitId", unknownUnit.Errors!.Keys);
+        Assert.Contains("inputs.deadlineDays", missingInput.Errors!.Keys);
+        Assert.Contains("inputs.deadlineDays", notNumber.Errors!.Keys);
+        Assert.Contains("number", notNumber.Errors!.Keys);
+        await using var read = host.Context();
+        Assert.Equal(0, await read.Directives.CountAsync(EngineHost.Cancel));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Progress_counts_each_category_overall_and_per_pillar_from_dates_and_states(string provider)
+    {
+        await using var host = await SeededAsync(provider);
+        await host.PublishAsync(TestFlows.Cascade("""{"levels": ["commune"], "pillars": ["PARTY", "FRONT"]}"""));
+        var issued = await host.IssueAsync("wide", "01-PARTY");
+        var work = await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "work");
+        Assert.Equal(4, work.Count);
+        await host.SendAsync(new ResumeTaskCommand(work[0].Id, "Done", "officer"));
+        host.Clock.Advance(TimeSpan.FromDays(14));
+        await host.SendAsync(new ResumeTaskCommand(work[1].Id, "Done", "officer"));
+
+        var detail = await host.QueryAsync(new GetDirectiveQuery(issued.Id));
+
+        Assert.NotNull(detail);
+        Assert.Equal(new DirectiveProgress(4, 1, 1, 0, 2), detail.Progress);
+        Assert.Equal(["FRONT", "PARTY"], detail.ByPillar.Select(p => p.Pillar).Order());
+        Assert.Equal(4, detail.ByPillar.Sum(p => p.Progress.Total));
+        Assert.Equal(new CascadeProgress(4, 4), detail.Cascade);
+        Assert.Equal("Running", detail.Status);
+
+        var overdue = await host.QueryAsync(new ListDirectiveTasksQuery(issued.Id, null, TaskCategory.OpenOverdue, null, null, PageRequest.From(1, 10)));
+        Assert.Equal(2, overdue.Total);
+        Assert.All(overdue.Items, t => Assert.Equal("OpenOverdue", t.Category));
+        var all = await host.QueryAsync(new ListDirectiveTasksQuery(issued.Id, null, null, null, null, PageRequest.From(1, 2)));
+        Assert.Equal(4, all.Total);
+        Assert.Equal(2, all.Items.Count);
+
+        var journal = await host.QueryAsync(new ListDirectiveJournalQuery(issued.Id, PageRequest.From(1, 100)));
+        Assert.Contains(journal.Items, j => j.Action == "instance.started");
+        Assert.Contains(journal.Items, j => j.Action == "task.completed" && j.Actor == "officer");
+        var list = await host.QueryAsync(new ListDirectivesQuery(null, "15-KL", null, PageRequest.From(1, 10)));
+        Assert.Equal(issued.Id, Assert.Single(list.Items).Id);
+    }
+
+    private static async Task<EngineHost> SeededAsync(string provider)
+    {
+        var host = await EngineHost.CreateAsync(provider);
+        await using var db = host.Context();
+        await TestOrganisation.SeedHanoiAsync(db, communeLimit: 2);
+        return host;
+    }
+}

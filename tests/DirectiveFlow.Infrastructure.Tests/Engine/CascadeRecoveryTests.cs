@@ -1,0 +1,111 @@
+using DirectiveFlow.Core.Workflows;
+using DirectiveFlow.Infrastructure.Engine.Cascades;
+using DirectiveFlow.Infrastructure.Engine.Recovery;
+using DirectiveFlow.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DirectiveFlow.Infrastructure.Tests.Engine;
+
+public sealed class CascadeRecoveryTests
+{
+    private static readonly Dictionary<string, string?> SmallBatches = new()
+    {
+        ["Engine:CascadeBatchSize"] = "25",
+        ["Engine:InlineCascadeLimit"] = "10",
+    };
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Engine_stopped_between_batches_finishes_the_cascade_at_restart_with_exactly_N_tasks(string provider)
+    {
+        var crash = new CrashAfterBatch(2);
+        await using var host = await EngineHost.CreateAsync(provider, SmallBatches, crash);
+        await using (var db = host.Context())
+        {
+            await TestOrganisation.SeedHanoiAsync(db, communeLimit: 30);
+        }
+
+        await host.PublishAsync(TestFlows.Cascade("""{"levels": ["commune"]}"""));
+        var issued = await Assert.ThrowsAsync<CrashAfterBatch.SimulatedCrash>(() => host.IssueAsync("wide", "01-PARTY"));
+        Assert.NotNull(issued);
+
+        await using (var db = host.Context())
+        {
+            var cascade = await db.ActivityExecutions.SingleAsync(e => e.ActivityType == "Cascade", EngineHost.Cancel);
+            Assert.Equal(120, cascade.ExpectedBranches);
+            Assert.Equal(50, cascade.WrittenBranches);
+            Assert.Equal(50, await db.Tasks.CountAsync(EngineHost.Cancel));
+        }
+
+        crash.Disarm();
+        var recovered = await host.Services.GetRequiredService<EngineRecoveryService>().RecoverAsync(EngineHost.Cancel);
+
+        Assert.Equal(1, recovered);
+        await AssertExactlyOneTaskPerUnitAsync(host, 120);
+        var instanceId = await InstanceIdAsync(host);
+        await FlowDriver.CompleteEverythingAsync(host, instanceId);
+        Assert.Equal(WorkflowInstanceStatus.Completed, (await FlowDriver.InstanceAsync(host, instanceId)).Status);
+        Assert.Equal(1, await FlowDriver.JournalCountAsync(host, instanceId, "cascade.completed"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Rerunning_batches_whose_checkpoint_was_lost_skips_the_rows_that_exist(string provider)
+    {
+        await using var host = await EngineHost.CreateAsync(provider, SmallBatches);
+        await using (var db = host.Context())
+        {
+            await TestOrganisation.SeedHanoiAsync(db, communeLimit: 15);
+        }
+
+        await host.PublishAsync(TestFlows.Cascade("""{"levels": ["commune"]}"""));
+        await host.IssueAsync("wide", "01-PARTY");
+        await AssertExactlyOneTaskPerUnitAsync(host, 60);
+        await using (var db = host.Context())
+        {
+            await db.ActivityExecutions.ExecuteUpdateAsync(s => s.SetProperty(e => e.WrittenBranches, 0), EngineHost.Cancel);
+        }
+
+        await host.Services.GetRequiredService<EngineRecoveryService>().RecoverAsync(EngineHost.Cancel);
+
+        await AssertExactlyOneTaskPerUnitAsync(host, 60);
+    }
+
+    private static async Task AssertExactlyOneTaskPerUnitAsync(EngineHost host, int expected)
+    {
+        await using var db = host.Context();
+        var work = await db.Tasks.Where(t => t.ActivityId == "work").Select(t => t.UnitId).ToListAsync(EngineHost.Cancel);
+        Assert.Equal(expected, work.Count);
+        Assert.Equal(expected, work.Distinct().Count());
+        var cascade = await db.ActivityExecutions.SingleAsync(e => e.ActivityType == "Cascade", EngineHost.Cancel);
+        Assert.Equal(expected, cascade.WrittenBranches);
+    }
+
+    private static async Task<Guid> InstanceIdAsync(EngineHost host)
+    {
+        await using var db = host.Context();
+        return await db.WorkflowInstances.Select(i => i.Id).SingleAsync(EngineHost.Cancel);
+    }
+
+    /// <summary>Stands for the process dying right after batch <c>k</c> committed.</summary>
+    private sealed class CrashAfterBatch(int batches) : ICascadeBatchObserver
+    {
+        private int _seen;
+        private bool _armed = true;
+
+        public void Disarm() => _armed = false;
+
+        public ValueTask OnBatchCommittedAsync(Guid cascadeExecutionId, int written, int expected, CancellationToken cancellationToken)
+        {
+            if (_armed && ++_seen == batches)
+            {
+                throw new SimulatedCrash();
+            }
+
+            return ValueTask.CompletedTask;
+        }
+
+        public sealed class SimulatedCrash() : Exception("Simulated crash between cascade batches.");
+    }
+}

@@ -1,0 +1,116 @@
+using DirectiveFlow.Core.Workflows;
+using DirectiveFlow.Infrastructure;
+using DirectiveFlow.Infrastructure.Directives.Commands;
+using DirectiveFlow.Infrastructure.Engine.Cascades;
+using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.TestSupport;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DirectiveFlow.Infrastructure.Tests.Engine;
+
+/// <summary>The engine wired as the product wires it, on a fresh database, with a fake clock (Monday 2 March 2026, 09:00 in Hà Nội).</summary>
+public sealed class EngineHost : IAsyncDisposable
+{
+    private EngineHost(TestDatabase database, ServiceProvider services, FakeTimeProvider clock)
+    {
+        Database = database;
+        Services = services;
+        Clock = clock;
+    }
+
+    public TestDatabase Database { get; }
+
+    public ServiceProvider Services { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public static async Task<EngineHost> CreateAsync(
+        string provider, Dictionary<string, string?>? settings = null, ICascadeBatchObserver? observer = null)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var values = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = database.Provider.ToString(),
+            ["Database:ConnectionString"] = database.ConnectionString,
+            ["Engine:BackgroundCascades"] = "false",
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            values[key] = value;
+        }
+
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero));
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddDirectiveFlowInfrastructure(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+        if (observer is not null)
+        {
+            services.AddSingleton(observer);
+        }
+
+        return new EngineHost(database, services.BuildServiceProvider(), clock);
+    }
+
+    public DirectiveFlowDbContext Context() => Database.CreateContext();
+
+    /// <summary>Sends a command in its own scope, as one request would.</summary>
+    public async Task<T> SendAsync<T>(ICommand<T> command)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command, Cancel);
+    }
+
+    public async Task<T> QueryAsync<T>(IQuery<T> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query, Cancel);
+    }
+
+    /// <summary>Stores <paramref name="json"/> as version 1, published.</summary>
+    public async Task<WorkflowDefinitionRecord> PublishAsync(string json)
+    {
+        var definition = WorkflowDefinitionSerializer.Deserialize(json);
+        var record = new WorkflowDefinitionRecord
+        {
+            Id = Guid.NewGuid(), DefinitionId = definition.Id, Version = 1, Name = definition.Name, IsPublished = true, IsLatest = true,
+            Json = json, CreatedAt = Clock.GetUtcNow(), PublishedAt = Clock.GetUtcNow(),
+        };
+        await using var db = Context();
+        db.WorkflowDefinitions.Add(record);
+        await db.SaveChangesAsync(Cancel);
+        return record;
+    }
+
+    /// <summary>Publishes a shipped flow from <c>workflows/</c>.</summary>
+    public Task<WorkflowDefinitionRecord> PublishShippedAsync(string id) =>
+        PublishAsync(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "workflows", id + ".json")));
+
+    /// <summary>Issues a directive from the unit with <paramref name="issuerCode"/>; fails the test on validation errors.</summary>
+    public async Task<IssueDirectiveResult> IssueAsync(string flowId, string issuerCode, string inputsJson = "{}",
+        Core.Directives.DirectivePriority priority = Core.Directives.DirectivePriority.Normal)
+    {
+        Guid issuer;
+        await using (var db = Context())
+        {
+            issuer = await db.Units.Where(u => u.Code == issuerCode).Select(u => u.Id).SingleAsync(Cancel);
+        }
+
+        var result = await SendAsync(new IssueDirectiveCommand("Kết luận số 15-KL/TU", "Về đẩy mạnh giải quyết 5 điểm nghẽn", "Nội dung",
+            priority, issuer, flowId, System.Text.Json.Nodes.JsonNode.Parse(inputsJson)!.AsObject(), "issuer.thanhuy"));
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors?.Select(e => $"{e.Key}: {string.Join(",", e.Value)}") ?? []));
+        return result;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}

@@ -1,0 +1,93 @@
+using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Core.Workflows;
+using DirectiveFlow.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Infrastructure.Tests.Engine;
+
+public sealed class ShippedFlowTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Party_conclusion_on_full_Hanoi_creates_4_city_plan_tasks_then_504_ward_tasks_and_completes(string provider)
+    {
+        await using var host = await EngineHost.CreateAsync(provider);
+        await using (var db = host.Context())
+        {
+            await TestOrganisation.SeedHanoiAsync(db);
+        }
+
+        await host.PublishShippedAsync("party-conclusion");
+        var issued = await host.IssueAsync("party-conclusion", "01-PARTY", """{"deadlineDays": 20}""");
+
+        var plans = await FlowDriver.OpenTasksAsync(host, issued.InstanceId);
+        Assert.Equal(4, plans.Count);
+        Assert.All(plans, t => Assert.Equal("action-plan", t.ActivityId));
+        Assert.All(plans, t => Assert.Contains("Kết luận số 15-KL/TU", t.Title, StringComparison.Ordinal));
+
+        foreach (var plan in plans)
+        {
+            await host.SendAsync(new Infrastructure.Engine.Commands.ResumeTaskCommand(plan.Id, "Done", "officer"));
+        }
+
+        var wards = await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "carry-out");
+        Assert.Equal(504, wards.Count);
+        Assert.Equal(504, wards.Select(t => t.UnitId).Distinct().Count());
+        Assert.All(wards, t => Assert.True(t.RequiresReview));
+        Assert.All(wards, t => Assert.Equal(ProgressCadence.Weekly, t.ProgressCadence));
+        await using (var db = host.Context())
+        {
+            // Each ward task is assigned (and reviewed) by its pillar's city unit, never by the issuer of the conclusion.
+            var cityUnits = await db.Units.Where(u => u.LocalityCode == "01").ToDictionaryAsync(u => u.Id, u => u.Pillar, EngineHost.Cancel);
+            var wardPillars = await db.Units.Where(u => u.LocalityCode != "01").ToDictionaryAsync(u => u.Id, u => u.Pillar, EngineHost.Cancel);
+            Assert.All(wards, t => Assert.Equal(wardPillars[t.UnitId], cityUnits[t.AssignerUnitId]));
+        }
+
+        await FlowDriver.CompleteEverythingAsync(host, issued.InstanceId);
+
+        var instance = await FlowDriver.InstanceAsync(host, issued.InstanceId);
+        Assert.Equal(WorkflowInstanceStatus.Completed, instance.Status);
+        await using var read = host.Context();
+        Assert.Equal(4 + 504 + 4, await read.Tasks.CountAsync(t => t.InstanceId == issued.InstanceId, EngineHost.Cancel));
+        Assert.Equal(1, await read.Outbox.CountAsync(m => m.DirectiveId == issued.Id, EngineHost.Cancel));
+        Assert.Equal(5, await FlowDriver.JournalCountAsync(host, issued.InstanceId, "cascade.completed"));
+    }
+
+    [Theory]
+    [MemberData(nameof(FlowsOnProviders))]
+    public async Task Every_shipped_flow_runs_from_issue_to_end(string provider, string flowId, string issuerCode)
+    {
+        await using var host = await EngineHost.CreateAsync(provider);
+        await using (var db = host.Context())
+        {
+            await TestOrganisation.SeedHanoiAsync(db, communeLimit: 6);
+        }
+
+        await host.PublishShippedAsync(flowId);
+        var issued = await host.IssueAsync(flowId, issuerCode);
+        Assert.NotEmpty(await FlowDriver.OpenTasksAsync(host, issued.InstanceId));
+
+        var rounds = await FlowDriver.CompleteEverythingAsync(host, issued.InstanceId);
+
+        Assert.True(rounds >= 1);
+        Assert.Equal(WorkflowInstanceStatus.Completed, (await FlowDriver.InstanceAsync(host, issued.InstanceId)).Status);
+        Assert.Equal(1, await FlowDriver.JournalCountAsync(host, issued.InstanceId, "instance.completed"));
+        await using var read = host.Context();
+        Assert.False(await read.ActivityExecutions.AnyAsync(
+            e => e.InstanceId == issued.InstanceId && e.Status == ActivityExecutionStatus.Waiting, EngineHost.Cancel));
+    }
+
+    public static TheoryData<string, string, string> FlowsOnProviders()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var provider in new[] { "Sqlite", "PostgreSql" })
+        {
+            data.Add(provider, "party-conclusion", "01-PARTY");
+            data.Add(provider, "committee-directive", "01-COMMITTEE");
+            data.Add(provider, "council-supervision", "01-COUNCIL");
+            data.Add(provider, "front-supervision", "01-FRONT");
+        }
+
+        return data;
+    }
+}
