@@ -6,7 +6,7 @@ using DirectiveFlow.Infrastructure.Workflows;
 
 namespace DirectiveFlow.Web.Api.Workflows;
 
-/// <summary>Workflow definitions: every signed-in user reads; administrators create, save drafts, publish and delete drafts.</summary>
+/// <summary>Workflow definitions: every signed-in user reads; administrators validate, create, save drafts, publish and delete drafts.</summary>
 public static class WorkflowsApi
 {
     public static IEndpointRouteBuilder MapWorkflowsApi(this IEndpointRouteBuilder routes)
@@ -27,7 +27,8 @@ public static class WorkflowsApi
         group.MapDelete("/{definitionId}/draft", async (string definitionId, WorkflowDefinitionStore store, CancellationToken ct) =>
                 WorkflowResults.From(await store.DeleteDraftAsync(definitionId, ct), _ => Results.NoContent()))
             .RequireAuthorization(Roles.Administrator).WithSummary("Delete the open draft; the published version becomes the latest again.");
-        group.MapPost("/validate", ValidateAsync).Accepts<object>("application/json")
+        // Administrators only: validation runs the flow's conditions (sandboxed, but each may use up to the time limit).
+        group.MapPost("/validate", ValidateAsync).RequireAuthorization(Roles.Administrator).Accepts<object>("application/json")
             .WithSummary("Validate a definition without saving it: {valid, errors}.");
 
         routes.MapGet("/api/activity-types", () => Results.Ok(ActivityCatalog.All)).WithTags("Workflows").RequireAuthorization()

@@ -58,9 +58,11 @@ public sealed class WorkflowsApiTests
         using var anonymous = app.CreateClient();
 
         using var write = await observer.PostAsync("/api/workflows", Json(Sample("x-flow")), Ct);
+        using var validate = await observer.PostAsync("/api/workflows/validate", Json(Sample("x-flow")), Ct);
         using var read = await anonymous.GetAsync("/api/workflows", Ct);
 
         Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, validate.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, read.StatusCode);
     }
 
