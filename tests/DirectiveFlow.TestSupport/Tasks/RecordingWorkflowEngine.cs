@@ -24,4 +24,7 @@ public sealed class RecordingWorkflowEngine : IWorkflowEngine
         Finished.Enqueue((task.Id, outcome, actor));
         return Task.CompletedTask;
     }
+
+    /// <summary>No sub-cascades in these tests: a task may always complete.</summary>
+    public Task<bool> CanCompleteAsync(DirectiveFlowDbContext db, UnitTask task, CancellationToken cancellationToken) => Task.FromResult(true);
 }
