@@ -1,7 +1,7 @@
 using DirectiveFlow.Infrastructure.Demo;
+using DirectiveFlow.Infrastructure.Engine;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Organisation;
-using DirectiveFlow.Infrastructure.Engine;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Workflows;
 using DirectiveFlow.Infrastructure.Scheduling;

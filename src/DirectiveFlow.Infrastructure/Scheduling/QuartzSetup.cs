@@ -28,6 +28,9 @@ public static class QuartzSetup
                 }
             });
 
+            // Quartz fires on real time (cluster check-ins, misfires); the jobs read the application's clock, which the
+            // demo mode or a test may move.
+            q.UseTimeProvider(TimeProvider.System);
             q.UsePersistentStore(store =>
             {
                 UseProvider(store, provider, connectionString);

@@ -10,6 +10,7 @@ using DirectiveFlow.Web.Api.Tasks;
 using DirectiveFlow.Web.Security;
 using DirectiveFlow.Infrastructure.Scheduling;
 using DirectiveFlow.Web.Api.Directives;
+using DirectiveFlow.Web.Studio;
 
 namespace DirectiveFlow.Web.Hosting;
 
@@ -25,6 +26,7 @@ public static class HostingExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddDbContextCheck<DirectiveFlowDbContext>();
         builder.AddDirectiveFlowUi();
+        builder.Services.AddDirectiveFlowStudio();
         return builder;
     }
 
@@ -53,6 +55,7 @@ public static class HostingExtensions
         app.MapTasksApi();
         app.AnnounceDemoLogins();
         app.MapDirectivesApi();
+        app.UseDirectiveFlowUi();
         return app;
     }
 }
