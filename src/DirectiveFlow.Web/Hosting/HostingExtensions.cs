@@ -47,7 +47,6 @@ public static class HostingExtensions
         app.UseDirectiveFlowSecurity();
         app.MapOpenApi();
         app.MapHealthChecks("/health");
-        app.UseDirectiveFlowUi();
         app.MapAuthApi();
         app.MapAccountEndpoints();
         app.MapOrganisationApi();
