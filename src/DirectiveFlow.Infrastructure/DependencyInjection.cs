@@ -2,7 +2,6 @@ using DirectiveFlow.Infrastructure.Demo;
 using DirectiveFlow.Infrastructure.Engine;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Organisation;
-using DirectiveFlow.Infrastructure.Engine;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Workflows;
 using DirectiveFlow.Infrastructure.Scheduling;
