@@ -10,6 +10,9 @@ using DirectiveFlow.Web.Api.Tasks;
 using DirectiveFlow.Web.Security;
 using DirectiveFlow.Infrastructure.Scheduling;
 using DirectiveFlow.Web.Api.Directives;
+using DirectiveFlow.Web.Api.Admin;
+using DirectiveFlow.Web.Api.Calendar;
+using DirectiveFlow.Web.Api.Dev;
 
 namespace DirectiveFlow.Web.Hosting;
 
@@ -53,6 +56,9 @@ public static class HostingExtensions
         app.MapTasksApi();
         app.AnnounceDemoLogins();
         app.MapDirectivesApi();
+        app.MapCalendarApi();
+        app.MapOutboxAdminApi();
+        app.MapDevApi();
         return app;
     }
 }

@@ -24,4 +24,7 @@ public sealed class RecordingWorkflowEngine : IWorkflowEngine
         Finished.Enqueue((task.Id, outcome, actor));
         return Task.CompletedTask;
     }
+
+    /// <summary>No sub-cascade blocks completion in these tests.</summary>
+    public Task<bool> CanCompleteAsync(DirectiveFlowDbContext db, UnitTask task, CancellationToken cancellationToken) => Task.FromResult(true);
 }
