@@ -5,14 +5,14 @@ public static class BenchmarkFlow
 {
     public const string Id = "national-cascade";
 
-    public static string Json(string levels) => $$"""
+    public static string Json(string levels) => $$$"""
         {
-          "id": "{{Id}}-{{levels}}", "name": "Triển khai toàn quốc", "inputs": [{"name": "deadlineDays", "type": "number", "required": true, "default": 10}],
+          "id": "{{{Id}}}-{{{levels}}}", "name": "Triển khai toàn quốc", "inputs": [{"name": "deadlineDays", "type": "number", "required": true, "default": 10}],
           "activities": [
             {"id": "start", "type": "Start", "properties": {}},
-            {"id": "all-communes", "type": "Cascade", "properties": {"targets": {"levels": ["{{levels}}"], "kinds": ["pillar"]}, "completion": {"mode": "all"}}},
+            {"id": "all-communes", "type": "Cascade", "properties": {"targets": {"levels": ["{{{levels}}}"], "kinds": ["pillar"]}, "completion": {"mode": "all"} } },
             {"id": "carry-out", "type": "UnitTask", "properties": {"title": "Tổ chức thực hiện {{directive.number}} tại {{unit.name}}",
-              "instructions": "Báo cáo tiến độ hằng tuần.", "deadline": {"input": "deadlineDays"}, "cadence": "weekly", "reminders": {"beforeWorkingDays": [3, 1]}}},
+              "instructions": "Báo cáo tiến độ hằng tuần.", "deadline": {"input": "deadlineDays"}, "cadence": "weekly", "reminders": {"beforeWorkingDays": [3, 1]} } },
             {"id": "review", "type": "Review", "properties": {}},
             {"id": "end", "type": "End", "properties": {}}
           ],

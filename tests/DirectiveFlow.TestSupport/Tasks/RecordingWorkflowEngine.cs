@@ -25,6 +25,6 @@ public sealed class RecordingWorkflowEngine : IWorkflowEngine
         return Task.CompletedTask;
     }
 
-    /// <summary>No sub-cascade blocks completion in these tests.</summary>
+    /// <summary>No sub-cascades in these tests: a task may always complete.</summary>
     public Task<bool> CanCompleteAsync(DirectiveFlowDbContext db, UnitTask task, CancellationToken cancellationToken) => Task.FromResult(true);
 }
