@@ -11,6 +11,9 @@ using DirectiveFlow.Web.Security;
 using DirectiveFlow.Infrastructure.Scheduling;
 using DirectiveFlow.Web.Api.Directives;
 using DirectiveFlow.Web.Studio;
+using DirectiveFlow.Web.Api.Admin;
+using DirectiveFlow.Web.Api.Calendar;
+using DirectiveFlow.Web.Api.Dev;
 
 namespace DirectiveFlow.Web.Hosting;
 
@@ -55,6 +58,9 @@ public static class HostingExtensions
         app.AnnounceDemoLogins();
         app.MapDirectivesApi();
         app.UseDirectiveFlowUi();
+        app.MapCalendarApi();
+        app.MapOutboxAdminApi();
+        app.MapDevApi();
         return app;
     }
 }
