@@ -36,22 +36,7 @@ public sealed class WorkflowsApiTests
     }
 
     [Fact]
-    public async Task OpenApi_document_lists_the_workflow_endpoints()
-    {
-        await using var app = await DirectiveFlowWebFactory.CreateAsync();
-        using var client = app.CreateClient();
-
-        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct);
-        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-
-        Assert.Contains("/api/workflows/{definitionId}/publish", paths);
-        Assert.Contains("/api/workflows/{definitionId}/draft", paths);
-        Assert.Contains("/api/workflows/validate", paths);
-        Assert.Contains("/api/workflows/{definitionId}/export", paths);
-    }
-
-    [Fact]
-    public async Task Only_administrators_write_and_anonymous_callers_are_refused()
+    public async Task Only_administrators_write_anonymous_callers_are_refused_and_OpenApi_lists_the_endpoints()
     {
         await using var app = await DirectiveFlowWebFactory.CreateAsync();
         using var observer = await app.CreateClientForAsync("observer");
@@ -63,6 +48,12 @@ public sealed class WorkflowsApiTests
 
         Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, validate.StatusCode);
+        var document = await anonymous.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct);
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/workflows/{definitionId}/publish", paths);
+        Assert.Contains("/api/workflows/{definitionId}/draft", paths);
+        Assert.Contains("/api/workflows/validate", paths);
+        Assert.Contains("/api/workflows/{definitionId}/export", paths);
         Assert.Equal(HttpStatusCode.Unauthorized, read.StatusCode);
     }
 
