@@ -28,6 +28,9 @@ public static class QuartzSetup
                 }
             });
 
+            // Quartz fires on real time (cluster check-ins, misfires); the jobs read the application's clock, which the
+            // demo mode or a test may move.
+            q.UseTimeProvider(TimeProvider.System);
             q.UsePersistentStore(store =>
             {
                 UseProvider(store, provider, connectionString);
@@ -46,7 +49,8 @@ public static class QuartzSetup
         return services;
     }
 
-    private static void UseProvider(IPersistentStoreBuilder store, DatabaseProvider provider, string connectionString)
+    /// <summary>Points a persistent store at the product's database on <paramref name="provider"/>.</summary>
+    public static void UseProvider(IPersistentStoreBuilder store, DatabaseProvider provider, string connectionString)
     {
         switch (provider)
         {

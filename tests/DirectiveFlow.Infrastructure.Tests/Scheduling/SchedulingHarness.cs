@@ -116,7 +116,7 @@ public sealed class SchedulingHarness : IAsyncDisposable
             Id = Guid.NewGuid(),
             DirectiveId = Directive.Id,
             InstanceId = Directive.InstanceId,
-            ActivityId = "act-plan",
+            ActivityId = $"act-{Guid.NewGuid():N}",
             UnitId = Ward.Id,
             AssignerUnitId = Issuer.Id,
             Title = title,
