@@ -50,6 +50,7 @@ public sealed class ActivityTests
         var issued = await host.IssueAsync("urgent-route", "01-COMMITTEE");
 
         var task = Assert.Single(await FlowDriver.OpenTasksAsync(host, issued.InstanceId));
+        Assert.Equal(host.Clock.GetUtcNow(), task.CreatedAt);
         Assert.Equal("Xử lý Kết luận số 15-KL/TU", task.Title);
         Assert.Equal(new DateTimeOffset(2026, 3, 5, 17, 0, 0, TimeSpan.FromHours(7)), task.DueAt);
         await using var db = host.Context();
@@ -62,11 +63,7 @@ public sealed class ActivityTests
     {
         await using var host = await SeededAsync(provider);
         await host.PublishAsync(TestFlows.DecisionNotifyDelay("while (true) {}"));
-        Guid issuer;
-        await using (var db = host.Context())
-        {
-            issuer = await db.Units.Where(u => u.Code == "01-COMMITTEE").Select(u => u.Id).SingleAsync(EngineHost.Cancel);
-        }
+        var issuer = await host.UnitIdAsync("01-COMMITTEE");
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var result = await host.SendAsync(new IssueDirectiveCommand("1/KH", "Kế hoạch", "", DirectivePriority.Normal, issuer, "urgent-route", null, "issuer"));
