@@ -50,7 +50,7 @@ public sealed class EngineHost : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddDirectiveFlowInfrastructure(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
-        // Last, so no registration inside the infrastructure (Identity adds TimeProvider.System) can win over it.
+        // Last: a registration inside the infrastructure (Quartz setup, it seems) adds TimeProvider.System after any earlier one.
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
         if (observer is not null)
         {
