@@ -27,7 +27,7 @@ public static class RawBaseline
         using var transaction = connection.BeginTransaction();
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO \"Tasks\" ({TaskColumns.List()}) VALUES ({string.Join(", ", TaskColumns.All.Select((_, i) => "$p" + i))})";
+        command.CommandText = $"INSERT INTO \"Tasks\" ({TaskColumns.List()}) VALUES ({PreparedTaskInsert.Placeholders("$")})";
         var parameters = TaskColumns.All.Select((_, i) => command.Parameters.Add(new SqliteParameter("$p" + i, null))).ToArray();
         command.Prepare();
         foreach (var row in rows)

@@ -118,20 +118,22 @@ public sealed class WorkflowEngine(
             return [];
         }
 
-        if (task.ParentTaskId is not null && task.CascadeExecutionId is { } subCascade)
+        await FaultGuard.RunAsync(step, async () =>
         {
-            // A sub-cascade's child task: it only counts on its sub-cascade's join; the parent task then may complete.
-            await JoinCounter.BranchFinishedAsync(step, subCascade, cancellationToken);
-        }
-        else
-        {
+            if (task.ParentTaskId is not null && task.CascadeExecutionId is { } subCascade)
+            {
+                // A sub-cascade's child task: it only counts on its sub-cascade's join; the parent task then may complete.
+                await JoinCounter.BranchFinishedAsync(step, subCascade, cancellationToken);
+                return;
+            }
+
             var scope = task.CascadeExecutionId is { } cascade ? new FlowScope(cascade, task.UnitId) : FlowScope.TopLevel;
             var review = step.Flow.ReviewAfter(task.ActivityId);
             var fromReview = review is not null && outcome is Outcomes.Done or Outcomes.Accepted;
             step.Journal("flow.resumed", outcome, task.ActivityId, task.Id);
             await walker.FollowAsync(step, fromReview ? review!.Id : task.ActivityId, fromReview ? Outcomes.Accepted : outcome, scope, cancellationToken);
             await walker.DrainAsync(step, cancellationToken);
-        }
+        }, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
         return step.DeferredCascades;

@@ -31,11 +31,7 @@ public sealed class DirectiveTests
     {
         await using var host = await SeededAsync(provider);
         await host.PublishAsync(RequiredInputFlow);
-        Guid issuer;
-        await using (var db = host.Context())
-        {
-            issuer = await db.Units.Where(u => u.Code == "01-PARTY").Select(u => u.Id).SingleAsync(EngineHost.Cancel);
-        }
+        var issuer = await host.UnitIdAsync("01-PARTY");
 
         var unknownFlow = await host.SendAsync(new IssueDirectiveCommand("1", "T", "", DirectivePriority.Normal, issuer, "nope", null, "x"));
         var unknownUnit = await host.SendAsync(new IssueDirectiveCommand("1", "T", "", DirectivePriority.Normal, Guid.NewGuid(), "needs-days", [], "x"));

@@ -50,6 +50,7 @@ public sealed class ActivityTests
         var issued = await host.IssueAsync("urgent-route", "01-COMMITTEE");
 
         var task = Assert.Single(await FlowDriver.OpenTasksAsync(host, issued.InstanceId));
+        Assert.Equal(host.Clock.GetUtcNow(), task.CreatedAt);
         Assert.Equal("Xử lý Kết luận số 15-KL/TU", task.Title);
         Assert.Equal(new DateTimeOffset(2026, 3, 5, 17, 0, 0, TimeSpan.FromHours(7)), task.DueAt);
         await using var db = host.Context();
@@ -62,11 +63,7 @@ public sealed class ActivityTests
     {
         await using var host = await SeededAsync(provider);
         await host.PublishAsync(TestFlows.DecisionNotifyDelay("while (true) {}"));
-        Guid issuer;
-        await using (var db = host.Context())
-        {
-            issuer = await db.Units.Where(u => u.Code == "01-COMMITTEE").Select(u => u.Id).SingleAsync(EngineHost.Cancel);
-        }
+        var issuer = await host.UnitIdAsync("01-COMMITTEE");
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var result = await host.SendAsync(new IssueDirectiveCommand("1/KH", "Kế hoạch", "", DirectivePriority.Normal, issuer, "urgent-route", null, "issuer"));
@@ -135,6 +132,43 @@ public sealed class ActivityTests
         Assert.Equal(ResumeResult.AlreadyConsumed, await host.SendAsync(new ResumeTaskCommand(task.Id, "Done", "officer")));
         await using var db = host.Context();
         Assert.All(await db.Tasks.ToListAsync(EngineHost.Cancel), t => Assert.Equal(UnitTaskStatus.Cancelled, t.Status));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_condition_failing_after_a_task_faults_the_instance_but_keeps_the_units_completion(string provider)
+    {
+        await using var host = await SeededAsync(provider);
+        await host.PublishAsync("""
+            {
+              "id": "faulty", "name": "Faulty", "inputs": [],
+              "activities": [
+                {"id": "start", "type": "Start", "properties": {}},
+                {"id": "do", "type": "UnitTask", "properties": {"title": "Việc", "lead": {"units": ["01-COMMITTEE"]}, "deadline": {"workingDays": 2}}},
+                {"id": "check", "type": "Decision", "properties": {"condition": "inputs.missing.value === 1"}},
+                {"id": "alert", "type": "Notify", "properties": {"to": "unitHead", "subject": "x", "body": "y"}},
+                {"id": "end", "type": "End", "properties": {}}
+              ],
+              "connections": [
+                {"source": "start", "outcome": "Done", "target": "do"}, {"source": "do", "outcome": "Done", "target": "check"},
+                {"source": "check", "outcome": "True", "target": "alert"}, {"source": "check", "outcome": "False", "target": "end"},
+                {"source": "alert", "outcome": "Done", "target": "end"}
+              ]
+            }
+            """);
+        var issued = await host.IssueAsync("faulty", "01-COMMITTEE");
+        var task = Assert.Single(await FlowDriver.OpenTasksAsync(host, issued.InstanceId));
+
+        Assert.Equal(ResumeResult.Resumed, await host.SendAsync(new ResumeTaskCommand(task.Id, "Done", "officer")));
+
+        var instance = await FlowDriver.InstanceAsync(host, issued.InstanceId);
+        Assert.Equal(WorkflowInstanceStatus.Faulted, instance.Status);
+        Assert.Contains("check", instance.FaultMessage, StringComparison.Ordinal);
+        await using var db = host.Context();
+        Assert.Equal(UnitTaskStatus.Completed, (await db.Tasks.SingleAsync(t => t.Id == task.Id, EngineHost.Cancel)).Status);
+        Assert.Equal(1, await FlowDriver.JournalCountAsync(host, issued.InstanceId, "instance.faulted"));
+        Assert.Equal(1, await FlowDriver.JournalCountAsync(host, issued.InstanceId, "task.completed"));
+        Assert.Equal(0, await FlowDriver.JournalCountAsync(host, issued.InstanceId, "flow.resumed"));
     }
 
     private static async Task<EngineHost> SeededAsync(string provider)

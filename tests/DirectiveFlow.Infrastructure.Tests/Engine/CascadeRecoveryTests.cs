@@ -1,4 +1,5 @@
 using DirectiveFlow.Core.Workflows;
+using DirectiveFlow.Infrastructure.Directives.Queries;
 using DirectiveFlow.Infrastructure.Engine.Cascades;
 using DirectiveFlow.Infrastructure.Engine.Recovery;
 using DirectiveFlow.TestSupport;
@@ -70,6 +71,41 @@ public sealed class CascadeRecoveryTests
         await host.Services.GetRequiredService<EngineRecoveryService>().RecoverAsync(EngineHost.Cancel);
 
         await AssertExactlyOneTaskPerUnitAsync(host, 60);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_large_cascade_is_written_in_the_background_after_issuing_returns_with_progress_visible(string provider)
+    {
+        var settings = new Dictionary<string, string?>(SmallBatches) { ["Engine:BackgroundCascades"] = "true" };
+        await using var host = await EngineHost.CreateAsync(provider, settings);
+        await using (var db = host.Context())
+        {
+            await TestOrganisation.SeedHanoiAsync(db, communeLimit: 20);
+        }
+
+        await host.PublishAsync(TestFlows.Cascade("""{"levels": ["commune"]}"""));
+        var worker = host.Services.GetRequiredService<EngineRecoveryService>();
+        await worker.StartAsync(EngineHost.Cancel);
+        try
+        {
+            var issued = await host.IssueAsync("wide", "01-PARTY");
+            var detail = await host.QueryAsync(new GetDirectiveQuery(issued.Id));
+            Assert.Equal(80, detail!.Cascade.Expected);
+
+            for (var wait = 0; wait < 300 && detail.Cascade.Written < 80; wait++)
+            {
+                await Task.Delay(100, EngineHost.Cancel);
+                detail = (await host.QueryAsync(new GetDirectiveQuery(issued.Id)))!;
+            }
+
+            Assert.Equal(new CascadeProgress(80, 80), detail.Cascade);
+            await AssertExactlyOneTaskPerUnitAsync(host, 80);
+        }
+        finally
+        {
+            await worker.StopAsync(EngineHost.Cancel);
+        }
     }
 
     private static async Task AssertExactlyOneTaskPerUnitAsync(EngineHost host, int expected)

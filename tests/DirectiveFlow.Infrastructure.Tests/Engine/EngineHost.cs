@@ -8,6 +8,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DirectiveFlow.Infrastructure.Tests.Engine;
@@ -48,8 +49,9 @@ public sealed class EngineHost : IAsyncDisposable
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<TimeProvider>(clock);
         services.AddDirectiveFlowInfrastructure(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+        // Last: a registration inside the infrastructure (Quartz setup, it seems) adds TimeProvider.System after any earlier one.
+        services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
         if (observer is not null)
         {
             services.AddSingleton(observer);
@@ -96,16 +98,17 @@ public sealed class EngineHost : IAsyncDisposable
     public async Task<IssueDirectiveResult> IssueAsync(string flowId, string issuerCode, string inputsJson = "{}",
         Core.Directives.DirectivePriority priority = Core.Directives.DirectivePriority.Normal)
     {
-        Guid issuer;
-        await using (var db = Context())
-        {
-            issuer = await db.Units.Where(u => u.Code == issuerCode).Select(u => u.Id).SingleAsync(Cancel);
-        }
-
+        var issuer = await UnitIdAsync(issuerCode);
         var result = await SendAsync(new IssueDirectiveCommand("Kết luận số 15-KL/TU", "Về đẩy mạnh giải quyết 5 điểm nghẽn", "Nội dung",
             priority, issuer, flowId, System.Text.Json.Nodes.JsonNode.Parse(inputsJson)!.AsObject(), "issuer.thanhuy"));
         Assert.True(result.Succeeded, string.Join("; ", result.Errors?.Select(e => $"{e.Key}: {string.Join(",", e.Value)}") ?? []));
         return result;
+    }
+
+    public async Task<Guid> UnitIdAsync(string code)
+    {
+        await using var db = Context();
+        return await db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync(Cancel);
     }
 
     public async ValueTask DisposeAsync()

@@ -70,11 +70,7 @@ public sealed class SubCascadeTests
         await host.PublishAsync(TestFlows.Cascade("""{"units": ["00004-COMMITTEE"]}"""));
         var issued = await host.IssueAsync("wide", "01-PARTY");
         var wardTask = Assert.Single(await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "work"));
-        Guid stranger;
-        await using (var db = host.Context())
-        {
-            stranger = await db.Units.Where(u => u.Code == "00008-COMMITTEE").Select(u => u.Id).SingleAsync(EngineHost.Cancel);
-        }
+        var stranger = await host.UnitIdAsync("00008-COMMITTEE");
 
         var result = await host.SendAsync(new StartSubCascadeCommand(wardTask.Id, [stranger], null, "Việc", null, null, "officer"));
 

@@ -1,44 +1,18 @@
-using System.Data.Common;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DirectiveFlow.Infrastructure.Engine.Cascades;
 
 /// <summary>SQLite: one prepared <c>INSERT OR IGNORE</c> reused for every row inside the batch transaction.</summary>
 public sealed class SqliteTaskBulkWriter : ITaskBulkWriter
 {
-    private static readonly string Sql =
-        $"INSERT OR IGNORE INTO \"Tasks\" ({TaskColumns.List()}) VALUES ({string.Join(", ", TaskColumns.All.Select((_, i) => "$p" + i))})";
+    private static readonly string Sql = $"INSERT OR IGNORE INTO \"Tasks\" ({TaskColumns.List()}) VALUES ({PreparedTaskInsert.Placeholders("$")})";
 
-    public async Task InsertAsync(DirectiveFlowDbContext db, IReadOnlyList<UnitTask> tasks, bool knownNew, CancellationToken cancellationToken)
+    public Task InsertAsync(DirectiveFlowDbContext db, IReadOnlyList<UnitTask> tasks, bool knownNew, CancellationToken cancellationToken)
     {
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = Sql;
-        var parameters = new DbParameter[TaskColumns.All.Count];
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            parameters[i] = command.CreateParameter();
-            parameters[i].ParameterName = "$p" + i;
-            command.Parameters.Add(parameters[i]);
-        }
-
-        await command.PrepareAsync(cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
+        // Looked up once: DatabaseFacade.ProviderName resolves a service per call, which per value was half the cascade's time.
         var provider = db.Database.ProviderName;
-        foreach (var task in tasks)
-        {
-            for (var i = 0; i < parameters.Length; i++)
-            {
-                parameters[i].Value = ToSqlite(TaskColumns.All[i].Value(task), provider);
-            }
-
-            // SQLite runs synchronously anyway; the async wrapper costs a task per row for nothing.
-            command.ExecuteNonQuery();
-        }
+        return PreparedTaskInsert.ExecuteAsync(db, Sql, "$", tasks, value => ToSqlite(value, provider), cancellationToken);
     }
 
     /// <summary>The value as EF's SQLite mapping stores it: GUIDs as upper-case text, instants as UTC ticks.</summary>

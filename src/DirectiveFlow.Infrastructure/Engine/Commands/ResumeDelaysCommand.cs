@@ -18,7 +18,8 @@ public sealed class ResumeDelaysHandler(DirectiveFlowDbContext db, IMediator med
     {
         var due = await db.ActivityExecutions.AsNoTracking()
             .Where(e => e.Status == ActivityExecutionStatus.Waiting && e.ResumeAt != null && e.ResumeAt <= command.Now
-                && (e.ActivityType == ActivityTypes.Delay || e.ActivityType == ActivityTypes.Cascade))
+                && (e.ActivityType == ActivityTypes.Delay || e.ActivityType == ActivityTypes.Cascade)
+                && db.WorkflowInstances.Any(i => i.Id == e.InstanceId && i.Status == WorkflowInstanceStatus.Running))
             .OrderBy(e => e.ResumeAt)
             .Select(e => e.Id)
             .Take(command.Limit)

@@ -44,39 +44,51 @@ public sealed class ResumeExecutionHandler(DirectiveFlowDbContext db, FlowStepLo
             }
 
             var scope = new FlowScope(execution.ParentExecutionId, execution.UnitId);
-            if (execution.ActivityType == ActivityTypes.Cascade)
+            var outcome = ResumeResult.Resumed;
+            await FaultGuard.RunAsync(step, async () => outcome = await WakeAsync(step, execution, scope, cancellationToken), cancellationToken);
+            if (outcome != ResumeResult.Resumed)
             {
-                if (await JoinCounter.TryCompleteAsync(step, execution, cancellationToken) is not { } completed)
-                {
-                    return ResumeResult.AlreadyConsumed;
-                }
-
-                await walker.ContinueAfterCascadeAsync(step, completed, cancellationToken);
-            }
-            else
-            {
-                var won = await db.ActivityExecutions
-                    .Where(e => e.Id == execution.Id && e.Status == ActivityExecutionStatus.Waiting)
-                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, ActivityExecutionStatus.Completed)
-                        .SetProperty(e => e.Outcome, Outcomes.Done)
-                        .SetProperty(e => e.CompletedAt, step.Now)
-                        .SetProperty(e => e.ConcurrencyStamp, e => e.ConcurrencyStamp + 1), cancellationToken);
-                if (won == 0)
-                {
-                    return ResumeResult.AlreadyConsumed;
-                }
-
-                step.Journal("delay.resumed", null, execution.ActivityId);
-                await walker.FollowAsync(step, execution.ActivityId, Outcomes.Done, scope, cancellationToken);
+                return outcome;
             }
 
-            await walker.DrainAsync(step, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             deferred = step.DeferredCascades;
         }
 
         await engine.AfterCommitAsync(deferred, cancellationToken);
+        return ResumeResult.Resumed;
+    }
+
+    private async Task<ResumeResult> WakeAsync(FlowStep step, ActivityExecution execution, FlowScope scope, CancellationToken cancellationToken)
+    {
+        if (execution.ActivityType == ActivityTypes.Cascade)
+        {
+            if (await JoinCounter.TryCompleteAsync(step, execution, cancellationToken) is not { } completed)
+            {
+                return ResumeResult.AlreadyConsumed;
+            }
+
+            await walker.ContinueAfterCascadeAsync(step, completed, cancellationToken);
+        }
+        else
+        {
+            var won = await db.ActivityExecutions
+                .Where(e => e.Id == execution.Id && e.Status == ActivityExecutionStatus.Waiting)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, ActivityExecutionStatus.Completed)
+                    .SetProperty(e => e.Outcome, Outcomes.Done)
+                    .SetProperty(e => e.CompletedAt, step.Now)
+                    .SetProperty(e => e.ConcurrencyStamp, e => e.ConcurrencyStamp + 1), cancellationToken);
+            if (won == 0)
+            {
+                return ResumeResult.AlreadyConsumed;
+            }
+
+            step.Journal("delay.resumed", null, execution.ActivityId);
+            await walker.FollowAsync(step, execution.ActivityId, Outcomes.Done, scope, cancellationToken);
+        }
+
+        await walker.DrainAsync(step, cancellationToken);
         return ResumeResult.Resumed;
     }
 }

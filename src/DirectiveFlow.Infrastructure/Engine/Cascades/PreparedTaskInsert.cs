@@ -1,0 +1,46 @@
+using System.Data.Common;
+using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace DirectiveFlow.Infrastructure.Engine.Cascades;
+
+/// <summary>
+/// One INSERT command with a parameter per Tasks column, prepared once on the context's connection and transaction
+/// and executed per row: the raw path of the SQLite and SQL Server bulk writers.
+/// </summary>
+public static class PreparedTaskInsert
+{
+    /// <summary>The parameter placeholders p0…pN in column order, with <paramref name="prefix"/> ("$" or "@").</summary>
+    public static string Placeholders(string prefix) => string.Join(", ", TaskColumns.All.Select((_, i) => prefix + "p" + i));
+
+    /// <summary>Executes <paramref name="sql"/> once per task; <paramref name="toProvider"/> turns a column value into what the provider stores.</summary>
+    public static async Task ExecuteAsync(
+        DirectiveFlowDbContext db, string sql, string prefix, IReadOnlyList<UnitTask> tasks, Func<object?, object> toProvider, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = sql;
+        var parameters = new DbParameter[TaskColumns.All.Count];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            parameters[i] = command.CreateParameter();
+            parameters[i].ParameterName = prefix + "p" + i;
+            command.Parameters.Add(parameters[i]);
+        }
+
+        await command.PrepareAsync(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        foreach (var task in tasks)
+        {
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                parameters[i].Value = toProvider(TaskColumns.All[i].Value(task));
+            }
+
+            // Synchronous on purpose: SQLite runs synchronously anyway, and a task per row costs more than the row.
+            command.ExecuteNonQuery();
+        }
+    }
+}
