@@ -21,7 +21,7 @@ public sealed class TaskEngineIntegrationTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Wards_work_an_issued_committee_directive_through_review_and_the_flow_reaches_the_summary(string provider)
     {
-        await using var app = await DirectiveFlowWebFactory.CreateAsync(provider);
+        await using var app = await DirectiveFlowWebFactory.CreateAsync(provider, TaskApiWorld.QuietSettings());
         using var issuer = await app.CreateClientForAsync(Issuer);
         var cityUnit = (await ListAsync(issuer, "/api/tasks?scope=assigned")).Total;
         Assert.Equal(0, cityUnit);
