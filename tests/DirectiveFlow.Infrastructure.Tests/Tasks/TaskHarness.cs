@@ -9,6 +9,7 @@ using DirectiveFlow.TestSupport.Tasks;
 using Mediator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DirectiveFlow.Infrastructure.Tests.Tasks;
@@ -49,14 +50,17 @@ public sealed class TaskHarness : IAsyncDisposable
         {
             ["Database:Provider"] = database.Provider.ToString(),
             ["Database:ConnectionString"] = database.ConnectionString,
+            ["Demo:Enabled"] = "false",
+            ["Scheduling:Enabled"] = "false",
             ["Database:DataFolder"] = Path.Combine(Path.GetTempPath(), "directiveflow-tests", Guid.NewGuid().ToString("N")),
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<TimeProvider>(harness.Clock);
         services.AddDirectiveFlowInfrastructure(configuration);
-        services.AddSingleton<IWorkingDayCalendar>(harness.Calendar);
-        services.AddSingleton<IWorkflowEngine>(harness.Engine);
+        // After the infrastructure: in demo mode it swaps in its own movable clock.
+        services.Replace(ServiceDescriptor.Singleton<TimeProvider>(harness.Clock));
+        services.Replace(ServiceDescriptor.Singleton<IWorkingDayCalendar>(harness.Calendar));
+        services.Replace(ServiceDescriptor.Singleton<IWorkflowEngine>(harness.Engine));
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CallerBox>().User ?? throw new InvalidOperationException("No caller set."));
         services.AddScoped<CallerBox>();
         harness._services = services.BuildServiceProvider(validateScopes: true);

@@ -42,23 +42,3 @@ public sealed record TaskDetailDto(
     IReadOnlyList<AttachmentDto> Attachments,
     IReadOnlyList<string> AllowedActions,
     int ConcurrencyStamp);
-
-public sealed record SupportingUnitDto(Guid UnitId, string UnitCode, string UnitName, string? Contribution, DateTimeOffset? ContributedAt, string? ContributedBy);
-
-public sealed record ProgressReportDto(Guid Id, string Note, int Percent, DateTimeOffset ReportedAt, string ReportedBy);
-
-public sealed record ExtensionRequestDto(
-    Guid Id,
-    Guid TaskId,
-    string Status,
-    int? AdditionalWorkingDays,
-    DateTimeOffset RequestedDueAt,
-    DateTimeOffset PreviousDueAt,
-    string Reason,
-    DateTimeOffset RequestedAt,
-    string RequestedBy,
-    DateTimeOffset? DecidedAt,
-    string? DecidedBy,
-    string? DecisionComment);
-
-public sealed record AttachmentDto(Guid Id, string FileName, string ContentType, long Size, DateTimeOffset UploadedAt, string UploadedBy, string Url);

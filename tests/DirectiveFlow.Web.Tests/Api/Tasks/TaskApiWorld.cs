@@ -36,6 +36,17 @@ public sealed class TaskApiWorld : IAsyncDisposable
 
     public DirectiveFlowWebFactory App { get; private set; } = null!;
 
+    /// <summary>
+    /// Task tests need no background jobs and send no mail (the outbox rows are what they check), so Quartz is off
+    /// and an outside SMTP host is named — which also keeps the embedded SMTP catcher, a shared port per host,
+    /// out of these hosts.
+    /// </summary>
+    public static Dictionary<string, string?> QuietSettings() => new()
+    {
+        ["Scheduling:Enabled"] = "false",
+        ["Smtp:Host"] = "smtp.invalid",
+    };
+
     public RecordingWorkflowEngine Engine { get; } = new();
 
     public static async Task<TaskApiWorld> CreateAsync(string provider = nameof(DatabaseProvider.Sqlite))
@@ -43,7 +54,7 @@ public sealed class TaskApiWorld : IAsyncDisposable
         var world = new TaskApiWorld();
         world.App = await DirectiveFlowWebFactory.CreateAsync(
             provider,
-            new Dictionary<string, string?>
+            new Dictionary<string, string?>(QuietSettings())
             {
                 ["Attachments:MaxBytes"] = MaxAttachmentBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Attachments:Folder"] = world._attachments,
