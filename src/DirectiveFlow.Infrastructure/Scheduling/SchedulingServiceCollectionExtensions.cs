@@ -25,8 +25,7 @@ public static class SchedulingServiceCollectionExtensions
         var outbox = configuration.GetSection(OutboxOptions.Section).Get<OutboxOptions>() ?? new OutboxOptions();
         outbox.BaseUrl = configuration["App:BaseUrl"] is { Length: > 0 } baseUrl ? baseUrl : outbox.BaseUrl;
         var smtp = configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions();
-        var demo = configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
-        services.AddSingleton(scheduling).AddSingleton(outbox).AddSingleton(smtp).AddSingleton(demo);
+        services.AddSingleton(scheduling).AddSingleton(outbox).AddSingleton(smtp);
 
         services.AddSingleton<DatabaseWorkingDayCalendar>();
         services.AddSingleton<IWorkingDayCalendar>(sp => sp.GetRequiredService<DatabaseWorkingDayCalendar>());
@@ -39,6 +38,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<OutboxAdministration>();
         services.AddScoped<DueWorkSweeper>();
+        services.AddScoped<DueWorkRunner>();
         services.AddScoped<DailyDigestService>();
         services.AddScoped<WeeklySummaryService>();
         if (!smtp.HasOutsideServer)
@@ -48,7 +48,7 @@ public static class SchedulingServiceCollectionExtensions
             services.AddHostedService(sp => sp.GetRequiredService<EmbeddedSmtpCatcher>());
         }
 
-        if (demo.Enabled)
+        if (configuration.GetValue<bool>("Demo:Enabled"))
         {
             services.AddSingleton(sp => new DemoTimeProvider(TimeProvider.System));
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(sp => sp.GetRequiredService<DemoTimeProvider>()));
