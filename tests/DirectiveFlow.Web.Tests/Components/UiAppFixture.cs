@@ -24,11 +24,7 @@ public sealed class UiAppFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        App = await DirectiveFlowWebFactory.CreateAsync();
-        using (App.CreateClient())
-        {
-            // Starting the host migrates and seeds the demo organisation and accounts.
-        }
+        App = await UiApp.StartAsync();
 
         await using var db = App.Database.CreateContext();
         var data = new UiTestData(db);

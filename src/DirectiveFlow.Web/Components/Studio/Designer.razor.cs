@@ -73,6 +73,7 @@ public sealed partial class Designer
         if (_js is null && _editor is not null)
         {
             _js = await Js.InvokeAsync<IJSObjectReference>("import", "./studio/studio.js");
+            StateHasChanged();
         }
 
         if (_js is not null && _editor is not null)
@@ -109,9 +110,8 @@ public sealed partial class Designer
 
     private void AddFromPalette(string type)
     {
-        var nodes = _editor!.Definition.Activities.Where(a => a.Position is not null).ToList();
-        var x = nodes.Count == 0 ? LayeredLayout.Origin : nodes.Max(a => a.Position!.X) + LayeredLayout.LayerSpacing;
-        var activity = _editor.AddActivity(type, x, LayeredLayout.Origin + 120);
+        var (x, y) = _canvas!.FreeSpot();
+        var activity = _editor!.AddActivity(type, x, y);
         Select(activity.Id);
     }
 

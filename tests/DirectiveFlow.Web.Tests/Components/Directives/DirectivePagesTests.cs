@@ -14,10 +14,7 @@ public sealed class DirectivePagesTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _app = await DirectiveFlowWebFactory.CreateAsync();
-        using (_app.CreateClient())
-        {
-        }
+        _app = await UiApp.StartAsync();
 
         // The shipped flow, published, unless the host already seeded it.
         await using var db = _app.Database.CreateContext();

@@ -11,10 +11,7 @@ public sealed partial class InboxPageTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Inbox_shows_exactly_the_callers_tasks_with_correct_category_counts(string provider)
     {
-        await using var app = await DirectiveFlowWebFactory.CreateAsync(provider);
-        using (app.CreateClient())
-        {
-        }
+        await using var app = await UiApp.StartAsync(provider);
 
         var now = UiTestData.Now;
         await using (var db = app.Database.CreateContext())
@@ -53,10 +50,7 @@ public sealed partial class InboxPageTests
     [Fact]
     public async Task Inbox_filters_by_status_category_and_directive_from_the_query_string()
     {
-        await using var app = await DirectiveFlowWebFactory.CreateAsync();
-        using (app.CreateClient())
-        {
-        }
+        await using var app = await UiApp.StartAsync();
 
         var now = UiTestData.Now;
         Guid otherDirective;

@@ -72,8 +72,7 @@ public sealed class StudioBrowser : IAsyncDisposable
     /// <summary>Waits until the interactive circuit is up, so clicks reach .NET and are not lost on the prerendered page.</summary>
     public async Task WaitForCircuitAsync()
     {
-        await Page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('.diagram-canvas') !== null");
-        await Page.WaitForTimeoutAsync(500);
+        await Page.Locator("[data-studio-ready=true]").WaitForAsync();
     }
 
     public async Task<HttpClient> ApiAsync(string userName)

@@ -16,10 +16,7 @@ public sealed class TaskAttachmentFormTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _app = await DirectiveFlowWebFactory.CreateAsync();
-        using (_app.CreateClient())
-        {
-        }
+        _app = await UiApp.StartAsync();
 
         await using var db = _app.Database.CreateContext();
         var data = new UiTestData(db);

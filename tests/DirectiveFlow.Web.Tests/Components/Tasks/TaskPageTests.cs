@@ -15,10 +15,7 @@ public sealed partial class TaskPageTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _app = await DirectiveFlowWebFactory.CreateAsync();
-        using (_app.CreateClient())
-        {
-        }
+        _app = await UiApp.StartAsync();
 
         await using var db = _app.Database.CreateContext();
         var data = new UiTestData(db);

@@ -1,6 +1,7 @@
 using Blazor.Diagrams;
 using Blazor.Diagrams.Core.Anchors;
 using Blazor.Diagrams.Core.Behaviors;
+using Blazor.Diagrams.Core.Geometry;
 using Blazor.Diagrams.Core.Models;
 using Blazor.Diagrams.Core.Models.Base;
 using Blazor.Diagrams.Options;
@@ -144,12 +145,44 @@ public sealed class StudioCanvas
         if (Diagram.Container is { Width: > 0 } && Diagram.Nodes.Count > 0)
         {
             Diagram.ContainerChanged -= FitOnce;
-            Diagram.ZoomToFit(40);
-            if (Diagram.Zoom > 1)
+            Fit();
+        }
+    }
+
+    /// <summary>Zooms to show every node, never above 100 %; does nothing until the browser has measured them.</summary>
+    public void Fit()
+    {
+        if (Diagram.Container is not { Width: > 0 } || Diagram.Nodes.Any(n => n.Size is null || n.Size.Width <= 0))
+        {
+            return;
+        }
+
+        Diagram.ZoomToFit(40);
+        if (Diagram.Zoom > 1)
+        {
+            Diagram.SetZoom(1);
+        }
+    }
+
+    /// <summary>A spot in the visible part of the canvas not covered by a node, for an activity added from the palette.</summary>
+    public (double X, double Y) FreeSpot()
+    {
+        var origin = Diagram.Container is { Width: > 0 } c ? Diagram.GetRelativeMousePoint(c.Left + 40, c.Top + 40) : new Point(40, 40);
+        var width = Diagram.Container is { Width: > 0 } box ? box.Width / Diagram.Zoom : 900;
+        for (var row = 0; row < 40; row++)
+        {
+            for (var col = 0; col < Math.Max(1, (int)(width / 260)); col++)
             {
-                Diagram.SetZoom(1);
+                var x = Math.Round(origin.X + col * 260);
+                var y = Math.Round(origin.Y + row * 150);
+                if (!Nodes.Any(n => Math.Abs(n.Position.X - x) < 240 && Math.Abs(n.Position.Y - y) < 130))
+                {
+                    return (x, y);
+                }
             }
         }
+
+        return (origin.X, origin.Y);
     }
 
     private ValueTask RequestDelete()
