@@ -3,9 +3,9 @@ using DirectiveFlow.Infrastructure.Engine;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Organisation;
 using DirectiveFlow.Infrastructure.Persistence;
-using DirectiveFlow.Infrastructure.Workflows;
 using DirectiveFlow.Infrastructure.Scheduling;
 using DirectiveFlow.Infrastructure.Tasks;
+using DirectiveFlow.Infrastructure.Workflows;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using DirectiveFlow.Core.Calendar;
 
 namespace DirectiveFlow.Infrastructure.Calendar;
@@ -6,4 +7,7 @@ namespace DirectiveFlow.Infrastructure.Calendar;
 public sealed record CalendarYear(int Year, IReadOnlyList<CalendarYearDay> Days);
 
 /// <summary>A day off (<see cref="CalendarDayKind.Holiday"/>) or a make-up working day.</summary>
-public sealed record CalendarYearDay(DateOnly Date, CalendarDayKind Kind, string Name);
+public sealed record CalendarYearDay(
+    DateOnly Date,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<CalendarDayKind>))] CalendarDayKind Kind,
+    string Name);

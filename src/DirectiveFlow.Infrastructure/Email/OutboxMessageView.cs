@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using DirectiveFlow.Core.Email;
 
 namespace DirectiveFlow.Infrastructure.Email;
@@ -9,7 +10,7 @@ public sealed record OutboxMessageView(
     string To,
     string Subject,
     string? Template,
-    OutboxStatus Status,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<OutboxStatus>))] OutboxStatus Status,
     int Attempts,
     DateTimeOffset CreatedAt,
     DateTimeOffset NextAttemptAt,

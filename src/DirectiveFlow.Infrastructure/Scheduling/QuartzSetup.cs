@@ -49,7 +49,8 @@ public static class QuartzSetup
         return services;
     }
 
-    private static void UseProvider(IPersistentStoreBuilder store, DatabaseProvider provider, string connectionString)
+    /// <summary>Points a persistent store at the product's database on <paramref name="provider"/>.</summary>
+    public static void UseProvider(IPersistentStoreBuilder store, DatabaseProvider provider, string connectionString)
     {
         switch (provider)
         {

@@ -25,8 +25,7 @@ public static class SchedulingServiceCollectionExtensions
         var outbox = configuration.GetSection(OutboxOptions.Section).Get<OutboxOptions>() ?? new OutboxOptions();
         outbox.BaseUrl = configuration["App:BaseUrl"] is { Length: > 0 } baseUrl ? baseUrl : outbox.BaseUrl;
         var smtp = configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions();
-        var demo = configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
-        services.AddSingleton(scheduling).AddSingleton(outbox).AddSingleton(smtp).AddSingleton(demo);
+        services.AddSingleton(scheduling).AddSingleton(outbox).AddSingleton(smtp);
 
         services.AddSingleton<DatabaseWorkingDayCalendar>();
         services.AddSingleton<IWorkingDayCalendar>(sp => sp.GetRequiredService<DatabaseWorkingDayCalendar>());
@@ -39,6 +38,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<OutboxAdministration>();
         services.AddScoped<DueWorkSweeper>();
+        services.AddScoped<DueWorkRunner>();
         services.AddScoped<DailyDigestService>();
         services.AddScoped<WeeklySummaryService>();
         if (!smtp.HasOutsideServer)
@@ -48,7 +48,7 @@ public static class SchedulingServiceCollectionExtensions
             services.AddHostedService(sp => sp.GetRequiredService<EmbeddedSmtpCatcher>());
         }
 
-        if (demo.Enabled)
+        if (configuration.GetValue<bool>("Demo:Enabled"))
         {
             services.AddSingleton(sp => new DemoTimeProvider(TimeProvider.System));
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(sp => sp.GetRequiredService<DemoTimeProvider>()));
@@ -57,7 +57,15 @@ public static class SchedulingServiceCollectionExtensions
         if (scheduling.Enabled)
         {
             var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+            // Quartz's UseTimeProvider swaps the container's TimeProvider for the one it is given; the application's
+            // clock (the demo clock, or a test's fake) must stay the one every other service receives.
+            var appClock = services.LastOrDefault(d => d.ServiceType == typeof(TimeProvider));
             services.AddDirectiveFlowQuartz(scheduling, database.Provider, database.ResolveConnectionString());
+            if (appClock is not null && !services.Contains(appClock))
+            {
+                services.RemoveAll<TimeProvider>();
+                services.Add(appClock);
+            }
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         }
 

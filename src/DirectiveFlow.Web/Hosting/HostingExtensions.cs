@@ -1,15 +1,18 @@
-using DirectiveFlow.Infrastructure;
 using DirectiveFlow.Infrastructure.Demo;
 using DirectiveFlow.Infrastructure.Persistence;
-using DirectiveFlow.Web.Components;
-using DirectiveFlow.Infrastructure.Workflows;
-using DirectiveFlow.Web.Api.Auth;
-using DirectiveFlow.Web.Api.Organisation;
-using DirectiveFlow.Web.Api.Workflows;
-using DirectiveFlow.Web.Api.Tasks;
-using DirectiveFlow.Web.Security;
 using DirectiveFlow.Infrastructure.Scheduling;
+using DirectiveFlow.Infrastructure.Workflows;
+using DirectiveFlow.Infrastructure;
+using DirectiveFlow.Web.Api.Admin;
+using DirectiveFlow.Web.Api.Auth;
+using DirectiveFlow.Web.Api.Calendar;
+using DirectiveFlow.Web.Api.Dev;
 using DirectiveFlow.Web.Api.Directives;
+using DirectiveFlow.Web.Api.Organisation;
+using DirectiveFlow.Web.Api.Tasks;
+using DirectiveFlow.Web.Api.Workflows;
+using DirectiveFlow.Web.Components;
+using DirectiveFlow.Web.Security;
 using DirectiveFlow.Web.Studio;
 
 namespace DirectiveFlow.Web.Hosting;
@@ -55,6 +58,9 @@ public static class HostingExtensions
         app.AnnounceDemoLogins();
         app.MapDirectivesApi();
         app.UseDirectiveFlowUi();
+        app.MapCalendarApi();
+        app.MapOutboxAdminApi();
+        app.MapDevApi();
         return app;
     }
 }

@@ -52,9 +52,10 @@ public sealed class InstanceFlowQuery(IDbContextFactory<DirectiveFlowDbContext> 
                 Late = g.Count(t => t.Status == UnitTaskStatus.Completed && t.CompletedAt != null && t.CompletedAt > t.DueAt),
                 Open = g.Count(t => !(t.Status == UnitTaskStatus.Completed && t.CompletedAt != null) && t.DueAt >= now),
                 Overdue = g.Count(t => !(t.Status == UnitTaskStatus.Completed && t.CompletedAt != null) && t.DueAt < now),
+                Reported = g.Count(t => t.Status == UnitTaskStatus.Reported),
             })
             .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.ActivityId, r => new ActivityCounts(r.Total, r.OnTime, r.Late, r.Open, r.Overdue));
+        return rows.ToDictionary(r => r.ActivityId, r => new ActivityCounts(r.Total, r.OnTime, r.Late, r.Open, r.Overdue, r.Reported));
     }
 
     public async Task<IReadOnlyList<UnitRow>> UnitsAsync(Guid directiveId, string activityId, CancellationToken cancellationToken)

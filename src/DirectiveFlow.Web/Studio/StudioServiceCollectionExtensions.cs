@@ -6,8 +6,8 @@ public static class StudioServiceCollectionExtensions
     public static IServiceCollection AddDirectiveFlowStudio(this IServiceCollection services)
     {
         services.AddSingleton<IStudioDefinitions, StudioDefinitions>();
-        services.AddSingleton<StudioOrganisation>();
-        services.AddSingleton<InstanceFlowQuery>();
+        services.AddScoped<StudioOrganisation>();
+        services.AddScoped<InstanceFlowQuery>();
         return services;
     }
 }

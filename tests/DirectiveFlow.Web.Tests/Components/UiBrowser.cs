@@ -58,6 +58,25 @@ public sealed partial class UiBrowser : IDisposable
         return await _client.PostAsync(url, content, Ct);
     }
 
+    /// <summary>Posts a form with one file, as a browser does for <c>enctype="multipart/form-data"</c>.</summary>
+    public async Task<HttpResponseMessage> PostMultipartAsync(
+        string url, string formName, Dictionary<string, string> fields, string fileField, string fileName, byte[] file)
+    {
+        var token = TokenPattern().Match(await PageAsync(url));
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" },
+            { new StringContent(formName), "_handler" },
+        };
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        content.Add(new ByteArrayContent(file), fileField, fileName);
+        return await _client.PostAsync(url, content, Ct);
+    }
+
     public void Dispose() => _client.Dispose();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

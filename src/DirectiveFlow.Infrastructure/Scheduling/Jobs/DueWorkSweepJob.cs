@@ -4,7 +4,7 @@ using Quartz;
 
 namespace DirectiveFlow.Infrastructure.Scheduling.Jobs;
 
-/// <summary>The due-work sweep (every minute by default): reminders, due notices, escalations, missing progress reports. Thin: the work is <see cref="DueWorkSweeper"/>, which tests call directly.</summary>
+/// <summary>The due-work sweep (every minute by default): reminders, due notices, escalations, missing progress reports. Thin: the work is <see cref="DueWorkRunner"/>, which tests call directly.</summary>
 [DisallowConcurrentExecution]
 public sealed class DueWorkSweepJob(IServiceScopeFactory scopes, TimeProvider time) : IJob
 {
@@ -13,7 +13,7 @@ public sealed class DueWorkSweepJob(IServiceScopeFactory scopes, TimeProvider ti
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
-        var service = scope.ServiceProvider.GetRequiredService<DueWorkSweeper>();
-        await service.SweepAsync(time.GetUtcNow(), cancellationToken);
+        var service = scope.ServiceProvider.GetRequiredService<DueWorkRunner>();
+        await service.RunAsync(time.GetUtcNow(), cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Infrastructure.Email;
 using DirectiveFlow.Infrastructure.Email.Outbox;
@@ -61,44 +62,66 @@ public sealed class DueWorkSweeper(
         List<SweepTask> page, SweepDirectory directory, EffectMessages messages, Dictionary<string, TaskPolicy> policies,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var result = SweepResult.None;
+        var decisions = page.Select(task => (Task: task, Decision: DueWorkPlanner.Plan(task, Policy(task, policies), now, calendar))).ToList();
+        var values = new ProviderValues(db.Database.ProviderName);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await using (var writer = new SweepWriter(
-            db.Database.GetDbConnection(), transaction.GetDbTransaction(), new ProviderValues(db.Database.ProviderName)))
-        {
-            foreach (var task in page)
-            {
-                var policy = task.PolicyJson is null ? TaskPolicy.Default
-                    : policies.TryGetValue(task.PolicyJson, out var cached) ? cached
-                    : policies[task.PolicyJson] = TaskPolicy.Parse(task.PolicyJson);
-                var decision = DueWorkPlanner.Plan(task, policy, now, calendar);
-                if (!await writer.UpdateTaskAsync(task, decision, cancellationToken))
-                {
-                    result += new SweepResult(1, 0, 0, 1);
-                    continue;
-                }
-
-                var written = 0;
-                var duplicates = 0;
-                foreach (var effect in decision.Effects)
-                {
-                    var email = messages.Email(effect, task, decision, directory, now);
-                    if (await writer.TryInsertOutboxAsync(outbox.ToMessage(email), cancellationToken))
-                    {
-                        await writer.InsertJournalAsync(EffectMessages.Journal(effect, task, email, now), cancellationToken);
-                        written++;
-                    }
-                    else
-                    {
-                        duplicates++;
-                    }
-                }
-
-                result += new SweepResult(1, written, duplicates, 0);
-            }
-        }
-
+        var result = values.IsSqlServer
+            ? await WriteRowByRowAsync(decisions, directory, messages, values, transaction.GetDbTransaction(), now, cancellationToken)
+            : await WriteSetBasedAsync(decisions, directory, messages, values, transaction.GetDbTransaction(), now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
+
+    private async Task<SweepResult> WriteSetBasedAsync(
+        List<(SweepTask Task, SweepDecision Decision)> decisions, SweepDirectory directory, EffectMessages messages, ProviderValues values,
+        DbTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var writer = new SetBasedPageWriter(db.Database.GetDbConnection(), transaction, values);
+        var updated = await writer.UpdateTasksAsync(decisions, cancellationToken);
+        var effects = decisions
+            .Where(d => updated.Contains(d.Task.Id))
+            .SelectMany(d => d.Decision.Effects.Select(effect => (d.Task, Effect: effect, Email: messages.Email(effect, d.Task, d.Decision, directory, now))))
+            .ToList();
+        var inserted = await writer.InsertOutboxAsync(effects.Select(e => outbox.ToMessage(e.Email)).ToList(), cancellationToken);
+        await writer.InsertJournalAsync(
+            effects.Where(e => inserted.Contains(e.Effect.DedupeKey)).Select(e => EffectMessages.Journal(e.Effect, e.Task, e.Email, now)).ToList(),
+            cancellationToken);
+        return new SweepResult(decisions.Count, inserted.Count, effects.Count - inserted.Count, decisions.Count - updated.Count);
+    }
+
+    private async Task<SweepResult> WriteRowByRowAsync(
+        List<(SweepTask Task, SweepDecision Decision)> decisions, SweepDirectory directory, EffectMessages messages, ProviderValues values,
+        DbTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var result = SweepResult.None;
+        await using var writer = new SweepWriter(db.Database.GetDbConnection(), transaction, values);
+        foreach (var (task, decision) in decisions)
+        {
+            if (!await writer.UpdateTaskAsync(task, decision, cancellationToken))
+            {
+                result += new SweepResult(1, 0, 0, 1);
+                continue;
+            }
+
+            var written = 0;
+            foreach (var effect in decision.Effects)
+            {
+                var email = messages.Email(effect, task, decision, directory, now);
+                if (await writer.TryInsertOutboxAsync(outbox.ToMessage(email), cancellationToken))
+                {
+                    await writer.InsertJournalAsync(EffectMessages.Journal(effect, task, email, now), cancellationToken);
+                    written++;
+                }
+            }
+
+            result += new SweepResult(1, written, decision.Effects.Count - written, 0);
+        }
+
+        return result;
+    }
+
+    private static TaskPolicy Policy(SweepTask task, Dictionary<string, TaskPolicy> policies) =>
+        task.PolicyJson is null ? TaskPolicy.Default
+        : policies.TryGetValue(task.PolicyJson, out var cached) ? cached
+        : policies[task.PolicyJson] = TaskPolicy.Parse(task.PolicyJson);
 }

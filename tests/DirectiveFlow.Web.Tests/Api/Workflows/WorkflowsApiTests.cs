@@ -58,9 +58,11 @@ public sealed class WorkflowsApiTests
         using var anonymous = app.CreateClient();
 
         using var write = await observer.PostAsync("/api/workflows", Json(Sample("x-flow")), Ct);
+        using var validate = await observer.PostAsync("/api/workflows/validate", Json(Sample("x-flow")), Ct);
         using var read = await anonymous.GetAsync("/api/workflows", Ct);
 
         Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, validate.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, read.StatusCode);
     }
 
@@ -100,7 +102,11 @@ public sealed class WorkflowsApiTests
 
         var renamed = JsonNode.Parse(Sample("new-flow"))!;
         renamed["name"] = "Phiên bản hai";
-        using var saved = await admin.PutAsync("/api/workflows/new-flow", Json(renamed.ToJsonString()), Ct);
+        using var loaded = await admin.GetAsync("/api/workflows/new-flow", Ct);
+        using var save = new HttpRequestMessage(HttpMethod.Put, "/api/workflows/new-flow") { Content = Json(renamed.ToJsonString()) };
+        save.Headers.IfMatch.Add(loaded.Headers.ETag!);
+        using var saved = await admin.SendAsync(save, Ct);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         var v2 = await saved.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal((2, false), (v2.GetProperty("version").GetInt32(), v2.GetProperty("isPublished").GetBoolean()));
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DirectiveFlow.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(DirectiveFlowDbContext))]
-    [Migration("20261125191722_Initial")]
+    [Migration("20261125193813_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
