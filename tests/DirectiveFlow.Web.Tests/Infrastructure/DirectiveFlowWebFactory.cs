@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace DirectiveFlow.Web.Tests.Infrastructure;
 
@@ -25,6 +26,7 @@ public sealed class DirectiveFlowWebFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
     private readonly Action<IServiceCollection>? _configureServices;
+    private IHost? _host;
 
     private DirectiveFlowWebFactory(
         TestDatabase database, string environment, IDictionary<string, string?>? settings, Action<IServiceCollection>? configureServices)
@@ -90,10 +92,54 @@ public sealed class DirectiveFlowWebFactory : WebApplicationFactory<Program>
         }
     }
 
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        _host = base.CreateHost(builder);
+        return _host;
+    }
+
+    /// <summary>
+    /// Program's own <c>RunAsync</c> stops the host when ApplicationStopping fires, and the base class stops it too, at
+    /// the same moment (dotnet/aspnetcore#40271): hosted services then stop twice in parallel and fail at random
+    /// (a NullReferenceException in Host.ForeachService). So the app is asked to stop and left to stop and dispose itself.
+    /// </summary>
     public override async ValueTask DisposeAsync()
     {
-        await base.DisposeAsync();
+        if (_host is null)
+        {
+            await base.DisposeAsync();
+        }
+        else
+        {
+            await StopAndWaitForDisposalAsync(_host);
+        }
+
         await Database.DisposeAsync();
+    }
+
+    private static async Task StopAndWaitForDisposalAsync(IHost host)
+    {
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStopped.Register(() => stopped.TrySetResult()))
+        {
+            lifetime.StopApplication();
+            await stopped.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        for (var waited = 0; waited < 10_000; waited += 20)
+        {
+            try
+            {
+                host.Services.GetService<IHostApplicationLifetime>();
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
     }
 
     private sealed record TokenBody(string AccessToken, DateTimeOffset ExpiresAt);

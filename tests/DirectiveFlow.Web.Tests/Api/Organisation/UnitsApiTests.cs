@@ -54,6 +54,20 @@ public sealed class UnitsApiTests
     }
 
     [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Text_search_ignores_case_of_Vietnamese_letters(string provider)
+    {
+        await using var app = await DirectiveFlowWebFactory.CreateAsync(provider);
+        using var client = await app.CreateClientForAsync("observer");
+
+        foreach (var text in new[] { "ĐẢNG ỦY PHƯỜNG HOÀN KIẾM", "đảng ủy phường hoàn kiếm" })
+        {
+            var page = await client.GetFromJsonAsync<JsonElement>("/api/units?q=" + Uri.EscapeDataString(text), Ct);
+            Assert.Equal("00070-PARTY", Assert.Single(page.GetProperty("items").EnumerateArray()).GetProperty("code").GetString());
+        }
+    }
+
+    [Theory]
     [InlineData("pillar=ARMY")]
     [InlineData("level=district")]
     public async Task Unknown_filter_values_are_a_400_naming_the_field(string query)
