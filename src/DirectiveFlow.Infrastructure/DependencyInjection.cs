@@ -1,11 +1,11 @@
 using DirectiveFlow.Infrastructure.Demo;
+using DirectiveFlow.Infrastructure.Engine;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Organisation;
-using DirectiveFlow.Infrastructure.Engine;
 using DirectiveFlow.Infrastructure.Persistence;
-using DirectiveFlow.Infrastructure.Workflows;
 using DirectiveFlow.Infrastructure.Scheduling;
 using DirectiveFlow.Infrastructure.Tasks;
+using DirectiveFlow.Infrastructure.Workflows;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

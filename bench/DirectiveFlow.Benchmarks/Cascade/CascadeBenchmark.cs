@@ -3,6 +3,7 @@ using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure;
 using DirectiveFlow.Infrastructure.Directives.Commands;
+using DirectiveFlow.Infrastructure.Organisation.Import;
 using DirectiveFlow.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.Data.Sqlite;
@@ -71,8 +72,17 @@ public static class CascadeBenchmark
         {
             await db.Database.MigrateAsync();
             var watch = Stopwatch.StartNew();
-            var units = await NationalOrganisationLoader.LoadAsync(db, csv);
-            Console.WriteLine($"{provider}: imported {units:N0} units (minimal benchmark loader) in {watch.Elapsed.TotalSeconds:F1} s");
+            await using (var scope = provider_.CreateAsyncScope())
+            {
+                var import = await scope.ServiceProvider.GetRequiredService<OrganisationImporter>().ImportAsync(await File.ReadAllBytesAsync(csv));
+                if (!import.Succeeded)
+                {
+                    throw new InvalidOperationException("The national list did not import.");
+                }
+            }
+
+            var units = await db.Units.CountAsync();
+            Console.WriteLine($"{provider}: imported {units:N0} units with the product's OrganisationImporter in {watch.Elapsed.TotalSeconds:F1} s");
             foreach (var levels in new[] { "province", "commune" })
             {
                 var json = BenchmarkFlow.Json(levels);

@@ -1,5 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using DirectiveFlow.Web.Components.Directives;
+using DirectiveFlow.Web.Components.Inbox;
 using DirectiveFlow.Web.Components.Layout;
 using DirectiveFlow.Web.Localization;
 using MudBlazor.Services;
@@ -22,6 +24,9 @@ public static class UiHostingExtensions
         builder.Services.AddLocalization();
         builder.Services.AddSingleton<UiText>();
         builder.Services.AddScoped<CurrentUnitNames>();
+        builder.Services.AddScoped<InboxDirectiveOptions>();
+        builder.Services.AddScoped<PublishedFlows>();
+        builder.Services.AddScoped<IssuingUnits>();
         return builder;
     }
 

@@ -1,18 +1,19 @@
-using DirectiveFlow.Infrastructure;
 using DirectiveFlow.Infrastructure.Demo;
 using DirectiveFlow.Infrastructure.Persistence;
-using DirectiveFlow.Web.Components;
-using DirectiveFlow.Infrastructure.Workflows;
-using DirectiveFlow.Web.Api.Auth;
-using DirectiveFlow.Web.Api.Organisation;
-using DirectiveFlow.Web.Api.Workflows;
-using DirectiveFlow.Web.Api.Tasks;
-using DirectiveFlow.Web.Security;
 using DirectiveFlow.Infrastructure.Scheduling;
-using DirectiveFlow.Web.Api.Directives;
+using DirectiveFlow.Infrastructure.Workflows;
+using DirectiveFlow.Infrastructure;
 using DirectiveFlow.Web.Api.Admin;
+using DirectiveFlow.Web.Api.Auth;
 using DirectiveFlow.Web.Api.Calendar;
 using DirectiveFlow.Web.Api.Dev;
+using DirectiveFlow.Web.Api.Directives;
+using DirectiveFlow.Web.Api.Organisation;
+using DirectiveFlow.Web.Api.Tasks;
+using DirectiveFlow.Web.Api.Workflows;
+using DirectiveFlow.Web.Components;
+using DirectiveFlow.Web.Security;
+using DirectiveFlow.Web.Studio;
 
 namespace DirectiveFlow.Web.Hosting;
 
@@ -28,6 +29,7 @@ public static class HostingExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddDbContextCheck<DirectiveFlowDbContext>();
         builder.AddDirectiveFlowUi();
+        builder.Services.AddDirectiveFlowStudio();
         return builder;
     }
 
@@ -48,7 +50,6 @@ public static class HostingExtensions
         app.UseDirectiveFlowSecurity();
         app.MapOpenApi();
         app.MapHealthChecks("/health");
-        app.UseDirectiveFlowUi();
         app.MapAuthApi();
         app.MapAccountEndpoints();
         app.MapOrganisationApi();
@@ -56,6 +57,7 @@ public static class HostingExtensions
         app.MapTasksApi();
         app.AnnounceDemoLogins();
         app.MapDirectivesApi();
+        app.UseDirectiveFlowUi();
         app.MapCalendarApi();
         app.MapOutboxAdminApi();
         app.MapDevApi();

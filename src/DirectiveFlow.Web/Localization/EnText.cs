@@ -185,5 +185,7 @@ public static class EnText
         ["Journal.extension.requested"] = "Extension requested",
         ["Journal.extension.approved"] = "Extension approved",
         ["Journal.extension.rejected"] = "Extension rejected",
+        ["Directive.ChooseFlow"] = "Choose flow",
+        ["Directive.UnitCodesHint"] = "Unit codes separated by commas (e.g. 01-COMMITTEE)",
     };
 }

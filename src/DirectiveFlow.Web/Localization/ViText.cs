@@ -185,5 +185,7 @@ public static class ViText
         ["Journal.extension.requested"] = "Đề nghị gia hạn",
         ["Journal.extension.approved"] = "Chấp thuận gia hạn",
         ["Journal.extension.rejected"] = "Không chấp thuận gia hạn",
+        ["Directive.ChooseFlow"] = "Chọn quy trình",
+        ["Directive.UnitCodesHint"] = "Mã đơn vị, cách nhau bởi dấu phẩy (vd. 01-COMMITTEE)",
     };
 }

@@ -18,9 +18,9 @@ public interface IStudioDefinitions
     Task<StudioSaveResult> CreateAsync(string json, CancellationToken cancellationToken);
 
     /// <summary>Saves the draft: updates the latest draft, or starts version N+1 when the latest is published.</summary>
-    Task<StudioSaveResult> SaveDraftAsync(WorkflowDefinition definition, CancellationToken cancellationToken);
+    Task<StudioSaveResult> SaveDraftAsync(WorkflowDefinition definition, int? expectedStamp, CancellationToken cancellationToken);
 
-    Task<StudioSaveResult> PublishAsync(string definitionId, CancellationToken cancellationToken);
+    Task<StudioSaveResult> PublishAsync(string definitionId, int? expectedStamp, CancellationToken cancellationToken);
 
     Task<StudioSaveResult> DeleteDraftAsync(string definitionId, CancellationToken cancellationToken);
 

@@ -1,11 +1,14 @@
 using System.Collections.Concurrent;
 using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure.Engine;
 using DirectiveFlow.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.TestSupport.Tasks;
 
-/// <summary>TEST-ONLY: an engine that records which tasks finished with which outcome, and can be told to fail.</summary>
+/// <summary>TEST-ONLY: an engine that records which tasks finished with which outcome, and can be told to fail. Used where
+/// task rows are inserted by <see cref="TaskTestData"/> without a flow behind them.</summary>
 public sealed class RecordingWorkflowEngine : IWorkflowEngine
 {
     public ConcurrentQueue<(Guid TaskId, string Outcome, string Actor)> Finished { get; } = new();
@@ -25,6 +28,9 @@ public sealed class RecordingWorkflowEngine : IWorkflowEngine
         return Task.CompletedTask;
     }
 
-    /// <summary>No sub-cascades in these tests: a task may always complete.</summary>
-    public Task<bool> CanCompleteAsync(DirectiveFlowDbContext db, UnitTask task, CancellationToken cancellationToken) => Task.FromResult(true);
+    /// <summary>The contract's rule, read straight from the sub-cascade's execution row.</summary>
+    public async Task<bool> CanCompleteAsync(DirectiveFlowDbContext db, UnitTask task, CancellationToken cancellationToken) =>
+        task.SubCascadeExecutionId is not { } sub || task.AllowCompleteBeforeSubCascade
+        || !await db.ActivityExecutions.AnyAsync(
+            e => e.Id == sub && e.Status != ActivityExecutionStatus.Completed && e.Status != ActivityExecutionStatus.Cancelled, cancellationToken);
 }

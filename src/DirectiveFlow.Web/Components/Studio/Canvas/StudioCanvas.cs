@@ -41,6 +41,7 @@ public sealed class StudioCanvas
         Diagram.GetBehavior<KeyboardShortcutsBehavior>()?.SetShortcut("Delete", false, false, false, _ => RequestDelete());
         Diagram.GetBehavior<KeyboardShortcutsBehavior>()?.SetShortcut("Backspace", false, false, false, _ => RequestDelete());
         Diagram.SelectionChanged += OnSelectionChanged;
+        Diagram.ContainerChanged += FitOnce;
         Diagram.Links.Added += OnLinkAdded;
     }
 
@@ -134,6 +135,20 @@ public sealed class StudioCanvas
         else
         {
             Diagram.UnselectAll();
+        }
+    }
+
+    /// <summary>The canvas learns its size from the browser after the first render; only then can it fit the flow in view.</summary>
+    private void FitOnce()
+    {
+        if (Diagram.Container is { Width: > 0 } && Diagram.Nodes.Count > 0)
+        {
+            Diagram.ContainerChanged -= FitOnce;
+            Diagram.ZoomToFit(40);
+            if (Diagram.Zoom > 1)
+            {
+                Diagram.SetZoom(1);
+            }
         }
     }
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DirectiveFlow.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(DirectiveFlowDbContext))]
-    [Migration("20261125184650_Initial")]
+    [Migration("20261125193902_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

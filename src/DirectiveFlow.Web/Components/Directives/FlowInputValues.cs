@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Workflows;
+
+namespace DirectiveFlow.Web.Components.Directives;
+
+/// <summary>Turns the text typed for a flow's inputs into the JSON the engine reads, and the defaults back into text.</summary>
+public static class FlowInputValues
+{
+    /// <summary>The one input the directive form sets from its own priority field.</summary>
+    public const string PriorityInput = "priority";
+
+    private static readonly char[] Separators = [',', ';', '\n'];
+
+    public static JsonObject ToJson(IReadOnlyList<WorkflowInput> inputs, IReadOnlyDictionary<string, string?> typed)
+    {
+        var json = new JsonObject();
+        foreach (var input in inputs.Where(i => i.Name != PriorityInput))
+        {
+            var text = typed.GetValueOrDefault(input.Name)?.Trim();
+            if (input.Type == "boolean")
+            {
+                json[input.Name] = text is "true" or "on";
+                continue;
+            }
+
+            if (string.IsNullOrEmpty(text))
+            {
+                continue;
+            }
+
+            json[input.Name] = input.Type switch
+            {
+                "number" when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) => JsonValue.Create(n),
+                "unit" when input.Default is JsonArray || text.IndexOfAny(Separators) >= 0 =>
+                    new JsonArray(text.Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                        .Select(code => (JsonNode?)JsonValue.Create(code)).ToArray()),
+                _ => JsonValue.Create(text),
+            };
+        }
+
+        return json;
+    }
+
+    public static string DefaultText(WorkflowInput input) => input.Default switch
+    {
+        null => "",
+        JsonArray array => string.Join(", ", array.Select(v => v?.ToString())),
+        var value => value.ToString(),
+    };
+}

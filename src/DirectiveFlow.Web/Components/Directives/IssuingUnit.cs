@@ -1,0 +1,3 @@
+namespace DirectiveFlow.Web.Components.Directives;
+
+public sealed record IssuingUnit(Guid Id, string Code, string Name);

@@ -1,0 +1,264 @@
+using System.Text.Json.Nodes;
+using Blazor.Diagrams.Core.Behaviors;
+using DirectiveFlow.Core.Workflows;
+using DirectiveFlow.Core.Workflows.Validation;
+using DirectiveFlow.Web.Components.Studio.Canvas;
+using DirectiveFlow.Web.Studio;
+using DirectiveFlow.Web.Studio.Editing;
+using DirectiveFlow.Web.Studio.Editing.Commands;
+using DirectiveFlow.Web.Studio.Mapping;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
+using static DirectiveFlow.Web.Studio.StudioText;
+
+namespace DirectiveFlow.Web.Components.Studio;
+
+/// <summary>The designer: canvas, palette, property panel, validation, save and publish for one definition.</summary>
+public sealed partial class Designer
+{
+    private DefinitionEditor? _editor;
+    private StudioCanvas? _canvas;
+    private StudioVersion? _version;
+    private IReadOnlyList<WorkflowValidationError>? _errors;
+    private IJSObjectReference? _js;
+    private string? _dragged;
+    private string? _message;
+    private bool _notFound;
+    private bool _busy;
+    private long _revision;
+
+    [Parameter]
+    public string DefinitionId { get; set; } = "";
+
+    [SupplyParameterFromQuery]
+    public int? Version { get; set; }
+
+    [Inject]
+    private IStudioDefinitions Definitions { get; set; } = null!;
+
+    [Inject]
+    private IJSRuntime Js { get; set; } = null!;
+
+    private ActivityDefinition? SelectedActivity =>
+        _canvas?.SelectedActivityId is { } id ? _editor?.Definition.Activities.Find(a => a.Id == id) : null;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var loaded = await Definitions.GetAsync(DefinitionId, Version, CancellationToken.None);
+        if (loaded is null)
+        {
+            _notFound = true;
+            return;
+        }
+
+        var ports = new CatalogActivityPorts();
+        _version = loaded.Version;
+        _editor = new DefinitionEditor(loaded.Definition, new WorkflowDiagramMapper(ports), ports);
+        _canvas = new StudioCanvas(readOnly: false);
+        _canvas.ActivitySelected += _ => InvokeAsync(StateHasChanged);
+        _canvas.LinkRequested += link => InvokeAsync(() => Connect(link));
+        _canvas.NodeMoved += (id, x, y) => InvokeAsync(() => _editor.Execute(new MoveActivitiesCommand(L("Di chuyển", "Move"), new Dictionary<string, Position> { [id] = new(x, y) })));
+        _canvas.DeleteRequested += () => InvokeAsync(DeleteSelected);
+        var shortcuts = _canvas.Diagram.GetBehavior<KeyboardShortcutsBehavior>();
+        shortcuts?.SetShortcut("z", true, false, false, d => { _ = InvokeAsync(_editor.Undo); return ValueTask.CompletedTask; });
+        shortcuts?.SetShortcut("y", true, false, false, d => { _ = InvokeAsync(_editor.Redo); return ValueTask.CompletedTask; });
+        _editor.Changed += OnModelChanged;
+        Redraw();
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_js is null && _editor is not null)
+        {
+            _js = await Js.InvokeAsync<IJSObjectReference>("import", "./studio/studio.js");
+        }
+
+        if (_js is not null && _editor is not null)
+        {
+            await _js.InvokeVoidAsync("setDirty", _editor.IsDirty);
+        }
+    }
+
+    private void OnModelChanged()
+    {
+        _revision++;
+        if (_errors is not null)
+        {
+            _errors = Definitions.Validate(_editor!.Definition).Errors;
+        }
+
+        Redraw();
+        StateHasChanged();
+    }
+
+    private void Redraw()
+    {
+        var pinned = (_errors ?? []).Where(e => e.ActivityId is not null)
+            .GroupBy(e => e.ActivityId!)
+            .ToDictionary(g => g.Key, g => g.Select(e => L(e.MessageVi, e.Message)).ToList());
+        _canvas!.Load(_editor!.ToDiagram(), pinned);
+    }
+
+    private void Select(string? activityId)
+    {
+        _canvas?.Select(activityId);
+        StateHasChanged();
+    }
+
+    private void AddFromPalette(string type)
+    {
+        var nodes = _editor!.Definition.Activities.Where(a => a.Position is not null).ToList();
+        var x = nodes.Count == 0 ? LayeredLayout.Origin : nodes.Max(a => a.Position!.X) + LayeredLayout.LayerSpacing;
+        var activity = _editor.AddActivity(type, x, LayeredLayout.Origin + 120);
+        Select(activity.Id);
+    }
+
+    private void DropAsync(DragEventArgs e)
+    {
+        if (_dragged is { } type && _canvas is not null)
+        {
+            var at = _canvas.Diagram.GetRelativeMousePoint(e.ClientX, e.ClientY);
+            var activity = _editor!.AddActivity(type, at.X, at.Y);
+            Select(activity.Id);
+        }
+
+        _dragged = null;
+    }
+
+    private void Connect(DiagramLink link)
+    {
+        if (!_editor!.TryConnect(link.SourceId, link.Outcome, link.TargetId))
+        {
+            _message = L("Không nối được: cổng này đã nối đến đó, hoặc đích không nhận kết nối.", "Cannot connect: already connected, or the target takes no input.");
+            Redraw();
+            StateHasChanged();
+        }
+    }
+
+    private void ConnectFromPanel(DiagramLink link) => Connect(link);
+
+    private void DisconnectFromPanel(DiagramLink link) => _editor!.Execute(new DisconnectCommand(link.SourceId, link.Outcome, link.TargetId));
+
+    private void UpdateActivity(string id, (string? Name, JsonObject Properties) change) =>
+        _editor!.Execute(new UpdateActivityCommand(id, change.Name, change.Properties));
+
+    private void DeleteSelected()
+    {
+        if (_canvas?.SelectedActivityId is { } id)
+        {
+            _canvas.Select(null);
+            _editor!.Execute(new RemoveActivityCommand(id));
+        }
+        else if (_canvas?.SelectedLink is { } link)
+        {
+            _editor!.Execute(new DisconnectCommand(link.SourceId, link.Outcome, link.TargetId));
+        }
+    }
+
+    private void Zoom(double factor) => _canvas!.Diagram.SetZoom(Math.Clamp(_canvas.Diagram.Zoom * factor, 0.2, 2.5));
+
+    private void Validate()
+    {
+        _errors = Definitions.Validate(_editor!.Definition).Errors;
+        _message = _errors.Count == 0 ? L("Quy trình hợp lệ.", "The flow is valid.") : L($"Có {_errors.Count} lỗi.", $"{_errors.Count} errors found.");
+        Redraw();
+    }
+
+    private async Task<bool> SaveCoreAsync()
+    {
+        var result = await Definitions.SaveDraftAsync(_editor!.Definition, _version?.Stamp, CancellationToken.None);
+        if (!result.Succeeded)
+        {
+            _errors = result.Errors;
+            _message = L("Chưa lưu được: xem các lỗi.", "Not saved: see the errors.");
+            Redraw();
+            return false;
+        }
+
+        _editor.MarkSaved();
+        _version = result.Version ?? _version;
+        return true;
+    }
+
+    private async Task SaveAsync()
+    {
+        _busy = true;
+        try
+        {
+            if (await SaveCoreAsync())
+            {
+                _message = L($"Đã lưu bản nháp v{_version!.Version}.", $"Draft v{_version!.Version} saved.");
+            }
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task PublishAsync()
+    {
+        _busy = true;
+        try
+        {
+            Validate();
+            if (_errors!.Count > 0 || (_editor!.IsDirty && !await SaveCoreAsync()))
+            {
+                _message = L("Chưa ban hành được: quy trình còn lỗi.", "Not published: the flow has errors.");
+                return;
+            }
+
+            var result = await Definitions.PublishAsync(DefinitionId, _version?.Stamp, CancellationToken.None);
+            if (result.Succeeded)
+            {
+                _version = result.Version ?? _version;
+                _message = L($"Đã ban hành phiên bản v{_version!.Version}.", $"Version v{_version.Version} published.");
+            }
+            else
+            {
+                _errors = result.Errors;
+                _message = L("Chưa ban hành được.", "Not published.");
+                Redraw();
+            }
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task ExportAsync()
+    {
+        if (_js is not null)
+        {
+            await _js.InvokeVoidAsync("download", $"{_editor!.Definition.Id}.json", WorkflowDefinitionSerializer.Serialize(_editor.Definition));
+        }
+    }
+
+    private async Task ConfirmLeaveAsync(LocationChangingContext context)
+    {
+        if (_editor?.IsDirty == true
+            && !await Js.InvokeAsync<bool>("confirm", L("Có thay đổi chưa lưu. Rời trang và bỏ các thay đổi?", "There are unsaved changes. Leave and discard them?")))
+        {
+            context.PreventNavigation();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_js is not null)
+        {
+            try
+            {
+                await _js.InvokeVoidAsync("setDirty", false);
+                await _js.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The circuit is gone; so is the page and its beforeunload handler.
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using DirectiveFlow.Core.Journal;
+using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Core.Workflows;
+using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Web.Components.Studio.Canvas;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Web.Studio;
+
+/// <summary>
+/// Reads for the instance view: the flow a directive runs on, live task counts per activity (one grouped query), the
+/// units of one activity with their categories, and the journal.
+/// </summary>
+public sealed class InstanceFlowQuery(IDbContextFactory<DirectiveFlowDbContext> contexts, TimeProvider time)
+{
+    public sealed record FlowHeader(Guid DirectiveId, string Number, string Title, string DefinitionId, int Version, WorkflowInstanceStatus? Status, WorkflowDefinition Definition);
+
+    public sealed record UnitRow(Guid TaskId, string UnitCode, string UnitName, UnitTaskStatus Status, TaskCategory Category, DateTimeOffset DueAt, DateTimeOffset? CompletedAt);
+
+    public async Task<FlowHeader?> HeaderAsync(Guid directiveId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var directive = await db.Directives.AsNoTracking().SingleOrDefaultAsync(d => d.Id == directiveId, cancellationToken);
+        if (directive is null)
+        {
+            return null;
+        }
+
+        var instance = await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.DirectiveId == directiveId, cancellationToken);
+        var record = instance is not null
+            ? await db.WorkflowDefinitions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == instance.DefinitionRecordId, cancellationToken)
+            : await db.WorkflowDefinitions.AsNoTracking().SingleOrDefaultAsync(
+                r => r.DefinitionId == directive.WorkflowDefinitionId && r.Version == directive.WorkflowVersion, cancellationToken);
+        return record is null
+            ? null
+            : new FlowHeader(directive.Id, directive.Number, directive.Title, record.DefinitionId, record.Version, instance?.Status,
+                WorkflowDefinitionSerializer.Deserialize(record.Json));
+    }
+
+    /// <summary>Task counts per activity by reporting category, computed in the database in one grouped query.</summary>
+    public async Task<IReadOnlyDictionary<string, ActivityCounts>> CountsAsync(Guid directiveId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Tasks.AsNoTracking().Where(t => t.DirectiveId == directiveId && t.Status != UnitTaskStatus.Cancelled)
+            .GroupBy(t => t.ActivityId)
+            .Select(g => new
+            {
+                ActivityId = g.Key,
+                Total = g.Count(),
+                OnTime = g.Count(t => t.Status == UnitTaskStatus.Completed && t.CompletedAt != null && t.CompletedAt <= t.DueAt),
+                Late = g.Count(t => t.Status == UnitTaskStatus.Completed && t.CompletedAt != null && t.CompletedAt > t.DueAt),
+                Open = g.Count(t => !(t.Status == UnitTaskStatus.Completed && t.CompletedAt != null) && t.DueAt >= now),
+                Overdue = g.Count(t => !(t.Status == UnitTaskStatus.Completed && t.CompletedAt != null) && t.DueAt < now),
+                Reported = g.Count(t => t.Status == UnitTaskStatus.Reported),
+            })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.ActivityId, r => new ActivityCounts(r.Total, r.OnTime, r.Late, r.Open, r.Overdue, r.Reported));
+    }
+
+    public async Task<IReadOnlyList<UnitRow>> UnitsAsync(Guid directiveId, string activityId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await (from t in db.Tasks.AsNoTracking()
+                          join u in db.Units.AsNoTracking() on t.UnitId equals u.Id
+                          where t.DirectiveId == directiveId && t.ActivityId == activityId
+                          orderby u.Code
+                          select new { t.Id, u.Code, u.Name, t.Status, t.DueAt, t.CompletedAt })
+            .Take(1000).ToListAsync(cancellationToken);
+        return rows.Select(r => new UnitRow(r.Id, r.Code, r.Name, r.Status, TaskCategories.Of(r.Status, r.DueAt, r.CompletedAt, now), r.DueAt, r.CompletedAt)).ToList();
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> JournalAsync(Guid directiveId, int take, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Journal.AsNoTracking().Where(j => j.DirectiveId == directiveId)
+            .OrderByDescending(j => j.Id).Take(take).ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,70 @@
+using DirectiveFlow.Core.Common;
+using DirectiveFlow.Core.Workflows;
+using DirectiveFlow.Core.Workflows.Validation;
+using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Workflows;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Web.Studio;
+
+/// <summary>
+/// The studio's door to the definitions: every write goes through <see cref="WorkflowDefinitionStore"/> and every check
+/// through <see cref="WorkflowValidator"/>, exactly as the workflows API does. A scope per call, because a Blazor
+/// circuit lives long and its components may call concurrently.
+/// </summary>
+public sealed class StudioDefinitions(IServiceScopeFactory scopes, WorkflowValidator validator) : IStudioDefinitions
+{
+    public async Task<IReadOnlyList<StudioDefinitionSummary>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<WorkflowDefinitionStore>();
+        var db = scope.ServiceProvider.GetRequiredService<DirectiveFlowDbContext>();
+        var summaries = await store.ListAsync(new PageRequest(1, PageRequest.MaxPageSize), cancellationToken);
+        var ids = summaries.Items.Select(s => s.DefinitionId).ToList();
+        var versions = await db.WorkflowDefinitions.AsNoTracking().Where(r => ids.Contains(r.DefinitionId))
+            .Select(r => new { r.DefinitionId, r.Version, r.IsPublished, r.IsLatest, r.CreatedAt, r.PublishedAt, r.ConcurrencyStamp })
+            .ToListAsync(cancellationToken);
+        return summaries.Items.Select(s => new StudioDefinitionSummary(s.DefinitionId, s.Name,
+            versions.Where(v => v.DefinitionId == s.DefinitionId).OrderByDescending(v => v.Version)
+                .Select(v => new StudioVersion(v.Version, v.IsPublished, v.IsLatest, v.CreatedAt, v.PublishedAt, v.ConcurrencyStamp)).ToList()))
+            .ToList();
+    }
+
+    public async Task<StudioLoadedDefinition?> GetAsync(string definitionId, int? version, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var record = await scope.ServiceProvider.GetRequiredService<WorkflowDefinitionStore>().GetAsync(definitionId, version, cancellationToken);
+        return record is null ? null : new StudioLoadedDefinition(WorkflowDefinitionSerializer.Deserialize(record.Json), VersionOf(record));
+    }
+
+    public Task<StudioSaveResult> CreateAsync(string json, CancellationToken cancellationToken) =>
+        WithStoreAsync(store => store.CreateDraftAsync(json, cancellationToken));
+
+    public Task<StudioSaveResult> SaveDraftAsync(WorkflowDefinition definition, int? expectedStamp, CancellationToken cancellationToken) =>
+        WithStoreAsync(store => store.SaveDraftAsync(definition.Id, WorkflowDefinitionSerializer.Serialize(definition), expectedStamp, cancellationToken));
+
+    public Task<StudioSaveResult> PublishAsync(string definitionId, int? expectedStamp, CancellationToken cancellationToken) =>
+        WithStoreAsync(store => store.PublishAsync(definitionId, expectedStamp, cancellationToken));
+
+    public Task<StudioSaveResult> DeleteDraftAsync(string definitionId, CancellationToken cancellationToken) =>
+        WithStoreAsync(store => store.DeleteDraftAsync(definitionId, cancellationToken));
+
+    public WorkflowValidationResult Validate(WorkflowDefinition definition) => validator.Validate(definition);
+
+    private async Task<StudioSaveResult> WithStoreAsync(Func<WorkflowDefinitionStore, Task<DefinitionStoreResult>> call)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var result = await call(scope.ServiceProvider.GetRequiredService<WorkflowDefinitionStore>());
+        if (result.Succeeded)
+        {
+            return new StudioSaveResult(true, [], result.Record is null ? null : VersionOf(result.Record));
+        }
+
+        return result.Errors is { Count: > 0 } errors
+            ? new StudioSaveResult(false, errors)
+            : StudioSaveResult.Fail(result.Message ?? result.Status.ToString(), result.Message ?? result.Status.ToString());
+    }
+
+    private static StudioVersion VersionOf(WorkflowDefinitionRecord r) =>
+        new(r.Version, r.IsPublished, r.IsLatest, r.CreatedAt, r.PublishedAt, r.ConcurrencyStamp);
+}

@@ -1,0 +1,110 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using DirectiveFlow.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace DirectiveFlow.Web.Tests.Components.Studio;
+
+/// <summary>
+/// The app on a real Kestrel port (fresh SQLite database, demo organisation and logins) driven by Debian's Chromium
+/// through Playwright. Tests call <see cref="StartAsync"/>, which skips them, saying why, when Chromium is absent.
+/// </summary>
+public sealed class StudioBrowser : IAsyncDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    private StudioBrowser(DirectiveFlowWebFactory app, string baseUrl)
+    {
+        App = app;
+        BaseUrl = baseUrl;
+    }
+
+    public DirectiveFlowWebFactory App { get; }
+
+    public string BaseUrl { get; }
+
+    public IPage Page { get; private set; } = null!;
+
+    public static async Task<StudioBrowser> StartAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            Assert.Skip($"Chromium is not installed at {ChromiumPath} (apt install chromium); the studio browser tests need it.");
+        }
+
+        // Development: static web assets (blazor.web.js, MudBlazor, Z.Blazor.Diagrams) are served from their packages.
+        var app = await DirectiveFlowWebFactory.CreateAsync(environment: "Development");
+        app.UseKestrel(0);
+        app.StartServer();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var browser = new StudioBrowser(app, address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/'));
+        browser._playwright = await Playwright.CreateAsync();
+        browser._browser = await browser._playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var context = await browser._browser.NewContextAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 }, Locale = "vi-VN" });
+        context.SetDefaultTimeout(20_000);
+        browser.Page = await context.NewPageAsync();
+        return browser;
+    }
+
+    public string Url(string path) => $"{BaseUrl}/{path.TrimStart('/')}";
+
+    public async Task LoginAsync(string userName = "admin")
+    {
+        await Page.GotoAsync(Url("/login"));
+        await Page.FillAsync("#username", userName);
+        await Page.FillAsync("#password", DirectiveFlowWebFactory.DemoPassword);
+        await Page.Locator("form.form button[type=submit]").ClickAsync();
+        await Page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+    }
+
+    /// <summary>Waits until the interactive circuit is up, so clicks reach .NET and are not lost on the prerendered page.</summary>
+    public async Task WaitForCircuitAsync()
+    {
+        await Page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('.diagram-canvas') !== null");
+        await Page.WaitForTimeoutAsync(500);
+    }
+
+    public async Task<HttpClient> ApiAsync(string userName)
+    {
+        var token = await App.GetTokenAsync(userName);
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public static async Task<JsonNode> JsonAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {text}");
+        return JsonNode.Parse(text)!;
+    }
+
+    public static Task<HttpResponseMessage> PostAsync(HttpClient client, string url, object body) => client.PostAsJsonAsync(url, body);
+
+    /// <summary>Saves a screenshot beside the test output, for a human to look at.</summary>
+    public Task ScreenshotAsync(string name) =>
+        Page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", name + ".png"), FullPage = true });
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
