@@ -1,6 +1,4 @@
 using DirectiveFlow.Core.Calendar;
-using DirectiveFlow.Infrastructure.Persistence;
-using DirectiveFlow.Infrastructure.Scheduling;
 using DirectiveFlow.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace DirectiveFlow.Infrastructure.Tests.Scheduling;
 
-/// <summary>One application node as the host registers it (configuration → AddDirectiveFlowScheduling), running Quartz.</summary>
+/// <summary>One application node as the host registers it (configuration → AddDirectiveFlowInfrastructure), running Quartz.</summary>
 public sealed class QuartzNode : IAsyncDisposable
 {
     private readonly IHost _host;
@@ -33,8 +31,7 @@ public sealed class QuartzNode : IAsyncDisposable
             ["App:BaseUrl"] = harness.Outbox.BaseUrl,
         });
         builder.Services.AddSingleton<TimeProvider>(harness.Clock);
-        builder.Services.AddDirectiveFlowPersistence(builder.Configuration);
-        builder.Services.AddDirectiveFlowScheduling(builder.Configuration);
+        builder.Services.AddDirectiveFlowInfrastructure(builder.Configuration);
         builder.Services.Replace(ServiceDescriptor.Singleton(harness.Calendar));
         var host = builder.Build();
         await host.StartAsync();

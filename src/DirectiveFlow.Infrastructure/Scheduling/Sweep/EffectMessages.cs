@@ -26,7 +26,8 @@ public sealed class EffectMessages(string baseUrl, IWorkingDayCalendar calendar)
             directive = new { number = directive?.Number ?? "", title = directive?.Title ?? "" },
             recipient = new { name = recipientName },
             workingDaysLeft = Math.Max(0, calendar.WorkingDaysBetween(now, task.DueAt)),
-            workingDaysLate = Math.Max(0, -calendar.WorkingDaysBetween(now, task.DueAt)),
+            // Past the deadline is at least one working day late, even before the next working day has begun.
+            workingDaysLate = now > task.DueAt ? Math.Max(1, -calendar.WorkingDaysBetween(now, task.DueAt)) : 0,
             level = effect.Number,
             chaseCount = decision.ChaseCount,
             raised = effect.Kind == DueEffectKind.Raised || (effect.Kind == DueEffectKind.Escalation && decision.IsRaised && effect.Number == decision.EscalationLevel),

@@ -7,9 +7,9 @@ using DirectiveFlow.Infrastructure.Email.Outbox;
 namespace DirectiveFlow.Infrastructure.Scheduling.Sweep;
 
 /// <summary>
-/// A sweep page's writes as a few set-based statements (SQLite and PostgreSQL): one guarded UPDATE … FROM (VALUES …)
-/// RETURNING of the tasks, one INSERT … ON CONFLICT DO NOTHING RETURNING of their outbox rows, one INSERT of the
-/// journal entries for the rows actually written. Same guards and dedupe semantics as <see cref="SweepWriter"/>.
+/// A sweep page's writes as a few set-based statements: one guarded UPDATE … FROM (VALUES …) RETURNING of the tasks
+/// (PostgreSQL; prepared single-row updates on SQLite), one INSERT … ON CONFLICT DO NOTHING RETURNING of their outbox
+/// rows, one INSERT of the journal entries for the rows actually written (per 500 rows). Same guards and dedupe semantics as <see cref="SweepWriter"/>.
 /// </summary>
 public sealed class SetBasedPageWriter(DbConnection connection, DbTransaction transaction, ProviderValues values)
 {
@@ -19,7 +19,23 @@ public sealed class SetBasedPageWriter(DbConnection connection, DbTransaction tr
     public async Task<HashSet<Guid>> UpdateTasksAsync(IReadOnlyList<(SweepTask Task, SweepDecision Decision)> rows, CancellationToken cancellationToken)
     {
         var updated = new HashSet<Guid>();
-        var ts = values.IsPostgres ? "::timestamptz" : "";
+        if (values.IsSqlite)
+        {
+            // SQLite plans UPDATE … FROM (VALUES …) as a scan of the table per statement; in-process prepared
+            // single-row updates by primary key are far cheaper there.
+            await using var single = new SweepWriter(connection, transaction, values);
+            foreach (var (task, decision) in rows)
+            {
+                if (await single.UpdateTaskAsync(task, decision, cancellationToken))
+                {
+                    updated.Add(task.Id);
+                }
+            }
+
+            return updated;
+        }
+
+        const string ts = "::timestamptz";
         foreach (var chunk in rows.Chunk(RowsPerStatement))
         {
             await using var command = NewCommand();
@@ -43,7 +59,7 @@ public sealed class SetBasedPageWriter(DbConnection connection, DbTransaction tr
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                updated.Add(values.IsSqlite ? Guid.Parse(reader.GetString(0)) : reader.GetGuid(0));
+                updated.Add(reader.GetGuid(0));
             }
         }
 
