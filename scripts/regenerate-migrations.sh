@@ -8,7 +8,7 @@ dotnet tool restore >/dev/null
 name="${1:-Initial}"
 reset=false
 if [ "$name" = "--reset" ]; then reset=true; name=Initial; fi
-dotnet build src/DirectiveFlow.Infrastructure -v q -nologo >/dev/null
+dotnet build src/DirectiveFlow.Infrastructure -v q -nologo | grep -E " error " && { echo "build failed: fix the errors above first" >&2; exit 1; } || true
 for provider in Sqlite PostgreSql SqlServer; do
   project="src/DirectiveFlow.Migrations.$provider"
   if $reset; then rm -rf "$project/Migrations"; fi

@@ -1,4 +1,5 @@
 using DirectiveFlow.Benchmarks.Cascade;
+using DirectiveFlow.Benchmarks.Sweep;
 
 // Each scenario prints its own figures as ratios against a raw baseline measured in the same run.
 var scenario = args.Length > 0 ? args[0] : "";
@@ -6,6 +7,9 @@ switch (scenario)
 {
     case "cascade":
         await CascadeBenchmark.RunAsync(args[1..]);
+        break;
+    case "sweep":
+        await SweepBenchmark.RunAsync(args[1..]);
         break;
     default:
         Console.WriteLine("usage: dotnet run -c Release --project bench/DirectiveFlow.Benchmarks -- <cascade|sweep>");

@@ -3,6 +3,7 @@ using DirectiveFlow.Infrastructure.Engine;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Organisation;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Scheduling;
 using DirectiveFlow.Infrastructure.Tasks;
 using DirectiveFlow.Infrastructure.Workflows;
 using Microsoft.Extensions.Configuration;
@@ -18,11 +19,12 @@ public static class DependencyInjection
         services.AddDirectiveFlowPersistence(configuration);
         services.AddDirectiveFlowWorkflowDefinitions(configuration);
         services.AddMediator(o => o.ServiceLifetime = ServiceLifetime.Scoped);
-        services.AddDirectiveFlowTasks(configuration);
-        services.AddDirectiveFlowEngine(configuration);
         services.AddDirectiveFlowIdentity();
         services.AddDirectiveFlowOrganisation(configuration);
         services.AddDirectiveFlowDemo(configuration);
+        services.AddDirectiveFlowScheduling(configuration);
+        services.AddDirectiveFlowEngine(configuration);
+        services.AddDirectiveFlowTasks(configuration);
         return services;
     }
 }

@@ -3,6 +3,7 @@ using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure;
 using DirectiveFlow.Infrastructure.Directives.Commands;
+using DirectiveFlow.Infrastructure.Organisation.Import;
 using DirectiveFlow.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.Data.Sqlite;
@@ -71,8 +72,17 @@ public static class CascadeBenchmark
         {
             await db.Database.MigrateAsync();
             var watch = Stopwatch.StartNew();
-            var units = await NationalOrganisationLoader.LoadAsync(db, csv);
-            Console.WriteLine($"{provider}: imported {units:N0} units (minimal benchmark loader) in {watch.Elapsed.TotalSeconds:F1} s");
+            await using (var scope = provider_.CreateAsyncScope())
+            {
+                var import = await scope.ServiceProvider.GetRequiredService<OrganisationImporter>().ImportAsync(await File.ReadAllBytesAsync(csv));
+                if (!import.Succeeded)
+                {
+                    throw new InvalidOperationException("The national list did not import.");
+                }
+            }
+
+            var units = await db.Units.CountAsync();
+            Console.WriteLine($"{provider}: imported {units:N0} units with the product's OrganisationImporter in {watch.Elapsed.TotalSeconds:F1} s");
             foreach (var levels in new[] { "province", "commune" })
             {
                 var json = BenchmarkFlow.Json(levels);
@@ -88,28 +98,49 @@ public static class CascadeBenchmark
         }
 
         await IssueAsync(provider_, issuer, $"{BenchmarkFlow.Id}-province"); // warm-up: JIT, pools, caches
-        var engine = Stopwatch.StartNew();
-        var result = await IssueAsync(provider_, issuer, $"{BenchmarkFlow.Id}-commune");
-        engine.Stop();
-
-        List<Core.Tasks.UnitTask> rows;
-        await using (var db = provider_.GetRequiredService<IDbContextFactory<DirectiveFlowDbContext>>().CreateDbContext())
+        // The machine is shared: alternate engine and baseline runs and keep the best of each.
+        var engineBest = TimeSpan.MaxValue;
+        var baseline = TimeSpan.MaxValue;
+        var count = 0;
+        var ratios = new List<double>();
+        for (var round = 0; round < Rounds; round++)
         {
-            rows = await db.Tasks.AsNoTracking().Where(t => t.InstanceId == result.InstanceId).ToListAsync();
+            var watch = Stopwatch.StartNew();
+            var result = await IssueAsync(provider_, issuer, $"{BenchmarkFlow.Id}-commune");
+            var engineRun = watch.Elapsed;
+            engineBest = Min(engineBest, engineRun);
+            var rows = await BaselineRowsAsync(provider_, result.InstanceId);
+            count = rows.Count;
+            var baselineRun = provider == DatabaseProvider.Sqlite ? RawBaseline.Sqlite(connectionString, rows) : RawBaseline.Postgres(connectionString, rows);
+            baseline = Min(baseline, baselineRun);
+            ratios.Add(engineRun / baselineRun);
+            Console.WriteLine($"  round {round + 1}: engine {engineRun.TotalMilliseconds:F0} ms, raw {baselineRun.TotalMilliseconds:F0} ms, ratio {engineRun / baselineRun:F2}");
         }
 
+        var ratio = engineBest / baseline;
+        var median = ratios.Order().ElementAt(ratios.Count / 2);
+        Console.WriteLine($"{provider}: engine cascade of {count:N0} tasks in {engineBest.TotalMilliseconds:F0} ms " +
+            $"({count / engineBest.TotalSeconds:N0} tasks/s); raw {baselineName}: {baseline.TotalMilliseconds:F0} ms " +
+            $"({count / baseline.TotalSeconds:N0} rows/s); best/best ratio {ratio:F2}, median per-round ratio {median:F2} (goal ≤ {goal}) {(median <= goal ? "MET" : "MISSED")}");
+    }
+
+    private const int Rounds = 3;
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    /// <summary>The rows the engine wrote, re-keyed for a second instance, so the baseline writes exactly the same columns and values.</summary>
+    private static async Task<List<Core.Tasks.UnitTask>> BaselineRowsAsync(IServiceProvider services, Guid instanceId)
+    {
+        await using var db = services.GetRequiredService<IDbContextFactory<DirectiveFlowDbContext>>().CreateDbContext();
+        var rows = await db.Tasks.AsNoTracking().Where(t => t.InstanceId == instanceId).ToListAsync();
         var baselineInstance = Guid.NewGuid();
         foreach (var row in rows)
         {
-            row.Id = Guid.NewGuid();
+            row.Id = Guid.CreateVersion7();
             row.InstanceId = baselineInstance;
         }
 
-        var baseline = provider == DatabaseProvider.Sqlite ? RawBaseline.Sqlite(connectionString, rows) : RawBaseline.Postgres(connectionString, rows);
-        var ratio = engine.Elapsed / baseline;
-        Console.WriteLine($"{provider}: engine cascade of {rows.Count:N0} tasks in {engine.Elapsed.TotalMilliseconds:F0} ms " +
-            $"({rows.Count / engine.Elapsed.TotalSeconds:N0} tasks/s); raw {baselineName}: {baseline.TotalMilliseconds:F0} ms " +
-            $"({rows.Count / baseline.TotalSeconds:N0} rows/s); ratio {ratio:F2} (goal ≤ {goal}) {(ratio <= goal ? "MET" : "MISSED")}");
+        return rows;
     }
 
     private static async Task<IssueDirectiveResult> IssueAsync(IServiceProvider services, Guid issuer, string flow)

@@ -59,35 +59,22 @@ public sealed class DemoAccountProvisioner(
             wanted.Add((NewUser(HeadUserName(unit.Code), unit.HeadName ?? "Lãnh đạo " + unit.Name, unit.Id, demo, hash), headRoles));
         }
 
-        var created = 0;
-        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        var users = new List<AppUser>();
+        var links = new List<IdentityUserRole<Guid>>();
+        foreach (var (user, roles) in wanted.Where(w => existing.Add(w.User.NormalizedUserName!)))
         {
-            foreach (var (user, roles) in wanted)
-            {
-                if (!existing.Add(user.NormalizedUserName!))
-                {
-                    continue;
-                }
-
-                db.Users.Add(user);
-                foreach (var role in roles)
-                {
-                    db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roleIds[role] });
-                }
-
-                created++;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+            users.Add(user);
+            links.AddRange(roles.Select(role => new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roleIds[role] }));
         }
 
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await BulkInsert.InsertAsync(db, users, cancellationToken);
+            await BulkInsert.InsertAsync(db, links, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        var created = users.Count;
         if (created > 0)
         {
             logger.LogInformation("Demo mode: created {Count} demo accounts.", created);

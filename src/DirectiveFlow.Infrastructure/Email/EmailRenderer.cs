@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Text.Json;
 using Fluid;
 
@@ -11,6 +12,9 @@ namespace DirectiveFlow.Infrastructure.Email;
 public sealed class EmailRenderer(EmailTemplateStore templates)
 {
     private static readonly TemplateOptions Options = new();
+
+    // Escapes markup (<, >, &, quotes) but leaves Vietnamese letters readable in the HTML source.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     public RenderedEmail Render(string template, string language, string? modelJson)
     {
@@ -25,7 +29,7 @@ public sealed class EmailRenderer(EmailTemplateStore templates)
 
         var subject = string.Join(' ', parsed.Subject.Render(context, NullEncoder.Default)
             .Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
-        var html = parsed.Html.Render(context, HtmlEncoder.Default);
+        var html = parsed.Html.Render(context, Html);
         var text = parsed.Text.Render(context, NullEncoder.Default);
         var calendar = document.RootElement.TryGetProperty("ics", out var icsModel) ? IcsBuilder.Build(icsModel, language) : null;
         return new RenderedEmail(subject, html, text, calendar, calendar is null ? null : "han-xu-ly.ics");

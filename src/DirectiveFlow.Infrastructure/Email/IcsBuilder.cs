@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
@@ -27,7 +26,7 @@ public static class IcsBuilder
             DtEnd = new CalDateTime(utc, "UTC"),
             Description = model.TryGetProperty("url", out var url) ? url.GetString() : null,
         };
-        var calendar = new Calendar { Method = "PUBLISH" };
+        var calendar = new Ical.Net.Calendar { Method = "PUBLISH" };
         calendar.Events.Add(calendarEvent);
         return new CalendarSerializer().SerializeToString(calendar);
     }

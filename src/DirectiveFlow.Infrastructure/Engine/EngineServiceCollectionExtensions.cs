@@ -24,6 +24,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<WorkflowDefinitionCache>();
         services.AddSingleton<DeadlineCalculator>();
         services.AddSingleton<CascadeQueue>();
+        services.AddSingleton<ResolvedTargets>();
         services.AddSingleton<CascadeBatchRunner>();
         services.AddSingleton<FlowStepLoader>();
         services.AddSingleton<UnitTaskWriter>();

@@ -12,7 +12,7 @@ namespace DirectiveFlow.Infrastructure.Workflows;
 /// versions never change again). Every write is validated first and refused whole when invalid. Two writers racing
 /// on the same definition: one wins, the other gets <see cref="DefinitionStoreStatus.Conflict"/>.
 /// </summary>
-public sealed class WorkflowDefinitionStore(DirectiveFlowDbContext db, WorkflowValidator validator, TimeProvider time)
+public sealed partial class WorkflowDefinitionStore(DirectiveFlowDbContext db, WorkflowValidator validator, TimeProvider time)
 {
     private IQueryable<WorkflowDefinitionRecord> Records => db.WorkflowDefinitions;
 
@@ -173,43 +173,6 @@ public sealed class WorkflowDefinitionStore(DirectiveFlowDbContext db, WorkflowV
         }
 
         return await SaveAsync(DefinitionStoreStatus.Deleted, previous, cancellationToken);
-    }
-
-    /// <summary>Stores <paramref name="json"/> as a new published version unless some version already holds exactly
-    /// this content (the seeder's idempotence). Refused while an administrator's draft is open.</summary>
-    public async Task<DefinitionStoreResult> ImportPublishedAsync(string json, CancellationToken cancellationToken)
-    {
-        var validation = validator.Validate(json);
-        if (!validation.IsValid)
-        {
-            return DefinitionStoreResult.Invalid(validation.Errors);
-        }
-
-        var definition = validation.Definition!;
-        var canonical = WorkflowDefinitionSerializer.Serialize(definition);
-        var versions = await Records.Where(r => r.DefinitionId == definition.Id).ToListAsync(cancellationToken);
-        if (versions.FirstOrDefault(r => r.IsPublished && r.Json == canonical) is { } same)
-        {
-            return new DefinitionStoreResult(DefinitionStoreStatus.Unchanged, same);
-        }
-
-        var latest = versions.SingleOrDefault(r => r.IsLatest);
-        if (latest is { IsPublished: false })
-        {
-            return DefinitionStoreResult.Conflict($"'{definition.Id}' has an open draft (version {latest.Version}); publish or delete it first.");
-        }
-
-        if (latest is not null)
-        {
-            latest.IsLatest = false;
-            latest.ConcurrencyStamp++;
-        }
-
-        var record = NewVersion(definition, (latest?.Version ?? 0) + 1);
-        record.IsPublished = true;
-        record.PublishedAt = record.CreatedAt;
-        db.WorkflowDefinitions.Add(record);
-        return await SaveAsync(DefinitionStoreStatus.Published, record, cancellationToken);
     }
 
     private WorkflowDefinitionRecord NewVersion(WorkflowDefinition definition, int version) => new()

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DirectiveFlow.Infrastructure.Organisation.Import;
 using DirectiveFlow.Infrastructure.Persistence;
 
@@ -27,7 +28,8 @@ public static class CliCommands
         await app.Services.MigrateDirectiveFlowDatabaseAsync();
         using var scope = app.Services.CreateScope();
         var importer = scope.ServiceProvider.GetRequiredService<OrganisationImporter>();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var clock = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var result = await importer.ImportAsync(await File.ReadAllBytesAsync(args[1]));
         if (!result.Succeeded)
         {
@@ -41,7 +43,7 @@ public static class CliCommands
         }
 
         Console.WriteLine(
-            $"Imported {args[1]} in {clock.ElapsedMilliseconds} ms: communes {Describe(result.Communes)}; "
+            $"Imported {args[1]} in {clock.ElapsedMilliseconds} ms ({(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:0} ms CPU): communes {Describe(result.Communes)}; "
             + $"provinces {Describe(result.Provinces)}; units {Describe(result.Units)}; demo accounts created {result.AccountsCreated}.");
         return 0;
     }

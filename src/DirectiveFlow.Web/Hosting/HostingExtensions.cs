@@ -1,8 +1,12 @@
-using DirectiveFlow.Infrastructure;
 using DirectiveFlow.Infrastructure.Demo;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Scheduling;
 using DirectiveFlow.Infrastructure.Workflows;
+using DirectiveFlow.Infrastructure;
+using DirectiveFlow.Web.Api.Admin;
 using DirectiveFlow.Web.Api.Auth;
+using DirectiveFlow.Web.Api.Calendar;
+using DirectiveFlow.Web.Api.Dev;
 using DirectiveFlow.Web.Api.Directives;
 using DirectiveFlow.Web.Api.Organisation;
 using DirectiveFlow.Web.Api.Tasks;
@@ -36,6 +40,7 @@ public static class HostingExtensions
         await app.Services.MigrateDirectiveFlowDatabaseAsync();
         await app.Services.SeedWorkflowDefinitionsAsync();
         await app.Services.SeedDirectiveFlowDemoAsync();
+        await app.Services.PrepareSchedulingAsync();
     }
 
     public static WebApplication UseDirectiveFlow(this WebApplication app)
@@ -49,10 +54,13 @@ public static class HostingExtensions
         app.MapAccountEndpoints();
         app.MapOrganisationApi();
         app.MapWorkflowsApi();
-        app.AnnounceDemoLogins();
         app.MapTasksApi();
+        app.AnnounceDemoLogins();
         app.MapDirectivesApi();
         app.UseDirectiveFlowUi();
+        app.MapCalendarApi();
+        app.MapOutboxAdminApi();
+        app.MapDevApi();
         return app;
     }
 }

@@ -1,7 +1,9 @@
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.TestSupport;
+using DirectiveFlow.Infrastructure.Organisation.Import;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DirectiveFlow.Infrastructure.Tests.Engine;
 
@@ -9,12 +11,20 @@ public sealed class ShippedFlowTests
 {
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Party_conclusion_on_full_Hanoi_creates_4_city_plan_tasks_then_504_ward_tasks_and_completes(string provider)
+    public async Task Party_conclusion_on_the_imported_Hanoi_list_creates_4_city_plan_tasks_then_504_ward_tasks_and_completes(string provider)
     {
         await using var host = await EngineHost.CreateAsync(provider);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var import = await scope.ServiceProvider.GetRequiredService<OrganisationImporter>()
+                .ImportAsync(await File.ReadAllBytesAsync(SharedData.HanoiCommunesCsv, EngineHost.Cancel), EngineHost.Cancel);
+            Assert.True(import.Succeeded);
+        }
+
         await using (var db = host.Context())
         {
-            await TestOrganisation.SeedHanoiAsync(db);
+            await db.Units.Where(u => u.Code == "01-PARTY")
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.HeadEmail, "vanphong@thanhuy.hanoi.gov.vn"), EngineHost.Cancel);
         }
 
         await host.PublishShippedAsync("party-conclusion");

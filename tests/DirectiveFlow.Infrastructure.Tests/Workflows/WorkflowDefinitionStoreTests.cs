@@ -175,6 +175,38 @@ public sealed class WorkflowDefinitionStoreTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Deleting_the_only_draft_removes_the_definition(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var context = db.CreateContext();
+        var store = Store(context);
+        await store.CreateDraftAsync(DefinitionJson.Sample(), Ct);
+
+        var deleted = await store.DeleteDraftAsync("sample-flow", Ct);
+
+        Assert.Equal(DefinitionStoreStatus.Deleted, deleted.Status);
+        Assert.Null(await store.GetAsync("sample-flow", null, Ct));
+        Assert.Equal(DefinitionStoreStatus.NotFound, (await store.DeleteDraftAsync("sample-flow", Ct)).Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Import_leaves_an_open_draft_alone(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var context = db.CreateContext();
+        var store = Store(context);
+        await store.CreateDraftAsync(DefinitionJson.Sample(), Ct);
+
+        var imported = await store.ImportPublishedAsync(DefinitionJson.Renamed(DefinitionJson.Sample(), "Bản phát hành"), Ct);
+
+        Assert.Equal(DefinitionStoreStatus.Conflict, imported.Status);
+        var only = await db.CreateContext().WorkflowDefinitions.SingleAsync(Ct);
+        Assert.Equal((1, false, "Quy trình mẫu"), (only.Version, only.IsPublished, only.Name));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Listing_shows_latest_and_published_versions_and_open_drafts(string provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

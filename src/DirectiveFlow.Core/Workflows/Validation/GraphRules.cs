@@ -17,6 +17,7 @@ internal sealed class GraphRules(WorkflowDefinition definition, ErrorList errors
         if (start is not null)
         {
             CheckReachability(start, edges);
+            CheckCascadeBodies(start, edges);
         }
 
         CheckCycles(edges);
@@ -112,17 +113,7 @@ internal sealed class GraphRules(WorkflowDefinition definition, ErrorList errors
 
     private void CheckReachability(string start, List<(int Index, string Source, string Outcome, string Target)> edges)
     {
-        var next = edges.ToLookup(e => e.Source, e => e.Target, StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal) { start };
-        var queue = new Queue<string>([start]);
-        while (queue.TryDequeue(out var id))
-        {
-            foreach (var target in next[id].Where(seen.Add))
-            {
-                queue.Enqueue(target);
-            }
-        }
-
+        var seen = Reachable([start], edges);
         for (var i = 0; i < definition.Activities.Count; i++)
         {
             var activity = definition.Activities[i];
@@ -132,6 +123,42 @@ internal sealed class GraphRules(WorkflowDefinition definition, ErrorList errors
                     $"Không thể đi tới hoạt động '{activity.Id}' từ điểm Bắt đầu.");
             }
         }
+    }
+
+    /// <summary>A cascade body runs once per branch, so nothing in it may also be reached without passing its Each port
+    /// (e.g. a body task wired into the top-level path, or an End shared by the body and the flow).</summary>
+    private void CheckCascadeBodies(string start, List<(int Index, string Source, string Outcome, string Target)> edges)
+    {
+        foreach (var cascade in definition.Activities.Where(a => a.Type == ActivityTypes.Cascade && _index[a.Id] == definition.Activities.IndexOf(a)))
+        {
+            bool IsEach((int Index, string Source, string Outcome, string Target) e) => e.Source == cascade.Id && e.Outcome == Outcomes.Each;
+            var body = Reachable(edges.Where(IsEach).Select(e => e.Target), edges);
+            var outside = Reachable([start], edges.Where(e => !IsEach(e)).ToList());
+            var shared = body.Where(outside.Contains).OrderBy(id => _index[id]).ToList();
+            if (shared.Count > 0)
+            {
+                var list = string.Join(", ", shared);
+                errors.AddForActivity(_index[cascade.Id], ValidationCodes.CascadeBodyEscapes,
+                    $"Cascade '{cascade.Id}': {list} can be reached both inside its Each body and outside it; a body must be its own sub-graph.",
+                    $"Bước triển khai '{cascade.Id}': {list} vừa thuộc phần thân (Each) vừa nằm ngoài; phần thân phải tách riêng.");
+            }
+        }
+    }
+
+    private static HashSet<string> Reachable(IEnumerable<string> from, List<(int Index, string Source, string Outcome, string Target)> edges)
+    {
+        var next = edges.ToLookup(e => e.Source, e => e.Target, StringComparer.Ordinal);
+        var seen = new HashSet<string>(from, StringComparer.Ordinal);
+        var queue = new Queue<string>(seen);
+        while (queue.TryDequeue(out var id))
+        {
+            foreach (var target in next[id].Where(seen.Add))
+            {
+                queue.Enqueue(target);
+            }
+        }
+
+        return seen;
     }
 
     private void CheckCycles(List<(int Index, string Source, string Outcome, string Target)> edges)

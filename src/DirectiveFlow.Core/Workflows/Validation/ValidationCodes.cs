@@ -22,6 +22,7 @@ public static class ValidationCodes
     public const string IllegalCycle = "illegal-cycle";
     public const string CascadeMissingEach = "cascade-missing-each";
     public const string CascadeMissingDone = "cascade-missing-done";
+    public const string CascadeBodyEscapes = "cascade-body-escapes";
     public const string ConditionSyntax = "condition-syntax";
     public const string ConditionRunaway = "condition-runaway";
 }

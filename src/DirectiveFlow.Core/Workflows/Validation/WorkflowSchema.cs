@@ -18,6 +18,12 @@ public static class WorkflowSchema
     /// <summary>Schema errors as (JSON Pointer, message); alternatives of a failed oneOf are summarised, not listed.</summary>
     public static IReadOnlyList<(string Pointer, string Message)> Evaluate(JsonElement instance)
     {
+        // The flag check is cheap; the detailed walk runs only for an invalid definition.
+        if (Schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid)
+        {
+            return [];
+        }
+
         var results = Schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
         var errors = new List<(string, string)>();
         Collect(results, errors);

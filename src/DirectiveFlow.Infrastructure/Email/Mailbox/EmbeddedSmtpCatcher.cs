@@ -43,23 +43,23 @@ public sealed class EmbeddedSmtpCatcher(CaughtMailbox mailbox, TimeProvider time
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_server is null || _stopping is null)
+        // Host shutdown and disposal may both stop the catcher: whoever takes the token source does the stopping.
+        if (Interlocked.Exchange(ref _stopping, null) is not { } stopping)
         {
             return;
         }
 
-        await _stopping.CancelAsync();
+        await stopping.CancelAsync();
         try
         {
             await _running.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
         {
             // Cancellation is how the server stops.
         }
 
-        _stopping.Dispose();
-        _stopping = null;
+        stopping.Dispose();
         _server = null;
     }
 

@@ -12,7 +12,8 @@ namespace DirectiveFlow.Infrastructure.Engine.Cascades;
 /// (<c>WrittenBranches</c>) with a guarded update and commits the rows with it, so a crash loses at most the open
 /// batch and a re-run continues from the checkpoint; the unique (instance, activity, unit) key skips any row that exists.
 /// </summary>
-public sealed class CascadeBatchRunner(IServiceScopeFactory scopes, EngineOptions options, IEnumerable<ICascadeBatchObserver> observers)
+public sealed class CascadeBatchRunner(
+    IServiceScopeFactory scopes, ResolvedTargets handoff, EngineOptions options, IEnumerable<ICascadeBatchObserver> observers)
 {
     /// <summary>Writes batches until the cascade is fully written (or cancelled); answers how many branches this call wrote.</summary>
     public async Task<int> ContinueAsync(Guid cascadeId, bool knownNew, CancellationToken cancellationToken)
@@ -37,7 +38,7 @@ public sealed class CascadeBatchRunner(IServiceScopeFactory scopes, EngineOption
                 return wrote;
             }
 
-            targets ??= await SelectorResolver.ResolveAsync(db, step.Flow.Properties<CascadeProperties>(cascade.ActivityId).Targets,
+            targets ??= handoff.Take(cascadeId) ?? await SelectorResolver.ResolveAsync(db, step.Flow.Properties<CascadeProperties>(cascade.ActivityId).Targets,
                 cascade.UnitId, step.Directive.IssuingUnitId, step.Directive.Inputs, cancellationToken);
             var from = cascade.WrittenBranches;
             var batch = targets.Skip(from).Take(options.CascadeBatchSize).ToList();

@@ -8,7 +8,7 @@ namespace DirectiveFlow.Infrastructure.Engine.Cascades;
 /// A token reaching a Cascade: resolves the targets with one query and writes the cascade's execution, which is also
 /// its join. Small cascades are written whole in the step's transaction; larger ones are left to checkpointed batches.
 /// </summary>
-public sealed class CascadeStarter(CascadeBranchWriter branches, DeadlineCalculator deadlines, EngineOptions options)
+public sealed class CascadeStarter(CascadeBranchWriter branches, DeadlineCalculator deadlines, ResolvedTargets handoff, EngineOptions options)
 {
     public async Task StartAsync(FlowStep step, string activityId, FlowScope scope, FlowWalker walker, CancellationToken cancellationToken)
     {
@@ -54,6 +54,7 @@ public sealed class CascadeStarter(CascadeBranchWriter branches, DeadlineCalcula
         }
         else
         {
+            handoff.Put(cascade.Id, targets);
             step.DeferredCascades.Add(cascade.Id);
         }
     }

@@ -31,19 +31,20 @@ public sealed class PostgresTaskBulkWriter : ITaskBulkWriter
     private static async Task CopyAsync(NpgsqlConnection connection, string table, string columns, IReadOnlyList<UnitTask> tasks, CancellationToken cancellationToken)
     {
         await using var importer = await connection.BeginBinaryImportAsync($"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        // Rows go into Npgsql's buffer; the synchronous writers avoid a task per value and only block when it flushes.
         foreach (var task in tasks)
         {
-            await importer.StartRowAsync(cancellationToken);
+            importer.StartRow();
             foreach (var column in TaskColumns.All)
             {
                 var value = column.Value(task);
                 if (value is null)
                 {
-                    await importer.WriteNullAsync(cancellationToken);
+                    importer.WriteNull();
                 }
                 else
                 {
-                    await importer.WriteAsync(value is DateTimeOffset d ? d.ToUniversalTime() : value, column.PostgresType, cancellationToken);
+                    importer.Write(value is DateTimeOffset d ? d.ToUniversalTime() : value, column.PostgresType);
                 }
             }
         }

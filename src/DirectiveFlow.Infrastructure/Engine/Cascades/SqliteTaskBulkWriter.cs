@@ -27,14 +27,17 @@ public sealed class SqliteTaskBulkWriter : ITaskBulkWriter
         }
 
         await command.PrepareAsync(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var provider = db.Database.ProviderName;
         foreach (var task in tasks)
         {
             for (var i = 0; i < parameters.Length; i++)
             {
-                parameters[i].Value = ToSqlite(TaskColumns.All[i].Value(task), db.Database.ProviderName);
+                parameters[i].Value = ToSqlite(TaskColumns.All[i].Value(task), provider);
             }
 
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            // SQLite runs synchronously anyway; the async wrapper costs a task per row for nothing.
+            command.ExecuteNonQuery();
         }
     }
 

@@ -11,10 +11,8 @@ namespace DirectiveFlow.Infrastructure.Engine.Runtime;
 public sealed class TaskTemplate
 {
     private readonly FlowStep _step;
-    private readonly string _title;
-    private readonly string _instructions;
-    private readonly bool _titlePerUnit;
-    private readonly bool _instructionsPerUnit;
+    private readonly Func<TargetUnit?, string> _title;
+    private readonly Func<TargetUnit?, string> _instructions;
 
     public TaskTemplate(FlowStep step, string activityId, DeadlineCalculator deadlines)
     {
@@ -31,10 +29,8 @@ public sealed class TaskTemplate
         }.ToJsonString();
         Cadence = Properties.Cadence.Resolve(step.Directive.Inputs);
         RequiresReview = step.Flow.ReviewAfter(activityId) is not null;
-        _titlePerUnit = TemplateText.MentionsUnit(Properties.Title);
-        _instructionsPerUnit = TemplateText.MentionsUnit(Properties.Instructions);
-        _title = _titlePerUnit ? Properties.Title : TemplateText.Fill(Properties.Title, step.Directive, null);
-        _instructions = _instructionsPerUnit ? Properties.Instructions : TemplateText.Fill(Properties.Instructions, step.Directive, null);
+        _title = TemplateText.Compile(Properties.Title, step.Directive);
+        _instructions = TemplateText.Compile(Properties.Instructions, step.Directive);
     }
 
     public string ActivityId { get; }
@@ -62,8 +58,8 @@ public sealed class TaskTemplate
         ParentTaskId = parentTaskId,
         UnitId = unit.Id,
         AssignerUnitId = assignerUnitId,
-        Title = Truncate(_titlePerUnit ? TemplateText.Fill(_title, _step.Directive, unit) : _title, 500),
-        Instructions = _instructionsPerUnit ? TemplateText.Fill(_instructions, _step.Directive, unit) : _instructions,
+        Title = Truncate(_title(unit), 500),
+        Instructions = _instructions(unit),
         Status = UnitTaskStatus.Assigned,
         CreatedAt = _step.Now,
         DueAt = DueAt,

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -6,26 +7,52 @@ namespace DirectiveFlow.Infrastructure.Engine.Runtime;
 /// <summary>Fills <c>{{directive.title}}</c>, <c>{{directive.number}}</c>, <c>{{unit.name}}</c>, <c>{{unit.code}}</c> and <c>{{inputs.x}}</c>.</summary>
 public static partial class TemplateText
 {
-    public static string Fill(string? template, FlowDocument directive, TargetUnit? unit)
+    public static string Fill(string? template, FlowDocument directive, TargetUnit? unit) => Compile(template, directive)(unit);
+
+    /// <summary>
+    /// Resolves the directive's placeholders once and answers a filler for the unit's, so a cascade fills thousands of
+    /// titles with a concatenation each instead of a regex pass each.
+    /// </summary>
+    public static Func<TargetUnit?, string> Compile(string? template, FlowDocument directive)
     {
         if (string.IsNullOrEmpty(template) || !template.Contains("{{", StringComparison.Ordinal))
         {
-            return template ?? "";
+            var fixedText = template ?? "";
+            return _ => fixedText;
         }
 
-        return Placeholder().Replace(template, m => m.Groups[1].Value switch
+        var parts = new List<Func<TargetUnit?, string>>();
+        var at = 0;
+        foreach (Match m in Placeholder().Matches(template))
         {
-            "directive.title" => directive.Title,
-            "directive.number" => directive.Number,
-            "unit.name" => unit?.Name ?? "",
-            "unit.code" => unit?.Code ?? "",
-            var key when key.StartsWith("inputs.", StringComparison.Ordinal) => AsText(directive.Inputs[key[7..]]),
-            _ => m.Value,
-        });
-    }
+            var literal = template[at..m.Index];
+            parts.Add(_ => literal);
+            var key = m.Groups[1].Value;
+            string? value = key switch
+            {
+                "directive.title" => directive.Title,
+                "directive.number" => directive.Number,
+                "unit.name" or "unit.code" => null,
+                _ when key.StartsWith("inputs.", StringComparison.Ordinal) => AsText(directive.Inputs[key[7..]]),
+                _ => m.Value,
+            };
+            parts.Add(value is not null ? _ => value : key == "unit.name" ? u => u?.Name ?? "" : u => u?.Code ?? "");
+            at = m.Index + m.Length;
+        }
 
-    /// <summary>Whether the text depends on the unit (so it must be filled per branch).</summary>
-    public static bool MentionsUnit(string? template) => template?.Contains("{{unit.", StringComparison.Ordinal) == true;
+        var tail = template[at..];
+        parts.Add(_ => tail);
+        return unit =>
+        {
+            var text = new StringBuilder();
+            foreach (var part in parts)
+            {
+                text.Append(part(unit));
+            }
+
+            return text.ToString();
+        };
+    }
 
     private static string AsText(JsonNode? node) => node switch
     {

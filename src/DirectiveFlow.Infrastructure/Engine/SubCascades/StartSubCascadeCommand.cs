@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Core.Workflows.Activities;
@@ -56,7 +57,8 @@ public sealed class StartSubCascadeHandler(DirectiveFlowDbContext db, DeadlineCa
             return StartSubCascadeResult.Invalid("deadline", e.Message);
         }
 
-        var children = db.Units.AsNoTracking().Where(u => u.ParentId == task.UnitId && u.IsActive);
+        // Sub-units (departments, member organisations, residential groups), not the lower-level pillar units a Cascade reaches.
+        var children = db.Units.AsNoTracking().Where(u => u.ParentId == task.UnitId && u.IsActive && u.Level == UnitLevel.SubUnit);
         if (command.UnitIds is { Count: > 0 } ids)
         {
             children = children.Where(u => ids.Contains(u.Id));

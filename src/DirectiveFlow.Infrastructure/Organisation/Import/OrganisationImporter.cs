@@ -12,8 +12,8 @@ namespace DirectiveFlow.Infrastructure.Organisation.Import;
 /// <summary>
 /// Loads a commune list: each province and commune as a locality with its four pillar units, commune units under the
 /// province unit of the same pillar. Validates the whole file first; then reads the existing rows once into
-/// dictionaries and writes everything in one SaveChanges (one transaction), so 13,300 units take a few seconds, not
-/// 13,300 round trips. Importing the same file again changes nothing.
+/// dictionaries, bulk-inserts the new rows and saves the changed ones in one transaction, so 13,300 units take a
+/// second or two, not 13,300 round trips. Importing the same file again changes nothing.
 /// </summary>
 public sealed class OrganisationImporter(
     DirectiveFlowDbContext db,
@@ -30,8 +30,8 @@ public sealed class OrganisationImporter(
             return OrganisationImportResult.Failed(parsed.Problems);
         }
 
-        var localities = await db.Localities.ToDictionaryAsync(l => l.Code, StringComparer.Ordinal, cancellationToken);
-        var units = await db.Units.ToDictionaryAsync(u => u.Code, StringComparer.Ordinal, cancellationToken);
+        var localities = await db.Localities.AsNoTracking().ToDictionaryAsync(l => l.Code, StringComparer.Ordinal, cancellationToken);
+        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, StringComparer.Ordinal, cancellationToken);
         var run = new ImportRun(db, localities, units);
 
         foreach (var province in parsed.Rows.GroupBy(r => r.ProvinceCode).Select(g => g.First()))
@@ -44,7 +44,14 @@ public sealed class OrganisationImporter(
             run.UpsertCommune(row);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await BulkInsert.InsertAsync(db, run.NewLocalities, cancellationToken);
+            await BulkInsert.InsertAsync(db, run.NewUnits, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         db.ChangeTracker.Clear();
         var accounts = await demoAccounts.EnsureAccountsAsync(cancellationToken);
         logger.LogInformation(
@@ -58,6 +65,10 @@ public sealed class OrganisationImporter(
     private sealed class ImportRun(DirectiveFlowDbContext db, Dictionary<string, Locality> localities, Dictionary<string, OrgUnit> units)
     {
         private static readonly Pillar[] Pillars = Enum.GetValues<Pillar>();
+
+        public List<Locality> NewLocalities { get; } = [];
+
+        public List<OrgUnit> NewUnits { get; } = [];
 
         public ImportCounts Communes { get; private set; } = ImportCounts.None;
 
@@ -97,33 +108,42 @@ public sealed class OrganisationImporter(
             {
                 locality = new Locality { Id = Guid.NewGuid(), Code = code, Name = name, Type = type, ParentId = parentId };
                 localities[code] = locality;
-                db.Localities.Add(locality);
+                NewLocalities.Add(locality);
                 return (locality, Change.Created);
             }
 
-            var changed = locality.Name != name || locality.Type != type || locality.ParentId != parentId;
+            if (locality.Name == name && locality.Type == type && locality.ParentId == parentId)
+            {
+                return (locality, Change.Unchanged);
+            }
+
             locality.Name = name;
             locality.Type = type;
             locality.ParentId = parentId;
-            return (locality, changed ? Change.Updated : Change.Unchanged);
+            db.Localities.Update(locality);
+            return (locality, Change.Updated);
         }
 
         private Change UpsertUnit(Locality locality, Pillar pillar, UnitLevel level, string name, Guid? parentId)
         {
             var code = OrgUnit.CodeFor(locality.Code, pillar);
-            Change change;
+            var change = Change.Created;
             if (!units.TryGetValue(code, out var unit))
             {
                 unit = new OrgUnit { Id = Guid.NewGuid(), Code = code, Name = name, LocalityCode = locality.Code };
                 units[code] = unit;
-                db.Units.Add(unit);
-                change = Change.Created;
+                NewUnits.Add(unit);
+            }
+            else if (unit.Name == name && unit.Pillar == pillar && unit.Level == level && unit.ParentId == parentId
+                && unit.LocalityId == locality.Id && unit.LocalityCode == locality.Code && unit.Kind == OrgUnitKind.PillarUnit)
+            {
+                Units = Units.Add(Change.Unchanged);
+                return Change.Unchanged;
             }
             else
             {
-                var same = unit.Name == name && unit.Pillar == pillar && unit.Level == level && unit.ParentId == parentId
-                    && unit.LocalityId == locality.Id && unit.LocalityCode == locality.Code && unit.Kind == OrgUnitKind.PillarUnit;
-                change = same ? Change.Unchanged : Change.Updated;
+                db.Units.Update(unit);
+                change = Change.Updated;
             }
 
             unit.Name = name;

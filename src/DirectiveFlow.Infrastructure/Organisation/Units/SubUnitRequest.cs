@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using DirectiveFlow.Core.Organisation;
 
 namespace DirectiveFlow.Infrastructure.Organisation.Units;
@@ -10,7 +11,7 @@ public sealed record SubUnitRequest(
     Guid? ParentId = null,
     string? Code = null,
     string? Name = null,
-    OrgUnitKind? Kind = null,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<OrgUnitKind>))] OrgUnitKind? Kind = null,
     string? HeadName = null,
     string? HeadEmail = null,
     string? ContactEmails = null,

@@ -1,15 +1,16 @@
+using System.Text.Json.Serialization;
 using DirectiveFlow.Core.Organisation;
 
 namespace DirectiveFlow.Infrastructure.Organisation.Units;
 
-/// <summary>An organisation unit as the API shows it.</summary>
+/// <summary>An organisation unit as the API shows it; enums travel as their names ("Party", "Commune").</summary>
 public sealed record UnitDto(
     Guid Id,
     string Code,
     string Name,
-    Pillar Pillar,
-    UnitLevel Level,
-    OrgUnitKind Kind,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<Pillar>))] Pillar Pillar,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<UnitLevel>))] UnitLevel Level,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<OrgUnitKind>))] OrgUnitKind Kind,
     Guid? ParentId,
     string LocalityCode,
     string? HeadName,

@@ -1,8 +1,6 @@
 using DirectiveFlow.Core.Tasks;
-using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure.Engine;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Tasks.Commands;
 
@@ -28,15 +26,10 @@ public sealed class CompleteTaskHandler(TaskWorkspace workspace, IWorkflowEngine
         }
 
         var (task, caller, _) = await workspace.LoadAsync(command.TaskId, TaskAction.Complete, cancellationToken);
-        if (task.SubCascadeExecutionId is { } sub && !task.AllowCompleteBeforeSubCascade)
+        if (!await engine.CanCompleteAsync(workspace.Db, task, cancellationToken))
         {
-            var open = await workspace.Db.ActivityExecutions
-                .AnyAsync(e => e.Id == sub && e.Status != ActivityExecutionStatus.Completed, cancellationToken);
-            if (open)
-            {
-                throw TaskProblemException.Conflict(
-                    "Các đơn vị cấp dưới chưa hoàn thành việc được giao tiếp. / The sub-cascade this unit started is still open.");
-            }
+            throw TaskProblemException.Conflict(
+                "Các đơn vị cấp dưới chưa hoàn thành việc được giao tiếp. / The sub-cascade this unit started is still open.");
         }
 
         task.Status = TaskStateMachine.AfterComplete(task.Status, task.RequiresReview);

@@ -13,6 +13,8 @@ namespace DirectiveFlow.Infrastructure.Tasks.Commands;
 /// </summary>
 public sealed class TaskWorkspace(DirectiveFlowDbContext db, TaskCallerResolver callers, TimeProvider clock)
 {
+    private UnitTask? _task;
+
     public DirectiveFlowDbContext Db => db;
 
     public DateTimeOffset Now { get; } = clock.GetUtcNow();
@@ -32,6 +34,7 @@ public sealed class TaskWorkspace(DirectiveFlowDbContext db, TaskCallerResolver 
         var sides = TaskAccessPolicy.SidesOf(caller, task.UnitId, task.AssignerUnitId, supporting);
         TaskAccessPolicy.EnsureMayPerform(action, sides);
         TaskStateMachine.EnsureAllowed(task.Status, action);
+        _task = task;
         return new TaskForAction(task, caller, sides);
     }
 
@@ -53,14 +56,28 @@ public sealed class TaskWorkspace(DirectiveFlowDbContext db, TaskCallerResolver 
     }
 
     /// <summary>
-    /// Commits in one transaction. <paramref name="beforeSave"/> runs inside it (the engine moving the flow on writes
-    /// to the same context), so the task, the flow's next step, the journal and the outbox commit together.
+    /// Commits in one transaction. The task row is claimed first — a guarded UPDATE of its stamp from the value read
+    /// to the new one — so a concurrent writer fails on the task (409) before any of its other rows (journal, outbox
+    /// with its unique dedupe key) are written. <paramref name="beforeSave"/> runs inside the transaction (the engine
+    /// moving the flow on writes to the same context), so the task, the flow's next step, the journal and the outbox
+    /// commit together or not at all.
     /// </summary>
     public async Task CommitAsync(CancellationToken cancellationToken, Func<Task>? beforeSave = null)
     {
+        var task = _task ?? throw new InvalidOperationException("Load the task before committing.");
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var stamp = db.Entry(task).Property(t => t.ConcurrencyStamp);
+            var claimed = await db.Tasks
+                .Where(t => t.Id == task.Id && t.ConcurrencyStamp == stamp.OriginalValue)
+                .ExecuteUpdateAsync(u => u.SetProperty(t => t.ConcurrencyStamp, task.ConcurrencyStamp), cancellationToken);
+            if (claimed == 0)
+            {
+                throw new DbUpdateConcurrencyException("The task's stamp moved on since it was read.");
+            }
+
+            stamp.OriginalValue = task.ConcurrencyStamp;
             if (beforeSave is not null)
             {
                 await beforeSave();

@@ -1,5 +1,5 @@
 using DirectiveFlow.Core.Tasks;
-using DirectiveFlow.Core.Workflows;
+using DirectiveFlow.Infrastructure.Engine;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Tasks.Access;
 using Mediator;
@@ -10,7 +10,7 @@ namespace DirectiveFlow.Infrastructure.Tasks.Queries;
 /// <summary>One task with everything its page shows, for a caller who may read it (404 otherwise).</summary>
 public sealed record GetTaskQuery(Guid TaskId) : IQuery<TaskDetailDto>;
 
-public sealed class GetTaskHandler(DirectiveFlowDbContext db, TaskReadAccess access, TaskClock clock) : IQueryHandler<GetTaskQuery, TaskDetailDto>
+public sealed class GetTaskHandler(DirectiveFlowDbContext db, TaskReadAccess access, TaskClock clock, IWorkflowEngine engine) : IQueryHandler<GetTaskQuery, TaskDetailDto>
 {
     public async ValueTask<TaskDetailDto> Handle(GetTaskQuery query, CancellationToken cancellationToken)
     {
@@ -33,8 +33,7 @@ public sealed class GetTaskHandler(DirectiveFlowDbContext db, TaskReadAccess acc
             .OrderBy(a => a.UploadedAt)
             .Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size, a.UploadedAt, a.UploadedBy, ""))
             .ToListAsync(cancellationToken);
-        var subCascadeOpen = task.SubCascadeExecutionId is { } sub
-            && await db.ActivityExecutions.AnyAsync(e => e.Id == sub && e.Status != ActivityExecutionStatus.Completed, cancellationToken);
+        var subCascadeOpen = task.SubCascadeExecutionId is not null && !await engine.CanCompleteAsync(db, task, cancellationToken);
         var hasOpenExtension = extensions.Any(e => e.Status == nameof(ExtensionRequestStatus.Requested));
 
         var lead = units.GetValueOrDefault(task.UnitId);

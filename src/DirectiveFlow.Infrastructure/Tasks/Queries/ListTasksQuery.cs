@@ -23,8 +23,7 @@ public sealed class ListTasksHandler(DirectiveFlowDbContext db, TaskCallerResolv
         }
 
         IQueryable<UnitTask> tasks = db.Tasks;
-        var everything = caller.ReadsEverything && f.Scope == TaskListScope.Mine;
-        if (!everything)
+        if (!caller.ReadsEverything)
         {
             tasks = f.Scope switch
             {

@@ -4,8 +4,8 @@ using DirectiveFlow.Core.Tasks;
 namespace DirectiveFlow.Infrastructure.Tasks.Queries;
 
 /// <summary>
-/// Inbox filters. <see cref="Scope"/> chooses the base set: the caller's units' own tasks (default; every task for
-/// administrators and observers), the tasks its unit assigned, or those it supports.
+/// Inbox filters. <see cref="Scope"/> chooses the base set: the caller's units' own tasks (default), the tasks its
+/// unit assigned, or those it supports. Administrators and observers see every task whatever the scope.
 /// </summary>
 public sealed record TaskListFilter(
     TaskListScope Scope,

@@ -24,7 +24,7 @@ public sealed class TaskProblemFilter : IEndpointFilter
                 statusCode: StatusCodes.Status409Conflict,
                 extensions: new Dictionary<string, object?>
                 {
-                    ["status"] = e.Status.ToString(),
+                    ["taskStatus"] = e.Status.ToString(),
                     ["attempted"] = TaskAllowedActions.Name(e.Action),
                     ["allowedActions"] = e.AllowedActions.Select(TaskAllowedActions.Name).ToArray(),
                     ["allowedStates"] = e.AllowedStates.Select(s => s.ToString()).ToArray(),

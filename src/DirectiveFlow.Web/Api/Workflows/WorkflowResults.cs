@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure.Workflows;
 using Microsoft.AspNetCore.Mvc;
 
@@ -51,5 +52,10 @@ internal static class WorkflowResults
         title: "Tiêu đề If-Match không hợp lệ (invalid If-Match header)",
         detail: "If-Match must hold the concurrencyStamp returned by GET, e.g. If-Match: \"3\".");
 
-    public static string ETag(int stamp) => $"\"{stamp}\"";
+    /// <summary>200 with the version, its concurrency stamp as the ETag.</summary>
+    public static IResult OkWithETag(HttpResponse response, WorkflowDefinitionRecord record)
+    {
+        response.Headers.ETag = $"\"{record.ConcurrencyStamp}\"";
+        return Results.Ok(WorkflowDefinitionResponse.From(record));
+    }
 }

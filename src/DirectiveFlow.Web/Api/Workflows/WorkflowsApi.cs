@@ -6,24 +6,33 @@ using DirectiveFlow.Infrastructure.Workflows;
 
 namespace DirectiveFlow.Web.Api.Workflows;
 
-/// <summary>Workflow definitions: every signed-in user reads; administrators create, save drafts, publish and delete drafts.</summary>
+/// <summary>Workflow definitions: every signed-in user reads; administrators validate, create, save drafts, publish and delete drafts.</summary>
 public static class WorkflowsApi
 {
     public static IEndpointRouteBuilder MapWorkflowsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/workflows").WithTags("Workflows").RequireAuthorization();
         group.MapGet("/", async (WorkflowDefinitionStore store, int? page, int? pageSize, CancellationToken ct) =>
-            Results.Ok(await store.ListAsync(PageRequest.From(page, pageSize), ct)));
-        group.MapGet("/{definitionId}", GetAsync);
-        group.MapGet("/{definitionId}/export", ExportAsync);
-        group.MapPost("/", CreateAsync).RequireAuthorization(Roles.Administrator).Accepts<object>("application/json");
-        group.MapPut("/{definitionId}", SaveDraftAsync).RequireAuthorization(Roles.Administrator).Accepts<object>("application/json");
-        group.MapPost("/{definitionId}/publish", PublishAsync).RequireAuthorization(Roles.Administrator);
+                Results.Ok(await store.ListAsync(PageRequest.From(page, pageSize), ct)))
+            .WithSummary("Definitions with their latest and published versions (paged).");
+        group.MapGet("/{definitionId}", GetAsync)
+            .WithSummary("The latest version, or ?version=N; the ETag is the concurrency stamp for If-Match.");
+        group.MapGet("/{definitionId}/export", ExportAsync).WithSummary("The definition file (canonical JSON), latest or ?version=N.");
+        group.MapPost("/", CreateAsync).RequireAuthorization(Roles.Administrator).Accepts<object>("application/json")
+            .WithSummary("Create or import a definition as version 1 draft; 400 lists every validation error.");
+        group.MapPut("/{definitionId}", SaveDraftAsync).RequireAuthorization(Roles.Administrator).Accepts<object>("application/json")
+            .WithSummary("Save the draft (or open version N+1 as a draft when the latest is published); optional If-Match.");
+        group.MapPost("/{definitionId}/publish", PublishAsync).RequireAuthorization(Roles.Administrator)
+            .WithSummary("Publish the draft after validating it; 409 when there is no draft.");
         group.MapDelete("/{definitionId}/draft", async (string definitionId, WorkflowDefinitionStore store, CancellationToken ct) =>
-            WorkflowResults.From(await store.DeleteDraftAsync(definitionId, ct), _ => Results.NoContent())).RequireAuthorization(Roles.Administrator);
-        group.MapPost("/validate", ValidateAsync).Accepts<object>("application/json");
+                WorkflowResults.From(await store.DeleteDraftAsync(definitionId, ct), _ => Results.NoContent()))
+            .RequireAuthorization(Roles.Administrator).WithSummary("Delete the open draft; the published version becomes the latest again.");
+        // Administrators only: validation runs the flow's conditions (sandboxed, but each may use up to the time limit).
+        group.MapPost("/validate", ValidateAsync).RequireAuthorization(Roles.Administrator).Accepts<object>("application/json")
+            .WithSummary("Validate a definition without saving it: {valid, errors}.");
 
-        routes.MapGet("/api/activity-types", () => Results.Ok(ActivityCatalog.All)).WithTags("Workflows").RequireAuthorization();
+        routes.MapGet("/api/activity-types", () => Results.Ok(ActivityCatalog.All)).WithTags("Workflows").RequireAuthorization()
+            .WithSummary("The activity types: names (vi/en), ports, property fields, blocking or not.");
         return routes;
     }
 
@@ -34,8 +43,7 @@ public static class WorkflowsApi
             return WorkflowResults.NotFound(definitionId, version);
         }
 
-        response.Headers.ETag = WorkflowResults.ETag(record.ConcurrencyStamp);
-        return Results.Ok(WorkflowDefinitionResponse.From(record));
+        return WorkflowResults.OkWithETag(response, record);
     }
 
     private static async Task<IResult> ExportAsync(string definitionId, int? version, WorkflowDefinitionStore store, CancellationToken ct) =>
@@ -58,7 +66,7 @@ public static class WorkflowsApi
         }
 
         var result = await store.SaveDraftAsync(definitionId, await ReadBodyAsync(request, ct), stamp, ct);
-        return WorkflowResults.From(result, r => Results.Ok(WorkflowDefinitionResponse.From(r.Record!)));
+        return WorkflowResults.From(result, r => WorkflowResults.OkWithETag(request.HttpContext.Response, r.Record!));
     }
 
     private static async Task<IResult> PublishAsync(string definitionId, HttpRequest request, WorkflowDefinitionStore store, CancellationToken ct)
@@ -69,7 +77,7 @@ public static class WorkflowsApi
         }
 
         var result = await store.PublishAsync(definitionId, stamp, ct);
-        return WorkflowResults.From(result, r => Results.Ok(WorkflowDefinitionResponse.From(r.Record!)));
+        return WorkflowResults.From(result, r => WorkflowResults.OkWithETag(request.HttpContext.Response, r.Record!));
     }
 
     private static async Task<IResult> ValidateAsync(HttpRequest request, WorkflowValidator validator, CancellationToken ct)

@@ -140,7 +140,8 @@ public sealed class WorkflowValidatorTests
     {
         var flow = Valid();
         flow.Get("task").Properties["outcomes"] = new JsonArray("Cannot");
-        flow.Connections.Add(Connect("task", "Cannot", "end"));
+        flow.Activities.Add(Activity("branch-end", "End"));
+        flow.Connections.Add(Connect("task", "Cannot", "branch-end"));
 
         Assert.Empty(_validator.Validate(flow).Errors);
     }
@@ -189,6 +190,17 @@ public sealed class WorkflowValidatorTests
         var noBody = Valid();
         noBody.Connections.RemoveAll(c => c.Source == "cascade" && c.Outcome == "Each");
         Assert.Contains(_validator.Validate(noBody).Errors, e => e.Code == ValidationCodes.CascadeMissingEach);
+    }
+
+    [Fact]
+    public void Cascade_body_shared_with_the_top_level_path_is_refused()
+    {
+        var flow = Valid();
+        flow.Connections.Add(Connect("review", "Accepted", "end"));
+
+        var error = Assert.Single(_validator.Validate(flow).Errors);
+        Assert.Equal((ValidationCodes.CascadeBodyEscapes, "cascade"), (error.Code, error.ActivityId));
+        Assert.Contains("end", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+using DirectiveFlow.Core.Email;
+
+namespace DirectiveFlow.Infrastructure.Email;
+
+/// <summary>An outbox row as administrators see it (no bodies).</summary>
+public sealed record OutboxMessageView(
+    Guid Id,
+    string DedupeKey,
+    string To,
+    string Subject,
+    string? Template,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<OutboxStatus>))] OutboxStatus Status,
+    int Attempts,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset NextAttemptAt,
+    DateTimeOffset? SentAt,
+    string? LastError,
+    Guid? TaskId,
+    Guid? DirectiveId);

@@ -1,0 +1,83 @@
+using System.Globalization;
+using DirectiveFlow.Core.Calendar;
+using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Email;
+using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Scheduling.Sweep;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Infrastructure.Scheduling.Digests;
+
+/// <summary>
+/// The morning digest: on a working day, one email per unit with open tasks, listing them by category (overdue,
+/// due within two working days, open within deadline, awaiting review). Dedupe key <c>digest:{unitId}:{yyyyMMdd}</c>.
+/// </summary>
+public sealed class DailyDigestService(DirectiveFlowDbContext db, IWorkingDayCalendar calendar, OutboxWriter outbox, OutboxOptions options)
+{
+    public const int DueSoonWorkingDays = 2;
+
+    /// <summary>Writes the day's digests; answers how many were new (0 on a non-working day).</summary>
+    public async Task<int> SendAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var today = VietnamTime.DateOf(now);
+        if (!calendar.IsWorkingDay(today))
+        {
+            return 0;
+        }
+
+        var tasks = await db.Tasks.AsNoTracking()
+            .Where(t => t.Status != UnitTaskStatus.Completed && t.Status != UnitTaskStatus.Cancelled)
+            .Select(t => new DigestTask(t.Id, t.UnitId, t.DirectiveId, t.Title, t.Status, t.DueAt, t.CompletedAt))
+            .ToListAsync(cancellationToken);
+        var numbers = await DirectiveNumbersAsync(db, tasks, cancellationToken);
+        var unitIds = tasks.Select(t => t.UnitId).Distinct().ToList();
+        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var messages = new EffectMessages(options.BaseUrl, calendar);
+        var written = 0;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var group in tasks.GroupBy(t => t.UnitId))
+        {
+            if (!units.TryGetValue(group.Key, out var unit))
+            {
+                continue;
+            }
+
+            var groups = group.GroupBy(t => Category(t, now))
+                .OrderBy(g => g.Key)
+                .Select(g => new
+                {
+                    category = g.Key.ToString(),
+                    tasks = g.OrderBy(t => t.DueAt).Select(t => new
+                    {
+                        title = t.Title,
+                        dueLocal = EffectMessages.LocalText(t.DueAt),
+                        link = messages.TaskLink(t.Id),
+                        directiveNumber = numbers.GetValueOrDefault(t.DirectiveId, ""),
+                    }).ToList(),
+                }).ToList();
+            var model = new { unit = new { name = unit.Name }, dateLocal = today.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), total = group.Count(), groups };
+            var to = new[] { unit.HeadEmail }.Concat((unit.ContactEmails ?? "").Split(';', StringSplitOptions.TrimEntries))
+                .Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!).ToList();
+            var key = $"digest:{unit.Id:N}:{today:yyyyMMdd}";
+            if (await outbox.TryInsertAsync(db, OutboxEmail.FromTemplate(key, to, EmailTemplates.DailyDigest, model), cancellationToken))
+            {
+                written++;
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return written;
+    }
+
+    internal static async Task<Dictionary<Guid, string>> DirectiveNumbersAsync(DirectiveFlowDbContext db, IEnumerable<DigestTask> tasks, CancellationToken cancellationToken)
+    {
+        var ids = tasks.Select(t => t.DirectiveId).Distinct().ToList();
+        return await db.Directives.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Number, cancellationToken);
+    }
+
+    private DigestCategory Category(DigestTask task, DateTimeOffset now) =>
+        task.Status == UnitTaskStatus.Reported ? DigestCategory.AwaitingReview
+        : now > task.DueAt ? DigestCategory.OpenOverdue
+        : calendar.WorkingDaysBetween(now, task.DueAt) <= DueSoonWorkingDays ? DigestCategory.DueSoon
+        : DigestCategory.OpenWithinDeadline;
+}

@@ -1,0 +1,19 @@
+using DirectiveFlow.Infrastructure.Scheduling.Digests;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace DirectiveFlow.Infrastructure.Scheduling.Jobs;
+
+/// <summary>The weekly summary (the week's first working day, 08:00 by default). Thin: the work is <see cref="WeeklySummaryService"/>, which tests call directly.</summary>
+[DisallowConcurrentExecution]
+public sealed class WeeklySummaryJob(IServiceScopeFactory scopes, TimeProvider time) : IJob
+{
+    public static readonly JobKey Key = new(nameof(WeeklySummaryJob), "directiveflow");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var service = scope.ServiceProvider.GetRequiredService<WeeklySummaryService>();
+        await service.SendAsync(time.GetUtcNow(), cancellationToken);
+    }
+}

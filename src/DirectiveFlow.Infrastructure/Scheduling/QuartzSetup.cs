@@ -1,0 +1,79 @@
+using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Scheduling.Jobs;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace DirectiveFlow.Infrastructure.Scheduling;
+
+/// <summary>
+/// Quartz on the product's own database: the persistent ADO.NET store (schema created if missing), clustered when
+/// <c>Scheduling:Clustered</c> is on, and four recurring jobs — never one trigger per task.
+/// </summary>
+public static class QuartzSetup
+{
+    public const string SchedulerName = "DirectiveFlow";
+
+    public static IServiceCollection AddDirectiveFlowQuartz(
+        this IServiceCollection services, SchedulingOptions options, DatabaseProvider provider, string connectionString, string? instanceId = null)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(o =>
+            {
+                o.InstanceName = SchedulerName;
+                if (instanceId is not null)
+                {
+                    o.InstanceId = instanceId;
+                }
+            });
+
+            // Quartz fires on real time (cluster check-ins, misfires); the jobs read the application's clock, which the
+            // demo mode or a test may move.
+            q.UseTimeProvider(TimeProvider.System);
+            q.UsePersistentStore(store =>
+            {
+                UseProvider(store, provider, connectionString);
+                store.UseSystemTextJsonSerializer();
+                store.ProvisionSchema();
+                if (options.Clustered)
+                {
+                    store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(10));
+                }
+            });
+            AddRecurring<DueWorkSweepJob>(q, DueWorkSweepJob.Key, options.SweepCron, zone);
+            AddRecurring<DailyDigestJob>(q, DailyDigestJob.Key, options.DigestCron, zone);
+            AddRecurring<WeeklySummaryJob>(q, WeeklySummaryJob.Key, options.WeeklyCron, zone);
+            AddRecurring<OutboxDispatchJob>(q, OutboxDispatchJob.Key, options.OutboxCron, zone);
+        });
+        return services;
+    }
+
+    /// <summary>Points a persistent store at the product's database on <paramref name="provider"/>.</summary>
+    public static void UseProvider(IPersistentStoreBuilder store, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                store.UseSqlite(connectionString);
+                break;
+            case DatabaseProvider.PostgreSql:
+                store.UsePostgres(connectionString);
+                break;
+            case DatabaseProvider.SqlServer:
+                store.UseSqlServer(connectionString);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider.");
+        }
+    }
+
+    private static void AddRecurring<TJob>(IQuartzBuilder q, JobKey key, string cron, TimeZoneInfo zone)
+        where TJob : IJob
+    {
+        q.AddJob<TJob>(j => j.WithIdentity(key).StoreDurably());
+        // A misfire (the node was down) fires once now, not once per missed minute: the work itself catches up.
+        q.AddTrigger(t => t.ForJob(key).WithIdentity(key.Name + "-trigger", key.Group)
+            .WithCronSchedule(new CronExpression(cron), c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+    }
+}

@@ -1,0 +1,29 @@
+using DirectiveFlow.Core.Calendar;
+
+namespace DirectiveFlow.Infrastructure.Scheduling;
+
+/// <summary>The "Scheduling" section: the recurring jobs' cron schedules (in <see cref="TimeZone"/>) and clustering.</summary>
+public sealed class SchedulingOptions
+{
+    public const string Section = "Scheduling";
+
+    /// <summary>Runs Quartz at all (tests and tools switch it off and call the services directly).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Takes part in a Quartz cluster with every node on the same database.</summary>
+    public bool Clustered { get; set; }
+
+    public string TimeZone { get; set; } = VietnamTime.ZoneId;
+
+    public string SweepCron { get; set; } = "0 * * * * ?";
+
+    /// <summary>07:30 every day; the job itself skips non-working days through the calendar (make-up Saturdays included).</summary>
+    public string DigestCron { get; set; } = "0 30 7 * * ?";
+
+    /// <summary>Monday 08:00; on a Monday off the summary goes on the next working day.</summary>
+    public string WeeklyCron { get; set; } = "0 0 8 ? * MON-FRI";
+
+    public string OutboxCron { get; set; } = "0/15 * * * * ?";
+
+    public int SweepPageSize { get; set; } = 500;
+}

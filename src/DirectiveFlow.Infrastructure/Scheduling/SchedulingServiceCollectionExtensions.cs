@@ -1,0 +1,79 @@
+using DirectiveFlow.Core.Calendar;
+using DirectiveFlow.Infrastructure.Calendar;
+using DirectiveFlow.Infrastructure.Email;
+using DirectiveFlow.Infrastructure.Email.Mailbox;
+using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Scheduling.Digests;
+using DirectiveFlow.Infrastructure.Scheduling.Sweep;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Quartz;
+
+namespace DirectiveFlow.Infrastructure.Scheduling;
+
+public static class SchedulingServiceCollectionExtensions
+{
+    /// <summary>
+    /// The working-day calendar (database-backed), email (outbox, templates, SMTP or the embedded catcher), the sweep,
+    /// digests and the Quartz jobs, and in demo mode the movable clock as THE TimeProvider.
+    /// </summary>
+    public static IServiceCollection AddDirectiveFlowScheduling(this IServiceCollection services, IConfiguration configuration)
+    {
+        var scheduling = configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
+        var outbox = configuration.GetSection(OutboxOptions.Section).Get<OutboxOptions>() ?? new OutboxOptions();
+        outbox.BaseUrl = configuration["App:BaseUrl"] is { Length: > 0 } baseUrl ? baseUrl : outbox.BaseUrl;
+        var smtp = configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions();
+        services.AddSingleton(scheduling).AddSingleton(outbox).AddSingleton(smtp);
+
+        services.AddSingleton<DatabaseWorkingDayCalendar>();
+        services.AddSingleton<IWorkingDayCalendar>(sp => sp.GetRequiredService<DatabaseWorkingDayCalendar>());
+        services.AddScoped<CalendarEditor>();
+
+        services.AddSingleton<OutboxWriter>();
+        services.AddSingleton<EmailTemplateStore>();
+        services.AddSingleton<EmailRenderer>();
+        services.AddSingleton(sp => new SmtpMailSender(sp.GetRequiredService<SmtpOptions>(), sp.GetService<EmbeddedSmtpCatcher>()));
+        services.AddScoped<OutboxDispatcher>();
+        services.AddScoped<OutboxAdministration>();
+        services.AddScoped<DueWorkSweeper>();
+        services.AddScoped<DueWorkRunner>();
+        services.AddScoped<DailyDigestService>();
+        services.AddScoped<WeeklySummaryService>();
+        if (!smtp.HasOutsideServer)
+        {
+            services.AddSingleton(new CaughtMailbox());
+            services.AddSingleton<EmbeddedSmtpCatcher>();
+            services.AddHostedService(sp => sp.GetRequiredService<EmbeddedSmtpCatcher>());
+        }
+
+        if (configuration.GetValue<bool>("Demo:Enabled"))
+        {
+            services.AddSingleton(sp => new DemoTimeProvider(TimeProvider.System));
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(sp => sp.GetRequiredService<DemoTimeProvider>()));
+        }
+
+        if (scheduling.Enabled)
+        {
+            var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+            services.AddDirectiveFlowQuartz(scheduling, database.Provider, database.ResolveConnectionString());
+            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        }
+
+        return services;
+    }
+
+    /// <summary>Seeds this year's and next year's calendar (idempotent) and loads it, before the host serves requests.</summary>
+    public static async Task PrepareSchedulingAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        using (var scope = services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DirectiveFlowDbContext>();
+            var year = VietnamTime.DateOf(services.GetRequiredService<TimeProvider>().GetUtcNow()).Year;
+            await CalendarSeeder.SeedAsync(db, year, cancellationToken);
+        }
+
+        await services.GetRequiredService<DatabaseWorkingDayCalendar>().ReloadAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,127 @@
+using System.Data.Common;
+using DirectiveFlow.Core.Calendar;
+using DirectiveFlow.Infrastructure.Email;
+using DirectiveFlow.Infrastructure.Email.Outbox;
+using DirectiveFlow.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace DirectiveFlow.Infrastructure.Scheduling.Sweep;
+
+/// <summary>
+/// The due-work sweep: tasks whose <c>NextActionAt</c> has passed (an indexed range), in pages; for each, the
+/// <see cref="DueWorkPlanner"/>'s effects go to the outbox under their dedupe keys, with a journal entry, and the
+/// task's schedule fields move on — one transaction per page. A duplicate key means "already done": nothing is
+/// sent twice, whatever re-runs, misfires or second nodes do.
+/// </summary>
+public sealed class DueWorkSweeper(
+    DirectiveFlowDbContext db,
+    IWorkingDayCalendar calendar,
+    OutboxWriter outbox,
+    SchedulingOptions options,
+    OutboxOptions outboxOptions)
+{
+    public async Task<SweepResult> SweepAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var messages = new EffectMessages(outboxOptions.BaseUrl, calendar);
+        var units = await db.Units.AsNoTracking()
+            .Select(u => new SweepUnit(u.Id, u.Code, u.Name, u.HeadName, u.HeadEmail, u.ContactEmails, u.ParentId))
+            .ToDictionaryAsync(u => u.Id, cancellationToken);
+        var policies = new Dictionary<string, TaskPolicy>(StringComparer.Ordinal);
+        var seen = new HashSet<Guid>();
+        var total = SweepResult.None;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var page = await db.Tasks.AsNoTracking()
+                .Where(t => t.NextActionAt != null && t.NextActionAt <= now)
+                .OrderBy(t => t.NextActionAt)
+                .Take(options.SweepPageSize)
+                .Select(t => new SweepTask(t.Id, t.DirectiveId, t.InstanceId, t.ActivityId, t.UnitId, t.AssignerUnitId, t.Title, t.Status,
+                    t.CreatedAt, t.DueAt, t.AcknowledgedAt, t.LastProgressAt, t.ProgressCadence, t.NextActionAt, t.ChaseCount,
+                    t.EscalationLevel, t.IsRaised, t.PolicyJson))
+                .ToListAsync(cancellationToken);
+            page.RemoveAll(t => !seen.Add(t.Id));
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            var directiveIds = page.Select(t => t.DirectiveId).Distinct().ToList();
+            var directives = await db.Directives.AsNoTracking()
+                .Where(d => directiveIds.Contains(d.Id))
+                .Select(d => new SweepDirective(d.Id, d.Number, d.Title, d.IssuingUnitId))
+                .ToDictionaryAsync(d => d.Id, cancellationToken);
+            var directory = new SweepDirectory(units, directives);
+            total += await WritePageAsync(page, directory, messages, policies, now, cancellationToken);
+        }
+
+        return total;
+    }
+
+    private async Task<SweepResult> WritePageAsync(
+        List<SweepTask> page, SweepDirectory directory, EffectMessages messages, Dictionary<string, TaskPolicy> policies,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var decisions = page.Select(task => (Task: task, Decision: DueWorkPlanner.Plan(task, Policy(task, policies), now, calendar))).ToList();
+        var values = new ProviderValues(db.Database.ProviderName);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = values.IsSqlServer
+            ? await WriteRowByRowAsync(decisions, directory, messages, values, transaction.GetDbTransaction(), now, cancellationToken)
+            : await WriteSetBasedAsync(decisions, directory, messages, values, transaction.GetDbTransaction(), now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    private async Task<SweepResult> WriteSetBasedAsync(
+        List<(SweepTask Task, SweepDecision Decision)> decisions, SweepDirectory directory, EffectMessages messages, ProviderValues values,
+        DbTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var writer = new SetBasedPageWriter(db.Database.GetDbConnection(), transaction, values);
+        var updated = await writer.UpdateTasksAsync(decisions, cancellationToken);
+        var effects = decisions
+            .Where(d => updated.Contains(d.Task.Id))
+            .SelectMany(d => d.Decision.Effects.Select(effect => (d.Task, Effect: effect, Email: messages.Email(effect, d.Task, d.Decision, directory, now))))
+            .ToList();
+        var inserted = await writer.InsertOutboxAsync(effects.Select(e => outbox.ToMessage(e.Email)).ToList(), cancellationToken);
+        await writer.InsertJournalAsync(
+            effects.Where(e => inserted.Contains(e.Effect.DedupeKey)).Select(e => EffectMessages.Journal(e.Effect, e.Task, e.Email, now)).ToList(),
+            cancellationToken);
+        return new SweepResult(decisions.Count, inserted.Count, effects.Count - inserted.Count, decisions.Count - updated.Count);
+    }
+
+    private async Task<SweepResult> WriteRowByRowAsync(
+        List<(SweepTask Task, SweepDecision Decision)> decisions, SweepDirectory directory, EffectMessages messages, ProviderValues values,
+        DbTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var result = SweepResult.None;
+        await using var writer = new SweepWriter(db.Database.GetDbConnection(), transaction, values);
+        foreach (var (task, decision) in decisions)
+        {
+            if (!await writer.UpdateTaskAsync(task, decision, cancellationToken))
+            {
+                result += new SweepResult(1, 0, 0, 1);
+                continue;
+            }
+
+            var written = 0;
+            foreach (var effect in decision.Effects)
+            {
+                var email = messages.Email(effect, task, decision, directory, now);
+                if (await writer.TryInsertOutboxAsync(outbox.ToMessage(email), cancellationToken))
+                {
+                    await writer.InsertJournalAsync(EffectMessages.Journal(effect, task, email, now), cancellationToken);
+                    written++;
+                }
+            }
+
+            result += new SweepResult(1, written, decision.Effects.Count - written, 0);
+        }
+
+        return result;
+    }
+
+    private static TaskPolicy Policy(SweepTask task, Dictionary<string, TaskPolicy> policies) =>
+        task.PolicyJson is null ? TaskPolicy.Default
+        : policies.TryGetValue(task.PolicyJson, out var cached) ? cached
+        : policies[task.PolicyJson] = TaskPolicy.Parse(task.PolicyJson);
+}

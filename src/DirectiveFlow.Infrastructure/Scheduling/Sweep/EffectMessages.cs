@@ -1,0 +1,77 @@
+using System.Globalization;
+using DirectiveFlow.Core.Calendar;
+using DirectiveFlow.Core.Journal;
+using DirectiveFlow.Infrastructure.Email;
+
+namespace DirectiveFlow.Infrastructure.Scheduling.Sweep;
+
+/// <summary>Turns a due effect into its outbox email (template + model) and its journal entry.</summary>
+public sealed class EffectMessages(string baseUrl, IWorkingDayCalendar calendar)
+{
+    public static string LocalText(DateTimeOffset instant) =>
+        VietnamTime.ToLocal(instant).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    public string TaskLink(Guid taskId) => $"{baseUrl.TrimEnd('/')}/tasks/{taskId}";
+
+    public OutboxEmail Email(DueEffect effect, SweepTask task, SweepDecision decision, SweepDirectory directory, DateTimeOffset now)
+    {
+        var (to, recipientName) = directory.Recipients(effect.RecipientRole, task);
+        var unit = directory.Unit(task.UnitId);
+        var directive = directory.Directive(task.DirectiveId);
+        var link = TaskLink(task.Id);
+        var model = new
+        {
+            task = new { id = task.Id, title = task.Title, dueLocal = LocalText(task.DueAt), link },
+            unit = new { name = unit?.Name ?? "", code = unit?.Code ?? "", headName = unit?.HeadName },
+            directive = new { number = directive?.Number ?? "", title = directive?.Title ?? "" },
+            recipient = new { name = recipientName },
+            workingDaysLeft = Math.Max(0, calendar.WorkingDaysBetween(now, task.DueAt)),
+            workingDaysLate = Math.Max(0, -calendar.WorkingDaysBetween(now, task.DueAt)),
+            level = effect.Number,
+            chaseCount = decision.ChaseCount,
+            raised = effect.Kind == DueEffectKind.Raised || (effect.Kind == DueEffectKind.Escalation && decision.IsRaised && effect.Number == decision.EscalationLevel),
+            cadence = task.ProgressCadence.ToString(),
+            lastReportLocal = LocalText(task.LastProgressAt ?? task.AcknowledgedAt ?? task.CreatedAt),
+            ics = new { uid = $"{task.Id:N}@directiveflow", summary = task.Title, dueUtc = task.DueAt.ToUniversalTime(), url = link },
+        };
+        return new OutboxEmail(effect.DedupeKey, to)
+        {
+            Template = Template(effect.Kind),
+            Model = model,
+            TaskId = task.Id,
+            DirectiveId = task.DirectiveId,
+        };
+    }
+
+    public static JournalEntry Journal(DueEffect effect, SweepTask task, OutboxEmail email, DateTimeOffset now)
+    {
+        var to = string.Join(", ", email.To);
+        var (action, detail) = effect.Kind switch
+        {
+            DueEffectKind.Reminder => ("task.reminder", $"Nhắc việc trước hạn {effect.Number} ngày làm việc, gửi {to}"),
+            DueEffectKind.DueToday => ("task.due-notice", $"Thông báo đến hạn hôm nay, gửi {to}"),
+            DueEffectKind.Escalation => ($"escalation.level{effect.Number}", $"Nhắc quá hạn mức {effect.Number} ({effect.RecipientRole}), gửi {to}"),
+            DueEffectKind.Raised => ("task.raised", $"Đôn đốc quá số lần quy định: báo cáo lãnh đạo đơn vị ban hành, gửi {to}"),
+            _ => ("task.progress-missing", $"Chưa báo cáo tiến độ, gửi {to}"),
+        };
+        return new JournalEntry
+        {
+            DirectiveId = task.DirectiveId,
+            InstanceId = task.InstanceId,
+            TaskId = task.Id,
+            ActivityId = task.ActivityId,
+            At = now,
+            Actor = "system",
+            Action = action,
+            Detail = detail,
+        };
+    }
+
+    private static string Template(DueEffectKind kind) => kind switch
+    {
+        DueEffectKind.Reminder => EmailTemplates.Reminder,
+        DueEffectKind.DueToday => EmailTemplates.DueToday,
+        DueEffectKind.ProgressMissing => EmailTemplates.ProgressMissing,
+        _ => EmailTemplates.Escalation,
+    };
+}

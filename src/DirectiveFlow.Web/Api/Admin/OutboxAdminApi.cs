@@ -1,0 +1,42 @@
+using DirectiveFlow.Core.Common;
+using DirectiveFlow.Core.Email;
+using DirectiveFlow.Infrastructure.Email;
+using DirectiveFlow.Infrastructure.Identity;
+
+namespace DirectiveFlow.Web.Api.Admin;
+
+/// <summary>Administrators watch the email outbox (dead letters with their last error) and retry a dead letter.</summary>
+public static class OutboxAdminApi
+{
+    public static IEndpointRouteBuilder MapOutboxAdminApi(this IEndpointRouteBuilder routes)
+    {
+        var outbox = routes.MapGroup("/api/admin/outbox").WithTags("Email").RequireAuthorization(Roles.Administrator);
+        outbox.MapGet("/", async (string? status, int? page, int? pageSize, OutboxAdministration admin, CancellationToken ct) =>
+        {
+            OutboxStatus? filter = null;
+            if (!string.IsNullOrWhiteSpace(status))
+            {
+                if (!Enum.TryParse<OutboxStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(status, out _))
+                {
+                    return Results.ValidationProblem(new Dictionary<string, string[]>
+                    {
+                        ["status"] = [$"Trạng thái phải là một trong: {string.Join(", ", Enum.GetNames<OutboxStatus>())} (status must be one of these)."],
+                    });
+                }
+
+                filter = parsed;
+            }
+
+            return Results.Ok(await admin.ListAsync(filter, PageRequest.From(page, pageSize), ct));
+        });
+        outbox.MapPost("/{id:guid}/retry", async (Guid id, OutboxAdministration admin, CancellationToken ct) =>
+            await admin.RetryAsync(id, ct) switch
+            {
+                OutboxAdministration.RetryOutcome.Queued => Results.Accepted(),
+                OutboxAdministration.RetryOutcome.NotFound => Results.Problem(statusCode: 404, title: "Không tìm thấy thư (message not found)"),
+                _ => Results.Problem(statusCode: 409, title: "Chỉ thư lỗi (DeadLetter) mới gửi lại được (only a DeadLetter can be retried)",
+                    detail: "Allowed: retry when status is DeadLetter."),
+            });
+        return routes;
+    }
+}

@@ -1,0 +1,28 @@
+using DirectiveFlow.Infrastructure.Calendar;
+using DirectiveFlow.Infrastructure.Identity;
+
+namespace DirectiveFlow.Web.Api.Calendar;
+
+/// <summary>
+/// The working-day calendar by year: days off and make-up working days. Everyone signed in reads it; administrators
+/// replace a year's list (the cached calendar is refreshed at once).
+/// </summary>
+public static class CalendarApi
+{
+    public static IEndpointRouteBuilder MapCalendarApi(this IEndpointRouteBuilder routes)
+    {
+        var calendar = routes.MapGroup("/api/calendar").WithTags("Calendar").RequireAuthorization();
+        calendar.MapGet("/{year:int}", async (int year, CalendarEditor editor, CancellationToken ct) =>
+            year is < CalendarEditor.MinYear or > CalendarEditor.MaxYear
+                ? Results.ValidationProblem(CalendarEditor.Validate(year, []))
+                : Results.Ok(await editor.GetAsync(year, ct)));
+        calendar.MapPut("/{year:int}", async (int year, CalendarYearRequest request, CalendarEditor editor, CancellationToken ct) =>
+        {
+            var errors = CalendarEditor.Validate(year, request.Days);
+            return errors.Count > 0
+                ? Results.ValidationProblem(errors)
+                : Results.Ok(await editor.ReplaceAsync(year, request.Days!, ct));
+        }).RequireAuthorization(Roles.Administrator);
+        return routes;
+    }
+}

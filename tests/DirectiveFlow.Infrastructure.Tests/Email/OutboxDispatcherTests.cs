@@ -1,0 +1,121 @@
+using DirectiveFlow.Core.Common;
+using DirectiveFlow.Core.Email;
+using DirectiveFlow.Infrastructure.Email;
+using DirectiveFlow.Infrastructure.Identity;
+using DirectiveFlow.Infrastructure.Tests.Scheduling;
+using DirectiveFlow.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using static DirectiveFlow.Infrastructure.Tests.Scheduling.SchedulingHarness;
+
+namespace DirectiveFlow.Infrastructure.Tests.Email;
+
+public sealed class OutboxDispatcherTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task With_SMTP_down_nothing_is_lost_and_everything_is_delivered_once_it_returns(string provider)
+    {
+        await using var h = await CreateAsync(provider);
+        await h.AddTaskAsync(5);
+        await h.AddTaskAsync(5, "Báo cáo tiến độ dự án Vành đai 1");
+        h.MoveTo(Local(2026, 3, 9, 17, 5));
+        Assert.Equal(2, (await h.SweepAsync()).Effects);
+        await h.Catcher.StopAsync(Ct);
+
+        var down = await h.DispatchAsync();
+        h.MoveTo(Local(2026, 3, 9, 17, 5).AddSeconds(10));
+        var tooEarly = await h.DispatchAsync();
+        await h.Catcher.StartAsync(Ct);
+        h.MoveTo(Local(2026, 3, 9, 17, 5).AddSeconds(31));
+        var back = await h.DispatchAsync();
+        var again = await h.DispatchAsync();
+
+        Assert.Equal((2, 0), (down.Failed, down.Sent));
+        Assert.Equal(0, tooEarly.Claimed);
+        Assert.Equal(2, back.Sent);
+        Assert.Equal(0, again.Claimed);
+        Assert.Equal(2, h.Mailbox.Count);
+        await using var db = h.Db();
+        Assert.All(await db.Outbox.ToListAsync(Ct), m => Assert.Equal((OutboxStatus.Sent, 2), (m.Status, m.Attempts)));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_message_failing_N_times_becomes_a_dead_letter_that_an_administrator_can_retry(string provider)
+    {
+        await using var h = await CreateAsync(provider);
+        h.Outbox.MaxAttempts = 3;
+        await h.AddTaskAsync(5);
+        h.MoveTo(Local(2026, 3, 9, 17, 5));
+        await h.SweepAsync();
+        await h.Catcher.StopAsync(Ct);
+        for (var i = 0; i < 3; i++)
+        {
+            await h.DispatchAsync();
+            h.Clock.Advance(TimeSpan.FromMinutes(10));
+        }
+
+        await using var db = h.Db();
+        var admin = new OutboxAdministration(db, h.Clock);
+        var dead = await admin.ListAsync(OutboxStatus.DeadLetter, PageRequest.From(1, 10), Ct);
+        var message = Assert.Single(dead.Items);
+        Assert.Equal(3, message.Attempts);
+        Assert.Contains("Exception", message.LastError, StringComparison.Ordinal);
+        Assert.Equal(0, (await h.DispatchAsync()).Claimed);
+
+        await h.Catcher.StartAsync(Ct);
+        Assert.Equal(OutboxAdministration.RetryOutcome.Queued, await admin.RetryAsync(message.Id, Ct));
+        Assert.Equal(OutboxAdministration.RetryOutcome.NotDeadLetter, await admin.RetryAsync(message.Id, Ct));
+        Assert.Equal(OutboxAdministration.RetryOutcome.NotFound, await admin.RetryAsync(Guid.NewGuid(), Ct));
+        Assert.Equal(1, (await h.DispatchAsync()).Sent);
+        Assert.Equal(1, h.Mailbox.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_escalation_arrives_with_its_Vietnamese_subject_decoded_escaped_HTML_a_link_and_the_deadline_as_ics(string provider)
+    {
+        await using var h = await CreateAsync(provider);
+        var task = await h.AddTaskAsync(5, "Xử lý <điểm nghẽn> & \"Vành đai 2.5\"");
+        h.MoveTo(Local(2026, 3, 11, 17, 30));
+        await h.SweepAsync();
+        await h.DispatchAllAsync();
+
+        var levelTwo = h.Mailbox.All().Single(m => m.To.Contains(ParentHead));
+        Assert.Equal("[Quá hạn] Xử lý <điểm nghẽn> & \"Vành đai 2.5\" – chậm 2 ngày làm việc", levelTwo.Subject);
+        Assert.Contains("=?utf-8?", levelTwo.RawSubjectHeader, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Xử lý &lt;điểm nghẽn&gt; &amp;", levelTwo.Html!, StringComparison.Ordinal);
+        Assert.DoesNotContain("<điểm nghẽn>", levelTwo.Html!, StringComparison.Ordinal);
+        Assert.Contains("Xử lý <điểm nghẽn> &", levelTwo.Text, StringComparison.Ordinal);
+        Assert.Contains("UBND phường Hoàn Kiếm", levelTwo.Text, StringComparison.Ordinal);
+        Assert.Contains($"https://directiveflow.hanoi.gov.vn/tasks/{task.Id}", levelTwo.Text, StringComparison.Ordinal);
+        Assert.Contains("quá hạn 2 ngày làm việc", levelTwo.Text, StringComparison.Ordinal);
+        Assert.Equal(["han-xu-ly.ics"], levelTwo.Attachments);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_recipient_who_prefers_English_gets_the_English_template(string provider)
+    {
+        await using var h = await CreateAsync(provider);
+        await using (var db = h.Db())
+        {
+            db.Users.Add(new AppUser { Id = Guid.NewGuid(), UserName = "head", Email = WardHead, NormalizedEmail = WardHead.ToUpperInvariant(), PreferredLanguage = "en" });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await h.AddTaskAsync(5);
+        h.MoveTo(Local(2026, 3, 5, 8, 30));
+        await h.SweepAsync();
+        await h.DispatchAllAsync();
+
+        // The reminder goes to the head (English) and the unit's office address (no user: Vietnamese wins).
+        Assert.StartsWith("[Nhắc việc]", h.Mailbox.All().Single().Subject, StringComparison.Ordinal);
+        h.MoveTo(Local(2026, 3, 9, 17, 30));
+        await h.SweepAsync();
+        await h.DispatchAllAsync();
+        Assert.StartsWith("[Overdue] ", h.Mailbox.All()[0].Subject, StringComparison.Ordinal);
+    }
+}

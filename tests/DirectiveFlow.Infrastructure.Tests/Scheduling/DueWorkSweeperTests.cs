@@ -1,0 +1,121 @@
+using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using static DirectiveFlow.Infrastructure.Tests.Scheduling.SchedulingHarness;
+
+namespace DirectiveFlow.Infrastructure.Tests.Scheduling;
+
+public sealed class DueWorkSweeperTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Each_step_of_the_ladder_reaches_the_right_address_exactly_once(string provider)
+    {
+        // Monday 02/03/2026 09:00, five working days: due Monday 09/03 17:00.
+        await using var h = await CreateAsync(provider);
+        var task = await h.AddTaskAsync(5);
+        Assert.Equal(Local(2026, 3, 9, 17), task.DueAt);
+
+        (DateTimeOffset At, string To, string SubjectStart)[] steps =
+        [
+            (Local(2026, 3, 5, 8, 5), WardHead, "[Nhắc việc] Còn 2 ngày làm việc"),
+            (Local(2026, 3, 6, 8, 5), WardHead, "[Nhắc việc] Còn 1 ngày làm việc"),
+            (Local(2026, 3, 9, 8, 5), WardHead, "[Đến hạn hôm nay]"),
+            (Local(2026, 3, 9, 17, 1), WardHead, "[Quá hạn]"),
+            (Local(2026, 3, 11, 17, 1), ParentHead, "[Quá hạn]"),
+            (Local(2026, 3, 16, 17, 1), IssuerHead, "[Quá hạn – báo cáo lãnh đạo]"),
+        ];
+        foreach (var (at, to, subject) in steps)
+        {
+            h.MoveTo(at);
+            var first = await h.SweepAsync();
+            var again = await h.SweepAsync();
+            await h.DispatchAllAsync();
+            Assert.Equal(1, first.Effects);
+            Assert.Equal(0, again.Effects);
+            var latest = h.Mailbox.All()[0];
+            Assert.Contains(to, latest.To);
+            Assert.StartsWith(subject, latest.Subject, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(steps.Length, h.Mailbox.Count);
+        Assert.Equal(3, h.Mailbox.All().Count(m => m.Subject.StartsWith("[Quá hạn", StringComparison.Ordinal)));
+        await using var db = h.Db();
+        var stored = await db.Tasks.SingleAsync(t => t.Id == task.Id, Ct);
+        Assert.Equal((3, 3, true, (DateTimeOffset?)null), (stored.EscalationLevel, stored.ChaseCount, stored.IsRaised, stored.NextActionAt));
+        var actions = await db.Journal.Where(j => j.TaskId == task.Id).OrderBy(j => j.Id).Select(j => j.Action).ToListAsync(Ct);
+        Assert.Equal(["task.reminder", "task.reminder", "task.due-notice", "escalation.level1", "escalation.level2", "escalation.level3"], actions);
+
+        h.MoveTo(Local(2026, 3, 30, 9));
+        Assert.Equal(0, (await h.SweepAsync()).Effects);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task After_downtime_each_missed_escalation_is_sent_once_and_stale_reminders_are_not(string provider)
+    {
+        await using var h = await CreateAsync(provider);
+        await h.AddTaskAsync(5);
+        h.MoveTo(Local(2026, 3, 17, 10));
+
+        var first = await h.SweepAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(0, (await h.SweepAsync()).Effects);
+        }
+
+        await h.DispatchAllAsync();
+        Assert.Equal(3, first.Effects);
+        var received = h.Mailbox.All().OrderBy(m => m.ReceivedAt).ToList();
+        Assert.Equal(3, received.Count);
+        Assert.Equal(new[] { WardHead, ParentHead, IssuerHead }.Order(), received.Select(m => m.To.Single()).Order());
+        Assert.All(received, m => Assert.StartsWith("[Quá hạn", m.Subject, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_completed_task_leaves_the_schedule_without_any_email(string provider)
+    {
+        await using var h = await CreateAsync(provider);
+        var task = await h.AddTaskAsync(5, configure: t => (t.Status, t.CompletedAt) = (UnitTaskStatus.Completed, t.CreatedAt));
+        h.MoveTo(Local(2026, 3, 20, 10));
+
+        var result = await h.SweepAsync();
+
+        Assert.Equal((1, 0), (result.Tasks, result.Effects));
+        await using var db = h.Db();
+        Assert.Null((await db.Tasks.SingleAsync(t => t.Id == task.Id, Ct)).NextActionAt);
+        Assert.Equal(0, await db.Outbox.CountAsync(Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_extension_restarts_the_ladder_relative_to_the_new_deadline(string provider)
+    {
+        await using var h = await CreateAsync(provider);
+        var task = await h.AddTaskAsync(5);
+        h.MoveTo(Local(2026, 3, 9, 17, 30));
+        Assert.Equal(1, (await h.SweepAsync()).Effects);
+
+        // What the tasks engineer's approval does: a new deadline, the ladder reset, the task scheduled now.
+        var newDue = Local(2026, 3, 13, 17);
+        await using (var db = h.Db())
+        {
+            await db.Tasks.Where(t => t.Id == task.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(t => t.DueAt, newDue).SetProperty(t => t.EscalationLevel, 0).SetProperty(t => t.NextActionAt, h.Clock.GetUtcNow()), Ct);
+        }
+
+        Assert.Equal(0, (await h.SweepAsync()).Effects);
+        h.MoveTo(Local(2026, 3, 12, 8, 1));
+        Assert.Equal(1, (await h.SweepAsync()).Effects);
+        h.MoveTo(Local(2026, 3, 13, 17, 1));
+        Assert.Equal(1, (await h.SweepAsync()).Effects);
+
+        await using var check = h.Db();
+        var keys = await check.Outbox.OrderBy(m => m.CreatedAt).Select(m => m.DedupeKey).ToListAsync(Ct);
+        Assert.Equal(3, keys.Count);
+        Assert.Equal(2, keys.Count(k => k.StartsWith($"escalation:{task.Id:N}:1:", StringComparison.Ordinal)));
+    }
+}

@@ -1,0 +1,49 @@
+using DirectiveFlow.Core.Calendar;
+using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Scheduling;
+using DirectiveFlow.TestSupport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace DirectiveFlow.Infrastructure.Tests.Scheduling;
+
+/// <summary>One application node as the host registers it (configuration → AddDirectiveFlowScheduling), running Quartz.</summary>
+public sealed class QuartzNode : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private QuartzNode(IHost host) => _host = host;
+
+    public IServiceProvider Services => _host.Services;
+
+    public static async Task<QuartzNode> StartAsync(TestDatabase database, SchedulingHarness harness, bool clustered, string cron = "* * * * * ?")
+    {
+        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = database.Provider.ToString(),
+            ["Database:ConnectionString"] = database.ConnectionString,
+            ["Smtp:Host"] = harness.Smtp.Host,
+            ["Smtp:Port"] = harness.Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Scheduling:Clustered"] = clustered.ToString(),
+            ["Scheduling:SweepCron"] = cron,
+            ["Scheduling:OutboxCron"] = cron,
+            ["App:BaseUrl"] = harness.Outbox.BaseUrl,
+        });
+        builder.Services.AddSingleton<TimeProvider>(harness.Clock);
+        builder.Services.AddDirectiveFlowPersistence(builder.Configuration);
+        builder.Services.AddDirectiveFlowScheduling(builder.Configuration);
+        builder.Services.Replace(ServiceDescriptor.Singleton(harness.Calendar));
+        var host = builder.Build();
+        await host.StartAsync();
+        return new QuartzNode(host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+}

@@ -1,0 +1,178 @@
+using DirectiveFlow.Core.Calendar;
+using DirectiveFlow.Core.Directives;
+using DirectiveFlow.Core.Organisation;
+using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Email;
+using DirectiveFlow.Infrastructure.Email.Mailbox;
+using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Scheduling;
+using DirectiveFlow.Infrastructure.Scheduling.Digests;
+using DirectiveFlow.Infrastructure.Scheduling.Sweep;
+using DirectiveFlow.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DirectiveFlow.Infrastructure.Tests.Scheduling;
+
+/// <summary>
+/// A migrated database, a fake clock, the 2026–2027 calendar and a real SMTP server on loopback, with three units:
+/// a ward committee (the lead unit), its superior unit and the issuing city committee.
+/// </summary>
+public sealed class SchedulingHarness : IAsyncDisposable
+{
+    public const string WardHead = "chutich@hoankiem.hanoi.gov.vn";
+    public const string ParentHead = "giamdoc@soxd.hanoi.gov.vn";
+    public const string IssuerHead = "chutich@hanoi.gov.vn";
+
+    private SchedulingHarness(TestDatabase database, DateTimeOffset start)
+    {
+        Database = database;
+        Clock = new FakeTimeProvider(start);
+        Catcher = new EmbeddedSmtpCatcher(new CaughtMailbox(), Clock);
+        Smtp = new SmtpOptions { Host = "127.0.0.1", Port = Catcher.Port, From = "DirectiveFlow <no-reply@directiveflow.local>" };
+    }
+
+    public TestDatabase Database { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public EmbeddedSmtpCatcher Catcher { get; }
+
+    public SmtpOptions Smtp { get; }
+
+    public CaughtMailbox Mailbox => Catcher.Mailbox;
+
+    public IWorkingDayCalendar Calendar { get; } = new WorkingDayCalendar(VietnamHolidays.For(2026).Concat(VietnamHolidays.For(2027)));
+
+    public OutboxOptions Outbox { get; } = new() { BaseUrl = "https://directiveflow.hanoi.gov.vn", BaseDelay = TimeSpan.FromSeconds(30) };
+
+    public OrgUnit Issuer { get; private set; } = null!;
+
+    public OrgUnit Parent { get; private set; } = null!;
+
+    public OrgUnit Ward { get; private set; } = null!;
+
+    public Directive Directive { get; private set; } = null!;
+
+    /// <summary>Local time in Hà Nội.</summary>
+    public static DateTimeOffset Local(int y, int m, int d, int h = 9, int min = 0) => new(y, m, d, h, min, 0, TimeSpan.FromHours(7));
+
+    public static async Task<SchedulingHarness> CreateAsync(string provider, DateTimeOffset? start = null)
+    {
+        var harness = new SchedulingHarness(await TestDatabase.CreateAsync(provider), start ?? Local(2026, 3, 2));
+        await harness.Catcher.StartAsync(CancellationToken.None);
+        await harness.SeedOrganisationAsync();
+        return harness;
+    }
+
+    public DirectiveFlowDbContext Db() => Database.CreateContext();
+
+    public async Task<SweepResult> SweepAsync()
+    {
+        await using var db = Db();
+        return await new DueWorkSweeper(db, Calendar, new OutboxWriter(Clock), new SchedulingOptions { SweepPageSize = 50 }, Outbox)
+            .SweepAsync(Clock.GetUtcNow());
+    }
+
+    public async Task<DispatchResult> DispatchAsync()
+    {
+        await using var db = Db();
+        var dispatcher = new OutboxDispatcher(db, new SmtpMailSender(Smtp), new EmailRenderer(new EmailTemplateStore()), Outbox, Clock,
+            NullLogger<OutboxDispatcher>.Instance);
+        return await dispatcher.DispatchAsync(CancellationToken.None);
+    }
+
+    /// <summary>Dispatches and fails the test with the outbox's last error when something was not sent.</summary>
+    public async Task<DispatchResult> DispatchAllAsync()
+    {
+        var result = await DispatchAsync();
+        await using var db = Db();
+        var errors = db.Outbox.Where(m => m.LastError != null).Select(m => m.LastError).ToList();
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+        return result;
+    }
+
+    public async Task<int> DigestAsync()
+    {
+        await using var db = Db();
+        return await new DailyDigestService(db, Calendar, new OutboxWriter(Clock), Outbox).SendAsync(Clock.GetUtcNow());
+    }
+
+    public async Task<int> WeeklyAsync()
+    {
+        await using var db = Db();
+        return await new WeeklySummaryService(db, Calendar, new OutboxWriter(Clock), Outbox).SendAsync(Clock.GetUtcNow());
+    }
+
+    public void MoveTo(DateTimeOffset instant) => Clock.SetUtcNow(instant.ToUniversalTime());
+
+    /// <summary>A task for the ward, due <paramref name="workingDays"/> working days after now, scheduled from now.</summary>
+    public async Task<UnitTask> AddTaskAsync(int workingDays = 5, string title = "Lập kế hoạch hành động thực hiện Kết luận", Action<UnitTask>? configure = null)
+    {
+        var now = Clock.GetUtcNow();
+        var due = Calendar.AddWorkingDays(now, workingDays);
+        var task = new UnitTask
+        {
+            Id = Guid.NewGuid(),
+            DirectiveId = Directive.Id,
+            InstanceId = Directive.InstanceId,
+            ActivityId = $"act-{Guid.NewGuid():N}",
+            UnitId = Ward.Id,
+            AssignerUnitId = Issuer.Id,
+            Title = title,
+            CreatedAt = now,
+            DueAt = due,
+            OriginalDueAt = due,
+            NextActionAt = now,
+        };
+        configure?.Invoke(task);
+        await using var db = Db();
+        db.Tasks.Add(task);
+        await db.SaveChangesAsync();
+        return task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Catcher.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    private async Task SeedOrganisationAsync()
+    {
+        var locality = Guid.NewGuid();
+        Issuer = Unit("01-COMMITTEE", "UBND Thành phố Hà Nội", "Trần Sỹ Thanh", IssuerHead, null, UnitLevel.Province);
+        Parent = Unit("01-SXD", "Sở Xây dựng Hà Nội", "Nguyễn Văn A", ParentHead, Issuer.Id, UnitLevel.Province);
+        Ward = Unit("00070-COMMITTEE", "UBND phường Hoàn Kiếm", "Phạm Tuấn Long", WardHead, Parent.Id, UnitLevel.Commune);
+        Ward.ContactEmails = "vanphong@hoankiem.hanoi.gov.vn";
+        Directive = new Directive
+        {
+            Id = Guid.NewGuid(),
+            Number = "Kế hoạch số 32/KH-UBND",
+            Title = "Giải quyết 5 điểm nghẽn của Thủ đô",
+            IssuingUnitId = Issuer.Id,
+            WorkflowDefinitionId = "committee-directive",
+            WorkflowVersion = 1,
+            InstanceId = Guid.NewGuid(),
+            CreatedAt = Clock.GetUtcNow(),
+        };
+        await using var db = Db();
+        db.Units.AddRange(Issuer, Parent, Ward);
+        db.Directives.Add(Directive);
+        await db.SaveChangesAsync();
+
+        OrgUnit Unit(string code, string name, string head, string email, Guid? parent, UnitLevel level) => new()
+        {
+            Id = Guid.NewGuid(),
+            Code = code,
+            Name = name,
+            HeadName = head,
+            HeadEmail = email,
+            ParentId = parent,
+            Pillar = Pillar.Committee,
+            Level = level,
+            LocalityId = locality,
+            LocalityCode = code[..5],
+        };
+    }
+}

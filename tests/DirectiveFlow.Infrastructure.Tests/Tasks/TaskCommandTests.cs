@@ -1,0 +1,172 @@
+using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Tasks;
+using DirectiveFlow.Infrastructure.Tasks.Commands;
+using DirectiveFlow.Infrastructure.Tasks.Queries;
+using DirectiveFlow.TestSupport;
+using DirectiveFlow.TestSupport.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Infrastructure.Tests.Tasks;
+
+public sealed class TaskCommandTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<(TaskHarness H, UnitTask Task)> ArrangeAsync(string provider, UnitTaskStatus status, bool requiresReview = false, Action<UnitTask>? configure = null)
+    {
+        var h = await TaskHarness.CreateAsync(provider);
+        await using var db = h.Database.CreateContext();
+        var data = new TaskTestData(db);
+        var directive = await data.AddDirectiveAsync(h.City.Id);
+        var task = await data.AddTaskAsync(directive, h.Ward.Id, h.City.Id, TaskHarness.Start, h.Calendar.AddWorkingDays(TaskHarness.Start, 5),
+            status, requiresReview, configure: configure);
+        return (h, task);
+    }
+
+    private static async Task<UnitTask> ReloadAsync(TaskHarness h, Guid id)
+    {
+        await using var db = h.Database.CreateContext();
+        return await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == id, Ct);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Completing_without_review_completes_the_task_journals_it_and_moves_the_flow_on(string provider)
+    {
+        var (h, task) = await ArrangeAsync(provider, UnitTaskStatus.InProgress);
+        await using var _ = h;
+
+        await h.AsAsync(TaskHarness.Officer(h.Ward), s => s.Send(new CompleteTaskCommand(task.Id, "Đã tổ chức hội nghị quán triệt.")));
+
+        var done = await ReloadAsync(h, task.Id);
+        Assert.Equal(UnitTaskStatus.Completed, done.Status);
+        Assert.Equal(TaskHarness.Start, done.CompletedAt);
+        Assert.Equal(1, done.ConcurrencyStamp);
+        Assert.Equal([(task.Id, "Done", h.Ward.Code)], h.Engine.Finished.ToArray());
+        await using var db = h.Database.CreateContext();
+        Assert.Equal(["task.completed"], await db.Journal.Where(j => j.TaskId == task.Id).Select(j => j.Action).ToListAsync(Ct));
+        Assert.Equal(1, await db.Outbox.CountAsync(m => m.TaskId == task.Id, Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task When_the_engine_fails_nothing_of_the_completion_is_written(string provider)
+    {
+        var (h, task) = await ArrangeAsync(provider, UnitTaskStatus.InProgress);
+        await using var _ = h;
+        h.Engine.FailWith = new InvalidOperationException("engine down");
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            h.AsAsync(TaskHarness.Officer(h.Ward), s => s.Send(new CompleteTaskCommand(task.Id, "Kết quả"))));
+
+        var same = await ReloadAsync(h, task.Id);
+        Assert.Equal(UnitTaskStatus.InProgress, same.Status);
+        Assert.Null(same.ResultSummary);
+        await using var db = h.Database.CreateContext();
+        Assert.False(await db.Journal.AnyAsync(j => j.TaskId == task.Id, Ct));
+        Assert.False(await db.Outbox.AnyAsync(m => m.TaskId == task.Id, Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Accepting_a_reported_result_dates_completion_at_the_submission_not_the_review(string provider)
+    {
+        var (h, task) = await ArrangeAsync(provider, UnitTaskStatus.InProgress, requiresReview: true);
+        await using var _ = h;
+        await h.AsAsync(TaskHarness.Officer(h.Ward), s => s.Send(new CompleteTaskCommand(task.Id, "Kết quả")));
+        Assert.Empty(h.Engine.Finished);
+        h.Clock.Advance(TimeSpan.FromDays(10));
+
+        await h.AsAsync(TaskHarness.Issuer(h.City), s => s.Send(new ReviewTaskCommand(task.Id, "accept", null)));
+
+        var done = await ReloadAsync(h, task.Id);
+        Assert.Equal(UnitTaskStatus.Completed, done.Status);
+        Assert.Equal(TaskHarness.Start, done.CompletedAt);
+        Assert.Equal(TaskCategory.CompletedOnTime, done.CategoryAt(h.Clock.GetUtcNow()));
+        Assert.Equal([(task.Id, ReviewTaskHandler.AcceptedOutcome, h.City.Code)], h.Engine.Finished.ToArray());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_stale_write_loses_to_the_first_and_is_reported_as_a_conflict(string provider)
+    {
+        var (h, task) = await ArrangeAsync(provider, UnitTaskStatus.InProgress);
+        await using var _ = h;
+        // Both requests load the task, then wait for each other before either writes: a true lost-update race.
+        using var bothLoaded = new Barrier(2);
+        TestCurrentUserFactory(h, bothLoaded, out var first, out var second);
+
+        var results = await Task.WhenAll(
+            Task.Run(() => TryAsync(h.AsAsync(first, s => s.Send(new CompleteTaskCommand(task.Id, "Một"))))),
+            Task.Run(() => TryAsync(h.AsAsync(second, s => s.Send(new CompleteTaskCommand(task.Id, "Hai"))))));
+
+        Assert.Single(results, r => r is null);
+        var conflict = Assert.Single(results, r => r is not null)!;
+        Assert.Equal(TaskProblemKind.Conflict, conflict.Kind);
+        Assert.Single(h.Engine.Finished);
+        Assert.Equal(1, (await ReloadAsync(h, task.Id)).ConcurrencyStamp);
+    }
+
+    private static void TestCurrentUserFactory(TaskHarness h, Barrier barrier, out TestCurrentUser first, out TestCurrentUser second)
+    {
+        first = TaskHarness.Officer(h.Ward);
+        second = TaskHarness.Head(h.Ward);
+        foreach (var user in new[] { first, second })
+        {
+            var waited = 0;
+            user.OnRoleCheck = () =>
+            {
+                if (Interlocked.Exchange(ref waited, 1) == 0)
+                {
+                    Assert.True(barrier.SignalAndWait(TimeSpan.FromSeconds(20)), "the other request never loaded the task");
+                }
+            };
+        }
+    }
+
+    private static async Task<TaskProblemException?> TryAsync(Task work)
+    {
+        try
+        {
+            await work;
+            return null;
+        }
+        catch (TaskProblemException e)
+        {
+            return e;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_open_sub_cascade_blocks_completion_unless_the_flow_allows_it(string provider)
+    {
+        var subCascade = Guid.NewGuid();
+        var (h, task) = await ArrangeAsync(provider, UnitTaskStatus.InProgress, configure: t => t.SubCascadeExecutionId = subCascade);
+        await using var _ = h;
+        await using (var db = h.Database.CreateContext())
+        {
+            db.ActivityExecutions.Add(new Core.Workflows.ActivityExecution
+            {
+                Id = subCascade, InstanceId = task.InstanceId, ActivityId = "sub", ActivityType = "Cascade",
+                Status = Core.Workflows.ActivityExecutionStatus.Waiting,
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var refused = await Assert.ThrowsAsync<TaskProblemException>(() =>
+            h.AsAsync(TaskHarness.Officer(h.Ward), s => s.Send(new CompleteTaskCommand(task.Id, "Kết quả"))));
+        Assert.Equal(TaskProblemKind.Conflict, refused.Kind);
+        var detail = await h.AsAsync(TaskHarness.Officer(h.Ward), s => s.Send(new GetTaskQuery(task.Id)));
+        Assert.DoesNotContain("complete", detail.AllowedActions);
+
+        await using (var db = h.Database.CreateContext())
+        {
+            await db.ActivityExecutions.Where(e => e.Id == subCascade)
+                .ExecuteUpdateAsync(u => u.SetProperty(e => e.Status, Core.Workflows.ActivityExecutionStatus.Completed), Ct);
+        }
+
+        await h.AsAsync(TaskHarness.Officer(h.Ward), s => s.Send(new CompleteTaskCommand(task.Id, "Kết quả")));
+        Assert.Equal(UnitTaskStatus.Completed, (await ReloadAsync(h, task.Id)).Status);
+    }
+}

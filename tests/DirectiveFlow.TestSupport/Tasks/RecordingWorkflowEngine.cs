@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Core.Workflows;
+using DirectiveFlow.Infrastructure.Engine;
+using DirectiveFlow.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.TestSupport.Tasks;
+
+/// <summary>TEST-ONLY: an engine that records which tasks finished with which outcome, and can be told to fail. Used where
+/// task rows are inserted by <see cref="TaskTestData"/> without a flow behind them.</summary>
+public sealed class RecordingWorkflowEngine : IWorkflowEngine
+{
+    public ConcurrentQueue<(Guid TaskId, string Outcome, string Actor)> Finished { get; } = new();
+
+    /// <summary>When set, the next call throws it (to prove the caller's transaction rolls back).</summary>
+    public Exception? FailWith { get; set; }
+
+    public Task OnTaskFinishedAsync(DirectiveFlowDbContext db, UnitTask task, string outcome, string actor, CancellationToken cancellationToken)
+    {
+        if (FailWith is { } failure)
+        {
+            FailWith = null;
+            throw failure;
+        }
+
+        Finished.Enqueue((task.Id, outcome, actor));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The contract's rule, read straight from the sub-cascade's execution row.</summary>
+    public async Task<bool> CanCompleteAsync(DirectiveFlowDbContext db, UnitTask task, CancellationToken cancellationToken) =>
+        task.SubCascadeExecutionId is not { } sub || task.AllowCompleteBeforeSubCascade
+        || !await db.ActivityExecutions.AnyAsync(
+            e => e.Id == sub && e.Status != ActivityExecutionStatus.Completed && e.Status != ActivityExecutionStatus.Cancelled, cancellationToken);
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DirectiveFlow.TestSupport;
+using DirectiveFlow.Web.Tests.Infrastructure;
+
+namespace DirectiveFlow.Web.Tests.Api.Directives;
+
+public sealed class DirectivesApiTests
+{
+    // These tests send no email; an outside SMTP host keeps the embedded catcher (one loopback port per process) out of them.
+    internal static readonly Dictionary<string, string?> NoMailCatcher = new() { ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = "9" };
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Issuer_issues_a_party_conclusion_and_reads_its_progress_tasks_and_journal(string provider)
+    {
+        await using var app = await DirectiveFlowWebFactory.CreateAsync(provider, NoMailCatcher);
+        using var issuer = await app.CreateClientForAsync("01-PARTY");
+        var party = await UnitIdAsync(issuer, "01-PARTY");
+
+        using var issued = await issuer.PostAsJsonAsync("/api/directives", new
+        {
+            number = "Kết luận số 15-KL/TU", title = "Về giải quyết 5 điểm nghẽn", body = "Nội dung kết luận", priority = "Urgent",
+            issuingUnitId = party, workflowDefinitionId = "party-conclusion", inputs = new { deadlineDays = 20 },
+        }, Ct);
+
+        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+        var ids = await issued.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var id = ids.GetProperty("id").GetGuid();
+        Assert.NotEqual(Guid.Empty, ids.GetProperty("instanceId").GetGuid());
+        Assert.Equal($"/api/directives/{id}", issued.Headers.Location?.OriginalString);
+
+        var detail = await issuer.GetFromJsonAsync<JsonElement>($"/api/directives/{id}", Ct);
+        Assert.Equal("Kết luận số 15-KL/TU", detail.GetProperty("number").GetString());
+        Assert.Equal(4, detail.GetProperty("progress").GetProperty("total").GetInt32());
+        Assert.Equal(4, detail.GetProperty("progress").GetProperty("openWithinDeadline").GetInt32());
+        Assert.Equal(4, detail.GetProperty("byPillar").GetArrayLength());
+        Assert.Equal(4, detail.GetProperty("cascade").GetProperty("written").GetInt32());
+
+        var tasks = await issuer.GetFromJsonAsync<JsonElement>($"/api/directives/{id}/tasks?pillar=COMMITTEE", Ct);
+        Assert.Equal(1, tasks.GetProperty("total").GetInt32());
+        Assert.Equal("01-COMMITTEE", tasks.GetProperty("items")[0].GetProperty("unitCode").GetString());
+        var journal = await issuer.GetFromJsonAsync<JsonElement>($"/api/directives/{id}/journal?pageSize=2", Ct);
+        Assert.Equal(2, journal.GetProperty("pageSize").GetInt32());
+        Assert.True(journal.GetProperty("total").GetInt32() >= 3);
+        Assert.Equal("instance.started", journal.GetProperty("items")[0].GetProperty("action").GetString());
+        var list = await issuer.GetFromJsonAsync<JsonElement>($"/api/directives?issuingUnitId={party}&priority=Urgent", Ct);
+        Assert.Equal(id, list.GetProperty("items")[0].GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task Issuing_is_refused_with_specific_errors_for_bad_input_and_403_for_other_units()
+    {
+        await using var app = await DirectiveFlowWebFactory.CreateAsync(settings: NoMailCatcher);
+        using var issuer = await app.CreateClientForAsync("01-PARTY");
+        using var ward = await app.CreateClientForAsync("00070-PARTY");
+        var party = await UnitIdAsync(issuer, "01-PARTY");
+        var council = await UnitIdAsync(issuer, "01-COUNCIL");
+
+        using var unknownFlow = await issuer.PostAsJsonAsync("/api/directives",
+            new { number = "1", title = "T", issuingUnitId = party, workflowDefinitionId = "no-such-flow" }, Ct);
+        using var badPriority = await issuer.PostAsJsonAsync("/api/directives",
+            new { number = "1", title = "T", priority = "Soon", issuingUnitId = party, workflowDefinitionId = "party-conclusion" }, Ct);
+        using var otherUnit = await issuer.PostAsJsonAsync("/api/directives",
+            new { number = "1", title = "T", issuingUnitId = council, workflowDefinitionId = "council-supervision" }, Ct);
+        using var notIssuer = await ward.PostAsJsonAsync("/api/directives",
+            new { number = "1", title = "T", issuingUnitId = await UnitIdAsync(issuer, "00070-PARTY"), workflowDefinitionId = "party-conclusion" }, Ct);
+        using var missing = await issuer.GetAsync($"/api/directives/{Guid.NewGuid()}", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknownFlow.StatusCode);
+        Assert.True((await unknownFlow.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("workflowDefinitionId", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, badPriority.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, otherUnit.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, notIssuer.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+    }
+
+    internal static async Task<Guid> UnitIdAsync(HttpClient client, string code)
+    {
+        var units = await client.GetFromJsonAsync<JsonElement>($"/api/units?q={code}&pageSize=50", Ct);
+        foreach (var unit in units.GetProperty("items").EnumerateArray())
+        {
+            if (unit.GetProperty("code").GetString() == code)
+            {
+                return unit.GetProperty("id").GetGuid();
+            }
+        }
+
+        throw new InvalidOperationException($"Unit {code} not listed by /api/units.");
+    }
+}

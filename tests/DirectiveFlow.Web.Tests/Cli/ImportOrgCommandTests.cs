@@ -1,0 +1,60 @@
+using DirectiveFlow.Core.Organisation;
+using DirectiveFlow.TestSupport;
+using DirectiveFlow.Web.Cli;
+using DirectiveFlow.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Web.Tests.Cli;
+
+public sealed class ImportOrgCommandTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<int> RunAsync(TestDatabase db, string file)
+    {
+        string[] args =
+        [
+            CliCommands.ImportOrg, file,
+            $"--Database:Provider={db.Provider}", $"--Database:ConnectionString={db.ConnectionString}",
+            "--Demo:Enabled=false", "--Scheduling:Enabled=false",
+        ];
+        var builder = WebApplication.CreateBuilder(CliCommands.HostArgs(args));
+        builder.AddDirectiveFlow();
+        await using var app = builder.Build();
+        return await CliCommands.RunAsync(app, args);
+    }
+
+    [Fact]
+    public async Task Import_org_loads_the_Hanoi_list_without_starting_the_web_server()
+    {
+        await using var db = await TestDatabase.CreateSqliteAsync();
+
+        var exitCode = await RunAsync(db, SharedData.HanoiCommunesCsv);
+
+        Assert.Equal(0, exitCode);
+        await using var read = db.CreateContext();
+        Assert.Equal(504, await read.Units.CountAsync(u => u.Level == UnitLevel.Commune, Ct));
+        Assert.Equal(0, await read.Users.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Import_org_with_a_bad_file_exits_non_zero_and_writes_nothing()
+    {
+        await using var db = await TestDatabase.CreateSqliteAsync();
+        var file = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "code,name,type\n00070,Hoàn Kiếm,phuong\n00070,Hoàn Kiếm,phuong\n", Ct);
+        try
+        {
+            Assert.Equal(1, await RunAsync(db, file));
+            Assert.Equal(2, await RunAsync(db, file + ".missing"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        await using var read = db.CreateContext();
+        Assert.Equal(0, await read.Units.CountAsync(Ct));
+    }
+}

@@ -1,0 +1,150 @@
+using System.Net;
+using DirectiveFlow.Core.Workflows;
+using DirectiveFlow.TestSupport;
+using DirectiveFlow.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Web.Tests.Components.Directives;
+
+public sealed class DirectivePagesTests : IAsyncLifetime
+{
+    private DirectiveFlowWebFactory _app = default!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = await DirectiveFlowWebFactory.CreateAsync();
+        using (_app.CreateClient())
+        {
+        }
+
+        // The shipped flow, published, unless the host already seeded it.
+        await using var db = _app.Database.CreateContext();
+        if (!await db.WorkflowDefinitions.AnyAsync(d => d.DefinitionId == "party-conclusion" && d.IsPublished, Ct))
+        {
+            var json = await File.ReadAllTextAsync(Path.Combine(SharedData.RepositoryRoot, "workflows", "party-conclusion.json"), Ct);
+            var definition = WorkflowDefinitionSerializer.Deserialize(json);
+            db.WorkflowDefinitions.Add(new WorkflowDefinitionRecord
+            {
+                Id = Guid.NewGuid(), DefinitionId = definition.Id, Version = 1, Name = definition.Name, IsPublished = true, IsLatest = true,
+                Json = json, CreatedAt = UiTestData.Now, PublishedAt = UiTestData.Now,
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task An_issuer_issues_a_directive_through_the_form_and_follows_it_on_its_page()
+    {
+        using var issuer = await UiBrowser.SignedInAsync(_app, "01-PARTY");
+        var form = await issuer.PageAsync("/directives/new?flow=party-conclusion");
+        Assert.Contains("name=\"Input.Inputs[deadlineDays]\"", form, StringComparison.Ordinal);
+        var unitId = await UnitIdAsync("01-PARTY");
+
+        using var response = await issuer.PostFormAsync("/directives/new?flow=party-conclusion", "issue", new()
+        {
+            ["Input.Flow"] = "party-conclusion",
+            ["Input.Number"] = "Kết luận số 15-KL/TU",
+            ["Input.Title"] = "Tháo gỡ 5 điểm nghẽn của Thành phố",
+            ["Input.Body"] = "Rõ tiến độ, rõ trách nhiệm, rõ kết quả.",
+            ["Input.Priority"] = "Urgent",
+            ["Input.IssuingUnitId"] = unitId.ToString(),
+            ["Input.Inputs[deadlineDays]"] = "7",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await issuer.PageAsync(response.Headers.Location!.PathAndQuery());
+        Assert.Contains("Kết luận số 15-KL/TU", page, StringComparison.Ordinal);
+        Assert.Contains("Khẩn", page, StringComparison.Ordinal);
+        Assert.Contains("Tiến độ theo trục", page, StringComparison.Ordinal);
+        Assert.Contains("UBND Thành phố Hà Nội", page, StringComparison.Ordinal);
+        Assert.Contains("Tháo gỡ 5 điểm nghẽn", await issuer.PageAsync("/directives"), StringComparison.Ordinal);
+        await using var db = _app.Database.CreateContext();
+        Assert.Equal("7", (await db.Directives.SingleAsync(d => d.Number == "Kết luận số 15-KL/TU", Ct)).InputsJson.Split("\"deadlineDays\":")[1][..1]);
+    }
+
+    [Fact]
+    public async Task Missing_number_and_title_are_refused_next_to_their_fields_and_nothing_is_issued()
+    {
+        using var issuer = await UiBrowser.SignedInAsync(_app, "01-PARTY");
+        using var response = await issuer.PostFormAsync("/directives/new?flow=party-conclusion", "issue", new()
+        {
+            ["Input.Flow"] = "party-conclusion",
+            ["Input.Number"] = "",
+            ["Input.Title"] = " ",
+            ["Input.Priority"] = "Normal",
+            ["Input.IssuingUnitId"] = (await UnitIdAsync("01-PARTY")).ToString(),
+            ["Input.Inputs[deadlineDays]"] = "7",
+        });
+        var html = (await response.Content.ReadAsStringAsync(Ct)).Replace("\n", " ", StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches("id=\"number\".*?/>\\s*<span class=\"field-error\"", html);
+        Assert.Matches("id=\"title\".*?/>\\s*<span class=\"field-error\"", html);
+        await using var db = _app.Database.CreateContext();
+        Assert.False(await db.Directives.AnyAsync(Ct));
+    }
+
+    [Fact]
+    public async Task An_issuer_cannot_issue_in_another_units_name()
+    {
+        using var issuer = await UiBrowser.SignedInAsync(_app, "01-PARTY");
+        using var response = await issuer.PostFormAsync("/directives/new?flow=party-conclusion", "issue", new()
+        {
+            ["Input.Flow"] = "party-conclusion",
+            ["Input.Number"] = "Chỉ thị số 01",
+            ["Input.Title"] = "Mạo danh",
+            ["Input.Priority"] = "Normal",
+            ["Input.IssuingUnitId"] = (await UnitIdAsync("01-COMMITTEE")).ToString(),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var db = _app.Database.CreateContext();
+        Assert.False(await db.Directives.AnyAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_cascade_still_being_written_shows_its_progress_and_refreshes_until_done()
+    {
+        await using (var db = _app.Database.CreateContext())
+        {
+            var directive = await new UiTestData(db).DirectiveAsync();
+            db.ActivityExecutions.Add(new ActivityExecution
+            {
+                Id = Guid.NewGuid(), InstanceId = directive.InstanceId, ActivityId = "cascade-wards", ActivityType = "Cascade",
+                Status = ActivityExecutionStatus.Running, ExpectedBranches = 504, WrittenBranches = 120, CreatedAt = UiTestData.Now,
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        using var issuer = await UiBrowser.SignedInAsync(_app, "01-PARTY");
+        var url = "/directives/" + (await FirstDirectiveIdAsync());
+        var writing = await issuer.PageAsync(url);
+        Assert.Contains("Đang giao nhiệm vụ cho các đơn vị: 120/504", writing, StringComparison.Ordinal);
+        Assert.Contains("<meta http-equiv=\"refresh\" content=\"2\"", writing, StringComparison.Ordinal);
+
+        await using (var db = _app.Database.CreateContext())
+        {
+            await db.ActivityExecutions.ExecuteUpdateAsync(s => s.SetProperty(e => e.WrittenBranches, 504), Ct);
+        }
+
+        var written = await issuer.PageAsync(url);
+        Assert.DoesNotContain("http-equiv=\"refresh\"", written, StringComparison.Ordinal);
+        Assert.DoesNotContain("Đang giao nhiệm vụ", written, StringComparison.Ordinal);
+    }
+
+    private async Task<Guid> UnitIdAsync(string code)
+    {
+        await using var db = _app.Database.CreateContext();
+        return await db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync(Ct);
+    }
+
+    private async Task<Guid> FirstDirectiveIdAsync()
+    {
+        await using var db = _app.Database.CreateContext();
+        return await db.Directives.Select(d => d.Id).FirstAsync(Ct);
+    }
+}

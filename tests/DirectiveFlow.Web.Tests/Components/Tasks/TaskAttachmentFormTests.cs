@@ -1,0 +1,59 @@
+using System.Net;
+using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Web.Tests.Components.Tasks;
+
+public sealed class TaskAttachmentFormTests : IAsyncLifetime
+{
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+
+    private DirectiveFlowWebFactory _app = default!;
+    private UnitTask _task = default!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = await DirectiveFlowWebFactory.CreateAsync();
+        using (_app.CreateClient())
+        {
+        }
+
+        await using var db = _app.Database.CreateContext();
+        var data = new UiTestData(db);
+        _task = await data.TaskAsync(await data.DirectiveAsync(), "00070-PARTY", "Nộp biên bản", UiTestData.Now.AddDays(9), UnitTaskStatus.InProgress);
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Completing_with_a_file_attaches_it_under_its_Vietnamese_name()
+    {
+        using var officer = await UiBrowser.SignedInAsync(_app, "00070-PARTY");
+        using var response = await officer.PostMultipartAsync(
+            $"/tasks/{_task.Id}", "complete", new() { ["Input.Result"] = "Đã nộp biên bản họp" }, "file", "Biên bản họp.png", Png);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await officer.PageAsync($"/tasks/{_task.Id}");
+        Assert.Contains(">Biên bản họp.png</a>", page, StringComparison.Ordinal);
+        await using var db = _app.Database.CreateContext();
+        Assert.Equal(UnitTaskStatus.Completed, await db.Tasks.Where(t => t.Id == _task.Id).Select(t => t.Status).SingleAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_file_of_a_refused_type_is_flagged_next_to_the_file_field_and_the_task_stays_open()
+    {
+        using var officer = await UiBrowser.SignedInAsync(_app, "00070-PARTY");
+        using var response = await officer.PostMultipartAsync(
+            $"/tasks/{_task.Id}", "complete", new() { ["Input.Result"] = "Kết quả" }, "file", "virus.exe", [0x4D, 0x5A, 0x90, 0x00]);
+        var html = (await response.Content.ReadAsStringAsync(Ct)).Replace("\n", " ", StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches("complete-file[^>]*>\\s*<span class=\"field-error\" role=\"alert\">Chỉ nhận tệp", html);
+        await using var db = _app.Database.CreateContext();
+        Assert.Equal(UnitTaskStatus.InProgress, await db.Tasks.Where(t => t.Id == _task.Id).Select(t => t.Status).SingleAsync(Ct));
+        Assert.False(await db.Attachments.AnyAsync(Ct));
+    }
+}

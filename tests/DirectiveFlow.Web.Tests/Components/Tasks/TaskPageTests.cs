@@ -1,0 +1,170 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Web.Tests.Components.Tasks;
+
+public sealed partial class TaskPageTests : IAsyncLifetime
+{
+    private DirectiveFlowWebFactory _app = default!;
+    private UnitTask _task = default!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = await DirectiveFlowWebFactory.CreateAsync();
+        using (_app.CreateClient())
+        {
+        }
+
+        await using var db = _app.Database.CreateContext();
+        var data = new UiTestData(db);
+        _task = await data.TaskAsync(await data.DirectiveAsync(), "00070-PARTY", "Tổ chức quán triệt kết luận", UiTestData.Now.AddDays(20), requiresReview: true);
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task The_task_page_offers_exactly_the_actions_allowed_now()
+    {
+        using var officer = await UiBrowser.SignedInAsync(_app, "00070-PARTY");
+        using var assigner = await UiBrowser.SignedInAsync(_app, "01-PARTY");
+
+        Assert.Equal(["acknowledge", "extension"], Forms(await officer.PageAsync(Url)));
+        Assert.Empty(Forms(await assigner.PageAsync(Url)));
+        Assert.Contains("Hiện không có thao tác nào", await assigner.PageAsync(Url), StringComparison.Ordinal);
+
+        await PostAsync(officer, "acknowledge", []);
+        Assert.Equal(["progress", "complete", "extension"], Forms(await officer.PageAsync(Url)));
+    }
+
+    [Fact]
+    public async Task An_officer_acknowledges_reports_progress_and_submits_the_result_through_the_forms()
+    {
+        using var officer = await UiBrowser.SignedInAsync(_app, "00070-PARTY");
+
+        await PostAsync(officer, "acknowledge", []);
+        await PostAsync(officer, "progress", new() { ["Input.Note"] = "Đã họp quán triệt toàn thể đảng viên", ["Input.Percent"] = "60" });
+        await PostAsync(officer, "complete", new() { ["Input.Result"] = "Hoàn thành quán triệt, có biên bản kèm theo" });
+
+        var page = await officer.PageAsync(Url);
+        Assert.Contains("Đã họp quán triệt toàn thể đảng viên", page, StringComparison.Ordinal);
+        Assert.Contains("Hoàn thành quán triệt, có biên bản kèm theo", page, StringComparison.Ordinal);
+        Assert.Contains("Chờ duyệt kết quả", page, StringComparison.Ordinal);
+        Assert.Empty(Forms(page));
+        Assert.Equal(UnitTaskStatus.Reported, await StatusAsync());
+    }
+
+    [Fact]
+    public async Task Invalid_progress_is_refused_with_errors_next_to_the_fields()
+    {
+        using var officer = await UiBrowser.SignedInAsync(_app, "00070-PARTY");
+        await PostAsync(officer, "acknowledge", []);
+
+        using var response = await officer.PostFormAsync(Url, "progress", new() { ["Input.Note"] = " ", ["Input.Percent"] = "150" });
+        var html = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches("progress-note.*?</textarea>\\s*<span class=\"field-error\" role=\"alert\">Vui lòng nhập nội dung này.</span>", Flat(html));
+        Assert.Matches("progress-percent.*?/>\\s*<span class=\"field-error\" role=\"alert\">Tỷ lệ phải là số từ 0 đến 100.</span>", Flat(html));
+        Assert.Equal(UnitTaskStatus.Acknowledged, await StatusAsync());
+    }
+
+    [Fact]
+    public async Task The_assigner_returns_the_result_for_rework_and_then_accepts_it()
+    {
+        using var officer = await UiBrowser.SignedInAsync(_app, "00070-PARTY");
+        using var assigner = await UiBrowser.SignedInAsync(_app, "01-PARTY");
+        await PostAsync(officer, "acknowledge", []);
+        await PostAsync(officer, "complete", new() { ["Input.Result"] = "Bản đầu" });
+
+        Assert.Contains(_task.Title, await assigner.PageAsync("/reviews"), StringComparison.Ordinal);
+        Assert.Equal(["review"], Forms(await assigner.PageAsync(Url)));
+        await PostAsync(assigner, "review", new() { ["Input.Decision"] = "return", ["Input.Comment"] = "Bổ sung số liệu từng tổ dân phố" });
+        Assert.Equal(UnitTaskStatus.Returned, await StatusAsync());
+
+        await PostAsync(officer, "complete", new() { ["Input.Result"] = "Bản đã bổ sung" });
+        await PostAsync(assigner, "review", new() { ["Input.Decision"] = "accept", ["Input.Comment"] = "" });
+        Assert.Equal(UnitTaskStatus.Completed, await StatusAsync());
+        Assert.DoesNotContain(_task.Title, await assigner.PageAsync("/reviews"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Returning_work_without_a_comment_is_refused_next_to_the_comment()
+    {
+        using var officer = await UiBrowser.SignedInAsync(_app, "00070-PARTY");
+        using var assigner = await UiBrowser.SignedInAsync(_app, "01-PARTY");
+        await PostAsync(officer, "acknowledge", []);
+        await PostAsync(officer, "complete", new() { ["Input.Result"] = "Bản đầu" });
+
+        using var response = await assigner.PostFormAsync(Url, "review", new() { ["Input.Decision"] = "return", ["Input.Comment"] = "" });
+        Assert.Matches("review-comment.*?</textarea>\\s*<span class=\"field-error\"", Flat(await response.Content.ReadAsStringAsync(Ct)));
+        Assert.Equal(UnitTaskStatus.Reported, await StatusAsync());
+    }
+
+    [Fact]
+    public async Task An_extension_request_reaches_the_assigner_who_approves_it_and_the_original_deadline_stays_on_record()
+    {
+        using var officer = await UiBrowser.SignedInAsync(_app, "00070-PARTY");
+        using var assigner = await UiBrowser.SignedInAsync(_app, "01-PARTY");
+
+        await PostAsync(officer, "extension", new() { ["Input.AdditionalDays"] = "5", ["Input.Reason"] = "Chờ ý kiến của Sở Xây dựng" });
+        Assert.DoesNotContain("extension", Forms(await officer.PageAsync(Url)));
+        Assert.Contains("Chờ ý kiến của Sở Xây dựng", await assigner.PageAsync("/extensions"), StringComparison.Ordinal);
+        Assert.Equal(["decide-extension"], Forms(await assigner.PageAsync(Url)));
+
+        await PostAsync(assigner, "decide-extension", new() { ["Input.RequestId"] = await OpenRequestIdAsync(), ["Input.Approve"] = "true", ["Input.Comment"] = "Đồng ý" });
+
+        var page = await officer.PageAsync(Url);
+        Assert.Contains("Hạn ban đầu", page, StringComparison.Ordinal);
+        Assert.Contains("Đã chấp thuận", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Chờ ý kiến của Sở Xây dựng", await assigner.PageAsync("/extensions"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_extension_request_without_days_or_date_is_refused_next_to_the_field()
+    {
+        using var officer = await UiBrowser.SignedInAsync(_app, "00070-PARTY");
+        using var response = await officer.PostFormAsync(Url, "extension", new() { ["Input.AdditionalDays"] = "", ["Input.Reason"] = "Lý do" });
+        Assert.Matches("ext-days.*?/>\\s*<span class=\"field-error\" role=\"alert\">Nhập số ngày gia hạn hoặc hạn mới.</span>", Flat(await response.Content.ReadAsStringAsync(Ct)));
+    }
+
+    private string Url => $"/tasks/{_task.Id}";
+
+    private async Task PostAsync(UiBrowser browser, string form, Dictionary<string, string> fields)
+    {
+        using var response = await browser.PostFormAsync(Url, form, fields);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{form} answered {(int)response.StatusCode}: {ErrorsIn(body)}");
+        Assert.Equal($"/tasks/{_task.Id}?done={form}", response.Headers.Location!.PathAndQuery());
+    }
+
+    private async Task<UnitTaskStatus> StatusAsync()
+    {
+        await using var db = _app.Database.CreateContext();
+        return await db.Tasks.Where(t => t.Id == _task.Id).Select(t => t.Status).SingleAsync(Ct);
+    }
+
+    private async Task<string> OpenRequestIdAsync()
+    {
+        await using var db = _app.Database.CreateContext();
+        return (await db.ExtensionRequests.SingleAsync(r => r.TaskId == _task.Id && r.Status == ExtensionRequestStatus.Requested, Ct)).Id.ToString();
+    }
+
+    private static List<string> Forms(string html) => FormPattern().Matches(html).Select(m => m.Groups[1].Value).ToList();
+
+    private static string Flat(string html) => html.Replace("\n", " ", StringComparison.Ordinal);
+
+    private static string ErrorsIn(string html) =>
+        string.Join(" | ", ErrorPattern().Matches(html).Select(m => m.Groups[1].Value));
+
+    // Every action form carries its Blazor form name; the login/sign-out forms live outside the page body.
+    [GeneratedRegex("<input type=\"hidden\" name=\"_handler\" value=\"([a-z-]+)\"")]
+    private static partial Regex FormPattern();
+
+    [GeneratedRegex("(?:field-error|alert--error)\"[^>]*>([^<]*)<")]
+    private static partial Regex ErrorPattern();
+}
