@@ -41,6 +41,8 @@ public sealed partial class Designer
     [Inject]
     private IJSRuntime Js { get; set; } = null!;
 
+    private static string LeaveMessage => L("Có thay đổi chưa lưu. Rời trang và bỏ các thay đổi?", "There are unsaved changes. Leave and discard them?");
+
     private ActivityDefinition? SelectedActivity =>
         _canvas?.SelectedActivityId is { } id ? _editor?.Definition.Activities.Find(a => a.Id == id) : null;
 
@@ -78,7 +80,7 @@ public sealed partial class Designer
 
         if (_js is not null && _editor is not null)
         {
-            await _js.InvokeVoidAsync("setDirty", _editor.IsDirty);
+            await _js.InvokeVoidAsync("setDirty", _editor.IsDirty, LeaveMessage);
         }
     }
 
@@ -155,6 +157,12 @@ public sealed partial class Designer
         {
             _editor!.Execute(new DisconnectCommand(link.SourceId, link.Outcome, link.TargetId));
         }
+    }
+
+    private void AutoLayout()
+    {
+        _editor!.AutoLayout();
+        _canvas!.RequestFit();
     }
 
     private void Zoom(double factor) => _canvas!.Diagram.SetZoom(Math.Clamp(_canvas.Diagram.Zoom * factor, 0.2, 2.5));
@@ -240,7 +248,7 @@ public sealed partial class Designer
     private async Task ConfirmLeaveAsync(LocationChangingContext context)
     {
         if (_editor?.IsDirty == true
-            && !await Js.InvokeAsync<bool>("confirm", L("Có thay đổi chưa lưu. Rời trang và bỏ các thay đổi?", "There are unsaved changes. Leave and discard them?")))
+            && !await Js.InvokeAsync<bool>("confirm", LeaveMessage))
         {
             context.PreventNavigation();
         }

@@ -1,5 +1,6 @@
 // The studio's small browser helpers: the unsaved-changes guard and file download.
 let dirty = false;
+let leaveMessage = "";
 
 function onBeforeUnload(event) {
     if (dirty) {
@@ -8,11 +9,29 @@ function onBeforeUnload(event) {
     }
 }
 
-export function setDirty(value) {
+// Links in the static layout are followed by Blazor's enhanced navigation, which the interactive page's
+// NavigationLock does not see; a capturing click handler asks first instead.
+function onLinkClick(event) {
+    const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+    if (!dirty || !link || link.target === "_blank" || event.defaultPrevented) {
+        return;
+    }
+    if (!window.confirm(leaveMessage)) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+    } else {
+        dirty = false;
+    }
+}
+
+export function setDirty(value, message) {
     dirty = !!value;
+    leaveMessage = message || leaveMessage;
     window.removeEventListener("beforeunload", onBeforeUnload);
+    document.removeEventListener("click", onLinkClick, true);
     if (dirty) {
         window.addEventListener("beforeunload", onBeforeUnload);
+        document.addEventListener("click", onLinkClick, true);
     }
 }
 

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace DirectiveFlow.Web.Tests.Components.Studio;
 
@@ -6,19 +7,79 @@ namespace DirectiveFlow.Web.Tests.Components.Studio;
 public sealed class StudioDesignerBrowserTests
 {
     [Fact]
-    public async Task A_shipped_flow_opens_in_the_designer_with_a_node_per_activity_and_its_links()
+    public async Task Validation_errors_are_pinned_to_their_nodes_and_leaving_with_unsaved_changes_asks_first()
     {
         await using var browser = await StudioBrowser.StartAsync();
+        var page = browser.Page;
         await browser.LoginAsync();
 
-        await browser.Page.GotoAsync(browser.Url("/studio/party-conclusion"));
+        await page.GotoAsync(browser.Url("/studio/party-conclusion"));
         await browser.WaitForCircuitAsync();
-
-        await Assertions.Expect(browser.Page.Locator("[data-testid=node-city-pillars]")).ToBeVisibleAsync();
-        var nodes = await browser.Page.Locator("[data-testid^=node-]").CountAsync();
-        Assert.True(nodes >= 6, $"only {nodes} nodes drawn");
+        await Expect(page.Locator("[data-testid=node-city-pillars]")).ToBeVisibleAsync();
+        Assert.True(await page.Locator("[data-testid^=node-]").CountAsync() >= 6);
+        Assert.True(await page.Locator("g.diagram-link").CountAsync() >= 5, "links are drawn");
         await browser.ScreenshotAsync("designer-party-conclusion");
-        await Assertions.Expect(browser.Page.Locator("g.diagram-link").First).ToBeAttachedAsync();
-        Assert.True(await browser.Page.Locator("g.diagram-link").CountAsync() >= 5, "links are drawn");
+
+        // Cutting the Start off makes the rest unreachable: the engine's validator says so, node by node.
+        await page.ClickAsync("[data-testid=node-start] .af-node__head");
+        await page.ClickAsync("[data-testid=property-panel] [data-testid^=connection-Done-] button");
+        await page.ClickAsync("[data-testid=validate]");
+        await Expect(page.Locator("[data-testid=validation-error]").First).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=error-badge-city-pillars]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=node-city-pillars]")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("has-errors"));
+        await browser.ScreenshotAsync("designer-validation-errors");
+
+        // Leaving now asks; dismissing keeps the page and the changes.
+        var asked = 0;
+        page.Dialog += async (_, dialog) =>
+        {
+            asked++;
+            await dialog.DismissAsync();
+        };
+        await page.ClickAsync(".studio__toolbar a[href='studio']");
+        await page.WaitForTimeoutAsync(500);
+        Assert.Equal(1, asked);
+        Assert.EndsWith("/studio/party-conclusion", page.Url, StringComparison.Ordinal);
+
+        // Undo brings the connection back; the errors clear as the model changes.
+        await page.ClickAsync("[data-testid=undo]");
+        await Expect(page.Locator("[data-testid=validation-ok]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid^=error-badge-]")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid=dirty-state]")).ToContainTextAsync("Đã lưu");
+    }
+
+    [Fact]
+    public async Task Importing_an_invalid_definition_shows_every_error_and_saves_nothing()
+    {
+        await using var browser = await StudioBrowser.StartAsync();
+        var page = browser.Page;
+        await browser.LoginAsync();
+        await page.GotoAsync(browser.Url("/studio"));
+        await browser.WaitForCircuitAsync();
+        var before = await page.Locator("[data-testid^=definition-]").CountAsync();
+
+        await page.FillAsync("[data-testid=import-json]", """
+            { "id": "broken-import", "name": "Quy trình hỏng",
+              "activities": [
+                { "id": "start", "type": "Start", "properties": {} },
+                { "id": "task", "type": "UnitTask", "properties": { "title": "Không có thời hạn" } },
+                { "id": "jump", "type": "Teleport", "properties": {} } ],
+              "connections": [ { "source": "start", "outcome": "Done", "target": "task" } ] }
+            """);
+        await page.ClickAsync("[data-testid=import]");
+
+        await Expect(page.Locator("[data-testid=import-errors]")).ToBeVisibleAsync();
+        Assert.True(await page.Locator("[data-testid=import-errors] [data-testid=validation-error]").CountAsync() >= 2, "the missing deadline and the unknown type are both reported");
+        await Expect(page.Locator("[data-testid=import-errors]")).ToContainTextAsync("jump");
+        await Expect(page.Locator("[data-testid=import-errors]")).ToContainTextAsync("task");
+        await Expect(page.Locator("[data-testid^=definition-]")).ToHaveCountAsync(before);
+        using var admin = await browser.ApiAsync("admin");
+        using var stored = await admin.GetAsync("/api/workflows/broken-import", TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, stored.StatusCode);
+
+        await page.FillAsync("[data-testid=import-json]", "{ not json");
+        await page.ClickAsync("[data-testid=import]");
+        await Expect(page.Locator("[data-testid=import-errors] [data-testid=validation-error]")).ToHaveCountAsync(1);
+        await Expect(page.Locator("[data-testid^=definition-]")).ToHaveCountAsync(before);
     }
 }

@@ -16,6 +16,7 @@ namespace DirectiveFlow.Web.Components.Studio.Canvas;
 public sealed class StudioCanvas
 {
     private bool _loading;
+    private bool _fitPending = true;
 
     public StudioCanvas(bool readOnly)
     {
@@ -42,7 +43,7 @@ public sealed class StudioCanvas
         Diagram.GetBehavior<KeyboardShortcutsBehavior>()?.SetShortcut("Delete", false, false, false, _ => RequestDelete());
         Diagram.GetBehavior<KeyboardShortcutsBehavior>()?.SetShortcut("Backspace", false, false, false, _ => RequestDelete());
         Diagram.SelectionChanged += OnSelectionChanged;
-        Diagram.ContainerChanged += FitOnce;
+        Diagram.ContainerChanged += FitWhenMeasured;
         Diagram.Links.Added += OnLinkAdded;
     }
 
@@ -68,6 +69,7 @@ public sealed class StudioCanvas
     public void Load(WorkflowDiagram diagram, IReadOnlyDictionary<string, List<string>>? errors = null)
     {
         _loading = true;
+        var sizes = Nodes.Where(n => n.Size is not null).ToDictionary(n => n.Node.Id, n => n.Size!);
         try
         {
             Diagram.Batch(() =>
@@ -92,7 +94,13 @@ public sealed class StudioCanvas
                         model.AddPort(new ActivityPortModel(model, outcome));
                     }
 
+                    if (sizes.TryGetValue(node.Id, out var size))
+                    {
+                        model.Size = size;
+                    }
+
                     model.Moved += OnNodeMoved;
+                    model.SizeChanged += _ => FitWhenMeasured();
                     Diagram.Nodes.Add(model);
                 }
 
@@ -139,22 +147,27 @@ public sealed class StudioCanvas
         }
     }
 
-    /// <summary>The canvas learns its size from the browser after the first render; only then can it fit the flow in view.</summary>
-    private void FitOnce()
+    /// <summary>Fits the flow in view as soon as the browser has measured the canvas and every node.</summary>
+    public void RequestFit()
     {
-        if (Diagram.Container is { Width: > 0 } && Diagram.Nodes.Count > 0)
+        _fitPending = true;
+        FitWhenMeasured();
+    }
+
+    private void FitWhenMeasured()
+    {
+        if (_fitPending && Fit())
         {
-            Diagram.ContainerChanged -= FitOnce;
-            Fit();
+            _fitPending = false;
         }
     }
 
     /// <summary>Zooms to show every node, never above 100 %; does nothing until the browser has measured them.</summary>
-    public void Fit()
+    public bool Fit()
     {
-        if (Diagram.Container is not { Width: > 0 } || Diagram.Nodes.Any(n => n.Size is null || n.Size.Width <= 0))
+        if (Diagram.Nodes.Count == 0 || Diagram.Container is not { Width: > 0 } || Diagram.Nodes.Any(n => n.Size is null || n.Size.Width <= 0))
         {
-            return;
+            return false;
         }
 
         Diagram.ZoomToFit(40);
@@ -162,6 +175,8 @@ public sealed class StudioCanvas
         {
             Diagram.SetZoom(1);
         }
+
+        return true;
     }
 
     /// <summary>A spot in the visible part of the canvas not covered by a node, for an activity added from the palette.</summary>
