@@ -1,4 +1,5 @@
 using DirectiveFlow.Core.Organisation;
+using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,5 +27,16 @@ public sealed class MigrationTests
         await using var read = db.CreateContext();
         var unit = await read.Units.SingleAsync(u => u.Pillar == Pillar.Party && u.Level == UnitLevel.Commune, TestContext.Current.CancellationToken);
         Assert.Equal("Đảng ủy phường Hoàn Kiếm", unit.Name);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, "Data Source=unused.db")]
+    [InlineData(DatabaseProvider.PostgreSql, "Host=unused;Database=unused")]
+    [InlineData(DatabaseProvider.SqlServer, "Server=unused;Database=unused")]
+    public void Each_provider_has_a_migration_for_the_current_model(DatabaseProvider provider, string connectionString)
+    {
+        // No connection is opened: the check compares the model with the provider's migration snapshot.
+        using var context = new DirectiveFlowDbContext(DbContextOptionsFactory.Create(provider, connectionString));
+        Assert.False(context.Database.HasPendingModelChanges(), $"{provider}: run scripts/regenerate-migrations.sh");
     }
 }
