@@ -65,9 +65,11 @@ public sealed class DueWorkSweeper(
         var decisions = page.Select(task => (Task: task, Decision: DueWorkPlanner.Plan(task, Policy(task, policies), now, calendar))).ToList();
         var values = new ProviderValues(db.Database.ProviderName);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var result = values.IsSqlServer
-            ? await WriteRowByRowAsync(decisions, directory, messages, values, transaction.GetDbTransaction(), now, cancellationToken)
-            : await WriteSetBasedAsync(decisions, directory, messages, values, transaction.GetDbTransaction(), now, cancellationToken);
+        // Set-based statements pay off over a network round trip (PostgreSQL); in-process SQLite is fastest with
+        // prepared single-row statements (it binds named parameters by a linear search, so wide statements cost n²).
+        var result = values.IsPostgres
+            ? await WriteSetBasedAsync(decisions, directory, messages, values, transaction.GetDbTransaction(), now, cancellationToken)
+            : await WriteRowByRowAsync(decisions, directory, messages, values, transaction.GetDbTransaction(), now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;
     }

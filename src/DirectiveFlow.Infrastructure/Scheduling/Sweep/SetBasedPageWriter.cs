@@ -7,9 +7,9 @@ using DirectiveFlow.Infrastructure.Email.Outbox;
 namespace DirectiveFlow.Infrastructure.Scheduling.Sweep;
 
 /// <summary>
-/// A sweep page's writes as a few set-based statements: one guarded UPDATE … FROM (VALUES …) RETURNING of the tasks
-/// (PostgreSQL; prepared single-row updates on SQLite), one INSERT … ON CONFLICT DO NOTHING RETURNING of their outbox
-/// rows, one INSERT of the journal entries for the rows actually written (per 500 rows). Same guards and dedupe semantics as <see cref="SweepWriter"/>.
+/// A sweep page's writes on PostgreSQL as a few set-based statements (per 500 rows): one guarded UPDATE … FROM
+/// (VALUES …) RETURNING of the tasks, one INSERT … ON CONFLICT DO NOTHING RETURNING of their outbox rows, one INSERT
+/// of the journal entries for the rows actually written. Same guards and dedupe semantics as <see cref="SweepWriter"/>.
 /// </summary>
 public sealed class SetBasedPageWriter(DbConnection connection, DbTransaction transaction, ProviderValues values)
 {
@@ -19,22 +19,6 @@ public sealed class SetBasedPageWriter(DbConnection connection, DbTransaction tr
     public async Task<HashSet<Guid>> UpdateTasksAsync(IReadOnlyList<(SweepTask Task, SweepDecision Decision)> rows, CancellationToken cancellationToken)
     {
         var updated = new HashSet<Guid>();
-        if (values.IsSqlite)
-        {
-            // SQLite plans UPDATE … FROM (VALUES …) as a scan of the table per statement; in-process prepared
-            // single-row updates by primary key are far cheaper there.
-            await using var single = new SweepWriter(connection, transaction, values);
-            foreach (var (task, decision) in rows)
-            {
-                if (await single.UpdateTaskAsync(task, decision, cancellationToken))
-                {
-                    updated.Add(task.Id);
-                }
-            }
-
-            return updated;
-        }
-
         const string ts = "::timestamptz";
         foreach (var chunk in rows.Chunk(RowsPerStatement))
         {
