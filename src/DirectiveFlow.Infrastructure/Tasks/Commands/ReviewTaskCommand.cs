@@ -43,6 +43,8 @@ public sealed class ReviewTaskHandler(TaskWorkspace workspace, IWorkflowEngine e
         task.Status = TaskStateMachine.AfterReview(task.Status, accept);
         if (!accept)
         {
+            // Back in the unit's hands: the due-work sweep plans its reminders and held escalation steps again.
+            task.NextActionAt = workspace.Now;
             workspace.Record(task, caller.UserName, "task.returned", comment);
             await TaskEmails.QueueAsync(workspace.Db, task, task.UnitId, "returned",
                 "Nhiệm vụ bị trả lại để làm lại", "Task returned for rework", comment, workspace.Now, cancellationToken);
