@@ -98,6 +98,7 @@ public sealed class StudioBrowser : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+
         if (_browser is not null)
         {
             await _browser.DisposeAsync();

@@ -116,6 +116,10 @@ public sealed class StudioScenarioBrowserTests
 
     private static async Task DragAsync(IPage page, string from, string to)
     {
+        // Let the canvas settle (every change redraws it) so the pointer lands on the port, not on the background.
+        await page.Locator(to).HoverAsync();
+        await page.Locator(from).HoverAsync();
+        await page.WaitForTimeoutAsync(300);
         var a = (await page.Locator(from).BoundingBoxAsync())!;
         var b = (await page.Locator(to).BoundingBoxAsync())!;
         await page.Mouse.MoveAsync(a.X + a.Width / 2, a.Y + a.Height / 2);
