@@ -53,7 +53,9 @@ public sealed class StudioBrowser : IAsyncDisposable
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         var context = await browser._browser.NewContextAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 }, Locale = "vi-VN" });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(30_000);
+        // The suite runs beside hundreds of other tests on two cores; a redraw may take seconds there.
+        Assertions.SetDefaultExpectTimeout(20_000);
         browser.Page = await context.NewPageAsync();
         return browser;
     }
@@ -98,6 +100,7 @@ public sealed class StudioBrowser : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+
         if (_browser is not null)
         {
             await _browser.DisposeAsync();

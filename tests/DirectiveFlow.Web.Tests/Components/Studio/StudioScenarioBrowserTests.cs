@@ -26,12 +26,13 @@ public sealed class StudioScenarioBrowserTests
         await browser.WaitForCircuitAsync();
 
         // Build Start → Cascade(each) → UnitTask → Review(accepted) → End; Review returns to the task; Cascade done → End.
-        foreach (var type in new[] { "Cascade", "UnitTask", "Review", "End" })
+        foreach (var (type, id) in new[] { ("Cascade", "cascade1"), ("UnitTask", "unitTask1"), ("Review", "review1"), ("End", "end1") })
         {
             await page.ClickAsync($"[data-testid=palette-{type}]");
+            await Expect(page.Locator($"[data-testid=property-panel][data-activity-id={id}]")).ToBeVisibleAsync();
+            await Expect(page.Locator($"[data-testid=port-{id}-in]")).ToBeAttachedAsync();
         }
 
-        await Expect(page.Locator("[data-testid=node-end1]")).ToBeVisibleAsync();
         await SelectNodeAsync(page, "start");
         await page.ClickAsync("[data-testid=connection-Done-end] button");
         await DragAsync(page, "[data-testid=port-start-Done]", "[data-testid=port-cascade1-in]");
@@ -116,6 +117,10 @@ public sealed class StudioScenarioBrowserTests
 
     private static async Task DragAsync(IPage page, string from, string to)
     {
+        // Let the canvas settle (every change redraws it) so the pointer lands on the port, not on the background.
+        await page.Locator(to).HoverAsync();
+        await page.Locator(from).HoverAsync();
+        await page.WaitForTimeoutAsync(300);
         var a = (await page.Locator(from).BoundingBoxAsync())!;
         var b = (await page.Locator(to).BoundingBoxAsync())!;
         await page.Mouse.MoveAsync(a.X + a.Width / 2, a.Y + a.Height / 2);
