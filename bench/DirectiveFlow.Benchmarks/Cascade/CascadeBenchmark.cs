@@ -63,7 +63,7 @@ public static class CascadeBenchmark
             ["Database:Provider"] = provider.ToString(),
             ["Database:ConnectionString"] = connectionString,
             ["Engine:BackgroundCascades"] = "false",
-        }).Build();
+        }).AddEnvironmentVariables("DIRECTIVEFLOW_BENCH_").Build();
         var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System);
         services.AddDirectiveFlowInfrastructure(configuration);
         await using var provider_ = services.BuildServiceProvider();

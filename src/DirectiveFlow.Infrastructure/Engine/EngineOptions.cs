@@ -5,8 +5,11 @@ public sealed class EngineOptions
 {
     public const string Section = "Engine";
 
-    /// <summary>Branches written per transaction (the checkpoint interval) of a large cascade.</summary>
-    public int CascadeBatchSize { get; set; } = 2000;
+    /// <summary>
+    /// Branches written per transaction (the checkpoint interval) of a large cascade. 5,000 keeps a national cascade
+    /// (~13,300) to three commits; measured with the cascade benchmark, 2,000 cost PostgreSQL about 0.5 on the COPY ratio.
+    /// </summary>
+    public int CascadeBatchSize { get; set; } = 5000;
 
     /// <summary>
     /// Cascades up to this many targets are written inside the step's own transaction; larger ones commit the cascade
