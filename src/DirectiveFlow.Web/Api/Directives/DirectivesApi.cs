@@ -16,13 +16,17 @@ public static class DirectivesApi
     {
         var directives = app.MapGroup("/api/directives").RequireAuthorization().WithTags("Directives");
         directives.MapPost("/", IssueAsync);
-        directives.MapGet("/", async (Guid? issuingUnitId, string? q, string? priority, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+
+        // Directive-wide views list every unit's work: for issuers, observers and administrators. A unit sees its own
+        // part through /api/tasks, never another ward's.
+        var reads = directives.MapGroup("").RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Observer, Roles.Issuer));
+        reads.MapGet("/", async (Guid? issuingUnitId, string? q, string? priority, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
             ApiEnum.TryParse<DirectivePriority>(priority, "priority", out var p, out var problem)
                 ? Results.Ok(await sender.Send(new ListDirectivesQuery(issuingUnitId, q, p, PageRequest.From(page, pageSize)), ct))
                 : problem);
-        directives.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
+        reads.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
             await sender.Send(new GetDirectiveQuery(id), ct) is { } detail ? Results.Ok(detail) : NotFound(id));
-        directives.MapGet("/{id:guid}/tasks", async (Guid id, string? status, string? category, string? pillar, Guid? unitId, int? page, int? pageSize,
+        reads.MapGet("/{id:guid}/tasks", async (Guid id, string? status, string? category, string? pillar, Guid? unitId, int? page, int? pageSize,
             ISender sender, CancellationToken ct) =>
         {
             if (!ApiEnum.TryParse<UnitTaskStatus>(status, "status", out var s, out var problem)
@@ -36,7 +40,7 @@ public static class DirectivesApi
                 ? NotFound(id)
                 : Results.Ok(await sender.Send(new ListDirectiveTasksQuery(id, s, c, p, unitId, PageRequest.From(page, pageSize)), ct));
         });
-        directives.MapGet("/{id:guid}/journal", async (Guid id, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+        reads.MapGet("/{id:guid}/journal", async (Guid id, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
             await sender.Send(new GetDirectiveQuery(id), ct) is null
                 ? NotFound(id)
                 : Results.Ok(await sender.Send(new ListDirectiveJournalQuery(id, PageRequest.From(page, pageSize)), ct)));
