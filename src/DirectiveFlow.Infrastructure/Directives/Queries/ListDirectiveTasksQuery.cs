@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Tasks;
@@ -27,7 +26,7 @@ public sealed class ListDirectiveTasksHandler(DirectiveFlowDbContext db, TimePro
 
         if (query.Category is { } category)
         {
-            tasks = tasks.Where(CategoryPredicate(category, now));
+            tasks = tasks.Where(TaskCategoryFilter.For(category, now));
         }
 
         if (query.UnitId is { } unitId)
@@ -55,13 +54,4 @@ public sealed class ListDirectiveTasksHandler(DirectiveFlowDbContext db, TimePro
             r.t.DueAt, r.t.OriginalDueAt, r.t.CompletedAt, r.t.ParentTaskId)).ToList();
         return new PagedResult<DirectiveTaskDto>(items, total, query.Page.Page, query.Page.PageSize);
     }
-
-    /// <summary>The category as a SQL predicate, matching <see cref="TaskCategories.Of"/> (cancelled tasks in none).</summary>
-    private static Expression<Func<UnitTask, bool>> CategoryPredicate(TaskCategory category, DateTimeOffset now) => category switch
-    {
-        TaskCategory.CompletedOnTime => t => t.Status == UnitTaskStatus.Completed && t.CompletedAt != null && t.CompletedAt <= t.DueAt,
-        TaskCategory.CompletedLate => t => t.Status == UnitTaskStatus.Completed && t.CompletedAt != null && t.CompletedAt > t.DueAt,
-        TaskCategory.OpenWithinDeadline => t => t.Status != UnitTaskStatus.Completed && t.Status != UnitTaskStatus.Cancelled && t.DueAt >= now,
-        _ => t => t.Status != UnitTaskStatus.Completed && t.Status != UnitTaskStatus.Cancelled && t.DueAt < now,
-    };
 }
