@@ -28,9 +28,10 @@ public static class QuartzSetup
                 }
             });
 
-            // Quartz fires on real time (cluster check-ins, misfires); the jobs read the application's clock, which the
-            // demo mode or a test may move.
-            q.UseTimeProvider(TimeProvider.System);
+            // Quartz takes the container's TimeProvider, the application's clock (its factory resolves TimeProvider from
+            // the container before anything configured here). With the demo clock that is what a demonstration wants:
+            // after an advance every recurring trigger has misfired, fires once at once (FireAndProceed) and the jobs
+            // see the new time. A clock that stands still (a test's FakeTimeProvider) would stop Quartz altogether.
             q.UsePersistentStore(store =>
             {
                 UseProvider(store, provider, connectionString);

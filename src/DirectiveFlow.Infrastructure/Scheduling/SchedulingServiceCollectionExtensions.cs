@@ -57,15 +57,7 @@ public static class SchedulingServiceCollectionExtensions
         if (scheduling.Enabled)
         {
             var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-            // Quartz's UseTimeProvider swaps the container's TimeProvider for the one it is given; the application's
-            // clock (the demo clock, or a test's fake) must stay the one every other service receives.
-            var appClock = services.LastOrDefault(d => d.ServiceType == typeof(TimeProvider));
             services.AddDirectiveFlowQuartz(scheduling, database.Provider, database.ResolveConnectionString());
-            if (appClock is not null && !services.Contains(appClock))
-            {
-                services.RemoveAll<TimeProvider>();
-                services.Add(appClock);
-            }
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         }
 

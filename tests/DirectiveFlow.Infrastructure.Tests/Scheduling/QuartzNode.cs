@@ -7,7 +7,10 @@ using Microsoft.Extensions.Hosting;
 
 namespace DirectiveFlow.Infrastructure.Tests.Scheduling;
 
-/// <summary>One application node as the host registers it (configuration → AddDirectiveFlowInfrastructure), running Quartz.</summary>
+/// <summary>
+/// One application node as the host registers it (configuration → AddDirectiveFlowInfrastructure), running Quartz on a
+/// clock that starts at the harness's current time and runs.
+/// </summary>
 public sealed class QuartzNode : IAsyncDisposable
 {
     private readonly IHost _host;
@@ -30,7 +33,7 @@ public sealed class QuartzNode : IAsyncDisposable
             ["Scheduling:OutboxCron"] = cron,
             ["App:BaseUrl"] = harness.Outbox.BaseUrl,
         });
-        builder.Services.AddSingleton<TimeProvider>(harness.Clock);
+        builder.Services.AddSingleton<TimeProvider>(new RunningClock(harness.Clock.GetUtcNow()));
         builder.Services.AddDirectiveFlowInfrastructure(builder.Configuration);
         builder.Services.Replace(ServiceDescriptor.Singleton(harness.Calendar));
         var host = builder.Build();

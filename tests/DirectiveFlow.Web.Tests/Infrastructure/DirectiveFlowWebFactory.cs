@@ -40,6 +40,8 @@ public sealed class DirectiveFlowWebFactory : WebApplicationFactory<Program>
             ["Database:ConnectionString"] = database.ConnectionString,
             ["Demo:Enabled"] = "true",
             ["Demo:Password"] = DemoPassword,
+            // Test output keeps warnings and errors only, so a failure is not buried under start-up chatter.
+            ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
