@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using DirectiveFlow.Core.Email;
 using DirectiveFlow.Infrastructure.Email.Outbox;
@@ -13,7 +14,11 @@ namespace DirectiveFlow.Infrastructure.Email;
 /// </summary>
 public sealed class OutboxWriter(TimeProvider time)
 {
-    internal static readonly JsonSerializerOptions ModelJson = new(JsonSerializerDefaults.Web);
+    /// <summary>
+    /// The model is only ever read back by the renderer (which escapes for HTML itself), so Vietnamese text is kept as
+    /// it is instead of \u-escaped: rows are about half the size.
+    /// </summary>
+    internal static readonly JsonSerializerOptions ModelJson = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Adds the email to <paramref name="db"/>'s change tracker; it is written by the caller's SaveChanges.</summary>
     public OutboxMessage Add(DirectiveFlowDbContext db, OutboxEmail email)

@@ -26,4 +26,10 @@ public sealed class SchedulingOptions
     public string OutboxCron { get; set; } = "0/15 * * * * ?";
 
     public int SweepPageSize { get; set; } = 500;
+
+    /// <summary>
+    /// Due tasks that would all be decided alike (a <see cref="Sweep.SweepClass"/>) are swept set-based when at least this
+    /// many share a class, on SQLite and PostgreSQL; smaller groups, and SQL Server, go row by row. 0 turns it off.
+    /// </summary>
+    public int SetBasedClassMinimum { get; set; } = 32;
 }

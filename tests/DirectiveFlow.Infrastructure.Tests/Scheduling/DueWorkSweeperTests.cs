@@ -9,12 +9,17 @@ public sealed class DueWorkSweeperTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>Each database, swept row by row and through the set-based class path (every due task a class of its own or more).</summary>
+    public static TheoryData<string, bool> ProvidersAndPaths =>
+        new() { { "Sqlite", false }, { "Sqlite", true }, { "PostgreSql", false }, { "PostgreSql", true } };
+
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Each_step_of_the_ladder_reaches_the_right_address_exactly_once(string provider)
+    [MemberData(nameof(ProvidersAndPaths))]
+    public async Task Each_step_of_the_ladder_reaches_the_right_address_exactly_once(string provider, bool setBased)
     {
         // Monday 02/03/2026 09:00, five working days: due Monday 09/03 17:00.
         await using var h = await CreateAsync(provider);
+        h.SweepClassMinimum = setBased ? 1 : 0;
         var task = await h.AddTaskAsync(5);
         Assert.Equal(Local(2026, 3, 9, 17), task.DueAt);
 
@@ -53,10 +58,11 @@ public sealed class DueWorkSweeperTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task After_downtime_each_missed_escalation_is_sent_once_and_stale_reminders_are_not(string provider)
+    [MemberData(nameof(ProvidersAndPaths))]
+    public async Task After_downtime_each_missed_escalation_is_sent_once_and_stale_reminders_are_not(string provider, bool setBased)
     {
         await using var h = await CreateAsync(provider);
+        h.SweepClassMinimum = setBased ? 1 : 0;
         await h.AddTaskAsync(5);
         h.MoveTo(Local(2026, 3, 17, 10));
 
@@ -75,10 +81,11 @@ public sealed class DueWorkSweeperTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task A_completed_task_leaves_the_schedule_without_any_email(string provider)
+    [MemberData(nameof(ProvidersAndPaths))]
+    public async Task A_completed_task_leaves_the_schedule_without_any_email(string provider, bool setBased)
     {
         await using var h = await CreateAsync(provider);
+        h.SweepClassMinimum = setBased ? 1 : 0;
         var task = await h.AddTaskAsync(5, configure: t => (t.Status, t.CompletedAt) = (UnitTaskStatus.Completed, t.CreatedAt));
         h.MoveTo(Local(2026, 3, 20, 10));
 
@@ -91,10 +98,11 @@ public sealed class DueWorkSweeperTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task An_extension_restarts_the_ladder_relative_to_the_new_deadline(string provider)
+    [MemberData(nameof(ProvidersAndPaths))]
+    public async Task An_extension_restarts_the_ladder_relative_to_the_new_deadline(string provider, bool setBased)
     {
         await using var h = await CreateAsync(provider);
+        h.SweepClassMinimum = setBased ? 1 : 0;
         var task = await h.AddTaskAsync(5);
         h.MoveTo(Local(2026, 3, 9, 17, 30));
         Assert.Equal(1, (await h.SweepAsync()).Effects);

@@ -67,12 +67,21 @@ public sealed class SchedulingHarness : IAsyncDisposable
 
     public DirectiveFlowDbContext Db() => Database.CreateContext();
 
+    /// <summary>
+    /// <see cref="SchedulingOptions.SetBasedClassMinimum"/> for <see cref="SweepAsync"/>: 0 (the default here) sweeps
+    /// row by row, 1 sends every due task through the set-based class path it can take.
+    /// </summary>
+    public int SweepClassMinimum { get; set; }
+
     public async Task<SweepResult> SweepAsync()
     {
         await using var db = Db();
-        return await new DueWorkSweeper(db, Calendar, new OutboxWriter(Clock), new SchedulingOptions { SweepPageSize = 50 }, Outbox)
-            .SweepAsync(Clock.GetUtcNow());
+        var options = new SchedulingOptions { SweepPageSize = 50, SetBasedClassMinimum = SweepClassMinimum };
+        return await new DueWorkSweeper(db, Calendar, new OutboxWriter(Clock), options, Outbox).SweepAsync(Clock.GetUtcNow());
     }
+
+    /// <summary>The same id for the same name in every harness, so two databases can hold the same rows.</summary>
+    public static Guid FixedId(string name) => new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name)).AsSpan(0, 16));
 
     public async Task<DispatchResult> DispatchAsync()
     {
@@ -140,20 +149,20 @@ public sealed class SchedulingHarness : IAsyncDisposable
 
     private async Task SeedOrganisationAsync()
     {
-        var locality = Guid.NewGuid();
+        var locality = FixedId("locality");
         Issuer = Unit("01-COMMITTEE", "UBND Thành phố Hà Nội", "Trần Sỹ Thanh", IssuerHead, null, UnitLevel.Province);
         Parent = Unit("01-SXD", "Sở Xây dựng Hà Nội", "Nguyễn Văn A", ParentHead, Issuer.Id, UnitLevel.Province);
         Ward = Unit("00070-COMMITTEE", "UBND phường Hoàn Kiếm", "Phạm Tuấn Long", WardHead, Parent.Id, UnitLevel.Commune);
         Ward.ContactEmails = "vanphong@hoankiem.hanoi.gov.vn";
         Directive = new Directive
         {
-            Id = Guid.NewGuid(),
+            Id = FixedId("directive"),
             Number = "Kế hoạch số 32/KH-UBND",
             Title = "Giải quyết 5 điểm nghẽn của Thủ đô",
             IssuingUnitId = Issuer.Id,
             WorkflowDefinitionId = "committee-directive",
             WorkflowVersion = 1,
-            InstanceId = Guid.NewGuid(),
+            InstanceId = FixedId("instance"),
             CreatedAt = Clock.GetUtcNow(),
         };
         await using var db = Db();
@@ -163,7 +172,7 @@ public sealed class SchedulingHarness : IAsyncDisposable
 
         OrgUnit Unit(string code, string name, string head, string email, Guid? parent, UnitLevel level) => new()
         {
-            Id = Guid.NewGuid(),
+            Id = FixedId(code),
             Code = code,
             Name = name,
             HeadName = head,

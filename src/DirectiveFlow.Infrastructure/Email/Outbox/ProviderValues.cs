@@ -1,3 +1,4 @@
+using System.Data.Common;
 using DirectiveFlow.Infrastructure.Persistence;
 
 namespace DirectiveFlow.Infrastructure.Email.Outbox;
@@ -25,4 +26,13 @@ public sealed class ProviderValues(string? providerName)
     public object NullableTime(DateTimeOffset? value) => value is { } v ? Time(v) : DBNull.Value;
 
     public static object Text(string? value) => value is null ? DBNull.Value : value;
+
+    /// <summary>Reads a Guid column written by EF or by <see cref="Id"/>.</summary>
+    public Guid ReadId(DbDataReader reader, int ordinal) => IsSqlite ? Guid.Parse(reader.GetString(ordinal)) : reader.GetGuid(ordinal);
+
+    /// <summary>Reads an instant column written by EF or by <see cref="Time"/>; null for NULL.</summary>
+    public DateTimeOffset? ReadTime(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null
+        : IsSqlite ? new DateTimeOffset(reader.GetInt64(ordinal), TimeSpan.Zero)
+        : reader.GetFieldValue<DateTimeOffset>(ordinal).ToUniversalTime();
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using DirectiveFlow.Core.Email;
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Infrastructure.Email;
 using DirectiveFlow.Infrastructure.Email.Outbox;
@@ -9,9 +10,10 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace DirectiveFlow.Infrastructure.Scheduling.Sweep;
 
 /// <summary>
-/// The due-work sweep: tasks whose <c>NextActionAt</c> has passed (an indexed range), in pages; for each, the
-/// <see cref="DueWorkPlanner"/>'s effects go to the outbox under their dedupe keys, with a journal entry, and the
-/// task's schedule fields move on — one transaction per page. A duplicate key means "already done": nothing is
+/// The due-work sweep: tasks whose <c>NextActionAt</c> has passed (an indexed range). Large groups of tasks that are
+/// decided alike (<see cref="SweepClass"/>) are written set-based first; the rest go in pages, task by task. For each
+/// task the <see cref="DueWorkPlanner"/>'s effects go to the outbox under their dedupe keys, with a journal entry, and
+/// the task's schedule fields move on — one transaction per class or page. A duplicate key means "already done": nothing is
 /// sent twice, whatever re-runs, misfires or second nodes do.
 /// </summary>
 public sealed class DueWorkSweeper(
@@ -29,7 +31,10 @@ public sealed class DueWorkSweeper(
             .ToDictionaryAsync(u => u.Id, cancellationToken);
         var policies = new Dictionary<string, TaskPolicy>(StringComparer.Ordinal);
         var seen = new HashSet<Guid>();
-        var total = SweepResult.None;
+        var values = new ProviderValues(db.Database.ProviderName);
+        var total = options.SetBasedClassMinimum > 0 && !values.IsSqlServer
+            ? await SweepClassesAsync(units, messages, policies, values, now, cancellationToken)
+            : SweepResult.None;
         while (!cancellationToken.IsCancellationRequested)
         {
             var page = await db.Tasks.AsNoTracking()
@@ -58,6 +63,109 @@ public sealed class DueWorkSweeper(
         return total;
     }
 
+    /// <summary>
+    /// The set-based part: every large <see cref="SweepClass"/> is planned once and written for all its tasks with a
+    /// few statements, in one transaction per class. Whatever it leaves (small or mixed classes, tasks changed
+    /// meanwhile) is still due and goes through the row-by-row pages after it.
+    /// </summary>
+    private async Task<SweepResult> SweepClassesAsync(
+        Dictionary<Guid, SweepUnit> units, EffectMessages messages, Dictionary<string, TaskPolicy> policies, ProviderValues values,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var classes = await SweepClass.FindAsync(connection, values, now, options.SetBasedClassMinimum, cancellationToken);
+            if (classes.Count == 0)
+            {
+                return SweepResult.None;
+            }
+
+            var directiveIds = classes.Select(c => c.DirectiveId).Distinct().ToList();
+            var directives = await db.Directives.AsNoTracking()
+                .Where(d => directiveIds.Contains(d.Id))
+                .Select(d => new SweepDirective(d.Id, d.Number, d.Title, d.IssuingUnitId))
+                .ToDictionaryAsync(d => d.Id, cancellationToken);
+            var directory = new SweepDirectory(units, directives);
+            var total = SweepResult.None;
+            foreach (var sweepClass in classes)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                var first = sweepClass.Representative(Guid.Empty, sweepClass.FirstCreatedAt);
+                var policy = Policy(first, policies);
+                var decision = DueWorkPlanner.Plan(first, policy, now, calendar);
+                if (!SameDecision(decision, DueWorkPlanner.Plan(sweepClass.Representative(Guid.Empty, sweepClass.LastCreatedAt), policy, now, calendar)))
+                {
+                    continue;
+                }
+
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var writer = new SweepClassWriter(connection, transaction.GetDbTransaction(), values);
+                var unitIds = await writer.UnitsAsync(sweepClass, now, cancellationToken);
+                var effects = new List<SweepClassEffect>();
+                foreach (var effect in decision.Effects)
+                {
+                    if (Describe(effect, sweepClass, unitIds, decision, directory, messages, now) is not { } described)
+                    {
+                        break;
+                    }
+
+                    effects.Add(described);
+                }
+
+                if (effects.Count != decision.Effects.Count)
+                {
+                    continue;
+                }
+
+                total += await writer.WriteAsync(sweepClass, decision, effects, now, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return total;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The effect's outbox and journal content for each unit of the class, or null when its key cannot be templated.</summary>
+    private SweepClassEffect? Describe(
+        DueEffect effect, SweepClass sweepClass, List<Guid> unitIds, SweepDecision decision, SweepDirectory directory, EffectMessages messages,
+        DateTimeOffset now)
+    {
+        if (!SweepClassWriter.TrySplitKey(effect.DedupeKey, out var prefix, out var suffix))
+        {
+            return null;
+        }
+
+        OutboxMessage? sample = null;
+        var action = "";
+        var perUnit = new List<SweepClassUnit>(unitIds.Count);
+        foreach (var unitId in unitIds)
+        {
+            var task = sweepClass.Representative(unitId, sweepClass.FirstCreatedAt);
+            var email = messages.Email(effect, task, decision, directory, now);
+            var message = outbox.ToMessage(email);
+            var journal = EffectMessages.Journal(effect, task, email, now);
+            sample ??= message;
+            action = journal.Action;
+            perUnit.Add(new SweepClassUnit(unitId, message.To, message.ModelJson ?? "null", journal.Detail ?? ""));
+        }
+
+        return sample is null ? null : new SweepClassEffect(effect, prefix, suffix, sample, action, perUnit);
+    }
+
+    private static bool SameDecision(SweepDecision a, SweepDecision b) =>
+        a.NextActionAt == b.NextActionAt && a.ChaseCount == b.ChaseCount && a.EscalationLevel == b.EscalationLevel && a.IsRaised == b.IsRaised
+        && a.Effects.SequenceEqual(b.Effects);
+
     private async Task<SweepResult> WritePageAsync(
         List<SweepTask> page, SweepDirectory directory, EffectMessages messages, Dictionary<string, TaskPolicy> policies,
         DateTimeOffset now, CancellationToken cancellationToken)
@@ -65,7 +173,7 @@ public sealed class DueWorkSweeper(
         var decisions = page.Select(task => (Task: task, Decision: DueWorkPlanner.Plan(task, Policy(task, policies), now, calendar))).ToList();
         var values = new ProviderValues(db.Database.ProviderName);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Set-based statements pay off over a network round trip (PostgreSQL); in-process SQLite is fastest with
+        // Multi-row statements pay off over a network round trip (PostgreSQL); in-process SQLite is fastest with
         // prepared single-row statements (it binds named parameters by a linear search, so wide statements cost n²).
         var result = values.IsPostgres
             ? await WriteSetBasedAsync(decisions, directory, messages, values, transaction.GetDbTransaction(), now, cancellationToken)

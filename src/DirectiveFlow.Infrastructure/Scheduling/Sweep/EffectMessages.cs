@@ -32,7 +32,9 @@ public sealed class EffectMessages(string baseUrl, IWorkingDayCalendar calendar)
             chaseCount = decision.ChaseCount,
             raised = effect.Kind == DueEffectKind.Raised || (effect.Kind == DueEffectKind.Escalation && decision.IsRaised && effect.Number == decision.EscalationLevel),
             cadence = task.ProgressCadence.ToString(),
-            lastReportLocal = LocalText(task.LastProgressAt ?? task.AcknowledgedAt ?? task.CreatedAt),
+            // Only the missing-report notice speaks of the last report; leaving it out of the others keeps their
+            // model the same for every task of a sweep class (see SweepClass).
+            lastReportLocal = effect.Kind == DueEffectKind.ProgressMissing ? LocalText(task.LastProgressAt ?? task.AcknowledgedAt ?? task.CreatedAt) : null,
             ics = new { uid = $"{task.Id:N}@directiveflow", summary = task.Title, dueUtc = task.DueAt.ToUniversalTime(), url = link },
         };
         return new OutboxEmail(effect.DedupeKey, to)

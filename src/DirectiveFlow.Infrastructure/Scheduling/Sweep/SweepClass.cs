@@ -1,0 +1,130 @@
+using System.Data.Common;
+using System.Text;
+using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Email.Outbox;
+
+namespace DirectiveFlow.Infrastructure.Scheduling.Sweep;
+
+/// <summary>
+/// Due tasks that share every column the <see cref="DueWorkPlanner"/> reads except their identity: same directive,
+/// assigner, status, deadline, policy, ladder position and progress cadence (and, with a cadence, the same last
+/// report). The planner then decides the same for all of them, up to the task's own id, title and unit, so the class
+/// is swept with a few set-based statements instead of row by row (<see cref="SweepClassWriter"/>).
+/// <para>The tasks' creation times only matter to pre-deadline notices (none from before the task existed); a class
+/// spans <see cref="FirstCreatedAt"/>..<see cref="LastCreatedAt"/> and is used only when both ends plan alike.</para>
+/// </summary>
+public sealed record SweepClass(
+    Guid DirectiveId,
+    Guid AssignerUnitId,
+    UnitTaskStatus Status,
+    DateTimeOffset DueAt,
+    string? PolicyJson,
+    int EscalationLevel,
+    int ChaseCount,
+    bool IsRaised,
+    ProgressCadence ProgressCadence,
+    DateTimeOffset? ProgressAnchor,
+    int Count,
+    DateTimeOffset FirstCreatedAt,
+    DateTimeOffset LastCreatedAt)
+{
+    /// <summary>Stands for the task's id in a representative task; <see cref="SweepClassWriter"/> puts each real id in its place.</summary>
+    public static readonly Guid IdSentinel = new("d1d0c1a5-5e47-4c1a-9f00-5e471e5e47d1");
+
+    /// <summary>Stands for the task's title (a JSON string with its quotes once serialised).</summary>
+    public const string TitleSentinel = "DFTITLE5e471e5e47d1";
+
+    /// <summary>The classes of tasks due at <paramref name="now"/> with at least <paramref name="minimum"/> members, largest first.</summary>
+    public static async Task<List<SweepClass>> FindAsync(
+        DbConnection connection, ProviderValues values, DateTimeOffset now, int minimum, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT "DirectiveId", "AssignerUnitId", "Status", "DueAt", "PolicyJson", "EscalationLevel", "ChaseCount", "IsRaised", "ProgressCadence",
+                CASE WHEN "ProgressCadence" <> 'None' THEN COALESCE("LastProgressAt", "AcknowledgedAt", "CreatedAt") END,
+                COUNT(*), MIN("CreatedAt"), MAX("CreatedAt")
+            FROM "Tasks"
+            WHERE "NextActionAt" <= @now
+            GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+            HAVING COUNT(*) >= @minimum
+            ORDER BY 11 DESC
+            """;
+        Add(command, "@now", values.Time(now));
+        Add(command, "@minimum", minimum);
+        var classes = new List<SweepClass>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            classes.Add(new SweepClass(
+                values.ReadId(reader, 0),
+                values.ReadId(reader, 1),
+                Enum.Parse<UnitTaskStatus>(reader.GetString(2)),
+                values.ReadTime(reader, 3)!.Value,
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.GetInt32(5),
+                reader.GetInt32(6),
+                reader.GetBoolean(7),
+                Enum.Parse<ProgressCadence>(reader.GetString(8)),
+                values.ReadTime(reader, 9),
+                Convert.ToInt32(reader.GetValue(10), System.Globalization.CultureInfo.InvariantCulture),
+                values.ReadTime(reader, 11)!.Value,
+                values.ReadTime(reader, 12)!.Value));
+        }
+
+        return classes;
+    }
+
+    /// <summary>A task of this class, created at <paramref name="createdAt"/>, with the sentinels for its id and title.</summary>
+    public SweepTask Representative(Guid unitId, DateTimeOffset createdAt) => new(
+        IdSentinel, DirectiveId, Guid.Empty, "", unitId, AssignerUnitId, TitleSentinel, Status, createdAt, DueAt,
+        AcknowledgedAt: null, LastProgressAt: ProgressAnchor, ProgressCadence, NextActionAt: null, ChaseCount, EscalationLevel, IsRaised, PolicyJson);
+
+    /// <summary>
+    /// The SQL condition (on <c>"Tasks"</c>) that selects this class's tasks still due at @now, binding its parameters
+    /// on <paramref name="command"/>. A task changed since the class was read no longer matches, so it is left alone.
+    /// </summary>
+    public string Condition(DbCommand command, ProviderValues values)
+    {
+        var sql = new StringBuilder("""
+            "Tasks"."NextActionAt" <= @now AND "Tasks"."DirectiveId" = @c_directive AND "Tasks"."AssignerUnitId" = @c_assigner
+            AND "Tasks"."Status" = @c_status AND "Tasks"."DueAt" = @c_due AND "Tasks"."EscalationLevel" = @c_level
+            AND "Tasks"."ChaseCount" = @c_chase AND "Tasks"."IsRaised" = @c_raised AND "Tasks"."ProgressCadence" = @c_cadence
+            AND "Tasks"."CreatedAt" >= @c_first AND "Tasks"."CreatedAt" <= @c_last
+            """);
+        Add(command, "@c_directive", values.Id(DirectiveId));
+        Add(command, "@c_assigner", values.Id(AssignerUnitId));
+        Add(command, "@c_status", Status.ToString());
+        Add(command, "@c_due", values.Time(DueAt));
+        Add(command, "@c_level", EscalationLevel);
+        Add(command, "@c_chase", ChaseCount);
+        Add(command, "@c_raised", IsRaised);
+        Add(command, "@c_cadence", ProgressCadence.ToString());
+        Add(command, "@c_first", values.Time(FirstCreatedAt));
+        Add(command, "@c_last", values.Time(LastCreatedAt));
+        if (PolicyJson is null)
+        {
+            sql.Append(" AND \"Tasks\".\"PolicyJson\" IS NULL");
+        }
+        else
+        {
+            sql.Append(" AND \"Tasks\".\"PolicyJson\" = @c_policy");
+            Add(command, "@c_policy", PolicyJson);
+        }
+
+        if (ProgressAnchor is { } anchor)
+        {
+            sql.Append(" AND COALESCE(\"Tasks\".\"LastProgressAt\", \"Tasks\".\"AcknowledgedAt\", \"Tasks\".\"CreatedAt\") = @c_anchor");
+            Add(command, "@c_anchor", values.Time(anchor));
+        }
+
+        return sql.ToString();
+    }
+
+    internal static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}
