@@ -126,11 +126,13 @@ public sealed class SweepClassWriter(DbConnection connection, DbTransaction tran
         await using var command = NewCommand(now);
         var condition = sweepClass.Condition(command, values);
         BindDecision(command, decision);
-        // One statement, one snapshot: the outbox rows are for exactly the tasks updated, the journal for exactly the rows inserted.
+        // One statement, one snapshot: outbox rows and journal entries for exactly the tasks updated whose key is new.
+        // (Keys are only written by the sweep, which Quartz never runs twice at once; should another writer insert the
+        // same key meanwhile, its row stands and ours is skipped — still one email.)
         var sql = new StringBuilder($"""
             WITH upd AS (UPDATE "Tasks" SET "NextActionAt" = @next, "ChaseCount" = @chase, "EscalationLevel" = @level, "IsRaised" = @raised
                 WHERE {condition}
-                RETURNING "Tasks"."Id", "Tasks"."UnitId", "Tasks"."Title", "Tasks"."DirectiveId")
+                RETURNING "Tasks"."Id", "Tasks"."UnitId", "Tasks"."Title", "Tasks"."DirectiveId", "Tasks"."InstanceId", "Tasks"."ActivityId")
             """);
         var counts = new List<string>();
         for (var e = 0; e < effects.Count; e++)
@@ -148,17 +150,19 @@ public sealed class SweepClassWriter(DbConnection connection, DbTransaction tran
             SweepClass.Add(command, p + "action", effect.Action);
             sql.Append($"""
                 ,
-                o{e} AS (INSERT INTO "Outbox" ({OutboxColumns})
-                    SELECT ({p}id_prefix || lpad(to_hex(row_number() OVER ()), 12, '0'))::uuid,
-                        {p}key_prefix || replace(upd."Id"::text, '-', '') || {p}key_suffix, u."to", {p}subject, {p}html, {p}text, {p}template,
-                        replace(replace(replace(u.model, @sentinel_d, upd."Id"::text), @sentinel_n, replace(upd."Id"::text, '-', '')), @title_token, to_json(upd."Title")::text),
-                        upd."Id", upd."DirectiveId", @status, 0, {p}created, {p}created
+                f{e} AS (SELECT upd."Id", upd."Title", upd."DirectiveId", upd."InstanceId", upd."ActivityId", u."to", u.model, u.detail,
+                        {p}key_prefix || replace(upd."Id"::text, '-', '') || {p}key_suffix AS key
                     FROM upd JOIN sweep_units u ON u.e = {e} AND u.id = upd."UnitId"
-                    ON CONFLICT ("DedupeKey") DO NOTHING
-                    RETURNING "TaskId"),
+                    WHERE NOT EXISTS (SELECT 1 FROM "Outbox" WHERE "DedupeKey" = {p}key_prefix || replace(upd."Id"::text, '-', '') || {p}key_suffix)),
+                o{e} AS (INSERT INTO "Outbox" ({OutboxColumns})
+                    SELECT ({p}id_prefix || lpad(to_hex(row_number() OVER ()), 12, '0'))::uuid, f{e}.key, f{e}."to", {p}subject, {p}html, {p}text, {p}template,
+                        replace(replace(replace(f{e}.model, @sentinel_d, f{e}."Id"::text), @sentinel_n, replace(f{e}."Id"::text, '-', '')), @title_token, to_json(f{e}."Title")::text),
+                        f{e}."Id", f{e}."DirectiveId", @status, 0, {p}created, {p}created
+                    FROM f{e}
+                    ON CONFLICT ("DedupeKey") DO NOTHING),
                 j{e} AS (INSERT INTO "Journal" ({JournalColumns})
-                    SELECT t."DirectiveId", t."InstanceId", t."Id", t."ActivityId", @now, 'system', {p}action, u.detail
-                    FROM o{e} JOIN "Tasks" t ON t."Id" = o{e}."TaskId" JOIN sweep_units u ON u.e = {e} AND u.id = t."UnitId"
+                    SELECT f{e}."DirectiveId", f{e}."InstanceId", f{e}."Id", f{e}."ActivityId", @now, 'system', {p}action, f{e}.detail
+                    FROM f{e}
                     RETURNING 1)
                 """);
             counts.Add($"(SELECT count(*) FROM j{e})");
