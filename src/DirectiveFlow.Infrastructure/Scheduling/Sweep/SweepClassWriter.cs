@@ -77,7 +77,8 @@ public sealed class SweepClassWriter(DbConnection connection, DbTransaction tran
         await FillUnitsAsync(effects, now, cancellationToken);
         var written = 0;
         var id = "\"Tasks\".\"Id\"";
-        var idN = $"lower(replace({id}, '-', ''))";
+        var idD = LowerHex(id);
+        var idN = LowerHex($"replace({id}, '-', '')");
         for (var e = 0; e < effects.Count; e++)
         {
             var effect = effects[e];
@@ -101,7 +102,7 @@ public sealed class SweepClassWriter(DbConnection connection, DbTransaction tran
             outbox.CommandText = $"""
                 INSERT INTO "Outbox" ({OutboxColumns})
                 SELECT @id_prefix || printf('%012X', "Tasks".rowid), @key_prefix || {idN} || @key_suffix, u."to", @subject, @html, @text, @template,
-                    replace(replace(replace(u.model, @sentinel_d, lower({id})), @sentinel_n, {idN}), @title_token, json_quote("Tasks"."Title")),
+                    replace(replace(replace(u.model, @sentinel_d, {idD}), @sentinel_n, {idN}), @title_token, json_quote("Tasks"."Title")),
                     {id}, "Tasks"."DirectiveId", @status, 0, @created, @created
                 FROM "Tasks" JOIN sweep_units u ON u.e = @e AND u.id = "Tasks"."UnitId"
                 WHERE {outboxCondition}
@@ -184,6 +185,13 @@ public sealed class SweepClassWriter(DbConnection connection, DbTransaction tran
         var written = (int)Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
         return new SweepResult(tasks, written, tasks * effects.Count - written, sweepClass.Count - tasks);
     }
+
+    /// <summary>
+    /// SQLite keeps Guids as upper-case text; keys and links use lower case. lower() is the application's Unicode
+    /// version (a call into .NET per row, see SqliteConnectionSetup); six built-in replace()s do it in SQLite itself.
+    /// </summary>
+    private static string LowerHex(string expression) =>
+        "ABCDEF".Aggregate(expression, (sql, letter) => $"replace({sql}, '{letter}', '{char.ToLowerInvariant(letter)}')");
 
     /// <summary>
     /// The per-unit texts, in a keyed temporary table of the connection (emptied first), so each task finds its unit's
