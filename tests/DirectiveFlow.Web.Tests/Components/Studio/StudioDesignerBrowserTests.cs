@@ -37,7 +37,12 @@ public sealed class StudioDesignerBrowserTests
             await dialog.DismissAsync();
         };
         await page.ClickAsync(".studio__toolbar a[href='studio']");
-        await page.WaitForTimeoutAsync(500);
+        for (var waited = 0; asked == 0 && waited < 100; waited++)
+        {
+            await page.WaitForTimeoutAsync(100);
+        }
+
+        await page.WaitForTimeoutAsync(300);
         Assert.Equal(1, asked);
         Assert.EndsWith("/studio/party-conclusion", page.Url, StringComparison.Ordinal);
 
