@@ -1,14 +1,27 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using DirectiveFlow.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace DirectiveFlow.Web.Tests.Security;
 
-public sealed class ApiAuthenticationTests
+public sealed partial class ApiAuthenticationTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>The antiforgery token of a page, as a browser would post it back (the client keeps the cookie).</summary>
+    private static async Task<string> TokenFromAsync(HttpClient client, string page)
+    {
+        var html = await client.GetStringAsync(page, Ct);
+        var match = TokenPattern().Match(html);
+        Assert.True(match.Success, $"no antiforgery token on {page}");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
 
     [Fact]
     public async Task Anonymous_api_call_gets_401_problem_details_not_a_login_redirect()
@@ -53,9 +66,16 @@ public sealed class ApiAuthenticationTests
         await using var app = await DirectiveFlowWebFactory.CreateAsync();
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
+        using var forged = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = "01-COMMITTEE", ["password"] = DirectiveFlowWebFactory.DemoPassword, ["returnUrl"] = "/inbox",
+        }), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+
         using var login = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["username"] = "01-COMMITTEE", ["password"] = DirectiveFlowWebFactory.DemoPassword, ["returnUrl"] = "/inbox",
+            ["__RequestVerificationToken"] = await TokenFromAsync(client, "/login"),
         }), Ct);
 
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
@@ -64,7 +84,18 @@ public sealed class ApiAuthenticationTests
         Assert.Equal("01-COMMITTEE", me.GetProperty("userName").GetString());
         Assert.Contains("Issuer", me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
 
-        using var logout = await client.PostAsync("/account/logout", null, Ct);
+        // Another site's form cannot sign the user out: without the token the session stays.
+        using var forgedLogout = await client.PostAsync("/account/logout", new FormUrlEncodedContent([]), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, forgedLogout.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/auth/me", Ct)).StatusCode);
+        using var getLogout = await client.GetAsync("/account/logout", Ct);
+        Assert.NotEqual(HttpStatusCode.Redirect, getLogout.StatusCode);
+
+        using var logout = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = await TokenFromAsync(client, "/inbox"),
+        }), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
         using var after = await client.GetAsync("/api/auth/me", Ct);
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
     }
@@ -78,6 +109,7 @@ public sealed class ApiAuthenticationTests
         using var login = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["username"] = "admin", ["password"] = "wrong", ["returnUrl"] = "//evil.example",
+            ["__RequestVerificationToken"] = await TokenFromAsync(client, "/login"),
         }), Ct);
 
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);

@@ -1,21 +1,23 @@
 using DirectiveFlow.Infrastructure.Identity;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DirectiveFlow.Web.Api.Auth;
 
 /// <summary>
-/// The UI's form posts: <c>POST /account/login</c> (fields username, password, rememberMe, returnUrl) and
-/// <c>/account/logout</c>. Failures go back to <c>/login?error=invalid|locked</c> with the return URL kept.
+/// The UI's form posts, each with the antiforgery token of the page it came from: <c>POST /account/login</c> (fields
+/// username, password, rememberMe, returnUrl) and <c>POST /account/logout</c>. Failures go back to <c>/login?error=invalid|locked</c> with the return URL kept.
 /// </summary>
 public static class AccountEndpoints
 {
     public static RouteGroupBuilder MapAccountEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/account").WithTags("Account").ExcludeFromDescription();
-        // Sign-in forms may be plain HTML posts; login CSRF is limited by the SameSite cookie, so no antiforgery token here.
-        group.MapPost("/login", LoginAsync).AllowAnonymous().DisableAntiforgery();
-        group.MapMethods("/logout", ["GET", "POST"], LogoutAsync).DisableAntiforgery();
+        // Both are form posts carrying the antiforgery token of one of our pages: another site can neither sign a user
+        // in to an account of its choosing (login CSRF; SameSite limits sending cookies, not setting them) nor out.
+        group.MapPost("/login", LoginAsync).AllowAnonymous();
+        group.MapPost("/logout", LogoutAsync);
         return group;
     }
 
@@ -32,8 +34,15 @@ public static class AccountEndpoints
             : Back(result.IsLockedOut ? "locked" : "invalid", returnUrl);
     }
 
-    private static async Task<IResult> LogoutAsync(SignInManager<AppUser> signIn)
+    private static async Task<IResult> LogoutAsync(HttpContext context, IAntiforgery antiforgery, SignInManager<AppUser> signIn)
     {
+        // No form fields are bound here, so the framework would not check the token by itself.
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Sign-out needs the form's antiforgery token.",
+                detail: "Sign out with the button on a DirectiveFlow page.");
+        }
+
         await signIn.SignOutAsync();
         return Results.LocalRedirect("/login");
     }
