@@ -126,4 +126,32 @@ public sealed class DueWorkSweeperTests
         Assert.Equal(3, keys.Count);
         Assert.Equal(2, keys.Count(k => k.StartsWith($"escalation:{task.Id:N}:1:", StringComparison.Ordinal)));
     }
+    [Fact]
+    public async Task A_failing_set_based_write_is_rolled_back_and_the_tasks_go_row_by_row()
+    {
+        await using var h = await CreateAsync("Sqlite");
+        h.SweepClassMinimum = 1;
+        for (var i = 0; i < 40; i++)
+        {
+            await h.AddTaskAsync(5, $"Nhiệm vụ số {i}");
+        }
+
+        // Refuses the outbox ids the set-based writer makes (a time-ordered prefix, then the task's rowid: 000000…),
+        // never the random tail of the row path's ids.
+        await using (var db = h.Db())
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "CREATE TRIGGER refuse_set_based BEFORE INSERT ON \"Outbox\" WHEN substr(NEW.\"Id\", 25, 6) = '000000' " +
+                "BEGIN SELECT RAISE(ABORT, 'set-based write refused'); END", Ct);
+        }
+
+        h.MoveTo(Local(2026, 3, 9, 17, 30));
+        var result = await h.SweepAsync();
+
+        Assert.Equal(40, result.Effects);
+        await using var check = h.Db();
+        Assert.Equal(40, await check.Outbox.CountAsync(Ct));
+        Assert.Equal(40, await check.Journal.CountAsync(j => j.Action == "escalation.level1", Ct));
+        Assert.Equal(40, await check.Tasks.CountAsync(t => t.EscalationLevel == 1, Ct));
+    }
 }

@@ -6,6 +6,8 @@ using DirectiveFlow.Infrastructure.Email.Outbox;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DirectiveFlow.Infrastructure.Scheduling.Sweep;
 
@@ -21,7 +23,8 @@ public sealed class DueWorkSweeper(
     IWorkingDayCalendar calendar,
     OutboxWriter outbox,
     SchedulingOptions options,
-    OutboxOptions outboxOptions)
+    OutboxOptions outboxOptions,
+    ILogger<DueWorkSweeper>? logger = null)
 {
     public async Task<SweepResult> SweepAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -96,35 +99,16 @@ public sealed class DueWorkSweeper(
                     break;
                 }
 
-                var first = sweepClass.Representative(Guid.Empty, sweepClass.FirstCreatedAt);
-                var policy = Policy(first, policies);
-                var decision = DueWorkPlanner.Plan(first, policy, now, calendar);
-                if (!SameDecision(decision, DueWorkPlanner.Plan(sweepClass.Representative(Guid.Empty, sweepClass.LastCreatedAt), policy, now, calendar)))
+                try
                 {
-                    continue;
+                    total += await SweepClassAsync(sweepClass, connection, directory, messages, policies, values, now, cancellationToken);
                 }
-
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var writer = new SweepClassWriter(connection, transaction.GetDbTransaction(), values);
-                var unitIds = await writer.UnitsAsync(sweepClass, now, cancellationToken);
-                var effects = new List<SweepClassEffect>();
-                foreach (var effect in decision.Effects)
+                catch (DbException exception) when (!cancellationToken.IsCancellationRequested)
                 {
-                    if (Describe(effect, sweepClass, unitIds, decision, directory, messages, now) is not { } described)
-                    {
-                        break;
-                    }
-
-                    effects.Add(described);
+                    // Its transaction is rolled back; the tasks are still due and the row-by-row pages below take them.
+                    (logger ?? NullLogger<DueWorkSweeper>.Instance).LogWarning(exception,
+                        "Set-based sweep of {Count} tasks of directive {DirectiveId} failed; they go row by row.", sweepClass.Count, sweepClass.DirectiveId);
                 }
-
-                if (effects.Count != decision.Effects.Count)
-                {
-                    continue;
-                }
-
-                total += await writer.WriteAsync(sweepClass, decision, effects, now, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
             }
 
             return total;
@@ -133,6 +117,38 @@ public sealed class DueWorkSweeper(
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>One class in its own transaction; nothing when its members would not all be decided alike.</summary>
+    private async Task<SweepResult> SweepClassAsync(
+        SweepClass sweepClass, DbConnection connection, SweepDirectory directory, EffectMessages messages, Dictionary<string, TaskPolicy> policies,
+        ProviderValues values, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var first = sweepClass.Representative(Guid.Empty, sweepClass.FirstCreatedAt);
+        var policy = Policy(first, policies);
+        var decision = DueWorkPlanner.Plan(first, policy, now, calendar);
+        if (!SameDecision(decision, DueWorkPlanner.Plan(sweepClass.Representative(Guid.Empty, sweepClass.LastCreatedAt), policy, now, calendar)))
+        {
+            return SweepResult.None;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var writer = new SweepClassWriter(connection, transaction.GetDbTransaction(), values);
+        var unitIds = await writer.UnitsAsync(sweepClass, now, cancellationToken);
+        var effects = new List<SweepClassEffect>();
+        foreach (var effect in decision.Effects)
+        {
+            if (Describe(effect, sweepClass, unitIds, decision, directory, messages, now) is not { } described)
+            {
+                return SweepResult.None;
+            }
+
+            effects.Add(described);
+        }
+
+        var result = await writer.WriteAsync(sweepClass, decision, effects, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
     }
 
     /// <summary>The effect's outbox and journal content for each unit of the class, or null when its key cannot be templated.</summary>
