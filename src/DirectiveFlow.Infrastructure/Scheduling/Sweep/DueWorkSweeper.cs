@@ -54,12 +54,7 @@ public sealed class DueWorkSweeper(
                 break;
             }
 
-            var directiveIds = page.Select(t => t.DirectiveId).Distinct().ToList();
-            var directives = await db.Directives.AsNoTracking()
-                .Where(d => directiveIds.Contains(d.Id))
-                .Select(d => new SweepDirective(d.Id, d.Number, d.Title, d.IssuingUnitId))
-                .ToDictionaryAsync(d => d.Id, cancellationToken);
-            var directory = new SweepDirectory(units, directives);
+            var directory = await DirectoryAsync(units, page.Select(t => t.DirectiveId), cancellationToken);
             total += await WritePageAsync(page, directory, messages, policies, now, cancellationToken);
         }
 
@@ -85,12 +80,7 @@ public sealed class DueWorkSweeper(
                 return SweepResult.None;
             }
 
-            var directiveIds = classes.Select(c => c.DirectiveId).Distinct().ToList();
-            var directives = await db.Directives.AsNoTracking()
-                .Where(d => directiveIds.Contains(d.Id))
-                .Select(d => new SweepDirective(d.Id, d.Number, d.Title, d.IssuingUnitId))
-                .ToDictionaryAsync(d => d.Id, cancellationToken);
-            var directory = new SweepDirectory(units, directives);
+            var directory = await DirectoryAsync(units, classes.Select(c => c.DirectiveId), cancellationToken);
             var total = SweepResult.None;
             foreach (var sweepClass in classes)
             {
@@ -117,6 +107,17 @@ public sealed class DueWorkSweeper(
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>The units (all of them, read once per sweep) and the directives named by <paramref name="directiveIds"/>.</summary>
+    private async Task<SweepDirectory> DirectoryAsync(Dictionary<Guid, SweepUnit> units, IEnumerable<Guid> directiveIds, CancellationToken cancellationToken)
+    {
+        var ids = directiveIds.Distinct().ToList();
+        var directives = await db.Directives.AsNoTracking()
+            .Where(d => ids.Contains(d.Id))
+            .Select(d => new SweepDirective(d.Id, d.Number, d.Title, d.IssuingUnitId))
+            .ToDictionaryAsync(d => d.Id, cancellationToken);
+        return new SweepDirectory(units, directives);
     }
 
     /// <summary>One class in its own transaction; nothing when its members would not all be decided alike.</summary>
