@@ -32,12 +32,4 @@ public sealed class SchedulingOptions
     /// many share a class, on SQLite and PostgreSQL; smaller groups, and SQL Server, go row by row. 0 turns it off.
     /// </summary>
     public int SetBasedClassMinimum { get; set; } = 32;
-
-    /// <summary>
-    /// On PostgreSQL a class of at least <see cref="SetBasedParallelMinimum"/> tasks is written as this many disjoint
-    /// slices at once, each on its own connection and transaction (the database server's cores work side by side).
-    /// </summary>
-    public int SetBasedParallelism { get; set; } = 2;
-
-    public int SetBasedParallelMinimum { get; set; } = 20_000;
 }

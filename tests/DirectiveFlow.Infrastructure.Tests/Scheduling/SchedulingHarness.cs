@@ -73,16 +73,10 @@ public sealed class SchedulingHarness : IAsyncDisposable
     /// </summary>
     public int SweepClassMinimum { get; set; }
 
-    /// <summary><see cref="SchedulingOptions.SetBasedParallelMinimum"/> (PostgreSQL writes larger classes in parallel slices).</summary>
-    public int SweepParallelMinimum { get; set; } = new SchedulingOptions().SetBasedParallelMinimum;
-
     public async Task<SweepResult> SweepAsync()
     {
         await using var db = Db();
-        var options = new SchedulingOptions
-        {
-            SweepPageSize = 50, SetBasedClassMinimum = SweepClassMinimum, SetBasedParallelMinimum = SweepParallelMinimum,
-        };
+        var options = new SchedulingOptions { SweepPageSize = 50, SetBasedClassMinimum = SweepClassMinimum };
         return await new DueWorkSweeper(db, Calendar, new OutboxWriter(Clock), options, Outbox).SweepAsync(Clock.GetUtcNow());
     }
 

@@ -14,8 +14,7 @@ namespace DirectiveFlow.Infrastructure.Tests.Scheduling;
 /// The set-based class path must do exactly what the row-by-row path does. Two databases get the same varied
 /// population (statuses, deadlines, creation times either side of a reminder, cadences and last reports, policies,
 /// ladder positions, units with and without heads, titles with quotes and markup); one is swept row by row, the other
-/// with every class set-based (on PostgreSQL classes of 10 or more in parallel slices), at the same instants over four
-/// weeks; after each sweep tasks, outbox and journal match.
+/// with every class set-based, at the same instants over four weeks; after each sweep tasks, outbox and journal match.
 /// </summary>
 public sealed class SweepClassTests
 {
@@ -35,7 +34,6 @@ public sealed class SweepClassTests
         await using var rows = await CreateAsync(provider);
         await using var classes = await CreateAsync(provider);
         classes.SweepClassMinimum = 1;
-        classes.SweepParallelMinimum = 10;
         foreach (var h in new[] { rows, classes })
         {
             await SeedPopulationAsync(h);

@@ -147,35 +147,7 @@ public sealed class DueWorkSweeper(
             effects.Add(described);
         }
 
-        var parts = values.IsPostgres && sweepClass.Count >= options.SetBasedParallelMinimum ? Math.Max(1, options.SetBasedParallelism) : 1;
-        SweepResult result;
-        if (parts == 1)
-        {
-            result = await writer.WriteAsync(sweepClass, decision, effects, now, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        else
-        {
-            await transaction.CommitAsync(cancellationToken);
-            var slices = await Task.WhenAll(Enumerable.Range(0, parts).Select(part =>
-                WriteSliceAsync(sweepClass with { Part = part, Parts = parts }, decision, effects, values, now, cancellationToken)));
-            result = slices.Aggregate(SweepResult.None, (a, b) => a + b);
-        }
-
-        return result with { Skipped = sweepClass.Count - result.Tasks };
-    }
-
-    /// <summary>One slice of a large class on a connection and transaction of its own, beside the others.</summary>
-    private async Task<SweepResult> WriteSliceAsync(
-        SweepClass slice, SweepDecision decision, IReadOnlyList<SweepClassEffect> effects, ProviderValues values, DateTimeOffset now,
-        CancellationToken cancellationToken)
-    {
-        var template = db.Database.GetDbConnection();
-        await using var connection = DbProviderFactories.GetFactory(template)!.CreateConnection()!;
-        connection.ConnectionString = db.Database.GetConnectionString();
-        await connection.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var result = await new SweepClassWriter(connection, transaction, values).WriteAsync(slice, decision, effects, now, cancellationToken);
+        var result = await writer.WriteAsync(sweepClass, decision, effects, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;
     }

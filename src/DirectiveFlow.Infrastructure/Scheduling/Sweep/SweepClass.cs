@@ -28,11 +28,6 @@ public sealed record SweepClass(
     DateTimeOffset FirstCreatedAt,
     DateTimeOffset LastCreatedAt)
 {
-    /// <summary>With <see cref="Parts"/> &gt; 1 (PostgreSQL), the class is one of that many disjoint slices, by the task id's last byte.</summary>
-    public int Part { get; init; }
-
-    public int Parts { get; init; } = 1;
-
     /// <summary>Stands for the task's id in a representative task; <see cref="SweepClassWriter"/> puts each real id in its place.</summary>
     public static readonly Guid IdSentinel = new("d1d0c1a5-5e47-4c1a-9f00-5e471e5e47d1");
 
@@ -114,13 +109,6 @@ public sealed record SweepClass(
         {
             sql.Append(" AND \"Tasks\".\"PolicyJson\" = @c_policy");
             Add(command, "@c_policy", PolicyJson);
-        }
-
-        if (Parts > 1)
-        {
-            sql.Append(" AND get_byte(uuid_send(\"Tasks\".\"Id\"), 15) % @c_parts = @c_part");
-            Add(command, "@c_parts", Parts);
-            Add(command, "@c_part", Part);
         }
 
         if (ProgressAnchor is { } anchor)
