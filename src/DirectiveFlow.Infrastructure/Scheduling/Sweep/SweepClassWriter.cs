@@ -128,11 +128,13 @@ public sealed class SweepClassWriter(DbConnection connection, DbTransaction tran
         var condition = sweepClass.Condition(command, values);
         BindDecision(command, decision);
         // One statement, one snapshot: outbox rows and journal entries for exactly the tasks updated whose key is new.
+        // Under read committed a task can join the class after its units were read: only tasks of a unit that has its
+        // texts are updated, the others stay due for the next pass.
         // (Keys are only written by the sweep, which Quartz never runs twice at once; should another writer insert the
         // same key meanwhile, its row stands and ours is skipped — still one email.)
         var sql = new StringBuilder($"""
             WITH upd AS (UPDATE "Tasks" SET "NextActionAt" = @next, "ChaseCount" = @chase, "EscalationLevel" = @level, "IsRaised" = @raised
-                WHERE {condition}
+                WHERE {condition}{(effects.Count == 0 ? "" : " AND EXISTS (SELECT 1 FROM sweep_units u WHERE u.e = 0 AND u.id = \"Tasks\".\"UnitId\")")}
                 RETURNING "Tasks"."Id", "Tasks"."UnitId", "Tasks"."Title", "Tasks"."DirectiveId", "Tasks"."InstanceId", "Tasks"."ActivityId")
             """);
         var counts = new List<string>();
