@@ -11,6 +11,44 @@ public sealed class ShippedFlowTests
 {
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task With_two_provinces_imported_a_Hanoi_conclusion_reaches_only_Hanoi_units(string provider)
+    {
+        await using var host = await EngineHost.CreateAsync(provider);
+        const string TwoProvinces = """
+            province_code,province_name,code,name,type
+            01,Thành phố Hà Nội,00004,Ba Đình,phuong
+            01,Thành phố Hà Nội,00008,Ngọc Hà,phuong
+            48,Thành phố Đà Nẵng,20194,Hải Châu,phuong
+            48,Thành phố Đà Nẵng,20200,Thanh Khê,phuong
+            """;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var import = await scope.ServiceProvider.GetRequiredService<OrganisationImporter>()
+                .ImportAsync(System.Text.Encoding.UTF8.GetBytes(TwoProvinces.ReplaceLineEndings("\n")), EngineHost.Cancel);
+            Assert.True(import.Succeeded);
+        }
+
+        await host.PublishShippedAsync("party-conclusion");
+        var issued = await host.IssueAsync("party-conclusion", "01-PARTY", """{"deadlineDays": 20}""");
+
+        var plans = await FlowDriver.OpenTasksAsync(host, issued.InstanceId);
+        await using (var db = host.Context())
+        {
+            var codes = await db.Units.ToDictionaryAsync(u => u.Id, u => u.Code, EngineHost.Cancel);
+            Assert.Equal(["01-COMMITTEE", "01-COUNCIL", "01-FRONT", "01-PARTY"], plans.Select(t => codes[t.UnitId]).Order());
+            foreach (var plan in plans)
+            {
+                await host.SendAsync(new Infrastructure.Engine.Commands.ResumeTaskCommand(plan.Id, "Done", "officer"));
+            }
+
+            var wards = await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "carry-out");
+            Assert.Equal(8, wards.Count);
+            Assert.All(wards, t => Assert.True(codes[t.UnitId].StartsWith("00004-", StringComparison.Ordinal) || codes[t.UnitId].StartsWith("00008-", StringComparison.Ordinal)));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Party_conclusion_on_the_imported_Hanoi_list_creates_4_city_plan_tasks_then_504_ward_tasks_and_completes(string provider)
     {
         await using var host = await EngineHost.CreateAsync(provider);

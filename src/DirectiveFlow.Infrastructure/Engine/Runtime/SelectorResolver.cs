@@ -8,7 +8,7 @@ namespace DirectiveFlow.Infrastructure.Engine.Runtime;
 
 /// <summary>
 /// Turns a <see cref="Selector"/> into units with one query: a base set (explicit units, counterparts of a unit,
-/// children of a unit, an input holding unit codes, or all active units) filtered by pillars, levels and kinds,
+/// children of a unit, an input holding unit codes, or every unit of the issuer's province) filtered by pillars, levels and kinds,
 /// ordered by code so batches over the result are deterministic.
 /// </summary>
 public static class SelectorResolver
@@ -38,6 +38,14 @@ public static class SelectorResolver
             var ofId = await ReferenceAsync(db, ofRef, branchUnitId, issuingUnitId, cancellationToken);
             units = await CounterpartsAsync(db, units, ofId, cancellationToken);
         }
+        else
+        {
+            // Pillars and levels alone ("the city's four pillars") mean those of the issuer's own province: with the
+            // national list imported, another province's units are never a target unless named explicitly.
+            var provinceId = await ProvinceOfAsync(db, issuingUnitId, cancellationToken);
+            var communesOfProvince = db.Localities.Where(l => l.ParentId == provinceId).Select(l => l.Id);
+            units = units.Where(u => u.LocalityId == provinceId || communesOfProvince.Contains(u.LocalityId));
+        }
 
         return await units.OrderBy(u => u.Code)
             .Select(u => new TargetUnit(u.Id, u.Code, u.Name, u.Pillar, u.Level, u.ParentId))
@@ -61,14 +69,20 @@ public static class SelectorResolver
         DirectiveFlowDbContext db, IQueryable<OrgUnit> units, Guid ofId, CancellationToken cancellationToken)
     {
         var of = await db.Units.AsNoTracking().Where(u => u.Id == ofId)
-            .Select(u => new { u.Pillar, u.Level, u.LocalityId })
+            .Select(u => new { u.Pillar })
             .SingleAsync(cancellationToken);
-        var provinceId = of.Level == UnitLevel.Province
-            ? of.LocalityId
-            : await db.Localities.Where(l => l.Id == of.LocalityId).Select(l => l.ParentId).SingleAsync(cancellationToken);
+        var provinceId = await ProvinceOfAsync(db, ofId, cancellationToken);
         var communesOfProvince = db.Localities.Where(l => l.ParentId == provinceId).Select(l => l.Id);
         return units.Where(u => u.Pillar == of.Pillar && u.Level == UnitLevel.Commune && u.Kind == OrgUnitKind.PillarUnit
             && communesOfProvince.Contains(u.LocalityId));
+    }
+
+    /// <summary>The province (city) locality a unit belongs to: its locality's parent, or its locality when that has none.</summary>
+    private static async Task<Guid> ProvinceOfAsync(DirectiveFlowDbContext db, Guid unitId, CancellationToken cancellationToken)
+    {
+        var localityId = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.LocalityId).SingleAsync(cancellationToken);
+        var parentId = await db.Localities.AsNoTracking().Where(l => l.Id == localityId).Select(l => l.ParentId).SingleOrDefaultAsync(cancellationToken);
+        return parentId ?? localityId;
     }
 
     private static async Task<Guid> ReferenceAsync(
