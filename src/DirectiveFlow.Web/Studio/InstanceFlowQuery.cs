@@ -1,6 +1,9 @@
+using System.Security.Claims;
 using DirectiveFlow.Core.Journal;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Core.Workflows;
+using DirectiveFlow.Infrastructure.Directives.Queries;
+using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Web.Components.Studio.Canvas;
 using Microsoft.EntityFrameworkCore;
@@ -17,10 +20,13 @@ public sealed class InstanceFlowQuery(IDbContextFactory<DirectiveFlowDbContext> 
 
     public sealed record UnitRow(Guid TaskId, string UnitCode, string UnitName, UnitTaskStatus Status, TaskCategory Category, DateTimeOffset DueAt, DateTimeOffset? CompletedAt);
 
-    public async Task<FlowHeader?> HeaderAsync(Guid directiveId, CancellationToken cancellationToken)
+    /// <summary>The directive and its flow, or null when it does not exist or <paramref name="user"/> may not read it (<see cref="DirectiveReader"/>).</summary>
+    public async Task<FlowHeader?> HeaderAsync(Guid directiveId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var directive = await db.Directives.AsNoTracking().SingleOrDefaultAsync(d => d.Id == directiveId, cancellationToken);
+        var unitId = Guid.TryParse(user.FindFirstValue(DirectiveFlowClaims.UnitId), out var unit) ? unit : (Guid?)null;
+        var reader = await DirectiveReader.ForAsync(db, user.IsInRole(Roles.Administrator), unitId, cancellationToken);
+        var directive = await reader.Filter(db, db.Directives.AsNoTracking()).SingleOrDefaultAsync(d => d.Id == directiveId, cancellationToken);
         if (directive is null)
         {
             return null;

@@ -9,15 +9,16 @@ namespace DirectiveFlow.Infrastructure.Directives.Queries;
 
 /// <summary>
 /// One directive with progress overall and per pillar, computed by one grouped query from dates and states at the
-/// current time (the categories of <see cref="TaskCategories"/>, never stored flags). Null when it does not exist.
+/// current time (the categories of <see cref="TaskCategories"/>, never stored flags). Null when it does not exist or
+/// <paramref name="Reader"/> may not read it (<see cref="DirectiveReader.Everything"/> when null).
 /// </summary>
-public sealed record GetDirectiveQuery(Guid Id) : IQuery<DirectiveDetailDto?>;
+public sealed record GetDirectiveQuery(Guid Id, DirectiveReader? Reader = null) : IQuery<DirectiveDetailDto?>;
 
 public sealed class GetDirectiveHandler(DirectiveFlowDbContext db, TimeProvider time) : IQueryHandler<GetDirectiveQuery, DirectiveDetailDto?>
 {
     public async ValueTask<DirectiveDetailDto?> Handle(GetDirectiveQuery query, CancellationToken cancellationToken)
     {
-        var d = await (from directive in db.Directives.AsNoTracking()
+        var d = await (from directive in (query.Reader ?? DirectiveReader.Everything).Filter(db, db.Directives.AsNoTracking())
                        where directive.Id == query.Id
                        join unit in db.Units on directive.IssuingUnitId equals unit.Id into units
                        from unit in units.DefaultIfEmpty()

@@ -7,14 +7,15 @@ using Microsoft.EntityFrameworkCore;
 namespace DirectiveFlow.Infrastructure.Directives.Queries;
 
 /// <summary>Directives, newest first, filtered by issuing unit, priority and a text match on number or title.</summary>
-public sealed record ListDirectivesQuery(Guid? IssuingUnitId, string? Q, DirectivePriority? Priority, PageRequest Page)
+/// <param name="Reader">Whose view this is (<see cref="DirectiveReader.Everything"/> when null).</param>
+public sealed record ListDirectivesQuery(Guid? IssuingUnitId, string? Q, DirectivePriority? Priority, PageRequest Page, DirectiveReader? Reader = null)
     : IQuery<PagedResult<DirectiveSummaryDto>>;
 
 public sealed class ListDirectivesHandler(DirectiveFlowDbContext db) : IQueryHandler<ListDirectivesQuery, PagedResult<DirectiveSummaryDto>>
 {
     public async ValueTask<PagedResult<DirectiveSummaryDto>> Handle(ListDirectivesQuery query, CancellationToken cancellationToken)
     {
-        var directives = db.Directives.AsNoTracking();
+        var directives = (query.Reader ?? DirectiveReader.Everything).Filter(db, db.Directives.AsNoTracking());
         if (query.IssuingUnitId is { } unitId)
         {
             directives = directives.Where(d => d.IssuingUnitId == unitId);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Workflows.Activities;
+using DirectiveFlow.Infrastructure.Organisation.Units;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,9 +43,8 @@ public static class SelectorResolver
         {
             // Pillars and levels alone ("the city's four pillars") mean those of the issuer's own province: with the
             // national list imported, another province's units are never a target unless named explicitly.
-            var provinceId = await ProvinceOfAsync(db, issuingUnitId, cancellationToken);
-            var communesOfProvince = db.Localities.Where(l => l.ParentId == provinceId).Select(l => l.Id);
-            units = units.Where(u => u.LocalityId == provinceId || communesOfProvince.Contains(u.LocalityId));
+            var inProvince = Provinces.UnitIdsIn(db, await ProvinceOfAsync(db, issuingUnitId, cancellationToken));
+            units = units.Where(u => inProvince.Contains(u.Id));
         }
 
         return await units.OrderBy(u => u.Code)
@@ -77,13 +77,8 @@ public static class SelectorResolver
             && communesOfProvince.Contains(u.LocalityId));
     }
 
-    /// <summary>The province (city) locality a unit belongs to: its locality's parent, or its locality when that has none.</summary>
-    private static async Task<Guid> ProvinceOfAsync(DirectiveFlowDbContext db, Guid unitId, CancellationToken cancellationToken)
-    {
-        var localityId = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.LocalityId).SingleAsync(cancellationToken);
-        var parentId = await db.Localities.AsNoTracking().Where(l => l.Id == localityId).Select(l => l.ParentId).SingleOrDefaultAsync(cancellationToken);
-        return parentId ?? localityId;
-    }
+    private static async Task<Guid> ProvinceOfAsync(DirectiveFlowDbContext db, Guid unitId, CancellationToken cancellationToken) =>
+        await Provinces.OfUnitAsync(db, unitId, cancellationToken) ?? throw new FlowFaultException($"Unit {unitId} does not exist.");
 
     private static async Task<Guid> ReferenceAsync(
         DirectiveFlowDbContext db, string reference, Guid? branchUnitId, Guid issuingUnitId, CancellationToken cancellationToken)

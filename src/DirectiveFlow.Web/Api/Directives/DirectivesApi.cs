@@ -5,6 +5,7 @@ using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Directives.Commands;
 using DirectiveFlow.Infrastructure.Directives.Queries;
 using DirectiveFlow.Infrastructure.Identity;
+using DirectiveFlow.Infrastructure.Persistence;
 using Mediator;
 
 namespace DirectiveFlow.Web.Api.Directives;
@@ -20,14 +21,15 @@ public static class DirectivesApi
         // Directive-wide views list every unit's work: for issuers, observers and administrators. A unit sees its own
         // part through /api/tasks, never another ward's.
         var reads = directives.MapGroup("").RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Observer, Roles.Issuer));
-        reads.MapGet("/", async (Guid? issuingUnitId, string? q, string? priority, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-            ApiEnum.TryParse<DirectivePriority>(priority, "priority", out var p, out var problem)
-                ? Results.Ok(await sender.Send(new ListDirectivesQuery(issuingUnitId, q, p, PageRequest.From(page, pageSize)), ct))
-                : problem);
-        reads.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
-            await sender.Send(new GetDirectiveQuery(id), ct) is { } detail ? Results.Ok(detail) : NotFound(id));
-        reads.MapGet("/{id:guid}/tasks", async (Guid id, string? status, string? category, string? pillar, Guid? unitId, int? page, int? pageSize,
+        reads.MapGet("/", async (Guid? issuingUnitId, string? q, string? priority, int? page, int? pageSize, ICurrentUser user, DirectiveFlowDbContext db,
             ISender sender, CancellationToken ct) =>
+            ApiEnum.TryParse<DirectivePriority>(priority, "priority", out var p, out var problem)
+                ? Results.Ok(await sender.Send(new ListDirectivesQuery(issuingUnitId, q, p, PageRequest.From(page, pageSize), await ReaderAsync(user, db, ct)), ct))
+                : problem);
+        reads.MapGet("/{id:guid}", async (Guid id, ICurrentUser user, DirectiveFlowDbContext db, ISender sender, CancellationToken ct) =>
+            await sender.Send(new GetDirectiveQuery(id, await ReaderAsync(user, db, ct)), ct) is { } detail ? Results.Ok(detail) : NotFound(id));
+        reads.MapGet("/{id:guid}/tasks", async (Guid id, string? status, string? category, string? pillar, Guid? unitId, int? page, int? pageSize,
+            ICurrentUser user, DirectiveFlowDbContext db, ISender sender, CancellationToken ct) =>
         {
             if (!ApiEnum.TryParse<UnitTaskStatus>(status, "status", out var s, out var problem)
                 || !ApiEnum.TryParse<TaskCategory>(category, "category", out var c, out problem)
@@ -36,17 +38,22 @@ public static class DirectivesApi
                 return problem;
             }
 
-            return await sender.Send(new GetDirectiveQuery(id), ct) is null
+            return await sender.Send(new GetDirectiveQuery(id, await ReaderAsync(user, db, ct)), ct) is null
                 ? NotFound(id)
                 : Results.Ok(await sender.Send(new ListDirectiveTasksQuery(id, s, c, p, unitId, PageRequest.From(page, pageSize)), ct));
         });
-        reads.MapGet("/{id:guid}/journal", async (Guid id, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-            await sender.Send(new GetDirectiveQuery(id), ct) is null
+        reads.MapGet("/{id:guid}/journal", async (Guid id, int? page, int? pageSize, ICurrentUser user, DirectiveFlowDbContext db, ISender sender,
+            CancellationToken ct) =>
+            await sender.Send(new GetDirectiveQuery(id, await ReaderAsync(user, db, ct)), ct) is null
                 ? NotFound(id)
                 : Results.Ok(await sender.Send(new ListDirectiveJournalQuery(id, PageRequest.From(page, pageSize)), ct)));
         app.MapSubCascadeApi();
         return app;
     }
+
+    /// <summary>The caller's reading scope; a directive outside it answers 404, as one that does not exist.</summary>
+    internal static Task<DirectiveReader> ReaderAsync(ICurrentUser user, DirectiveFlowDbContext db, CancellationToken ct) =>
+        DirectiveReader.ForAsync(db, user.IsInRole(Roles.Administrator), user.UnitId, ct);
 
     private static async Task<IResult> IssueAsync(IssueDirectiveRequest body, ICurrentUser user, ISender sender, CancellationToken ct)
     {

@@ -43,4 +43,38 @@ public sealed class DirectiveVisibilityApiTests
         Assert.NotEmpty(items);
         Assert.All(items, t => Assert.Equal("00070-COMMITTEE", t.GetProperty("unitCode").GetString()));
     }
+    [Fact]
+    public async Task Another_provinces_issuer_neither_lists_nor_reads_a_directive()
+    {
+        await using var app = await DirectiveFlowWebFactory.CreateAsync("Sqlite", DirectivesApiTests.NoMailCatcher);
+        using var admin = await app.CreateClientForAsync("admin");
+        using var csv = new StringContent("province_code,province_name,code,name,type\n48,Thành phố Đà Nẵng,20194,Hải Châu,phuong\n",
+            System.Text.Encoding.UTF8, "text/csv");
+        using var imported = await admin.PostAsync("/api/org/localities/import", csv, Ct);
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+
+        using var hanoi = await app.CreateClientForAsync("01-COMMITTEE");
+        using var issued = await hanoi.PostAsJsonAsync("/api/directives", new
+        {
+            number = "Chỉ thị số 08/CT-UBND", title = "Trật tự đô thị", issuingUnitId = await DirectivesApiTests.UnitIdAsync(hanoi, "01-COMMITTEE"),
+            workflowDefinitionId = "committee-directive", inputs = new { deadlineDays = 5 },
+        }, Ct);
+        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+        var id = (await issued.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+
+        using var danang = await app.CreateClientForAsync("48-COMMITTEE");
+        var list = await danang.GetFromJsonAsync<JsonElement>("/api/directives", Ct);
+        Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), d => d.GetProperty("id").GetGuid() == id);
+        foreach (var view in new[] { $"/api/directives/{id}", $"/api/directives/{id}/tasks", $"/api/directives/{id}/journal" })
+        {
+            using var refused = await danang.GetAsync(view, Ct);
+            Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        }
+
+        // The same city's other pillars and the administrator still read it.
+        using var party = await app.CreateClientForAsync("01-PARTY");
+        Assert.Contains((await party.GetFromJsonAsync<JsonElement>("/api/directives", Ct)).GetProperty("items").EnumerateArray(), d => d.GetProperty("id").GetGuid() == id);
+        using var read = await admin.GetAsync($"/api/directives/{id}", Ct);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+    }
 }

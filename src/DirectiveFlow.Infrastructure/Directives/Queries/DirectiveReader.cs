@@ -1,0 +1,31 @@
+using DirectiveFlow.Core.Directives;
+using DirectiveFlow.Infrastructure.Organisation.Units;
+using DirectiveFlow.Infrastructure.Persistence;
+
+namespace DirectiveFlow.Infrastructure.Directives.Queries;
+
+/// <summary>
+/// Which directives a caller may read in the directive-wide views: administrators, and readers without a unit (an
+/// observer of the whole deployment), all of them; anyone else those issued within their own province — with the
+/// national list imported, Đà Nẵng's issuers do not read Hà Nội's directives.
+/// </summary>
+public sealed record DirectiveReader(Guid? ProvinceId)
+{
+    public static readonly DirectiveReader Everything = new((Guid?)null);
+
+    public static async Task<DirectiveReader> ForAsync(DirectiveFlowDbContext db, bool administrator, Guid? unitId, CancellationToken cancellationToken) =>
+        administrator || unitId is not { } unit
+            ? Everything
+            : new DirectiveReader(await Provinces.OfUnitAsync(db, unit, cancellationToken) ?? Guid.Empty);
+
+    public IQueryable<Directive> Filter(DirectiveFlowDbContext db, IQueryable<Directive> directives)
+    {
+        if (ProvinceId is not { } province)
+        {
+            return directives;
+        }
+
+        var units = Provinces.UnitIdsIn(db, province);
+        return directives.Where(d => units.Contains(d.IssuingUnitId));
+    }
+}

@@ -1,0 +1,28 @@
+using DirectiveFlow.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Infrastructure.Organisation.Units;
+
+/// <summary>A unit's province (city) and the units inside a province, through the locality tree.</summary>
+public static class Provinces
+{
+    /// <summary>The province locality of a unit: its locality's parent, or its locality when that has none; null for an unknown unit.</summary>
+    public static async Task<Guid?> OfUnitAsync(DirectiveFlowDbContext db, Guid unitId, CancellationToken cancellationToken)
+    {
+        var localityId = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => (Guid?)u.LocalityId).SingleOrDefaultAsync(cancellationToken);
+        if (localityId is null)
+        {
+            return null;
+        }
+
+        var parentId = await db.Localities.AsNoTracking().Where(l => l.Id == localityId).Select(l => l.ParentId).SingleOrDefaultAsync(cancellationToken);
+        return parentId ?? localityId;
+    }
+
+    /// <summary>The ids of the units at the province itself or at one of its communes (sub-units included).</summary>
+    public static IQueryable<Guid> UnitIdsIn(DirectiveFlowDbContext db, Guid provinceId)
+    {
+        var communes = db.Localities.Where(l => l.ParentId == provinceId).Select(l => l.Id);
+        return db.Units.Where(u => u.LocalityId == provinceId || communes.Contains(u.LocalityId)).Select(u => u.Id);
+    }
+}
