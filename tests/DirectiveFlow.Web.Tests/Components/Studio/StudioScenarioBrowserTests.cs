@@ -22,7 +22,16 @@ public sealed class StudioScenarioBrowserTests
         await page.FillAsync("[data-testid=new-id]", FlowId);
         await page.FillAsync("[data-testid=new-name]", "Triển khai thử đến phường");
         await page.ClickAsync("[data-testid=create]");
-        await page.WaitForURLAsync($"**/studio/{FlowId}");
+        try
+        {
+            // Generous: with every test project running at once on two cores the circuit can stall for a while.
+            await page.WaitForURLAsync($"**/studio/{FlowId}", new() { Timeout = 90_000 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"Create did not open the designer; the page shows: {await page.Locator("main").InnerTextAsync()}");
+        }
+
         await browser.WaitForCircuitAsync();
 
         // Build Start → Cascade(each) → UnitTask → Review(accepted) → End; Review returns to the task; Cascade done → End.
