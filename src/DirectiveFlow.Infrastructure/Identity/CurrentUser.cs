@@ -14,7 +14,7 @@ public sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 
     public string UserName => IsAuthenticated ? Principal?.FindFirstValue(ClaimTypes.Name) ?? "" : "";
 
-    public Guid? UnitId => ParseGuid(DirectiveFlowClaims.UnitId);
+    public Guid? UnitId => IsAuthenticated ? DirectiveFlowClaims.UnitIdOf(Principal!) : null;
 
     public string Language => Principal?.FindFirstValue(DirectiveFlowClaims.Language) is "en" ? "en" : "vi";
 

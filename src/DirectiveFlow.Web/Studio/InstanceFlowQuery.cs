@@ -3,7 +3,6 @@ using DirectiveFlow.Core.Journal;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure.Directives.Queries;
-using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Web.Components.Studio.Canvas;
 using Microsoft.EntityFrameworkCore;
@@ -24,8 +23,7 @@ public sealed class InstanceFlowQuery(IDbContextFactory<DirectiveFlowDbContext> 
     public async Task<FlowHeader?> HeaderAsync(Guid directiveId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var unitId = Guid.TryParse(user.FindFirstValue(DirectiveFlowClaims.UnitId), out var unit) ? unit : (Guid?)null;
-        var reader = await DirectiveReader.ForAsync(db, user.IsInRole(Roles.Administrator), unitId, cancellationToken);
+        var reader = await DirectiveReader.ForAsync(db, user, cancellationToken);
         var directive = await reader.Filter(db, db.Directives.AsNoTracking()).SingleOrDefaultAsync(d => d.Id == directiveId, cancellationToken);
         if (directive is null)
         {

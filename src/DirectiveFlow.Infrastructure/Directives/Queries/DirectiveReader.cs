@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using DirectiveFlow.Core.Directives;
+using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Organisation.Units;
 using DirectiveFlow.Infrastructure.Persistence;
 
@@ -13,7 +15,15 @@ public sealed record DirectiveReader(Guid? ProvinceId)
 {
     public static readonly DirectiveReader Everything = new((Guid?)null);
 
-    public static async Task<DirectiveReader> ForAsync(DirectiveFlowDbContext db, bool administrator, Guid? unitId, CancellationToken cancellationToken) =>
+    /// <summary>The scope of the current request's caller (API endpoints and server-rendered pages).</summary>
+    public static Task<DirectiveReader> ForAsync(DirectiveFlowDbContext db, ICurrentUser user, CancellationToken cancellationToken) =>
+        ForAsync(db, user.IsInRole(Roles.Administrator), user.UnitId, cancellationToken);
+
+    /// <summary>The scope of <paramref name="user"/> (interactive components, which have no request to read).</summary>
+    public static Task<DirectiveReader> ForAsync(DirectiveFlowDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        ForAsync(db, user.IsInRole(Roles.Administrator), DirectiveFlowClaims.UnitIdOf(user), cancellationToken);
+
+    private static async Task<DirectiveReader> ForAsync(DirectiveFlowDbContext db, bool administrator, Guid? unitId, CancellationToken cancellationToken) =>
         administrator || unitId is not { } unit
             ? Everything
             : new DirectiveReader(await Provinces.OfUnitAsync(db, unit, cancellationToken) ?? Guid.Empty);

@@ -71,10 +71,9 @@ public static class SelectorResolver
         var of = await db.Units.AsNoTracking().Where(u => u.Id == ofId)
             .Select(u => new { u.Pillar })
             .SingleAsync(cancellationToken);
-        var provinceId = await ProvinceOfAsync(db, ofId, cancellationToken);
-        var communesOfProvince = db.Localities.Where(l => l.ParentId == provinceId).Select(l => l.Id);
+        var inProvince = Provinces.UnitIdsIn(db, await ProvinceOfAsync(db, ofId, cancellationToken));
         return units.Where(u => u.Pillar == of.Pillar && u.Level == UnitLevel.Commune && u.Kind == OrgUnitKind.PillarUnit
-            && communesOfProvince.Contains(u.LocalityId));
+            && inProvince.Contains(u.Id));
     }
 
     private static async Task<Guid> ProvinceOfAsync(DirectiveFlowDbContext db, Guid unitId, CancellationToken cancellationToken) =>

@@ -1,6 +1,6 @@
 using System.Data.Common;
-using DirectiveFlow.Core.Email;
 using DirectiveFlow.Core.Calendar;
+using DirectiveFlow.Core.Email;
 using DirectiveFlow.Infrastructure.Email;
 using DirectiveFlow.Infrastructure.Email.Outbox;
 using DirectiveFlow.Infrastructure.Persistence;
@@ -55,7 +55,7 @@ public sealed class DueWorkSweeper(
             }
 
             var directory = await DirectoryAsync(units, page.Select(t => t.DirectiveId), cancellationToken);
-            total += await WritePageAsync(page, directory, messages, policies, now, cancellationToken);
+            total += await WritePageAsync(page, directory, messages, policies, values, now, cancellationToken);
         }
 
         return total;
@@ -184,11 +184,10 @@ public sealed class DueWorkSweeper(
         && a.Effects.SequenceEqual(b.Effects);
 
     private async Task<SweepResult> WritePageAsync(
-        List<SweepTask> page, SweepDirectory directory, EffectMessages messages, Dictionary<string, TaskPolicy> policies,
+        List<SweepTask> page, SweepDirectory directory, EffectMessages messages, Dictionary<string, TaskPolicy> policies, ProviderValues values,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var decisions = page.Select(task => (Task: task, Decision: DueWorkPlanner.Plan(task, Policy(task, policies), now, calendar))).ToList();
-        var values = new ProviderValues(db.Database.ProviderName);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Multi-row statements pay off over a network round trip (PostgreSQL); in-process SQLite is fastest with
         // prepared single-row statements (it binds named parameters by a linear search, so wide statements cost n²).

@@ -19,15 +19,16 @@ public static class DirectivesApi
         directives.MapPost("/", IssueAsync);
 
         // Directive-wide views list every unit's work: for issuers, observers and administrators. A unit sees its own
-        // part through /api/tasks, never another ward's.
+        // part through /api/tasks, never another ward's. A directive outside the reader's scope (DirectiveReader) answers
+        // 404, as one that does not exist.
         var reads = directives.MapGroup("").RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Observer, Roles.Issuer));
         reads.MapGet("/", async (Guid? issuingUnitId, string? q, string? priority, int? page, int? pageSize, ICurrentUser user, DirectiveFlowDbContext db,
             ISender sender, CancellationToken ct) =>
             ApiEnum.TryParse<DirectivePriority>(priority, "priority", out var p, out var problem)
-                ? Results.Ok(await sender.Send(new ListDirectivesQuery(issuingUnitId, q, p, PageRequest.From(page, pageSize), await ReaderAsync(user, db, ct)), ct))
+                ? Results.Ok(await sender.Send(new ListDirectivesQuery(issuingUnitId, q, p, PageRequest.From(page, pageSize), await DirectiveReader.ForAsync(db, user, ct)), ct))
                 : problem);
         reads.MapGet("/{id:guid}", async (Guid id, ICurrentUser user, DirectiveFlowDbContext db, ISender sender, CancellationToken ct) =>
-            await sender.Send(new GetDirectiveQuery(id, await ReaderAsync(user, db, ct)), ct) is { } detail ? Results.Ok(detail) : NotFound(id));
+            await sender.Send(new GetDirectiveQuery(id, await DirectiveReader.ForAsync(db, user, ct)), ct) is { } detail ? Results.Ok(detail) : NotFound(id));
         reads.MapGet("/{id:guid}/tasks", async (Guid id, string? status, string? category, string? pillar, Guid? unitId, int? page, int? pageSize,
             ICurrentUser user, DirectiveFlowDbContext db, ISender sender, CancellationToken ct) =>
         {
@@ -38,22 +39,18 @@ public static class DirectivesApi
                 return problem;
             }
 
-            return await sender.Send(new GetDirectiveQuery(id, await ReaderAsync(user, db, ct)), ct) is null
+            return await sender.Send(new GetDirectiveQuery(id, await DirectiveReader.ForAsync(db, user, ct)), ct) is null
                 ? NotFound(id)
                 : Results.Ok(await sender.Send(new ListDirectiveTasksQuery(id, s, c, p, unitId, PageRequest.From(page, pageSize)), ct));
         });
         reads.MapGet("/{id:guid}/journal", async (Guid id, int? page, int? pageSize, ICurrentUser user, DirectiveFlowDbContext db, ISender sender,
             CancellationToken ct) =>
-            await sender.Send(new GetDirectiveQuery(id, await ReaderAsync(user, db, ct)), ct) is null
+            await sender.Send(new GetDirectiveQuery(id, await DirectiveReader.ForAsync(db, user, ct)), ct) is null
                 ? NotFound(id)
                 : Results.Ok(await sender.Send(new ListDirectiveJournalQuery(id, PageRequest.From(page, pageSize)), ct)));
         app.MapSubCascadeApi();
         return app;
     }
-
-    /// <summary>The caller's reading scope; a directive outside it answers 404, as one that does not exist.</summary>
-    internal static Task<DirectiveReader> ReaderAsync(ICurrentUser user, DirectiveFlowDbContext db, CancellationToken ct) =>
-        DirectiveReader.ForAsync(db, user.IsInRole(Roles.Administrator), user.UnitId, ct);
 
     private static async Task<IResult> IssueAsync(IssueDirectiveRequest body, ICurrentUser user, ISender sender, CancellationToken ct)
     {

@@ -26,13 +26,8 @@ public sealed class DemoClockEscalationTests
         });
         using var issuer = await app.CreateClientForAsync("01-COMMITTEE");
         using var admin = await app.CreateClientForAsync("admin");
-        using var issued = await issuer.PostAsJsonAsync("/api/directives", new
-        {
-            number = "Công điện số 12/CĐ-UBND", title = "Ứng phó mưa lớn, chống ngập úng",
-            issuingUnitId = await DirectivesApiTests.UnitIdAsync(issuer, "01-COMMITTEE"),
-            workflowDefinitionId = "committee-directive", inputs = new { deadlineDays = 1 },
-        }, Ct);
-        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+        await DirectivesApiTests.IssueAsync(issuer, "01-COMMITTEE", "committee-directive", "Công điện số 12/CĐ-UBND", "Ứng phó mưa lớn, chống ngập úng",
+            new { deadlineDays = 1 });
 
         using var advanced = await admin.PostAsJsonAsync("/api/dev/clock", new { advance = "P10D" }, Ct);
         Assert.Equal(HttpStatusCode.OK, advanced.StatusCode);

@@ -54,13 +54,8 @@ public sealed class DirectiveVisibilityApiTests
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
 
         using var hanoi = await app.CreateClientForAsync("01-COMMITTEE");
-        using var issued = await hanoi.PostAsJsonAsync("/api/directives", new
-        {
-            number = "Chỉ thị số 08/CT-UBND", title = "Trật tự đô thị", issuingUnitId = await DirectivesApiTests.UnitIdAsync(hanoi, "01-COMMITTEE"),
-            workflowDefinitionId = "committee-directive", inputs = new { deadlineDays = 5 },
-        }, Ct);
-        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
-        var id = (await issued.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var id = await DirectivesApiTests.IssueAsync(hanoi, "01-COMMITTEE", "committee-directive", "Chỉ thị số 08/CT-UBND", "Trật tự đô thị",
+            new { deadlineDays = 5 });
 
         using var danang = await app.CreateClientForAsync("48-COMMITTEE");
         var list = await danang.GetFromJsonAsync<JsonElement>("/api/directives", Ct);

@@ -79,6 +79,17 @@ public sealed class DirectivesApiTests
         Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
     }
 
+    /// <summary>Issues a directive as <paramref name="issuerCode"/> (the client's own unit), asserts 201 and answers its id.</summary>
+    internal static async Task<Guid> IssueAsync(HttpClient issuer, string issuerCode, string flow, string number, string title, object inputs)
+    {
+        using var issued = await issuer.PostAsJsonAsync("/api/directives", new
+        {
+            number, title, issuingUnitId = await UnitIdAsync(issuer, issuerCode), workflowDefinitionId = flow, inputs,
+        }, Ct);
+        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+        return (await issued.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+    }
+
     internal static async Task<Guid> UnitIdAsync(HttpClient client, string code)
     {
         var units = await client.GetFromJsonAsync<JsonElement>($"/api/units?q={code}&pageSize=50", Ct);
