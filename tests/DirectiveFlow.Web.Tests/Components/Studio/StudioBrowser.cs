@@ -72,9 +72,14 @@ public sealed class StudioBrowser : IAsyncDisposable
     }
 
     /// <summary>Waits until the interactive circuit is up, so clicks reach .NET and are not lost on the prerendered page.</summary>
-    public async Task WaitForCircuitAsync()
+    /// <summary>
+    /// Waits until the page's interactive root is live. <paramref name="scope"/> narrows the marker to one page's element
+    /// (e.g. ".studio__toolbar" for the designer): right after a client-side navigation the previous page's marker can
+    /// still be in the DOM, and a click on the new page's prerendered buttons would be lost.
+    /// </summary>
+    public async Task WaitForCircuitAsync(string scope = "")
     {
-        await Page.Locator("[data-studio-ready=true]").WaitForAsync();
+        await Page.Locator($"{scope}[data-studio-ready=true]").WaitForAsync();
     }
 
     public async Task<HttpClient> ApiAsync(string userName)

@@ -32,7 +32,7 @@ public sealed class StudioScenarioBrowserTests
             Assert.Fail($"Create did not open the designer; the page shows: {await page.Locator("main").InnerTextAsync()}");
         }
 
-        await browser.WaitForCircuitAsync();
+        await browser.WaitForCircuitAsync(".studio__toolbar");
 
         // Build Start → Cascade(each) → UnitTask → Review(accepted) → End; Review returns to the task; Cascade done → End.
         foreach (var (type, id) in new[] { ("Cascade", "cascade1"), ("UnitTask", "unitTask1"), ("Review", "review1"), ("End", "end1") })
