@@ -71,9 +71,8 @@ public sealed class StudioBrowser : IAsyncDisposable
         await Page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
     }
 
-    /// <summary>Waits until the interactive circuit is up, so clicks reach .NET and are not lost on the prerendered page.</summary>
     /// <summary>
-    /// Waits until the page's interactive root is live. <paramref name="scope"/> narrows the marker to one page's element
+    /// Waits until the page's interactive root is live, so clicks reach .NET and are not lost on the prerendered page. <paramref name="scope"/> narrows the marker to one page's element
     /// (e.g. ".studio__toolbar" for the designer): right after a client-side navigation the previous page's marker can
     /// still be in the DOM, and a click on the new page's prerendered buttons would be lost.
     /// </summary>
