@@ -1,4 +1,5 @@
 using DirectiveFlow.Benchmarks.Cascade;
+using DirectiveFlow.Benchmarks.Inbox;
 using DirectiveFlow.Benchmarks.Sweep;
 
 // Each scenario prints its own figures as ratios against a raw baseline measured in the same run.
@@ -11,9 +12,14 @@ switch (scenario)
     case "sweep":
         await SweepBenchmark.RunAsync(args[1..]);
         break;
+    case "inbox":
+        await InboxBenchmark.RunAsync(args[1..]);
+        break;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project bench/DirectiveFlow.Benchmarks -- <cascade|sweep>");
+        Console.WriteLine("usage: dotnet run -c Release --project bench/DirectiveFlow.Benchmarks -- <cascade|sweep|inbox>");
         Console.WriteLine("  cascade  issue one directive to every commune-level unit of the national list (~13,300 tasks)");
+        Console.WriteLine("  sweep [N] [Q]  the due-work sweep over N due tasks (100,000); one Quartz trigger per task on Q (2,000)");
+        Console.WriteLine("  inbox [N] [C]  inbox queries on N tasks (1,000,000) for C ward officers (200) and C/10 province heads");
         return 1;
 }
 

@@ -22,7 +22,7 @@ public static class CascadeBenchmark
 {
     public static async Task RunAsync(string[] args)
     {
-        var csv = FindCsv("vietnam-communes-2025.csv");
+        var csv = BenchDatabases.FindCsv("vietnam-communes-2025.csv");
         var folder = Path.Combine(Path.GetTempPath(), "directiveflow-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
@@ -38,7 +38,7 @@ public static class CascadeBenchmark
         if (Environment.GetEnvironmentVariable("DIRECTIVEFLOW_TEST_POSTGRES") is { Length: > 0 } admin)
         {
             var name = "df_bench_" + Guid.NewGuid().ToString("N")[..10];
-            await ExecuteAsync(admin, $"CREATE DATABASE {name}");
+            await BenchDatabases.AdminAsync(admin, $"CREATE DATABASE {name}");
             try
             {
                 var cs = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
@@ -47,7 +47,7 @@ public static class CascadeBenchmark
             finally
             {
                 NpgsqlConnection.ClearAllPools();
-                await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                await BenchDatabases.AdminAsync(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
             }
         }
         else
@@ -149,30 +149,5 @@ public static class CascadeBenchmark
         var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new IssueDirectiveCommand(
             "Chỉ thị số 01/CT-TTg", "Triển khai toàn quốc", "", DirectivePriority.Urgent, issuer, flow, [], "bench"));
         return result.Succeeded ? result : throw new InvalidOperationException(string.Join("; ", result.Errors!.Keys));
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static string FindCsv(string name)
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared", "data", name);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        throw new FileNotFoundException($"{name} not found in a shared/data folder above the working directory.");
     }
 }

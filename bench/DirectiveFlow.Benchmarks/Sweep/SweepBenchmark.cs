@@ -41,8 +41,8 @@ public static class SweepBenchmark
         if (Environment.GetEnvironmentVariable("DIRECTIVEFLOW_TEST_POSTGRES") is { Length: > 0 } admin)
         {
             var name = "df_bench_" + Guid.NewGuid().ToString("N")[..10];
-            await AdminAsync(admin, $"CREATE DATABASE {name}");
-            await AdminAsync(admin, $"CREATE DATABASE {name}_warm");
+            await BenchDatabases.AdminAsync(admin, $"CREATE DATABASE {name}");
+            await BenchDatabases.AdminAsync(admin, $"CREATE DATABASE {name}_warm");
             try
             {
                 await WarmUpAsync(DatabaseProvider.PostgreSql, new NpgsqlConnectionStringBuilder(admin) { Database = name + "_warm" }.ConnectionString);
@@ -51,8 +51,8 @@ public static class SweepBenchmark
             finally
             {
                 NpgsqlConnection.ClearAllPools();
-                await AdminAsync(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-                await AdminAsync(admin, $"DROP DATABASE IF EXISTS {name}_warm WITH (FORCE)");
+                await BenchDatabases.AdminAsync(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                await BenchDatabases.AdminAsync(admin, $"DROP DATABASE IF EXISTS {name}_warm WITH (FORCE)");
             }
         }
         else
@@ -209,13 +209,5 @@ public static class SweepBenchmark
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
         await SweepSeed.InsertDueTasksAsync(connection, new ProviderValues(db.Database.ProviderName), count, directive.Id, directive.InstanceId, ward.Id, issuer.Id, due);
-    }
-
-    private static async Task AdminAsync(string admin, string sql)
-    {
-        await using var connection = new NpgsqlConnection(admin);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -18,6 +18,7 @@ public static class TasksServiceCollectionExtensions
         services.AddScoped<TaskWorkspace>();
         services.AddScoped<TaskReadAccess>();
         services.AddScoped<TaskClock>();
+        services.AddScoped<TaskListSource>();
         return services;
     }
 }

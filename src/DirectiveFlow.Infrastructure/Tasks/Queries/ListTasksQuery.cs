@@ -1,81 +1,30 @@
 using DirectiveFlow.Core.Common;
-using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Persistence;
-using DirectiveFlow.Infrastructure.Tasks.Access;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Tasks.Queries;
 
 /// <summary>The inbox: tasks the caller may see, filtered in SQL (categories compare dates with now), sorted by deadline.</summary>
 public sealed record ListTasksQuery(TaskListFilter Filter) : IQuery<PagedResult<TaskListItemDto>>;
 
-public sealed class ListTasksHandler(DirectiveFlowDbContext db, TaskCallerResolver callers, TaskClock clock)
+public sealed class ListTasksHandler(DirectiveFlowDbContext db, TaskListSource source, TaskClock clock)
     : IQueryHandler<ListTasksQuery, PagedResult<TaskListItemDto>>
 {
     public async ValueTask<PagedResult<TaskListItemDto>> Handle(ListTasksQuery query, CancellationToken cancellationToken)
     {
-        var f = query.Filter;
-        var caller = await callers.GetAsync(cancellationToken);
-        var visible = caller.VisibleUnitIds.ToList();
-        if (f.UnitId is { } wanted && !caller.ReadsEverything && !visible.Contains(wanted) && f.Scope == TaskListScope.Mine)
+        // One connection for the caller's units, the count and the page (an open per query costs more than the query).
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            throw TaskProblemException.Forbidden("Không được xem nhiệm vụ của đơn vị này. / You may not list this unit's tasks.");
+            var f = query.Filter;
+            var tasks = await source.SelectAsync(f, cancellationToken);
+            var (items, total) = await TaskListProjection.PageAsync(db, tasks, clock, f.Page.Skip, f.Page.PageSize, cancellationToken);
+            return new PagedResult<TaskListItemDto>(items, total, f.Page.Page, f.Page.PageSize);
         }
-
-        IQueryable<UnitTask> tasks = db.Tasks;
-        if (!caller.ReadsEverything)
+        finally
         {
-            tasks = f.Scope switch
-            {
-                TaskListScope.Assigned => tasks.Where(t => visible.Contains(t.AssignerUnitId)),
-                TaskListScope.Supporting => tasks.Where(t => db.TaskSupportingUnits.Any(s => s.TaskId == t.Id && visible.Contains(s.UnitId))),
-                _ => tasks.Where(t => visible.Contains(t.UnitId)),
-            };
+            await db.Database.CloseConnectionAsync();
         }
-
-        tasks = Narrow(tasks, f);
-        var (items, total) = await TaskListProjection.PageAsync(db, tasks, clock, f.Page.Skip, f.Page.PageSize, cancellationToken);
-        return new PagedResult<TaskListItemDto>(items, total, f.Page.Page, f.Page.PageSize);
-    }
-
-    private IQueryable<UnitTask> Narrow(IQueryable<UnitTask> tasks, TaskListFilter f)
-    {
-        if (f.UnitId is { } unitId)
-        {
-            tasks = tasks.Where(t => t.UnitId == unitId);
-        }
-
-        if (f.Statuses.Count > 0)
-        {
-            var statuses = f.Statuses.ToList();
-            tasks = tasks.Where(t => statuses.Contains(t.Status));
-        }
-
-        if (f.Category is { } category)
-        {
-            tasks = tasks.Where(TaskCategoryFilter.For(category, clock.Now));
-        }
-
-        if (f.DueSoon)
-        {
-            tasks = tasks.Where(TaskCategoryFilter.DueSoon(clock.Now, clock.DueSoonLimit));
-        }
-
-        if (f.DirectiveId is { } directiveId)
-        {
-            tasks = tasks.Where(t => t.DirectiveId == directiveId);
-        }
-
-        if (f.DueBefore is { } before)
-        {
-            tasks = tasks.Where(t => t.DueAt <= before);
-        }
-
-        if (f.DueAfter is { } after)
-        {
-            tasks = tasks.Where(t => t.DueAt >= after);
-        }
-
-        return tasks;
     }
 }

@@ -14,6 +14,8 @@ public static class TasksApi
         var tasks = app.MapGroup("/api/tasks").RequireAuthorization().AddEndpointFilter<TaskProblemFilter>().WithTags("Tasks");
         tasks.MapGet("/", async ([AsParameters] TaskListParameters p, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListTasksQuery(p.ToFilter()), ct)));
+        tasks.MapGet("/counts", async ([AsParameters] TaskListParameters p, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new CountTasksQuery(p.ToFilter()), ct)));
         tasks.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetTaskQuery(id), ct)));
         tasks.MapGet("/{id:guid}/journal", async (Guid id, int? page, int? pageSize, ISender sender, CancellationToken ct) =>

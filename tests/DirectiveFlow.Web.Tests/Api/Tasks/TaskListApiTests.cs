@@ -49,6 +49,13 @@ public sealed class TaskListApiTests
         Assert.True(soonRow.DueSoon);
         Assert.Equal(1, soonRow.WorkingDaysLeft);
         Assert.Null(all.Items.Single(i => i.Status == "Cancelled").Category);
+
+        // The counters: one aggregate query, agreeing with the lists above (cancelled counts in the total only).
+        using var countsResponse = await client.GetAsync("/api/tasks/counts", Ct);
+        var counts = System.Text.Json.JsonSerializer.Deserialize<TaskCounts>(await HttpAssert.StatusAsync(countsResponse, HttpStatusCode.OK), TaskApiWorld.Json)!;
+        Assert.Equal(new TaskCounts(6, 1, 1, 2, 1, 1), counts);
+        using var narrowed = await client.GetAsync($"/api/tasks/counts?directiveId={Guid.NewGuid()}", Ct);
+        Assert.Equal(TaskCounts.None, System.Text.Json.JsonSerializer.Deserialize<TaskCounts>(await HttpAssert.StatusAsync(narrowed, HttpStatusCode.OK), TaskApiWorld.Json));
     }
 
     [Fact]

@@ -1,0 +1,72 @@
+using DirectiveFlow.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace DirectiveFlow.Benchmarks;
+
+/// <summary>Where a scenario runs: a SQLite file in a temporary folder, then a throwaway PostgreSQL database when configured.</summary>
+internal static class BenchDatabases
+{
+    /// <summary>
+    /// Runs <paramref name="run"/> on a fresh SQLite database, then on a fresh PostgreSQL database when
+    /// DIRECTIVEFLOW_TEST_POSTGRES holds an admin connection string; both are removed afterwards.
+    /// </summary>
+    public static async Task ForEachAsync(string name, Func<DatabaseProvider, string, Task> run)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "directiveflow-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            await run(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, name + ".db")}");
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+
+        if (Environment.GetEnvironmentVariable("DIRECTIVEFLOW_TEST_POSTGRES") is not { Length: > 0 } admin)
+        {
+            Console.WriteLine("PostgreSQL: skipped (set DIRECTIVEFLOW_TEST_POSTGRES to run it).");
+            return;
+        }
+
+        var database = $"df_bench_{name}_{Guid.NewGuid().ToString("N")[..8]}";
+        await AdminAsync(admin, $"CREATE DATABASE {database}");
+        try
+        {
+            await run(DatabaseProvider.PostgreSql, new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString);
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await AdminAsync(admin, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+        }
+    }
+
+    public static async Task AdminAsync(string admin, string sql)
+    {
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>A file of the shared data folder (../shared/data from the project's root), found upwards from here.</summary>
+    public static string FindCsv(string name)
+    {
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "shared", "data", name);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        throw new FileNotFoundException($"{name} not found in a shared/data folder above the working directory.");
+    }
+}

@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Claims;
+using DirectiveFlow.Core.Common;
+using DirectiveFlow.Core.Organisation;
+using DirectiveFlow.Infrastructure;
+using DirectiveFlow.Infrastructure.Email.Outbox;
+using DirectiveFlow.Infrastructure.Identity;
+using DirectiveFlow.Infrastructure.Organisation.Import;
+using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Tasks.Queries;
+using Mediator;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DirectiveFlow.Benchmarks.Inbox;
+
+/// <summary>
+/// The inbox on a large backlog (default 1,000,000 tasks over the national list's ~13,300 commune units): for ward
+/// officers and for province heads (who see their sub-units), the product's list query and the inbox page's whole
+/// load (list + category counts), each against hand-written SQL on the same indexes, alternating per caller.
+/// Reports p50/p95 and the p95 ratio (goal ≤ 1.2).
+/// </summary>
+public static class InboxBenchmark
+{
+    private const double Goal = 1.2;
+    private const int PageSize = PageRequest.DefaultPageSize;
+
+    public static async Task RunAsync(string[] args)
+    {
+        var count = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 1_000_000;
+        var officers = args.Length > 1 && int.TryParse(args[1], out var o) ? o : 200;
+        await BenchDatabases.ForEachAsync("inbox", (provider, connectionString) => RunOnAsync(provider, connectionString, count, officers));
+    }
+
+    private static async Task RunOnAsync(DatabaseProvider provider, string connectionString, int count, int officerSamples)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider.ToString(),
+            ["Database:ConnectionString"] = connectionString,
+            ["Engine:BackgroundCascades"] = "false",
+        }).AddEnvironmentVariables("DIRECTIVEFLOW_BENCH_").Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System);
+        services.AddDirectiveFlowInfrastructure(configuration);
+        await using var root = services.BuildServiceProvider();
+        var now = TimeProvider.System.GetUtcNow();
+        List<Guid> communes, provinces;
+        await using (var db = root.GetRequiredService<IDbContextFactory<DirectiveFlowDbContext>>().CreateDbContext())
+        {
+            await db.Database.MigrateAsync();
+            await using (var scope = root.CreateAsyncScope())
+            {
+                var import = await scope.ServiceProvider.GetRequiredService<OrganisationImporter>().ImportAsync(await File.ReadAllBytesAsync(BenchDatabases.FindCsv("vietnam-communes-2025.csv")));
+                if (!import.Succeeded)
+                {
+                    throw new InvalidOperationException("The national list did not import.");
+                }
+            }
+
+            var watch = Stopwatch.StartNew();
+            var written = await InboxSeed.InsertAsync(db, count, now);
+            Console.WriteLine($"{provider}: {written:N0} tasks over {await db.Units.CountAsync():N0} units seeded in {watch.Elapsed.TotalSeconds:F0} s");
+            var random = new Random(20261130);
+            communes = (await db.Units.Where(u => u.Level == UnitLevel.Commune).Select(u => u.Id).ToListAsync()).OrderBy(_ => random.Next()).Take(officerSamples).ToList();
+            provinces = (await db.Units.Where(u => u.Level == UnitLevel.Province).Select(u => u.Id).ToListAsync()).OrderBy(_ => random.Next()).Take(Math.Max(10, officerSamples / 10)).ToList();
+        }
+
+        // Warm-up: JIT, EF's query cache, the database's cache.
+        await MeasureAsync(root, provider, communes.Take(10).ToList(), head: false, now, report: null);
+        await MeasureAsync(root, provider, communes, head: false, now, report: "ward officers (own unit)");
+        await MeasureAsync(root, provider, provinces, head: true, now, report: "province heads (unit and sub-units)");
+    }
+
+    private sealed record Sample(TimeSpan ProductList, TimeSpan HandList, TimeSpan ProductPage, TimeSpan HandPage);
+
+    private static async Task MeasureAsync(IServiceProvider root, DatabaseProvider provider, List<Guid> units, bool head, DateTimeOffset now, string? report)
+    {
+        var samples = new List<Sample>();
+        var checkedTotals = 0;
+        foreach (var unit in units)
+        {
+            await using var scope = root.CreateAsyncScope();
+            var accessor = scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>();
+            accessor.HttpContext = new DefaultHttpContext { User = Caller(unit, head) };
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            var clock = scope.ServiceProvider.GetRequiredService<TaskClock>();
+            var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<DirectiveFlowDbContext>>();
+
+            // The product as a request runs it: its scope's context opens a pooled connection per query.
+            var watch = Stopwatch.StartNew();
+            var list = await mediator.Send(new ListTasksQuery(Filter(null, false, 1, PageSize)));
+            var productList = watch.Elapsed;
+
+            // By hand: one pooled connection (opened through the same setup) for the whole load.
+            watch.Restart();
+            int handTotal, handRows;
+            await using (var db = await HandAsync(factory))
+            {
+                var hand = new HandInbox(db.Database.GetDbConnection(), new ProviderValues(db.Database.ProviderName));
+                var keys = await hand.UnitsAsync(unit, head);
+                handTotal = await hand.TotalAsync(keys);
+                handRows = await hand.PageAsync(keys, PageSize);
+            }
+
+            var handList = watch.Elapsed;
+
+            watch.Restart();
+            _ = await mediator.Send(new ListTasksQuery(Filter(null, false, 1, PageSize)));
+            var counts = await mediator.Send(new CountTasksQuery(Filter(null, false, 1, PageSize)));
+            var productPage = watch.Elapsed;
+
+            watch.Restart();
+            await using (var db = await HandAsync(factory))
+            {
+                var hand = new HandInbox(db.Database.GetDbConnection(), new ProviderValues(db.Database.ProviderName));
+                var keys = await hand.UnitsAsync(unit, head);
+                _ = await hand.CountsAsync(keys, now, clock.DueSoonLimit);
+                _ = await hand.PageAsync(keys, PageSize);
+            }
+
+            var handPage = watch.Elapsed;
+
+            if (list.Total != handTotal || list.Items.Count != handRows || counts.Total != handTotal)
+            {
+                throw new InvalidOperationException($"The product and the hand-written SQL disagree for unit {unit}: {list.Total}/{handTotal} tasks, {list.Items.Count}/{handRows} rows.");
+            }
+
+            checkedTotals += handTotal;
+            samples.Add(new Sample(productList, handList, productPage, handPage));
+        }
+
+        if (report is null)
+        {
+            return;
+        }
+
+        Console.WriteLine($"{provider}, {report}: {samples.Count} callers, {checkedTotals / samples.Count:N0} tasks each on average (product and hand-written SQL agree on every count)");
+        Line("  task list (GET /api/tasks: total + first page)", samples.Select(s => s.ProductList), samples.Select(s => s.HandList));
+        Line("  inbox page (list + category counts)           ", samples.Select(s => s.ProductPage), samples.Select(s => s.HandPage));
+    }
+
+    private static async Task<DirectiveFlowDbContext> HandAsync(IDbContextFactory<DirectiveFlowDbContext> factory)
+    {
+        var db = await factory.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        return db;
+    }
+
+    private static void Line(string name, IEnumerable<TimeSpan> product, IEnumerable<TimeSpan> hand)
+    {
+        var p = product.Select(t => t.TotalMilliseconds).Order().ToList();
+        var h = hand.Select(t => t.TotalMilliseconds).Order().ToList();
+        var ratio = Percentile(p, 0.95) / Percentile(h, 0.95);
+        Console.WriteLine($"{name}: product p50 {F(Percentile(p, 0.5))} ms, p95 {F(Percentile(p, 0.95))} ms; hand-written p50 {F(Percentile(h, 0.5))} ms, " +
+            $"p95 {F(Percentile(h, 0.95))} ms; p95 ratio {ratio:F2} (goal ≤ {Goal}: {(ratio <= Goal ? "met" : "NOT met")})");
+    }
+
+    private static string F(double ms) => ms.ToString("F2", CultureInfo.InvariantCulture);
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private static TaskListFilter Filter(Core.Tasks.TaskCategory? category, bool dueSoon, int page, int pageSize) =>
+        new(TaskListScope.Mine, [], category, dueSoon, null, null, null, null, new PageRequest(page, pageSize));
+
+    private static ClaimsPrincipal Caller(Guid unit, bool head) => new(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.Name, head ? "bench-head" : "bench-officer"),
+            new Claim(DirectiveFlowClaims.UnitId, unit.ToString()),
+            new Claim(ClaimTypes.Role, head ? Roles.UnitHead : Roles.UnitOfficer),
+        ],
+        authenticationType: "bench"));
+}

@@ -1,0 +1,76 @@
+using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Tasks.Access;
+
+namespace DirectiveFlow.Infrastructure.Tasks.Queries;
+
+/// <summary>
+/// The tasks a list filter selects among those the caller may see, as one query to page or count. Shared by the task
+/// list and the category counts, so a count always matches the rows listed under it.
+/// </summary>
+public sealed class TaskListSource(DirectiveFlowDbContext db, TaskCallerResolver callers, TaskClock clock)
+{
+    public async Task<IQueryable<UnitTask>> SelectAsync(TaskListFilter f, CancellationToken cancellationToken)
+    {
+        var caller = await callers.GetAsync(cancellationToken);
+        var visible = caller.VisibleUnitIds.ToList();
+        if (f.UnitId is { } wanted && !caller.ReadsEverything && !visible.Contains(wanted) && f.Scope == TaskListScope.Mine)
+        {
+            throw TaskProblemException.Forbidden("Không được xem nhiệm vụ của đơn vị này. / You may not list this unit's tasks.");
+        }
+
+        IQueryable<UnitTask> tasks = db.Tasks;
+        if (!caller.ReadsEverything)
+        {
+            tasks = f.Scope switch
+            {
+                TaskListScope.Assigned => tasks.Where(t => visible.Contains(t.AssignerUnitId)),
+                TaskListScope.Supporting => tasks.Where(t => db.TaskSupportingUnits.Any(s => s.TaskId == t.Id && visible.Contains(s.UnitId))),
+                _ => tasks.Where(t => visible.Contains(t.UnitId)),
+            };
+        }
+
+        return Narrow(tasks, f);
+    }
+
+    private IQueryable<UnitTask> Narrow(IQueryable<UnitTask> tasks, TaskListFilter f)
+    {
+        if (f.UnitId is { } unitId)
+        {
+            tasks = tasks.Where(t => t.UnitId == unitId);
+        }
+
+        if (f.Statuses.Count > 0)
+        {
+            var statuses = f.Statuses.ToList();
+            tasks = tasks.Where(t => statuses.Contains(t.Status));
+        }
+
+        if (f.Category is { } category)
+        {
+            tasks = tasks.Where(TaskCategoryFilter.For(category, clock.Now));
+        }
+
+        if (f.DueSoon)
+        {
+            tasks = tasks.Where(TaskCategoryFilter.DueSoon(clock.Now, clock.DueSoonLimit));
+        }
+
+        if (f.DirectiveId is { } directiveId)
+        {
+            tasks = tasks.Where(t => t.DirectiveId == directiveId);
+        }
+
+        if (f.DueBefore is { } before)
+        {
+            tasks = tasks.Where(t => t.DueAt <= before);
+        }
+
+        if (f.DueAfter is { } after)
+        {
+            tasks = tasks.Where(t => t.DueAt >= after);
+        }
+
+        return tasks;
+    }
+}
