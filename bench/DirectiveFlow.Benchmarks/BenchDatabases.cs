@@ -1,5 +1,8 @@
+using DirectiveFlow.Infrastructure;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace DirectiveFlow.Benchmarks;
@@ -42,6 +45,20 @@ internal static class BenchDatabases
             NpgsqlConnection.ClearAllPools();
             await AdminAsync(admin, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
         }
+    }
+
+    /// <summary>The product's services below the web layer on one database (cascades written inline, not in the background).</summary>
+    public static ServiceProvider Services(DatabaseProvider provider, string connectionString)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider.ToString(),
+            ["Database:ConnectionString"] = connectionString,
+            ["Engine:BackgroundCascades"] = "false",
+        }).AddEnvironmentVariables("DIRECTIVEFLOW_BENCH_").Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System);
+        services.AddDirectiveFlowInfrastructure(configuration);
+        return services.BuildServiceProvider();
     }
 
     public static async Task AdminAsync(string admin, string sql)

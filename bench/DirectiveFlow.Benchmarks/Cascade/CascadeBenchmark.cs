@@ -58,15 +58,7 @@ public static class CascadeBenchmark
 
     private static async Task RunOnAsync(DatabaseProvider provider, string connectionString, string csv, string baselineName, double goal)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = provider.ToString(),
-            ["Database:ConnectionString"] = connectionString,
-            ["Engine:BackgroundCascades"] = "false",
-        }).AddEnvironmentVariables("DIRECTIVEFLOW_BENCH_").Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System);
-        services.AddDirectiveFlowInfrastructure(configuration);
-        await using var provider_ = services.BuildServiceProvider();
+        await using var provider_ = BenchDatabases.Services(provider, connectionString);
         Guid issuer;
         await using (var db = provider_.GetRequiredService<IDbContextFactory<DirectiveFlowDbContext>>().CreateDbContext())
         {

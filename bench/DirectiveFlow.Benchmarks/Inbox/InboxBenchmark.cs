@@ -37,15 +37,7 @@ public static class InboxBenchmark
 
     private static async Task RunOnAsync(DatabaseProvider provider, string connectionString, int count, int officerSamples)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = provider.ToString(),
-            ["Database:ConnectionString"] = connectionString,
-            ["Engine:BackgroundCascades"] = "false",
-        }).AddEnvironmentVariables("DIRECTIVEFLOW_BENCH_").Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System);
-        services.AddDirectiveFlowInfrastructure(configuration);
-        await using var root = services.BuildServiceProvider();
+        await using var root = BenchDatabases.Services(provider, connectionString);
         var now = TimeProvider.System.GetUtcNow();
         List<Guid> communes, provinces;
         await using (var db = root.GetRequiredService<IDbContextFactory<DirectiveFlowDbContext>>().CreateDbContext())
