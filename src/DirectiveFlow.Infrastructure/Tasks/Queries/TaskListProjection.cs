@@ -10,7 +10,6 @@ public static class TaskListProjection
     public static async Task<(List<TaskListItemDto> Items, int Total)> PageAsync(
         DirectiveFlowDbContext db, IQueryable<UnitTask> tasks, TaskClock clock, int skip, int take, CancellationToken cancellationToken)
     {
-        var total = await tasks.CountAsync(cancellationToken);
         var rows = await (
                 from t in tasks
                 join u in db.Units on t.UnitId equals u.Id
@@ -27,6 +26,8 @@ public static class TaskListProjection
             .Take(take)
             .AsNoTracking()
             .ToListAsync(cancellationToken);
+        // A page that is not full and not past the end tells the total by itself; only then is the count query saved.
+        var total = rows.Count < take && (rows.Count > 0 || skip == 0) ? skip + rows.Count : await tasks.CountAsync(cancellationToken);
         var items = rows.Select(r => new TaskListItemDto(
                 r.Id, r.DirectiveId, r.DirectiveNumber, r.DirectiveTitle, r.Title, r.UnitId, r.UnitCode, r.UnitName, r.AssignerUnitId,
                 r.Status.ToString(), clock.CategoryOf(r.Status, r.DueAt, r.CompletedAt), clock.IsDueSoon(r.Status, r.DueAt),

@@ -76,6 +76,13 @@ public sealed class TaskListApiTests
         var page2 = await ListAsync(client, "?status=InProgress&pageSize=2&page=2");
         Assert.Equal((5, 2, 2), (page2.Total, page2.Page, page2.PageSize));
         Assert.Equal(tasks.Skip(2).Take(2).Select(t => t.Id), page2.Items.Select(i => i.Id));
+        // The last, partly filled page and a page past the end still report the whole total.
+        var page3 = await ListAsync(client, "?status=InProgress&pageSize=2&page=3");
+        Assert.Equal((5, 1), (page3.Total, page3.Items.Count));
+        var page9 = await ListAsync(client, "?status=InProgress&pageSize=2&page=9");
+        Assert.Equal((5, 0), (page9.Total, page9.Items.Count));
+        var whole = await ListAsync(client, "?pageSize=50");
+        Assert.Equal((6, 6), (whole.Total, whole.Items.Count));
 
         var window = await ListAsync(client, $"?status=InProgress&dueAfter={Uri.EscapeDataString(dues[1].ToString("O"))}&dueBefore={Uri.EscapeDataString(dues[2].ToString("O"))}");
         Assert.Equal(tasks.Skip(1).Take(2).Select(t => t.Id), window.Items.Select(i => i.Id));
