@@ -40,7 +40,7 @@ public sealed class TaskCallerResolver(ICurrentUser user, DirectiveFlowDbContext
         {
             var parents = frontier;
             var children = await db.Units.AsNoTracking()
-                .Where(u => u.ParentId != null && parents.Contains(u.ParentId.Value))
+                .Where(u => u.ParentId != null && EF.Parameter(parents).Contains(u.ParentId.Value))
                 .Select(u => u.Id)
                 .ToListAsync(cancellationToken);
             frontier = children.Where(into.Add).ToList();

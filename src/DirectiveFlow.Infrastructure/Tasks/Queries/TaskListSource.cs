@@ -1,6 +1,7 @@
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Tasks.Access;
+using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Tasks.Queries;
 
@@ -24,9 +25,9 @@ public sealed class TaskListSource(DirectiveFlowDbContext db, TaskCallerResolver
         {
             tasks = f.Scope switch
             {
-                TaskListScope.Assigned => tasks.Where(t => visible.Contains(t.AssignerUnitId)),
-                TaskListScope.Supporting => tasks.Where(t => db.TaskSupportingUnits.Any(s => s.TaskId == t.Id && visible.Contains(s.UnitId))),
-                _ => tasks.Where(t => visible.Contains(t.UnitId)),
+                TaskListScope.Assigned => tasks.Where(t => EF.Parameter(visible).Contains(t.AssignerUnitId)),
+                TaskListScope.Supporting => tasks.Where(t => db.TaskSupportingUnits.Any(s => s.TaskId == t.Id && EF.Parameter(visible).Contains(s.UnitId))),
+                _ => tasks.Where(t => EF.Parameter(visible).Contains(t.UnitId)),
             };
         }
 
