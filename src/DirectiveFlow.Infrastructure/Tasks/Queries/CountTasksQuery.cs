@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using DirectiveFlow.Core.Tasks;
-using DirectiveFlow.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,22 +17,12 @@ public sealed record TaskCounts(int Total, int CompletedOnTime, int CompletedLat
 /// </summary>
 public sealed record CountTasksQuery(TaskListFilter Filter) : IQuery<TaskCounts>;
 
-public sealed class CountTasksHandler(DirectiveFlowDbContext db, TaskListSource source, TaskClock clock) : IQueryHandler<CountTasksQuery, TaskCounts>
+public sealed class CountTasksHandler(TaskListSource source, TaskClock clock) : IQueryHandler<CountTasksQuery, TaskCounts>
 {
-    public async ValueTask<TaskCounts> Handle(CountTasksQuery query, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            var tasks = await source.SelectAsync(query.Filter, cancellationToken);
-            var counts = await tasks.GroupBy(_ => 1).Select(Aggregate(clock.Now, clock.DueSoonLimit)).FirstOrDefaultAsync(cancellationToken);
-            return counts ?? TaskCounts.None;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+    public async ValueTask<TaskCounts> Handle(CountTasksQuery query, CancellationToken cancellationToken) =>
+        await source.ReadAsync(query.Filter,
+            tasks => tasks.GroupBy(_ => 1).Select(Aggregate(clock.Now, clock.DueSoonLimit)).FirstOrDefaultAsync(cancellationToken),
+            cancellationToken) ?? TaskCounts.None;
 
     /// <summary>
     /// g => new TaskCounts(g.Count(), g.Count(onTime), g.Count(late), g.Count(within), g.Count(dueSoon), g.Count(overdue)),

@@ -1,7 +1,6 @@
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Infrastructure.Persistence;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Tasks.Queries;
 
@@ -13,18 +12,9 @@ public sealed class ListTasksHandler(DirectiveFlowDbContext db, TaskListSource s
 {
     public async ValueTask<PagedResult<TaskListItemDto>> Handle(ListTasksQuery query, CancellationToken cancellationToken)
     {
-        // One connection for the caller's units, the count and the page (an open per query costs more than the query).
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            var f = query.Filter;
-            var tasks = await source.SelectAsync(f, cancellationToken);
-            var (items, total) = await TaskListProjection.PageAsync(db, tasks, clock, f.Page.Skip, f.Page.PageSize, cancellationToken);
-            return new PagedResult<TaskListItemDto>(items, total, f.Page.Page, f.Page.PageSize);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        var page = query.Filter.Page;
+        var (items, total) = await source.ReadAsync(query.Filter,
+            tasks => TaskListProjection.PageAsync(db, tasks, clock, page.Skip, page.PageSize, cancellationToken), cancellationToken);
+        return new PagedResult<TaskListItemDto>(items, total, page.Page, page.PageSize);
     }
 }

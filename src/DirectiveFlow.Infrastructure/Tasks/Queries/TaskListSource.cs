@@ -11,7 +11,24 @@ namespace DirectiveFlow.Infrastructure.Tasks.Queries;
 /// </summary>
 public sealed class TaskListSource(DirectiveFlowDbContext db, TaskCallerResolver callers, TaskClock clock)
 {
-    public async Task<IQueryable<UnitTask>> SelectAsync(TaskListFilter f, CancellationToken cancellationToken)
+    /// <summary>
+    /// Selects the filter's tasks and reads them with <paramref name="read"/>, on one connection for the caller's units
+    /// and every query of <paramref name="read"/> (an open per query costs more than a small inbox query).
+    /// </summary>
+    public async Task<T> ReadAsync<T>(TaskListFilter f, Func<IQueryable<UnitTask>, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await read(await SelectAsync(f, cancellationToken));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<IQueryable<UnitTask>> SelectAsync(TaskListFilter f, CancellationToken cancellationToken)
     {
         var caller = await callers.GetAsync(cancellationToken);
         var visible = caller.VisibleUnitIds.ToList();
