@@ -34,6 +34,12 @@ public sealed class OutboxMessage
     /// <summary>The template's model as JSON.</summary>
     public string? ModelJson { get; set; }
 
+    /// <summary>
+    /// Instead of <see cref="ModelJson"/>: a model shared with other rows (<see cref="OutboxModel"/>), completed with
+    /// this row's task at dispatch.
+    /// </summary>
+    public Guid? ModelId { get; set; }
+
     public Guid? TaskId { get; set; }
 
     public Guid? DirectiveId { get; set; }

@@ -1,4 +1,5 @@
 using DirectiveFlow.Core.Email;
+using DirectiveFlow.Infrastructure.Email.Outbox;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -64,9 +65,10 @@ public sealed class OutboxDispatcher(
 
         var result = new DispatchResult(claimed.Count, 0, 0, 0);
         var sendable = new List<OutboxMessage>();
+        var shared = new Dictionary<Guid, string>();
         foreach (var message in claimed)
         {
-            if (await TryRenderAsync(message, cancellationToken))
+            if (await TryRenderAsync(message, shared, cancellationToken))
             {
                 sendable.Add(message);
             }
@@ -140,7 +142,7 @@ public sealed class OutboxDispatcher(
         return new DispatchResult(0, 0, 1, 0);
     }
 
-    private async Task<bool> TryRenderAsync(OutboxMessage message, CancellationToken cancellationToken)
+    private async Task<bool> TryRenderAsync(OutboxMessage message, Dictionary<Guid, string> shared, CancellationToken cancellationToken)
     {
         if (message.Template is null || message.Subject.Length > 0)
         {
@@ -149,6 +151,12 @@ public sealed class OutboxDispatcher(
 
         try
         {
+            if (message.ModelJson is null && message.ModelId is { } modelId)
+            {
+                // Kept in the row once resolved: what was sent stays readable even if the task is renamed later.
+                message.ModelJson = await SharedModelAsync(modelId, message.TaskId, shared, cancellationToken);
+            }
+
             var language = await RecipientLanguages.ResolveAsync(db, message.To, cancellationToken);
             var email = renderer.Render(message.Template, language, message.ModelJson);
             message.Subject = email.Subject;
@@ -167,5 +175,20 @@ public sealed class OutboxDispatcher(
             logger.LogError(ex, "Outbox message {Id} could not be rendered", message.Id);
             return false;
         }
+    }
+
+    /// <summary>A shared model (read once per batch) completed with the row's task.</summary>
+    private async Task<string> SharedModelAsync(Guid modelId, Guid? taskId, Dictionary<Guid, string> shared, CancellationToken cancellationToken)
+    {
+        if (!shared.TryGetValue(modelId, out var json))
+        {
+            json = await db.OutboxModels.Where(m => m.Id == modelId).Select(m => m.Json).FirstOrDefaultAsync(cancellationToken)
+                ?? throw new InvalidOperationException($"The shared model {modelId} is missing.");
+            shared[modelId] = json;
+        }
+
+        var title = await db.Tasks.Where(t => t.Id == taskId).Select(t => t.Title).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new InvalidOperationException($"The task {taskId} of a shared model is missing.");
+        return SharedModel.ForTask(json, taskId!.Value, title);
     }
 }

@@ -29,6 +29,7 @@ public sealed class DirectiveFlowDbContext(DbContextOptions<DirectiveFlowDbConte
     public DbSet<TaskAttachment> Attachments => Set<TaskAttachment>();
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<OutboxModel> OutboxModels => Set<OutboxModel>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -136,6 +136,9 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                     b.Property<string>("LastError")
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("ModelId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("ModelJson")
                         .HasColumnType("text");
 
@@ -176,9 +179,28 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                     b.HasIndex("DedupeKey")
                         .IsUnique();
 
+                    b.HasIndex("TaskId");
+
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("DirectiveFlow.Core.Email.OutboxModel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("OutboxModels", (string)null);
                 });
 
             modelBuilder.Entity("DirectiveFlow.Core.Journal.JournalEntry", b =>

@@ -136,6 +136,9 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                     b.Property<string>("LastError")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<Guid?>("ModelId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("ModelJson")
                         .HasColumnType("nvarchar(max)");
 
@@ -176,9 +179,28 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                     b.HasIndex("DedupeKey")
                         .IsUnique();
 
+                    b.HasIndex("TaskId");
+
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("DirectiveFlow.Core.Email.OutboxModel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("OutboxModels", (string)null);
                 });
 
             modelBuilder.Entity("DirectiveFlow.Core.Journal.JournalEntry", b =>

@@ -131,6 +131,9 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ModelId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ModelJson")
                         .HasColumnType("TEXT");
 
@@ -171,9 +174,28 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                     b.HasIndex("DedupeKey")
                         .IsUnique();
 
+                    b.HasIndex("TaskId");
+
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("DirectiveFlow.Core.Email.OutboxModel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("OutboxModels", (string)null);
                 });
 
             modelBuilder.Entity("DirectiveFlow.Core.Journal.JournalEntry", b =>

@@ -1,4 +1,5 @@
 using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Scheduling.Sweep;
 using DirectiveFlow.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using static DirectiveFlow.Infrastructure.Tests.Scheduling.SchedulingHarness;
@@ -50,8 +51,14 @@ public sealed class DueWorkSweeperTests
         await using var db = h.Db();
         var stored = await db.Tasks.SingleAsync(t => t.Id == task.Id, Ct);
         Assert.Equal((3, 3, true, (DateTimeOffset?)null), (stored.EscalationLevel, stored.ChaseCount, stored.IsRaised, stored.NextActionAt));
-        var actions = await db.Journal.Where(j => j.TaskId == task.Id).OrderBy(j => j.Id).Select(j => j.Action).ToListAsync(Ct);
-        Assert.Equal(["task.reminder", "task.reminder", "task.due-notice", "escalation.level1", "escalation.level2", "escalation.level3"], actions);
+        // Each step's record on the task is its email; the directive's journal counts the step once per sweep.
+        string[] expected = ["task.reminder", "task.reminder", "task.due-notice", "escalation.level1", "escalation.level2", "escalation.level3"];
+        var keys = await db.Outbox.Where(m => m.TaskId == task.Id).OrderBy(m => m.CreatedAt).Select(m => m.DedupeKey).ToListAsync(Ct);
+        Assert.Equal(expected, keys.Select(DueEffect.ActionOf));
+        var counted = await db.Journal.Where(j => j.DirectiveId == task.DirectiveId && j.TaskId == null && expected.Contains(j.Action))
+            .OrderBy(j => j.Id).Select(j => new { j.Action, j.Detail }).ToListAsync(Ct);
+        Assert.Equal(expected, counted.Select(c => c.Action));
+        Assert.All(counted, c => Assert.Equal("1 nhiệm vụ", c.Detail));
 
         h.MoveTo(Local(2026, 3, 30, 9));
         Assert.Equal(0, (await h.SweepAsync()).Effects);
@@ -124,7 +131,7 @@ public sealed class DueWorkSweeperTests
         await using var check = h.Db();
         var keys = await check.Outbox.OrderBy(m => m.CreatedAt).Select(m => m.DedupeKey).ToListAsync(Ct);
         Assert.Equal(3, keys.Count);
-        Assert.Equal(2, keys.Count(k => k.StartsWith($"escalation:{task.Id:N}:1:", StringComparison.Ordinal)));
+        Assert.Equal(2, keys.Count(k => k.StartsWith($"escalation:{DueEffect.KeyId(task.Id)}:1:", StringComparison.Ordinal)));
     }
     [Fact]
     public async Task A_failing_set_based_write_is_rolled_back_and_the_tasks_go_row_by_row()
@@ -151,7 +158,10 @@ public sealed class DueWorkSweeperTests
         Assert.Equal(40, result.Effects);
         await using var check = h.Db();
         Assert.Equal(40, await check.Outbox.CountAsync(Ct));
-        Assert.Equal(40, await check.Journal.CountAsync(j => j.Action == "escalation.level1", Ct));
+        Assert.Equal(40, await check.Outbox.CountAsync(m => m.ModelJson != null && m.ModelId == null, Ct));
+        Assert.Equal(["40 nhiệm vụ"], await check.Journal.Where(j => j.Action == "escalation.level1").Select(j => j.Detail).ToListAsync(Ct));
         Assert.Equal(40, await check.Tasks.CountAsync(t => t.EscalationLevel == 1, Ct));
+        // The failed attempt's shared models went with its transaction.
+        Assert.Equal(0, await check.OutboxModels.CountAsync(Ct));
     }
 }

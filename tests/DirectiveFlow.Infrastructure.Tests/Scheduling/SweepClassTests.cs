@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Organisation;
@@ -98,13 +99,19 @@ public sealed class SweepClassTests
             .OrderBy(t => t.Id)
             .Select(t => $"{t.Id} {t.NextActionAt:O} {t.ChaseCount} {t.EscalationLevel} {t.IsRaised}")
             .ToList();
+        // A class writes one model per unit and step, shared by its rows; the row path writes each row's own. Both are
+        // compared as the dispatcher will render them.
+        var shared = await db.OutboxModels.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.Json, Ct);
+        var titles = await db.Tasks.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Title, Ct);
         var outbox = (await db.Outbox.AsNoTracking().ToListAsync(Ct))
             .OrderBy(m => m.DedupeKey, StringComparer.Ordinal)
             .Select(m => (m.DedupeKey, $"{m.To}|{m.Subject}|{m.Template}|{m.TaskId}|{m.DirectiveId}|{m.Status}|{m.Attempts}|{m.CreatedAt:O}|{m.NextAttemptAt:O}",
-                m.ModelJson is null ? null : JsonNode.Parse(m.ModelJson)))
+                JsonNode.Parse(m.ModelJson ?? SharedModel.ForTask(shared[m.ModelId!.Value], m.TaskId!.Value, titles[m.TaskId.Value]))))
             .ToList();
+        // The directive's journal counts each step per sweep transaction (a page or a class): compared as totals.
         var journal = (await db.Journal.AsNoTracking().ToListAsync(Ct))
-            .Select(j => $"{j.TaskId} {j.DirectiveId} {j.InstanceId} {j.ActivityId} {j.At:O} {j.Actor} {j.Action} {j.Detail}")
+            .GroupBy(j => $"{j.TaskId} {j.DirectiveId} {j.InstanceId} {j.ActivityId} {j.At:O} {j.Actor} {j.Action}")
+            .Select(g => $"{g.Key} {g.Sum(j => int.Parse(new string((j.Detail ?? "").Where(char.IsDigit).ToArray()), CultureInfo.InvariantCulture))}")
             .Order(StringComparer.Ordinal)
             .ToList();
         return (tasks, outbox, journal);

@@ -17,5 +17,16 @@ internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessa
         // Exactly-once for every scheduled effect: a second insert of the same key fails and is treated as "already done".
         builder.HasIndex(m => m.DedupeKey).IsUnique();
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        // A task's history lists the emails sent about it (every reminder and escalation step is one of them).
+        builder.HasIndex(m => m.TaskId);
+    }
+}
+
+internal sealed class OutboxModelConfiguration : IEntityTypeConfiguration<OutboxModel>
+{
+    public void Configure(EntityTypeBuilder<OutboxModel> builder)
+    {
+        builder.ToTable("OutboxModels");
+        builder.Property(m => m.Id).ValueGeneratedNever();
     }
 }

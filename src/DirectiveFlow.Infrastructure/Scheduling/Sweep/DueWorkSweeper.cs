@@ -147,12 +147,20 @@ public sealed class DueWorkSweeper(
             effects.Add(described);
         }
 
-        var result = await writer.WriteAsync(sweepClass, decision, effects, now, cancellationToken);
+        var written = await writer.WriteAsync(sweepClass, decision, effects, now, cancellationToken);
+        var steps = new SweepSteps();
+        for (var e = 0; e < effects.Count; e++)
+        {
+            steps.Add(sweepClass.DirectiveId, effects[e].Action, written[e]);
+        }
+
+        await steps.WriteAsync(db, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return result;
+        var tasks = writer.TasksUpdated;
+        return new SweepResult(tasks, written.Sum(), tasks * effects.Count - written.Sum(), sweepClass.Count - tasks);
     }
 
-    /// <summary>The effect's outbox and journal content for each unit of the class, or null when its key cannot be templated.</summary>
+    /// <summary>The effect's outbox content for each unit of the class, or null when its key cannot be templated.</summary>
     private SweepClassEffect? Describe(
         DueEffect effect, SweepClass sweepClass, List<Guid> unitIds, SweepDecision decision, SweepDirectory directory, EffectMessages messages,
         DateTimeOffset now)
@@ -163,20 +171,16 @@ public sealed class DueWorkSweeper(
         }
 
         OutboxMessage? sample = null;
-        var action = "";
         var perUnit = new List<SweepClassUnit>(unitIds.Count);
         foreach (var unitId in unitIds)
         {
             var task = sweepClass.Representative(unitId, sweepClass.FirstCreatedAt);
-            var email = messages.Email(effect, task, decision, directory, now);
-            var message = outbox.ToMessage(email);
-            var journal = EffectMessages.Journal(effect, task, email, now);
+            var message = outbox.ToMessage(messages.Email(effect, task, decision, directory, now));
             sample ??= message;
-            action = journal.Action;
-            perUnit.Add(new SweepClassUnit(unitId, message.To, message.ModelJson ?? "null", journal.Detail ?? ""));
+            perUnit.Add(new SweepClassUnit(unitId, message.To, message.ModelJson ?? "null"));
         }
 
-        return sample is null ? null : new SweepClassEffect(effect, prefix, suffix, sample, action, perUnit);
+        return sample is null ? null : new SweepClassEffect(effect, prefix, suffix, sample, SweepSteps.ActionOf(effect), perUnit);
     }
 
     private static bool SameDecision(SweepDecision a, SweepDecision b) =>
@@ -209,9 +213,13 @@ public sealed class DueWorkSweeper(
             .SelectMany(d => d.Decision.Effects.Select(effect => (d.Task, Effect: effect, Email: messages.Email(effect, d.Task, d.Decision, directory, now))))
             .ToList();
         var inserted = await writer.InsertOutboxAsync(effects.Select(e => outbox.ToMessage(e.Email)).ToList(), cancellationToken);
-        await writer.InsertJournalAsync(
-            effects.Where(e => inserted.Contains(e.Effect.DedupeKey)).Select(e => EffectMessages.Journal(e.Effect, e.Task, e.Email, now)).ToList(),
-            cancellationToken);
+        var steps = new SweepSteps();
+        foreach (var e in effects.Where(e => inserted.Contains(e.Effect.DedupeKey)))
+        {
+            steps.Add(e.Task.DirectiveId, SweepSteps.ActionOf(e.Effect), 1);
+        }
+
+        await steps.WriteAsync(db, now, cancellationToken);
         return new SweepResult(decisions.Count, inserted.Count, effects.Count - inserted.Count, decisions.Count - updated.Count);
     }
 
@@ -220,7 +228,21 @@ public sealed class DueWorkSweeper(
         DbTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var result = SweepResult.None;
-        await using var writer = new SweepWriter(db.Database.GetDbConnection(), transaction, values);
+        var steps = new SweepSteps();
+        await using (var writer = new SweepWriter(db.Database.GetDbConnection(), transaction, values))
+        {
+            result = await WriteRowsAsync(writer, decisions, directory, messages, steps, now, cancellationToken);
+        }
+
+        await steps.WriteAsync(db, now, cancellationToken);
+        return result;
+    }
+
+    private async Task<SweepResult> WriteRowsAsync(
+        SweepWriter writer, List<(SweepTask Task, SweepDecision Decision)> decisions, SweepDirectory directory, EffectMessages messages,
+        SweepSteps steps, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var result = SweepResult.None;
         foreach (var (task, decision) in decisions)
         {
             if (!await writer.UpdateTaskAsync(task, decision, cancellationToken))
@@ -232,10 +254,9 @@ public sealed class DueWorkSweeper(
             var written = 0;
             foreach (var effect in decision.Effects)
             {
-                var email = messages.Email(effect, task, decision, directory, now);
-                if (await writer.TryInsertOutboxAsync(outbox.ToMessage(email), cancellationToken))
+                if (await writer.TryInsertOutboxAsync(outbox.ToMessage(messages.Email(effect, task, decision, directory, now)), cancellationToken))
                 {
-                    await writer.InsertJournalAsync(EffectMessages.Journal(effect, task, email, now), cancellationToken);
+                    steps.Add(task.DirectiveId, SweepSteps.ActionOf(effect), 1);
                     written++;
                 }
             }

@@ -46,29 +46,21 @@ public sealed class EffectMessages(string baseUrl, IWorkingDayCalendar calendar)
         };
     }
 
-    public static JournalEntry Journal(DueEffect effect, SweepTask task, OutboxEmail email, DateTimeOffset now)
+    /// <summary>
+    /// The directive's journal entry for one step of a sweep: how many of its tasks got it. Each task's own line is
+    /// its outbox row (the task's history lists its emails, with their delivery), so a step over 13,000 units writes
+    /// one row per task, not two.
+    /// </summary>
+    public static JournalEntry Summary(Guid directiveId, string action, int tasks, DateTimeOffset now) => new()
     {
-        var to = string.Join(", ", email.To);
-        var (action, detail) = effect.Kind switch
-        {
-            DueEffectKind.Reminder => ("task.reminder", $"Nhắc việc trước hạn {effect.Number} ngày làm việc, gửi {to}"),
-            DueEffectKind.DueToday => ("task.due-notice", $"Thông báo đến hạn hôm nay, gửi {to}"),
-            DueEffectKind.Escalation => ($"escalation.level{effect.Number}", $"Nhắc quá hạn mức {effect.Number} ({effect.RecipientRole}), gửi {to}"),
-            DueEffectKind.Raised => ("task.raised", $"Đôn đốc quá số lần quy định: báo cáo lãnh đạo đơn vị ban hành, gửi {to}"),
-            _ => ("task.progress-missing", $"Chưa báo cáo tiến độ, gửi {to}"),
-        };
-        return new JournalEntry
-        {
-            DirectiveId = task.DirectiveId,
-            InstanceId = task.InstanceId,
-            TaskId = task.Id,
-            ActivityId = task.ActivityId,
-            At = now,
-            Actor = "system",
-            Action = action,
-            Detail = detail,
-        };
-    }
+        DirectiveId = directiveId,
+        At = now,
+        Actor = "system",
+        Action = action,
+        Detail = string.Create(VietnameseNumbers, $"{tasks:N0} nhiệm vụ"),
+    };
+
+    private static readonly CultureInfo VietnameseNumbers = CultureInfo.GetCultureInfo("vi-VN");
 
     private static string Template(DueEffectKind kind) => kind switch
     {

@@ -1,15 +1,14 @@
 using System.Data.Common;
 using System.Text;
 using DirectiveFlow.Core.Email;
-using DirectiveFlow.Core.Journal;
 using DirectiveFlow.Infrastructure.Email.Outbox;
 
 namespace DirectiveFlow.Infrastructure.Scheduling.Sweep;
 
 /// <summary>
 /// A sweep page's writes on PostgreSQL as a few set-based statements (per 500 rows): one guarded UPDATE … FROM
-/// (VALUES …) RETURNING of the tasks, one INSERT … ON CONFLICT DO NOTHING RETURNING of their outbox rows, one INSERT
-/// of the journal entries for the rows actually written. Same guards and dedupe semantics as <see cref="SweepWriter"/>.
+/// (VALUES …) RETURNING of the tasks and one INSERT … ON CONFLICT DO NOTHING RETURNING of their outbox rows. Same
+/// guards and dedupe semantics as <see cref="SweepWriter"/>.
 /// </summary>
 public sealed class SetBasedPageWriter(DbConnection connection, DbTransaction transaction, ProviderValues values)
 {
@@ -79,26 +78,6 @@ public sealed class SetBasedPageWriter(DbConnection connection, DbTransaction tr
         }
 
         return inserted;
-    }
-
-    public async Task InsertJournalAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken)
-    {
-        foreach (var chunk in entries.Chunk(RowsPerStatement))
-        {
-            await using var command = NewCommand();
-            var sql = new StringBuilder("INSERT INTO \"Journal\" (\"DirectiveId\", \"InstanceId\", \"TaskId\", \"ActivityId\", \"At\", \"Actor\", \"Action\", \"Detail\") VALUES ");
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                var e = chunk[i];
-                sql.Append(i == 0 ? "" : ", ").Append('(').AppendJoin(", ",
-                    Bind(command, values.Id(e.DirectiveId)), Bind(command, values.NullableId(e.InstanceId)), Bind(command, values.NullableId(e.TaskId)),
-                    Bind(command, ProviderValues.Text(e.ActivityId)), Bind(command, values.Time(e.At)), Bind(command, e.Actor),
-                    Bind(command, e.Action), Bind(command, ProviderValues.Text(e.Detail))).Append(')');
-            }
-
-            command.CommandText = sql.ToString();
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
     }
 
     private DbCommand NewCommand()

@@ -28,12 +28,6 @@ public sealed record SweepClass(
     DateTimeOffset FirstCreatedAt,
     DateTimeOffset LastCreatedAt)
 {
-    /// <summary>Stands for the task's id in a representative task; <see cref="SweepClassWriter"/> puts each real id in its place.</summary>
-    public static readonly Guid IdSentinel = new("d1d0c1a5-5e47-4c1a-9f00-5e471e5e47d1");
-
-    /// <summary>Stands for the task's title (a JSON string with its quotes once serialised).</summary>
-    public const string TitleSentinel = "DFTITLE5e471e5e47d1";
-
     /// <summary>The classes of tasks due at <paramref name="now"/> with at least <paramref name="minimum"/> members, largest first.</summary>
     public static async Task<List<SweepClass>> FindAsync(
         DbConnection connection, ProviderValues values, DateTimeOffset now, int minimum, CancellationToken cancellationToken)
@@ -74,9 +68,12 @@ public sealed record SweepClass(
         return classes;
     }
 
-    /// <summary>A task of this class, created at <paramref name="createdAt"/>, with the sentinels for its id and title.</summary>
+    /// <summary>
+    /// A task of this class, created at <paramref name="createdAt"/>, with the <see cref="SharedModel"/> sentinels for
+    /// its id and title: its email model is shared by the class's tasks of the unit, each task's own put in at dispatch.
+    /// </summary>
     public SweepTask Representative(Guid unitId, DateTimeOffset createdAt) => new(
-        IdSentinel, DirectiveId, Guid.Empty, "", unitId, AssignerUnitId, TitleSentinel, Status, createdAt, DueAt,
+        SharedModel.TaskIdSentinel, DirectiveId, Guid.Empty, "", unitId, AssignerUnitId, SharedModel.TitleSentinel, Status, createdAt, DueAt,
         AcknowledgedAt: null, LastProgressAt: ProgressAnchor, ProgressCadence, NextActionAt: null, ChaseCount, EscalationLevel, IsRaised, PolicyJson);
 
     /// <summary>

@@ -8,35 +8,29 @@ namespace DirectiveFlow.Infrastructure.Scheduling.Sweep;
 
 /// <summary>One effect of a class's decision, ready to write for every task of the class.</summary>
 /// <param name="Effect">The effect as planned for the class's representative task.</param>
-/// <param name="KeyPrefix">The dedupe key before the task's id (N format).</param>
+/// <param name="KeyPrefix">The dedupe key before the task's id (<see cref="DueEffect.KeyId"/>).</param>
 /// <param name="KeySuffix">The dedupe key after the task's id.</param>
 /// <param name="Sample">The representative's outbox message: template, subject, bodies and times shared by all.</param>
 /// <param name="Action">The journal action.</param>
-/// <param name="Units">Per unit of the class: recipients, model (with the id and title sentinels) and journal text.</param>
+/// <param name="Units">Per unit of the class: recipients and the model shared by its tasks (with the id and title sentinels).</param>
 public sealed record SweepClassEffect(
     DueEffect Effect, string KeyPrefix, string KeySuffix, OutboxMessage Sample, string Action, IReadOnlyList<SweepClassUnit> Units);
 
 /// <summary>What differs between the units of a class for one effect.</summary>
-public sealed record SweepClassUnit(Guid UnitId, string To, string ModelJson, string Detail);
+public sealed record SweepClassUnit(Guid UnitId, string To, string ModelJson);
 
 /// <summary>
-/// Writes a <see cref="SweepClass"/>'s decision for all its tasks at once, inside the caller's transaction: for each
-/// effect an outbox row per task (skipped when its dedupe key exists) and a journal entry for each row written, then
-/// the tasks' schedule fields. Every statement selects the tasks by <see cref="SweepClass.Condition"/>, so a task
-/// changed meanwhile gets nothing. SQLite runs the statements one by one under its single writer (the transaction
-/// holds the write lock); PostgreSQL runs them as one statement of data-modifying CTEs, on one snapshot.
+/// Writes a <see cref="SweepClass"/>'s decision for all its tasks at once, inside the caller's transaction: per effect
+/// and unit one shared <see cref="OutboxModel"/>, per effect and task one small outbox row naming it (skipped when its
+/// dedupe key exists), inserted in key order, then the tasks' schedule fields. Every statement selects the tasks by
+/// <see cref="SweepClass.Condition"/>, so a task changed meanwhile gets nothing. SQLite runs the statements one by one
+/// under its single writer (the transaction holds the write lock); PostgreSQL runs them as one statement of
+/// data-modifying CTEs, on one snapshot. Answers, per effect, how many rows were written.
 /// </summary>
 public sealed class SweepClassWriter(DbConnection connection, DbTransaction transaction, ProviderValues values)
 {
-    private static readonly string SentinelD = SweepClass.IdSentinel.ToString();
-    private static readonly string SentinelN = SweepClass.IdSentinel.ToString("N");
-    private static readonly string TitleToken = $"\"{SweepClass.TitleSentinel}\"";
-
     private const string OutboxColumns =
-        "\"Id\", \"DedupeKey\", \"To\", \"Subject\", \"HtmlBody\", \"TextBody\", \"Template\", \"ModelJson\", \"TaskId\", \"DirectiveId\", \"Status\", \"Attempts\", \"CreatedAt\", \"NextAttemptAt\"";
-
-    private const string JournalColumns =
-        "\"DirectiveId\", \"InstanceId\", \"TaskId\", \"ActivityId\", \"At\", \"Actor\", \"Action\", \"Detail\"";
+        "\"Id\", \"DedupeKey\", \"To\", \"Subject\", \"HtmlBody\", \"TextBody\", \"Template\", \"ModelId\", \"TaskId\", \"DirectiveId\", \"Status\", \"Attempts\", \"CreatedAt\", \"NextAttemptAt\"";
 
     /// <summary>The ids of the units the class's tasks belong to.</summary>
     public async Task<List<Guid>> UnitsAsync(SweepClass sweepClass, DateTimeOffset now, CancellationToken cancellationToken)
@@ -59,56 +53,44 @@ public sealed class SweepClassWriter(DbConnection connection, DbTransaction tran
     /// </summary>
     public static bool TrySplitKey(string key, out string prefix, out string suffix)
     {
-        var at = key.IndexOf(SentinelN, StringComparison.Ordinal);
+        var sentinel = DueEffect.KeyId(SharedModel.TaskIdSentinel);
+        var at = key.IndexOf(sentinel, StringComparison.Ordinal);
         prefix = at < 0 ? "" : key[..at];
-        suffix = at < 0 ? "" : key[(at + SentinelN.Length)..];
-        return at >= 0 && !suffix.Contains(SentinelN, StringComparison.Ordinal);
+        suffix = at < 0 ? "" : key[(at + sentinel.Length)..];
+        return at >= 0 && !suffix.Contains(sentinel, StringComparison.Ordinal);
     }
 
-    public Task<SweepResult> WriteAsync(
+    public Task<int[]> WriteAsync(
         SweepClass sweepClass, SweepDecision decision, IReadOnlyList<SweepClassEffect> effects, DateTimeOffset now, CancellationToken cancellationToken) =>
         values.IsPostgres
             ? WritePostgresAsync(sweepClass, decision, effects, now, cancellationToken)
             : WriteSqliteAsync(sweepClass, decision, effects, now, cancellationToken);
 
-    private async Task<SweepResult> WriteSqliteAsync(
+    /// <summary>The number of tasks the last <see cref="WriteAsync"/> updated.</summary>
+    public int TasksUpdated { get; private set; }
+
+    private async Task<int[]> WriteSqliteAsync(
         SweepClass sweepClass, SweepDecision decision, IReadOnlyList<SweepClassEffect> effects, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await FillUnitsAsync(effects, now, cancellationToken);
-        var written = 0;
-        var id = "\"Tasks\".\"Id\"";
-        var idD = LowerHex(id);
-        var idN = LowerHex($"replace({id}, '-', '')");
+        var written = new int[effects.Count];
         for (var e = 0; e < effects.Count; e++)
         {
-            var effect = effects[e];
-            // The journal first: under SQLite's single writer, the keys absent now are exactly the rows the insert below writes.
-            await using (var journal = NewCommand(now))
-            {
-                var condition = sweepClass.Condition(journal, values);
-                BindEffect(journal, effect, e);
-                journal.CommandText = $"""
-                    INSERT INTO "Journal" ({JournalColumns})
-                    SELECT "Tasks"."DirectiveId", "Tasks"."InstanceId", {id}, "Tasks"."ActivityId", @now, 'system', @action, u.detail
-                    FROM "Tasks" JOIN sweep_units u ON u.e = @e AND u.id = "Tasks"."UnitId"
-                    WHERE {condition} AND NOT EXISTS (SELECT 1 FROM "Outbox" WHERE "DedupeKey" = @key_prefix || {idN} || @key_suffix)
-                    """;
-                written += await journal.ExecuteNonQueryAsync(cancellationToken);
-            }
-
             await using var outbox = NewCommand(now);
-            var outboxCondition = sweepClass.Condition(outbox, values);
-            BindEffect(outbox, effect, e);
+            var condition = sweepClass.Condition(outbox, values);
+            BindEffect(outbox, effects[e], e);
+            // In key order (the unary + keeps SQLite from walking the primary key's index instead of the due range),
+            // so the new keys and ids go into their indexes in order; ids ascend with the keys.
             outbox.CommandText = $"""
                 INSERT INTO "Outbox" ({OutboxColumns})
-                SELECT @id_prefix || printf('%012X', "Tasks".rowid), @key_prefix || {idN} || @key_suffix, u."to", @subject, @html, @text, @template,
-                    replace(replace(replace(u.model, @sentinel_d, {idD}), @sentinel_n, {idN}), @title_token, json_quote("Tasks"."Title")),
-                    {id}, "Tasks"."DirectiveId", @status, 0, @created, @created
+                SELECT @id_prefix || printf('%012X', row_number() OVER (ORDER BY +"Tasks"."Id")), @key_prefix || "Tasks"."Id" || @key_suffix,
+                    u."to", @subject, @html, @text, @template, u.model, "Tasks"."Id", "Tasks"."DirectiveId", @status, 0, @created, @created
                 FROM "Tasks" JOIN sweep_units u ON u.e = @e AND u.id = "Tasks"."UnitId"
-                WHERE {outboxCondition}
+                WHERE {condition}
+                ORDER BY +"Tasks"."Id"
                 ON CONFLICT ("DedupeKey") DO NOTHING
                 """;
-            await outbox.ExecuteNonQueryAsync(cancellationToken);
+            written[e] = await outbox.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await using var update = NewCommand(now);
@@ -116,26 +98,25 @@ public sealed class SweepClassWriter(DbConnection connection, DbTransaction tran
         BindDecision(update, decision);
         update.CommandText = "UPDATE \"Tasks\" SET \"NextActionAt\" = @next, \"ChaseCount\" = @chase, \"EscalationLevel\" = @level, " +
             $"\"IsRaised\" = @raised WHERE {updateCondition}";
-        var tasks = await update.ExecuteNonQueryAsync(cancellationToken);
-        return new SweepResult(tasks, written, tasks * effects.Count - written, sweepClass.Count - tasks);
+        TasksUpdated = await update.ExecuteNonQueryAsync(cancellationToken);
+        return written;
     }
 
-    private async Task<SweepResult> WritePostgresAsync(
+    private async Task<int[]> WritePostgresAsync(
         SweepClass sweepClass, SweepDecision decision, IReadOnlyList<SweepClassEffect> effects, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await FillUnitsAsync(effects, now, cancellationToken);
         await using var command = NewCommand(now);
         var condition = sweepClass.Condition(command, values);
         BindDecision(command, decision);
-        // One statement, one snapshot: outbox rows and journal entries for exactly the tasks updated whose key is new.
-        // Under read committed a task can join the class after its units were read: only tasks of a unit that has its
-        // texts are updated, the others stay due for the next pass.
-        // (Keys are only written by the sweep, which Quartz never runs twice at once; should another writer insert the
-        // same key meanwhile, its row stands and ours is skipped — still one email.)
+        // One statement, one snapshot: outbox rows for exactly the tasks updated. Under read committed a task can join
+        // the class after its units were read: only tasks of a unit that has its model are updated, the others stay
+        // due for the next pass. (Keys are only written by the sweep, which Quartz never runs twice at once; should
+        // another writer insert the same key meanwhile, its row stands and ours is skipped — still one email.)
         var sql = new StringBuilder($"""
             WITH upd AS (UPDATE "Tasks" SET "NextActionAt" = @next, "ChaseCount" = @chase, "EscalationLevel" = @level, "IsRaised" = @raised
                 WHERE {condition}{(effects.Count == 0 ? "" : " AND EXISTS (SELECT 1 FROM sweep_units u WHERE u.e = 0 AND u.id = \"Tasks\".\"UnitId\")")}
-                RETURNING "Tasks"."Id", "Tasks"."UnitId", "Tasks"."Title", "Tasks"."DirectiveId", "Tasks"."InstanceId", "Tasks"."ActivityId")
+                RETURNING "Tasks"."Id", "Tasks"."UnitId", "Tasks"."DirectiveId")
             """);
         var counts = new List<string>();
         for (var e = 0; e < effects.Count; e++)
@@ -150,70 +131,59 @@ public sealed class SweepClassWriter(DbConnection connection, DbTransaction tran
             SweepClass.Add(command, p + "text", effect.Sample.TextBody);
             SweepClass.Add(command, p + "template", ProviderValues.Text(effect.Sample.Template));
             SweepClass.Add(command, p + "created", values.Time(effect.Sample.CreatedAt));
-            SweepClass.Add(command, p + "action", effect.Action);
             sql.Append($"""
                 ,
-                f{e} AS (SELECT upd."Id", upd."Title", upd."DirectiveId", upd."InstanceId", upd."ActivityId", u."to", u.model, u.detail,
-                        {p}key_prefix || replace(upd."Id"::text, '-', '') || {p}key_suffix AS key
-                    FROM upd JOIN sweep_units u ON u.e = {e} AND u.id = upd."UnitId"
-                    WHERE NOT EXISTS (SELECT 1 FROM "Outbox" WHERE "DedupeKey" = {p}key_prefix || replace(upd."Id"::text, '-', '') || {p}key_suffix)),
                 o{e} AS (INSERT INTO "Outbox" ({OutboxColumns})
-                    SELECT ({p}id_prefix || lpad(to_hex(row_number() OVER ()), 12, '0'))::uuid, f{e}.key, f{e}."to", {p}subject, {p}html, {p}text, {p}template,
-                        replace(replace(replace(f{e}.model, @sentinel_d, f{e}."Id"::text), @sentinel_n, replace(f{e}."Id"::text, '-', '')), @title_token, to_json(f{e}."Title")::text),
-                        f{e}."Id", f{e}."DirectiveId", @status, 0, {p}created, {p}created
-                    FROM f{e}
-                    ON CONFLICT ("DedupeKey") DO NOTHING),
-                j{e} AS (INSERT INTO "Journal" ({JournalColumns})
-                    SELECT f{e}."DirectiveId", f{e}."InstanceId", f{e}."Id", f{e}."ActivityId", @now, 'system', {p}action, f{e}.detail
-                    FROM f{e}
+                    SELECT ({p}id_prefix || lpad(to_hex(row_number() OVER (ORDER BY upd."Id")), 12, '0'))::uuid,
+                        {p}key_prefix || upper(upd."Id"::text) || {p}key_suffix, u."to", {p}subject, {p}html, {p}text, {p}template, u.model,
+                        upd."Id", upd."DirectiveId", @status, 0, {p}created, {p}created
+                    FROM upd JOIN sweep_units u ON u.e = {e} AND u.id = upd."UnitId"
+                    ORDER BY upd."Id"
+                    ON CONFLICT ("DedupeKey") DO NOTHING
                     RETURNING 1)
                 """);
-            counts.Add($"(SELECT count(*) FROM j{e})");
+            counts.Add($"(SELECT count(*) FROM o{e})");
         }
 
         if (effects.Count > 0)
         {
-            SweepClass.Add(command, "@sentinel_d", SentinelD);
-            SweepClass.Add(command, "@sentinel_n", SentinelN);
-            SweepClass.Add(command, "@title_token", TitleToken);
             SweepClass.Add(command, "@status", OutboxStatus.Pending.ToString());
         }
 
-        sql.Append($"\nSELECT (SELECT count(*) FROM upd), {(counts.Count == 0 ? "0" : string.Join(" + ", counts))}");
+        sql.Append($"\nSELECT (SELECT count(*) FROM upd){string.Concat(counts.Select(c => ", " + c))}");
         command.CommandText = sql.ToString();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        var tasks = (int)reader.GetInt64(0);
-        var written = (int)Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
-        return new SweepResult(tasks, written, tasks * effects.Count - written, sweepClass.Count - tasks);
+        TasksUpdated = (int)reader.GetInt64(0);
+        return Enumerable.Range(1, effects.Count).Select(i => (int)reader.GetInt64(i)).ToArray();
     }
 
     /// <summary>
-    /// SQLite keeps Guids as upper-case text; keys and links use lower case. lower() is the application's Unicode
-    /// version (a call into .NET per row, see SqliteConnectionSetup); six built-in replace()s do it in SQLite itself.
-    /// </summary>
-    private static string LowerHex(string expression) =>
-        "ABCDEF".Aggregate(expression, (sql, letter) => $"replace({sql}, '{letter}', '{char.ToLowerInvariant(letter)}')");
-
-    /// <summary>
-    /// The per-unit texts, in a keyed temporary table of the connection (emptied first), so each task finds its unit's
-    /// row by key whatever the number of units.
+    /// The shared models, written once per effect and unit, and a keyed temporary table of the connection (emptied
+    /// first) that gives each unit its recipients and model id, so each task finds its unit's row by key whatever the
+    /// number of units.
     /// </summary>
     private async Task FillUnitsAsync(IReadOnlyList<SweepClassEffect> effects, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await ExecuteAsync(values.IsSqlite
             ? "CREATE TEMP TABLE IF NOT EXISTS sweep_units (e INTEGER NOT NULL, id TEXT NOT NULL, \"to\" TEXT NOT NULL, model TEXT NOT NULL, " +
-              "detail TEXT NOT NULL, PRIMARY KEY (e, id)) WITHOUT ROWID"
-            : "CREATE TEMP TABLE IF NOT EXISTS sweep_units (e int NOT NULL, id uuid NOT NULL, \"to\" text NOT NULL, model text NOT NULL, " +
-              "detail text NOT NULL, PRIMARY KEY (e, id))", now, cancellationToken);
+              "json TEXT NOT NULL, PRIMARY KEY (e, id)) WITHOUT ROWID"
+            : "CREATE TEMP TABLE IF NOT EXISTS sweep_units (e int NOT NULL, id uuid NOT NULL, \"to\" text NOT NULL, model uuid NOT NULL, " +
+              "json text NOT NULL, PRIMARY KEY (e, id))", now, cancellationToken);
         await ExecuteAsync("DELETE FROM sweep_units", now, cancellationToken);
-        await using var fill = NewCommand(now);
-        fill.CommandText = values.IsSqlite
-            ? "INSERT INTO sweep_units SELECT json_extract(value, '$.e'), json_extract(value, '$.id'), json_extract(value, '$.to'), " +
-              "json_extract(value, '$.model'), json_extract(value, '$.detail') FROM json_each(@units)"
-            : "INSERT INTO sweep_units SELECT * FROM jsonb_to_recordset(@units::jsonb) AS x(e int, id uuid, \"to\" text, model text, detail text)";
-        SweepClass.Add(fill, "@units", UnitsJson(effects));
-        await fill.ExecuteNonQueryAsync(cancellationToken);
+        await using (var fill = NewCommand(now))
+        {
+            fill.CommandText = values.IsSqlite
+                ? "INSERT INTO sweep_units SELECT json_extract(value, '$.e'), json_extract(value, '$.id'), json_extract(value, '$.to'), " +
+                  "json_extract(value, '$.model'), json_extract(value, '$.json') FROM json_each(@units)"
+                : "INSERT INTO sweep_units SELECT * FROM jsonb_to_recordset(@units::jsonb) AS x(e int, id uuid, \"to\" text, model uuid, json text)";
+            SweepClass.Add(fill, "@units", UnitsJson(effects, now));
+            await fill.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var models = NewCommand(now);
+        models.CommandText = "INSERT INTO \"OutboxModels\" (\"Id\", \"Json\", \"CreatedAt\") SELECT model, json, @now FROM sweep_units";
+        await models.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>
@@ -226,8 +196,15 @@ public sealed class SweepClassWriter(DbConnection connection, DbTransaction tran
         return values.IsSqlite ? text.ToUpperInvariant() : text;
     }
 
-    private string UnitsJson(IReadOnlyList<SweepClassEffect> effects) => JsonSerializer.Serialize(
-        effects.SelectMany((effect, e) => effect.Units.Select(u => new { e, id = values.IsSqlite ? u.UnitId.ToString().ToUpperInvariant() : u.UnitId.ToString(), to = u.To, model = u.ModelJson, detail = u.Detail })));
+    private string UnitsJson(IReadOnlyList<SweepClassEffect> effects, DateTimeOffset now) => JsonSerializer.Serialize(
+        effects.SelectMany((effect, e) => effect.Units.Select(u => new
+        {
+            e,
+            id = values.IsSqlite ? u.UnitId.ToString().ToUpperInvariant() : u.UnitId.ToString(),
+            to = u.To,
+            model = values.IsSqlite ? Guid.CreateVersion7(now).ToString().ToUpperInvariant() : Guid.CreateVersion7(now).ToString(),
+            json = u.ModelJson,
+        })));
 
     private void BindEffect(DbCommand command, SweepClassEffect effect, int e)
     {
@@ -235,16 +212,12 @@ public sealed class SweepClassWriter(DbConnection connection, DbTransaction tran
         SweepClass.Add(command, "@id_prefix", IdPrefix(effect));
         SweepClass.Add(command, "@key_prefix", effect.KeyPrefix);
         SweepClass.Add(command, "@key_suffix", effect.KeySuffix);
-        SweepClass.Add(command, "@action", effect.Action);
         SweepClass.Add(command, "@subject", effect.Sample.Subject);
         SweepClass.Add(command, "@html", effect.Sample.HtmlBody);
         SweepClass.Add(command, "@text", effect.Sample.TextBody);
         SweepClass.Add(command, "@template", ProviderValues.Text(effect.Sample.Template));
         SweepClass.Add(command, "@created", values.Time(effect.Sample.CreatedAt));
         SweepClass.Add(command, "@status", OutboxStatus.Pending.ToString());
-        SweepClass.Add(command, "@sentinel_d", SentinelD);
-        SweepClass.Add(command, "@sentinel_n", SentinelN);
-        SweepClass.Add(command, "@title_token", TitleToken);
     }
 
     private void BindDecision(DbCommand command, SweepDecision decision)

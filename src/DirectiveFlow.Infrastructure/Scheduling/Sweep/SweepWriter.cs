@@ -1,20 +1,18 @@
 using System.Data.Common;
 using DirectiveFlow.Core.Email;
-using DirectiveFlow.Core.Journal;
 using DirectiveFlow.Infrastructure.Email.Outbox;
 
 namespace DirectiveFlow.Infrastructure.Scheduling.Sweep;
 
 /// <summary>
-/// The sweep's three prepared statements, reused for every task of a page inside the page's one transaction: a
-/// guarded task update (it only applies if nobody moved the task's schedule or deadline since it was read), an
-/// outbox insert that ignores a duplicate dedupe key, and a journal insert.
+/// The sweep's two prepared statements, reused for every task of a page inside the page's one transaction: a
+/// guarded task update (it only applies if nobody moved the task's schedule or deadline since it was read) and an
+/// outbox insert that ignores a duplicate dedupe key.
 /// </summary>
 public sealed class SweepWriter : IAsyncDisposable
 {
     private readonly ProviderValues _values;
     private readonly DbCommand _task;
-    private readonly DbCommand _journal;
     private readonly OutboxInsertCommand _outbox;
 
     public SweepWriter(DbConnection connection, DbTransaction transaction, ProviderValues values)
@@ -24,10 +22,6 @@ public sealed class SweepWriter : IAsyncDisposable
             "UPDATE \"Tasks\" SET \"NextActionAt\" = @next, \"ChaseCount\" = @chase, \"EscalationLevel\" = @level, \"IsRaised\" = @raised " +
             "WHERE \"Id\" = @id AND \"NextActionAt\" = @old AND \"DueAt\" = @due",
             "@next", "@chase", "@level", "@raised", "@id", "@old", "@due");
-        _journal = Command(connection, transaction,
-            "INSERT INTO \"Journal\" (\"DirectiveId\", \"InstanceId\", \"TaskId\", \"ActivityId\", \"At\", \"Actor\", \"Action\", \"Detail\") " +
-            "VALUES (@directive, @instance, @task, @activity, @at, @actor, @action, @detail)",
-            "@directive", "@instance", "@task", "@activity", "@at", "@actor", "@action", "@detail");
         _outbox = new OutboxInsertCommand(connection, transaction, values);
     }
 
@@ -47,23 +41,9 @@ public sealed class SweepWriter : IAsyncDisposable
     public Task<bool> TryInsertOutboxAsync(OutboxMessage message, CancellationToken cancellationToken) =>
         _outbox.ExecuteAsync(message, cancellationToken);
 
-    public async Task InsertJournalAsync(JournalEntry entry, CancellationToken cancellationToken)
-    {
-        _journal.Parameters["@directive"].Value = _values.Id(entry.DirectiveId);
-        _journal.Parameters["@instance"].Value = _values.NullableId(entry.InstanceId);
-        _journal.Parameters["@task"].Value = _values.NullableId(entry.TaskId);
-        _journal.Parameters["@activity"].Value = ProviderValues.Text(entry.ActivityId);
-        _journal.Parameters["@at"].Value = _values.Time(entry.At);
-        _journal.Parameters["@actor"].Value = entry.Actor;
-        _journal.Parameters["@action"].Value = entry.Action;
-        _journal.Parameters["@detail"].Value = ProviderValues.Text(entry.Detail);
-        await _journal.ExecuteNonQueryAsync(cancellationToken);
-    }
-
     public async ValueTask DisposeAsync()
     {
         await _task.DisposeAsync();
-        await _journal.DisposeAsync();
         await _outbox.DisposeAsync();
     }
 

@@ -1,11 +1,17 @@
+using System.Globalization;
 using DirectiveFlow.Core.Common;
+using DirectiveFlow.Core.Email;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Scheduling.Sweep;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Tasks.Queries;
 
-/// <summary>A readable task's history from the journal, oldest first.</summary>
+/// <summary>
+/// A readable task's history, oldest first: its journal entries and the emails sent about it — every reminder and
+/// escalation step is one of those (the sweep's record of the step), shown with its recipients and delivery.
+/// </summary>
 public sealed record GetTaskJournalQuery(Guid TaskId, PageRequest Page) : IQuery<PagedResult<JournalEntryDto>>;
 
 public sealed class GetTaskJournalHandler(DirectiveFlowDbContext db, TaskReadAccess access)
@@ -14,12 +20,30 @@ public sealed class GetTaskJournalHandler(DirectiveFlowDbContext db, TaskReadAcc
     public async ValueTask<PagedResult<JournalEntryDto>> Handle(GetTaskJournalQuery query, CancellationToken cancellationToken)
     {
         await access.LoadAsync(query.TaskId, cancellationToken);
-        var entries = db.Journal.AsNoTracking().Where(j => j.TaskId == query.TaskId);
-        var total = await entries.CountAsync(cancellationToken);
-        var items = await entries.OrderBy(j => j.At).ThenBy(j => j.Id)
-            .Skip(query.Page.Skip).Take(query.Page.PageSize)
+        // A task's history is tens of lines: both sources are read whole and merged here.
+        var entries = await db.Journal.AsNoTracking().Where(j => j.TaskId == query.TaskId)
             .Select(j => new JournalEntryDto(j.Id, j.At, j.Actor, j.Action, j.Detail))
             .ToListAsync(cancellationToken);
-        return new PagedResult<JournalEntryDto>(items, total, query.Page.Page, query.Page.PageSize);
+        var emails = await db.Outbox.AsNoTracking().Where(m => m.TaskId == query.TaskId)
+            .Select(m => new { m.DedupeKey, m.To, m.Status, m.CreatedAt, m.SentAt, m.Attempts, m.LastError })
+            .ToListAsync(cancellationToken);
+        var lines = entries
+            .Concat(emails.Select(m => new JournalEntryDto(0, m.CreatedAt, "system", DueEffect.ActionOf(m.DedupeKey) ?? "email.queued",
+                Delivery(m.To, m.Status, m.SentAt, m.Attempts, m.LastError))))
+            .OrderBy(e => e.At).ThenBy(e => e.Id == 0 ? 1 : 0).ThenBy(e => e.Id)
+            .ToList();
+        var page = lines.Skip(query.Page.Skip).Take(query.Page.PageSize).ToList();
+        return new PagedResult<JournalEntryDto>(page, lines.Count, query.Page.Page, query.Page.PageSize);
+    }
+
+    private static string Delivery(string to, OutboxStatus status, DateTimeOffset? sentAt, int attempts, string? error)
+    {
+        var recipients = to.Replace(";", ", ", StringComparison.Ordinal);
+        return status switch
+        {
+            OutboxStatus.Sent when sentAt is { } at => $"Gửi {recipients} — đã gửi lúc {EffectMessages.LocalText(at)}",
+            OutboxStatus.DeadLetter => $"Gửi {recipients} — không gửi được sau {attempts.ToString(CultureInfo.InvariantCulture)} lần: {error}",
+            _ => attempts > 0 ? $"Gửi {recipients} — đang thử lại ({attempts.ToString(CultureInfo.InvariantCulture)} lần lỗi)" : $"Gửi {recipients} — đang chờ gửi",
+        };
     }
 }

@@ -26,7 +26,7 @@ public sealed class DemoClockEscalationTests
         });
         using var issuer = await app.CreateClientForAsync("01-COMMITTEE");
         using var admin = await app.CreateClientForAsync("admin");
-        await DirectivesApiTests.IssueAsync(issuer, "01-COMMITTEE", "committee-directive", "Công điện số 12/CĐ-UBND", "Ứng phó mưa lớn, chống ngập úng",
+        var directiveId = await DirectivesApiTests.IssueAsync(issuer, "01-COMMITTEE", "committee-directive", "Công điện số 12/CĐ-UBND", "Ứng phó mưa lớn, chống ngập úng",
             new { deadlineDays = 1 });
 
         using var advanced = await admin.PostAsJsonAsync("/api/dev/clock", new { advance = "P10D" }, Ct);
@@ -45,6 +45,29 @@ public sealed class DemoClockEscalationTests
         Assert.True(escalation is not null, "no escalation arrived; the mailbox holds: " + string.Join(" | ", subjects));
         Assert.Contains("chậm", escalation, StringComparison.Ordinal);
         Assert.Contains("ngày làm việc", escalation, StringComparison.Ordinal);
+
+        // The step shows on the task: its history lists the escalation email, and once sent, when it went.
+        var tasks = await issuer.GetFromJsonAsync<JsonElement>($"/api/directives/{directiveId}/tasks?pageSize=1", Ct);
+        var taskId = tasks.GetProperty("items")[0].GetProperty("id").GetGuid();
+        JsonElement? step = null;
+        while (TimeProvider.System.GetUtcNow() < deadline.AddSeconds(30))
+        {
+            var history = await issuer.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}/journal?pageSize=100", Ct);
+            step = history.GetProperty("items").EnumerateArray().Cast<JsonElement?>()
+                .FirstOrDefault(e => e!.Value.GetProperty("action").GetString() == "escalation.level1");
+            if (step?.GetProperty("detail").GetString()?.Contains("đã gửi lúc", StringComparison.Ordinal) == true)
+            {
+                break;
+            }
+
+            await Task.Delay(500, Ct);
+        }
+
+        Assert.True(step is not null, "the task's history has no escalation step");
+        Assert.Contains("đã gửi lúc", step!.Value.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var journal = await issuer.GetFromJsonAsync<JsonElement>($"/api/directives/{directiveId}/journal?pageSize=100", Ct);
+        Assert.Contains(journal.GetProperty("items").EnumerateArray(), e => e.GetProperty("action").GetString() == "escalation.level1"
+            && e.GetProperty("detail").GetString()!.EndsWith(" nhiệm vụ", StringComparison.Ordinal));
 
         static bool IsEscalation(string subject) => subject.StartsWith("[Quá hạn", StringComparison.Ordinal);
     }

@@ -186,6 +186,7 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                     IcsFileName = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: true),
                     Template = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     ModelJson = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ModelId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     TaskId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     DirectiveId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
@@ -198,6 +199,19 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxModels",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Json = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxModels", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -562,6 +576,11 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                 columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Outbox_TaskId",
+                table: "Outbox",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TaskAttachments_TaskId",
                 table: "TaskAttachments",
                 column: "TaskId");
@@ -688,6 +707,9 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "Outbox");
+
+            migrationBuilder.DropTable(
+                name: "OutboxModels");
 
             migrationBuilder.DropTable(
                 name: "TaskAttachments");

@@ -187,6 +187,7 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                     IcsFileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: true),
                     Template = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     ModelJson = table.Column<string>(type: "text", nullable: true),
+                    ModelId = table.Column<Guid>(type: "uuid", nullable: true),
                     TaskId = table.Column<Guid>(type: "uuid", nullable: true),
                     DirectiveId = table.Column<Guid>(type: "uuid", nullable: true),
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
@@ -199,6 +200,19 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxModels",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxModels", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -561,6 +575,11 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                 columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Outbox_TaskId",
+                table: "Outbox",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TaskAttachments_TaskId",
                 table: "TaskAttachments",
                 column: "TaskId");
@@ -687,6 +706,9 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "Outbox");
+
+            migrationBuilder.DropTable(
+                name: "OutboxModels");
 
             migrationBuilder.DropTable(
                 name: "TaskAttachments");

@@ -186,6 +186,7 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                     IcsFileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
                     Template = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     ModelJson = table.Column<string>(type: "TEXT", nullable: true),
+                    ModelId = table.Column<Guid>(type: "TEXT", nullable: true),
                     TaskId = table.Column<Guid>(type: "TEXT", nullable: true),
                     DirectiveId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
@@ -198,6 +199,19 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxModels",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxModels", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -560,6 +574,11 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                 columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Outbox_TaskId",
+                table: "Outbox",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TaskAttachments_TaskId",
                 table: "TaskAttachments",
                 column: "TaskId");
@@ -686,6 +705,9 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Outbox");
+
+            migrationBuilder.DropTable(
+                name: "OutboxModels");
 
             migrationBuilder.DropTable(
                 name: "TaskAttachments");
