@@ -15,8 +15,8 @@ using Npgsql;
 namespace DirectiveFlow.Benchmarks.Sweep;
 
 /// <summary>
-/// The due-work sweep over N due tasks (default 100,000; each gets its level-1 escalation: outbox row, journal entry,
-/// task fields) against a raw set-based UPDATE … RETURNING of the same rows in the same run, beside one Quartz
+/// The due-work sweep over N due tasks (default 100,000; each gets its level-1 escalation: an outbox row naming the
+/// unit's shared model, the task's schedule fields, one directive journal entry for the step) against a raw set-based UPDATE … RETURNING of the same rows in the same run, beside one Quartz
 /// trigger per task (measured on a smaller N and extrapolated).
 /// </summary>
 public static class SweepBenchmark
