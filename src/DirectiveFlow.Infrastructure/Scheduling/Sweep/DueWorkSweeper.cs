@@ -14,7 +14,8 @@ namespace DirectiveFlow.Infrastructure.Scheduling.Sweep;
 /// <summary>
 /// The due-work sweep: tasks whose <c>NextActionAt</c> has passed (an indexed range). Large groups of tasks that are
 /// decided alike (<see cref="SweepClass"/>) are written set-based first; the rest go in pages, task by task. For each
-/// task the <see cref="DueWorkPlanner"/>'s effects go to the outbox under their dedupe keys, with a journal entry, and
+/// task the <see cref="DueWorkPlanner"/>'s effects go to the outbox under their dedupe keys (each email is the step's record
+/// on the task; the directive's journal counts the step, <see cref="SweepSteps"/>), and
 /// the task's schedule fields move on — one transaction per class or page. A duplicate key means "already done": nothing is
 /// sent twice, whatever re-runs, misfires or second nodes do.
 /// </summary>
@@ -227,8 +228,8 @@ public sealed class DueWorkSweeper(
         List<(SweepTask Task, SweepDecision Decision)> decisions, SweepDirectory directory, EffectMessages messages, ProviderValues values,
         DbTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var result = SweepResult.None;
         var steps = new SweepSteps();
+        SweepResult result;
         await using (var writer = new SweepWriter(db.Database.GetDbConnection(), transaction, values))
         {
             result = await WriteRowsAsync(writer, decisions, directory, messages, steps, now, cancellationToken);

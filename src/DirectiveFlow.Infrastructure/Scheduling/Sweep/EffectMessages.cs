@@ -5,7 +5,7 @@ using DirectiveFlow.Infrastructure.Email;
 
 namespace DirectiveFlow.Infrastructure.Scheduling.Sweep;
 
-/// <summary>Turns a due effect into its outbox email (template + model) and its journal entry.</summary>
+/// <summary>Turns a due effect into its outbox email (template + model); counts a sweep's steps for the directive's journal.</summary>
 public sealed class EffectMessages(string baseUrl, IWorkingDayCalendar calendar)
 {
     public static string LocalText(DateTimeOffset instant) =>
