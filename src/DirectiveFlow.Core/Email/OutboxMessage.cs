@@ -6,7 +6,8 @@ namespace DirectiveFlow.Core.Email;
 /// </summary>
 public sealed class OutboxMessage
 {
-    public Guid Id { get; set; }
+    /// <summary>Assigned by the database, in insert order (SQLite: the row id itself, no index of its own).</summary>
+    public long Id { get; set; }
 
     public required string DedupeKey { get; set; }
 
@@ -38,7 +39,7 @@ public sealed class OutboxMessage
     /// Instead of <see cref="ModelJson"/>: a model shared with other rows (<see cref="OutboxModel"/>), completed with
     /// this row's task at dispatch.
     /// </summary>
-    public Guid? ModelId { get; set; }
+    public long? ModelId { get; set; }
 
     public Guid? TaskId { get; set; }
 

@@ -7,7 +7,7 @@ namespace DirectiveFlow.Core.Email;
 /// </summary>
 public sealed class OutboxModel
 {
-    public Guid Id { get; set; }
+    public long Id { get; set; }
 
     public required string Json { get; set; }
 

@@ -27,7 +27,7 @@ public sealed class OutboxAdministration(DirectiveFlowDbContext db, TimeProvider
     }
 
     /// <summary>Puts a dead letter back in the queue with a fresh attempt count. Answers the outcome.</summary>
-    public async Task<RetryOutcome> RetryAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<RetryOutcome> RetryAsync(long id, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var updated = await db.Outbox

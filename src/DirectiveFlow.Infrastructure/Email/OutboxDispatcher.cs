@@ -65,7 +65,7 @@ public sealed class OutboxDispatcher(
 
         var result = new DispatchResult(claimed.Count, 0, 0, 0);
         var sendable = new List<OutboxMessage>();
-        var shared = new Dictionary<Guid, string>();
+        var shared = new Dictionary<long, string>();
         foreach (var message in claimed)
         {
             if (await TryRenderAsync(message, shared, cancellationToken))
@@ -142,7 +142,7 @@ public sealed class OutboxDispatcher(
         return new DispatchResult(0, 0, 1, 0);
     }
 
-    private async Task<bool> TryRenderAsync(OutboxMessage message, Dictionary<Guid, string> shared, CancellationToken cancellationToken)
+    private async Task<bool> TryRenderAsync(OutboxMessage message, Dictionary<long, string> shared, CancellationToken cancellationToken)
     {
         if (message.Template is null || message.Subject.Length > 0)
         {
@@ -178,7 +178,7 @@ public sealed class OutboxDispatcher(
     }
 
     /// <summary>A shared model (read once per batch) completed with the row's task.</summary>
-    private async Task<string> SharedModelAsync(Guid modelId, Guid? taskId, Dictionary<Guid, string> shared, CancellationToken cancellationToken)
+    private async Task<string> SharedModelAsync(long modelId, Guid? taskId, Dictionary<long, string> shared, CancellationToken cancellationToken)
     {
         if (!shared.TryGetValue(modelId, out var json))
         {

@@ -5,7 +5,7 @@ namespace DirectiveFlow.Infrastructure.Email;
 
 /// <summary>An outbox row as administrators see it (no bodies).</summary>
 public sealed record OutboxMessageView(
-    Guid Id,
+    long Id,
     string DedupeKey,
     string To,
     string Subject,

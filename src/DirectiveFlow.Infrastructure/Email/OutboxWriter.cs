@@ -58,7 +58,6 @@ public sealed class OutboxWriter(TimeProvider time)
         var now = time.GetUtcNow();
         return new OutboxMessage
         {
-            Id = Guid.CreateVersion7(now),
             DedupeKey = email.DedupeKey,
             To = string.Join(';', email.To.Where(a => !string.IsNullOrWhiteSpace(a)).Distinct(StringComparer.OrdinalIgnoreCase)),
             Subject = email.Subject ?? "",

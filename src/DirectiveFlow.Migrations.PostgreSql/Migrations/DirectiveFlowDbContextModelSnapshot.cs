@@ -104,9 +104,11 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("DirectiveFlow.Core.Email.OutboxMessage", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
@@ -136,8 +138,8 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                     b.Property<string>("LastError")
                         .HasColumnType("text");
 
-                    b.Property<Guid?>("ModelId")
-                        .HasColumnType("uuid");
+                    b.Property<long?>("ModelId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("ModelJson")
                         .HasColumnType("text");
@@ -188,8 +190,11 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("DirectiveFlow.Core.Email.OutboxModel", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");

@@ -104,9 +104,11 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("DirectiveFlow.Core.Email.OutboxMessage", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
@@ -136,8 +138,8 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                     b.Property<string>("LastError")
                         .HasColumnType("nvarchar(max)");
 
-                    b.Property<Guid?>("ModelId")
-                        .HasColumnType("uniqueidentifier");
+                    b.Property<long?>("ModelId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("ModelJson")
                         .HasColumnType("nvarchar(max)");
@@ -188,8 +190,11 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("DirectiveFlow.Core.Email.OutboxModel", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");

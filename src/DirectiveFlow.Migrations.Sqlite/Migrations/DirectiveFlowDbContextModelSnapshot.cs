@@ -99,9 +99,9 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("DirectiveFlow.Core.Email.OutboxMessage", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
@@ -131,8 +131,8 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("ModelId")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("ModelId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ModelJson")
                         .HasColumnType("TEXT");
@@ -183,8 +183,9 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("DirectiveFlow.Core.Email.OutboxModel", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");

@@ -143,12 +143,11 @@ public sealed class DueWorkSweeperTests
             await h.AddTaskAsync(5, $"Nhiệm vụ số {i}");
         }
 
-        // Refuses the outbox ids the set-based writer makes (a time-ordered prefix, then the task's rowid: 000000…),
-        // never the random tail of the row path's ids.
+        // Refuses the rows the set-based writer makes (they name a shared model), never the row path's.
         await using (var db = h.Db())
         {
             await db.Database.ExecuteSqlRawAsync(
-                "CREATE TRIGGER refuse_set_based BEFORE INSERT ON \"Outbox\" WHEN substr(NEW.\"Id\", 25, 6) = '000000' " +
+                "CREATE TRIGGER refuse_set_based BEFORE INSERT ON \"Outbox\" WHEN NEW.\"ModelId\" IS NOT NULL " +
                 "BEGIN SELECT RAISE(ABORT, 'set-based write refused'); END", Ct);
         }
 

@@ -10,7 +10,7 @@ namespace DirectiveFlow.Infrastructure.Email.Outbox;
 public sealed class OutboxInsertCommand : IAsyncDisposable
 {
     private static readonly string[] Columns =
-        ["Id", "DedupeKey", "To", "Subject", "HtmlBody", "TextBody", "Template", "ModelJson", "TaskId", "DirectiveId", "Status", "Attempts", "CreatedAt", "NextAttemptAt"];
+        ["DedupeKey", "To", "Subject", "HtmlBody", "TextBody", "Template", "ModelJson", "TaskId", "DirectiveId", "Status", "Attempts", "CreatedAt", "NextAttemptAt"];
 
     private readonly DbCommand _command;
     private readonly ProviderValues _values;
@@ -35,7 +35,6 @@ public sealed class OutboxInsertCommand : IAsyncDisposable
 
     public async Task<bool> ExecuteAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        Set("Id", _values.Id(message.Id));
         Set("DedupeKey", message.DedupeKey);
         Set("To", message.To);
         Set("Subject", message.Subject);

@@ -27,6 +27,5 @@ internal sealed class OutboxModelConfiguration : IEntityTypeConfiguration<Outbox
     public void Configure(EntityTypeBuilder<OutboxModel> builder)
     {
         builder.ToTable("OutboxModels");
-        builder.Property(m => m.Id).ValueGeneratedNever();
     }
 }

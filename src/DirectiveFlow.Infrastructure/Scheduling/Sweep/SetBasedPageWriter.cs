@@ -56,13 +56,13 @@ public sealed class SetBasedPageWriter(DbConnection connection, DbTransaction tr
         foreach (var chunk in messages.Chunk(RowsPerStatement))
         {
             await using var command = NewCommand();
-            var sql = new StringBuilder("INSERT INTO \"Outbox\" (\"Id\", \"DedupeKey\", \"To\", \"Subject\", \"HtmlBody\", \"TextBody\", \"Template\", \"ModelJson\", ")
+            var sql = new StringBuilder("INSERT INTO \"Outbox\" (\"DedupeKey\", \"To\", \"Subject\", \"HtmlBody\", \"TextBody\", \"Template\", \"ModelJson\", ")
                 .Append("\"TaskId\", \"DirectiveId\", \"Status\", \"Attempts\", \"CreatedAt\", \"NextAttemptAt\") VALUES ");
             for (var i = 0; i < chunk.Length; i++)
             {
                 var m = chunk[i];
                 sql.Append(i == 0 ? "" : ", ").Append('(').AppendJoin(", ",
-                    Bind(command, values.Id(m.Id)), Bind(command, m.DedupeKey), Bind(command, m.To), Bind(command, m.Subject),
+                    Bind(command, m.DedupeKey), Bind(command, m.To), Bind(command, m.Subject),
                     Bind(command, m.HtmlBody), Bind(command, m.TextBody), Bind(command, ProviderValues.Text(m.Template)),
                     Bind(command, ProviderValues.Text(m.ModelJson)), Bind(command, values.NullableId(m.TaskId)),
                     Bind(command, values.NullableId(m.DirectiveId)), Bind(command, m.Status.ToString()), Bind(command, m.Attempts),

@@ -30,7 +30,7 @@ public sealed record SweepClassUnit(Guid UnitId, string To, string ModelJson);
 public sealed class SweepClassWriter(DbConnection connection, DbTransaction transaction, ProviderValues values)
 {
     private const string OutboxColumns =
-        "\"Id\", \"DedupeKey\", \"To\", \"Subject\", \"HtmlBody\", \"TextBody\", \"Template\", \"ModelId\", \"TaskId\", \"DirectiveId\", \"Status\", \"Attempts\", \"CreatedAt\", \"NextAttemptAt\"";
+        "\"DedupeKey\", \"To\", \"Subject\", \"HtmlBody\", \"TextBody\", \"Template\", \"ModelId\", \"TaskId\", \"DirectiveId\", \"Status\", \"Attempts\", \"CreatedAt\", \"NextAttemptAt\"";
 
     /// <summary>The ids of the units the class's tasks belong to.</summary>
     public async Task<List<Guid>> UnitsAsync(SweepClass sweepClass, DateTimeOffset now, CancellationToken cancellationToken)
@@ -80,10 +80,10 @@ public sealed class SweepClassWriter(DbConnection connection, DbTransaction tran
             var condition = sweepClass.Condition(outbox, values);
             BindEffect(outbox, effects[e], e);
             // In key order (the unary + keeps SQLite from walking the primary key's index instead of the due range),
-            // so the new keys and ids go into their indexes in order; ids ascend with the keys.
+            // so the new keys go into their index in order.
             outbox.CommandText = $"""
                 INSERT INTO "Outbox" ({OutboxColumns})
-                SELECT @id_prefix || printf('%012X', row_number() OVER (ORDER BY +"Tasks"."Id")), @key_prefix || "Tasks"."Id" || @key_suffix,
+                SELECT @key_prefix || "Tasks"."Id" || @key_suffix,
                     u."to", @subject, @html, @text, @template, u.model, "Tasks"."Id", "Tasks"."DirectiveId", @status, 0, @created, @created
                 FROM "Tasks" JOIN sweep_units u ON u.e = @e AND u.id = "Tasks"."UnitId"
                 WHERE {condition}
@@ -123,7 +123,6 @@ public sealed class SweepClassWriter(DbConnection connection, DbTransaction tran
         {
             var effect = effects[e];
             var p = $"@e{e}_";
-            SweepClass.Add(command, p + "id_prefix", IdPrefix(effect));
             SweepClass.Add(command, p + "key_prefix", effect.KeyPrefix);
             SweepClass.Add(command, p + "key_suffix", effect.KeySuffix);
             SweepClass.Add(command, p + "subject", effect.Sample.Subject);
@@ -134,8 +133,7 @@ public sealed class SweepClassWriter(DbConnection connection, DbTransaction tran
             sql.Append($"""
                 ,
                 o{e} AS (INSERT INTO "Outbox" ({OutboxColumns})
-                    SELECT ({p}id_prefix || lpad(to_hex(row_number() OVER (ORDER BY upd."Id")), 12, '0'))::uuid,
-                        {p}key_prefix || upper(upd."Id"::text) || {p}key_suffix, u."to", {p}subject, {p}html, {p}text, {p}template, u.model,
+                    SELECT {p}key_prefix || upper(upd."Id"::text) || {p}key_suffix, u."to", {p}subject, {p}html, {p}text, {p}template, u.model,
                         upd."Id", upd."DirectiveId", @status, 0, {p}created, {p}created
                     FROM upd JOIN sweep_units u ON u.e = {e} AND u.id = upd."UnitId"
                     ORDER BY upd."Id"
@@ -166,18 +164,21 @@ public sealed class SweepClassWriter(DbConnection connection, DbTransaction tran
     private async Task FillUnitsAsync(IReadOnlyList<SweepClassEffect> effects, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await ExecuteAsync(values.IsSqlite
-            ? "CREATE TEMP TABLE IF NOT EXISTS sweep_units (e INTEGER NOT NULL, id TEXT NOT NULL, \"to\" TEXT NOT NULL, model TEXT NOT NULL, " +
+            ? "CREATE TEMP TABLE IF NOT EXISTS sweep_units (e INTEGER NOT NULL, id TEXT NOT NULL, \"to\" TEXT NOT NULL, model INTEGER NOT NULL, " +
               "json TEXT NOT NULL, PRIMARY KEY (e, id)) WITHOUT ROWID"
-            : "CREATE TEMP TABLE IF NOT EXISTS sweep_units (e int NOT NULL, id uuid NOT NULL, \"to\" text NOT NULL, model uuid NOT NULL, " +
+            : "CREATE TEMP TABLE IF NOT EXISTS sweep_units (e int NOT NULL, id uuid NOT NULL, \"to\" text NOT NULL, model bigint NOT NULL, " +
               "json text NOT NULL, PRIMARY KEY (e, id))", now, cancellationToken);
         await ExecuteAsync("DELETE FROM sweep_units", now, cancellationToken);
         await using (var fill = NewCommand(now))
         {
+            // Model ids: SQLite's writer holds the database's one write lock, so the next ids after the largest are
+            // free; PostgreSQL takes them from the identity's sequence.
             fill.CommandText = values.IsSqlite
                 ? "INSERT INTO sweep_units SELECT json_extract(value, '$.e'), json_extract(value, '$.id'), json_extract(value, '$.to'), " +
-                  "json_extract(value, '$.model'), json_extract(value, '$.json') FROM json_each(@units)"
-                : "INSERT INTO sweep_units SELECT * FROM jsonb_to_recordset(@units::jsonb) AS x(e int, id uuid, \"to\" text, model uuid, json text)";
-            SweepClass.Add(fill, "@units", UnitsJson(effects, now));
+                  "(SELECT COALESCE(MAX(\"Id\"), 0) FROM \"OutboxModels\") + row_number() OVER (), json_extract(value, '$.json') FROM json_each(@units)"
+                : "INSERT INTO sweep_units SELECT x.e, x.id, x.\"to\", nextval(pg_get_serial_sequence('\"OutboxModels\"', 'Id')), x.json " +
+                  "FROM jsonb_to_recordset(@units::jsonb) AS x(e int, id uuid, \"to\" text, json text)";
+            SweepClass.Add(fill, "@units", UnitsJson(effects));
             await fill.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -186,30 +187,18 @@ public sealed class SweepClassWriter(DbConnection connection, DbTransaction tran
         await models.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// The first 20 hex digits of a fresh time-ordered id; each row appends 12 of its own, so one effect's rows have
-    /// unique ids in ascending order (cheap to index, unlike random ones).
-    /// </summary>
-    private string IdPrefix(SweepClassEffect effect)
-    {
-        var text = Guid.CreateVersion7(effect.Sample.CreatedAt).ToString()[..24];
-        return values.IsSqlite ? text.ToUpperInvariant() : text;
-    }
-
-    private string UnitsJson(IReadOnlyList<SweepClassEffect> effects, DateTimeOffset now) => JsonSerializer.Serialize(
+    private string UnitsJson(IReadOnlyList<SweepClassEffect> effects) => JsonSerializer.Serialize(
         effects.SelectMany((effect, e) => effect.Units.Select(u => new
         {
             e,
             id = values.IsSqlite ? u.UnitId.ToString().ToUpperInvariant() : u.UnitId.ToString(),
             to = u.To,
-            model = values.IsSqlite ? Guid.CreateVersion7(now).ToString().ToUpperInvariant() : Guid.CreateVersion7(now).ToString(),
             json = u.ModelJson,
         })));
 
     private void BindEffect(DbCommand command, SweepClassEffect effect, int e)
     {
         SweepClass.Add(command, "@e", e);
-        SweepClass.Add(command, "@id_prefix", IdPrefix(effect));
         SweepClass.Add(command, "@key_prefix", effect.KeyPrefix);
         SweepClass.Add(command, "@key_suffix", effect.KeySuffix);
         SweepClass.Add(command, "@subject", effect.Sample.Subject);

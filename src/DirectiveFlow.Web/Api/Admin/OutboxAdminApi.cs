@@ -29,7 +29,7 @@ public static class OutboxAdminApi
 
             return Results.Ok(await admin.ListAsync(filter, PageRequest.From(page, pageSize), ct));
         });
-        outbox.MapPost("/{id:guid}/retry", async (Guid id, OutboxAdministration admin, CancellationToken ct) =>
+        outbox.MapPost("/{id:long}/retry", async (long id, OutboxAdministration admin, CancellationToken ct) =>
             await admin.RetryAsync(id, ct) switch
             {
                 OutboxAdministration.RetryOutcome.Queued => Results.Accepted(),

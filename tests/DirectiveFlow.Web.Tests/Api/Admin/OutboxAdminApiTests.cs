@@ -19,20 +19,21 @@ public sealed class OutboxAdminApiTests
         using var client = await factory.CreateClientForAsync("admin");
         var dead = new OutboxMessage
         {
-            Id = Guid.NewGuid(), DedupeKey = "escalation:test:1", To = "x@example.vn", Subject = "[Quá hạn] Thử", HtmlBody = "", TextBody = "t",
+            DedupeKey = "escalation:test:1", To = "x@example.vn", Subject = "[Quá hạn] Thử", HtmlBody = "", TextBody = "t",
             Status = OutboxStatus.DeadLetter, Attempts = 8, LastError = "SocketException: Connection refused",
         };
         await using (var db = factory.Database.CreateContext())
         {
             db.Outbox.Add(dead);
-            db.Outbox.Add(new OutboxMessage { Id = Guid.NewGuid(), DedupeKey = "due:test", To = "y@example.vn", Subject = "s", HtmlBody = "", TextBody = "t", Status = OutboxStatus.Sent });
+            db.Outbox.Add(new OutboxMessage { DedupeKey = "due:test", To = "y@example.vn", Subject = "s", HtmlBody = "", TextBody = "t", Status = OutboxStatus.Sent });
             await db.SaveChangesAsync(Ct);
         }
 
         var list = await client.GetFromJsonAsync<JsonElement>("/api/admin/outbox?status=DeadLetter", Ct);
         using var retry = await client.PostAsync($"/api/admin/outbox/{dead.Id}/retry", null, Ct);
         using var again = await client.PostAsync($"/api/admin/outbox/{dead.Id}/retry", null, Ct);
-        using var missing = await client.PostAsync($"/api/admin/outbox/{Guid.NewGuid()}/retry", null, Ct);
+        using var missing = await client.PostAsync($"/api/admin/outbox/{dead.Id + 1000}/retry", null, Ct);
+        using var notAnId = await client.PostAsync($"/api/admin/outbox/{Guid.NewGuid()}/retry", null, Ct);
         using var bad = await client.GetAsync("/api/admin/outbox?status=Lost", Ct);
 
         Assert.Equal(1, list.GetProperty("total").GetInt32());
@@ -42,6 +43,7 @@ public sealed class OutboxAdminApiTests
         Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, notAnId.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var pending = await client.GetFromJsonAsync<JsonElement>("/api/admin/outbox?status=Pending", Ct);
         Assert.Equal(0, pending.GetProperty("items")[0].GetProperty("attempts").GetInt32());

@@ -176,7 +176,8 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                 name: "Outbox",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
                     DedupeKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     To = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
                     Subject = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
@@ -186,7 +187,7 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                     IcsFileName = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: true),
                     Template = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     ModelJson = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ModelId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ModelId = table.Column<long>(type: "bigint", nullable: true),
                     TaskId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     DirectiveId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
@@ -205,7 +206,8 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                 name: "OutboxModels",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
                     Json = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DirectiveFlow.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(DirectiveFlowDbContext))]
-    [Migration("20261130065017_Initial")]
+    [Migration("20261130071146_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -107,9 +107,11 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("DirectiveFlow.Core.Email.OutboxMessage", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
@@ -139,8 +141,8 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                     b.Property<string>("LastError")
                         .HasColumnType("text");
 
-                    b.Property<Guid?>("ModelId")
-                        .HasColumnType("uuid");
+                    b.Property<long?>("ModelId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("ModelJson")
                         .HasColumnType("text");
@@ -191,8 +193,11 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("DirectiveFlow.Core.Email.OutboxModel", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");

@@ -176,7 +176,8 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                 name: "Outbox",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
                     DedupeKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     To = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
@@ -186,7 +187,7 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                     IcsFileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
                     Template = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     ModelJson = table.Column<string>(type: "TEXT", nullable: true),
-                    ModelId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ModelId = table.Column<long>(type: "INTEGER", nullable: true),
                     TaskId = table.Column<Guid>(type: "TEXT", nullable: true),
                     DirectiveId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
@@ -205,7 +206,8 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                 name: "OutboxModels",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
                     Json = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },

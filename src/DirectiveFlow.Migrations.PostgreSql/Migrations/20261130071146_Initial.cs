@@ -177,7 +177,8 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                 name: "Outbox",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     DedupeKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     To = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     Subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
@@ -187,7 +188,7 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                     IcsFileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: true),
                     Template = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     ModelJson = table.Column<string>(type: "text", nullable: true),
-                    ModelId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ModelId = table.Column<long>(type: "bigint", nullable: true),
                     TaskId = table.Column<Guid>(type: "uuid", nullable: true),
                     DirectiveId = table.Column<Guid>(type: "uuid", nullable: true),
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
@@ -206,7 +207,8 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                 name: "OutboxModels",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Json = table.Column<string>(type: "text", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
