@@ -1,8 +1,9 @@
 namespace DirectiveFlow.Core.Email;
 
 /// <summary>
-/// An email written in the same transaction as the state change that caused it. <see cref="DedupeKey"/> is unique,
-/// so a scheduled effect (e.g. "escalation:{taskId}:2") can be written once only, whatever re-runs.
+/// An email written in the same transaction as the state change that caused it. <see cref="DedupeKey"/> is unique per
+/// task (with <see cref="TaskId"/>; on its own for an email about no task), so a scheduled effect (e.g. the task's
+/// "escalation:2:{deadline}") can be written once only, whatever re-runs.
 /// </summary>
 public sealed class OutboxMessage
 {

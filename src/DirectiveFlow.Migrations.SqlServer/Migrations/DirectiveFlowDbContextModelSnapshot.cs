@@ -179,11 +179,14 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DedupeKey")
-                        .IsUnique();
-
-                    b.HasIndex("TaskId");
+                        .IsUnique()
+                        .HasFilter("\"TaskId\" IS NULL");
 
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("TaskId", "DedupeKey")
+                        .IsUnique()
+                        .HasFilter("\"TaskId\" IS NOT NULL");
 
                     b.ToTable("Outbox", (string)null);
                 });

@@ -104,8 +104,8 @@ public sealed class SweepClassTests
         var shared = await db.OutboxModels.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.Json, Ct);
         var titles = await db.Tasks.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Title, Ct);
         var outbox = (await db.Outbox.AsNoTracking().ToListAsync(Ct))
-            .OrderBy(m => m.DedupeKey, StringComparer.Ordinal)
-            .Select(m => (m.DedupeKey, $"{m.To}|{m.Subject}|{m.Template}|{m.TaskId}|{m.DirectiveId}|{m.Status}|{m.Attempts}|{m.CreatedAt:O}|{m.NextAttemptAt:O}",
+            .OrderBy(m => m.TaskId).ThenBy(m => m.DedupeKey, StringComparer.Ordinal)
+            .Select(m => ($"{m.TaskId} {m.DedupeKey}", $"{m.To}|{m.Subject}|{m.Template}|{m.TaskId}|{m.DirectiveId}|{m.Status}|{m.Attempts}|{m.CreatedAt:O}|{m.NextAttemptAt:O}",
                 JsonNode.Parse(m.ModelJson ?? SharedModel.ForTask(shared[m.ModelId!.Value], m.TaskId!.Value, titles[m.TaskId.Value]))))
             .ToList();
         // The directive's journal counts each step per sweep transaction (a page or a class): compared as totals.

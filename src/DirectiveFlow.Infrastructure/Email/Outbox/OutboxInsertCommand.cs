@@ -23,8 +23,10 @@ public sealed class OutboxInsertCommand : IAsyncDisposable
         var columns = string.Join(", ", Columns.Select(c => $"\"{c}\""));
         var parameters = string.Join(", ", Columns.Select(c => "@" + c));
         _command.CommandText = values.IsSqlServer
-            ? $"INSERT INTO \"Outbox\" ({columns}) SELECT {parameters} WHERE NOT EXISTS (SELECT 1 FROM \"Outbox\" WITH (UPDLOCK, HOLDLOCK) WHERE \"DedupeKey\" = @DedupeKey)"
-            : $"INSERT INTO \"Outbox\" ({columns}) VALUES ({parameters}) ON CONFLICT (\"DedupeKey\") DO NOTHING";
+            ? $"INSERT INTO \"Outbox\" ({columns}) SELECT {parameters} WHERE NOT EXISTS (SELECT 1 FROM \"Outbox\" WITH (UPDLOCK, HOLDLOCK) " +
+              "WHERE \"DedupeKey\" = @DedupeKey AND (\"TaskId\" = @TaskId OR (\"TaskId\" IS NULL AND @TaskId IS NULL)))"
+            // Either unique index (per task, or the key alone for an email about no task) makes it "already done".
+            : $"INSERT INTO \"Outbox\" ({columns}) VALUES ({parameters}) ON CONFLICT DO NOTHING";
         foreach (var column in Columns)
         {
             var parameter = _command.CreateParameter();

@@ -15,10 +15,11 @@ internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessa
         builder.Property(m => m.IcsFileName).HasMaxLength(260);
         builder.Property(m => m.Template).HasMaxLength(64);
         // Exactly-once for every scheduled effect: a second insert of the same key fails and is treated as "already done".
-        builder.HasIndex(m => m.DedupeKey).IsUnique();
+        // An email about a task is unique by task and key (the key need not repeat the task's id, so rows and index
+        // stay small, and the same index lists a task's emails for its history); any other email by its key alone.
+        builder.HasIndex(m => new { m.TaskId, m.DedupeKey }).IsUnique().HasFilter("\"TaskId\" IS NOT NULL");
+        builder.HasIndex(m => m.DedupeKey).IsUnique().HasFilter("\"TaskId\" IS NULL");
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
-        // A task's history lists the emails sent about it (every reminder and escalation step is one of them).
-        builder.HasIndex(m => m.TaskId);
     }
 }
 

@@ -12,17 +12,11 @@ public enum DueEffectKind
 
 /// <summary>
 /// One effect due for a task. <see cref="Number"/> is the reminder's working days before, or the escalation level.
-/// <see cref="DedupeKey"/> (<c>kind:TASK-ID:…</c>) carries the deadline's version (its UTC minute), so an extension
-/// restarts the ladder.
+/// <see cref="DedupeKey"/> (unique per task: <c>kind:…</c>) carries the deadline's version (its UTC minute), so an
+/// extension restarts the ladder. It does not hold the task's id, so a class of tasks swept together shares it.
 /// </summary>
 public sealed record DueEffect(DueEffectKind Kind, int Number, DateTimeOffset FireAt, string RecipientRole, string DedupeKey)
 {
-    /// <summary>
-    /// The task's id as it stands in a dedupe key: upper-case with dashes, which is how SQLite stores it, so the
-    /// set-based sweep builds each key by plain concatenation (PostgreSQL: one upper()).
-    /// </summary>
-    public static string KeyId(Guid taskId) => taskId.ToString("D").ToUpperInvariant();
-
     /// <summary>
     /// The journal action of the step an outbox row's dedupe key stands for (the same names as the journal's own
     /// entries: <c>escalation.level2</c>, <c>task.reminder</c>, …); null for an email that is not a scheduled step.
@@ -34,7 +28,7 @@ public sealed record DueEffect(DueEffectKind Kind, int Number, DateTimeOffset Fi
         {
             "reminder" => "task.reminder",
             "due" => "task.due-notice",
-            "escalation" when parts.Length > 2 => $"escalation.level{parts[2]}",
+            "escalation" when parts.Length > 1 => $"escalation.level{parts[1]}",
             "raised" => "task.raised",
             "progress" => "task.progress-missing",
             _ => null,

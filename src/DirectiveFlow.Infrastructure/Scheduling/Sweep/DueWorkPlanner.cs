@@ -66,7 +66,7 @@ public static class DueWorkPlanner
                 continue;
             }
 
-            effects.Add(new DueEffect(DueEffectKind.Escalation, stepLevel, fireAt, step.To, $"escalation:{DueEffect.KeyId(task.Id)}:{stepLevel}:{version}"));
+            effects.Add(new DueEffect(DueEffectKind.Escalation, stepLevel, fireAt, step.To, $"escalation:{stepLevel}:{version}"));
             level = stepLevel;
             chases++;
             raised |= step.Raise;
@@ -75,7 +75,7 @@ public static class DueWorkPlanner
         if (!raised && chases > policy.RaiseAfterChases)
         {
             raised = true;
-            effects.Add(new DueEffect(DueEffectKind.Raised, level, now, EscalationStep.IssuerLeadership, $"raised:{DueEffect.KeyId(task.Id)}:{version}"));
+            effects.Add(new DueEffect(DueEffectKind.Raised, level, now, EscalationStep.IssuerLeadership, $"raised:{version}"));
         }
 
         if (chased && ProgressExpectedAt(task, calendar) is { } expected)
@@ -83,7 +83,7 @@ public static class DueWorkPlanner
             if (expected <= now)
             {
                 var day = VietnamTime.DateOf(expected).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-                effects.Add(new DueEffect(DueEffectKind.ProgressMissing, 0, expected, "unit", $"progress:{DueEffect.KeyId(task.Id)}:{day}"));
+                effects.Add(new DueEffect(DueEffectKind.ProgressMissing, 0, expected, "unit", $"progress:{day}"));
                 future.Add(calendar.AddWorkingDays(now, 1));
             }
             else
@@ -102,12 +102,12 @@ public static class DueWorkPlanner
         foreach (var days in policy.ReminderDays)
         {
             yield return new DueEffect(DueEffectKind.Reminder, days, VietnamTime.At(WorkingDaysBefore(dueDate, days, calendar), NoticeTime),
-                "unit", $"reminder:{DueEffect.KeyId(task.Id)}:{days}:{version}");
+                "unit", $"reminder:{days}:{version}");
         }
 
         var dueNotice = VietnamTime.At(dueDate, NoticeTime);
         yield return new DueEffect(DueEffectKind.DueToday, 0, dueNotice < task.DueAt ? dueNotice : task.DueAt.AddHours(-1),
-            "unit", $"due:{DueEffect.KeyId(task.Id)}:{version}");
+            "unit", $"due:{version}");
     }
 
     private static DateOnly WorkingDaysBefore(DateOnly date, int workingDays, IWorkingDayCalendar calendar)

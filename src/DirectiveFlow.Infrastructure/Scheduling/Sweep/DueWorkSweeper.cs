@@ -161,16 +161,11 @@ public sealed class DueWorkSweeper(
         return new SweepResult(tasks, written.Sum(), tasks * effects.Count - written.Sum(), sweepClass.Count - tasks);
     }
 
-    /// <summary>The effect's outbox content for each unit of the class, or null when its key cannot be templated.</summary>
+    /// <summary>The effect's outbox content for each unit of the class (null when the class has no unit).</summary>
     private SweepClassEffect? Describe(
         DueEffect effect, SweepClass sweepClass, List<Guid> unitIds, SweepDecision decision, SweepDirectory directory, EffectMessages messages,
         DateTimeOffset now)
     {
-        if (!SweepClassWriter.TrySplitKey(effect.DedupeKey, out var prefix, out var suffix))
-        {
-            return null;
-        }
-
         OutboxMessage? sample = null;
         var perUnit = new List<SweepClassUnit>(unitIds.Count);
         foreach (var unitId in unitIds)
@@ -181,7 +176,7 @@ public sealed class DueWorkSweeper(
             perUnit.Add(new SweepClassUnit(unitId, message.To, message.ModelJson ?? "null"));
         }
 
-        return sample is null ? null : new SweepClassEffect(effect, prefix, suffix, sample, SweepSteps.ActionOf(effect), perUnit);
+        return sample is null ? null : new SweepClassEffect(effect, sample, SweepSteps.ActionOf(effect), perUnit);
     }
 
     private static bool SameDecision(SweepDecision a, SweepDecision b) =>
@@ -215,7 +210,7 @@ public sealed class DueWorkSweeper(
             .ToList();
         var inserted = await writer.InsertOutboxAsync(effects.Select(e => outbox.ToMessage(e.Email)).ToList(), cancellationToken);
         var steps = new SweepSteps();
-        foreach (var e in effects.Where(e => inserted.Contains(e.Effect.DedupeKey)))
+        foreach (var e in effects.Where(e => inserted.Contains((e.Task.Id, e.Effect.DedupeKey))))
         {
             steps.Add(e.Task.DirectiveId, SweepSteps.ActionOf(e.Effect), 1);
         }

@@ -49,10 +49,10 @@ public sealed class SetBasedPageWriter(DbConnection connection, DbTransaction tr
         return updated;
     }
 
-    /// <summary>Inserts the messages whose dedupe key is new; answers those keys.</summary>
-    public async Task<HashSet<string>> InsertOutboxAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    /// <summary>Inserts the messages whose dedupe key is new for their task; answers those tasks and keys.</summary>
+    public async Task<HashSet<(Guid? TaskId, string Key)>> InsertOutboxAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
     {
-        var inserted = new HashSet<string>(StringComparer.Ordinal);
+        var inserted = new HashSet<(Guid? TaskId, string Key)>();
         foreach (var chunk in messages.Chunk(RowsPerStatement))
         {
             await using var command = NewCommand();
@@ -69,11 +69,11 @@ public sealed class SetBasedPageWriter(DbConnection connection, DbTransaction tr
                     Bind(command, values.Time(m.CreatedAt)), Bind(command, values.Time(m.NextAttemptAt))).Append(')');
             }
 
-            command.CommandText = sql.Append(" ON CONFLICT (\"DedupeKey\") DO NOTHING RETURNING \"DedupeKey\"").ToString();
+            command.CommandText = sql.Append(" ON CONFLICT DO NOTHING RETURNING \"TaskId\", \"DedupeKey\"").ToString();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                inserted.Add(reader.GetString(0));
+                inserted.Add((reader.IsDBNull(0) ? null : reader.GetGuid(0), reader.GetString(1)));
             }
         }
 

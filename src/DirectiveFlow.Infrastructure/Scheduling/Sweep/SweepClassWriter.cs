@@ -8,13 +8,11 @@ namespace DirectiveFlow.Infrastructure.Scheduling.Sweep;
 
 /// <summary>One effect of a class's decision, ready to write for every task of the class.</summary>
 /// <param name="Effect">The effect as planned for the class's representative task.</param>
-/// <param name="KeyPrefix">The dedupe key before the task's id (<see cref="DueEffect.KeyId"/>).</param>
-/// <param name="KeySuffix">The dedupe key after the task's id.</param>
 /// <param name="Sample">The representative's outbox message: template, subject, bodies and times shared by all.</param>
 /// <param name="Action">The journal action.</param>
 /// <param name="Units">Per unit of the class: recipients and the model shared by its tasks (with the id and title sentinels).</param>
 public sealed record SweepClassEffect(
-    DueEffect Effect, string KeyPrefix, string KeySuffix, OutboxMessage Sample, string Action, IReadOnlyList<SweepClassUnit> Units);
+    DueEffect Effect, OutboxMessage Sample, string Action, IReadOnlyList<SweepClassUnit> Units);
 
 /// <summary>What differs between the units of a class for one effect.</summary>
 public sealed record SweepClassUnit(Guid UnitId, string To, string ModelJson);
@@ -47,19 +45,6 @@ public sealed class SweepClassWriter(DbConnection connection, DbTransaction tran
         return units;
     }
 
-    /// <summary>
-    /// Splits <paramref name="key"/> around the id sentinel; false when it does not hold the sentinel exactly once
-    /// (such an effect cannot be written set-based).
-    /// </summary>
-    public static bool TrySplitKey(string key, out string prefix, out string suffix)
-    {
-        var sentinel = DueEffect.KeyId(SharedModel.TaskIdSentinel);
-        var at = key.IndexOf(sentinel, StringComparison.Ordinal);
-        prefix = at < 0 ? "" : key[..at];
-        suffix = at < 0 ? "" : key[(at + sentinel.Length)..];
-        return at >= 0 && !suffix.Contains(sentinel, StringComparison.Ordinal);
-    }
-
     public Task<int[]> WriteAsync(
         SweepClass sweepClass, SweepDecision decision, IReadOnlyList<SweepClassEffect> effects, DateTimeOffset now, CancellationToken cancellationToken) =>
         values.IsPostgres
@@ -80,15 +65,15 @@ public sealed class SweepClassWriter(DbConnection connection, DbTransaction tran
             var condition = sweepClass.Condition(outbox, values);
             BindEffect(outbox, effects[e], e);
             // In key order (the unary + keeps SQLite from walking the primary key's index instead of the due range),
-            // so the new keys go into their index in order.
+            // so the tasks' new keys go into their index in order.
             outbox.CommandText = $"""
                 INSERT INTO "Outbox" ({OutboxColumns})
-                SELECT @key_prefix || "Tasks"."Id" || @key_suffix,
+                SELECT @key,
                     u."to", @subject, @html, @text, @template, u.model, "Tasks"."Id", "Tasks"."DirectiveId", @status, 0, @created, @created
                 FROM "Tasks" JOIN sweep_units u ON u.e = @e AND u.id = "Tasks"."UnitId"
                 WHERE {condition}
                 ORDER BY +"Tasks"."Id"
-                ON CONFLICT ("DedupeKey") DO NOTHING
+                ON CONFLICT DO NOTHING
                 """;
             written[e] = await outbox.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -123,8 +108,7 @@ public sealed class SweepClassWriter(DbConnection connection, DbTransaction tran
         {
             var effect = effects[e];
             var p = $"@e{e}_";
-            SweepClass.Add(command, p + "key_prefix", effect.KeyPrefix);
-            SweepClass.Add(command, p + "key_suffix", effect.KeySuffix);
+            SweepClass.Add(command, p + "key", effect.Effect.DedupeKey);
             SweepClass.Add(command, p + "subject", effect.Sample.Subject);
             SweepClass.Add(command, p + "html", effect.Sample.HtmlBody);
             SweepClass.Add(command, p + "text", effect.Sample.TextBody);
@@ -133,11 +117,11 @@ public sealed class SweepClassWriter(DbConnection connection, DbTransaction tran
             sql.Append($"""
                 ,
                 o{e} AS (INSERT INTO "Outbox" ({OutboxColumns})
-                    SELECT {p}key_prefix || upper(upd."Id"::text) || {p}key_suffix, u."to", {p}subject, {p}html, {p}text, {p}template, u.model,
+                    SELECT {p}key, u."to", {p}subject, {p}html, {p}text, {p}template, u.model,
                         upd."Id", upd."DirectiveId", @status, 0, {p}created, {p}created
                     FROM upd JOIN sweep_units u ON u.e = {e} AND u.id = upd."UnitId"
                     ORDER BY upd."Id"
-                    ON CONFLICT ("DedupeKey") DO NOTHING
+                    ON CONFLICT DO NOTHING
                     RETURNING 1)
                 """);
             counts.Add($"(SELECT count(*) FROM o{e})");
@@ -199,8 +183,7 @@ public sealed class SweepClassWriter(DbConnection connection, DbTransaction tran
     private void BindEffect(DbCommand command, SweepClassEffect effect, int e)
     {
         SweepClass.Add(command, "@e", e);
-        SweepClass.Add(command, "@key_prefix", effect.KeyPrefix);
-        SweepClass.Add(command, "@key_suffix", effect.KeySuffix);
+        SweepClass.Add(command, "@key", effect.Effect.DedupeKey);
         SweepClass.Add(command, "@subject", effect.Sample.Subject);
         SweepClass.Add(command, "@html", effect.Sample.HtmlBody);
         SweepClass.Add(command, "@text", effect.Sample.TextBody);

@@ -568,7 +568,8 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                 name: "IX_Outbox_DedupeKey",
                 table: "Outbox",
                 column: "DedupeKey",
-                unique: true);
+                unique: true,
+                filter: "\"TaskId\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Outbox_Status_NextAttemptAt",
@@ -576,9 +577,11 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                 columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Outbox_TaskId",
+                name: "IX_Outbox_TaskId_DedupeKey",
                 table: "Outbox",
-                column: "TaskId");
+                columns: new[] { "TaskId", "DedupeKey" },
+                unique: true,
+                filter: "\"TaskId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TaskAttachments_TaskId",

@@ -570,7 +570,8 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                 name: "IX_Outbox_DedupeKey",
                 table: "Outbox",
                 column: "DedupeKey",
-                unique: true);
+                unique: true,
+                filter: "\"TaskId\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Outbox_Status_NextAttemptAt",
@@ -578,9 +579,11 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                 columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Outbox_TaskId",
+                name: "IX_Outbox_TaskId_DedupeKey",
                 table: "Outbox",
-                column: "TaskId");
+                columns: new[] { "TaskId", "DedupeKey" },
+                unique: true,
+                filter: "\"TaskId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TaskAttachments_TaskId",
