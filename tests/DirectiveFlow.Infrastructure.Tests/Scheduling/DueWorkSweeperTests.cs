@@ -133,6 +133,29 @@ public sealed class DueWorkSweeperTests
         Assert.Equal(3, keys.Count);
         Assert.Equal(2, keys.Count(k => k.StartsWith("escalation:1:", StringComparison.Ordinal)));
     }
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Tasks_that_differ_in_a_column_the_class_search_does_not_group_by_are_still_swept_set_based(string provider)
+    {
+        await using var h = await CreateAsync(provider);
+        h.SweepClassMinimum = 10;
+        // One directive, status, deadline and level; two assigners (the search groups them together, the classes do not).
+        for (var i = 0; i < 30; i++)
+        {
+            await h.AddTaskAsync(5, $"Nhiệm vụ số {i}", t => t.AssignerUnitId = i % 2 == 0 ? h.Issuer.Id : h.Parent.Id);
+        }
+
+        h.MoveTo(Local(2026, 3, 9, 17, 30));
+        var result = await h.SweepAsync();
+
+        Assert.Equal((30, 30), (result.Tasks, result.Effects));
+        await using var check = h.Db();
+        // Every row names a shared model: both halves went through the set-based path, none row by row.
+        Assert.Equal(30, await check.Outbox.CountAsync(m => m.ModelId != null && m.ModelJson == null, Ct));
+        Assert.Equal(2, await check.Outbox.Select(m => m.ModelId).Distinct().CountAsync(Ct));
+        Assert.Equal(30, await check.Tasks.CountAsync(t => t.EscalationLevel == 1 && t.NextActionAt != null, Ct));
+    }
+
     [Fact]
     public async Task A_failing_set_based_write_is_rolled_back_and_the_tasks_go_row_by_row()
     {

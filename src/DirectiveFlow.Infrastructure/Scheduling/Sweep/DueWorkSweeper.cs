@@ -62,10 +62,14 @@ public sealed class DueWorkSweeper(
         return total;
     }
 
+    /// <summary>How many times the class search runs in one sweep (each pass takes the members earlier classes left).</summary>
+    private const int ClassPasses = 4;
+
     /// <summary>
     /// The set-based part: every large <see cref="SweepClass"/> is planned once and written for all its tasks with a
-    /// few statements, in one transaction per class. Whatever it leaves (small or mixed classes, tasks changed
-    /// meanwhile) is still due and goes through the row-by-row pages after it.
+    /// few statements, in one transaction per class. A class can leave members behind (they differ from it in a
+    /// column the search does not group by): the search then runs again over what is still due. Whatever the passes
+    /// leave (small or mixed classes, tasks changed meanwhile) is still due and goes through the row-by-row pages.
     /// </summary>
     private async Task<SweepResult> SweepClassesAsync(
         Dictionary<Guid, SweepUnit> units, EffectMessages messages, Dictionary<string, TaskPolicy> policies, ProviderValues values,
@@ -75,30 +79,44 @@ public sealed class DueWorkSweeper(
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var classes = await SweepClass.FindAsync(connection, values, now, options.SetBasedClassMinimum, cancellationToken);
-            if (classes.Count == 0)
-            {
-                return SweepResult.None;
-            }
-
-            var directory = await DirectoryAsync(units, classes.Select(c => c.DirectiveId), cancellationToken);
             var total = SweepResult.None;
-            foreach (var sweepClass in classes)
+            for (var pass = 0; pass < ClassPasses && !cancellationToken.IsCancellationRequested; pass++)
             {
-                if (cancellationToken.IsCancellationRequested)
+                var classes = await SweepClass.FindAsync(connection, values, now, options.SetBasedClassMinimum, cancellationToken);
+                if (classes.Count == 0)
                 {
                     break;
                 }
 
-                try
+                var directory = await DirectoryAsync(units, classes.Select(c => c.DirectiveId), cancellationToken);
+                var leftBehind = false;
+                var progress = false;
+                foreach (var sweepClass in classes)
                 {
-                    total += await SweepClassAsync(sweepClass, connection, directory, messages, policies, values, now, cancellationToken);
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        break;
+                    }
+
+                    try
+                    {
+                        var result = await SweepClassAsync(sweepClass, connection, directory, messages, policies, values, now, cancellationToken);
+                        total += result;
+                        progress |= result.Tasks > 0;
+                        leftBehind |= result.Tasks > 0 && result.Tasks < sweepClass.Count;
+                    }
+                    catch (DbException exception) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        // Its transaction is rolled back; the tasks are still due and the row-by-row pages below take them.
+                        (logger ?? NullLogger<DueWorkSweeper>.Instance).LogWarning(exception,
+                            "Set-based sweep of {Count} tasks of directive {DirectiveId} failed; they go row by row.", sweepClass.Count, sweepClass.DirectiveId);
+                        return total;
+                    }
                 }
-                catch (DbException exception) when (!cancellationToken.IsCancellationRequested)
+
+                if (!progress || !leftBehind)
                 {
-                    // Its transaction is rolled back; the tasks are still due and the row-by-row pages below take them.
-                    (logger ?? NullLogger<DueWorkSweeper>.Instance).LogWarning(exception,
-                        "Set-based sweep of {Count} tasks of directive {DirectiveId} failed; they go row by row.", sweepClass.Count, sweepClass.DirectiveId);
+                    break;
                 }
             }
 
@@ -157,8 +175,9 @@ public sealed class DueWorkSweeper(
 
         await steps.WriteAsync(db, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // Members not updated are not skipped: they differ from the class (another pass or the pages take them).
         var tasks = writer.TasksUpdated;
-        return new SweepResult(tasks, written.Sum(), tasks * effects.Count - written.Sum(), sweepClass.Count - tasks);
+        return new SweepResult(tasks, written.Sum(), tasks * effects.Count - written.Sum(), 0);
     }
 
     /// <summary>The effect's outbox content for each unit of the class (null when the class has no unit).</summary>

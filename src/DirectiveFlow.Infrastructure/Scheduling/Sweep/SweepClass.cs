@@ -8,7 +8,7 @@ namespace DirectiveFlow.Infrastructure.Scheduling.Sweep;
 /// <summary>
 /// Due tasks that share every column the <see cref="DueWorkPlanner"/> reads except their identity: same directive,
 /// assigner, status, deadline, policy, ladder position and progress cadence (and, with a cadence, the same last
-/// report). The planner then decides the same for all of them, up to the task's own id, title and unit, so the class
+/// report); <see cref="Condition"/> selects exactly those. The planner then decides the same for all of them, up to the task's own id, title and unit, so the class
 /// is swept with a few set-based statements instead of row by row (<see cref="SweepClassWriter"/>).
 /// <para>The tasks' creation times only matter to pre-deadline notices (none from before the task existed); a class
 /// spans <see cref="FirstCreatedAt"/>..<see cref="LastCreatedAt"/> and is used only when both ends plan alike.</para>
@@ -28,41 +28,74 @@ public sealed record SweepClass(
     DateTimeOffset FirstCreatedAt,
     DateTimeOffset LastCreatedAt)
 {
-    /// <summary>The classes of tasks due at <paramref name="now"/> with at least <paramref name="minimum"/> members, largest first.</summary>
+    /// <summary>
+    /// The classes of tasks due at <paramref name="now"/>, largest first: due tasks are grouped by directive, status,
+    /// deadline and ladder level (a narrow sort; grouping by every column the planner reads costs the sweep more than
+    /// its own writes), and each group of at least <paramref name="minimum"/> becomes a class with the other columns of
+    /// one of its tasks. <see cref="Count"/> is the group's size: members that differ from that task in another column
+    /// do not match <see cref="Condition"/>, are left due, and form a class of their own on the next search.
+    /// </summary>
     public static async Task<List<SweepClass>> FindAsync(
         DbConnection connection, ProviderValues values, DateTimeOffset now, int minimum, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT "DirectiveId", "AssignerUnitId", "Status", "DueAt", "PolicyJson", "EscalationLevel", "ChaseCount", "IsRaised", "ProgressCadence",
-                CASE WHEN "ProgressCadence" <> 'None' THEN COALESCE("LastProgressAt", "AcknowledgedAt", "CreatedAt") END,
-                COUNT(*), MIN("CreatedAt"), MAX("CreatedAt")
-            FROM "Tasks"
-            WHERE "NextActionAt" <= @now
-            GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
-            HAVING COUNT(*) >= @minimum
-            ORDER BY 11 DESC
-            """;
-        Add(command, "@now", values.Time(now));
-        Add(command, "@minimum", minimum);
-        var classes = new List<SweepClass>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var groups = new List<(Guid Directive, string Status, DateTimeOffset DueAt, int Level, int Count, DateTimeOffset First, DateTimeOffset Last)>();
+        await using (var command = connection.CreateCommand())
         {
-            classes.Add(new SweepClass(
-                values.ReadId(reader, 0),
-                values.ReadId(reader, 1),
-                Enum.Parse<UnitTaskStatus>(reader.GetString(2)),
-                values.ReadTime(reader, 3)!.Value,
-                reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.GetInt32(5),
-                reader.GetInt32(6),
-                reader.GetBoolean(7),
-                Enum.Parse<ProgressCadence>(reader.GetString(8)),
-                values.ReadTime(reader, 9),
-                Convert.ToInt32(reader.GetValue(10), System.Globalization.CultureInfo.InvariantCulture),
-                values.ReadTime(reader, 11)!.Value,
-                values.ReadTime(reader, 12)!.Value));
+            // SQLite without statistics would rather walk the (DirectiveId, Status) index through every task to save the
+            // sort; the due range is what must be read, however many tasks are not due.
+            command.CommandText = $"""
+                SELECT "DirectiveId", "Status", "DueAt", "EscalationLevel", COUNT(*), MIN("CreatedAt"), MAX("CreatedAt")
+                FROM "Tasks"{(values.IsSqlite ? " INDEXED BY \"IX_Tasks_NextActionAt\"" : "")}
+                WHERE "NextActionAt" <= @now
+                GROUP BY 1, 2, 3, 4
+                HAVING COUNT(*) >= @minimum
+                ORDER BY 5 DESC
+                """;
+            Add(command, "@now", values.Time(now));
+            Add(command, "@minimum", minimum);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                groups.Add((values.ReadId(reader, 0), reader.GetString(1), values.ReadTime(reader, 2)!.Value, reader.GetInt32(3),
+                    Convert.ToInt32(reader.GetValue(4), System.Globalization.CultureInfo.InvariantCulture),
+                    values.ReadTime(reader, 5)!.Value, values.ReadTime(reader, 6)!.Value));
+            }
+        }
+
+        var classes = new List<SweepClass>(groups.Count);
+        foreach (var group in groups)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT "AssignerUnitId", "PolicyJson", "ChaseCount", "IsRaised", "ProgressCadence",
+                    CASE WHEN "ProgressCadence" <> 'None' THEN COALESCE("LastProgressAt", "AcknowledgedAt", "CreatedAt") END
+                FROM "Tasks"
+                WHERE "NextActionAt" <= @now AND "DirectiveId" = @directive AND "Status" = @status AND "DueAt" = @due AND "EscalationLevel" = @level
+                LIMIT 1
+                """;
+            Add(command, "@now", values.Time(now));
+            Add(command, "@directive", values.Id(group.Directive));
+            Add(command, "@status", group.Status);
+            Add(command, "@due", values.Time(group.DueAt));
+            Add(command, "@level", group.Level);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                classes.Add(new SweepClass(
+                    group.Directive,
+                    values.ReadId(reader, 0),
+                    Enum.Parse<UnitTaskStatus>(group.Status),
+                    group.DueAt,
+                    reader.IsDBNull(1) ? null : reader.GetString(1),
+                    group.Level,
+                    reader.GetInt32(2),
+                    reader.GetBoolean(3),
+                    Enum.Parse<ProgressCadence>(reader.GetString(4)),
+                    values.ReadTime(reader, 5),
+                    group.Count,
+                    group.First,
+                    group.Last));
+            }
         }
 
         return classes;
