@@ -18,7 +18,7 @@ switch (scenario)
     default:
         Console.WriteLine("usage: dotnet run -c Release --project bench/DirectiveFlow.Benchmarks -- <cascade|sweep|inbox>");
         Console.WriteLine("  cascade  issue one directive to every commune-level unit of the national list (~13,300 tasks)");
-        Console.WriteLine("  sweep [N] [Q]  the due-work sweep over N due tasks (100,000); one Quartz trigger per task on Q (2,000)");
+        Console.WriteLine("  sweep [N] [Q] [U]  the due-work sweep over N due tasks (100,000) of U units (1); one Quartz trigger per task on Q (2,000)");
         Console.WriteLine("  inbox [N] [C]  inbox queries on N tasks (1,000,000) for C ward officers (200) and C/10 province heads");
         return 1;
 }

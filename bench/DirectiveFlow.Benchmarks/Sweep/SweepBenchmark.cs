@@ -25,12 +25,13 @@ public static class SweepBenchmark
     {
         var count = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 100_000;
         var perTask = args.Length > 1 && int.TryParse(args[1], out var q) ? q : 2_000;
+        var units = args.Length > 2 && int.TryParse(args[2], out var u) ? Math.Max(1, u) : 1;
         var folder = Path.Combine(Path.GetTempPath(), "directiveflow-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
         {
-            await WarmUpAsync(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "warm-up.db")}");
-            await RunOnAsync(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "sweep.db")}", count, perTask);
+            await WarmUpAsync(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "warm-up.db")}", units);
+            await RunOnAsync(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "sweep.db")}", count, perTask, units);
         }
         finally
         {
@@ -45,8 +46,8 @@ public static class SweepBenchmark
             await BenchDatabases.AdminAsync(admin, $"CREATE DATABASE {name}_warm");
             try
             {
-                await WarmUpAsync(DatabaseProvider.PostgreSql, new NpgsqlConnectionStringBuilder(admin) { Database = name + "_warm" }.ConnectionString);
-                await RunOnAsync(DatabaseProvider.PostgreSql, new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString, count, perTask);
+                await WarmUpAsync(DatabaseProvider.PostgreSql, new NpgsqlConnectionStringBuilder(admin) { Database = name + "_warm" }.ConnectionString, units);
+                await RunOnAsync(DatabaseProvider.PostgreSql, new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString, count, perTask, units);
             }
             finally
             {
@@ -65,21 +66,21 @@ public static class SweepBenchmark
     /// Both measured paths once over 1,000 tasks in a database of their own, so the measured runs are the steady state
     /// of a long-running node (code compiled, EF queries cached) rather than the first minute after start.
     /// </summary>
-    private static async Task WarmUpAsync(DatabaseProvider provider, string connectionString)
+    private static async Task WarmUpAsync(DatabaseProvider provider, string connectionString, int units)
     {
         var now = TimeProvider.System.GetUtcNow();
         var due = now.AddHours(-1);
-        var options = await PrepareAsync(DbContextOptionsFactory.Create(provider, connectionString), 1_000, due);
+        var options = await PrepareAsync(DbContextOptionsFactory.Create(provider, connectionString), 1_000, due, Math.Min(units, 1_000));
         await RawUpdateAsync(options, now);
         await ResetAsync(options, due);
         await SweepAsync(options, now);
     }
 
-    private static async Task<DbContextOptions<DirectiveFlowDbContext>> PrepareAsync(DbContextOptions<DirectiveFlowDbContext> options, int count, DateTimeOffset due)
+    private static async Task<DbContextOptions<DirectiveFlowDbContext>> PrepareAsync(DbContextOptions<DirectiveFlowDbContext> options, int count, DateTimeOffset due, int units)
     {
         await using var db = new DirectiveFlowDbContext(options);
         await db.Database.MigrateAsync();
-        await SeedAsync(db, count, due);
+        await SeedAsync(db, count, due, units);
         return options;
     }
 
@@ -99,11 +100,11 @@ public static class SweepBenchmark
     /// back (and on PostgreSQL vacuumed) after each; medians are reported, since one round on a shared machine can be
     /// far off.
     /// </summary>
-    private static async Task RunOnAsync(DatabaseProvider provider, string connectionString, int count, int perTask)
+    private static async Task RunOnAsync(DatabaseProvider provider, string connectionString, int count, int perTask, int units)
     {
         var now = TimeProvider.System.GetUtcNow();
         var due = now.AddHours(-1);
-        var options = await PrepareAsync(DbContextOptionsFactory.Create(provider, connectionString), count, due);
+        var options = await PrepareAsync(DbContextOptionsFactory.Create(provider, connectionString), count, due, units);
         var raws = new List<TimeSpan>();
         var sweeps = new List<TimeSpan>();
         var ratios = new List<double>();
@@ -131,7 +132,7 @@ public static class SweepBenchmark
         var sweepMedian = sweeps.Order().ElementAt(Rounds / 2);
         var ratio = ratios.Order().ElementAt(Rounds / 2);
         var (scheduledRate, firedRate) = await QuartzPerTaskBaseline.RunAsync(provider, connectionString, perTask);
-        Console.WriteLine($"{provider}: sweep over {count:N0} due tasks ({result.Effects:N0} escalations written, {outbox:N0} outbox rows), median of {Rounds} alternating rounds after a warm-up");
+        Console.WriteLine($"{provider}: sweep over {count:N0} due tasks of {units:N0} unit(s) ({result.Effects:N0} escalations written, {outbox:N0} outbox rows), median of {Rounds} alternating rounds after a warm-up");
         Console.WriteLine($"  raw set-based UPDATE … RETURNING: {rawMedian.TotalMilliseconds:N0} ms ({count / rawMedian.TotalSeconds:N0} rows/s); rounds {Join(raws)}");
         Console.WriteLine($"  DueWorkSweeper (set-based per class of tasks decided alike): {sweepMedian.TotalMilliseconds:N0} ms ({count / sweepMedian.TotalSeconds:N0} tasks/s); rounds {Join(sweeps)}");
         Console.WriteLine($"  throughput ratio sweep/raw = {ratio:F2} (median of per-round ratios {string.Join(", ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))}; goal ≥ 0.50: {(ratio >= 0.5 ? "met" : "NOT met")})");
@@ -197,17 +198,23 @@ public static class SweepBenchmark
         return watch.Elapsed;
     }
 
-    private static async Task SeedAsync(DirectiveFlowDbContext db, int count, DateTimeOffset due)
+    /// <summary>The issuer, <paramref name="units"/> wards and one directive; the due tasks spread over the wards in turn.</summary>
+    private static async Task SeedAsync(DirectiveFlowDbContext db, int count, DateTimeOffset due, int units)
     {
         var locality = Guid.NewGuid();
         var issuer = new OrgUnit { Id = Guid.NewGuid(), Code = "01-COMMITTEE", Name = "UBND Thành phố Hà Nội", HeadEmail = "chutich@hanoi.gov.vn", LocalityId = locality, LocalityCode = "01" };
-        var ward = new OrgUnit { Id = Guid.NewGuid(), Code = "00070-COMMITTEE", Name = "UBND phường Hoàn Kiếm", HeadEmail = "chutich@hoankiem.hanoi.gov.vn", ParentId = issuer.Id, LocalityId = locality, LocalityCode = "00070" };
+        var wards = Enumerable.Range(0, units).Select(i => new OrgUnit
+        {
+            Id = Guid.NewGuid(), Code = $"{i:00000}-COMMITTEE", Name = $"UBND phường số {i}", HeadEmail = $"chutich{i}@phuong.hanoi.gov.vn",
+            ParentId = issuer.Id, LocalityId = locality, LocalityCode = $"{i:00000}",
+        }).ToList();
         var directive = new Directive { Id = Guid.NewGuid(), Number = "Kế hoạch số 32/KH-UBND", Title = "Điểm nghẽn", IssuingUnitId = issuer.Id, WorkflowDefinitionId = "bench", InstanceId = Guid.NewGuid() };
-        db.Units.AddRange(issuer, ward);
+        db.Units.Add(issuer);
+        db.Units.AddRange(wards);
         db.Directives.Add(directive);
         await db.SaveChangesAsync();
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
-        await SweepSeed.InsertDueTasksAsync(connection, new ProviderValues(db.Database.ProviderName), count, directive.Id, directive.InstanceId, ward.Id, issuer.Id, due);
+        await SweepSeed.InsertDueTasksAsync(connection, new ProviderValues(db.Database.ProviderName), count, directive.Id, directive.InstanceId, wards.Select(w => w.Id).ToList(), issuer.Id, due);
     }
 }
