@@ -194,10 +194,7 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("DirectiveFlow.Core.Email.OutboxModel", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");

@@ -194,10 +194,7 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
             modelBuilder.Entity("DirectiveFlow.Core.Email.OutboxModel", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");

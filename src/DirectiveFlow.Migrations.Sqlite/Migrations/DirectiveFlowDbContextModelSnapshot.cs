@@ -187,7 +187,6 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
             modelBuilder.Entity("DirectiveFlow.Core.Email.OutboxModel", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")

@@ -149,36 +149,56 @@ public sealed class SweepClassWriter(DbConnection connection, DbTransaction tran
     {
         await ExecuteAsync(values.IsSqlite
             ? "CREATE TEMP TABLE IF NOT EXISTS sweep_units (e INTEGER NOT NULL, id TEXT NOT NULL, \"to\" TEXT NOT NULL, model INTEGER NOT NULL, " +
-              "json TEXT NOT NULL, PRIMARY KEY (e, id)) WITHOUT ROWID"
+              "PRIMARY KEY (e, id)) WITHOUT ROWID"
             : "CREATE TEMP TABLE IF NOT EXISTS sweep_units (e int NOT NULL, id uuid NOT NULL, \"to\" text NOT NULL, model bigint NOT NULL, " +
-              "json text NOT NULL, PRIMARY KEY (e, id))", now, cancellationToken);
+              "PRIMARY KEY (e, id))", now, cancellationToken);
         await ExecuteAsync("DELETE FROM sweep_units", now, cancellationToken);
-        await using (var fill = NewCommand(now))
+        var units = effects.SelectMany((effect, e) => effect.Units.Select(u => (E: e, Unit: u))).ToList();
+        if (units.Count == 0)
         {
-            // Model ids: SQLite's writer holds the database's one write lock, so the next ids after the largest are
-            // free; PostgreSQL takes them from the identity's sequence.
-            fill.CommandText = values.IsSqlite
-                ? "INSERT INTO sweep_units SELECT json_extract(value, '$.e'), json_extract(value, '$.id'), json_extract(value, '$.to'), " +
-                  "(SELECT COALESCE(MAX(\"Id\"), 0) FROM \"OutboxModels\") + row_number() OVER (), json_extract(value, '$.json') FROM json_each(@units)"
-                : "INSERT INTO sweep_units SELECT x.e, x.id, x.\"to\", nextval(pg_get_serial_sequence('\"OutboxModels\"', 'Id')), x.json " +
-                  "FROM jsonb_to_recordset(@units::jsonb) AS x(e int, id uuid, \"to\" text, json text)";
-            SweepClass.Add(fill, "@units", UnitsJson(effects));
-            await fill.ExecuteNonQueryAsync(cancellationToken);
+            return;
         }
 
-        await using var models = NewCommand(now);
-        models.CommandText = "INSERT INTO \"OutboxModels\" (\"Id\", \"Json\", \"CreatedAt\") SELECT model, json, @now FROM sweep_units";
-        await models.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private string UnitsJson(IReadOnlyList<SweepClassEffect> effects) => JsonSerializer.Serialize(
-        effects.SelectMany((effect, e) => effect.Units.Select(u => new
+        // Model ids follow the largest: SQLite's writer holds the database's one write lock; on PostgreSQL the lock
+        // below keeps two writers of shared models (the sweep runs on one node at a time anyway) from taking the same.
+        if (values.IsPostgres)
         {
-            e,
-            id = values.IsSqlite ? u.UnitId.ToString().ToUpperInvariant() : u.UnitId.ToString(),
-            to = u.To,
-            json = u.ModelJson,
+            await ExecuteAsync("LOCK TABLE \"OutboxModels\" IN SHARE ROW EXCLUSIVE MODE", now, cancellationToken);
+        }
+
+        long first;
+        await using (var max = NewCommand(now))
+        {
+            max.CommandText = "SELECT COALESCE(MAX(\"Id\"), 0) + 1 FROM \"OutboxModels\"";
+            first = Convert.ToInt64(await max.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        // The i-th unit's model gets id first + i. Models and units go separately: the lookup table stays small.
+        await using (var models = NewCommand(now))
+        {
+            models.CommandText = values.IsSqlite
+                ? "INSERT INTO \"OutboxModels\" (\"Id\", \"Json\", \"CreatedAt\") SELECT @first + key, value, @now FROM json_each(@models)"
+                : "INSERT INTO \"OutboxModels\" (\"Id\", \"Json\", \"CreatedAt\") SELECT @first + k - 1, json, @now FROM unnest(@models) WITH ORDINALITY AS m(json, k)";
+            SweepClass.Add(models, "@first", first);
+            var json = units.Select(u => u.Unit.ModelJson).ToArray();
+            SweepClass.Add(models, "@models", values.IsSqlite ? JsonSerializer.Serialize(json) : json);
+            await models.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var fill = NewCommand(now);
+        fill.CommandText = values.IsSqlite
+            ? "INSERT INTO sweep_units SELECT json_extract(value, '$.e'), json_extract(value, '$.id'), json_extract(value, '$.to'), @first + key FROM json_each(@units)"
+            : "INSERT INTO sweep_units SELECT x.e, x.id, x.\"to\", @first + x.k FROM jsonb_to_recordset(@units::jsonb) AS x(e int, id uuid, \"to\" text, k bigint)";
+        SweepClass.Add(fill, "@first", first);
+        SweepClass.Add(fill, "@units", JsonSerializer.Serialize(units.Select((u, k) => new
+        {
+            e = u.E,
+            id = values.IsSqlite ? u.Unit.UnitId.ToString().ToUpperInvariant() : u.Unit.UnitId.ToString(),
+            to = u.Unit.To,
+            k,
         })));
+        await fill.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     private void BindEffect(DbCommand command, SweepClassEffect effect, int e)
     {
