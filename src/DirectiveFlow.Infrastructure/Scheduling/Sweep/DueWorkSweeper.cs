@@ -27,17 +27,18 @@ public sealed class DueWorkSweeper(
     OutboxOptions outboxOptions,
     ILogger<DueWorkSweeper>? logger = null)
 {
+    /// <summary>All units, read once per sweep when something is due (a sweep with nothing due reads none).</summary>
+    private Dictionary<Guid, SweepUnit>? _units;
+
     public async Task<SweepResult> SweepAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
+        _units = null;
         var messages = new EffectMessages(outboxOptions.BaseUrl, calendar);
-        var units = await db.Units.AsNoTracking()
-            .Select(u => new SweepUnit(u.Id, u.Code, u.Name, u.HeadName, u.HeadEmail, u.ContactEmails, u.ParentId))
-            .ToDictionaryAsync(u => u.Id, cancellationToken);
         var policies = new Dictionary<string, TaskPolicy>(StringComparer.Ordinal);
         var seen = new HashSet<Guid>();
         var values = new ProviderValues(db.Database.ProviderName);
         var total = options.SetBasedClassMinimum > 0 && !values.IsSqlServer
-            ? await SweepClassesAsync(units, messages, policies, values, now, cancellationToken)
+            ? await SweepClassesAsync(messages, policies, values, now, cancellationToken)
             : SweepResult.None;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -55,7 +56,7 @@ public sealed class DueWorkSweeper(
                 break;
             }
 
-            var directory = await DirectoryAsync(units, page.Select(t => t.DirectiveId), cancellationToken);
+            var directory = await DirectoryAsync(page.Select(t => t.DirectiveId), cancellationToken);
             total += await WritePageAsync(page, directory, messages, policies, values, now, cancellationToken);
         }
 
@@ -72,7 +73,7 @@ public sealed class DueWorkSweeper(
     /// leave (small or mixed classes, tasks changed meanwhile) is still due and goes through the row-by-row pages.
     /// </summary>
     private async Task<SweepResult> SweepClassesAsync(
-        Dictionary<Guid, SweepUnit> units, EffectMessages messages, Dictionary<string, TaskPolicy> policies, ProviderValues values,
+        EffectMessages messages, Dictionary<string, TaskPolicy> policies, ProviderValues values,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
@@ -88,7 +89,7 @@ public sealed class DueWorkSweeper(
                     break;
                 }
 
-                var directory = await DirectoryAsync(units, classes.Select(c => c.DirectiveId), cancellationToken);
+                var directory = await DirectoryAsync(classes.Select(c => c.DirectiveId), cancellationToken);
                 var leftBehind = false;
                 var progress = false;
                 foreach (var sweepClass in classes)
@@ -129,8 +130,11 @@ public sealed class DueWorkSweeper(
     }
 
     /// <summary>The units (all of them, read once per sweep) and the directives named by <paramref name="directiveIds"/>.</summary>
-    private async Task<SweepDirectory> DirectoryAsync(Dictionary<Guid, SweepUnit> units, IEnumerable<Guid> directiveIds, CancellationToken cancellationToken)
+    private async Task<SweepDirectory> DirectoryAsync(IEnumerable<Guid> directiveIds, CancellationToken cancellationToken)
     {
+        var units = _units ??= await db.Units.AsNoTracking()
+            .Select(u => new SweepUnit(u.Id, u.Code, u.Name, u.HeadName, u.HeadEmail, u.ContactEmails, u.ParentId))
+            .ToDictionaryAsync(u => u.Id, cancellationToken);
         var ids = directiveIds.Distinct().ToList();
         var directives = await db.Directives.AsNoTracking()
             .Where(d => ids.Contains(d.Id))
