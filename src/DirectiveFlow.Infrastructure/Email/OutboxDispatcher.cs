@@ -33,7 +33,27 @@ public sealed class OutboxDispatcher(
             }
         }
 
+        await ForgetSharedModelsAsync(cancellationToken);
         return total;
+    }
+
+    /// <summary>How long a shared model is kept at least (a sweep writing models and rows commits well within it).</summary>
+    public static readonly TimeSpan SharedModelGrace = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Deletes the shared models no row needs any more: a rendered row keeps its completed model, so only rows not yet
+    /// rendered (pending, or dead letters that failed to render) hold on to theirs, and model ids only grow. Models
+    /// younger than <see cref="SharedModelGrace"/> are kept whatever, so a sweep committing meanwhile loses nothing.
+    /// </summary>
+    public async Task<int> ForgetSharedModelsAsync(CancellationToken cancellationToken)
+    {
+        var oldestNeeded = await db.Outbox
+            .Where(m => (m.Status == OutboxStatus.Pending || m.Status == OutboxStatus.DeadLetter) && m.ModelId != null && m.ModelJson == null)
+            .MinAsync(m => m.ModelId, cancellationToken);
+        var before = time.GetUtcNow() - SharedModelGrace;
+        return await db.OutboxModels
+            .Where(m => m.CreatedAt < before && (oldestNeeded == null || m.Id < oldestNeeded))
+            .ExecuteDeleteAsync(cancellationToken);
     }
 
     private async Task<DispatchResult> DispatchBatchAsync(CancellationToken cancellationToken)

@@ -43,6 +43,39 @@ public sealed class OutboxDispatcherTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_shared_model_is_kept_until_every_row_naming_it_is_rendered_then_forgotten(string provider)
+    {
+        await using var h = await CreateAsync(provider);
+        h.SweepClassMinimum = 1;
+        await h.AddTaskAsync(5, "Rà soát hồ sơ đất đai");
+        await h.AddTaskAsync(5, "Báo cáo tiến độ dự án Vành đai 1");
+        h.MoveTo(Local(2026, 3, 9, 17, 5));
+        Assert.Equal(2, (await h.SweepAsync()).Effects);
+        h.Clock.Advance(TimeSpan.FromHours(2));
+
+        await using (var db = h.Db())
+        {
+            Assert.Equal(1, await db.OutboxModels.CountAsync(Ct));
+            var dispatcher = new OutboxDispatcher(db, new SmtpMailSender(h.Smtp), new EmailRenderer(new EmailTemplateStore()), h.Outbox, h.Clock,
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxDispatcher>.Instance);
+            // Old enough, but both rows still need it.
+            Assert.Equal(0, await dispatcher.ForgetSharedModelsAsync(Ct));
+        }
+
+        await h.DispatchAllAsync();
+
+        // Each email has its own task's title; the rows keep their completed models, the shared one is gone.
+        Assert.Equal(2, h.Mailbox.Count);
+        Assert.Contains(h.Mailbox.All(), m => m.Text.Contains("Rà soát hồ sơ đất đai", StringComparison.Ordinal));
+        Assert.Contains(h.Mailbox.All(), m => m.Text.Contains("Vành đai 1", StringComparison.Ordinal));
+        await using var check = h.Db();
+        Assert.Equal(0, await check.OutboxModels.CountAsync(Ct));
+        var titles = await check.Tasks.ToDictionaryAsync(t => t.Id, t => t.Title, Ct);
+        Assert.All(await check.Outbox.ToListAsync(Ct), m => Assert.Contains(titles[m.TaskId!.Value], m.ModelJson ?? "", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_message_failing_N_times_becomes_a_dead_letter_that_an_administrator_can_retry(string provider)
     {
         await using var h = await CreateAsync(provider);
