@@ -92,6 +92,7 @@ public sealed class DueWorkSweeper(
                 var directory = await DirectoryAsync(classes.Select(c => c.DirectiveId), cancellationToken);
                 var leftBehind = false;
                 var progress = false;
+                var failed = false;
                 foreach (var sweepClass in classes)
                 {
                     if (cancellationToken.IsCancellationRequested)
@@ -111,11 +112,12 @@ public sealed class DueWorkSweeper(
                         // Its transaction is rolled back; the tasks are still due and the row-by-row pages below take them.
                         (logger ?? NullLogger<DueWorkSweeper>.Instance).LogWarning(exception,
                             "Set-based sweep of {Count} tasks of directive {DirectiveId} failed; they go row by row.", sweepClass.Count, sweepClass.DirectiveId);
-                        return total;
+                        failed = true;
                     }
                 }
 
-                if (!progress || !leftBehind)
+                // No further pass after a failure: it would find the failed class again.
+                if (failed || !progress || !leftBehind)
                 {
                     break;
                 }
