@@ -85,7 +85,7 @@ public sealed class OutboxDispatcher(
 
         var result = new DispatchResult(claimed.Count, 0, 0, 0);
         var sendable = new List<OutboxMessage>();
-        var shared = new Dictionary<long, string>();
+        var shared = await SharedModelsAsync(claimed, cancellationToken);
         foreach (var message in claimed)
         {
             if (await TryRenderAsync(message, shared, cancellationToken))
@@ -162,7 +162,7 @@ public sealed class OutboxDispatcher(
         return new DispatchResult(0, 0, 1, 0);
     }
 
-    private async Task<bool> TryRenderAsync(OutboxMessage message, Dictionary<long, string> shared, CancellationToken cancellationToken)
+    private async Task<bool> TryRenderAsync(OutboxMessage message, SharedModels shared, CancellationToken cancellationToken)
     {
         if (message.Template is null || message.Subject.Length > 0)
         {
@@ -174,7 +174,7 @@ public sealed class OutboxDispatcher(
             if (message.ModelJson is null && message.ModelId is { } modelId)
             {
                 // Kept in the row once resolved: what was sent stays readable even if the task is renamed later.
-                message.ModelJson = await SharedModelAsync(modelId, message.TaskId, shared, cancellationToken);
+                message.ModelJson = shared.ForTask(modelId, message.TaskId);
             }
 
             var language = await RecipientLanguages.ResolveAsync(db, message.To, cancellationToken);
@@ -197,18 +197,38 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>A shared model (read once per batch) completed with the row's task.</summary>
-    private async Task<string> SharedModelAsync(long modelId, Guid? taskId, Dictionary<long, string> shared, CancellationToken cancellationToken)
+    /// <summary>The shared models a batch names, and the titles of their rows' tasks: two queries per batch.</summary>
+    private async Task<SharedModels> SharedModelsAsync(List<OutboxMessage> messages, CancellationToken cancellationToken)
     {
-        if (!shared.TryGetValue(modelId, out var json))
+        var rows = messages.Where(m => m.ModelJson is null && m.ModelId is not null).ToList();
+        if (rows.Count == 0)
         {
-            json = await db.OutboxModels.Where(m => m.Id == modelId).Select(m => m.Json).FirstOrDefaultAsync(cancellationToken)
-                ?? throw new InvalidOperationException($"The shared model {modelId} is missing.");
-            shared[modelId] = json;
+            return new SharedModels([], []);
         }
 
-        var title = await db.Tasks.Where(t => t.Id == taskId).Select(t => t.Title).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new InvalidOperationException($"The task {taskId} of a shared model is missing.");
-        return SharedModel.ForTask(json, taskId!.Value, title);
+        var modelIds = rows.Select(m => m.ModelId!.Value).Distinct().ToList();
+        var taskIds = rows.Where(m => m.TaskId is not null).Select(m => m.TaskId!.Value).Distinct().ToList();
+        var models = await db.OutboxModels.Where(m => modelIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Json, cancellationToken);
+        var titles = await db.Tasks.Where(t => taskIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Title, cancellationToken);
+        return new SharedModels(models, titles);
+    }
+
+    private sealed record SharedModels(Dictionary<long, string> Models, Dictionary<Guid, string> Titles)
+    {
+        /// <summary>The shared model completed with the row's task; throws (the row becomes a dead letter) when either is missing.</summary>
+        public string ForTask(long modelId, Guid? taskId)
+        {
+            if (!Models.TryGetValue(modelId, out var json))
+            {
+                throw new InvalidOperationException($"The shared model {modelId} is missing.");
+            }
+
+            if (taskId is not { } id || !Titles.TryGetValue(id, out var title))
+            {
+                throw new InvalidOperationException($"The task {taskId} of a shared model is missing.");
+            }
+
+            return SharedModel.ForTask(json, id, title);
+        }
     }
 }

@@ -17,6 +17,9 @@ public enum DueEffectKind
 /// </summary>
 public sealed record DueEffect(DueEffectKind Kind, int Number, DateTimeOffset FireAt, string RecipientRole, string DedupeKey)
 {
+    /// <summary>The journal action of this step (<see cref="ActionOf"/> its key).</summary>
+    public string Action => ActionOf(DedupeKey) ?? throw new InvalidOperationException($"'{DedupeKey}' is not a step's key.");
+
     /// <summary>
     /// The journal action of the step an outbox row's dedupe key stands for (the same names as the journal's own
     /// entries: <c>escalation.level2</c>, <c>task.reminder</c>, …); null for an email that is not a scheduled step.

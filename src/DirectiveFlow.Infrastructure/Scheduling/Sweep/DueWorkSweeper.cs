@@ -201,7 +201,7 @@ public sealed class DueWorkSweeper(
             perUnit.Add(new SweepClassUnit(unitId, message.To, message.ModelJson ?? "null"));
         }
 
-        return sample is null ? null : new SweepClassEffect(effect, sample, SweepSteps.ActionOf(effect), perUnit);
+        return sample is null ? null : new SweepClassEffect(effect, sample, effect.Action, perUnit);
     }
 
     private static bool SameDecision(SweepDecision a, SweepDecision b) =>
@@ -237,7 +237,7 @@ public sealed class DueWorkSweeper(
         var steps = new SweepSteps();
         foreach (var e in effects.Where(e => inserted.Contains((e.Task.Id, e.Effect.DedupeKey))))
         {
-            steps.Add(e.Task.DirectiveId, SweepSteps.ActionOf(e.Effect), 1);
+            steps.Add(e.Task.DirectiveId, e.Effect.Action, 1);
         }
 
         await steps.WriteAsync(db, now, cancellationToken);
@@ -277,7 +277,7 @@ public sealed class DueWorkSweeper(
             {
                 if (await writer.TryInsertOutboxAsync(outbox.ToMessage(messages.Email(effect, task, decision, directory, now)), cancellationToken))
                 {
-                    steps.Add(task.DirectiveId, SweepSteps.ActionOf(effect), 1);
+                    steps.Add(task.DirectiveId, effect.Action, 1);
                     written++;
                 }
             }

@@ -1,11 +1,10 @@
 using System.Globalization;
 using DirectiveFlow.Core.Calendar;
-using DirectiveFlow.Core.Journal;
 using DirectiveFlow.Infrastructure.Email;
 
 namespace DirectiveFlow.Infrastructure.Scheduling.Sweep;
 
-/// <summary>Turns a due effect into its outbox email (template + model); counts a sweep's steps for the directive's journal.</summary>
+/// <summary>Turns a due effect into its outbox email (template + model).</summary>
 public sealed class EffectMessages(string baseUrl, IWorkingDayCalendar calendar)
 {
     public static string LocalText(DateTimeOffset instant) =>
@@ -45,22 +44,6 @@ public sealed class EffectMessages(string baseUrl, IWorkingDayCalendar calendar)
             DirectiveId = task.DirectiveId,
         };
     }
-
-    /// <summary>
-    /// The directive's journal entry for one step of a sweep: how many of its tasks got it. Each task's own line is
-    /// its outbox row (the task's history lists its emails, with their delivery), so a step over 13,000 units writes
-    /// one row per task, not two.
-    /// </summary>
-    public static JournalEntry Summary(Guid directiveId, string action, int tasks, DateTimeOffset now) => new()
-    {
-        DirectiveId = directiveId,
-        At = now,
-        Actor = "system",
-        Action = action,
-        Detail = string.Create(VietnameseNumbers, $"{tasks:N0} nhiệm vụ"),
-    };
-
-    private static readonly CultureInfo VietnameseNumbers = CultureInfo.GetCultureInfo("vi-VN");
 
     private static string Template(DueEffectKind kind) => kind switch
     {

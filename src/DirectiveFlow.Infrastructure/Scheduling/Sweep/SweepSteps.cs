@@ -1,3 +1,5 @@
+using System.Globalization;
+using DirectiveFlow.Core.Journal;
 using DirectiveFlow.Infrastructure.Persistence;
 
 namespace DirectiveFlow.Infrastructure.Scheduling.Sweep;
@@ -10,9 +12,7 @@ public sealed class SweepSteps
 {
     private readonly Dictionary<(Guid Directive, string Action), int> _counts = [];
 
-    /// <summary>The journal action of an effect (<c>escalation.level2</c>, <c>task.reminder</c>, …).</summary>
-    public static string ActionOf(DueEffect effect) =>
-        DueEffect.ActionOf(effect.DedupeKey) ?? throw new InvalidOperationException($"'{effect.DedupeKey}' is not a step's key.");
+    private static readonly CultureInfo VietnameseNumbers = CultureInfo.GetCultureInfo("vi-VN");
 
     public void Add(Guid directiveId, string action, int tasks)
     {
@@ -30,7 +30,7 @@ public sealed class SweepSteps
         }
 
         var entries = _counts.OrderBy(c => c.Key.Action, StringComparer.Ordinal)
-            .Select(c => EffectMessages.Summary(c.Key.Directive, c.Key.Action, c.Value, now)).ToList();
+            .Select(c => Summary(c.Key.Directive, c.Key.Action, c.Value, now)).ToList();
         db.Journal.AddRange(entries);
         await db.SaveChangesAsync(cancellationToken);
         foreach (var entry in entries)
@@ -40,4 +40,18 @@ public sealed class SweepSteps
 
         _counts.Clear();
     }
+
+    /// <summary>
+    /// The directive's journal entry for one step: how many of its tasks got it. Each task's own line is its outbox
+    /// row (the task's history lists its emails, with their delivery), so a step over 13,000 units writes one row per
+    /// task, not two.
+    /// </summary>
+    private static JournalEntry Summary(Guid directiveId, string action, int tasks, DateTimeOffset now) => new()
+    {
+        DirectiveId = directiveId,
+        At = now,
+        Actor = "system",
+        Action = action,
+        Detail = string.Create(VietnameseNumbers, $"{tasks:N0} nhiệm vụ"),
+    };
 }
