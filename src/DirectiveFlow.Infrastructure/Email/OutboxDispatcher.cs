@@ -85,7 +85,9 @@ public sealed class OutboxDispatcher(
 
         var result = new DispatchResult(claimed.Count, 0, 0, 0);
         var sendable = new List<OutboxMessage>();
-        var shared = await SharedModelsAsync(claimed, cancellationToken);
+        // A database error here fails the run; the claimed rows come back when their lease runs out.
+        var shared = await SharedModelRows.LoadAsync(db, claimed, cancellationToken);
+
         foreach (var message in claimed)
         {
             if (await TryRenderAsync(message, shared, cancellationToken))
@@ -162,7 +164,7 @@ public sealed class OutboxDispatcher(
         return new DispatchResult(0, 0, 1, 0);
     }
 
-    private async Task<bool> TryRenderAsync(OutboxMessage message, SharedModels shared, CancellationToken cancellationToken)
+    private async Task<bool> TryRenderAsync(OutboxMessage message, SharedModelRows shared, CancellationToken cancellationToken)
     {
         if (message.Template is null || message.Subject.Length > 0)
         {
@@ -171,11 +173,8 @@ public sealed class OutboxDispatcher(
 
         try
         {
-            if (message.ModelJson is null && message.ModelId is { } modelId)
-            {
-                // Kept in the row once resolved: what was sent stays readable even if the task is renamed later.
-                message.ModelJson = shared.ForTask(modelId, message.TaskId);
-            }
+            // Kept in the row once completed: what was sent stays readable even if the task is renamed later.
+            shared.Complete(message);
 
             var language = await RecipientLanguages.ResolveAsync(db, message.To, cancellationToken);
             var email = renderer.Render(message.Template, language, message.ModelJson);
@@ -194,41 +193,6 @@ public sealed class OutboxDispatcher(
             message.LastError = $"Rendering '{message.Template}' failed: {ex.Message}";
             logger.LogError(ex, "Outbox message {Id} could not be rendered", message.Id);
             return false;
-        }
-    }
-
-    /// <summary>The shared models a batch names, and the titles of their rows' tasks: two queries per batch.</summary>
-    private async Task<SharedModels> SharedModelsAsync(List<OutboxMessage> messages, CancellationToken cancellationToken)
-    {
-        var rows = messages.Where(m => m.ModelJson is null && m.ModelId is not null).ToList();
-        if (rows.Count == 0)
-        {
-            return new SharedModels([], []);
-        }
-
-        var modelIds = rows.Select(m => m.ModelId!.Value).Distinct().ToList();
-        var taskIds = rows.Where(m => m.TaskId is not null).Select(m => m.TaskId!.Value).Distinct().ToList();
-        var models = await db.OutboxModels.Where(m => modelIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Json, cancellationToken);
-        var titles = await db.Tasks.Where(t => taskIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Title, cancellationToken);
-        return new SharedModels(models, titles);
-    }
-
-    private sealed record SharedModels(Dictionary<long, string> Models, Dictionary<Guid, string> Titles)
-    {
-        /// <summary>The shared model completed with the row's task; throws (the row becomes a dead letter) when either is missing.</summary>
-        public string ForTask(long modelId, Guid? taskId)
-        {
-            if (!Models.TryGetValue(modelId, out var json))
-            {
-                throw new InvalidOperationException($"The shared model {modelId} is missing.");
-            }
-
-            if (taskId is not { } id || !Titles.TryGetValue(id, out var title))
-            {
-                throw new InvalidOperationException($"The task {taskId} of a shared model is missing.");
-            }
-
-            return SharedModel.ForTask(json, id, title);
         }
     }
 }

@@ -48,6 +48,10 @@ public sealed class OutboxWriter(TimeProvider time)
         }
     }
 
+    /// <summary>An outbox row's recipients: the addresses, each once, separated by ';'.</summary>
+    public static string JoinRecipients(IEnumerable<string> to) =>
+        string.Join(';', to.Where(a => !string.IsNullOrWhiteSpace(a)).Distinct(StringComparer.OrdinalIgnoreCase));
+
     public OutboxMessage ToMessage(OutboxEmail email)
     {
         if (email.Template is null && email.Subject is null)
@@ -59,7 +63,7 @@ public sealed class OutboxWriter(TimeProvider time)
         return new OutboxMessage
         {
             DedupeKey = email.DedupeKey,
-            To = string.Join(';', email.To.Where(a => !string.IsNullOrWhiteSpace(a)).Distinct(StringComparer.OrdinalIgnoreCase)),
+            To = JoinRecipients(email.To),
             Subject = email.Subject ?? "",
             TextBody = email.TextBody ?? "",
             HtmlBody = email.HtmlBody ?? "",

@@ -4,22 +4,36 @@ namespace DirectiveFlow.Infrastructure.Email.Outbox;
 
 /// <summary>
 /// A model written once for many tasks (<see cref="Core.Email.OutboxModel"/>): it holds <see cref="TaskIdSentinel"/>
-/// wherever the task's id goes and <see cref="TitleSentinel"/> (as a JSON string) for its title, and
-/// <see cref="ForTask"/> puts one task's values in their place.
+/// wherever the task's id goes and a JSON string sentinel wherever the task's title, its unit's name, code and head, or
+/// the recipient's name goes; <see cref="ForTask"/> puts one task's values in their place.
 /// </summary>
 public static class SharedModel
 {
     public static readonly Guid TaskIdSentinel = new("d1d0c1a5-5e47-4c1a-9f00-5e471e5e47d1");
 
-    public const string TitleSentinel = "DFTITLE5e471e5e47d1";
+    public const string TitleSentinel = "DF5e47:task.title";
+    public const string UnitNameSentinel = "DF5e47:unit.name";
+    public const string UnitCodeSentinel = "DF5e47:unit.code";
+    public const string UnitHeadNameSentinel = "DF5e47:unit.headName";
+    public const string RecipientNameSentinel = "DF5e47:recipient.name";
 
     private static readonly string SentinelD = TaskIdSentinel.ToString();
     private static readonly string SentinelN = TaskIdSentinel.ToString("N");
-    private static readonly string TitleToken = $"\"{TitleSentinel}\"";
 
-    /// <summary>The model for one task: its id (in both the dashed and the plain form) and its title, JSON-quoted.</summary>
-    public static string ForTask(string json, Guid taskId, string title) => json
-        .Replace(SentinelD, taskId.ToString(), StringComparison.Ordinal)
-        .Replace(SentinelN, taskId.ToString("N"), StringComparison.Ordinal)
-        .Replace(TitleToken, JsonSerializer.Serialize(title, OutboxWriter.ModelJson), StringComparison.Ordinal);
+    /// <summary>The model for one task: its id (in both the dashed and the plain form), and the other values JSON-encoded.</summary>
+    public static string ForTask(string json, SharedModelValues task) => json
+        .Replace(SentinelD, task.TaskId.ToString(), StringComparison.Ordinal)
+        .Replace(SentinelN, task.TaskId.ToString("N"), StringComparison.Ordinal)
+        .Replace(Token(TitleSentinel), Json(task.Title), StringComparison.Ordinal)
+        .Replace(Token(UnitNameSentinel), Json(task.UnitName), StringComparison.Ordinal)
+        .Replace(Token(UnitCodeSentinel), Json(task.UnitCode), StringComparison.Ordinal)
+        .Replace(Token(UnitHeadNameSentinel), Json(task.UnitHeadName), StringComparison.Ordinal)
+        .Replace(Token(RecipientNameSentinel), Json(task.RecipientName), StringComparison.Ordinal);
+
+    private static string Token(string sentinel) => $"\"{sentinel}\"";
+
+    private static string Json(string? value) => JsonSerializer.Serialize(value, OutboxWriter.ModelJson);
 }
+
+/// <summary>One task's values for a <see cref="SharedModel"/>.</summary>
+public sealed record SharedModelValues(Guid TaskId, string Title, string UnitName, string UnitCode, string? UnitHeadName, string RecipientName);

@@ -28,7 +28,6 @@ internal sealed class OutboxModelConfiguration : IEntityTypeConfiguration<Outbox
     public void Configure(EntityTypeBuilder<OutboxModel> builder)
     {
         builder.ToTable("OutboxModels");
-        // Given by the sweep, which writes many at once (SweepClassWriter).
-        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.RecipientRole).HasMaxLength(64);
     }
 }

@@ -27,12 +27,8 @@ public sealed class DueWorkSweeper(
     OutboxOptions outboxOptions,
     ILogger<DueWorkSweeper>? logger = null)
 {
-    /// <summary>All units, read once per sweep when something is due (a sweep with nothing due reads none).</summary>
-    private Dictionary<Guid, SweepUnit>? _units;
-
     public async Task<SweepResult> SweepAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        _units = null;
         var messages = new EffectMessages(outboxOptions.BaseUrl, calendar);
         var policies = new Dictionary<string, TaskPolicy>(StringComparer.Ordinal);
         var seen = new HashSet<Guid>();
@@ -56,7 +52,7 @@ public sealed class DueWorkSweeper(
                 break;
             }
 
-            var directory = await DirectoryAsync(page.Select(t => t.DirectiveId), cancellationToken);
+            var directory = await SweepDirectory.LoadAsync(db, page.Select(t => t.Addressing).ToList(), cancellationToken);
             total += await WritePageAsync(page, directory, messages, policies, values, now, cancellationToken);
         }
 
@@ -89,7 +85,8 @@ public sealed class DueWorkSweeper(
                     break;
                 }
 
-                var directory = await DirectoryAsync(classes.Select(c => c.DirectiveId), cancellationToken);
+                // A class's emails name their directive; units and recipients are put in per row at dispatch.
+                var directives = await SweepDirectory.DirectivesAsync(db, classes.Select(c => c.DirectiveId), cancellationToken);
                 var leftBehind = false;
                 var progress = false;
                 var failed = false;
@@ -102,7 +99,7 @@ public sealed class DueWorkSweeper(
 
                     try
                     {
-                        var result = await SweepClassAsync(sweepClass, connection, directory, messages, policies, values, now, cancellationToken);
+                        var result = await SweepClassAsync(sweepClass, connection, directives.GetValueOrDefault(sweepClass.DirectiveId), messages, policies, values, now, cancellationToken);
                         total += result;
                         progress |= result.Tasks > 0;
                         leftBehind |= result.Tasks > 0 && result.Tasks < sweepClass.Count;
@@ -131,52 +128,30 @@ public sealed class DueWorkSweeper(
         }
     }
 
-    /// <summary>The units (all of them, read once per sweep) and the directives named by <paramref name="directiveIds"/>.</summary>
-    private async Task<SweepDirectory> DirectoryAsync(IEnumerable<Guid> directiveIds, CancellationToken cancellationToken)
-    {
-        var units = _units ??= await db.Units.AsNoTracking()
-            .Select(u => new SweepUnit(u.Id, u.Code, u.Name, u.HeadName, u.HeadEmail, u.ContactEmails, u.ParentId))
-            .ToDictionaryAsync(u => u.Id, cancellationToken);
-        var ids = directiveIds.Distinct().ToList();
-        var directives = await db.Directives.AsNoTracking()
-            .Where(d => ids.Contains(d.Id))
-            .Select(d => new SweepDirective(d.Id, d.Number, d.Title, d.IssuingUnitId))
-            .ToDictionaryAsync(d => d.Id, cancellationToken);
-        return new SweepDirectory(units, directives);
-    }
-
     /// <summary>One class in its own transaction; nothing when its members would not all be decided alike.</summary>
     private async Task<SweepResult> SweepClassAsync(
-        SweepClass sweepClass, DbConnection connection, SweepDirectory directory, EffectMessages messages, Dictionary<string, TaskPolicy> policies,
+        SweepClass sweepClass, DbConnection connection, SweepDirective? directive, EffectMessages messages, Dictionary<string, TaskPolicy> policies,
         ProviderValues values, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var first = sweepClass.Representative(Guid.Empty, sweepClass.FirstCreatedAt);
+        var first = sweepClass.Representative(sweepClass.FirstCreatedAt);
         var policy = Policy(first, policies);
         var decision = DueWorkPlanner.Plan(first, policy, now, calendar);
-        if (!SameDecision(decision, DueWorkPlanner.Plan(sweepClass.Representative(Guid.Empty, sweepClass.LastCreatedAt), policy, now, calendar)))
+        if (!SameDecision(decision, DueWorkPlanner.Plan(sweepClass.Representative(sweepClass.LastCreatedAt), policy, now, calendar)))
         {
             return SweepResult.None;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var writer = new SweepClassWriter(connection, transaction.GetDbTransaction(), values);
-        var unitIds = await writer.UnitsAsync(sweepClass, now, cancellationToken);
-        var effects = new List<SweepClassEffect>();
-        foreach (var effect in decision.Effects)
-        {
-            if (Describe(effect, sweepClass, unitIds, decision, directory, messages, now) is not { } described)
-            {
-                return SweepResult.None;
-            }
-
-            effects.Add(described);
-        }
+        var effects = decision.Effects
+            .Select(effect => new SweepClassEffect(effect, outbox.ToMessage(messages.SharedEmail(effect, first, decision, directive, now))))
+            .ToList();
 
         var written = await writer.WriteAsync(sweepClass, decision, effects, now, cancellationToken);
         var steps = new SweepSteps();
         for (var e = 0; e < effects.Count; e++)
         {
-            steps.Add(sweepClass.DirectiveId, effects[e].Action, written[e]);
+            steps.Add(sweepClass.DirectiveId, effects[e].Effect.Action, written[e]);
         }
 
         await steps.WriteAsync(db, now, cancellationToken);
@@ -184,24 +159,6 @@ public sealed class DueWorkSweeper(
         // Members not updated are not skipped: they differ from the class (another pass or the pages take them).
         var tasks = writer.TasksUpdated;
         return new SweepResult(tasks, written.Sum(), tasks * effects.Count - written.Sum(), 0);
-    }
-
-    /// <summary>The effect's outbox content for each unit of the class (null when the class has no unit).</summary>
-    private SweepClassEffect? Describe(
-        DueEffect effect, SweepClass sweepClass, List<Guid> unitIds, SweepDecision decision, SweepDirectory directory, EffectMessages messages,
-        DateTimeOffset now)
-    {
-        OutboxMessage? sample = null;
-        var perUnit = new List<SweepClassUnit>(unitIds.Count);
-        foreach (var unitId in unitIds)
-        {
-            var task = sweepClass.Representative(unitId, sweepClass.FirstCreatedAt);
-            var message = outbox.ToMessage(messages.Email(effect, task, decision, directory, now));
-            sample ??= message;
-            perUnit.Add(new SweepClassUnit(unitId, message.To, message.ModelJson ?? "null"));
-        }
-
-        return sample is null ? null : new SweepClassEffect(effect, sample, effect.Action, perUnit);
     }
 
     private static bool SameDecision(SweepDecision a, SweepDecision b) =>

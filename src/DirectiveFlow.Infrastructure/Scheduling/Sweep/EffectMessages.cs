@@ -1,6 +1,7 @@
 using System.Globalization;
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Infrastructure.Email;
+using DirectiveFlow.Infrastructure.Email.Outbox;
 
 namespace DirectiveFlow.Infrastructure.Scheduling.Sweep;
 
@@ -14,14 +15,30 @@ public sealed class EffectMessages(string baseUrl, IWorkingDayCalendar calendar)
 
     public OutboxEmail Email(DueEffect effect, SweepTask task, SweepDecision decision, SweepDirectory directory, DateTimeOffset now)
     {
-        var (to, recipientName) = directory.Recipients(effect.RecipientRole, task);
+        var (to, recipientName) = directory.Recipients(effect.RecipientRole, task.Addressing);
         var unit = directory.Unit(task.UnitId);
-        var directive = directory.Directive(task.DirectiveId);
+        return Build(effect, task, decision, directory.Directive(task.DirectiveId),
+            (unit?.Name ?? "", unit?.Code ?? "", unit?.HeadName), recipientName, to, now);
+    }
+
+    /// <summary>
+    /// The effect's email for every task of a class, as one shared model (<see cref="SharedModel"/>): the task's id
+    /// and title, its unit and the recipient's name are sentinels, and it has no recipients: each row gets its own at
+    /// dispatch, from <see cref="DueEffect.RecipientRole"/>. <paramref name="representative"/> carries the sentinels.
+    /// </summary>
+    public OutboxEmail SharedEmail(DueEffect effect, SweepTask representative, SweepDecision decision, SweepDirective? directive, DateTimeOffset now) =>
+        Build(effect, representative, decision, directive,
+            (SharedModel.UnitNameSentinel, SharedModel.UnitCodeSentinel, SharedModel.UnitHeadNameSentinel), SharedModel.RecipientNameSentinel, [], now);
+
+    private OutboxEmail Build(
+        DueEffect effect, SweepTask task, SweepDecision decision, SweepDirective? directive,
+        (string Name, string Code, string? HeadName) unit, string recipientName, IReadOnlyList<string> to, DateTimeOffset now)
+    {
         var link = TaskLink(task.Id);
         var model = new
         {
             task = new { id = task.Id, title = task.Title, dueLocal = LocalText(task.DueAt), link },
-            unit = new { name = unit?.Name ?? "", code = unit?.Code ?? "", headName = unit?.HeadName },
+            unit = new { name = unit.Name, code = unit.Code, headName = unit.HeadName },
             directive = new { number = directive?.Number ?? "", title = directive?.Title ?? "" },
             recipient = new { name = recipientName },
             workingDaysLeft = Math.Max(0, calendar.WorkingDaysBetween(now, task.DueAt)),

@@ -103,10 +103,10 @@ public sealed record SweepClass(
 
     /// <summary>
     /// A task of this class, created at <paramref name="createdAt"/>, with the <see cref="SharedModel"/> sentinels for
-    /// its id and title: its email model is shared by the class's tasks of the unit, each task's own put in at dispatch.
+    /// its id and title (and no unit): its email model is shared by the class's tasks, each task's own put in at dispatch.
     /// </summary>
-    public SweepTask Representative(Guid unitId, DateTimeOffset createdAt) => new(
-        SharedModel.TaskIdSentinel, DirectiveId, Guid.Empty, "", unitId, AssignerUnitId, SharedModel.TitleSentinel, Status, createdAt, DueAt,
+    public SweepTask Representative(DateTimeOffset createdAt) => new(
+        SharedModel.TaskIdSentinel, DirectiveId, Guid.Empty, "", Guid.Empty, AssignerUnitId, SharedModel.TitleSentinel, Status, createdAt, DueAt,
         AcknowledgedAt: null, LastProgressAt: ProgressAnchor, ProgressCadence, NextActionAt: null, ChaseCount, EscalationLevel, IsRaised, PolicyJson);
 
     /// <summary>

@@ -21,4 +21,8 @@ public sealed record SweepTask(
     int ChaseCount,
     int EscalationLevel,
     bool IsRaised,
-    string? PolicyJson);
+    string? PolicyJson)
+{
+    /// <summary>What addressing its emails needs.</summary>
+    public SweepDirectoryTask Addressing => new(UnitId, AssignerUnitId, DirectiveId);
+}

@@ -38,12 +38,13 @@ public sealed class GetTaskJournalHandler(DirectiveFlowDbContext db, TaskReadAcc
 
     private static string Delivery(string to, OutboxStatus status, DateTimeOffset? sentAt, int attempts, string? error)
     {
-        var recipients = to.Replace(";", ", ", StringComparison.Ordinal);
+        // A sweep's row gets its recipients when it is sent.
+        var recipients = to.Length == 0 ? "Email" : "Gửi " + to.Replace(";", ", ", StringComparison.Ordinal);
         return status switch
         {
-            OutboxStatus.Sent when sentAt is { } at => $"Gửi {recipients} — đã gửi lúc {EffectMessages.LocalText(at)}",
-            OutboxStatus.DeadLetter => $"Gửi {recipients} — không gửi được sau {attempts.ToString(CultureInfo.InvariantCulture)} lần: {error}",
-            _ => attempts > 0 ? $"Gửi {recipients} — đang thử lại ({attempts.ToString(CultureInfo.InvariantCulture)} lần lỗi)" : $"Gửi {recipients} — đang chờ gửi",
+            OutboxStatus.Sent when sentAt is { } at => $"{recipients} — đã gửi lúc {EffectMessages.LocalText(at)}",
+            OutboxStatus.DeadLetter => $"{recipients} — không gửi được sau {attempts.ToString(CultureInfo.InvariantCulture)} lần: {error}",
+            _ => attempts > 0 ? $"{recipients} — đang thử lại ({attempts.ToString(CultureInfo.InvariantCulture)} lần lỗi)" : $"{recipients} — đang chờ gửi",
         };
     }
 }

@@ -1,0 +1,86 @@
+using DirectiveFlow.Core.Email;
+using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Scheduling.Sweep;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Infrastructure.Email.Outbox;
+
+/// <summary>
+/// Completes outbox rows that name a shared model (the sweep's rows): each gets its task's model and, addressed by the
+/// model's recipient role, its recipients. What a batch of rows needs is read at once: the models, the tasks and the
+/// units and directives they name (<see cref="SweepDirectory.LoadAsync"/>).
+/// </summary>
+public sealed class SharedModelRows
+{
+    private readonly Dictionary<long, OutboxModel> _models;
+    private readonly Dictionary<Guid, RowTask> _tasks;
+    private readonly SweepDirectory _directory;
+
+    private SharedModelRows(Dictionary<long, OutboxModel> models, Dictionary<Guid, RowTask> tasks, SweepDirectory directory)
+    {
+        _models = models;
+        _tasks = tasks;
+        _directory = directory;
+    }
+
+    /// <summary>Whether <paramref name="message"/> still waits for <see cref="Complete"/>.</summary>
+    public static bool NeedsCompleting(OutboxMessage message) => message.ModelJson is null && message.ModelId is not null;
+
+    public static async Task<SharedModelRows> LoadAsync(
+        DirectiveFlowDbContext db, IEnumerable<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        var rows = messages.Where(NeedsCompleting).ToList();
+        if (rows.Count == 0)
+        {
+            return new SharedModelRows([], [], new SweepDirectory(new Dictionary<Guid, SweepUnit>(), new Dictionary<Guid, SweepDirective>()));
+        }
+
+        var modelIds = rows.Select(m => m.ModelId!.Value).Distinct().ToList();
+        var taskIds = rows.Where(m => m.TaskId is not null).Select(m => m.TaskId!.Value).Distinct().ToList();
+        var models = await db.OutboxModels.AsNoTracking().Where(m => modelIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        var tasks = await db.Tasks.AsNoTracking().Where(t => taskIds.Contains(t.Id))
+            .Select(t => new RowTask(t.Id, t.Title, new SweepDirectoryTask(t.UnitId, t.AssignerUnitId, t.DirectiveId)))
+            .ToDictionaryAsync(t => t.Id, cancellationToken);
+        var directory = await SweepDirectory.LoadAsync(db, tasks.Values.Select(t => t.Addressing).ToList(), cancellationToken);
+        return new SharedModelRows(models, tasks, directory);
+    }
+
+    /// <summary>
+    /// Puts the row's completed model in it, and its recipients when it has none of its own. Throws (the row becomes a
+    /// dead letter, which an administrator can retry) when its model or task is missing or no one can receive it.
+    /// </summary>
+    public void Complete(OutboxMessage message)
+    {
+        if (!NeedsCompleting(message))
+        {
+            return;
+        }
+
+        if (!_models.TryGetValue(message.ModelId!.Value, out var model))
+        {
+            throw new InvalidOperationException($"The shared model {message.ModelId} is missing.");
+        }
+
+        if (message.TaskId is not { } taskId || !_tasks.TryGetValue(taskId, out var task))
+        {
+            throw new InvalidOperationException($"The task {message.TaskId} of a shared model is missing.");
+        }
+
+        var (to, name) = _directory.Recipients(model.RecipientRole, task.Addressing);
+        if (message.To.Length == 0)
+        {
+            message.To = OutboxWriter.JoinRecipients(to);
+        }
+
+        if (message.To.Length == 0)
+        {
+            throw new InvalidOperationException($"No one can receive it: the unit has no email for '{model.RecipientRole}'.");
+        }
+
+        var unit = _directory.Unit(task.Addressing.UnitId);
+        message.ModelJson = SharedModel.ForTask(model.Json,
+            new SharedModelValues(task.Id, task.Title, unit?.Name ?? "", unit?.Code ?? "", unit?.HeadName, name));
+    }
+
+    private sealed record RowTask(Guid Id, string Title, SweepDirectoryTask Addressing);
+}
