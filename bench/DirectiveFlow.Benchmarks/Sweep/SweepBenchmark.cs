@@ -36,7 +36,7 @@ public static class SweepBenchmark
         finally
         {
             SqliteConnection.ClearAllPools();
-            if (Environment.GetEnvironmentVariable("KEEPDB") is null) Directory.Delete(folder, recursive: true); else Console.WriteLine(folder);
+            Directory.Delete(folder, recursive: true);
         }
 
         if (Environment.GetEnvironmentVariable("DIRECTIVEFLOW_TEST_POSTGRES") is { Length: > 0 } admin)

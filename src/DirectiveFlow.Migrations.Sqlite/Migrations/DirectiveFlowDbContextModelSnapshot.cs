@@ -187,6 +187,7 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
             modelBuilder.Entity("DirectiveFlow.Core.Email.OutboxModel", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
@@ -194,6 +195,11 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Json")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientRole")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -99,14 +99,15 @@ public sealed class SweepClassTests
             .OrderBy(t => t.Id)
             .Select(t => $"{t.Id} {t.NextActionAt:O} {t.ChaseCount} {t.EscalationLevel} {t.IsRaised}")
             .ToList();
-        // A class writes one model per unit and step, shared by its rows; the row path writes each row's own. Both are
-        // compared as the dispatcher will render them.
-        var shared = await db.OutboxModels.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.Json, Ct);
-        var titles = await db.Tasks.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Title, Ct);
-        var outbox = (await db.Outbox.AsNoTracking().ToListAsync(Ct))
+        // A class writes one model per step, shared by its rows, and leaves their recipients to dispatch; the row path
+        // writes each row's own. Both are compared as the dispatcher completes them.
+        var rows = await db.Outbox.AsNoTracking().ToListAsync(Ct);
+        var shared = await SharedModelRows.LoadAsync(db, rows, Ct);
+        rows.ForEach(shared.Complete);
+        var outbox = rows
             .OrderBy(m => m.TaskId).ThenBy(m => m.DedupeKey, StringComparer.Ordinal)
             .Select(m => ($"{m.TaskId} {m.DedupeKey}", $"{m.To}|{m.Subject}|{m.Template}|{m.TaskId}|{m.DirectiveId}|{m.Status}|{m.Attempts}|{m.CreatedAt:O}|{m.NextAttemptAt:O}",
-                JsonNode.Parse(m.ModelJson ?? SharedModel.ForTask(shared[m.ModelId!.Value], m.TaskId!.Value, titles[m.TaskId.Value]))))
+                JsonNode.Parse(m.ModelJson!)))
             .ToList();
         // The directive's journal counts each step per sweep transaction (a page or a class): compared as totals.
         var journal = (await db.Journal.AsNoTracking().ToListAsync(Ct))

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DirectiveFlow.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(DirectiveFlowDbContext))]
-    [Migration("20261130074212_Initial")]
+    [Migration("20261130083358_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -190,6 +190,7 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
             modelBuilder.Entity("DirectiveFlow.Core.Email.OutboxModel", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
@@ -197,6 +198,11 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Json")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientRole")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

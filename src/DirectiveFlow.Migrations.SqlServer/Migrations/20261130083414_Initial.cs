@@ -206,8 +206,10 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                 name: "OutboxModels",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false),
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
                     Json = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    RecipientRole = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
