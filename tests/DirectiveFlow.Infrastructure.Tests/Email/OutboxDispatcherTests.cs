@@ -43,6 +43,48 @@ public sealed class OutboxDispatcherTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_swept_email_is_addressed_at_dispatch_and_waits_as_a_dead_letter_while_its_unit_has_no_address(string provider)
+    {
+        await using var h = await CreateAsync(provider);
+        h.SweepClassMinimum = 1;
+        await h.AddTaskAsync(5);
+        await h.AddTaskAsync(5, "Báo cáo tiến độ dự án Vành đai 1");
+        await using (var db = h.Db())
+        {
+            await db.Units.Where(u => u.Id == h.Ward.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.HeadEmail, (string?)null).SetProperty(u => u.ContactEmails, (string?)null), Ct);
+        }
+
+        h.MoveTo(Local(2026, 3, 9, 17, 5));
+        Assert.Equal(2, (await h.SweepAsync()).Effects);
+        var failed = await h.DispatchAsync();
+
+        Assert.Equal((2, 0, 2), (failed.Claimed, failed.Sent, failed.DeadLettered));
+        await using (var db = h.Db())
+        {
+            Assert.All(await db.Outbox.ToListAsync(Ct), m =>
+            {
+                Assert.Equal((OutboxStatus.DeadLetter, "", null), (m.Status, m.To, m.ModelJson));
+                Assert.Contains("No one can receive it", m.LastError, StringComparison.Ordinal);
+            });
+            // The unit gets an address; an administrator retries: the emails go to it.
+            await db.Units.Where(u => u.Id == h.Ward.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.HeadEmail, "moi@hoankiem.hanoi.gov.vn"), Ct);
+            var administration = new OutboxAdministration(db, h.Clock);
+            foreach (var id in await db.Outbox.Select(m => m.Id).ToListAsync(Ct))
+            {
+                Assert.Equal(OutboxAdministration.RetryOutcome.Queued, await administration.RetryAsync(id, Ct));
+            }
+        }
+
+        var retried = await h.DispatchAsync();
+
+        Assert.Equal(2, retried.Sent);
+        Assert.Equal(2, h.Mailbox.Count);
+        Assert.All(h.Mailbox.All(), m => Assert.Equal(["moi@hoankiem.hanoi.gov.vn"], m.To));
+        Assert.Contains(h.Mailbox.All(), m => m.Text.Contains("Phạm Tuấn Long", StringComparison.Ordinal) && m.Text.Contains("Vành đai 1", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_shared_model_is_kept_until_every_row_naming_it_is_rendered_then_forgotten(string provider)
     {
         await using var h = await CreateAsync(provider);

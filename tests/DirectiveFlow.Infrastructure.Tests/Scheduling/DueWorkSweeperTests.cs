@@ -139,7 +139,10 @@ public sealed class DueWorkSweeperTests
     {
         await using var h = await CreateAsync(provider);
         h.SweepClassMinimum = 10;
-        // One directive, status, deadline and level; two assigners (the search groups them together, the classes do not).
+        // The earliest due task is alone in its class (created a minute before the others), so after it the sweep
+        // searches. One directive, status, deadline and level; two assigners (the search groups them together, the
+        // classes do not).
+        await h.AddTaskAsync(5, "Nhiệm vụ giao trước", t => (t.CreatedAt, t.NextActionAt) = (t.CreatedAt.AddMinutes(-1), t.CreatedAt.AddMinutes(-1)));
         for (var i = 0; i < 30; i++)
         {
             await h.AddTaskAsync(5, $"Nhiệm vụ số {i}", t => t.AssignerUnitId = i % 2 == 0 ? h.Issuer.Id : h.Parent.Id);
@@ -148,12 +151,12 @@ public sealed class DueWorkSweeperTests
         h.MoveTo(Local(2026, 3, 9, 17, 30));
         var result = await h.SweepAsync();
 
-        Assert.Equal((30, 30), (result.Tasks, result.Effects));
+        Assert.Equal((31, 31), (result.Tasks, result.Effects));
         await using var check = h.Db();
-        // Every row names a shared model: both halves went through the set-based path, none row by row.
-        Assert.Equal(30, await check.Outbox.CountAsync(m => m.ModelId != null && m.ModelJson == null, Ct));
-        Assert.Equal(2, await check.Outbox.Select(m => m.ModelId).Distinct().CountAsync(Ct));
-        Assert.Equal(30, await check.Tasks.CountAsync(t => t.EscalationLevel == 1 && t.NextActionAt != null, Ct));
+        // Every row names a shared model (one per class): all three went through the set-based path, none row by row.
+        Assert.Equal(31, await check.Outbox.CountAsync(m => m.ModelId != null && m.ModelJson == null && m.To == "", Ct));
+        Assert.Equal(3, await check.Outbox.Select(m => m.ModelId).Distinct().CountAsync(Ct));
+        Assert.Equal(31, await check.Tasks.CountAsync(t => t.EscalationLevel == 1 && t.NextActionAt != null, Ct));
     }
 
     [Fact]

@@ -77,6 +77,29 @@ public sealed class DueWorkSweeper(
         try
         {
             var total = SweepResult.None;
+            // First the earliest due task's class, while those are large (a cascade falling due at once): one indexed
+            // read each instead of a search over every due task.
+            for (var i = 0; i < EarliestClasses && !cancellationToken.IsCancellationRequested; i++)
+            {
+                if (await SweepClass.OfEarliestDueAsync(connection, values, now, cancellationToken) is not { } earliest)
+                {
+                    return total;
+                }
+
+                var directives = await SweepDirectory.DirectivesAsync(db, [earliest.DirectiveId], cancellationToken);
+                if (await TrySweepClassAsync(earliest, connection, directives, messages, policies, values, now, cancellationToken) is not { } result)
+                {
+                    // A search would find it again: the row-by-row pages take what is left.
+                    return total;
+                }
+
+                total += result;
+                if (result.Tasks < options.SetBasedClassMinimum)
+                {
+                    break;
+                }
+            }
+
             for (var pass = 0; pass < ClassPasses && !cancellationToken.IsCancellationRequested; pass++)
             {
                 var classes = await SweepClass.FindAsync(connection, values, now, options.SetBasedClassMinimum, cancellationToken);
@@ -97,18 +120,14 @@ public sealed class DueWorkSweeper(
                         break;
                     }
 
-                    try
+                    if (await TrySweepClassAsync(sweepClass, connection, directives, messages, policies, values, now, cancellationToken) is { } result)
                     {
-                        var result = await SweepClassAsync(sweepClass, connection, directives.GetValueOrDefault(sweepClass.DirectiveId), messages, policies, values, now, cancellationToken);
                         total += result;
                         progress |= result.Tasks > 0;
                         leftBehind |= result.Tasks > 0 && result.Tasks < sweepClass.Count;
                     }
-                    catch (DbException exception) when (!cancellationToken.IsCancellationRequested)
+                    else
                     {
-                        // Its transaction is rolled back; the tasks are still due and the row-by-row pages below take them.
-                        (logger ?? NullLogger<DueWorkSweeper>.Instance).LogWarning(exception,
-                            "Set-based sweep of {Count} tasks of directive {DirectiveId} failed; they go row by row.", sweepClass.Count, sweepClass.DirectiveId);
                         failed = true;
                     }
                 }
@@ -125,6 +144,26 @@ public sealed class DueWorkSweeper(
         finally
         {
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>How many classes are taken from the earliest due task before searching (<see cref="SweepClass.OfEarliestDueAsync"/>).</summary>
+    private const int EarliestClasses = 8;
+
+    /// <summary><see cref="SweepClassAsync"/>, or null when its write failed (rolled back: its tasks are still due).</summary>
+    private async Task<SweepResult?> TrySweepClassAsync(
+        SweepClass sweepClass, DbConnection connection, Dictionary<Guid, SweepDirective> directives, EffectMessages messages,
+        Dictionary<string, TaskPolicy> policies, ProviderValues values, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SweepClassAsync(sweepClass, connection, directives.GetValueOrDefault(sweepClass.DirectiveId), messages, policies, values, now, cancellationToken);
+        }
+        catch (DbException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            (logger ?? NullLogger<DueWorkSweeper>.Instance).LogWarning(exception,
+                "Set-based sweep of the tasks of directive {DirectiveId} due {DueAt} failed; they go row by row.", sweepClass.DirectiveId, sweepClass.DueAt);
+            return null;
         }
     }
 

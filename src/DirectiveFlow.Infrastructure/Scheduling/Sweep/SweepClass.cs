@@ -66,9 +66,8 @@ public sealed record SweepClass(
         foreach (var group in groups)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = """
-                SELECT "AssignerUnitId", "PolicyJson", "ChaseCount", "IsRaised", "ProgressCadence",
-                    CASE WHEN "ProgressCadence" <> 'None' THEN COALESCE("LastProgressAt", "AcknowledgedAt", "CreatedAt") END
+            command.CommandText = $"""
+                SELECT {MemberColumns}
                 FROM "Tasks"
                 WHERE "NextActionAt" <= @now AND "DirectiveId" = @directive AND "Status" = @status AND "DueAt" = @due AND "EscalationLevel" = @level
                 LIMIT 1
@@ -81,24 +80,62 @@ public sealed record SweepClass(
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken))
             {
-                classes.Add(new SweepClass(
-                    group.Directive,
-                    values.ReadId(reader, 0),
-                    Enum.Parse<UnitTaskStatus>(group.Status),
-                    group.DueAt,
-                    reader.IsDBNull(1) ? null : reader.GetString(1),
-                    group.Level,
-                    reader.GetInt32(2),
-                    reader.GetBoolean(3),
-                    Enum.Parse<ProgressCadence>(reader.GetString(4)),
-                    values.ReadTime(reader, 5),
-                    group.Count,
-                    group.First,
-                    group.Last));
+                classes.Add(FromMember(reader, values, group.Directive, group.Status, group.DueAt, group.Level, group.Count, group.First, group.Last));
             }
         }
 
         return classes;
+    }
+
+    /// <summary>The columns of a class that come from one of its members (read by <see cref="FromMember"/>).</summary>
+    private const string MemberColumns = """
+        "AssignerUnitId", "PolicyJson", "ChaseCount", "IsRaised", "ProgressCadence",
+            CASE WHEN "ProgressCadence" <> 'None' THEN COALESCE("LastProgressAt", "AcknowledgedAt", "CreatedAt") END
+        """;
+
+    private static SweepClass FromMember(
+        DbDataReader reader, ProviderValues values, Guid directive, string status, DateTimeOffset dueAt, int level, int count,
+        DateTimeOffset first, DateTimeOffset last) => new(
+        directive,
+        values.ReadId(reader, 0),
+        Enum.Parse<UnitTaskStatus>(status),
+        dueAt,
+        reader.IsDBNull(1) ? null : reader.GetString(1),
+        level,
+        reader.GetInt32(2),
+        reader.GetBoolean(3),
+        Enum.Parse<ProgressCadence>(reader.GetString(4)),
+        values.ReadTime(reader, 5),
+        count,
+        first,
+        last);
+
+    /// <summary>
+    /// The class of the earliest due task, with exactly its creation time, or null when nothing is due. A cascade
+    /// falling due all at once (its tasks are created together) is one class: this finds it with one indexed read,
+    /// where <see cref="FindAsync"/> reads every due task. <see cref="Count"/> is unknown (0).
+    /// </summary>
+    public static async Task<SweepClass?> OfEarliestDueAsync(
+        DbConnection connection, ProviderValues values, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {MemberColumns}, "DirectiveId", "Status", "DueAt", "EscalationLevel", "CreatedAt"
+            FROM "Tasks"
+            WHERE "NextActionAt" <= @now
+            ORDER BY "NextActionAt"
+            LIMIT 1
+            """;
+        Add(command, "@now", values.Time(now));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var createdAt = values.ReadTime(reader, 10)!.Value;
+        return FromMember(reader, values, values.ReadId(reader, 6), reader.GetString(7), values.ReadTime(reader, 8)!.Value, reader.GetInt32(9),
+            0, createdAt, createdAt);
     }
 
     /// <summary>
