@@ -12,7 +12,7 @@ public sealed class OutboxMessage
 
     public required string DedupeKey { get; set; }
 
-    /// <summary>Recipients separated by ';'.</summary>
+    /// <summary>Recipients separated by ';'. Empty on a row naming a shared model until dispatch puts them in.</summary>
     public required string To { get; set; }
 
     public required string Subject { get; set; }
@@ -38,7 +38,7 @@ public sealed class OutboxMessage
 
     /// <summary>
     /// Instead of <see cref="ModelJson"/>: a model shared with other rows (<see cref="OutboxModel"/>), completed with
-    /// this row's task at dispatch.
+    /// this row's task, and addressed, at dispatch.
     /// </summary>
     public long? ModelId { get; set; }
 

@@ -64,9 +64,11 @@ public sealed class DueWorkSweeper(
 
     /// <summary>
     /// The set-based part: every large <see cref="SweepClass"/> is planned once and written for all its tasks with a
-    /// few statements, in one transaction per class. A class can leave members behind (they differ from it in a
-    /// column the search does not group by): the search then runs again over what is still due. Whatever the passes
-    /// leave (small or mixed classes, tasks changed meanwhile) is still due and goes through the row-by-row pages.
+    /// few statements, in one transaction per class. The earliest due task's class comes first, as long as those are
+    /// large; then a search over every due task finds the other large classes. A class can leave members behind (they
+    /// differ from it in a column the search does not group by): the search then runs again over what is still due.
+    /// Whatever the passes leave (small or mixed classes, tasks changed meanwhile) is still due and goes through the
+    /// row-by-row pages.
     /// </summary>
     private async Task<SweepResult> SweepClassesAsync(
         EffectMessages messages, Dictionary<string, TaskPolicy> policies, ProviderValues values,
