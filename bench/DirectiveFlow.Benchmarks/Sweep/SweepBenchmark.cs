@@ -16,8 +16,9 @@ namespace DirectiveFlow.Benchmarks.Sweep;
 
 /// <summary>
 /// The due-work sweep over N due tasks (default 100,000; each gets its level-1 escalation: an outbox row naming the
-/// unit's shared model, the task's schedule fields, one directive journal entry for the step) against a raw set-based UPDATE … RETURNING of the same rows in the same run, beside one Quartz
-/// trigger per task (measured on a smaller N and extrapolated).
+/// step's shared model, the task's schedule fields, one directive journal entry for the step) against a raw set-based
+/// UPDATE … RETURNING of the same rows in the same run, beside one Quartz trigger per task (measured on a smaller N and
+/// extrapolated).
 /// </summary>
 public static class SweepBenchmark
 {
@@ -93,7 +94,7 @@ public static class SweepBenchmark
         return await sweeper.SweepAsync(now);
     }
 
-    private const int Rounds = 3;
+    private const int Rounds = 5;
 
     /// <summary>
     /// <see cref="Rounds"/> alternating rounds of the raw UPDATE and the sweep over the same due rows, the database put
