@@ -1,10 +1,11 @@
 namespace DirectiveFlow.Core.Email;
 
 /// <summary>
-/// A template model shared by many outbox rows: the sweep writes one per step for all the tasks of a class it sends
+/// A template model shared by many outbox rows: the sweep writes one per step and deadline for all the tasks it sends
 /// the same email about, and each row names it by <see cref="OutboxMessage.ModelId"/> instead of carrying a copy. At
 /// dispatch each row gets its own copy with its task's id and title, its unit, and the recipients
-/// <see cref="RecipientRole"/> names for that task.
+/// <see cref="RecipientRole"/> names for that task — as they are then: a dead letter retried days later goes to the
+/// unit's head of that day.
 /// </summary>
 public sealed class OutboxModel
 {

@@ -20,7 +20,7 @@ public static class MailMessageFactory
         }
 
         mime.Subject = message.Subject;
-        mime.MessageId = $"{message.Id:N}@directiveflow";
+        mime.MessageId = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"outbox-{message.Id}.{message.CreatedAt.ToUnixTimeMilliseconds()}@directiveflow");
         var body = new BodyBuilder
         {
             TextBody = message.TextBody,

@@ -41,18 +41,21 @@ public sealed class OutboxDispatcher(
     public static readonly TimeSpan SharedModelGrace = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// Deletes the shared models no row needs any more: a rendered row keeps its completed model, so only rows not yet
-    /// rendered (pending, or dead letters that failed to render) hold on to theirs, and model ids only grow. Models
-    /// younger than <see cref="SharedModelGrace"/> are kept whatever, so a sweep committing meanwhile loses nothing.
+    /// Deletes the shared models no row needs any more: a completed row keeps its own model, so only rows not yet
+    /// completed (pending, or dead letters that could not be completed, e.g. for want of an address) hold on to theirs.
+    /// Models younger than <see cref="SharedModelGrace"/> are kept whatever, so a sweep committing meanwhile loses nothing.
     /// </summary>
     public async Task<int> ForgetSharedModelsAsync(CancellationToken cancellationToken)
     {
-        var oldestNeeded = await db.Outbox
+        // A few models per sweep step: the ones still named are a short list.
+        var needed = await db.Outbox
             .Where(m => (m.Status == OutboxStatus.Pending || m.Status == OutboxStatus.DeadLetter) && m.ModelId != null && m.ModelJson == null)
-            .MinAsync(m => m.ModelId, cancellationToken);
+            .Select(m => m.ModelId!.Value)
+            .Distinct()
+            .ToListAsync(cancellationToken);
         var before = time.GetUtcNow() - SharedModelGrace;
         return await db.OutboxModels
-            .Where(m => m.CreatedAt < before && (oldestNeeded == null || m.Id < oldestNeeded))
+            .Where(m => m.CreatedAt < before && !needed.Contains(m.Id))
             .ExecuteDeleteAsync(cancellationToken);
     }
 
@@ -171,11 +174,12 @@ public sealed class OutboxDispatcher(
             return true;
         }
 
+        var stage = "Completing the row";
         try
         {
             // Kept in the row once completed: what was sent stays readable even if the task is renamed later.
             shared.Complete(message);
-
+            stage = $"Rendering '{message.Template}'";
             var language = await RecipientLanguages.ResolveAsync(db, message.To, cancellationToken);
             var email = renderer.Render(message.Template, language, message.ModelJson);
             message.Subject = email.Subject;
@@ -187,11 +191,12 @@ public sealed class OutboxDispatcher(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // A template that cannot render will not render on a retry either: straight to the administrators.
+            // Neither a missing address nor a template that cannot render mends itself on a retry: straight to the
+            // administrators, who can retry the row once it is fixed.
             message.Attempts++;
             message.Status = OutboxStatus.DeadLetter;
-            message.LastError = $"Rendering '{message.Template}' failed: {ex.Message}";
-            logger.LogError(ex, "Outbox message {Id} could not be rendered", message.Id);
+            message.LastError = $"{stage} failed: {ex.Message}";
+            logger.LogError(ex, "Outbox message {Id}: {Stage} failed", message.Id, stage);
             return false;
         }
     }

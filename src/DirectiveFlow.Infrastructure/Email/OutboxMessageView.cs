@@ -4,8 +4,9 @@ using DirectiveFlow.Core.Email;
 namespace DirectiveFlow.Infrastructure.Email;
 
 /// <summary>
-/// An outbox row as administrators see it (no bodies). A row the sweep wrote gets its recipients and subject when it
-/// is dispatched: until then <see cref="To"/> and <see cref="Subject"/> are empty.
+/// An outbox row as administrators see it (no bodies). A templated row gets its subject when it is dispatched, and a
+/// row the sweep wrote its recipients too: until then <see cref="To"/> and <see cref="Subject"/> are empty (and stay
+/// so on a dead letter whose unit has no address, until it is fixed and the row retried).
 /// </summary>
 public sealed record OutboxMessageView(
     long Id,

@@ -2,6 +2,7 @@ using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Scheduling.Sweep;
 using DirectiveFlow.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using static DirectiveFlow.Infrastructure.Tests.Scheduling.SchedulingHarness;
 
 namespace DirectiveFlow.Infrastructure.Tests.Scheduling;
@@ -169,24 +170,40 @@ public sealed class DueWorkSweeperTests
             await h.AddTaskAsync(5, $"Nhiệm vụ số {i}");
         }
 
-        // Refuses the rows the set-based writer makes (they name a shared model), never the row path's.
+        // Refuses the rows the set-based writer makes, never the row path's: a class inserts its outbox rows before it
+        // updates its tasks, the row path after.
         await using (var db = h.Db())
         {
             await db.Database.ExecuteSqlRawAsync(
-                "CREATE TRIGGER refuse_set_based BEFORE INSERT ON \"Outbox\" WHEN NEW.\"ModelId\" IS NOT NULL " +
+                "CREATE TRIGGER refuse_set_based BEFORE INSERT ON \"Outbox\" " +
+                "WHEN (SELECT \"EscalationLevel\" FROM \"Tasks\" WHERE \"Id\" = NEW.\"TaskId\") = 0 " +
                 "BEGIN SELECT RAISE(ABORT, 'set-based write refused'); END", Ct);
         }
 
         h.MoveTo(Local(2026, 3, 9, 17, 30));
-        var result = await h.SweepAsync();
+        var log = new ListLogger();
+        var result = await h.SweepAsync(log);
 
         Assert.Equal(40, result.Effects);
+        Assert.Contains(log.Messages, m => m.StartsWith("Set-based sweep of the tasks of directive", StringComparison.Ordinal));
         await using var check = h.Db();
         Assert.Equal(40, await check.Outbox.CountAsync(Ct));
-        Assert.Equal(40, await check.Outbox.CountAsync(m => m.ModelJson != null && m.ModelId == null, Ct));
         Assert.Equal(["40 nhiệm vụ"], await check.Journal.Where(j => j.Action == "escalation.level1").Select(j => j.Detail).ToListAsync(Ct));
         Assert.Equal(40, await check.Tasks.CountAsync(t => t.EscalationLevel == 1, Ct));
-        // The failed attempt's shared models went with its transaction.
-        Assert.Equal(0, await check.OutboxModels.CountAsync(Ct));
+        // The failed attempt's shared model went with its transaction: only the row path's one is left, named by all.
+        var model = Assert.Single(await check.OutboxModels.ToListAsync(Ct));
+        Assert.Equal(40, await check.Outbox.CountAsync(m => m.ModelId == model.Id, Ct));
+    }
+
+    private sealed class ListLogger : ILogger<DueWorkSweeper>
+    {
+        public List<string> Messages { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Messages.Add(formatter(state, exception));
     }
 }

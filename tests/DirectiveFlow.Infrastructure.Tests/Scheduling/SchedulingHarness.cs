@@ -9,6 +9,7 @@ using DirectiveFlow.Infrastructure.Scheduling;
 using DirectiveFlow.Infrastructure.Scheduling.Digests;
 using DirectiveFlow.Infrastructure.Scheduling.Sweep;
 using DirectiveFlow.TestSupport;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -73,11 +74,11 @@ public sealed class SchedulingHarness : IAsyncDisposable
     /// </summary>
     public int SweepClassMinimum { get; set; }
 
-    public async Task<SweepResult> SweepAsync()
+    public async Task<SweepResult> SweepAsync(ILogger<DueWorkSweeper>? logger = null)
     {
         await using var db = Db();
         var options = new SchedulingOptions { SweepPageSize = 50, SetBasedClassMinimum = SweepClassMinimum };
-        return await new DueWorkSweeper(db, Calendar, new OutboxWriter(Clock), options, Outbox).SweepAsync(Clock.GetUtcNow());
+        return await new DueWorkSweeper(db, Calendar, new OutboxWriter(Clock), options, Outbox, logger).SweepAsync(Clock.GetUtcNow());
     }
 
     /// <summary>The same id for the same name in every harness, so two databases can hold the same rows.</summary>

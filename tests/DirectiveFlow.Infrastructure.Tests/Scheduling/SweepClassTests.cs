@@ -65,6 +65,10 @@ public sealed class SweepClassTests
         Assert.True(largestClass >= 20, $"largest class had {largestClass} tasks");
         await using var db = classes.Db();
         Assert.True(await db.Outbox.CountAsync(Ct) > 200);
+        // And rows that cannot be addressed (ward 5) beside those that can.
+        var (_, outbox, _) = await StateAsync(classes);
+        Assert.Contains(outbox, o => o.Fields.StartsWith("No one can receive it: unit 00105-COMMITTEE", StringComparison.Ordinal));
+        Assert.Contains(outbox, o => o.Fields.StartsWith("addressed|", StringComparison.Ordinal));
     }
 
     private static async Task<int> LargestClassAsync(SchedulingHarness h)
@@ -103,11 +107,10 @@ public sealed class SweepClassTests
         // writes each row's own. Both are compared as the dispatcher completes them.
         var rows = await db.Outbox.AsNoTracking().ToListAsync(Ct);
         var shared = await SharedModelRows.LoadAsync(db, rows, Ct);
-        rows.ForEach(shared.Complete);
         var outbox = rows
             .OrderBy(m => m.TaskId).ThenBy(m => m.DedupeKey, StringComparer.Ordinal)
-            .Select(m => ($"{m.TaskId} {m.DedupeKey}", $"{m.To}|{m.Subject}|{m.Template}|{m.TaskId}|{m.DirectiveId}|{m.Status}|{m.Attempts}|{m.CreatedAt:O}|{m.NextAttemptAt:O}",
-                JsonNode.Parse(m.ModelJson!)))
+            .Select(m => ($"{m.TaskId} {m.DedupeKey}", $"{Complete(shared, m)}|{m.To}|{m.Subject}|{m.Template}|{m.TaskId}|{m.DirectiveId}|{m.Status}|{m.Attempts}|{m.CreatedAt:O}|{m.NextAttemptAt:O}",
+                m.ModelJson is null ? null : JsonNode.Parse(m.ModelJson)))
             .ToList();
         // The directive's journal counts each step per sweep transaction (a page or a class): compared as totals.
         var journal = (await db.Journal.AsNoTracking().ToListAsync(Ct))
@@ -116,6 +119,20 @@ public sealed class SweepClassTests
             .Order(StringComparer.Ordinal)
             .ToList();
         return (tasks, outbox, journal);
+    }
+
+    /// <summary>Completes the row as the dispatcher does; answers why it cannot be, or "addressed".</summary>
+    private static string Complete(SharedModelRows shared, Core.Email.OutboxMessage row)
+    {
+        try
+        {
+            shared.Complete(row);
+            return "addressed";
+        }
+        catch (InvalidOperationException e)
+        {
+            return e.Message;
+        }
     }
 
     /// <summary>The same rows in every harness: fixed ids, a seeded random choice of shapes.</summary>
@@ -130,8 +147,9 @@ public sealed class SweepClassTests
                 Id = FixedId($"ward-{i}"),
                 Code = $"0010{i}-COMMITTEE",
                 Name = i == 3 ? "UBND xã \"Sóc Sơn\" <mới>" : $"UBND phường số {i}",
-                HeadName = i == 2 ? null : $"Chủ tịch {i}",
-                HeadEmail = i == 2 ? null : $"chutich{i}@xa.hanoi.gov.vn",
+                // Ward 5 has no address at all: its own emails wait as dead letters, on both paths.
+                HeadName = i is 2 or 5 ? null : $"Chủ tịch {i}",
+                HeadEmail = i is 2 or 5 ? null : $"chutich{i}@xa.hanoi.gov.vn",
                 ContactEmails = i % 2 == 0 ? $"vanphong{i}@xa.hanoi.gov.vn; vanthu{i}@xa.hanoi.gov.vn" : null,
                 ParentId = i == 4 ? null : h.Parent.Id,
                 Pillar = Pillar.Committee,

@@ -10,7 +10,7 @@ namespace DirectiveFlow.Infrastructure.Email.Outbox;
 public sealed class OutboxInsertCommand : IAsyncDisposable
 {
     private static readonly string[] Columns =
-        ["DedupeKey", "To", "Subject", "HtmlBody", "TextBody", "Template", "ModelJson", "TaskId", "DirectiveId", "Status", "Attempts", "CreatedAt", "NextAttemptAt"];
+        ["DedupeKey", "To", "Subject", "HtmlBody", "TextBody", "Template", "ModelJson", "ModelId", "TaskId", "DirectiveId", "Status", "Attempts", "CreatedAt", "NextAttemptAt"];
 
     private readonly DbCommand _command;
     private readonly ProviderValues _values;
@@ -44,6 +44,7 @@ public sealed class OutboxInsertCommand : IAsyncDisposable
         Set("TextBody", message.TextBody);
         Set("Template", ProviderValues.Text(message.Template));
         Set("ModelJson", ProviderValues.Text(message.ModelJson));
+        Set("ModelId", message.ModelId is { } modelId ? modelId : DBNull.Value);
         Set("TaskId", _values.NullableId(message.TaskId));
         Set("DirectiveId", _values.NullableId(message.DirectiveId));
         Set("Status", message.Status.ToString());

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace DirectiveFlow.Infrastructure.Email.Outbox;
 
@@ -20,17 +21,27 @@ public static class SharedModel
     private static readonly string SentinelD = TaskIdSentinel.ToString();
     private static readonly string SentinelN = TaskIdSentinel.ToString("N");
 
-    /// <summary>The model for one task: its id (in both the dashed and the plain form), and the other values JSON-encoded.</summary>
-    public static string ForTask(string json, SharedModelValues task) => json
-        .Replace(SentinelD, task.TaskId.ToString(), StringComparison.Ordinal)
-        .Replace(SentinelN, task.TaskId.ToString("N"), StringComparison.Ordinal)
-        .Replace(Token(TitleSentinel), Json(task.Title), StringComparison.Ordinal)
-        .Replace(Token(UnitNameSentinel), Json(task.UnitName), StringComparison.Ordinal)
-        .Replace(Token(UnitCodeSentinel), Json(task.UnitCode), StringComparison.Ordinal)
-        .Replace(Token(UnitHeadNameSentinel), Json(task.UnitHeadName), StringComparison.Ordinal)
-        .Replace(Token(RecipientNameSentinel), Json(task.RecipientName), StringComparison.Ordinal);
+    /// <summary>Every sentinel as it stands in the JSON (the strings with their quotes), found in one pass.</summary>
+    private static readonly Regex Sentinels = new(
+        string.Join('|', new[] { SentinelD, SentinelN }.Concat(
+            new[] { TitleSentinel, UnitNameSentinel, UnitCodeSentinel, UnitHeadNameSentinel, RecipientNameSentinel }.Select(t => $"\"{t}\""))
+            .Select(Regex.Escape)),
+        RegexOptions.CultureInvariant);
 
-    private static string Token(string sentinel) => $"\"{sentinel}\"";
+    /// <summary>
+    /// The model for one task: its id (in both the dashed and the plain form), and the other values JSON-encoded. One
+    /// pass, so a value that happens to read like a sentinel is left as it is.
+    /// </summary>
+    public static string ForTask(string json, SharedModelValues task) => Sentinels.Replace(json, match => match.Value switch
+    {
+        var v when v == SentinelD => task.TaskId.ToString(),
+        var v when v == SentinelN => task.TaskId.ToString("N"),
+        $"\"{TitleSentinel}\"" => Json(task.Title),
+        $"\"{UnitNameSentinel}\"" => Json(task.UnitName),
+        $"\"{UnitCodeSentinel}\"" => Json(task.UnitCode),
+        $"\"{UnitHeadNameSentinel}\"" => Json(task.UnitHeadName),
+        _ => Json(task.RecipientName),
+    });
 
     private static string Json(string? value) => JsonSerializer.Serialize(value, OutboxWriter.ModelJson);
 }

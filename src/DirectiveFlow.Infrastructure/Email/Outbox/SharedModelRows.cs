@@ -74,7 +74,10 @@ public sealed class SharedModelRows
 
         if (message.To.Length == 0)
         {
-            throw new InvalidOperationException($"No one can receive it: the unit has no email for '{model.RecipientRole}'.");
+            var target = _directory.Target(model.RecipientRole, task.Addressing);
+            throw new InvalidOperationException(target is null
+                ? $"No one can receive it: no unit is found for '{model.RecipientRole}'."
+                : $"No one can receive it: unit {target.Code} ({target.Name}) has no email address for '{model.RecipientRole}'.");
         }
 
         var unit = _directory.Unit(task.Addressing.UnitId);

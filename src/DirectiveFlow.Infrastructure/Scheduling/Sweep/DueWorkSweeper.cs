@@ -52,8 +52,8 @@ public sealed class DueWorkSweeper(
                 break;
             }
 
-            var directory = await SweepDirectory.LoadAsync(db, page.Select(t => t.Addressing).ToList(), cancellationToken);
-            total += await WritePageAsync(page, directory, messages, policies, values, now, cancellationToken);
+            var directives = await SweepDirectory.DirectivesAsync(db, page.Select(t => t.DirectiveId), cancellationToken);
+            total += await WritePageAsync(page, directives, messages, policies, values, now, cancellationToken);
         }
 
         return total;
@@ -64,8 +64,9 @@ public sealed class DueWorkSweeper(
 
     /// <summary>
     /// The set-based part: every large <see cref="SweepClass"/> is planned once and written for all its tasks with a
-    /// few statements, in one transaction per class. The earliest due task's class comes first, as long as those are
-    /// large; then a search over every due task finds the other large classes. A class can leave members behind (they
+    /// few statements, in one transaction per class. The earliest due task's class comes first, then the next
+    /// earliest's, until one of them is small (it is still written, set-based) or fails; then a search over every due
+    /// task finds the other large classes. A class can leave members behind (they
     /// differ from it in a column the search does not group by): the search then runs again over what is still due.
     /// Whatever the passes leave (small or mixed classes, tasks changed meanwhile) is still due and goes through the
     /// row-by-row pages.
@@ -91,8 +92,8 @@ public sealed class DueWorkSweeper(
                 var directives = await SweepDirectory.DirectivesAsync(db, [earliest.DirectiveId], cancellationToken);
                 if (await TrySweepClassAsync(earliest, connection, directives, messages, policies, values, now, cancellationToken) is not { } result)
                 {
-                    // A search would find it again: the row-by-row pages take what is left.
-                    return total;
+                    // The search may find it again (and fail once more), but the other classes still go set-based.
+                    break;
                 }
 
                 total += result;
@@ -207,7 +208,7 @@ public sealed class DueWorkSweeper(
         && a.Effects.SequenceEqual(b.Effects);
 
     private async Task<SweepResult> WritePageAsync(
-        List<SweepTask> page, SweepDirectory directory, EffectMessages messages, Dictionary<string, TaskPolicy> policies, ProviderValues values,
+        List<SweepTask> page, Dictionary<Guid, SweepDirective> directives, EffectMessages messages, Dictionary<string, TaskPolicy> policies, ProviderValues values,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var decisions = page.Select(task => (Task: task, Decision: DueWorkPlanner.Plan(task, Policy(task, policies), now, calendar))).ToList();
@@ -215,23 +216,29 @@ public sealed class DueWorkSweeper(
         // Multi-row statements pay off over a network round trip (PostgreSQL); in-process SQLite is fastest with
         // prepared single-row statements (it binds named parameters by a linear search, so wide statements cost n²).
         var result = values.IsPostgres
-            ? await WriteSetBasedAsync(decisions, directory, messages, values, transaction.GetDbTransaction(), now, cancellationToken)
-            : await WriteRowByRowAsync(decisions, directory, messages, values, transaction.GetDbTransaction(), now, cancellationToken);
+            ? await WriteSetBasedAsync(decisions, directives, messages, values, transaction.GetDbTransaction(), now, cancellationToken)
+            : await WriteRowByRowAsync(decisions, directives, messages, values, transaction.GetDbTransaction(), now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
 
     private async Task<SweepResult> WriteSetBasedAsync(
-        List<(SweepTask Task, SweepDecision Decision)> decisions, SweepDirectory directory, EffectMessages messages, ProviderValues values,
+        List<(SweepTask Task, SweepDecision Decision)> decisions, Dictionary<Guid, SweepDirective> directives, EffectMessages messages, ProviderValues values,
         DbTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var writer = new SetBasedPageWriter(db.Database.GetDbConnection(), transaction, values);
         var updated = await writer.UpdateTasksAsync(decisions, cancellationToken);
-        var effects = decisions
-            .Where(d => updated.Contains(d.Task.Id))
-            .SelectMany(d => d.Decision.Effects.Select(effect => (d.Task, Effect: effect, Email: messages.Email(effect, d.Task, d.Decision, directory, now))))
-            .ToList();
-        var inserted = await writer.InsertOutboxAsync(effects.Select(e => outbox.ToMessage(e.Email)).ToList(), cancellationToken);
+        var models = new SharedModelWriter(db.Database.GetDbConnection(), transaction, values);
+        var effects = new List<(SweepTask Task, DueEffect Effect, OutboxMessage Message)>();
+        foreach (var (task, decision) in decisions.Where(d => updated.Contains(d.Task.Id)))
+        {
+            foreach (var effect in decision.Effects)
+            {
+                effects.Add((task, effect, await SweepMessageAsync(effect, task, decision, directives, messages, models, now, cancellationToken)));
+            }
+        }
+
+        var inserted = await writer.InsertOutboxAsync(effects.Select(e => e.Message).ToList(), cancellationToken);
         var steps = new SweepSteps();
         foreach (var e in effects.Where(e => inserted.Contains((e.Task.Id, e.Effect.DedupeKey))))
         {
@@ -243,14 +250,15 @@ public sealed class DueWorkSweeper(
     }
 
     private async Task<SweepResult> WriteRowByRowAsync(
-        List<(SweepTask Task, SweepDecision Decision)> decisions, SweepDirectory directory, EffectMessages messages, ProviderValues values,
+        List<(SweepTask Task, SweepDecision Decision)> decisions, Dictionary<Guid, SweepDirective> directives, EffectMessages messages, ProviderValues values,
         DbTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var steps = new SweepSteps();
         SweepResult result;
         await using (var writer = new SweepWriter(db.Database.GetDbConnection(), transaction, values))
         {
-            result = await WriteRowsAsync(writer, decisions, directory, messages, steps, now, cancellationToken);
+            var models = new SharedModelWriter(db.Database.GetDbConnection(), transaction, values);
+            result = await WriteRowsAsync(writer, models, decisions, directives, messages, steps, now, cancellationToken);
         }
 
         await steps.WriteAsync(db, now, cancellationToken);
@@ -258,7 +266,8 @@ public sealed class DueWorkSweeper(
     }
 
     private async Task<SweepResult> WriteRowsAsync(
-        SweepWriter writer, List<(SweepTask Task, SweepDecision Decision)> decisions, SweepDirectory directory, EffectMessages messages,
+        SweepWriter writer, SharedModelWriter models, List<(SweepTask Task, SweepDecision Decision)> decisions, Dictionary<Guid, SweepDirective> directives,
+        EffectMessages messages,
         SweepSteps steps, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var result = SweepResult.None;
@@ -273,7 +282,7 @@ public sealed class DueWorkSweeper(
             var written = 0;
             foreach (var effect in decision.Effects)
             {
-                if (await writer.TryInsertOutboxAsync(outbox.ToMessage(messages.Email(effect, task, decision, directory, now)), cancellationToken))
+                if (await writer.TryInsertOutboxAsync(await SweepMessageAsync(effect, task, decision, directives, messages, models, now, cancellationToken), cancellationToken))
                 {
                     steps.Add(task.DirectiveId, effect.Action, 1);
                     written++;
@@ -285,6 +294,13 @@ public sealed class DueWorkSweeper(
 
         return result;
     }
+
+    /// <summary>The outbox row of one effect about one task, naming its shared model (as a class's rows do).</summary>
+    private async Task<OutboxMessage> SweepMessageAsync(
+        DueEffect effect, SweepTask task, SweepDecision decision, Dictionary<Guid, SweepDirective> directives, EffectMessages messages,
+        SharedModelWriter models, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await models.NameSharedAsync(outbox.ToMessage(messages.SharedEmail(effect, task, decision, directives.GetValueOrDefault(task.DirectiveId), now)),
+            effect.RecipientRole, now, cancellationToken);
 
     private static TaskPolicy Policy(SweepTask task, Dictionary<string, TaskPolicy> policies) =>
         task.PolicyJson is null ? TaskPolicy.Default

@@ -13,34 +13,22 @@ public sealed class EffectMessages(string baseUrl, IWorkingDayCalendar calendar)
 
     public string TaskLink(Guid taskId) => $"{baseUrl.TrimEnd('/')}/tasks/{taskId}";
 
-    public OutboxEmail Email(DueEffect effect, SweepTask task, SweepDecision decision, SweepDirectory directory, DateTimeOffset now)
-    {
-        var (to, recipientName) = directory.Recipients(effect.RecipientRole, task.Addressing);
-        var unit = directory.Unit(task.UnitId);
-        return Build(effect, task, decision, directory.Directive(task.DirectiveId),
-            (unit?.Name ?? "", unit?.Code ?? "", unit?.HeadName), recipientName, to, now);
-    }
-
     /// <summary>
-    /// The effect's email for every task of a class, as one shared model (<see cref="SharedModel"/>): the task's id
-    /// and title, its unit and the recipient's name are sentinels, and it has no recipients: each row gets its own at
-    /// dispatch, from <see cref="DueEffect.RecipientRole"/>. <paramref name="representative"/> carries the sentinels.
+    /// The effect's email about <paramref name="task"/> as a shared model (<see cref="SharedModel"/>): the task's id
+    /// and title, its unit and the recipient's name are sentinels, and it has no recipients. Tasks of the same step
+    /// and deadline get the same model (a class's representative stands for all its tasks); each row gets its own
+    /// values and recipients at dispatch, from <see cref="DueEffect.RecipientRole"/> (<see cref="SharedModelRows"/>).
     /// </summary>
-    public OutboxEmail SharedEmail(DueEffect effect, SweepTask representative, SweepDecision decision, SweepDirective? directive, DateTimeOffset now) =>
-        Build(effect, representative, decision, directive,
-            (SharedModel.UnitNameSentinel, SharedModel.UnitCodeSentinel, SharedModel.UnitHeadNameSentinel), SharedModel.RecipientNameSentinel, [], now);
-
-    private OutboxEmail Build(
-        DueEffect effect, SweepTask task, SweepDecision decision, SweepDirective? directive,
-        (string Name, string Code, string? HeadName) unit, string recipientName, IReadOnlyList<string> to, DateTimeOffset now)
+    public OutboxEmail SharedEmail(DueEffect effect, SweepTask task, SweepDecision decision, SweepDirective? directive, DateTimeOffset now)
     {
-        var link = TaskLink(task.Id);
+        var shared = task with { Id = SharedModel.TaskIdSentinel, Title = SharedModel.TitleSentinel };
+        var link = TaskLink(shared.Id);
         var model = new
         {
-            task = new { id = task.Id, title = task.Title, dueLocal = LocalText(task.DueAt), link },
-            unit = new { name = unit.Name, code = unit.Code, headName = unit.HeadName },
+            task = new { id = shared.Id, title = shared.Title, dueLocal = LocalText(task.DueAt), link },
+            unit = new { name = SharedModel.UnitNameSentinel, code = SharedModel.UnitCodeSentinel, headName = SharedModel.UnitHeadNameSentinel },
             directive = new { number = directive?.Number ?? "", title = directive?.Title ?? "" },
-            recipient = new { name = recipientName },
+            recipient = new { name = SharedModel.RecipientNameSentinel },
             workingDaysLeft = Math.Max(0, calendar.WorkingDaysBetween(now, task.DueAt)),
             // Past the deadline is at least one working day late, even before the next working day has begun.
             workingDaysLate = now > task.DueAt ? Math.Max(1, -calendar.WorkingDaysBetween(now, task.DueAt)) : 0,
@@ -51,9 +39,9 @@ public sealed class EffectMessages(string baseUrl, IWorkingDayCalendar calendar)
             // Only the missing-report notice speaks of the last report; leaving it out of the others keeps their
             // model the same for every task of a sweep class (see SweepClass).
             lastReportLocal = effect.Kind == DueEffectKind.ProgressMissing ? LocalText(task.LastProgressAt ?? task.AcknowledgedAt ?? task.CreatedAt) : null,
-            ics = new { uid = $"{task.Id:N}@directiveflow", summary = task.Title, dueUtc = task.DueAt.ToUniversalTime(), url = link },
+            ics = new { uid = $"{shared.Id:N}@directiveflow", summary = shared.Title, dueUtc = task.DueAt.ToUniversalTime(), url = link },
         };
-        return new OutboxEmail(effect.DedupeKey, to)
+        return new OutboxEmail(effect.DedupeKey, [])
         {
             Template = Template(effect.Kind),
             Model = model,

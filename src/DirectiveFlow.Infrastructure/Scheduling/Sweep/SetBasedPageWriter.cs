@@ -56,7 +56,7 @@ public sealed class SetBasedPageWriter(DbConnection connection, DbTransaction tr
         foreach (var chunk in messages.Chunk(RowsPerStatement))
         {
             await using var command = NewCommand();
-            var sql = new StringBuilder("INSERT INTO \"Outbox\" (\"DedupeKey\", \"To\", \"Subject\", \"HtmlBody\", \"TextBody\", \"Template\", \"ModelJson\", ")
+            var sql = new StringBuilder("INSERT INTO \"Outbox\" (\"DedupeKey\", \"To\", \"Subject\", \"HtmlBody\", \"TextBody\", \"Template\", \"ModelJson\", \"ModelId\", ")
                 .Append("\"TaskId\", \"DirectiveId\", \"Status\", \"Attempts\", \"CreatedAt\", \"NextAttemptAt\") VALUES ");
             for (var i = 0; i < chunk.Length; i++)
             {
@@ -64,7 +64,8 @@ public sealed class SetBasedPageWriter(DbConnection connection, DbTransaction tr
                 sql.Append(i == 0 ? "" : ", ").Append('(').AppendJoin(", ",
                     Bind(command, m.DedupeKey), Bind(command, m.To), Bind(command, m.Subject),
                     Bind(command, m.HtmlBody), Bind(command, m.TextBody), Bind(command, ProviderValues.Text(m.Template)),
-                    Bind(command, ProviderValues.Text(m.ModelJson)), Bind(command, values.NullableId(m.TaskId)),
+                    Bind(command, ProviderValues.Text(m.ModelJson)), Bind(command, m.ModelId is { } modelId ? modelId : DBNull.Value),
+                    Bind(command, values.NullableId(m.TaskId)),
                     Bind(command, values.NullableId(m.DirectiveId)), Bind(command, m.Status.ToString()), Bind(command, m.Attempts),
                     Bind(command, values.Time(m.CreatedAt)), Bind(command, values.Time(m.NextAttemptAt))).Append(')');
             }

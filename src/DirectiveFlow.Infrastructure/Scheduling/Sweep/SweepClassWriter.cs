@@ -37,7 +37,7 @@ public sealed class SweepClassWriter(DbConnection connection, DbTransaction tran
     private async Task<int[]> WriteSqliteAsync(
         SweepClass sweepClass, SweepDecision decision, IReadOnlyList<SweepClassEffect> effects, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var models = await WriteModelsAsync(effects, now, cancellationToken);
+        var models = await ModelIdsAsync(effects, now, cancellationToken);
         var written = new int[effects.Count];
         for (var e = 0; e < effects.Count; e++)
         {
@@ -69,7 +69,7 @@ public sealed class SweepClassWriter(DbConnection connection, DbTransaction tran
     private async Task<int[]> WritePostgresAsync(
         SweepClass sweepClass, SweepDecision decision, IReadOnlyList<SweepClassEffect> effects, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var models = await WriteModelsAsync(effects, now, cancellationToken);
+        var models = await ModelIdsAsync(effects, now, cancellationToken);
         await using var command = NewCommand(now);
         var condition = sweepClass.Condition(command, values);
         BindDecision(command, decision);
@@ -120,16 +120,13 @@ public sealed class SweepClassWriter(DbConnection connection, DbTransaction tran
     }
 
     /// <summary>Each effect's shared model (a few per class), answering their ids.</summary>
-    private async Task<long[]> WriteModelsAsync(IReadOnlyList<SweepClassEffect> effects, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<long[]> ModelIdsAsync(IReadOnlyList<SweepClassEffect> effects, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var writer = new SharedModelWriter(connection, transaction, values);
         var ids = new long[effects.Count];
         for (var e = 0; e < effects.Count; e++)
         {
-            await using var insert = NewCommand(now);
-            insert.CommandText = "INSERT INTO \"OutboxModels\" (\"Json\", \"RecipientRole\", \"CreatedAt\") VALUES (@json, @role, @now) RETURNING \"Id\"";
-            SweepClass.Add(insert, "@json", effects[e].Sample.ModelJson ?? "null");
-            SweepClass.Add(insert, "@role", effects[e].Effect.RecipientRole);
-            ids[e] = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            ids[e] = await writer.IdAsync(effects[e].Sample.ModelJson ?? "null", effects[e].Effect.RecipientRole, now, cancellationToken);
         }
 
         return ids;

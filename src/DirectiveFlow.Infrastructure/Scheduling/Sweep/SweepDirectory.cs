@@ -54,16 +54,22 @@ public sealed class SweepDirectory(IReadOnlyDictionary<Guid, SweepUnit> units, I
         }
     }
 
-    /// <summary>Who receives an effect addressed to <paramref name="role"/> about a task, and how the email greets them.</summary>
-    public (IReadOnlyList<string> To, string Name) Recipients(string role, SweepDirectoryTask task)
+    /// <summary>The unit an effect addressed to <paramref name="role"/> goes to (its head or its contacts).</summary>
+    public SweepUnit? Target(string role, SweepDirectoryTask task)
     {
         var unit = Unit(task.UnitId);
-        var target = role switch
+        return role switch
         {
             EscalationStep.ParentHead => Unit(unit?.ParentId) ?? Unit(task.AssignerUnitId),
             EscalationStep.IssuerLeadership => Unit(Directive(task.DirectiveId)?.IssuingUnitId) ?? Unit(task.AssignerUnitId),
             _ => unit,
         };
+    }
+
+    /// <summary>Who receives an effect addressed to <paramref name="role"/> about a task, and how the email greets them.</summary>
+    public (IReadOnlyList<string> To, string Name) Recipients(string role, SweepDirectoryTask task)
+    {
+        var target = Target(role, task);
         if (target is null)
         {
             return ([], "");

@@ -57,7 +57,10 @@ public sealed record TaskPolicy(IReadOnlyList<int> ReminderDays, IReadOnlyList<E
 
     private static EscalationStep ParseStep(JsonElement step) => new(
         Get(step, "afterWorkingDays") is { ValueKind: JsonValueKind.Number } a ? Math.Max(0, a.GetInt32()) : 0,
-        Get(step, "to") is { ValueKind: JsonValueKind.String } to ? to.GetString()! : EscalationStep.UnitHead,
+        // An unknown target (the studio offers only these) goes to the unit's head rather than nowhere.
+        Get(step, "to") is { ValueKind: JsonValueKind.String } to && Core.Workflows.Activities.EscalationTargets.All.Contains(to.GetString()!)
+            ? to.GetString()!
+            : EscalationStep.UnitHead,
         Get(step, "raise") is { ValueKind: JsonValueKind.True });
 
     private static JsonElement? Get(JsonElement element, string name)

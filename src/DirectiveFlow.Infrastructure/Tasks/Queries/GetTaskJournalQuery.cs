@@ -39,7 +39,7 @@ public sealed class GetTaskJournalHandler(DirectiveFlowDbContext db, TaskReadAcc
     private static string Delivery(string to, OutboxStatus status, DateTimeOffset? sentAt, int attempts, string? error)
     {
         // A sweep's row gets its recipients when it is sent.
-        var recipients = to.Length == 0 ? "Email" : "Gửi " + to.Replace(";", ", ", StringComparison.Ordinal);
+        var recipients = to.Length == 0 ? "Thư điện tử" : "Gửi " + to.Replace(";", ", ", StringComparison.Ordinal);
         return status switch
         {
             OutboxStatus.Sent when sentAt is { } at => $"{recipients} — đã gửi lúc {EffectMessages.LocalText(at)}",
