@@ -20,6 +20,13 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
 
     private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
 
+    /// <summary>
+    /// A read-only connection (EF Core opens one to ask whether the database exists) cannot switch a database that is
+    /// not yet in WAL mode — a new file, or one restored from a backup — and must not try: it would fail the start-up.
+    /// The first read-write connection switches it.
+    /// </summary>
+    private const string ReadOnlyPragmas = "PRAGMA busy_timeout=10000;";
+
     private static readonly ConditionalWeakTable<sqlite3, object> Prepared = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
@@ -27,7 +34,7 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
         if (!IsPrepared(connection))
         {
             using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = PragmasFor(connection);
             command.ExecuteNonQuery();
         }
 
@@ -39,12 +46,15 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
         if (!IsPrepared(connection))
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = PragmasFor(connection);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
         RegisterFunctions(connection);
     }
+
+    private static string PragmasFor(DbConnection connection) =>
+        new SqliteConnectionStringBuilder(connection.ConnectionString).Mode == SqliteOpenMode.ReadOnly ? ReadOnlyPragmas : Pragmas;
 
     /// <summary>True when this native connection was set up before.</summary>
     private static bool IsPrepared(DbConnection connection) =>

@@ -1,4 +1,6 @@
+using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.TestSupport;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Tests.Persistence;
@@ -25,6 +27,39 @@ public sealed class SqliteConnectionSetupTests
             Assert.Equal("đảng ủy phường hoàn kiếm", await ScalarAsync(connection, "SELECT lower('ĐẢNG ỦY PHƯỜNG HOÀN KIẾM')"));
             Assert.Equal("ĐẢNG ỦY", await ScalarAsync(connection, "SELECT upper('đảng ủy')"));
             await context.Database.CloseConnectionAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_database_not_yet_in_WAL_mode_such_as_a_restored_backup_is_migrated_and_switched_to_WAL()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var folder = Directory.CreateTempSubdirectory("directiveflow-restored-");
+        var file = Path.Combine(folder.FullName, "restored.db");
+        try
+        {
+            // What a backup (VACUUM INTO, .backup) restores: a database in the default rollback-journal mode. EF Core asks
+            // whether it exists on a read-only connection, which cannot switch it to WAL.
+            await using (var plain = new SqliteConnection($"Data Source={file}"))
+            {
+                await plain.OpenAsync(ct);
+                Assert.Equal("delete", await ScalarAsync(plain, "CREATE TABLE \"Restored\" (x); PRAGMA journal_mode"));
+            }
+
+            SqliteConnection.ClearAllPools();
+            await using (var context = new DirectiveFlowDbContext(DbContextOptionsFactory.Create(DatabaseProvider.Sqlite, $"Data Source={file}")))
+            {
+                await context.Database.MigrateAsync(ct);
+                Assert.Equal(0, await context.Tasks.CountAsync(ct));
+                var connection = context.Database.GetDbConnection();
+                await context.Database.OpenConnectionAsync(ct);
+                Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode"));
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
         }
     }
 
