@@ -1,0 +1,237 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using DirectiveFlow.Benchmarks.Inbox;
+using DirectiveFlow.Infrastructure;
+using DirectiveFlow.Infrastructure.Email.Outbox;
+using DirectiveFlow.Infrastructure.Organisation.Import;
+using DirectiveFlow.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace DirectiveFlow.Benchmarks.Startup;
+
+/// <summary>
+/// Start-up on a large backlog against start-up on an empty database: the product (the Release build of
+/// DirectiveFlow.Web, as its own process, production settings, Quartz on) is started on a database holding the national
+/// list and about N open tasks (default 1,000,000, scheduled ahead: the sweep has caught up), and on a copy taken
+/// before the tasks were written, alternating; the time from process start to the first healthy <c>/health</c> is
+/// measured. Reports medians and their ratio (the architecture: "1M open tasks ≈ empty database"; goal ≤ 1.2).
+/// </summary>
+public static class StartupBenchmark
+{
+    private const double Goal = 1.2;
+    private const int Rounds = 5;
+
+    public static async Task RunAsync(string[] args)
+    {
+        var open = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 1_000_000;
+        var app = await BuildAppAsync();
+        await BenchDatabases.ForEachAsync("startup", (provider, connectionString) => RunOnAsync(provider, connectionString, open, app));
+    }
+
+    private static async Task RunOnAsync(DatabaseProvider provider, string connectionString, int open, string app)
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        string empty;
+        Func<Task> dropEmpty;
+        await using (var root = BenchDatabases.Services(provider, connectionString))
+        await using (var db = root.GetRequiredService<IDbContextFactory<DirectiveFlowDbContext>>().CreateDbContext())
+        {
+            await db.Database.MigrateAsync();
+            await using (var scope = root.CreateAsyncScope())
+            {
+                var import = await scope.ServiceProvider.GetRequiredService<OrganisationImporter>()
+                    .ImportAsync(await File.ReadAllBytesAsync(BenchDatabases.FindCsv("vietnam-communes-2025.csv")));
+                if (!import.Succeeded)
+                {
+                    throw new InvalidOperationException("The national list did not import.");
+                }
+            }
+
+            (empty, dropEmpty) = await CopyAsync(provider, connectionString);
+            var watch = Stopwatch.StartNew();
+            // The seed leaves about 55 % of its tasks open (the rest completed or cancelled).
+            await InboxSeed.InsertAsync(db, (int)Math.Ceiling(open / 0.55), now);
+            var values = new ProviderValues(db.Database.ProviderName);
+            await db.Tasks.Where(t => t.Status != Core.Tasks.UnitTaskStatus.Completed && t.Status != Core.Tasks.UnitTaskStatus.Cancelled)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.NextActionAt, now.AddDays(1)));
+            var openCount = await db.Tasks.CountAsync(t => t.NextActionAt != null);
+            Console.WriteLine($"{provider}: {openCount:N0} open tasks ({await db.Tasks.CountAsync():N0} in all) over {await db.Units.CountAsync():N0} units, seeded in {watch.Elapsed.TotalSeconds:F0} s");
+            if (values.IsPostgres)
+            {
+                await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
+            }
+        }
+
+        ClearPools();
+        try
+        {
+            var onEmpty = new List<TimeSpan>();
+            var onBacklog = new List<TimeSpan>();
+            // A first start of each warms the disk cache and the runtime's own files; it is not counted.
+            await StartAsync(app, provider, empty);
+            await StartAsync(app, provider, connectionString);
+            for (var round = 0; round < Rounds; round++)
+            {
+                onEmpty.Add(await StartAsync(app, provider, empty));
+                onBacklog.Add(await StartAsync(app, provider, connectionString));
+            }
+
+            var emptyMedian = onEmpty.Order().ElementAt(Rounds / 2);
+            var backlogMedian = onBacklog.Order().ElementAt(Rounds / 2);
+            var ratio = backlogMedian / emptyMedian;
+            Console.WriteLine($"  start to healthy, empty database (units only): {emptyMedian.TotalMilliseconds:N0} ms; rounds {Join(onEmpty)}");
+            Console.WriteLine($"  start to healthy, with the backlog:            {backlogMedian.TotalMilliseconds:N0} ms; rounds {Join(onBacklog)}");
+            Console.WriteLine($"  ratio backlog/empty = {ratio.ToString("F2", CultureInfo.InvariantCulture)} (goal ≤ {Goal.ToString("F1", CultureInfo.InvariantCulture)}: {(ratio <= Goal ? "met" : "NOT met")})");
+        }
+        finally
+        {
+            ClearPools();
+            await dropEmpty();
+        }
+    }
+
+    /// <summary>A copy of the database as it is now: a second SQLite file, or a PostgreSQL database made from it as a template.</summary>
+    private static async Task<(string ConnectionString, Func<Task> Drop)> CopyAsync(DatabaseProvider provider, string connectionString)
+    {
+        ClearPools();
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
+            var copy = Path.Combine(Path.GetDirectoryName(source)!, "empty.db");
+            await using (var connection = new SqliteConnection(connectionString))
+            {
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"VACUUM INTO '{copy}'";
+                await command.ExecuteNonQueryAsync();
+            }
+
+            return ($"Data Source={copy}", () => Task.CompletedTask);
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var name = builder.Database + "_empty";
+        var admin = Environment.GetEnvironmentVariable("DIRECTIVEFLOW_TEST_POSTGRES")!;
+        await BenchDatabases.AdminAsync(admin, $"CREATE DATABASE {name} TEMPLATE {builder.Database}");
+        builder.Database = name;
+        return (builder.ConnectionString, () => BenchDatabases.AdminAsync(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+    }
+
+    /// <summary>Starts the product on the database and answers how long until <c>/health</c> says Healthy; then stops it.</summary>
+    private static async Task<TimeSpan> StartAsync(string app, DatabaseProvider provider, string connectionString)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", [app])
+        {
+            WorkingDirectory = Path.GetDirectoryName(app)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["Database__Provider"] = provider.ToString();
+        start.Environment["Database__ConnectionString"] = connectionString;
+        start.Environment["Auth__SigningKey"] = "bench-only-signing-key-" + new string('x', 48);
+        // An outside SMTP server (never reached: nothing is due) keeps the embedded catcher and its port out.
+        start.Environment["Smtp__Host"] = "smtp.invalid";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var output = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) => output.AppendLine(e.Data);
+        process.ErrorDataReceived += (_, e) => output.AppendLine(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            while (watch.Elapsed < TimeSpan.FromMinutes(3))
+            {
+                if (process.HasExited)
+                {
+                    throw new InvalidOperationException($"The app stopped during start-up:\n{output}");
+                }
+
+                try
+                {
+                    using var response = await http.GetAsync($"http://127.0.0.1:{port}/health");
+                    if (response.StatusCode == HttpStatusCode.OK && await response.Content.ReadAsStringAsync() == "Healthy")
+                    {
+                        return watch.Elapsed;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // Not listening yet.
+                }
+                catch (TaskCanceledException)
+                {
+                    // Listening, not answering yet.
+                }
+
+                await Task.Delay(20);
+            }
+
+            throw new TimeoutException($"The app was not healthy after 3 minutes:\n{output}");
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            ClearPools();
+        }
+    }
+
+    /// <summary>Builds the product (Release) and answers its entry assembly.</summary>
+    private static async Task<string> BuildAppAsync()
+    {
+        var project = FindProject();
+        using var build = Process.Start(new ProcessStartInfo("dotnet", ["build", project, "-c", "Release", "-v", "q", "-nologo"])
+        {
+            RedirectStandardOutput = true,
+        }) ?? throw new InvalidOperationException("dotnet build did not start.");
+        var log = await build.StandardOutput.ReadToEndAsync();
+        await build.WaitForExitAsync();
+        if (build.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"Building the product failed:\n{log}");
+        }
+
+        return Path.Combine(Path.GetDirectoryName(project)!, "bin", "Release", "net10.0", "DirectiveFlow.Web.dll");
+    }
+
+    private static string FindProject()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "DirectiveFlow.Web", "DirectiveFlow.Web.csproj");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("src/DirectiveFlow.Web/DirectiveFlow.Web.csproj not found above the benchmark.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static void ClearPools()
+    {
+        SqliteConnection.ClearAllPools();
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    private static string Join(IEnumerable<TimeSpan> times) =>
+        string.Join(", ", times.Select(t => t.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture) + " ms"));
+}
