@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using DirectiveFlow.Benchmarks.Inbox;
+using DirectiveFlow.Benchmarks.Product;
 using DirectiveFlow.Infrastructure;
 using DirectiveFlow.Infrastructure.Email.Outbox;
 using DirectiveFlow.Infrastructure.Organisation.Import;
@@ -29,7 +28,7 @@ public static class StartupBenchmark
     public static async Task RunAsync(string[] args)
     {
         var open = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 1_000_000;
-        var app = await BuildAppAsync();
+        var app = await ProductProcess.BuildAsync();
         await BenchDatabases.ForEachAsync("startup", (provider, connectionString) => RunOnAsync(provider, connectionString, open, app));
     }
 
@@ -41,6 +40,7 @@ public static class StartupBenchmark
         await using (var root = BenchDatabases.Services(provider, connectionString))
         await using (var db = root.GetRequiredService<IDbContextFactory<DirectiveFlowDbContext>>().CreateDbContext())
         {
+            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
             await db.Database.MigrateAsync();
             await using (var scope = root.CreateAsyncScope())
             {
@@ -125,105 +125,10 @@ public static class StartupBenchmark
     /// <summary>Starts the product on the database and answers how long until <c>/health</c> says Healthy; then stops it.</summary>
     private static async Task<TimeSpan> StartAsync(string app, DatabaseProvider provider, string connectionString)
     {
-        var port = FreePort();
-        var start = new ProcessStartInfo("dotnet", [app])
-        {
-            WorkingDirectory = Path.GetDirectoryName(app)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["Database__Provider"] = provider.ToString();
-        start.Environment["Database__ConnectionString"] = connectionString;
-        start.Environment["Auth__SigningKey"] = "bench-only-signing-key-" + new string('x', 48);
         // An outside SMTP server (never reached: nothing is due) keeps the embedded catcher and its port out.
-        start.Environment["Smtp__Host"] = "smtp.invalid";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var output = new System.Text.StringBuilder();
-        process.OutputDataReceived += (_, e) => output.AppendLine(e.Data);
-        process.ErrorDataReceived += (_, e) => output.AppendLine(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            while (watch.Elapsed < TimeSpan.FromMinutes(3))
-            {
-                if (process.HasExited)
-                {
-                    throw new InvalidOperationException($"The app stopped during start-up:\n{output}");
-                }
-
-                try
-                {
-                    using var response = await http.GetAsync($"http://127.0.0.1:{port}/health");
-                    if (response.StatusCode == HttpStatusCode.OK && await response.Content.ReadAsStringAsync() == "Healthy")
-                    {
-                        return watch.Elapsed;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    // Not listening yet.
-                }
-                catch (TaskCanceledException)
-                {
-                    // Listening, not answering yet.
-                }
-
-                await Task.Delay(20);
-            }
-
-            throw new TimeoutException($"The app was not healthy after 3 minutes:\n{output}");
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            ClearPools();
-        }
-    }
-
-    /// <summary>Builds the product (Release) and answers its entry assembly.</summary>
-    private static async Task<string> BuildAppAsync()
-    {
-        var project = FindProject();
-        using var build = Process.Start(new ProcessStartInfo("dotnet", ["build", project, "-c", "Release", "-v", "q", "-nologo"])
-        {
-            RedirectStandardOutput = true,
-        }) ?? throw new InvalidOperationException("dotnet build did not start.");
-        var log = await build.StandardOutput.ReadToEndAsync();
-        await build.WaitForExitAsync();
-        if (build.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"Building the product failed:\n{log}");
-        }
-
-        return Path.Combine(Path.GetDirectoryName(project)!, "bin", "Release", "net10.0", "DirectiveFlow.Web.dll");
-    }
-
-    private static string FindProject()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "src", "DirectiveFlow.Web", "DirectiveFlow.Web.csproj");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("src/DirectiveFlow.Web/DirectiveFlow.Web.csproj not found above the benchmark.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        await using var product = await ProductProcess.StartAsync(app, provider, connectionString,
+            new Dictionary<string, string> { ["Smtp__Host"] = "smtp.invalid" });
+        return product.TimeToHealthy;
     }
 
     private static void ClearPools()

@@ -68,6 +68,9 @@ public sealed class TaskWorkspace(DirectiveFlowDbContext db, TaskCallerResolver 
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // A failed save ends the command (the transaction is rolled back whole), so EF Core's savepoint around each
+            // save would only cost two round trips and, on PostgreSQL, a subtransaction.
+            db.Database.AutoSavepointsEnabled = false;
             var stamp = db.Entry(task).Property(t => t.ConcurrencyStamp);
             var claimed = await db.Tasks
                 .Where(t => t.Id == task.Id && t.ConcurrencyStamp == stamp.OriginalValue)
