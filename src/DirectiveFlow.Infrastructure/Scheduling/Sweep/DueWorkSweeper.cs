@@ -229,14 +229,12 @@ public sealed class DueWorkSweeper(
         var writer = new SetBasedPageWriter(db.Database.GetDbConnection(), transaction, values);
         var updated = await writer.UpdateTasksAsync(decisions, cancellationToken);
         var models = new SharedModelWriter(db.Database.GetDbConnection(), transaction, values);
-        var effects = new List<(SweepTask Task, DueEffect Effect, OutboxMessage Message)>();
-        foreach (var (task, decision) in decisions.Where(d => updated.Contains(d.Task.Id)))
-        {
-            foreach (var effect in decision.Effects)
-            {
-                effects.Add((task, effect, await SweepMessageAsync(effect, task, decision, directives, messages, models, now, cancellationToken)));
-            }
-        }
+        var effects = decisions
+            .Where(d => updated.Contains(d.Task.Id))
+            .SelectMany(d => d.Decision.Effects.Select(effect => (d.Task, Effect: effect, Message: outbox.ToMessage(
+                messages.SharedEmail(effect, d.Task, d.Decision, directives.GetValueOrDefault(d.Task.DirectiveId), now)))))
+            .ToList();
+        await models.NameAllSharedAsync(effects.Select(e => (e.Message, e.Effect.RecipientRole)).ToList(), now, cancellationToken);
 
         var inserted = await writer.InsertOutboxAsync(effects.Select(e => e.Message).ToList(), cancellationToken);
         var steps = new SweepSteps();
