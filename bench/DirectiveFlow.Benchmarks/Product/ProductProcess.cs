@@ -32,7 +32,16 @@ internal sealed class ProductProcess : IAsyncDisposable
     public TimeSpan TimeToHealthy { get; }
 
     /// <summary>What the product printed (warnings and errors).</summary>
-    public string Output => _output.ToString();
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
 
     /// <summary>Builds the product (Release) and answers its entry assembly.</summary>
     public static async Task<string> BuildAsync()
@@ -90,7 +99,8 @@ internal sealed class ProductProcess : IAsyncDisposable
             {
                 if (process.HasExited)
                 {
-                    throw new InvalidOperationException($"The product stopped during start-up:\n{output}");
+                    await process.WaitForExitAsync();
+                    throw new InvalidOperationException($"The product stopped during start-up:\n{product.Output}");
                 }
 
                 try
@@ -113,7 +123,7 @@ internal sealed class ProductProcess : IAsyncDisposable
                 await Task.Delay(20);
             }
 
-            throw new TimeoutException($"The product was not healthy after 3 minutes:\n{output}");
+            throw new TimeoutException($"The product was not healthy after 3 minutes:\n{product.Output}");
         }
         catch
         {

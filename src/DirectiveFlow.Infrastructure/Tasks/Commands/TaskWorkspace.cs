@@ -65,12 +65,14 @@ public sealed class TaskWorkspace(DirectiveFlowDbContext db, TaskCallerResolver 
     public async Task CommitAsync(CancellationToken cancellationToken, Func<Task>? beforeSave = null)
     {
         var task = _task ?? throw new InvalidOperationException("Load the task before committing.");
+        // A failed save ends the command (the transaction is rolled back whole), so EF Core's savepoint around each save
+        // would only cost two round trips and, on PostgreSQL, a subtransaction. Restored after: the request's context
+        // may do other work.
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            // A failed save ends the command (the transaction is rolled back whole), so EF Core's savepoint around each
-            // save would only cost two round trips and, on PostgreSQL, a subtransaction.
-            db.Database.AutoSavepointsEnabled = false;
             var stamp = db.Entry(task).Property(t => t.ConcurrencyStamp);
             var claimed = await db.Tasks
                 .Where(t => t.Id == task.Id && t.ConcurrencyStamp == stamp.OriginalValue)
@@ -93,6 +95,10 @@ public sealed class TaskWorkspace(DirectiveFlowDbContext db, TaskCallerResolver 
         {
             throw TaskProblemException.Conflict(
                 "Nhiệm vụ vừa được người khác cập nhật; hãy tải lại. / The task was changed by someone else meanwhile; reload and try again.");
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
         }
     }
 }
