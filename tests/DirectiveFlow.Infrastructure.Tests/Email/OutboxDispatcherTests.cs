@@ -77,8 +77,7 @@ public sealed class OutboxDispatcherTests
         await using (var db = h.Db())
         {
             Assert.Equal(2, await db.OutboxModels.CountAsync(Ct));
-            var dispatcher = new OutboxDispatcher(db, new SmtpMailSender(h.Smtp), new EmailRenderer(new EmailTemplateStore()), h.Outbox, h.Clock,
-                Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxDispatcher>.Instance);
+            var dispatcher = h.Dispatcher(db);
             Assert.Equal(1, await dispatcher.ForgetSharedModelsAsync(Ct));
             var kept = Assert.Single(await db.OutboxModels.ToListAsync(Ct));
             Assert.Equal(2, await db.Outbox.CountAsync(m => m.ModelId == kept.Id && m.Status == OutboxStatus.DeadLetter, Ct));
@@ -115,8 +114,7 @@ public sealed class OutboxDispatcherTests
         await using (var db = h.Db())
         {
             Assert.Equal(1, await db.OutboxModels.CountAsync(Ct));
-            var dispatcher = new OutboxDispatcher(db, new SmtpMailSender(h.Smtp), new EmailRenderer(new EmailTemplateStore()), h.Outbox, h.Clock,
-                Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxDispatcher>.Instance);
+            var dispatcher = h.Dispatcher(db);
             // Old enough, but both rows still need it.
             Assert.Equal(0, await dispatcher.ForgetSharedModelsAsync(Ct));
         }

@@ -66,10 +66,9 @@ public sealed class DueWorkSweeper(
     /// The set-based part: every large <see cref="SweepClass"/> is planned once and written for all its tasks with a
     /// few statements, in one transaction per class. The earliest due task's class comes first, then the next
     /// earliest's, until one of them is small (it is still written, set-based) or fails; then a search over every due
-    /// task finds the other large classes. A class can leave members behind (they
-    /// differ from it in a column the search does not group by): the search then runs again over what is still due.
-    /// Whatever the passes leave (small or mixed classes, tasks changed meanwhile) is still due and goes through the
-    /// row-by-row pages.
+    /// task finds the other large classes. A class can leave members behind (they differ from it in a column the
+    /// search does not group by): the search then runs again over what is still due. Whatever the passes leave (small
+    /// or mixed classes, tasks changed meanwhile) is still due and goes through the row-by-row pages.
     /// </summary>
     private async Task<SweepResult> SweepClassesAsync(
         EffectMessages messages, Dictionary<string, TaskPolicy> policies, ProviderValues values,
@@ -231,8 +230,8 @@ public sealed class DueWorkSweeper(
         var models = new SharedModelWriter(db.Database.GetDbConnection(), transaction, values);
         var effects = decisions
             .Where(d => updated.Contains(d.Task.Id))
-            .SelectMany(d => d.Decision.Effects.Select(effect => (d.Task, Effect: effect, Message: outbox.ToMessage(
-                messages.SharedEmail(effect, d.Task, d.Decision, directives.GetValueOrDefault(d.Task.DirectiveId), now)))))
+            .SelectMany(d => d.Decision.Effects.Select(effect => (d.Task, Effect: effect,
+                Message: EffectMessage(effect, d.Task, d.Decision, directives, messages, now))))
             .ToList();
         await models.NameAllSharedAsync(effects.Select(e => (e.Message, e.Effect.RecipientRole)).ToList(), now, cancellationToken);
 
@@ -293,12 +292,16 @@ public sealed class DueWorkSweeper(
         return result;
     }
 
+    /// <summary>The outbox row of one effect about one task, its model still whole (<see cref="SharedModelWriter"/> names it).</summary>
+    private OutboxMessage EffectMessage(
+        DueEffect effect, SweepTask task, SweepDecision decision, Dictionary<Guid, SweepDirective> directives, EffectMessages messages, DateTimeOffset now) =>
+        outbox.ToMessage(messages.SharedEmail(effect, task, decision, directives.GetValueOrDefault(task.DirectiveId), now));
+
     /// <summary>The outbox row of one effect about one task, naming its shared model (as a class's rows do).</summary>
     private async Task<OutboxMessage> SweepMessageAsync(
         DueEffect effect, SweepTask task, SweepDecision decision, Dictionary<Guid, SweepDirective> directives, EffectMessages messages,
         SharedModelWriter models, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await models.NameSharedAsync(outbox.ToMessage(messages.SharedEmail(effect, task, decision, directives.GetValueOrDefault(task.DirectiveId), now)),
-            effect.RecipientRole, now, cancellationToken);
+        await models.NameSharedAsync(EffectMessage(effect, task, decision, directives, messages, now), effect.RecipientRole, now, cancellationToken);
 
     private static TaskPolicy Policy(SweepTask task, Dictionary<string, TaskPolicy> policies) =>
         task.PolicyJson is null ? TaskPolicy.Default
