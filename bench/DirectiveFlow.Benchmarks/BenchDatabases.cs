@@ -1,3 +1,4 @@
+using DirectiveFlow.Infrastructure.Organisation.Import;
 using DirectiveFlow.Infrastructure;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
@@ -69,21 +70,6 @@ internal static class BenchDatabases
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>A file of the shared data folder (../shared/data from the project's root), found upwards from here.</summary>
-    public static string FindCsv(string name)
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared", "data", name);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        throw new FileNotFoundException($"{name} not found in a shared/data folder above the working directory.");
-    }
+    /// <summary>A built-in official list (data/reference, compiled into the product): <c>hanoi-2025</c> or <c>vn-2025</c>.</summary>
+    public static byte[] OfficialList(string name) => OfficialLists.Read(name);
 }

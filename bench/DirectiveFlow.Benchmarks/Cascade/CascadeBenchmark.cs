@@ -22,7 +22,7 @@ public static class CascadeBenchmark
 {
     public static async Task RunAsync(string[] args)
     {
-        var csv = BenchDatabases.FindCsv("vietnam-communes-2025.csv");
+        var csv = BenchDatabases.OfficialList(OfficialLists.Vietnam2025);
         var folder = Path.Combine(Path.GetTempPath(), "directiveflow-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
@@ -56,7 +56,7 @@ public static class CascadeBenchmark
         }
     }
 
-    private static async Task RunOnAsync(DatabaseProvider provider, string connectionString, string csv, string baselineName, double goal)
+    private static async Task RunOnAsync(DatabaseProvider provider, string connectionString, byte[] csv, string baselineName, double goal)
     {
         await using var provider_ = BenchDatabases.Services(provider, connectionString);
         Guid issuer;
@@ -66,7 +66,7 @@ public static class CascadeBenchmark
             var watch = Stopwatch.StartNew();
             await using (var scope = provider_.CreateAsyncScope())
             {
-                var import = await scope.ServiceProvider.GetRequiredService<OrganisationImporter>().ImportAsync(await File.ReadAllBytesAsync(csv));
+                var import = await scope.ServiceProvider.GetRequiredService<OrganisationImporter>().ImportAsync(csv);
                 if (!import.Succeeded)
                 {
                     throw new InvalidOperationException("The national list did not import.");

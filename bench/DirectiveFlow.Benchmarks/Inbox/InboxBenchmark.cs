@@ -45,7 +45,7 @@ public static class InboxBenchmark
             await db.Database.MigrateAsync();
             await using (var scope = root.CreateAsyncScope())
             {
-                var import = await scope.ServiceProvider.GetRequiredService<OrganisationImporter>().ImportAsync(await File.ReadAllBytesAsync(BenchDatabases.FindCsv("vietnam-communes-2025.csv")));
+                var import = await scope.ServiceProvider.GetRequiredService<OrganisationImporter>().ImportAsync(BenchDatabases.OfficialList(OfficialLists.Vietnam2025));
                 if (!import.Succeeded)
                 {
                     throw new InvalidOperationException("The national list did not import.");

@@ -45,7 +45,7 @@ public static class StartupBenchmark
                 await using (var scope = root.CreateAsyncScope())
                 {
                     var import = await scope.ServiceProvider.GetRequiredService<OrganisationImporter>()
-                        .ImportAsync(await File.ReadAllBytesAsync(BenchDatabases.FindCsv("vietnam-communes-2025.csv")));
+                        .ImportAsync(BenchDatabases.OfficialList(OfficialLists.Vietnam2025));
                     if (!import.Succeeded)
                     {
                         throw new InvalidOperationException("The national list did not import.");

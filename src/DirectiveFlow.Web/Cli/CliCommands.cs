@@ -5,23 +5,27 @@ using DirectiveFlow.Infrastructure.Persistence;
 namespace DirectiveFlow.Web.Cli;
 
 /// <summary>
-/// Commands run instead of the web server: <c>dotnet run --project src/DirectiveFlow.Web -- import-org file.csv</c>.
-/// Anything after the command's own arguments is host configuration (e.g. <c>--Database:Provider=PostgreSql</c>).
+/// Commands run instead of the web server: <c>dotnet run --project src/DirectiveFlow.Web -- import-org file.csv</c>, or
+/// <c>import-org --official vn-2025</c> for a list the product carries (<see cref="OfficialLists"/>). Anything after
+/// the command's own arguments is host configuration (e.g. <c>--Database:Provider=PostgreSql</c>).
 /// </summary>
 public static class CliCommands
 {
     public const string ImportOrg = "import-org";
 
+    public const string Official = "--official";
+
     public static bool IsCommand(string[] args) => args.Length > 0 && args[0] == ImportOrg;
 
     /// <summary>The arguments the host should see as configuration: the command and its file are not configuration.</summary>
-    public static string[] HostArgs(string[] args) => IsCommand(args) ? args.Skip(2).ToArray() : args;
+    public static string[] HostArgs(string[] args) => IsCommand(args) ? args.Skip(CommandLength(args)).ToArray() : args;
+
+    private static int CommandLength(string[] args) => args.Length > 1 && args[1] == Official ? 3 : 2;
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
-        if (args.Length < 2 || !File.Exists(args[1]))
+        if (await ReadSourceAsync(args) is not { } source)
         {
-            await Console.Error.WriteLineAsync($"Usage: {ImportOrg} <communes.csv> — file not found: {(args.Length < 2 ? "(none)" : args[1])}");
             return 2;
         }
 
@@ -30,7 +34,7 @@ public static class CliCommands
         var importer = scope.ServiceProvider.GetRequiredService<OrganisationImporter>();
         var clock = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var result = await importer.ImportAsync(await File.ReadAllBytesAsync(args[1]));
+        var result = await importer.ImportAsync(source.Bytes);
         if (!result.Succeeded)
         {
             await Console.Error.WriteLineAsync($"Rejected, nothing written — {result.Problems.Count} problem(s):");
@@ -43,9 +47,33 @@ public static class CliCommands
         }
 
         Console.WriteLine(
-            $"Imported {args[1]} in {clock.ElapsedMilliseconds} ms ({(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:0} ms CPU): communes {Describe(result.Communes)}; "
+            $"Imported {source.Name} in {clock.ElapsedMilliseconds} ms ({(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:0} ms CPU): communes {Describe(result.Communes)}; "
             + $"provinces {Describe(result.Provinces)}; units {Describe(result.Units)}; demo accounts created {result.AccountsCreated}.");
         return 0;
+    }
+
+    /// <summary>The named built-in list or the file, or null (with the usage printed) when neither is there.</summary>
+    private static async Task<(string Name, byte[] Bytes)?> ReadSourceAsync(string[] args)
+    {
+        var usage = $"Usage: {ImportOrg} <communes.csv> | {ImportOrg} {Official} <{string.Join("|", OfficialLists.Names)}>";
+        if (args.Length > 1 && args[1] == Official)
+        {
+            if (args.Length > 2 && OfficialLists.Exists(args[2]))
+            {
+                return ($"the official list {args[2]}", OfficialLists.Read(args[2]));
+            }
+
+            await Console.Error.WriteLineAsync($"{usage} — no built-in list named '{(args.Length > 2 ? args[2] : "")}'");
+            return null;
+        }
+
+        if (args.Length < 2 || !File.Exists(args[1]))
+        {
+            await Console.Error.WriteLineAsync($"{usage} — file not found: {(args.Length < 2 ? "(none)" : args[1])}");
+            return null;
+        }
+
+        return (args[1], await File.ReadAllBytesAsync(args[1]));
     }
 
     private static string Describe(ImportCounts counts) =>

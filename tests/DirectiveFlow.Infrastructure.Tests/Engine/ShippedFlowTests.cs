@@ -55,7 +55,7 @@ public sealed class ShippedFlowTests
         await using (var scope = host.Services.CreateAsyncScope())
         {
             var import = await scope.ServiceProvider.GetRequiredService<OrganisationImporter>()
-                .ImportAsync(await File.ReadAllBytesAsync(SharedData.HanoiCommunesCsv, EngineHost.Cancel), EngineHost.Cancel);
+                .ImportAsync(await File.ReadAllBytesAsync(ReferenceData.HanoiCommunesCsv, EngineHost.Cancel), EngineHost.Cancel);
             Assert.True(import.Succeeded);
         }
 

@@ -23,7 +23,7 @@ public static class TestOrganisation
             db.Units.Add(unit);
         }
 
-        var lines = File.ReadAllLines(SharedData.HanoiCommunesCsv).Skip(1).Where(l => l.Length > 0);
+        var lines = File.ReadAllLines(ReferenceData.HanoiCommunesCsv).Skip(1).Where(l => l.Length > 0);
         foreach (var line in communeLimit is { } limit ? lines.Take(limit) : lines)
         {
             var parts = line.Split(',');

@@ -11,11 +11,11 @@ public sealed class ImportOrgCommandTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<int> RunAsync(TestDatabase db, string file)
+    private static async Task<int> RunAsync(TestDatabase db, params string[] command)
     {
         string[] args =
         [
-            CliCommands.ImportOrg, file,
+            CliCommands.ImportOrg, .. command,
             $"--Database:Provider={db.Provider}", $"--Database:ConnectionString={db.ConnectionString}",
             "--Demo:Enabled=false", "--Scheduling:Enabled=false",
         ];
@@ -30,12 +30,25 @@ public sealed class ImportOrgCommandTests
     {
         await using var db = await TestDatabase.CreateSqliteAsync();
 
-        var exitCode = await RunAsync(db, SharedData.HanoiCommunesCsv);
+        var exitCode = await RunAsync(db, ReferenceData.HanoiCommunesCsv);
 
         Assert.Equal(0, exitCode);
         await using var read = db.CreateContext();
         Assert.Equal(504, await read.Units.CountAsync(u => u.Level == UnitLevel.Commune, Ct));
         Assert.Equal(0, await read.Users.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Import_org_official_imports_the_national_list_the_product_carries_and_refuses_an_unknown_name()
+    {
+        await using var db = await TestDatabase.CreateSqliteAsync();
+
+        Assert.Equal(0, await RunAsync(db, CliCommands.Official, "vn-2025"));
+        Assert.Equal(2, await RunAsync(db, CliCommands.Official, "atlantis-2025"));
+
+        await using var read = db.CreateContext();
+        Assert.Equal(34, await read.Localities.CountAsync(l => l.Type == LocalityType.Province, Ct));
+        Assert.Equal(3321 * 4, await read.Units.CountAsync(u => u.Level == UnitLevel.Commune, Ct));
     }
 
     [Fact]

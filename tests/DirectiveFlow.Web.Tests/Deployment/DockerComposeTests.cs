@@ -23,7 +23,7 @@ public sealed class DockerComposeTests
         Assert.StartsWith("mcr.microsoft.com/mssql/server:2022", Scalar(Service("sqlserver"), "image"), StringComparison.Ordinal);
         Assert.StartsWith("rnwood/smtp4dev", Scalar(Service("smtp4dev"), "image"), StringComparison.Ordinal);
         var build = (YamlMappingNode)Service("app")["build"];
-        Assert.True(File.Exists(Path.Combine(SharedData.RepositoryRoot, Scalar(build, "dockerfile"))));
+        Assert.True(File.Exists(Path.Combine(ReferenceData.RepositoryRoot, Scalar(build, "dockerfile"))));
     }
 
     [Fact]
@@ -67,12 +67,12 @@ public sealed class DockerComposeTests
     [Fact]
     public void The_dockerfile_builds_the_web_project_from_files_that_exist()
     {
-        var dockerfile = File.ReadAllLines(Path.Combine(SharedData.RepositoryRoot, "Dockerfile"));
+        var dockerfile = File.ReadAllLines(Path.Combine(ReferenceData.RepositoryRoot, "Dockerfile"));
         var copied = dockerfile.Where(l => l.StartsWith("COPY src/", StringComparison.Ordinal) && l.Contains(".csproj", StringComparison.Ordinal))
             .Select(l => l.Split(' ')[1]).ToList();
 
         Assert.Contains("src/DirectiveFlow.Web/DirectiveFlow.Web.csproj", copied);
-        Assert.All(copied, path => Assert.True(File.Exists(Path.Combine(SharedData.RepositoryRoot, path)), path));
+        Assert.All(copied, path => Assert.True(File.Exists(Path.Combine(ReferenceData.RepositoryRoot, path)), path));
         Assert.Contains(dockerfile, l => l.Contains("dotnet publish src/DirectiveFlow.Web/DirectiveFlow.Web.csproj", StringComparison.Ordinal));
     }
 
@@ -94,7 +94,7 @@ public sealed class DockerComposeTests
     private static YamlMappingNode LoadServices()
     {
         var yaml = new YamlStream();
-        using var reader = new StreamReader(Path.Combine(SharedData.RepositoryRoot, "docker-compose.yml"));
+        using var reader = new StreamReader(Path.Combine(ReferenceData.RepositoryRoot, "docker-compose.yml"));
         yaml.Load(reader);
         return (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["services"];
     }

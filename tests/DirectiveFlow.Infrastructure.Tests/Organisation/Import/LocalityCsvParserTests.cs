@@ -14,7 +14,7 @@ public sealed class LocalityCsvParserTests
     [Fact]
     public void Hanoi_list_parses_into_126_communes_of_province_01()
     {
-        var parsed = Parse(File.ReadAllBytes(SharedData.HanoiCommunesCsv));
+        var parsed = Parse(File.ReadAllBytes(ReferenceData.HanoiCommunesCsv));
 
         Assert.Empty(parsed.Problems);
         Assert.Equal(126, parsed.Rows.Count);
@@ -26,7 +26,7 @@ public sealed class LocalityCsvParserTests
     [Fact]
     public void National_list_parses_into_3321_communes_of_34_provinces()
     {
-        var parsed = Parse(File.ReadAllBytes(SharedData.VietnamCommunesCsv));
+        var parsed = Parse(File.ReadAllBytes(ReferenceData.VietnamCommunesCsv));
 
         Assert.Empty(parsed.Problems);
         Assert.Equal(3321, parsed.Rows.Count);

@@ -15,7 +15,7 @@ public sealed class OrganisationImporterTests
     public async Task National_list_creates_every_locality_with_four_pillar_units_and_a_second_import_changes_nothing(string provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        var csv = await File.ReadAllBytesAsync(SharedData.VietnamCommunesCsv, Ct);
+        var csv = await File.ReadAllBytesAsync(ReferenceData.VietnamCommunesCsv, Ct);
 
         var clock = Stopwatch.StartNew();
         await using (var context = db.CreateContext())
@@ -53,7 +53,7 @@ public sealed class OrganisationImporterTests
         await using var db = await TestDatabase.CreateAsync(provider);
         await using (var context = db.CreateContext())
         {
-            var result = await ImporterFactory.Create(context).ImportAsync(await File.ReadAllBytesAsync(SharedData.HanoiCommunesCsv, Ct), Ct);
+            var result = await ImporterFactory.Create(context).ImportAsync(await File.ReadAllBytesAsync(ReferenceData.HanoiCommunesCsv, Ct), Ct);
             Assert.Equal(126, result.Communes.Created);
         }
 
@@ -76,7 +76,7 @@ public sealed class OrganisationImporterTests
     public async Task A_file_with_one_bad_row_writes_nothing(string provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        var lines = (await File.ReadAllLinesAsync(SharedData.HanoiCommunesCsv, Ct)).ToList();
+        var lines = (await File.ReadAllLinesAsync(ReferenceData.HanoiCommunesCsv, Ct)).ToList();
         lines[60] = lines[60].Split(',')[0] + ",,xa";
 
         await using var context = db.CreateContext();
@@ -118,11 +118,11 @@ public sealed class OrganisationImporterTests
         await using var db = await TestDatabase.CreateSqliteAsync();
         await using (var context = db.CreateContext())
         {
-            await ImporterFactory.Create(context).ImportAsync(await File.ReadAllBytesAsync(SharedData.HanoiCommunesCsv, Ct), Ct);
+            await ImporterFactory.Create(context).ImportAsync(await File.ReadAllBytesAsync(ReferenceData.HanoiCommunesCsv, Ct), Ct);
         }
 
         await using var again = db.CreateContext();
-        var result = await ImporterFactory.Create(again).ImportAsync(await File.ReadAllBytesAsync(SharedData.VietnamCommunesCsv, Ct), Ct);
+        var result = await ImporterFactory.Create(again).ImportAsync(await File.ReadAllBytesAsync(ReferenceData.VietnamCommunesCsv, Ct), Ct);
 
         Assert.Equal((3321 - 126, 0, 126), (result.Communes.Created, result.Communes.Updated, result.Communes.Unchanged));
     }

@@ -24,7 +24,7 @@ public sealed class LocalityImportApiTests
     {
         await using var app = await DirectiveFlowWebFactory.CreateAsync(provider);
         using var admin = await app.CreateClientForAsync("admin");
-        var csv = await File.ReadAllBytesAsync(SharedData.VietnamCommunesCsv, Ct);
+        var csv = await File.ReadAllBytesAsync(ReferenceData.VietnamCommunesCsv, Ct);
 
         var clock = Stopwatch.StartNew();
         using var first = await admin.PostAsync("/api/org/localities/import", Csv(csv), Ct);
@@ -51,7 +51,7 @@ public sealed class LocalityImportApiTests
     {
         await using var app = await DirectiveFlowWebFactory.CreateAsync(provider);
         using var admin = await app.CreateClientForAsync("admin");
-        var lines = (await File.ReadAllLinesAsync(SharedData.HanoiCommunesCsv, Ct)).ToList();
+        var lines = (await File.ReadAllLinesAsync(ReferenceData.HanoiCommunesCsv, Ct)).ToList();
         lines[99] = lines[99].Replace(",xa", ",thon", StringComparison.Ordinal).Replace(",phuong", ",thon", StringComparison.Ordinal);
         await using var before = app.Database.CreateContext();
         var unitsBefore = await before.Units.CountAsync(Ct);
@@ -109,7 +109,7 @@ public sealed class LocalityImportApiTests
         await using var app = await DirectiveFlowWebFactory.CreateAsync();
         using var admin = await app.CreateClientForAsync("admin");
 
-        using var response = await admin.PostAsync("/api/org/localities/import", Csv(await File.ReadAllBytesAsync(SharedData.HanoiCommunesCsv, Ct)), Ct);
+        using var response = await admin.PostAsync("/api/org/localities/import", Csv(await File.ReadAllBytesAsync(ReferenceData.HanoiCommunesCsv, Ct)), Ct);
 
         Assert.Equal((122, 0, 4), Counts(await response.Content.ReadFromJsonAsync<JsonElement>(Ct)));
         var page = await admin.GetFromJsonAsync<JsonElement>("/api/units?level=commune&pageSize=1", Ct);

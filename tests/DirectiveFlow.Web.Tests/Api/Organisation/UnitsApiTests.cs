@@ -15,7 +15,7 @@ public sealed class UnitsApiTests
     {
         var app = await DirectiveFlowWebFactory.CreateAsync(provider);
         using var admin = await app.CreateClientForAsync("admin");
-        var csv = new ByteArrayContent(await File.ReadAllBytesAsync(SharedData.HanoiCommunesCsv, Ct)) { Headers = { ContentType = new("text/csv") } };
+        var csv = new ByteArrayContent(await File.ReadAllBytesAsync(ReferenceData.HanoiCommunesCsv, Ct)) { Headers = { ContentType = new("text/csv") } };
         using var response = await admin.PostAsync("/api/org/localities/import", csv, Ct);
         response.EnsureSuccessStatusCode();
         return app;

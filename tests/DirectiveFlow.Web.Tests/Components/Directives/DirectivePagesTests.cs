@@ -20,7 +20,7 @@ public sealed class DirectivePagesTests : IAsyncLifetime
         await using var db = _app.Database.CreateContext();
         if (!await db.WorkflowDefinitions.AnyAsync(d => d.DefinitionId == "party-conclusion" && d.IsPublished, Ct))
         {
-            var json = await File.ReadAllTextAsync(Path.Combine(SharedData.RepositoryRoot, "workflows", "party-conclusion.json"), Ct);
+            var json = await File.ReadAllTextAsync(Path.Combine(ReferenceData.RepositoryRoot, "workflows", "party-conclusion.json"), Ct);
             var definition = WorkflowDefinitionSerializer.Deserialize(json);
             db.WorkflowDefinitions.Add(new WorkflowDefinitionRecord
             {

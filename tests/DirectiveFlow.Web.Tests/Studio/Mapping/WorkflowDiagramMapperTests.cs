@@ -13,7 +13,7 @@ public sealed class WorkflowDiagramMapperTests
     public static TheoryData<string> ShippedWorkflows()
     {
         var data = new TheoryData<string>();
-        var folder = Path.Combine(SharedData.RepositoryRoot, "workflows");
+        var folder = Path.Combine(ReferenceData.RepositoryRoot, "workflows");
         foreach (var file in Directory.Exists(folder) ? Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal).ToArray() : [])
         {
             data.Add(Path.GetFileName(file));
@@ -26,7 +26,7 @@ public sealed class WorkflowDiagramMapperTests
     [MemberData(nameof(ShippedWorkflows))]
     public void Every_shipped_workflow_maps_to_a_diagram_and_back_unchanged(string fileName)
     {
-        var json = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "workflows", fileName));
+        var json = File.ReadAllText(Path.Combine(ReferenceData.RepositoryRoot, "workflows", fileName));
         var original = WorkflowDefinitionSerializer.Deserialize(json);
 
         var diagram = _mapper.ToDiagram(original);
