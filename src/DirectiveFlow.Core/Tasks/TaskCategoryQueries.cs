@@ -32,4 +32,15 @@ public static class TaskCategoryQueries
         var body = new TaskCategoryExpander.Replacer(shape.Parameters[1], countsOfGroup).Visit(shape.Body)!;
         return Expand(Expression.Lambda<Func<IGrouping<TKey, UnitTask>, TResult>>(body, group));
     }
+
+    /// <summary>
+    /// <c>g => new[] { g.Count(p0), g.Count(p1), … }</c>: many conditional counts of a group in one pass (the markers of
+    /// <see cref="TaskCategories"/> may be used in the predicates).
+    /// </summary>
+    public static Expression<Func<IGrouping<TKey, UnitTask>, int[]>> CountEach<TKey>(IEnumerable<Expression<Func<UnitTask, bool>>> predicates)
+    {
+        var group = Expression.Parameter(typeof(IGrouping<TKey, UnitTask>), "g");
+        var counts = predicates.Select(p => (Expression)Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(UnitTask)], group, p));
+        return Expand(Expression.Lambda<Func<IGrouping<TKey, UnitTask>, int[]>>(Expression.NewArrayInit(typeof(int), counts), group));
+    }
 }
