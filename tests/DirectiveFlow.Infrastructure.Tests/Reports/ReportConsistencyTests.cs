@@ -7,6 +7,7 @@ using DirectiveFlow.Infrastructure.Reports;
 using DirectiveFlow.Infrastructure.Reports.NotReached;
 using DirectiveFlow.Infrastructure.Reports.Overview;
 using DirectiveFlow.Infrastructure.Reports.Ranking;
+using DirectiveFlow.Infrastructure.Scheduling.Sweep;
 using DirectiveFlow.Infrastructure.Tests.Engine;
 using DirectiveFlow.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,9 @@ public sealed class ReportConsistencyTests
         Assert.Equal(expected, pages);
         Assert.Equal(expected, ranked);
         Assert.Equal(ranking.Total, ranking.Items.Count);
+        var chased = (await world.CountedTasksAsync()).Single(x => x.Id == world.ChasedTask).UnitId;
+        Assert.Equal(2, ranking.Items.Single(u => u.UnitId == chased).Chases);
+        Assert.Equal(2, ranking.Items.Sum(u => u.Chases));
         Assert.Equal(t, ReportCounts.Sum(overview.ByPillar));
         Assert.Equal(t, ReportCounts.Sum(overview.ByPillarAndLevel));
         Assert.Equal(["PARTY", "COUNCIL", "COMMITTEE", "FRONT"], overview.ByPillar.Select(p => p.Pillar));
@@ -59,6 +63,14 @@ public sealed class ReportConsistencyTests
         Assert.Equal(t.OpenOverdue, overview.Trend[^1].OverdueAtEnd);
         Assert.Equal(t.Total, overview.Trend.Sum(w => w.Opened));
         Assert.Equal((t.CompletedOnTime, t.CompletedLate), (overview.Trend.Sum(w => w.CompletedOnTime), overview.Trend.Sum(w => w.CompletedLate)));
+    }
+
+    [Fact]
+    public void A_chase_is_an_outbox_row_of_a_scheduled_step_and_of_nothing_else()
+    {
+        Assert.All(DueEffect.StepKeyPrefixes, p => Assert.NotNull(DueEffect.ActionOf(p + "1:202603020000")));
+        Assert.Null(DueEffect.ActionOf($"task:{Guid.NewGuid():N}:assigned:1"));
+        Assert.Null(DueEffect.ActionOf("digest:unit:20260302"));
     }
 
     [Theory]

@@ -91,7 +91,7 @@ public sealed class ReportWorld : IAsyncDisposable
             CreatedAt = now, DueAt = now.AddDays(-1), OriginalDueAt = now.AddDays(-1),
         });
         edit.Outbox.AddRange(Email(ChasedTask, "escalation:1:202603020000", now), Email(ChasedTask, "reminder:1:202603020000", now),
-            Email(ChasedTask, "assigned:1", now));
+            Email(ChasedTask, $"task:{ChasedTask:N}:assigned:1", now));
         await edit.SaveChangesAsync(EngineHost.Cancel);
     }
 
