@@ -3,6 +3,7 @@ using DirectiveFlow.Infrastructure.Engine;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Organisation;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Reports;
 using DirectiveFlow.Infrastructure.Scheduling;
 using DirectiveFlow.Infrastructure.Tasks;
 using DirectiveFlow.Infrastructure.Workflows;
@@ -25,6 +26,7 @@ public static class DependencyInjection
         services.AddDirectiveFlowScheduling(configuration);
         services.AddDirectiveFlowEngine(configuration);
         services.AddDirectiveFlowTasks(configuration);
+        services.AddDirectiveFlowReports();
         return services;
     }
 }

@@ -79,6 +79,6 @@ public sealed class UnitTask
 
     public int ConcurrencyStamp { get; set; }
 
-    /// <summary>The reporting category at <paramref name="now"/>; derived, never stored.</summary>
-    public TaskCategory CategoryAt(DateTimeOffset now) => TaskCategories.Of(Status, DueAt, CompletedAt, now);
+    /// <summary>The reporting category at <paramref name="now"/> (null when cancelled); derived, never stored.</summary>
+    public TaskCategory? CategoryAt(DateTimeOffset now) => TaskCategories.Of(Status, DueAt, CompletedAt, now);
 }

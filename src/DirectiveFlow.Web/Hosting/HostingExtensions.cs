@@ -9,6 +9,7 @@ using DirectiveFlow.Web.Api.Calendar;
 using DirectiveFlow.Web.Api.Dev;
 using DirectiveFlow.Web.Api.Directives;
 using DirectiveFlow.Web.Api.Organisation;
+using DirectiveFlow.Web.Api.Reports;
 using DirectiveFlow.Web.Api.Tasks;
 using DirectiveFlow.Web.Api.Workflows;
 using DirectiveFlow.Web.Components;
@@ -57,6 +58,7 @@ public static class HostingExtensions
         app.MapTasksApi();
         app.AnnounceDemoLogins();
         app.MapDirectivesApi();
+        app.MapReportsApi();
         app.UseDirectiveFlowUi();
         app.MapCalendarApi();
         app.MapOutboxAdminApi();

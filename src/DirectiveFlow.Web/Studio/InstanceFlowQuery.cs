@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Journal;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Core.Workflows;
@@ -13,11 +14,11 @@ namespace DirectiveFlow.Web.Studio;
 /// Reads for the instance view: the flow a directive runs on, live task counts per activity (one grouped query), the
 /// units of one activity with their categories, and the journal.
 /// </summary>
-public sealed class InstanceFlowQuery(IDbContextFactory<DirectiveFlowDbContext> contexts, TimeProvider time)
+public sealed class InstanceFlowQuery(IDbContextFactory<DirectiveFlowDbContext> contexts, TimeProvider time, IWorkingDayCalendar calendar)
 {
     public sealed record FlowHeader(Guid DirectiveId, string Number, string Title, string DefinitionId, int Version, WorkflowInstanceStatus? Status, WorkflowDefinition Definition);
 
-    public sealed record UnitRow(Guid TaskId, string UnitCode, string UnitName, UnitTaskStatus Status, TaskCategory Category, DateTimeOffset DueAt, DateTimeOffset? CompletedAt);
+    public sealed record UnitRow(Guid TaskId, string UnitCode, string UnitName, UnitTaskStatus Status, TaskCategory? Category, DateTimeOffset DueAt, DateTimeOffset? CompletedAt);
 
     /// <summary>The directive and its flow, or null when it does not exist or <paramref name="user"/> may not read it (<see cref="DirectiveReader"/>).</summary>
     public async Task<FlowHeader?> HeaderAsync(Guid directiveId, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -41,25 +42,17 @@ public sealed class InstanceFlowQuery(IDbContextFactory<DirectiveFlowDbContext> 
                 WorkflowDefinitionSerializer.Deserialize(record.Json));
     }
 
-    /// <summary>Task counts per activity by reporting category, computed in the database in one grouped query.</summary>
+    /// <summary>Task counts per activity by reporting category (<see cref="TaskCategories"/>), computed in the database in one grouped query.</summary>
     public async Task<IReadOnlyDictionary<string, ActivityCounts>> CountsAsync(Guid directiveId, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = CategoryTime.At(time.GetUtcNow(), calendar);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Tasks.AsNoTracking().Where(t => t.DirectiveId == directiveId && t.Status != UnitTaskStatus.Cancelled)
+        var rows = await db.Tasks.AsNoTracking().Where(t => t.DirectiveId == directiveId)
             .GroupBy(t => t.ActivityId)
-            .Select(g => new
-            {
-                ActivityId = g.Key,
-                Total = g.Count(),
-                OnTime = g.Count(t => t.Status == UnitTaskStatus.Completed && t.CompletedAt != null && t.CompletedAt <= t.DueAt),
-                Late = g.Count(t => t.Status == UnitTaskStatus.Completed && t.CompletedAt != null && t.CompletedAt > t.DueAt),
-                Open = g.Count(t => !(t.Status == UnitTaskStatus.Completed && t.CompletedAt != null) && t.DueAt >= now),
-                Overdue = g.Count(t => !(t.Status == UnitTaskStatus.Completed && t.CompletedAt != null) && t.DueAt < now),
-                Reported = g.Count(t => t.Status == UnitTaskStatus.Reported),
-            })
+            .Select(TaskCategoryQueries.Aggregate<string, ActivityRow>(now, (g, c) => new ActivityRow(g.Key, c, g.Count(t => t.Status == UnitTaskStatus.Reported))))
             .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.ActivityId, r => new ActivityCounts(r.Total, r.OnTime, r.Late, r.Open, r.Overdue, r.Reported));
+        return rows.Where(r => r.Counts.Total > 0).ToDictionary(r => r.ActivityId, r => new ActivityCounts(
+            r.Counts.Total, r.Counts.CompletedOnTime, r.Counts.CompletedLate, r.Counts.OpenWithinDeadline, r.Counts.OpenOverdue, r.AwaitingReview));
     }
 
     public async Task<IReadOnlyList<UnitRow>> UnitsAsync(Guid directiveId, string activityId, CancellationToken cancellationToken)
@@ -81,4 +74,6 @@ public sealed class InstanceFlowQuery(IDbContextFactory<DirectiveFlowDbContext> 
         return await db.Journal.AsNoTracking().Where(j => j.DirectiveId == directiveId)
             .OrderByDescending(j => j.Id).Take(take).ToListAsync(cancellationToken);
     }
+
+    private sealed record ActivityRow(string ActivityId, TaskCategoryCounts Counts, int AwaitingReview);
 }

@@ -32,7 +32,7 @@ public sealed class InstanceFlowQueryTests
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
-        var query = new InstanceFlowQuery(new Factory(database), new FakeTimeProvider(Now));
+        var query = new InstanceFlowQuery(new Factory(database), new FakeTimeProvider(Now), new DirectiveFlow.Core.Calendar.WorkingDayCalendar([]));
         var counts = await query.CountsAsync(directiveId, TestContext.Current.CancellationToken);
 
         Assert.Equal(new(4, CompletedOnTime: 1, CompletedLate: 1, OpenWithinDeadline: 1, OpenOverdue: 1, AwaitingReview: 1), counts["ward"]);

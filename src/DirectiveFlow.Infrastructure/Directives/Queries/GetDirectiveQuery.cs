@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Reports;
+using DirectiveFlow.Infrastructure.Tasks.Queries;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,12 +11,12 @@ namespace DirectiveFlow.Infrastructure.Directives.Queries;
 
 /// <summary>
 /// One directive with progress overall and per pillar, computed by one grouped query from dates and states at the
-/// current time (the categories of <see cref="TaskCategories"/>, never stored flags). Null when it does not exist or
+/// current time (the categories of <see cref="TaskCategories"/>, never stored flags) over <see cref="ReportTasks"/>. Null when it does not exist or
 /// <paramref name="Reader"/> may not read it (<see cref="DirectiveReader.Everything"/> when null).
 /// </summary>
 public sealed record GetDirectiveQuery(Guid Id, DirectiveReader? Reader = null) : IQuery<DirectiveDetailDto?>;
 
-public sealed class GetDirectiveHandler(DirectiveFlowDbContext db, TimeProvider time) : IQueryHandler<GetDirectiveQuery, DirectiveDetailDto?>
+public sealed class GetDirectiveHandler(DirectiveFlowDbContext db, TaskClock clock) : IQueryHandler<GetDirectiveQuery, DirectiveDetailDto?>
 {
     public async ValueTask<DirectiveDetailDto?> Handle(GetDirectiveQuery query, CancellationToken cancellationToken)
     {
@@ -31,7 +33,7 @@ public sealed class GetDirectiveHandler(DirectiveFlowDbContext db, TimeProvider 
             return null;
         }
 
-        var byPillar = await ProgressByPillarAsync(query.Id, time.GetUtcNow(), cancellationToken);
+        var byPillar = await ProgressByPillarAsync(query.Id, clock.Time, cancellationToken);
         var cascade = await db.ActivityExecutions.AsNoTracking()
             .Where(e => e.InstanceId == d.directive.InstanceId && e.ExpectedBranches > 0)
             .GroupBy(e => 1)
@@ -44,25 +46,18 @@ public sealed class GetDirectiveHandler(DirectiveFlowDbContext db, TimeProvider 
             d.Instance?.CompletedAt, byPillar.Aggregate(DirectiveProgress.Empty, (sum, p) => sum.Add(p.Progress)), byPillar, cascade);
     }
 
-    private async Task<List<PillarProgress>> ProgressByPillarAsync(Guid directiveId, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<List<PillarProgress>> ProgressByPillarAsync(Guid directiveId, CategoryTime time, CancellationToken cancellationToken)
     {
-        // The CASE expressions are TaskCategoryFilter's predicates: completed on time / late by CompletedAt vs DueAt,
-        // open within / past the deadline by DueAt vs now; cancelled tasks and a unit's own sub-cascade are left out.
-        var rows = await (from t in db.Tasks.AsNoTracking()
-                          where t.DirectiveId == directiveId && t.Status != UnitTaskStatus.Cancelled && t.ParentTaskId == null
+        var rows = await (from t in ReportTasks.All(db).AsNoTracking()
+                          where t.DirectiveId == directiveId
                           join u in db.Units on t.UnitId equals u.Id
-                          group t by u.Pillar into g
-                          select new
-                          {
-                              Pillar = g.Key,
-                              Total = g.Count(),
-                              OnTime = g.Sum(t => t.Status == UnitTaskStatus.Completed && t.CompletedAt != null && t.CompletedAt <= t.DueAt ? 1 : 0),
-                              Late = g.Sum(t => t.Status == UnitTaskStatus.Completed && t.CompletedAt != null && t.CompletedAt > t.DueAt ? 1 : 0),
-                              Within = g.Sum(t => t.Status != UnitTaskStatus.Completed && t.DueAt >= now ? 1 : 0),
-                              Overdue = g.Sum(t => t.Status != UnitTaskStatus.Completed && t.DueAt < now ? 1 : 0),
-                          }).ToListAsync(cancellationToken);
-        return rows.OrderBy(r => r.Pillar)
-            .Select(r => new PillarProgress(OrgUnit.PillarCode(r.Pillar), new DirectiveProgress(r.Total, r.OnTime, r.Late, r.Within, r.Overdue)))
+                          group t by u.Pillar)
+            .Select(TaskCategoryQueries.Aggregate<Pillar, PillarCounts>(time, (g, c) => new PillarCounts(g.Key, c)))
+            .ToListAsync(cancellationToken);
+        return rows.Where(r => r.Counts.Total > 0).OrderBy(r => r.Pillar)
+            .Select(r => new PillarProgress(OrgUnit.PillarCode(r.Pillar), DirectiveProgress.From(r.Counts)))
             .ToList();
     }
+
+    private sealed record PillarCounts(Pillar Pillar, TaskCategoryCounts Counts);
 }

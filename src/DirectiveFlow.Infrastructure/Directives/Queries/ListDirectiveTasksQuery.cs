@@ -2,6 +2,7 @@ using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Tasks.Queries;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,12 +13,11 @@ public sealed record ListDirectiveTasksQuery(
     Guid DirectiveId, UnitTaskStatus? Status, TaskCategory? Category, Pillar? Pillar, Guid? UnitId, PageRequest Page)
     : IQuery<PagedResult<DirectiveTaskDto>>;
 
-public sealed class ListDirectiveTasksHandler(DirectiveFlowDbContext db, TimeProvider time)
+public sealed class ListDirectiveTasksHandler(DirectiveFlowDbContext db, TaskClock clock)
     : IQueryHandler<ListDirectiveTasksQuery, PagedResult<DirectiveTaskDto>>
 {
     public async ValueTask<PagedResult<DirectiveTaskDto>> Handle(ListDirectiveTasksQuery query, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
         var tasks = db.Tasks.AsNoTracking().Where(t => t.DirectiveId == query.DirectiveId);
         if (query.Status is { } status)
         {
@@ -26,7 +26,7 @@ public sealed class ListDirectiveTasksHandler(DirectiveFlowDbContext db, TimePro
 
         if (query.Category is { } category)
         {
-            tasks = tasks.Where(TaskCategoryFilter.For(category, now));
+            tasks = tasks.Where(TaskCategories.Where(category, clock.Time));
         }
 
         if (query.UnitId is { } unitId)
@@ -50,7 +50,7 @@ public sealed class ListDirectiveTasksHandler(DirectiveFlowDbContext db, TimePro
             .ToListAsync(cancellationToken);
         var items = page.Select(r => new DirectiveTaskDto(
             r.t.Id, r.t.DirectiveId, r.t.ActivityId, r.t.Title, r.t.UnitId, r.Code, r.Name, OrgUnit.PillarCode(r.Pillar), r.t.Status.ToString(),
-            r.t.Status == UnitTaskStatus.Cancelled ? "Cancelled" : r.t.CategoryAt(now).ToString(),
+            r.t.CategoryAt(clock.Now)?.ToString() ?? "Cancelled",
             r.t.DueAt, r.t.OriginalDueAt, r.t.CompletedAt, r.t.ParentTaskId)).ToList();
         return new PagedResult<DirectiveTaskDto>(items, total, query.Page.Page, query.Page.PageSize);
     }

@@ -14,8 +14,6 @@ namespace DirectiveFlow.Infrastructure.Scheduling.Digests;
 /// </summary>
 public sealed class DailyDigestService(DirectiveFlowDbContext db, IWorkingDayCalendar calendar, OutboxWriter outbox, OutboxOptions options)
 {
-    public const int DueSoonWorkingDays = 2;
-
     /// <summary>Writes the day's digests; answers how many were new (0 on a non-working day).</summary>
     public async Task<int> SendAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -33,6 +31,7 @@ public sealed class DailyDigestService(DirectiveFlowDbContext db, IWorkingDayCal
         var unitIds = tasks.Select(t => t.UnitId).Distinct().ToList();
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
         var messages = new EffectMessages(options.BaseUrl, calendar);
+        var time = CategoryTime.At(now, calendar);
         var written = 0;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var group in tasks.GroupBy(t => t.UnitId))
@@ -42,7 +41,7 @@ public sealed class DailyDigestService(DirectiveFlowDbContext db, IWorkingDayCal
                 continue;
             }
 
-            var groups = group.GroupBy(t => Category(t, now))
+            var groups = group.GroupBy(t => Category(t, time))
                 .OrderBy(g => g.Key)
                 .Select(g => new
                 {
@@ -75,9 +74,9 @@ public sealed class DailyDigestService(DirectiveFlowDbContext db, IWorkingDayCal
         return await db.Directives.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Number, cancellationToken);
     }
 
-    private DigestCategory Category(DigestTask task, DateTimeOffset now) =>
+    private static DigestCategory Category(DigestTask task, CategoryTime time) =>
         task.Status == UnitTaskStatus.Reported ? DigestCategory.AwaitingReview
-        : now > task.DueAt ? DigestCategory.OpenOverdue
-        : calendar.WorkingDaysBetween(now, task.DueAt) <= DueSoonWorkingDays ? DigestCategory.DueSoon
+        : TaskCategories.Of(task.Status, task.DueAt, task.CompletedAt, time.Now) == TaskCategory.OpenOverdue ? DigestCategory.OpenOverdue
+        : TaskCategories.IsDueSoon(task.Status, task.DueAt, time) ? DigestCategory.DueSoon
         : DigestCategory.OpenWithinDeadline;
 }

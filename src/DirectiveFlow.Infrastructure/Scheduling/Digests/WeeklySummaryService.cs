@@ -102,5 +102,5 @@ public sealed class WeeklySummaryService(DirectiveFlowDbContext db, IWorkingDayC
         return await outbox.TryInsertAsync(db, email, cancellationToken);
     }
 
-    private static TaskCategory Category(DigestTask task, DateTimeOffset now) => TaskCategories.Of(task.Status, task.DueAt, task.CompletedAt, now);
+    private static TaskCategory? Category(DigestTask task, DateTimeOffset now) => TaskCategories.Of(task.Status, task.DueAt, task.CompletedAt, now);
 }

@@ -17,6 +17,9 @@ public enum DueEffectKind
 /// </summary>
 public sealed record DueEffect(DueEffectKind Kind, int Number, DateTimeOffset FireAt, string RecipientRole, string DedupeKey)
 {
+    /// <summary>How the dedupe keys of the scheduled steps begin: an outbox row about a task with one of these is a chase.</summary>
+    public static IReadOnlyList<string> StepKeyPrefixes { get; } = ["reminder:", "due:", "escalation:", "raised:", "progress:"];
+
     /// <summary>The journal action of this step (<see cref="ActionOf"/> its key).</summary>
     public string Action => ActionOf(DedupeKey) ?? throw new InvalidOperationException($"'{DedupeKey}' is not a step's key.");
 

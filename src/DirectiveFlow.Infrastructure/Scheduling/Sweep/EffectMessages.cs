@@ -1,5 +1,6 @@
 using System.Globalization;
 using DirectiveFlow.Core.Calendar;
+using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Email;
 using DirectiveFlow.Infrastructure.Email.Outbox;
 
@@ -30,8 +31,7 @@ public sealed class EffectMessages(string baseUrl, IWorkingDayCalendar calendar)
             directive = new { number = directive?.Number ?? "", title = directive?.Title ?? "" },
             recipient = new { name = SharedModel.RecipientNameSentinel },
             workingDaysLeft = Math.Max(0, calendar.WorkingDaysBetween(now, task.DueAt)),
-            // Past the deadline is at least one working day late, even before the next working day has begun.
-            workingDaysLate = now > task.DueAt ? Math.Max(1, -calendar.WorkingDaysBetween(now, task.DueAt)) : 0,
+            workingDaysLate = TaskCategories.WorkingDaysLate(calendar, task.DueAt, now),
             level = effect.Number,
             chaseCount = decision.ChaseCount,
             raised = effect.Kind == DueEffectKind.Raised || (effect.Kind == DueEffectKind.Escalation && decision.IsRaised && effect.Number == decision.EscalationLevel),

@@ -66,12 +66,12 @@ public sealed class TaskListSource(DirectiveFlowDbContext db, TaskCallerResolver
 
         if (f.Category is { } category)
         {
-            tasks = tasks.Where(TaskCategoryFilter.For(category, clock.Now));
+            tasks = tasks.Where(TaskCategories.Where(category, clock.Time));
         }
 
         if (f.DueSoon)
         {
-            tasks = tasks.Where(TaskCategoryFilter.DueSoon(clock.Now, clock.DueSoonLimit));
+            tasks = tasks.Where(TaskCategories.DueSoon(clock.Time));
         }
 
         if (f.DirectiveId is { } directiveId)

@@ -1,0 +1,41 @@
+using System.Linq.Expressions;
+using DirectiveFlow.Core.Email;
+using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Scheduling.Sweep;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Infrastructure.Reports.Ranking;
+
+/// <summary>
+/// How many times the units' tasks were chased: the scheduled steps the due-work sweep wrote to the outbox about them
+/// (reminders, due-day and missing-report notices, escalations, raising to the leadership — one row per step and task,
+/// unique by task and dedupe key, kept after sending), read for a few units through the outbox's (TaskId, DedupeKey) index.
+/// </summary>
+public static class ChaseCounts
+{
+    public static async Task<Dictionary<Guid, int>> ReadAsync(
+        DirectiveFlowDbContext db, IQueryable<UnitTask> tasks, IReadOnlyCollection<Guid> unitIds, CancellationToken cancellationToken)
+    {
+        var units = unitIds.ToList();
+        var rows = await (from t in tasks.AsNoTracking()
+                          where units.Contains(t.UnitId)
+                          join m in db.Outbox.Where(IsStep()) on (Guid?)t.Id equals m.TaskId
+                          group m by t.UnitId into g
+                          select new { UnitId = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.UnitId, r => r.Count);
+    }
+
+    /// <summary><c>m => m.DedupeKey.StartsWith("reminder:") || …</c> over <see cref="DueEffect.StepKeyPrefixes"/>.</summary>
+    private static Expression<Func<OutboxMessage, bool>> IsStep()
+    {
+        var m = Expression.Parameter(typeof(OutboxMessage), "m");
+        var key = Expression.Property(m, nameof(OutboxMessage.DedupeKey));
+        var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
+        var any = DueEffect.StepKeyPrefixes
+            .Select(p => (Expression)Expression.Call(key, startsWith, Expression.Constant(p)))
+            .Aggregate(Expression.OrElse);
+        return Expression.Lambda<Func<OutboxMessage, bool>>(any, m);
+    }
+}

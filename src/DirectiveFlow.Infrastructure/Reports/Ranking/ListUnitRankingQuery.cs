@@ -1,0 +1,71 @@
+using DirectiveFlow.Core.Calendar;
+using DirectiveFlow.Core.Common;
+using DirectiveFlow.Core.Organisation;
+using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Core.Workflows.Activities;
+using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Tasks.Queries;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Infrastructure.Reports.Ranking;
+
+/// <summary>
+/// The ranking of lead units inside <paramref name="Scope"/> over the tasks <paramref name="Filter"/> selects (its pillar
+/// is the unit's), at <paramref name="Level"/> (null: every level) and matching <paramref name="Q"/> (code or name,
+/// diacritics ignored), sorted by <paramref name="Sort"/> "most behind first" unless <paramref name="Descending"/> says
+/// otherwise. One grouped count per unit (<see cref="UnitCounts"/>, the overview's own), sorted in memory (one row per
+/// unit); chases are read for the page's units only.
+/// </summary>
+public sealed record ListUnitRankingQuery(
+    ReportScope Scope, ReportFilter Filter, PageRequest Page, UnitRankingSort Sort = UnitRankingSort.OpenOverdue, bool? Descending = null,
+    UnitLevel? Level = UnitLevel.Commune, string? Q = null) : IQuery<PagedResult<UnitRankingItem>>;
+
+public sealed class ListUnitRankingHandler(DirectiveFlowDbContext db, TaskClock clock, IWorkingDayCalendar calendar)
+    : IQueryHandler<ListUnitRankingQuery, PagedResult<UnitRankingItem>>
+{
+    public async ValueTask<PagedResult<UnitRankingItem>> Handle(ListUnitRankingQuery query, CancellationToken cancellationToken)
+    {
+        var tasks = ReportTasks.Select(db, query.Scope, query.Filter);
+        var perUnit = (await UnitCounts.ReadAsync(tasks, clock.Time, cancellationToken)).Where(u => u.Counts.Total > 0).ToList();
+        var ids = perUnit.Select(u => u.UnitId).ToList();
+        var units = await db.Units.AsNoTracking().Where(u => EF.Parameter(ids).Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var rows = perUnit.Select(u => new Row(units[u.UnitId], u.Counts, OnTimeRate(u.Counts),
+                u.OldestOverdueDueAt is { } due ? TaskCategories.WorkingDaysLate(calendar, due, clock.Now) : 0))
+            .Where(r => query.Level is not { } level || r.Unit.Level == level)
+            .Where(r => string.IsNullOrWhiteSpace(query.Q) || SearchText.Contains(r.Unit.Code, query.Q) || SearchText.Contains(r.Unit.Name, query.Q));
+        var sorted = Order(rows, query.Sort, query.Descending).ToList();
+        var page = sorted.Skip(query.Page.Skip).Take(query.Page.PageSize).ToList();
+        var chases = await ChaseCounts.ReadAsync(db, tasks, page.Select(r => r.Unit.Id).ToList(), cancellationToken);
+        var items = page.Select((r, i) => new UnitRankingItem(
+            query.Page.Skip + i + 1, r.Unit.Id, r.Unit.Code, r.Unit.Name, OrgUnit.PillarCode(r.Unit.Pillar), UnitVocabulary.NameOf(r.Unit.Level),
+            r.Unit.LocalityCode, r.Counts.Total, r.Counts.CompletedOnTime, r.Counts.CompletedLate, r.Counts.OpenWithinDeadline,
+            r.Counts.OpenOverdue, r.OnTimeRate, r.MaxDaysOverdue, chases.GetValueOrDefault(r.Unit.Id))).ToList();
+        return new PagedResult<UnitRankingItem>(items, sorted.Count, query.Page.Page, query.Page.PageSize);
+    }
+
+    /// <summary>Completed on time ÷ tasks whose deadline is decided (completed, or open past it); null while none is.</summary>
+    public static double? OnTimeRate(TaskCategoryCounts c)
+    {
+        var decided = c.CompletedOnTime + c.CompletedLate + c.OpenOverdue;
+        return decided == 0 ? null : Math.Round((double)c.CompletedOnTime / decided, 4);
+    }
+
+    private static IOrderedEnumerable<Row> Order(IEnumerable<Row> rows, UnitRankingSort sort, bool? descending)
+    {
+        // "Most behind first" is descending for the counts and delays, ascending for the rate; units without a rate go last.
+        var desc = descending ?? sort != UnitRankingSort.OnTimeRate;
+        IOrderedEnumerable<Row> By<TKey>(Func<Row, TKey> key) => desc ? rows.OrderByDescending(key) : rows.OrderBy(key);
+        var ordered = sort switch
+        {
+            UnitRankingSort.OnTimeRate => rows.OrderBy(r => r.OnTimeRate is null)
+                .ThenBy(r => desc ? -(r.OnTimeRate ?? 0) : r.OnTimeRate ?? 0),
+            UnitRankingSort.CompletedLate => By(r => r.Counts.CompletedLate),
+            UnitRankingSort.MaxDaysOverdue => By(r => r.MaxDaysOverdue),
+            _ => By(r => r.Counts.OpenOverdue).ThenBy(r => r.OnTimeRate is null).ThenBy(r => r.OnTimeRate ?? 0),
+        };
+        return ordered.ThenByDescending(r => r.Counts.OpenOverdue).ThenByDescending(r => r.MaxDaysOverdue).ThenBy(r => r.Unit.Code, StringComparer.Ordinal);
+    }
+
+    private sealed record Row(OrgUnit Unit, TaskCategoryCounts Counts, double? OnTimeRate, int MaxDaysOverdue);
+}

@@ -1,0 +1,17 @@
+namespace DirectiveFlow.Infrastructure.Reports.Ranking;
+
+/// <summary>The columns the ranking sorts by; each sorts "most behind first" unless told otherwise.</summary>
+public enum UnitRankingSort
+{
+    /// <summary>Open overdue tasks, most first; then the on-time rate, lowest first.</summary>
+    OpenOverdue = 1,
+
+    /// <summary>The on-time rate, lowest first (units with nothing due yet last).</summary>
+    OnTimeRate = 2,
+
+    /// <summary>Tasks completed late, most first.</summary>
+    CompletedLate = 3,
+
+    /// <summary>The longest delay in working days, longest first.</summary>
+    MaxDaysOverdue = 4,
+}

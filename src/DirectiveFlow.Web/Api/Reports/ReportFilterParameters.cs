@@ -1,0 +1,102 @@
+using System.Globalization;
+using DirectiveFlow.Core.Calendar;
+using DirectiveFlow.Core.Directives;
+using DirectiveFlow.Core.Workflows.Activities;
+using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Reports;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Web.Api.Reports;
+
+/// <summary>
+/// The filters of the leadership views as the query string gives them (strings, so every bad value is a 400 naming
+/// its field). <c>from</c>/<c>to</c>: a day (yyyy-MM-dd, local, both inclusive) or an ISO 8601 instant; the period
+/// selects the directives issued in it. <c>documentType</c> is refused until directives carry a type (issue 13).
+/// </summary>
+public sealed record ReportFilterParameters(
+    string? From, string? To, string? Pillar, string? IssuingUnitId, string? DocumentType, string? Priority, string? LocalityCode)
+{
+    public async Task<ReportFilter> ToFilterAsync(DirectiveFlowDbContext db, Dictionary<string, string[]> errors, CancellationToken ct)
+    {
+        var from = Instant(From, "from", endOfDay: false, errors);
+        var to = Instant(To, "to", endOfDay: true, errors);
+        if (from > to)
+        {
+            errors["to"] = ["Ngày kết thúc trước ngày bắt đầu. / 'to' is before 'from'."];
+        }
+
+        Core.Organisation.Pillar? pillar = null;
+        if (!string.IsNullOrWhiteSpace(Pillar))
+        {
+            if (UnitVocabulary.TryParsePillar(Pillar.Trim(), out var p))
+            {
+                pillar = p;
+            }
+            else
+            {
+                errors["pillar"] = [$"Trục không hợp lệ. / Allowed: {string.Join(", ", UnitVocabulary.PillarNames)}."];
+            }
+        }
+
+        DirectivePriority? priority = null;
+        if (!string.IsNullOrWhiteSpace(Priority))
+        {
+            if (Enum.TryParse<DirectivePriority>(Priority.Trim(), ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(Priority, out _))
+            {
+                priority = value;
+            }
+            else
+            {
+                errors["priority"] = [$"Độ khẩn không hợp lệ. / Allowed: {string.Join(", ", Enum.GetNames<DirectivePriority>())}."];
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(DocumentType))
+        {
+            errors["documentType"] = ["Văn bản chưa có trường loại văn bản; chưa lọc được. / Directives carry no document type yet (issue 13)."];
+        }
+
+        Guid? issuer = null;
+        if (!string.IsNullOrWhiteSpace(IssuingUnitId))
+        {
+            if (Guid.TryParse(IssuingUnitId, out var id) && await db.Units.AnyAsync(u => u.Id == id, ct))
+            {
+                issuer = id;
+            }
+            else
+            {
+                errors["issuingUnitId"] = ["Không có đơn vị này. / No such unit."];
+            }
+        }
+
+        var locality = LocalityCode?.Trim();
+        if (!string.IsNullOrEmpty(locality) && !await db.Localities.AnyAsync(l => l.Code == locality, ct))
+        {
+            errors["localityCode"] = ["Không có địa bàn có mã này. / No locality has this code."];
+        }
+
+        return new ReportFilter(from, to, pillar, issuer, priority, string.IsNullOrEmpty(locality) ? null : locality);
+    }
+
+    /// <summary>A day (its start, or the next day's start for an end) in Asia/Ho_Chi_Minh, or an instant.</summary>
+    private static DateTimeOffset? Instant(string? text, string field, bool endOfDay, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return VietnamTime.At(endOfDay ? day.AddDays(1) : day, TimeOnly.MinValue);
+        }
+
+        if (DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+        {
+            return instant;
+        }
+
+        errors[field] = ["Ngày không hợp lệ; dùng yyyy-MM-dd. / Not a date: use yyyy-MM-dd or an ISO 8601 instant."];
+        return null;
+    }
+}

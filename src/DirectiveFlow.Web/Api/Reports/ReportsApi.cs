@@ -1,0 +1,61 @@
+using DirectiveFlow.Infrastructure.Directives.Queries;
+using DirectiveFlow.Infrastructure.Identity;
+using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Reports;
+using DirectiveFlow.Infrastructure.Reports.NotReached;
+using DirectiveFlow.Infrastructure.Reports.Overview;
+using DirectiveFlow.Infrastructure.Reports.Ranking;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Web.Api.Reports;
+
+/// <summary>
+/// The leadership overview API (issue 11): the overview and the ranking of units for administrators, issuers,
+/// observers and unit heads, each inside their own scope (<see cref="ReportScopeResolver"/>); a directive's
+/// not-yet-reached list beside its other directive-wide views.
+/// </summary>
+public static class ReportsApi
+{
+    public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
+    {
+        var reports = app.MapGroup("/api/reports").WithTags("Reports")
+            .RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Observer, Roles.Issuer, Roles.UnitHead));
+        reports.MapGet("/overview", async ([AsParameters] ReportFilterParameters filter, ReportScopeResolver scopes, DirectiveFlowDbContext db,
+            ISender sender, CancellationToken ct) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            var parsed = await filter.ToFilterAsync(db, errors, ct);
+            return errors.Count > 0 ? Results.ValidationProblem(errors)
+                : await scopes.GetAsync(ct) is { } scope ? Results.Ok(await sender.Send(new GetOverviewQuery(scope, parsed), ct))
+                : Forbidden();
+        });
+        reports.MapGet("/units", async ([AsParameters] ReportFilterParameters filter, [AsParameters] UnitRankingParameters ranking,
+            ReportScopeResolver scopes, DirectiveFlowDbContext db, ISender sender, CancellationToken ct) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            var parsed = await filter.ToFilterAsync(db, errors, ct);
+            var (sort, descending, level, page) = ranking.Parse(errors);
+            return errors.Count > 0 ? Results.ValidationProblem(errors)
+                : await scopes.GetAsync(ct) is { } scope
+                    ? Results.Ok(await sender.Send(new ListUnitRankingQuery(scope, parsed, page, sort, descending, level, ranking.Q), ct))
+                : Forbidden();
+        });
+
+        // Beside the directive's other directive-wide views, with their roles and their 404 for a directive out of scope.
+        app.MapGet("/api/directives/{id:guid}/not-reached", async (Guid id, ICurrentUser user, DirectiveFlowDbContext db, ISender sender,
+                CancellationToken ct) =>
+            {
+                var reader = await DirectiveReader.ForAsync(db, user, ct);
+                return await reader.Filter(db, db.Directives).AnyAsync(d => d.Id == id, ct)
+                    ? Results.Ok(await sender.Send(new ListNotReachedQuery(id, ReportScope.Of(reader)), ct))
+                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"Không có văn bản {id}. / No directive {id}.");
+            })
+            .WithTags("Directives")
+            .RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Observer, Roles.Issuer));
+        return app;
+    }
+
+    private static IResult Forbidden() => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+        detail: "Chỉ lãnh đạo, cán bộ ban hành, người theo dõi và quản trị viên xem được báo cáo. / Reports are for heads, issuers, observers and administrators.");
+}
