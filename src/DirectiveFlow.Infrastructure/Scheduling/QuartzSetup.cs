@@ -28,10 +28,10 @@ public static class QuartzSetup
                 }
             });
 
-            // Quartz takes the container's TimeProvider, the application's clock (its factory resolves TimeProvider from
-            // the container before anything configured here). With the demo clock that is what a demonstration wants:
-            // after an advance every recurring trigger has misfired, fires once at once (FireAndProceed) and the jobs
-            // see the new time. A clock that stands still (a test's FakeTimeProvider) would stop Quartz altogether.
+            // Quartz runs on real time, not the application's clock: its fire times, misfires and cluster check-ins are
+            // shared by every node, and a demo clock moved on one node would push the triggers a month ahead for all
+            // and make the nodes take each other for dead. The jobs read the application's clock (DomainTime).
+            q.UseTimeProvider(TimeProvider.System);
             q.UsePersistentStore(store =>
             {
                 UseProvider(store, provider, connectionString);

@@ -28,7 +28,7 @@ public sealed class CascadeRecoveryTests
         }
 
         await host.PublishAsync(TestFlows.Cascade("""{"levels": ["commune"]}"""));
-        var issued = await Assert.ThrowsAsync<CrashAfterBatch.SimulatedCrash>(() => host.IssueAsync("wide", "01-PARTY"));
+        var issued = await Assert.ThrowsAsync<CrashAfterBatch.SimulatedCrashException>(() => host.IssueAsync("wide", "01-PARTY"));
         Assert.NotNull(issued);
 
         await using (var db = host.Context())
@@ -122,26 +122,5 @@ public sealed class CascadeRecoveryTests
     {
         await using var db = host.Context();
         return await db.WorkflowInstances.Select(i => i.Id).SingleAsync(EngineHost.Cancel);
-    }
-
-    /// <summary>Stands for the process dying right after batch <c>k</c> committed.</summary>
-    private sealed class CrashAfterBatch(int batches) : ICascadeBatchObserver
-    {
-        private int _seen;
-        private bool _armed = true;
-
-        public void Disarm() => _armed = false;
-
-        public ValueTask OnBatchCommittedAsync(Guid cascadeExecutionId, int written, int expected, CancellationToken cancellationToken)
-        {
-            if (_armed && ++_seen == batches)
-            {
-                throw new SimulatedCrash();
-            }
-
-            return ValueTask.CompletedTask;
-        }
-
-        public sealed class SimulatedCrash() : Exception("Simulated crash between cascade batches.");
     }
 }
