@@ -10,7 +10,7 @@ namespace DirectiveFlow.Infrastructure.Tests.Engine;
 
 public sealed class CascadeRecoveryTests
 {
-    private static readonly Dictionary<string, string?> SmallBatches = new()
+    internal static readonly Dictionary<string, string?> SmallBatches = new()
     {
         ["Engine:CascadeBatchSize"] = "25",
         ["Engine:InlineCascadeLimit"] = "10",
@@ -108,7 +108,8 @@ public sealed class CascadeRecoveryTests
         }
     }
 
-    private static async Task AssertExactlyOneTaskPerUnitAsync(EngineHost host, int expected)
+    /// <summary>Exactly <paramref name="expected"/> branch tasks, one per unit, and the checkpoint at the end.</summary>
+    internal static async Task AssertExactlyOneTaskPerUnitAsync(EngineHost host, int expected)
     {
         await using var db = host.Context();
         var work = await db.Tasks.Where(t => t.ActivityId == "work").Select(t => t.UnitId).ToListAsync(EngineHost.Cancel);
@@ -118,7 +119,7 @@ public sealed class CascadeRecoveryTests
         Assert.Equal(expected, cascade.WrittenBranches);
     }
 
-    private static async Task<Guid> InstanceIdAsync(EngineHost host)
+    internal static async Task<Guid> InstanceIdAsync(EngineHost host)
     {
         await using var db = host.Context();
         return await db.WorkflowInstances.Select(i => i.Id).SingleAsync(EngineHost.Cancel);

@@ -95,22 +95,15 @@ public sealed class OutboxClaim
 
     private async Task RenewAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (_held.Count == 0)
-        {
-            return;
-        }
-
         var (current, until) = (_until, LeaseEnd(now, _options));
-        var ids = _held.Select(m => m.Id).ToList();
-        var renewed = await _db.Outbox
-            .Where(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Pending && m.LeaseUntil == current)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, until), cancellationToken);
-        var kept = renewed == ids.Count
-            ? ids.ToHashSet()
-            : (await _db.Outbox.Where(m => ids.Contains(m.Id) && m.LeaseUntil == until).Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet();
         foreach (var message in _held.ToList())
         {
-            if (kept.Contains(message.Id))
+            // Row by row, guarded by this batch's own value: a dispatcher that took the row set a later one, so the
+            // guard tells exactly which rows are still this batch's (the value alone could be another's too).
+            var renewed = await _db.Outbox
+                .Where(m => m.Id == message.Id && m.Status == OutboxStatus.Pending && m.LeaseUntil == current)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, until), cancellationToken);
+            if (renewed == 1)
             {
                 Track(_db, message, until);
             }
