@@ -61,7 +61,7 @@ public static class SchedulingServiceCollectionExtensions
         {
             var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
             services.AddDirectiveFlowQuartz(scheduling, database.Provider, database.ResolveConnectionString());
-            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+            services.AddQuartzHostedService(QuartzSetup.SchedulerName, o => o.WaitForJobsToComplete = true);
         }
 
         return services;
