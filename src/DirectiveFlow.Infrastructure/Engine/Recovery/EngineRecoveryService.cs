@@ -50,8 +50,10 @@ public sealed class EngineRecoveryService(
         foreach (var id in found)
         {
             // Rows another writer may have left are skipped (knownNew: false); a node that gets there first wins the lease.
-            var wrote = await runner.ContinueAsync(id, knownNew: false, cancellationToken);
-            logger.LogInformation("Recovered cascade {CascadeId}: wrote {Branches} remaining branches", id, wrote);
+            if (await runner.ContinueAsync(id, knownNew: false, cancellationToken) is > 0 and var wrote)
+            {
+                logger.LogInformation("Finished cascade {CascadeId} from its checkpoint (its writer had stopped): wrote {Branches} branches", id, wrote);
+            }
         }
 
         return found.Count;
