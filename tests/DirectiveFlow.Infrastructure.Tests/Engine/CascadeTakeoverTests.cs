@@ -101,7 +101,7 @@ public sealed class CascadeTakeoverTests
             await Task.Delay(300, EngineHost.Cancel);
             Assert.Equal(100, await TaskCountAsync(b));
             b.Clock.Advance(Lease);
-            await WaitUntilAsync(async () => await TaskCountAsync(b) == 504);
+            Assert.True(await Poll.UntilAsync(async () => await TaskCountAsync(b) == 504));
 
             await AssertExactlyOneTaskPerUnitAsync(b, 504);
             Assert.Equal(6, await FlowDriver.JournalCountAsync(b, await InstanceIdAsync(b), "cascade.batch"));
@@ -146,16 +146,5 @@ public sealed class CascadeTakeoverTests
     {
         await using var db = node.Context();
         return await db.Tasks.CountAsync(t => t.ActivityId == "work", EngineHost.Cancel);
-    }
-
-    /// <summary>Polls (real time, at most 30 seconds) until <paramref name="done"/>.</summary>
-    private static async Task WaitUntilAsync(Func<Task<bool>> done)
-    {
-        for (var wait = 0; wait < 300 && !await done(); wait++)
-        {
-            await Task.Delay(100, EngineHost.Cancel);
-        }
-
-        Assert.True(await done(), "timed out");
     }
 }

@@ -34,13 +34,13 @@ public sealed class DemoClockTests
         try
         {
             // B reads the shared offset when it starts…
-            await WaitUntilAsync(() => clockB.GetUtcNow() == Start.AddDays(1));
+            Assert.True(await Poll.UntilAsync(() => clockB.GetUtcNow() == Start.AddDays(1)));
             await a.GetRequiredService<DemoTimeProvider>().AdvanceAsync(TimeSpan.FromDays(2), Ct);
             Assert.Equal(Start.AddDays(1), clockB.GetUtcNow());
 
             // …and again every few seconds, without a request paying for it.
             wallB.Advance(new SchedulingOptions().DemoClockRefresh);
-            await WaitUntilAsync(() => clockB.GetUtcNow() == Start.AddDays(3).AddSeconds(5));
+            Assert.True(await Poll.UntilAsync(() => clockB.GetUtcNow() == Start.AddDays(3).AddSeconds(5)));
         }
         finally
         {
@@ -71,15 +71,5 @@ public sealed class DemoClockTests
         }).Build());
         services.Replace(ServiceDescriptor.Singleton(new WallClock(wall)));
         return services.BuildServiceProvider();
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> done)
-    {
-        for (var wait = 0; wait < 100 && !done(); wait++)
-        {
-            await Task.Delay(50, Ct);
-        }
-
-        Assert.True(done(), "timed out");
     }
 }

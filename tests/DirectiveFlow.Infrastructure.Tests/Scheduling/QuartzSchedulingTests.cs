@@ -84,7 +84,7 @@ public sealed class QuartzSchedulingTests
         await a.Services.GetRequiredService<DemoTimeProvider>().AdvanceAsync(TimeSpan.FromDays(30), Ct);
         var firedA = await JobsExecutedAsync(schedulerA);
         var clockB = b.Services.GetRequiredService<DemoTimeProvider>();
-        await WaitUntilAsync(async () => Escalated() && clockB.Offset == TimeSpan.FromDays(30) && await JobsExecutedAsync(schedulerA) > firedA);
+        await Poll.UntilAsync(async () => Escalated() && clockB.Offset == TimeSpan.FromDays(30) && await JobsExecutedAsync(schedulerA) > firedA);
 
         // The jobs compute with the demo clock (the tasks are long overdue: their escalations go out), and B's clock has
         // followed A's within its refresh.
@@ -98,7 +98,7 @@ public sealed class QuartzSchedulingTests
         var firedB = await JobsExecutedAsync(schedulerB);
         await schedulerB.Standby(Ct);
         await schedulerB.Start(Ct);
-        await WaitUntilAsync(async () => await JobsExecutedAsync(schedulerB) > firedB);
+        await Poll.UntilAsync(async () => await JobsExecutedAsync(schedulerB) > firedB);
         Assert.True(await JobsExecutedAsync(schedulerB) > firedB, "node B fired no job after the advance");
         await schedulerA.Start(Ct);
 
@@ -121,16 +121,6 @@ public sealed class QuartzSchedulingTests
         }
 
         bool Escalated() => h.Mailbox.All().Any(m => m.Subject.StartsWith("[Quá hạn]", StringComparison.Ordinal));
-    }
-
-    /// <summary>Polls (real time, at most 30 seconds) until <paramref name="done"/>.</summary>
-    private static async Task WaitUntilAsync(Func<Task<bool>> done)
-    {
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(30);
-        while (!await done() && TimeProvider.System.GetUtcNow() < deadline)
-        {
-            await Task.Delay(250, Ct);
-        }
     }
 
     private static async Task<IScheduler> SchedulerAsync(QuartzNode node) =>
