@@ -54,6 +54,12 @@ public sealed class OutboxMessage
 
     public DateTimeOffset NextAttemptAt { get; set; }
 
+    /// <summary>
+    /// Set while a dispatcher holds the row (real time, so moving the demo clock cannot hand a batch in flight to
+    /// another node); no other dispatcher claims it before then. Renewed while the batch is sending.
+    /// </summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
+
     public DateTimeOffset? SentAt { get; set; }
 
     public string? LastError { get; set; }

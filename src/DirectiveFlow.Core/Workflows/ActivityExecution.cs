@@ -44,5 +44,14 @@ public sealed class ActivityExecution
 
     public DateTimeOffset? CompletedAt { get; set; }
 
+    /// <summary>
+    /// For a cascade still being written: the node writing its batches. Any node may take the cascade over once
+    /// <see cref="LeaseUntil"/> has passed; both are cleared when the last batch is written.
+    /// </summary>
+    public string? LeaseOwner { get; set; }
+
+    /// <summary>For a cascade still being written: until when (real time) <see cref="LeaseOwner"/> holds it.</summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
+
     public int ConcurrencyStamp { get; set; }
 }

@@ -35,7 +35,8 @@ public sealed class OutboxAdministration(DirectiveFlowDbContext db, TimeProvider
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, OutboxStatus.Pending)
                 .SetProperty(m => m.Attempts, 0)
-                .SetProperty(m => m.NextAttemptAt, now), cancellationToken);
+                .SetProperty(m => m.NextAttemptAt, now)
+                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
         if (updated == 1)
         {
             return RetryOutcome.Queued;

@@ -1,15 +1,17 @@
 using DirectiveFlow.Core.Email;
 using DirectiveFlow.Infrastructure.Email.Outbox;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace DirectiveFlow.Infrastructure.Email;
 
 /// <summary>
-/// Sends due outbox messages over one SMTP connection per batch. Each message is claimed first (a guarded update
-/// that hides it for <see cref="OutboxOptions.ClaimLease"/>), so two nodes never send the same row; a failure retries
-/// with exponential backoff and becomes a dead letter after <see cref="OutboxOptions.MaxAttempts"/>.
+/// Sends due outbox messages over one SMTP connection per batch. Each message is claimed first (a lease, see
+/// <see cref="OutboxClaim"/>), so two nodes never send the same row; a failure retries with exponential backoff and
+/// becomes a dead letter after <see cref="OutboxOptions.MaxAttempts"/>. What is due is read on the application's clock
+/// (<paramref name="time"/>, the demo clock in demo mode), leases on real time (<paramref name="wall"/>).
 /// </summary>
 public sealed class OutboxDispatcher(
     DirectiveFlowDbContext db,
@@ -17,6 +19,7 @@ public sealed class OutboxDispatcher(
     EmailRenderer renderer,
     OutboxOptions options,
     TimeProvider time,
+    WallClock wall,
     ILogger<OutboxDispatcher> logger)
 {
     /// <summary>Sends batches until nothing is due (or <paramref name="maxBatches"/> is reached).</summary>
@@ -62,36 +65,18 @@ public sealed class OutboxDispatcher(
     private async Task<DispatchResult> DispatchBatchAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var candidates = await db.Outbox
-            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
-            .OrderBy(m => m.NextAttemptAt)
-            .Take(options.BatchSize)
-            .ToListAsync(cancellationToken);
-        var claimed = new List<OutboxMessage>();
-        foreach (var message in candidates)
-        {
-            var seen = message.NextAttemptAt;
-            var leaseUntil = now + options.ClaimLease;
-            var rows = await db.Outbox
-                .Where(m => m.Id == message.Id && m.Status == OutboxStatus.Pending && m.NextAttemptAt == seen)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, leaseUntil), cancellationToken);
-            if (rows == 1)
-            {
-                claimed.Add(message);
-            }
-        }
-
-        if (claimed.Count == 0)
+        var claim = await OutboxClaim.TakeAsync(db, options, wall, now, cancellationToken);
+        if (claim.Messages.Count == 0)
         {
             return DispatchResult.None;
         }
 
-        var result = new DispatchResult(claimed.Count, 0, 0, 0);
+        var result = new DispatchResult(claim.Messages.Count, 0, 0, 0);
         var sendable = new List<OutboxMessage>();
         // A database error here fails the run; the claimed rows come back when their lease runs out.
-        var shared = await SharedModelRows.LoadAsync(db, claimed, cancellationToken);
+        var shared = await SharedModelRows.LoadAsync(db, claim.Messages, cancellationToken);
 
-        foreach (var message in claimed)
+        foreach (var message in claim.Messages)
         {
             if (await TryRenderAsync(message, shared, cancellationToken))
             {
@@ -99,16 +84,17 @@ public sealed class OutboxDispatcher(
             }
             else
             {
+                claim.Release(message);
                 result = result with { DeadLettered = result.DeadLettered + 1 };
             }
         }
 
-        result += await SendAllAsync(sendable, now, cancellationToken);
+        result += await SendAllAsync(claim, sendable, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return result;
     }
 
-    private async Task<DispatchResult> SendAllAsync(List<OutboxMessage> messages, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<DispatchResult> SendAllAsync(OutboxClaim claim, List<OutboxMessage> messages, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var result = DispatchResult.None;
         SmtpMailSender.Session? session = null;
@@ -116,6 +102,11 @@ public sealed class OutboxDispatcher(
         {
             foreach (var message in messages)
             {
+                if (!await claim.KeepAsync(message, cancellationToken))
+                {
+                    continue; // its lease ran out and another dispatcher has it: sending it here would send it twice
+                }
+
                 try
                 {
                     session ??= await sender.OpenAsync(cancellationToken);
@@ -137,6 +128,7 @@ public sealed class OutboxDispatcher(
                 }
 
                 // Saved per message: a crash after a send loses at most that one row's "Sent" mark, not the batch's.
+                claim.Release(message);
                 await db.SaveChangesAsync(cancellationToken);
             }
         }

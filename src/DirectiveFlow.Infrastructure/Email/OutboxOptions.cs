@@ -15,8 +15,12 @@ public sealed class OutboxOptions
 
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>How long a claimed message is hidden from other dispatchers while it is being sent.</summary>
-    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long (real time) a claimed message is hidden from other dispatchers: a dead node's batch goes out this long
+    /// after it claimed it (plus at most one dispatch interval). A live batch renews it while sending, whenever a
+    /// quarter of it has passed, so no single send (MailKit times out after 15 seconds) can outlast it.
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>The product's public address, for links in emails (<c>App:BaseUrl</c>).</summary>
     public string BaseUrl { get; set; } = "http://localhost:5000";

@@ -19,4 +19,16 @@ public sealed class EngineOptions
 
     /// <summary>Write the batches of a large cascade in the background (the request returns once the cascade exists).</summary>
     public bool BackgroundCascades { get; set; } = true;
+
+    /// <summary>
+    /// How long a node holds a large cascade it is writing past its last batch (real time). A node that dies mid-cascade
+    /// leaves it to the others once this has run out; a live writer renews it with every batch (well under a second).
+    /// </summary>
+    public TimeSpan CascadeLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How often every node looks for cascades whose lease has run out and finishes them. With
+    /// <see cref="CascadeLease"/> this bounds how long a dead node's cascade waits: at most the sum (45 seconds).
+    /// </summary>
+    public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

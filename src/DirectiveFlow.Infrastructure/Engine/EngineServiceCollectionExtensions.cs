@@ -5,6 +5,7 @@ using DirectiveFlow.Infrastructure.Engine.Cascades;
 using DirectiveFlow.Infrastructure.Engine.Definitions;
 using DirectiveFlow.Infrastructure.Engine.Recovery;
 using DirectiveFlow.Infrastructure.Engine.Runtime;
+using DirectiveFlow.Infrastructure.Scheduling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,7 +14,10 @@ namespace DirectiveFlow.Infrastructure.Engine;
 
 public static class EngineServiceCollectionExtensions
 {
-    /// <summary>The workflow runtime: walker, cascade writer, recovery at start, and the engine behind <see cref="IWorkflowEngine"/>.</summary>
+    /// <summary>
+    /// The workflow runtime: walker, cascade writer, recovery of unfinished cascades (at start and whenever a lease runs
+    /// out), and the engine behind <see cref="IWorkflowEngine"/>.
+    /// </summary>
     public static IServiceCollection AddDirectiveFlowEngine(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(configuration.GetSection(EngineOptions.Section).Get<EngineOptions>() ?? new EngineOptions());
@@ -23,6 +27,8 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<OutboxWriter>();
         services.AddSingleton<WorkflowDefinitionCache>();
         services.AddSingleton<DeadlineCalculator>();
+        services.TryAddSingleton(WallClock.Default);
+        services.AddSingleton<CascadeLease>();
         services.AddSingleton<CascadeQueue>();
         services.AddSingleton<ResolvedTargets>();
         services.AddSingleton<CascadeBatchRunner>();

@@ -6,13 +6,14 @@ using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure.Identity;
+using DirectiveFlow.Infrastructure.Scheduling;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Persistence;
 
-/// <summary>The product's one database: organisation, definitions, instances, tasks, journal, outbox, calendar, accounts.</summary>
+/// <summary>The product's one database: organisation, definitions, instances, tasks, journal, outbox, calendar, accounts, demo clock.</summary>
 public sealed class DirectiveFlowDbContext(DbContextOptions<DirectiveFlowDbContext> options)
     : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
 {
@@ -31,6 +32,7 @@ public sealed class DirectiveFlowDbContext(DbContextOptions<DirectiveFlowDbConte
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<OutboxModel> OutboxModels => Set<OutboxModel>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<DemoClockState> DemoClock => Set<DemoClockState>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

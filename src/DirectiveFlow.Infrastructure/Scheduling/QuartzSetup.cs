@@ -17,21 +17,22 @@ public static class QuartzSetup
         this IServiceCollection services, SchedulingOptions options, DatabaseProvider provider, string connectionString, string? instanceId = null)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
-        services.AddQuartz(q =>
+        // A named scheduler (its name is the instance name the tables have always carried): only a named scheduler can
+        // have a clock of its own. Quartz runs on real time, not the application's clock: its fire times, misfires and
+        // cluster check-ins are shared by every node, and a demo clock moved on one node pushed the triggers a month
+        // ahead for all and made the nodes take each other for dead. The jobs read the application's clock (DomainTime).
+        // The default scheduler's UseTimeProvider would replace the container's TimeProvider, the demo clock included.
+        services.AddQuartz(SchedulerName, q =>
         {
             q.ConfigureScheduler(o =>
             {
-                o.InstanceName = SchedulerName;
                 if (instanceId is not null)
                 {
                     o.InstanceId = instanceId;
                 }
             });
 
-            // Quartz takes the container's TimeProvider, the application's clock (its factory resolves TimeProvider from
-            // the container before anything configured here). With the demo clock that is what a demonstration wants:
-            // after an advance every recurring trigger has misfired, fires once at once (FireAndProceed) and the jobs
-            // see the new time. A clock that stands still (a test's FakeTimeProvider) would stop Quartz altogether.
+            q.UseTimeProvider(TimeProvider.System);
             q.UsePersistentStore(store =>
             {
                 UseProvider(store, provider, connectionString);

@@ -25,6 +25,11 @@ public sealed class SchedulingOptions
 
     public string OutboxCron { get; set; } = "0/15 * * * * ?";
 
+    /// <summary>
+    /// In demo mode, how often each node re-reads the demo clock's shared offset (jobs also re-read it before they run).
+    /// </summary>
+    public TimeSpan DemoClockRefresh { get; set; } = TimeSpan.FromSeconds(5);
+
     public int SweepPageSize { get; set; } = 500;
 
     /// <summary>

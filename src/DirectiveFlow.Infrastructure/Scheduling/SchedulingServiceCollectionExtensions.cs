@@ -17,7 +17,8 @@ public static class SchedulingServiceCollectionExtensions
 {
     /// <summary>
     /// The working-day calendar (database-backed), email (outbox, templates, SMTP or the embedded catcher), the sweep,
-    /// digests and the Quartz jobs, and in demo mode the movable clock as THE TimeProvider.
+    /// digests and the Quartz jobs (on real time), and in demo mode the movable clock, shared through the database, as THE
+    /// TimeProvider.
     /// </summary>
     public static IServiceCollection AddDirectiveFlowScheduling(this IServiceCollection services, IConfiguration configuration)
     {
@@ -48,25 +49,31 @@ public static class SchedulingServiceCollectionExtensions
             services.AddHostedService(sp => sp.GetRequiredService<EmbeddedSmtpCatcher>());
         }
 
+        services.TryAddSingleton(WallClock.Default);
         if (configuration.GetValue<bool>("Demo:Enabled"))
         {
-            services.AddSingleton(sp => new DemoTimeProvider(TimeProvider.System));
+            services.AddSingleton<DemoTimeProvider>();
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(sp => sp.GetRequiredService<DemoTimeProvider>()));
+            services.AddHostedService<DemoClockRefresher>();
         }
 
         if (scheduling.Enabled)
         {
             var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
             services.AddDirectiveFlowQuartz(scheduling, database.Provider, database.ResolveConnectionString());
-            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+            services.AddQuartzHostedService(QuartzSetup.SchedulerName, o => o.WaitForJobsToComplete = true);
         }
 
         return services;
     }
 
-    /// <summary>Seeds this year's and next year's calendar (idempotent) and loads it, before the host serves requests.</summary>
+    /// <summary>
+    /// Reads the demo clock's shared offset (in demo mode), seeds this year's and next year's calendar (idempotent) and
+    /// loads it, before the host serves requests.
+    /// </summary>
     public static async Task PrepareSchedulingAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
+        await DomainTime.RefreshAsync(services, cancellationToken);
         using (var scope = services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<DirectiveFlowDbContext>();

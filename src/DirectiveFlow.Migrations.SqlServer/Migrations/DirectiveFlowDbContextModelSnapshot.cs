@@ -138,6 +138,9 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                     b.Property<string>("LastError")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<long?>("ModelId")
                         .HasColumnType("bigint");
 
@@ -679,6 +682,13 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -704,6 +714,9 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LeaseUntil")
+                        .HasFilter("\"LeaseUntil\" IS NOT NULL");
 
                     b.HasIndex("ParentExecutionId");
 
@@ -886,6 +899,29 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("DirectiveFlow.Infrastructure.Scheduling.DemoClockState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("AdvancedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("OffsetTicks")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DemoClock", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            OffsetTicks = 0L
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>

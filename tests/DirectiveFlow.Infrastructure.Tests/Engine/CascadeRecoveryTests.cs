@@ -10,7 +10,7 @@ namespace DirectiveFlow.Infrastructure.Tests.Engine;
 
 public sealed class CascadeRecoveryTests
 {
-    private static readonly Dictionary<string, string?> SmallBatches = new()
+    internal static readonly Dictionary<string, string?> SmallBatches = new()
     {
         ["Engine:CascadeBatchSize"] = "25",
         ["Engine:InlineCascadeLimit"] = "10",
@@ -28,7 +28,7 @@ public sealed class CascadeRecoveryTests
         }
 
         await host.PublishAsync(TestFlows.Cascade("""{"levels": ["commune"]}"""));
-        var issued = await Assert.ThrowsAsync<CrashAfterBatch.SimulatedCrash>(() => host.IssueAsync("wide", "01-PARTY"));
+        var issued = await Assert.ThrowsAsync<CrashAfterBatch.SimulatedCrashException>(() => host.IssueAsync("wide", "01-PARTY"));
         Assert.NotNull(issued);
 
         await using (var db = host.Context())
@@ -108,7 +108,8 @@ public sealed class CascadeRecoveryTests
         }
     }
 
-    private static async Task AssertExactlyOneTaskPerUnitAsync(EngineHost host, int expected)
+    /// <summary>Exactly <paramref name="expected"/> branch tasks, one per unit, and the checkpoint at the end.</summary>
+    internal static async Task AssertExactlyOneTaskPerUnitAsync(EngineHost host, int expected)
     {
         await using var db = host.Context();
         var work = await db.Tasks.Where(t => t.ActivityId == "work").Select(t => t.UnitId).ToListAsync(EngineHost.Cancel);
@@ -118,30 +119,9 @@ public sealed class CascadeRecoveryTests
         Assert.Equal(expected, cascade.WrittenBranches);
     }
 
-    private static async Task<Guid> InstanceIdAsync(EngineHost host)
+    internal static async Task<Guid> InstanceIdAsync(EngineHost host)
     {
         await using var db = host.Context();
         return await db.WorkflowInstances.Select(i => i.Id).SingleAsync(EngineHost.Cancel);
-    }
-
-    /// <summary>Stands for the process dying right after batch <c>k</c> committed.</summary>
-    private sealed class CrashAfterBatch(int batches) : ICascadeBatchObserver
-    {
-        private int _seen;
-        private bool _armed = true;
-
-        public void Disarm() => _armed = false;
-
-        public ValueTask OnBatchCommittedAsync(Guid cascadeExecutionId, int written, int expected, CancellationToken cancellationToken)
-        {
-            if (_armed && ++_seen == batches)
-            {
-                throw new SimulatedCrash();
-            }
-
-            return ValueTask.CompletedTask;
-        }
-
-        public sealed class SimulatedCrash() : Exception("Simulated crash between cascade batches.");
     }
 }

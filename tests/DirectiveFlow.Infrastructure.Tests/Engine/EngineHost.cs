@@ -3,6 +3,7 @@ using DirectiveFlow.Infrastructure;
 using DirectiveFlow.Infrastructure.Directives.Commands;
 using DirectiveFlow.Infrastructure.Engine.Cascades;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Scheduling;
 using DirectiveFlow.TestSupport;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -13,12 +14,18 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace DirectiveFlow.Infrastructure.Tests.Engine;
 
-/// <summary>The engine wired as the product wires it, on a fresh database, with a fake clock (Monday 2 March 2026, 09:00 in Hà Nội).</summary>
+/// <summary>
+/// The engine wired as the product wires it, on a fresh database, with a fake clock (Monday 2 March 2026, 09:00 in Hà Nội)
+/// for the application and for leases alike.
+/// </summary>
 public sealed class EngineHost : IAsyncDisposable
 {
-    private EngineHost(TestDatabase database, ServiceProvider services, FakeTimeProvider clock)
+    private readonly bool _ownsDatabase;
+
+    private EngineHost(TestDatabase database, bool ownsDatabase, ServiceProvider services, FakeTimeProvider clock)
     {
         Database = database;
+        _ownsDatabase = ownsDatabase;
         Services = services;
         Clock = clock;
     }
@@ -32,9 +39,15 @@ public sealed class EngineHost : IAsyncDisposable
     public static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     public static async Task<EngineHost> CreateAsync(
-        string provider, Dictionary<string, string?>? settings = null, ICascadeBatchObserver? observer = null)
+        string provider, Dictionary<string, string?>? settings = null, ICascadeBatchObserver? observer = null) =>
+        Build(await TestDatabase.CreateAsync(provider), ownsDatabase: true, settings, observer);
+
+    /// <summary>Another node (its own services and clock) on <paramref name="database"/>, which it leaves in place when disposed.</summary>
+    public static EngineHost OnDatabase(TestDatabase database, Dictionary<string, string?>? settings = null, ICascadeBatchObserver? observer = null) =>
+        Build(database, ownsDatabase: false, settings, observer);
+
+    private static EngineHost Build(TestDatabase database, bool ownsDatabase, Dictionary<string, string?>? settings, ICascadeBatchObserver? observer)
     {
-        var database = await TestDatabase.CreateAsync(provider);
         var values = new Dictionary<string, string?>
         {
             ["Database:Provider"] = database.Provider.ToString(),
@@ -52,12 +65,14 @@ public sealed class EngineHost : IAsyncDisposable
         services.AddDirectiveFlowInfrastructure(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
         // Last: a registration inside the infrastructure (Quartz setup, it seems) adds TimeProvider.System after any earlier one.
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+        // Leases run on the same fake clock: advancing it is how a test lets one run out.
+        services.Replace(ServiceDescriptor.Singleton(new WallClock(clock)));
         if (observer is not null)
         {
             services.AddSingleton(observer);
         }
 
-        return new EngineHost(database, services.BuildServiceProvider(), clock);
+        return new EngineHost(database, ownsDatabase, services.BuildServiceProvider(), clock);
     }
 
     public DirectiveFlowDbContext Context() => Database.CreateContext();
@@ -114,6 +129,9 @@ public sealed class EngineHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 }

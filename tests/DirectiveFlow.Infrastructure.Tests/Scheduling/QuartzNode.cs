@@ -8,8 +8,9 @@ using Microsoft.Extensions.Hosting;
 namespace DirectiveFlow.Infrastructure.Tests.Scheduling;
 
 /// <summary>
-/// One application node as the host registers it (configuration → AddDirectiveFlowInfrastructure), running Quartz on a
-/// clock that starts at the harness's current time and runs.
+/// One application node as the host registers it (configuration → AddDirectiveFlowInfrastructure), its application clock
+/// starting at the harness's current time and running (or, with <c>demo</c>, the demo clock on real time, as a
+/// demonstration runs it); Quartz runs on real time either way.
 /// </summary>
 public sealed class QuartzNode : IAsyncDisposable
 {
@@ -19,7 +20,8 @@ public sealed class QuartzNode : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<QuartzNode> StartAsync(TestDatabase database, SchedulingHarness harness, bool clustered, string cron = "* * * * * ?")
+    public static async Task<QuartzNode> StartAsync(
+        TestDatabase database, SchedulingHarness harness, bool clustered, string cron = "* * * * * ?", bool demo = false)
     {
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -32,6 +34,7 @@ public sealed class QuartzNode : IAsyncDisposable
             ["Scheduling:SweepCron"] = cron,
             ["Scheduling:OutboxCron"] = cron,
             ["App:BaseUrl"] = harness.Outbox.BaseUrl,
+            ["Demo:Enabled"] = demo.ToString(),
         });
         builder.Services.AddSingleton<TimeProvider>(new RunningClock(harness.Clock.GetUtcNow()));
         builder.Services.AddDirectiveFlowInfrastructure(builder.Configuration);

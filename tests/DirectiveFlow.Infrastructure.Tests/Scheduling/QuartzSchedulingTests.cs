@@ -1,7 +1,11 @@
 using System.Data.Common;
 using DirectiveFlow.Core.Email;
+using DirectiveFlow.Infrastructure.Scheduling;
+using DirectiveFlow.Infrastructure.Scheduling.Jobs;
 using DirectiveFlow.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 using static DirectiveFlow.Infrastructure.Tests.Scheduling.SchedulingHarness;
 
 namespace DirectiveFlow.Infrastructure.Tests.Scheduling;
@@ -62,6 +66,67 @@ public sealed class QuartzSchedulingTests
         Assert.Equal(6, rows.Count);
         Assert.All(rows, m => Assert.Equal((OutboxStatus.Sent, 1), (m.Status, m.Attempts)));
     }
+
+    /// <summary>
+    /// Regression for issue 14 §2: Quartz ran on the demo clock, so advancing it on one node pushed the shared triggers
+    /// 30 days ahead (the other node fired no sweep) and the nodes' check-ins 30 days apart (each took the other for dead).
+    /// </summary>
+    [Fact]
+    public async Task After_a_demo_clock_advance_on_one_node_both_clustered_schedulers_keep_firing_on_real_time()
+    {
+        await using var h = await CreateAsync("PostgreSql", TimeProvider.System.GetUtcNow());
+        await h.AddTaskAsync(5);
+        await h.AddTaskAsync(5, "Cải tạo Hồ Tây");
+        await using var a = await QuartzNode.StartAsync(h.Database, h, clustered: true, demo: true);
+        await using var b = await QuartzNode.StartAsync(h.Database, h, clustered: true, demo: true);
+        var (schedulerA, schedulerB) = (await SchedulerAsync(a), await SchedulerAsync(b));
+
+        await a.Services.GetRequiredService<DemoTimeProvider>().AdvanceAsync(TimeSpan.FromDays(30), Ct);
+        var firedA = await JobsExecutedAsync(schedulerA);
+        var clockB = b.Services.GetRequiredService<DemoTimeProvider>();
+        await Poll.UntilAsync(async () => Escalated() && clockB.Offset == TimeSpan.FromDays(30) && await JobsExecutedAsync(schedulerA) > firedA);
+
+        // The jobs compute with the demo clock (the tasks are long overdue: their escalations go out), and B's clock has
+        // followed A's within its refresh.
+        Assert.True(Escalated(), string.Join(" | ", h.Mailbox.All().Select(m => m.Subject)));
+        Assert.Equal(TimeSpan.FromDays(30), clockB.Offset);
+        Assert.True(await JobsExecutedAsync(schedulerA) > firedA, "node A fired no job after the advance");
+        // The busy node takes every trigger while it can; with A aside, B fires the same shared triggers at once (on
+        // the demo clock they were a month ahead, and B fired nothing). B's scheduler is woken rather than left to its
+        // idle wait of up to 30 seconds.
+        await schedulerA.Standby(Ct);
+        var firedB = await JobsExecutedAsync(schedulerB);
+        await schedulerB.Standby(Ct);
+        await schedulerB.Start(Ct);
+        await Poll.UntilAsync(async () => await JobsExecutedAsync(schedulerB) > firedB);
+        Assert.True(await JobsExecutedAsync(schedulerB) > firedB, "node B fired no job after the advance");
+        await schedulerA.Start(Ct);
+
+        // Past a cluster check-in neither has taken the other for dead, and the triggers keep real time.
+        await Task.Delay(TimeSpan.FromSeconds(12), Ct);
+        await using var db = h.Db();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(Ct);
+        var realNow = TimeProvider.System.GetUtcNow();
+        Assert.Equal(2L, await ScalarAsync(connection, "SELECT COUNT(*) FROM qrtz_scheduler_state"));
+        string[] instants =
+        [
+            "SELECT MIN(last_checkin_time) FROM qrtz_scheduler_state", "SELECT MAX(last_checkin_time) FROM qrtz_scheduler_state",
+            $"SELECT next_fire_time FROM qrtz_triggers WHERE trigger_name = '{DueWorkSweepJob.Key.Name}-trigger'",
+        ];
+        foreach (var sql in instants)
+        {
+            var instant = new DateTimeOffset(await ScalarAsync(connection, sql), TimeSpan.Zero);
+            Assert.True((instant - realNow).Duration() < TimeSpan.FromMinutes(1), $"{sql}: {instant:O}, real time {realNow:O}");
+        }
+
+        bool Escalated() => h.Mailbox.All().Any(m => m.Subject.StartsWith("[Quá hạn]", StringComparison.Ordinal));
+    }
+
+    private static async Task<IScheduler> SchedulerAsync(QuartzNode node) =>
+        await node.Services.GetRequiredKeyedService<ISchedulerFactory>(QuartzSetup.SchedulerName).GetScheduler(Ct);
+
+    private static async Task<int> JobsExecutedAsync(IScheduler scheduler) => (await scheduler.GetMetadata(Ct)).JobsExecuted;
 
     private static async Task<long> ScalarAsync(DbConnection connection, string sql)
     {

@@ -1,8 +1,8 @@
 namespace DirectiveFlow.Infrastructure.Tests.Scheduling;
 
 /// <summary>
-/// A clock that starts at a scenario's instant and then runs at real speed. Quartz runs on the application's clock, so a
-/// node under test needs one that moves (a FakeTimeProvider never fires a trigger); the scenario keeps its date.
+/// An application clock that starts at a scenario's instant and then runs at real speed: Quartz fires the jobs on real
+/// time, and the jobs see the scenario's date moving as it would.
 /// </summary>
 public sealed class RunningClock(DateTimeOffset start) : TimeProvider
 {

@@ -84,9 +84,12 @@ public sealed class SchedulingHarness : IAsyncDisposable
     /// <summary>The same id for the same name in every harness, so two databases can hold the same rows.</summary>
     public static Guid FixedId(string name) => new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name)).AsSpan(0, 16));
 
-    /// <summary>The dispatcher on <paramref name="db"/>, sending to the harness's catcher on its clock.</summary>
-    public OutboxDispatcher Dispatcher(DirectiveFlowDbContext db) =>
-        new(db, new SmtpMailSender(Smtp), new EmailRenderer(new EmailTemplateStore()), Outbox, Clock, NullLogger<OutboxDispatcher>.Instance);
+    /// <summary>
+    /// The dispatcher on <paramref name="db"/>, on the harness's clock (leases too), sending to the harness's catcher or
+    /// to <paramref name="smtp"/>.
+    /// </summary>
+    public OutboxDispatcher Dispatcher(DirectiveFlowDbContext db, SmtpOptions? smtp = null) =>
+        new(db, new SmtpMailSender(smtp ?? Smtp), new EmailRenderer(new EmailTemplateStore()), Outbox, Clock, new WallClock(Clock), NullLogger<OutboxDispatcher>.Instance);
 
     public async Task<DispatchResult> DispatchAsync()
     {

@@ -6,9 +6,11 @@ namespace DirectiveFlow.Infrastructure.Engine.Cascades;
 
 /// <summary>
 /// A token reaching a Cascade: resolves the targets with one query and writes the cascade's execution, which is also
-/// its join. Small cascades are written whole in the step's transaction; larger ones are left to checkpointed batches.
+/// its join. Small cascades are written whole in the step's transaction; larger ones are left to checkpointed batches,
+/// leased to this node from the start so it writes them unless it dies first.
 /// </summary>
-public sealed class CascadeStarter(CascadeBranchWriter branches, DeadlineCalculator deadlines, ResolvedTargets handoff, EngineOptions options)
+public sealed class CascadeStarter(
+    CascadeBranchWriter branches, DeadlineCalculator deadlines, ResolvedTargets handoff, CascadeLease lease, EngineOptions options)
 {
     public async Task StartAsync(FlowStep step, string activityId, FlowScope scope, FlowWalker walker, CancellationToken cancellationToken)
     {
@@ -32,6 +34,11 @@ public sealed class CascadeStarter(CascadeBranchWriter branches, DeadlineCalcula
                 : null,
             CreatedAt = step.Now,
         };
+        if (!inline)
+        {
+            lease.Hold(cascade);
+        }
+
         step.Db.ActivityExecutions.Add(cascade);
         step.RememberCascadeUnit(cascade.Id, scope.UnitId);
         step.Journal("cascade.started", $"{targets.Count} units", activityId);

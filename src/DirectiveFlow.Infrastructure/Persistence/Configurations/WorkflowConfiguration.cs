@@ -39,6 +39,9 @@ internal sealed class ActivityExecutionConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(e => new { e.InstanceId, e.ActivityId });
         builder.HasIndex(e => e.ParentExecutionId);
         builder.HasIndex(e => new { e.Status, e.ResumeAt });
+        builder.Property(e => e.LeaseOwner).HasMaxLength(100);
+        // Only cascades still being written hold a lease: every node's periodic look for expired ones reads a tiny index.
+        builder.HasIndex(e => e.LeaseUntil).HasFilter("\"LeaseUntil\" IS NOT NULL");
         builder.Property(e => e.ConcurrencyStamp).IsConcurrencyToken();
     }
 }

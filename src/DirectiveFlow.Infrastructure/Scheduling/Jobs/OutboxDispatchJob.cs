@@ -13,7 +13,7 @@ public sealed class OutboxDispatchJob(IServiceScopeFactory scopes) : IJob
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
-        var service = scope.ServiceProvider.GetRequiredService<OutboxDispatcher>();
-        await service.DispatchAsync(cancellationToken);
+        await DomainTime.RefreshAsync(scope.ServiceProvider, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchAsync(cancellationToken);
     }
 }

@@ -6,14 +6,14 @@ namespace DirectiveFlow.Infrastructure.Scheduling.Jobs;
 
 /// <summary>The weekly summary (the week's first working day, 08:00 by default). Thin: the work is <see cref="WeeklySummaryService"/>, which tests call directly.</summary>
 [DisallowConcurrentExecution]
-public sealed class WeeklySummaryJob(IServiceScopeFactory scopes, TimeProvider time) : IJob
+public sealed class WeeklySummaryJob(IServiceScopeFactory scopes) : IJob
 {
     public static readonly JobKey Key = new(nameof(WeeklySummaryJob), "directiveflow");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
-        var service = scope.ServiceProvider.GetRequiredService<WeeklySummaryService>();
-        await service.SendAsync(time.GetUtcNow(), cancellationToken);
+        var now = await DomainTime.NowAsync(scope.ServiceProvider, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<WeeklySummaryService>().SendAsync(now, cancellationToken);
     }
 }

@@ -5,6 +5,7 @@ using DirectiveFlow.Infrastructure.Email;
 using DirectiveFlow.Infrastructure.Email.Mailbox;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Scheduling;
+using DirectiveFlow.Infrastructure.Scheduling.Digests;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DirectiveFlow.Web.Api.Dev;
@@ -71,12 +72,18 @@ public static class DevApi
         return routes;
     }
 
-    /// <summary>Moves the demo clock and runs the due work and the dispatch at once, so the effects show immediately.</summary>
+    /// <summary>
+    /// Moves the demo clock (for every node: the offset is shared through the database) and runs the due work, the
+    /// day's digest and the week's summary (each sent once per day or week whatever re-runs it) and the dispatch at once,
+    /// so the effects show immediately. Quartz keeps real time, so its recurring triggers would not do it for the jump.
+    /// </summary>
     public static async Task<ClockState> AdvanceAsync(DemoTimeProvider clock, TimeSpan by, IServiceProvider services, CancellationToken ct)
     {
-        var now = clock.Advance(by);
+        var now = await clock.AdvanceAsync(by, ct);
         using var scope = services.CreateScope();
         var due = await scope.ServiceProvider.GetRequiredService<DueWorkRunner>().RunAsync(now, ct);
+        await scope.ServiceProvider.GetRequiredService<DailyDigestService>().SendAsync(now, ct);
+        await scope.ServiceProvider.GetRequiredService<WeeklySummaryService>().SendAsync(now, ct);
         var dispatched = await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchAsync(ct);
         return ClockState.Of(clock) with { Effects = due.Sweep.Effects, DelaysResumed = due.DelaysResumed, Sent = dispatched.Sent };
     }
