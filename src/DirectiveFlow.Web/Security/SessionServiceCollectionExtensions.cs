@@ -1,0 +1,37 @@
+using DirectiveFlow.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
+
+namespace DirectiveFlow.Web.Security;
+
+public static class SessionServiceCollectionExtensions
+{
+    /// <summary>
+    /// Sessions that end when they should: authentication on real time (<see cref="AuthClock"/>), the security stamp
+    /// checked on every cookie and token, sign-out ending the account's sessions, and the demo password refused in
+    /// Production.
+    /// </summary>
+    public static IServiceCollection AddDirectiveFlowSessions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddKeyedSingleton(AuthClock.Key, TimeProvider.System);
+        services.Configure<SessionOptions>(configuration.GetSection(SessionOptions.Section));
+        services.AddMemoryCache();
+        services.AddSingleton<SessionValidator>();
+        services.AddSingleton<DemoPasswordGuard>();
+        services.AddHostedService<DemoPasswordAudit>();
+        services.AddScoped<UserManager<AppUser>, StampTrackingUserManager>();
+        services.AddScoped<SignInManager<AppUser>, GuardedSignInManager>();
+
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IServiceProvider>((o, sp) => o.TimeProvider = AuthClock.From(sp));
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IServiceProvider>((o, sp) => o.TimeProvider = AuthClock.From(sp));
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IServiceProvider>((o, sp) =>
+        {
+            o.TimeProvider = AuthClock.From(sp);
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+        });
+        return services;
+    }
+}
