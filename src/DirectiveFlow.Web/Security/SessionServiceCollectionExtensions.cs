@@ -1,7 +1,9 @@
 using DirectiveFlow.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DirectiveFlow.Web.Security;
 
@@ -9,8 +11,8 @@ public static class SessionServiceCollectionExtensions
 {
     /// <summary>
     /// Sessions that end when they should: authentication on real time (<see cref="AuthClock"/>), the security stamp
-    /// checked on every cookie and token, sign-out ending the account's sessions, and the demo password refused in
-    /// Production.
+    /// checked on every cookie, token and studio circuit event, sign-out ending the account's sessions, and the demo
+    /// password refused in Production.
     /// </summary>
     public static IServiceCollection AddDirectiveFlowSessions(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,6 +24,7 @@ public static class SessionServiceCollectionExtensions
         services.AddHostedService<DemoPasswordAudit>();
         services.AddScoped<UserManager<AppUser>, StampTrackingUserManager>();
         services.AddScoped<SignInManager<AppUser>, GuardedSignInManager>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, SessionCircuitHandler>());
 
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<IServiceProvider>((o, sp) => o.TimeProvider = AuthClock.From(sp));
