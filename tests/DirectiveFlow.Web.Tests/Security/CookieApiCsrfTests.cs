@@ -4,7 +4,6 @@ using System.Text;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Web.Tests.Api.Tasks;
 using DirectiveFlow.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Web.Tests.Security;
@@ -23,7 +22,7 @@ public sealed class CookieApiCsrfTests
     public async Task A_cross_site_text_plain_post_with_the_admin_cookie_imports_nothing_while_a_bearer_import_works()
     {
         await using var app = await DirectiveFlowWebFactory.CreateAsync();
-        using var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var browser = SecurityHosts.Browser(app);
         await AccountForms.SignInAsync(browser, "admin");
 
         using var forged = await browser.PostAsync("/api/org/localities/import", new StringContent(Csv, Encoding.UTF8, "text/plain"), Ct);
@@ -46,7 +45,7 @@ public sealed class CookieApiCsrfTests
     {
         await using var world = await TaskApiWorld.CreateAsync();
         var task = await world.AddTaskAsync(status: UnitTaskStatus.InProgress);
-        using var browser = world.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var browser = SecurityHosts.Browser(world.App);
         await AccountForms.SignInAsync(browser, "00070-COMMITTEE");
 
         using var forged = await browser.PostAsync($"/api/tasks/{task.Id}/attachments", AttachmentFiles.Form("bao-cao.pdf", AttachmentFiles.Pdf), Ct);
@@ -62,7 +61,7 @@ public sealed class CookieApiCsrfTests
     public async Task Cookie_only_put_and_delete_to_the_api_are_refused_and_change_nothing()
     {
         await using var app = await DirectiveFlowWebFactory.CreateAsync();
-        using var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var browser = SecurityHosts.Browser(app);
         await AccountForms.SignInAsync(browser, "admin");
         Guid unitId;
         await using (var db = app.Database.CreateContext())

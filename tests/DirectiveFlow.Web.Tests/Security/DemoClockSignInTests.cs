@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using DirectiveFlow.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace DirectiveFlow.Web.Tests.Security;
 
@@ -14,7 +13,7 @@ public sealed class DemoClockSignInTests
     public async Task After_the_demo_clock_moves_a_day_ahead_new_tokens_new_cookie_sign_ins_and_open_sessions_all_work()
     {
         await using var app = await DirectiveFlowWebFactory.CreateAsync();
-        using var earlier = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var earlier = SecurityHosts.Browser(app);
         await AccountForms.SignInAsync(earlier, "01-COMMITTEE");
         using var admin = await app.CreateClientForAsync("admin");
 
@@ -27,7 +26,7 @@ public sealed class DemoClockSignInTests
         Assert.Equal(HttpStatusCode.OK, (await earlier.GetAsync("/api/auth/me", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await earlier.GetAsync("/inbox", Ct)).StatusCode);
 
-        using var later = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var later = SecurityHosts.Browser(app);
         await AccountForms.SignInAsync(later, "00070-PARTY.head");
         Assert.Equal(HttpStatusCode.OK, (await later.GetAsync("/api/auth/me", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await later.GetAsync("/inbox", Ct)).StatusCode);

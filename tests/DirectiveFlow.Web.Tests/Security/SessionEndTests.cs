@@ -20,7 +20,7 @@ public sealed class SessionEndTests
     {
         await using var app = await DirectiveFlowWebFactory.CreateAsync();
         using var bearer = await app.CreateClientForAsync(Officer);
-        using var cookie = CookieClient(app);
+        using var cookie = SecurityHosts.Browser(app);
         await AccountForms.SignInAsync(cookie, Officer);
         Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync("/api/tasks", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await cookie.GetAsync("/api/tasks", Ct)).StatusCode);
@@ -41,7 +41,7 @@ public sealed class SessionEndTests
     {
         await using var app = await DirectiveFlowWebFactory.CreateAsync();
         using var bearer = await app.CreateClientForAsync(Officer);
-        using var browser = CookieClient(app);
+        using var browser = SecurityHosts.Browser(app);
         using var login = await AccountForms.LoginAsync(browser, Officer);
         var sessionCookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("DirectiveFlow.Auth=", StringComparison.Ordinal)).Split(';')[0];
         using var replay = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
@@ -53,7 +53,7 @@ public sealed class SessionEndTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await replay.GetAsync("/api/tasks", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await bearer.GetAsync("/api/tasks", Ct)).StatusCode);
-        using var again = CookieClient(app);
+        using var again = SecurityHosts.Browser(app);
         await AccountForms.SignInAsync(again, Officer);
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/api/tasks", Ct)).StatusCode);
     }
@@ -80,7 +80,4 @@ public sealed class SessionEndTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
     }
-
-    private static HttpClient CookieClient(DirectiveFlowWebFactory app) =>
-        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using DirectiveFlow.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace DirectiveFlow.Web.Tests.Security;
 
@@ -48,7 +47,7 @@ public sealed class SignInRateLimitTests
     public async Task Sign_ins_beyond_the_per_address_limit_get_429_whatever_the_names_and_wherever_they_are_posted()
     {
         await using var app = await AppAsync(perName: 100, perAddress: 4);
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = SecurityHosts.Browser(app);
 
         using var token = await client.PostAsJsonAsync("/api/auth/token", new { username = "ten-1", password = "x" }, Ct);
         using var form = await AccountForms.LoginAsync(client, "ten-2", "x");
