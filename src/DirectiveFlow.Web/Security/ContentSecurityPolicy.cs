@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 
 namespace DirectiveFlow.Web.Security;
@@ -17,7 +18,8 @@ public static class ContentSecurityPolicy
     {
         if (context.Items[NonceItem] is not string nonce)
         {
-            nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            // base64url: nothing an HTML encoder would turn into an entity ('+' would be).
+            nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
             context.Items[NonceItem] = nonce;
         }
 
