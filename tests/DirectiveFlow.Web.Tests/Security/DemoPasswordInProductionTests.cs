@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DirectiveFlow.Infrastructure.Demo;
 using DirectiveFlow.Infrastructure.Identity;
+using DirectiveFlow.TestSupport;
 using DirectiveFlow.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,11 +59,12 @@ public sealed class DemoPasswordInProductionTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/auth/me", Ct)).StatusCode);
     }
 
-    [Fact]
-    public async Task Production_warns_at_start_how_many_accounts_still_hold_the_demo_password()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Production_warns_at_start_how_many_accounts_still_hold_the_demo_password(string provider)
     {
         var logs = new CapturedLogs();
-        await using var app = await ProductionAsync(services: s => s.AddSingleton<ILoggerProvider>(logs));
+        await using var app = await ProductionAsync(services: s => s.AddSingleton<ILoggerProvider>(logs), provider: provider);
         await SeedDemoAccountsAsync(app, unitAccounts: 3);
         using var client = app.CreateClient();
 

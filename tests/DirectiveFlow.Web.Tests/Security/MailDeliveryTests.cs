@@ -1,6 +1,7 @@
 using DirectiveFlow.Core.Email;
 using DirectiveFlow.Infrastructure.Email;
 using DirectiveFlow.Infrastructure.Email.Mailbox;
+using DirectiveFlow.TestSupport;
 using DirectiveFlow.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,10 +13,11 @@ public sealed class MailDeliveryTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Outside_demo_mode_without_an_SMTP_host_mail_stays_queued_and_health_says_how_much_waits()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Outside_demo_mode_without_an_SMTP_host_mail_stays_queued_and_health_says_how_much_waits(string provider)
     {
-        await using var app = await DirectiveFlowWebFactory.CreateAsync(settings: new Dictionary<string, string?>
+        await using var app = await DirectiveFlowWebFactory.CreateAsync(provider, new Dictionary<string, string?>
         {
             ["Demo:Enabled"] = "false",
             ["Scheduling:Enabled"] = "false",

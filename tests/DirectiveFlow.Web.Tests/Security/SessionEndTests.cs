@@ -1,4 +1,5 @@
 using System.Net;
+using DirectiveFlow.TestSupport;
 using DirectiveFlow.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -12,13 +13,25 @@ public sealed class SessionEndTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static TheoryData<string> AccountChanges => ["password changed", "locked", "deactivated"];
+    public static TheoryData<string, string> AccountChanges()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var provider in TestDatabase.Providers.Select(p => (string)p.Data))
+        {
+            foreach (var change in new[] { "password changed", "locked", "deactivated" })
+            {
+                data.Add(change, provider);
+            }
+        }
+
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(AccountChanges))]
-    public async Task Tokens_and_cookies_issued_before_the_account_changed_stop_working(string change)
+    public async Task Tokens_and_cookies_issued_before_the_account_changed_stop_working(string change, string provider)
     {
-        await using var app = await DirectiveFlowWebFactory.CreateAsync();
+        await using var app = await DirectiveFlowWebFactory.CreateAsync(provider);
         using var bearer = await app.CreateClientForAsync(Officer);
         using var cookie = SecurityHosts.Browser(app);
         await AccountForms.SignInAsync(cookie, Officer);
@@ -58,10 +71,11 @@ public sealed class SessionEndTests
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/api/tasks", Ct)).StatusCode);
     }
 
-    [Fact]
-    public async Task A_stamp_changed_by_another_node_ends_the_session_here_within_the_cache_period()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_stamp_changed_by_another_node_ends_the_session_here_within_the_cache_period(string provider)
     {
-        await using var app = await DirectiveFlowWebFactory.CreateAsync(settings: new Dictionary<string, string?> { ["Sessions:StampCacheSeconds"] = "1" });
+        await using var app = await DirectiveFlowWebFactory.CreateAsync(provider, new Dictionary<string, string?> { ["Sessions:StampCacheSeconds"] = "1" });
         using var bearer = await app.CreateClientForAsync(Officer);
         Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync("/api/tasks", Ct)).StatusCode);
 
