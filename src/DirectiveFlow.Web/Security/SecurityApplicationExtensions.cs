@@ -14,20 +14,7 @@ public static class SecurityApplicationExtensions
     {
         app.UseTransportSecurity();
         app.UseSecurityHeaders();
-        if (app.Environment.IsProduction())
-        {
-            app.Use((context, next) =>
-            {
-                if (context.GetEndpoint()?.Metadata.GetMetadata<NotInProductionAttribute>() is null)
-                {
-                    return next(context);
-                }
-
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
-                return Task.CompletedTask;
-            });
-        }
-
+        app.UseNotInProductionGate();
         app.UseSignInRateLimiter();
         app.UseAuthentication();
         app.UseCookieApiGuard();

@@ -60,9 +60,11 @@ public static class SignInAttempt
                 ? await ReadJsonUserNameAsync(request, cancellationToken)
                 : null;
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException or JsonException)
+        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException or JsonException
+            or InvalidOperationException or System.Text.DecoderFallbackException)
         {
-            // Unreadable: the endpoint answers it; the attempt still counts against the address.
+            // Unreadable (bad multipart, bad UTF-8, a lone surrogate in the name…): the endpoint answers it; the attempt
+            // still counts against the address.
             return null;
         }
     }
