@@ -30,7 +30,7 @@ public static class DevApi
         {
             if (services.GetService<CaughtMailbox>() is not { } mailbox)
             {
-                return Results.Problem(statusCode: 404, title: "Hộp thư thử nghiệm đang tắt (Smtp:Host is configured)");
+                return Results.Problem(statusCode: 404, title: "Hộp thư thử nghiệm đang tắt (the embedded catcher runs only in demo mode without Smtp:Host)");
             }
 
             var request = PageRequest.From(page, pageSize);
