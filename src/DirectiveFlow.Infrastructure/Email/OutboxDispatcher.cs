@@ -25,6 +25,12 @@ public sealed class OutboxDispatcher(
     /// <summary>Sends batches until nothing is due (or <paramref name="maxBatches"/> is reached).</summary>
     public async Task<DispatchResult> DispatchAsync(CancellationToken cancellationToken, int maxBatches = 20)
     {
+        if (!sender.CanSend)
+        {
+            // Not a failure of each row: claiming and failing them would burn their attempts into dead letters.
+            return DispatchResult.None;
+        }
+
         var total = DispatchResult.None;
         for (var batch = 0; batch < maxBatches; batch++)
         {

@@ -7,11 +7,14 @@ namespace DirectiveFlow.Infrastructure.Email;
 
 /// <summary>
 /// Opens one MailKit connection per dispatch batch (SmtpClient is not thread-safe, so one batch = one client) to the
-/// configured server, or to the embedded catcher when no <c>Smtp:Host</c> is set.
+/// configured server, or to the embedded catcher (demo mode only) when no <c>Smtp:Host</c> is set.
 /// </summary>
 public sealed class SmtpMailSender(SmtpOptions options, EmbeddedSmtpCatcher? catcher = null)
 {
     public string From => options.From;
+
+    /// <summary>False without an <c>Smtp:Host</c> outside demo mode: there is nowhere to send, so mail stays queued.</summary>
+    public bool CanSend => options.HasOutsideServer || catcher is not null;
 
     public async Task<Session> OpenAsync(CancellationToken cancellationToken)
     {

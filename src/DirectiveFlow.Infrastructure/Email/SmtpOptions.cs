@@ -1,6 +1,9 @@
 namespace DirectiveFlow.Infrastructure.Email;
 
-/// <summary>The "Smtp" section. With no <see cref="Host"/> the embedded catcher on loopback receives everything.</summary>
+/// <summary>
+/// The "Smtp" section. With no <see cref="Host"/>: in demo mode the embedded catcher on loopback receives everything;
+/// elsewhere mail stays queued (and /health says so); Production refuses to start.
+/// </summary>
 public sealed class SmtpOptions
 {
     public const string Section = "Smtp";

@@ -16,7 +16,7 @@ namespace DirectiveFlow.Infrastructure.Scheduling;
 public static class SchedulingServiceCollectionExtensions
 {
     /// <summary>
-    /// The working-day calendar (database-backed), email (outbox, templates, SMTP or the embedded catcher), the sweep,
+    /// The working-day calendar (database-backed), email (outbox, templates, SMTP or, in demo mode, the embedded catcher), the sweep,
     /// digests and the Quartz jobs (on real time), and in demo mode the movable clock, shared through the database, as THE
     /// TimeProvider.
     /// </summary>
@@ -42,7 +42,8 @@ public static class SchedulingServiceCollectionExtensions
         services.AddScoped<DueWorkRunner>();
         services.AddScoped<DailyDigestService>();
         services.AddScoped<WeeklySummaryService>();
-        if (!smtp.HasOutsideServer)
+        // In-process catching is a demo feature: elsewhere, without a host, mail stays queued (and /health says so).
+        if (!smtp.HasOutsideServer && configuration.GetValue<bool>("Demo:Enabled"))
         {
             services.AddSingleton(new CaughtMailbox());
             services.AddSingleton<EmbeddedSmtpCatcher>();

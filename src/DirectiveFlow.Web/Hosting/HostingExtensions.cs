@@ -13,6 +13,7 @@ using DirectiveFlow.Web.Api.Reports;
 using DirectiveFlow.Web.Api.Tasks;
 using DirectiveFlow.Web.Api.Workflows;
 using DirectiveFlow.Web.Components;
+using DirectiveFlow.Web.Health;
 using DirectiveFlow.Web.Security;
 using DirectiveFlow.Web.Studio;
 
@@ -28,7 +29,7 @@ public static class HostingExtensions
         builder.Services.AddDirectiveFlowSecurity(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
-        builder.Services.AddHealthChecks().AddDbContextCheck<DirectiveFlowDbContext>();
+        builder.Services.AddDirectiveFlowHealthChecks();
         builder.AddDirectiveFlowUi();
         builder.Services.AddDirectiveFlowStudio();
         return builder;

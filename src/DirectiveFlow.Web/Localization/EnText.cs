@@ -25,6 +25,7 @@ public static class EnText
         ["Login.Submit"] = "Sign in",
         ["Login.Invalid"] = "Wrong user name or password.",
         ["Login.LockedOut"] = "The account is locked after repeated failed sign-ins. Please try again later.",
+        ["Login.DemoPasswordRefused"] = "This account still has the public demo password and cannot sign in. An administrator must set a new password for it.",
         ["Login.DemoTitle"] = "Demo accounts",
         ["Login.DemoOfficer"] = "Unit officer: the unit code, e.g. 00070-PARTY (Đảng ủy phường Hoàn Kiếm)",
         ["Login.DemoHead"] = "Unit head: the unit code plus .head, e.g. 00070-PARTY.head",

@@ -25,6 +25,7 @@ public static class ViText
         ["Login.Submit"] = "Đăng nhập",
         ["Login.Invalid"] = "Tên đăng nhập hoặc mật khẩu không đúng.",
         ["Login.LockedOut"] = "Tài khoản tạm bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau.",
+        ["Login.DemoPasswordRefused"] = "Tài khoản này vẫn dùng mật khẩu dùng thử công khai nên không được đăng nhập. Quản trị viên cần đặt mật khẩu mới cho tài khoản.",
         ["Login.DemoTitle"] = "Tài khoản dùng thử",
         ["Login.DemoOfficer"] = "Cán bộ đơn vị: tên đăng nhập là mã đơn vị, ví dụ 00070-PARTY (Đảng ủy phường Hoàn Kiếm)",
         ["Login.DemoHead"] = "Lãnh đạo đơn vị: mã đơn vị kèm .head, ví dụ 00070-PARTY.head",

@@ -1,3 +1,4 @@
+using DirectiveFlow.Infrastructure.Scheduling;
 using System.Security.Claims;
 using System.Text;
 using DirectiveFlow.Infrastructure.Identity;
@@ -8,11 +9,14 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace DirectiveFlow.Web.Security;
 
-/// <summary>Issues bearer tokens carrying the same claims as the UI cookie (id, name, roles, unit, language).</summary>
+/// <summary>
+/// Issues bearer tokens carrying the same claims as the UI cookie (id, name, roles, unit, language) and a hash of the
+/// account's security stamp (<see cref="SessionValidator"/>), timed by the real clock (<see cref="WallClock"/>).
+/// </summary>
 public sealed class JwtTokenIssuer(
     IUserClaimsPrincipalFactory<AppUser> claimsFactory,
     IOptions<AuthOptions> options,
-    TimeProvider clock)
+    WallClock clock)
 {
     private static readonly string[] CarriedClaims =
         [ClaimTypes.NameIdentifier, ClaimTypes.Name, ClaimTypes.Role, DirectiveFlowClaims.UnitId, DirectiveFlowClaims.Language];
@@ -32,7 +36,8 @@ public sealed class JwtTokenIssuer(
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
-            Subject = new ClaimsIdentity(principal.Claims.Where(c => CarriedClaims.Contains(c.Type))),
+            Subject = new ClaimsIdentity(principal.Claims.Where(c => CarriedClaims.Contains(c.Type))
+                .Append(new Claim(SessionStamp.ClaimType, SessionStamp.Hash(user.SecurityStamp)))),
             SigningCredentials = new SigningCredentials(SigningKey(auth), SecurityAlgorithms.HmacSha256),
         };
         return (new JsonWebTokenHandler().CreateToken(descriptor), expires);

@@ -1,8 +1,12 @@
 using DirectiveFlow.Infrastructure.Demo;
+using DirectiveFlow.Infrastructure.Email;
 
 namespace DirectiveFlow.Web.Security;
 
-/// <summary>Refuses to start a Production host that would accept forged tokens or publicly known demo passwords.</summary>
+/// <summary>
+/// Refuses to start a Production host that would accept forged tokens or publicly known demo passwords, or that has
+/// nowhere to send its email.
+/// </summary>
 public static class ProductionSafety
 {
     public static void EnsureSafe(IConfiguration configuration, IHostEnvironment environment)
@@ -28,6 +32,13 @@ public static class ProductionSafety
         {
             throw new InvalidOperationException(
                 "Production refuses to start in demo mode (Demo:Enabled=true): demo accounts share a published password.");
+        }
+
+        if (configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>()?.HasOutsideServer != true)
+        {
+            throw new InvalidOperationException(
+                "Production refuses to start without an SMTP server: set Smtp:Host (and Smtp:Port, Smtp:UseTls, "
+                + "Smtp:UserName, Smtp:Password, Smtp:From as your server needs). Reminders and escalations go out by email.");
         }
     }
 }

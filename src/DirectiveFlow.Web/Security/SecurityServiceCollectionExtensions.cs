@@ -12,12 +12,16 @@ public static class SecurityServiceCollectionExtensions
 {
     /// <summary>
     /// Cookie sign-in for the UI, bearer tokens for the API, one policy scheme choosing between them, and one
-    /// authorization policy per role (named as the role; an Administrator passes every role policy).
+    /// authorization policy per role (named as the role; an Administrator passes every role policy); sessions checked
+    /// against the security stamp, sign-in rate limits, and what travels on the wire (headers, proxies, HTTPS).
     /// </summary>
     public static IServiceCollection AddDirectiveFlowSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
         services.AddScoped<JwtTokenIssuer>();
+        services.AddDirectiveFlowSessions(configuration);
+        services.AddSignInRateLimiter(configuration);
+        services.AddTransportSecurity(configuration);
 
         services.AddAuthentication(o =>
             {
@@ -38,6 +42,7 @@ public static class SecurityServiceCollectionExtensions
             .Configure<IOptions<AuthOptions>>((o, auth) => ConfigureBearer(o, auth.Value));
         services.ConfigureApplicationCookie(o =>
         {
+            o.Events.OnValidatePrincipal = SessionChecks.ValidateCookieAsync;
             o.LoginPath = "/login";
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/access-denied";
@@ -84,6 +89,7 @@ public static class SecurityServiceCollectionExtensions
                 await ApiAuthResponses.WriteUnauthorizedAsync(c.HttpContext);
             },
             OnForbidden = c => ApiAuthResponses.WriteForbiddenAsync(c.HttpContext),
+            OnTokenValidated = SessionChecks.ValidateTokenAsync,
         };
     }
 

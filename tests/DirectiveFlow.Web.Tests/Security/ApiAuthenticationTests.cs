@@ -1,27 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using DirectiveFlow.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace DirectiveFlow.Web.Tests.Security;
 
-public sealed partial class ApiAuthenticationTests
+public sealed class ApiAuthenticationTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    /// <summary>The antiforgery token of a page, as a browser would post it back (the client keeps the cookie).</summary>
-    private static async Task<string> TokenFromAsync(HttpClient client, string page)
-    {
-        var html = await client.GetStringAsync(page, Ct);
-        var match = TokenPattern().Match(html);
-        Assert.True(match.Success, $"no antiforgery token on {page}");
-        return WebUtility.HtmlDecode(match.Groups[1].Value);
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 
     [Fact]
     public async Task Anonymous_api_call_gets_401_problem_details_not_a_login_redirect()
@@ -75,7 +62,7 @@ public sealed partial class ApiAuthenticationTests
         using var login = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["username"] = "01-COMMITTEE", ["password"] = DirectiveFlowWebFactory.DemoPassword, ["returnUrl"] = "/inbox",
-            ["__RequestVerificationToken"] = await TokenFromAsync(client, "/login"),
+            ["__RequestVerificationToken"] = await AccountForms.TokenFromAsync(client, "/login"),
         }), Ct);
 
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
@@ -93,7 +80,7 @@ public sealed partial class ApiAuthenticationTests
 
         using var logout = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = await TokenFromAsync(client, "/inbox"),
+            ["__RequestVerificationToken"] = await AccountForms.TokenFromAsync(client, "/inbox"),
         }), Ct);
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
         using var after = await client.GetAsync("/api/auth/me", Ct);
@@ -109,7 +96,7 @@ public sealed partial class ApiAuthenticationTests
         using var login = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["username"] = "admin", ["password"] = "wrong", ["returnUrl"] = "//evil.example",
-            ["__RequestVerificationToken"] = await TokenFromAsync(client, "/login"),
+            ["__RequestVerificationToken"] = await AccountForms.TokenFromAsync(client, "/login"),
         }), Ct);
 
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);

@@ -1,12 +1,11 @@
 using System.Net;
 using DirectiveFlow.Web.Tests.Infrastructure;
+using static DirectiveFlow.Web.Tests.Security.SecurityHosts;
 
 namespace DirectiveFlow.Web.Tests.Security;
 
 public sealed class ProductionSafetyTests
 {
-    private const string StrongKey = "a-production-secret-that-is-long-enough-0123456789";
-
     [Fact]
     public async Task Production_refuses_to_start_with_the_built_in_signing_key()
     {
@@ -31,19 +30,24 @@ public sealed class ProductionSafetyTests
     }
 
     [Fact]
-    public async Task Production_starts_with_its_own_key_and_demo_mode_off()
+    public async Task Production_refuses_to_start_without_an_SMTP_host()
     {
-        await using var app = await DirectiveFlowWebFactory.CreateAsync(
-            settings: new Dictionary<string, string?> { ["Demo:Enabled"] = "false", ["Auth:SigningKey"] = StrongKey },
-            environment: "Production");
+        await using var app = await ProductionAsync(new Dictionary<string, string?> { ["Smtp:Host"] = "" });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("Production refuses to start without an SMTP server: set Smtp:Host", Flatten(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Production_starts_with_its_own_key_an_SMTP_host_and_demo_mode_off()
+    {
+        await using var app = await ProductionAsync();
         using var client = app.CreateClient();
 
         using var response = await client.GetAsync("/health", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
-
-    private static string Flatten(Exception error) =>
-        error is AggregateException aggregate ? string.Join(" | ", aggregate.Flatten().InnerExceptions.Select(Flatten))
-        : error.InnerException is null ? error.Message : error.Message + " | " + Flatten(error.InnerException);
 }

@@ -7,7 +7,7 @@ namespace DirectiveFlow.Infrastructure.Email.Mailbox;
 
 /// <summary>
 /// An in-process SMTP server on 127.0.0.1 (a free port chosen at construction) that keeps what it receives in a
-/// <see cref="CaughtMailbox"/>. The product's default when no <c>Smtp:Host</c> is configured; tests use it as the
+/// <see cref="CaughtMailbox"/>. Runs in demo mode when no <c>Smtp:Host</c> is configured; tests use it as the
 /// real server on loopback, and stop and restart it to play an outage.
 /// </summary>
 public sealed class EmbeddedSmtpCatcher(CaughtMailbox mailbox, TimeProvider time) : IHostedService, IAsyncDisposable

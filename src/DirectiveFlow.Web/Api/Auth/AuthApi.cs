@@ -44,6 +44,12 @@ public static class AuthApi
                     + $"{LockoutPolicy.LockoutMinutes} phút. Too many failed sign-ins; try again later.");
         }
 
+        if (result is DemoPasswordSignInResult)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden,
+                title: DemoPasswordSignInResult.TitleText, detail: DemoPasswordSignInResult.DetailText);
+        }
+
         if (!result.Succeeded)
         {
             return InvalidCredentials();

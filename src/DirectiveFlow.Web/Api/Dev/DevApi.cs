@@ -11,8 +11,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace DirectiveFlow.Web.Api.Dev;
 
 /// <summary>
-/// The embedded mailbox (only while the SMTP catcher runs, i.e. no <c>Smtp:Host</c>) and the demo clock (only in
-/// demo mode); otherwise both answer 404.
+/// The embedded mailbox (only while the SMTP catcher runs, i.e. demo mode without <c>Smtp:Host</c>) and the demo clock
+/// (only in demo mode); otherwise both answer 404. For administrators only: the mailbox holds every unit's mail. Not
+/// mapped at all in Production.
 /// </summary>
 public static class DevApi
 {
@@ -20,12 +21,17 @@ public static class DevApi
 
     public static IEndpointRouteBuilder MapDevApi(this IEndpointRouteBuilder routes)
     {
-        var dev = routes.MapGroup("/api/dev").WithTags("Dev").RequireAuthorization();
+        if (routes.ServiceProvider.GetRequiredService<IHostEnvironment>().IsProduction())
+        {
+            return routes;
+        }
+
+        var dev = routes.MapGroup("/api/dev").WithTags("Dev").RequireAuthorization(Roles.Administrator);
         dev.MapGet("/mailbox", (int? page, int? pageSize, IServiceProvider services) =>
         {
             if (services.GetService<CaughtMailbox>() is not { } mailbox)
             {
-                return Results.Problem(statusCode: 404, title: "Hộp thư thử nghiệm đang tắt (Smtp:Host is configured)");
+                return Results.Problem(statusCode: 404, title: "Hộp thư thử nghiệm đang tắt (the embedded catcher runs only in demo mode without Smtp:Host)");
             }
 
             var request = PageRequest.From(page, pageSize);

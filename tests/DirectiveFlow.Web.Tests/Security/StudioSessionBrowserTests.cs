@@ -1,0 +1,27 @@
+using DirectiveFlow.Web.Tests.Components.Studio;
+using static Microsoft.Playwright.Assertions;
+
+namespace DirectiveFlow.Web.Tests.Security;
+
+[Trait("Category", "Browser")]
+public sealed class StudioSessionBrowserTests
+{
+    [Fact]
+    public async Task An_open_designer_stops_working_once_its_session_has_ended_and_sends_the_browser_to_login()
+    {
+        await using var browser = await StudioBrowser.StartAsync();
+        var page = browser.Page;
+        await browser.LoginAsync();
+        await page.GotoAsync(browser.Url("/studio/party-conclusion"));
+        await browser.WaitForCircuitAsync(".studio__toolbar");
+        await page.ClickAsync("[data-testid=node-start] .af-node__head");
+        await Expect(page.Locator("[data-testid=property-panel]")).ToContainTextAsync("start");
+
+        // Signed out elsewhere (or locked, or a new password): the account's stamp changes.
+        await Accounts.ChangeUserAsync(browser.App, "admin", (users, user) => users.UpdateSecurityStampAsync(user));
+        await page.ClickAsync("[data-testid=node-city-pillars] .af-node__head");
+
+        await page.WaitForURLAsync(u => u.Contains("/login?returnUrl=%2Fstudio%2Fparty-conclusion", StringComparison.Ordinal));
+        await Expect(page.Locator("#username")).ToBeVisibleAsync();
+    }
+}
