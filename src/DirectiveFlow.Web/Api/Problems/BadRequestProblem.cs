@@ -23,7 +23,7 @@ public sealed partial record BadRequestProblem(int Status, string Title, string 
         BadHttpRequestException bad => Binding(bad),
         JsonException json => Json(StatusCodes.Status400BadRequest, json),
         AntiforgeryValidationException => Antiforgery(),
-        InvalidOperationException page when page.StackTrace?.Contains("QueryParameterValueSupplier", StringComparison.Ordinal) == true
+        InvalidOperationException page when page.Source == "Microsoft.AspNetCore.Components"
             && PageQueryPattern().Match(page.Message) is { Success: true } query => Invalid(query),
         _ => null,
     };
@@ -49,7 +49,13 @@ public sealed partial record BadRequestProblem(int Status, string Title, string 
         if (error.StatusCode == StatusCodes.Status415UnsupportedMediaType)
         {
             return new(error.StatusCode, "Kiểu nội dung không được hỗ trợ. / Unsupported content type.", "Content-Type",
-                "Gửi JSON với Content-Type: application/json. / Send JSON with Content-Type: application/json.");
+                message.Contains("charset", StringComparison.Ordinal) ? message
+                : "Gửi JSON với Content-Type: application/json. / Send JSON with Content-Type: application/json.");
+        }
+
+        if (message.Contains("no body was provided", StringComparison.Ordinal))
+        {
+            return new(error.StatusCode, InvalidTitle, JsonErrorText.Root, JsonErrorText.EmptyBody);
         }
 
         if (BindPattern().Match(message) is { Success: true } bind)
@@ -61,7 +67,7 @@ public sealed partial record BadRequestProblem(int Status, string Title, string 
         {
             var body = required.Groups["source"].Value.Contains("body", StringComparison.Ordinal);
             return new(error.StatusCode, InvalidTitle, body ? JsonErrorText.Root : CamelCase(required.Groups["name"].Value), body
-                ? "Thiếu nội dung JSON. / The body is empty; a JSON object is expected."
+                ? JsonErrorText.EmptyBody
                 : "Bắt buộc. / Required.");
         }
 

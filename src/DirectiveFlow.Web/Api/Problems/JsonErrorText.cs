@@ -11,6 +11,8 @@ public static partial class JsonErrorText
 {
     public const string Root = "$";
 
+    public const string EmptyBody = "Thiếu nội dung JSON. / The body is empty; a JSON object is expected.";
+
     public static (string Field, string Message) Describe(JsonException error)
     {
         var text = error.InnerException?.Message + " " + error.Message;
@@ -23,7 +25,7 @@ public static partial class JsonErrorText
         }
 
         var message = Contains(text, "does not contain any JSON tokens")
-            ? "Thiếu nội dung JSON. / The body is empty; a JSON object is expected."
+            ? EmptyBody
             : Contains(text, "maximum configured depth")
             ? $"JSON lồng quá {error.Path?.Count(c => c == '.') ?? 64} cấp cho phép (64). / JSON nested deeper than 64 levels."
             : Contains(text, "invalid UTF-8") || Contains(text, "transcode")
@@ -34,7 +36,7 @@ public static partial class JsonErrorText
                 || error.Message.StartsWith("Cần một đối tượng JSON", StringComparison.Ordinal)
             ? error.Message
             : ConvertPattern().Match(text) is { Success: true } convert
-            ? WrongType(convert.Groups[1].Value)
+            ? WrongType(convert.Groups[1].Value, field)
             : $"JSON không hợp lệ{Where(error, " (dòng {0}, vị trí {1})")}. / Malformed JSON{Where(error, " at line {0}, byte {1}")}.";
         return (field, message);
     }
@@ -43,9 +45,9 @@ public static partial class JsonErrorText
     public static string FieldOf(string? path) =>
         string.IsNullOrEmpty(path) || path == Root ? Root : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 
-    private static string WrongType(string type)
+    private static string WrongType(string type, string field)
     {
-        var (vi, en) = ClrTypeText.Expected(type);
+        var (vi, en) = ClrTypeText.Expected(type, field == Root ? null : field);
         return $"Sai kiểu dữ liệu: cần {vi}. / Wrong type: {en} is expected.";
     }
 

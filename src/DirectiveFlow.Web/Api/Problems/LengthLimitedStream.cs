@@ -1,10 +1,10 @@
-using DirectiveFlow.Core.Common;
-
 namespace DirectiveFlow.Web.Api.Problems;
 
 /// <summary>A request body that fails with a 413 once more than <c>limit</c> bytes have been read (chunked bodies carry no Content-Length).</summary>
 public sealed class LengthLimitedStream(Stream inner, long limit) : Stream
 {
+    private static readonly object LimitKey = new();
+
     private long _read;
 
     public override bool CanRead => true;
@@ -20,6 +20,25 @@ public sealed class LengthLimitedStream(Stream inner, long limit) : Stream
     public static BadHttpRequestException TooLarge(long limit) => new(
         $"Nội dung yêu cầu vượt quá {Describe(limit)}. / The request body is larger than {Describe(limit)} (see README, Limits; InputLimits in code).",
         StatusCodes.Status413PayloadTooLarge);
+
+    /// <summary>Remembers the request's limit, so a 413 the framework writes itself can still say what it is.</summary>
+    public static void Remember(HttpContext context, long limit) => context.Items[LimitKey] = limit;
+
+    /// <summary>
+    /// A 413 written by the framework (minimal APIs answer a body that fails while read with the bare status) gets
+    /// the limit as its <c>$</c> error, like the 413s answered by the bad-request handler.
+    /// </summary>
+    public static void Describe(ProblemDetailsContext context)
+    {
+        if (context.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge && !context.ProblemDetails.Extensions.ContainsKey("errors")
+            && context.HttpContext.Items[LimitKey] is long limit)
+        {
+            var message = TooLarge(limit).Message;
+            context.ProblemDetails.Title = "Yêu cầu quá lớn. / The request body is too large.";
+            context.ProblemDetails.Detail = message;
+            context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { [JsonErrorText.Root] = [message] };
+        }
+    }
 
     public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
 

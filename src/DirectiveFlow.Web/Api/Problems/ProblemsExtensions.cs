@@ -13,7 +13,7 @@ public static class ProblemsExtensions
 {
     public static IServiceCollection AddDirectiveFlowProblems(this IServiceCollection services)
     {
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = LengthLimitedStream.Describe);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, AnyAcceptProblemDetailsWriter>());
         services.AddExceptionHandler<BadRequestExceptionHandler>();
 

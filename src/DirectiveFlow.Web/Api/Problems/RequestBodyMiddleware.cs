@@ -41,6 +41,7 @@ public sealed class RequestBodyMiddleware(RequestDelegate next)
                 server.MaxRequestBodySize = limit;
             }
 
+            LengthLimitedStream.Remember(context, limit);
             context.Request.Body = new LengthLimitedStream(context.Request.Body, limit);
         }
 
