@@ -14,7 +14,17 @@ public sealed class StrictJsonObjectConverter : JsonConverter<JsonObject>
 {
     public override JsonObject? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var element = JsonSerializer.Deserialize<JsonElement>(ref reader, options);
+        JsonElement element;
+        try
+        {
+            element = JsonSerializer.Deserialize<JsonElement>(ref reader, options);
+        }
+        catch (JsonException e)
+        {
+            // Thrown afresh without a path, so the serializer gives it this object's path ($.inputs), not "$".
+            throw new JsonException(e.Message, e);
+        }
+
         return element.ValueKind == JsonValueKind.Object
             ? JsonObject.Create(element)
             : throw new JsonException("Cần một đối tượng JSON { … }. / A JSON object { … } is expected.");

@@ -12,7 +12,8 @@ public sealed class HostileHostsFixture : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var host in _hosts.Values.Where(h => h.IsValueCreated))
+        // A host that failed to start has nothing to dispose.
+        foreach (var host in _hosts.Values.Where(h => h.IsValueCreated && h.Value.IsCompletedSuccessfully))
         {
             await (await host.Value).DisposeAsync();
         }
