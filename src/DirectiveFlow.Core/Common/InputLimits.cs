@@ -12,6 +12,12 @@ public static class InputLimits
     /// <summary>Unit and workflow names (columns: 300).</summary>
     public const int NameLength = 250;
 
+    /// <summary>
+    /// A province or commune name in an import (column: 200); the four pillar units are named from it with a prefix
+    /// of up to about 60 characters ("Ủy ban Mặt trận Tổ quốc Việt Nam phường …", column: 300).
+    /// </summary>
+    public const int LocalityNameLength = 150;
+
     /// <summary>Directive numbers such as "15/CT-UBND" (column: 100).</summary>
     public const int NumberLength = 100;
 
