@@ -3,12 +3,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using DirectiveFlow.Core.Common;
-using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.TestSupport;
 using DirectiveFlow.Web.Tests.Api.Problems;
 using DirectiveFlow.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DirectiveFlow.Web.Tests.Api.Directives;
 
@@ -76,14 +74,13 @@ public sealed class DirectiveRefusalTests(ProviderAppsFixture apps) : IClassFixt
         using var issued = await issuer.PostAsJsonAsync("/api/directives", new
         {
             number = new string('9', InputLimits.NumberLength), title, body = new string('b', InputLimits.DirectiveBodyLength),
-            issuingUnitId = await UnitIdAsync(app, "01-COMMITTEE"), workflowDefinitionId = "committee-directive",
+            issuingUnitId = await app.UnitIdAsync("01-COMMITTEE"), workflowDefinitionId = "committee-directive",
             inputs = new { deadlineDays = InputLimits.MaxWorkingDays, leadUnit = "01-COMMITTEE" },
         }, Ct);
 
         Assert.True(issued.StatusCode == HttpStatusCode.Created, await issued.Content.ReadAsStringAsync(Ct));
         var id = (await issued.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
-        await using var scope = app.Services.CreateAsyncScope();
-        var stored = await scope.ServiceProvider.GetRequiredService<DirectiveFlowDbContext>().Directives.SingleAsync(d => d.Id == id, Ct);
+        var stored = await app.QueryAsync(db => db.Directives.SingleAsync(d => d.Id == id, Ct));
         Assert.Equal((title, InputLimits.DirectiveBodyLength), (stored.Title, stored.Body.Length));
     }
 
@@ -95,7 +92,7 @@ public sealed class DirectiveRefusalTests(ProviderAppsFixture apps) : IClassFixt
         var before = await CountAsync(app);
         var valid = new Dictionary<string, string>
         {
-            ["number"] = "\"01/KH-UBND\"", ["title"] = "\"Kế hoạch\"", ["issuingUnitId"] = $"\"{await UnitIdAsync(app, "01-COMMITTEE")}\"",
+            ["number"] = "\"01/KH-UBND\"", ["title"] = "\"Kế hoạch\"", ["issuingUnitId"] = $"\"{await app.UnitIdAsync("01-COMMITTEE")}\"",
             ["workflowDefinitionId"] = "\"committee-directive\"",
         };
         var kept = valid.Where(f => !change.Contains($"\"{f.Key}\":", StringComparison.Ordinal)).Select(f => $"\"{f.Key}\":{f.Value},");
@@ -107,16 +104,6 @@ public sealed class DirectiveRefusalTests(ProviderAppsFixture apps) : IClassFixt
         Assert.Equal(before, await CountAsync(app));
     }
 
-    private static async Task<Guid> UnitIdAsync(DirectiveFlowWebFactory app, string code)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DirectiveFlowDbContext>().Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync(Ct);
-    }
-
-    private static async Task<(int Directives, int Instances, int Tasks)> CountAsync(DirectiveFlowWebFactory app)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DirectiveFlowDbContext>();
-        return (await db.Directives.CountAsync(Ct), await db.WorkflowInstances.CountAsync(Ct), await db.Tasks.CountAsync(Ct));
-    }
+    private static Task<(int Directives, int Instances, int Tasks)> CountAsync(DirectiveFlowWebFactory app) =>
+        app.QueryAsync(async db => (await db.Directives.CountAsync(Ct), await db.WorkflowInstances.CountAsync(Ct), await db.Tasks.CountAsync(Ct)));
 }

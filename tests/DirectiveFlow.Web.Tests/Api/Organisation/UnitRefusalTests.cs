@@ -2,12 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DirectiveFlow.Core.Common;
-using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.TestSupport;
 using DirectiveFlow.Web.Tests.Api.Problems;
 using DirectiveFlow.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DirectiveFlow.Web.Tests.Api.Organisation;
 
@@ -22,7 +20,7 @@ public sealed class UnitRefusalTests(ProviderAppsFixture apps) : IClassFixture<P
     {
         var app = await apps.OnAsync(provider);
         using var admin = await app.CreateClientForAsync("admin");
-        var ward = await UnitIdAsync(app, "00070-COMMITTEE");
+        var ward = await app.UnitIdAsync("00070-COMMITTEE");
 
         using var tooLong = await admin.PostAsJsonAsync("/api/units", new { parentId = ward, name = new string('T', 10_000), kind = "ResidentialGroup" }, Ct);
         using var atLimit = await admin.PostAsJsonAsync("/api/units", new { parentId = ward, name = new string('T', InputLimits.NameLength), kind = "ResidentialGroup" }, Ct);
@@ -37,7 +35,7 @@ public sealed class UnitRefusalTests(ProviderAppsFixture apps) : IClassFixture<P
     {
         var app = await apps.OnAsync(provider);
         using var admin = await app.CreateClientForAsync("admin");
-        var ward = await UnitIdAsync(app, "00004-COMMITTEE");
+        var ward = await app.UnitIdAsync("00004-COMMITTEE");
         var a = await CreateAsync(admin, ward, "Khu phố A");
         var b = await CreateAsync(admin, a, "Tổ dân phố B");
         var c = await CreateAsync(admin, b, "Tổ dân phố C");
@@ -63,15 +61,6 @@ public sealed class UnitRefusalTests(ProviderAppsFixture apps) : IClassFixture<P
         return (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
     }
 
-    private static async Task<Guid> UnitIdAsync(DirectiveFlowWebFactory app, string code)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DirectiveFlowDbContext>().Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync(Ct);
-    }
-
-    private static async Task<Guid?> ParentOfAsync(DirectiveFlowWebFactory app, Guid id)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DirectiveFlowDbContext>().Units.Where(u => u.Id == id).Select(u => u.ParentId).SingleAsync(Ct);
-    }
+    private static Task<Guid?> ParentOfAsync(DirectiveFlowWebFactory app, Guid id) =>
+        app.QueryAsync(db => db.Units.Where(u => u.Id == id).Select(u => u.ParentId).SingleAsync(Ct));
 }

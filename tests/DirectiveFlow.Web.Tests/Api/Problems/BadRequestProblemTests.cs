@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using DirectiveFlow.Web.Tests.Infrastructure;
 using DirectiveFlow.Web.Tests.Security.Hostile;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DirectiveFlow.Web.Tests.Api.Problems;
 
@@ -145,9 +145,5 @@ public sealed class BadRequestProblemTests(HostileHostsFixture hosts) : IClassFi
         await ProblemAssert.NamesAsync(response, HttpStatusCode.RequestEntityTooLarge, "$", "1 MB");
     }
 
-    private static async Task<int> DirectiveCountAsync(HostileHost host)
-    {
-        await using var scope = host.App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DirectiveFlow.Infrastructure.Persistence.DirectiveFlowDbContext>().Directives.CountAsync(Ct);
-    }
+    private static Task<int> DirectiveCountAsync(HostileHost host) => host.App.QueryAsync(db => db.Directives.CountAsync(Ct));
 }

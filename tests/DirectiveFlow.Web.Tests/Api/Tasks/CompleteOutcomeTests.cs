@@ -1,12 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.TestSupport;
 using DirectiveFlow.Web.Tests.Api.Problems;
 using DirectiveFlow.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DirectiveFlow.Web.Tests.Api.Tasks;
 
@@ -37,9 +35,7 @@ public sealed class CompleteOutcomeTests(ProviderAppsFixture apps) : IClassFixtu
     /// <summary>The council's follow-up flow: its first task is the city committee's.</summary>
     private static async Task<Guid> IssueAsync(DirectiveFlowWebFactory app, HttpClient council)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DirectiveFlowDbContext>();
-        var issuer = await db.Units.Where(u => u.Code == "01-COUNCIL").Select(u => u.Id).SingleAsync(Ct);
+        var issuer = await app.UnitIdAsync("01-COUNCIL");
         using var issued = await council.PostAsJsonAsync("/api/directives", new
         {
             number = "Kết luận giám sát số 07/KL-HĐND", title = "Giám sát xử lý rác thải", issuingUnitId = issuer,
@@ -47,6 +43,6 @@ public sealed class CompleteOutcomeTests(ProviderAppsFixture apps) : IClassFixtu
         }, Ct);
         Assert.True(issued.StatusCode == HttpStatusCode.Created, await issued.Content.ReadAsStringAsync(Ct));
         var directiveId = (await issued.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
-        return await db.Tasks.Where(t => t.DirectiveId == directiveId).Select(t => t.Id).SingleAsync(Ct);
+        return await app.QueryAsync(db => db.Tasks.Where(t => t.DirectiveId == directiveId).Select(t => t.Id).SingleAsync(Ct));
     }
 }

@@ -3,10 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DirectiveFlow.Web.Tests.Api.Workflows;
 
@@ -83,11 +81,8 @@ public sealed class WorkflowLimitsApiTests(ProviderAppsFixture apps) : IClassFix
         return errors[0].GetProperty("code").GetString()!;
     }
 
-    private static async Task<bool> SavedAsync(DirectiveFlowWebFactory app, string id)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DirectiveFlowDbContext>().WorkflowDefinitions.AnyAsync(d => d.DefinitionId == id, Ct);
-    }
+    private static Task<bool> SavedAsync(DirectiveFlowWebFactory app, string id) =>
+        app.QueryAsync(db => db.WorkflowDefinitions.AnyAsync(d => d.DefinitionId == id, Ct));
 
     private static StringContent Json(JsonNode node) => new(node.ToJsonString(), Encoding.UTF8, "application/json");
 }

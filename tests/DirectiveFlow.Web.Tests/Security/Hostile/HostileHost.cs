@@ -125,16 +125,14 @@ public sealed class HostileHost : IAsyncDisposable
 
     private async Task IssueDirectiveAsync()
     {
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DirectiveFlowDbContext>();
-        var committee = IssuerId = await db.Units.Where(u => u.Code == "01-COMMITTEE").Select(u => u.Id).SingleAsync();
+        var committee = IssuerId = await App.UnitIdAsync("01-COMMITTEE");
         using var issued = await Callers[Administrator].PostAsJsonAsync("/api/directives", new
         {
             number = "01/KH-UBND", title = "Kế hoạch thử đầu vào độc hại", issuingUnitId = committee, workflowDefinitionId = "committee-directive",
         });
         Assert.True(issued.IsSuccessStatusCode, await issued.Content.ReadAsStringAsync());
         DirectiveId = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        UnitId = await db.Units.Where(u => u.Code == WardUnit).Select(u => u.Id).SingleAsync();
-        TaskId = await db.Tasks.Where(t => t.DirectiveId == DirectiveId && t.UnitId == UnitId).Select(t => t.Id).FirstAsync();
+        UnitId = await App.UnitIdAsync(WardUnit);
+        TaskId = await App.QueryAsync(db => db.Tasks.Where(t => t.DirectiveId == DirectiveId && t.UnitId == UnitId).Select(t => t.Id).FirstAsync());
     }
 }
