@@ -27,13 +27,12 @@ public static partial class JsonErrorText
         var message = Contains(text, "does not contain any JSON tokens")
             ? EmptyBody
             : Contains(text, "maximum configured depth")
-            ? $"JSON lồng quá {error.Path?.Count(c => c == '.') ?? 64} cấp cho phép (64). / JSON nested deeper than 64 levels."
+            ? "JSON lồng sâu quá 64 cấp. / JSON nested deeper than 64 levels."
             : Contains(text, "invalid UTF-8") || Contains(text, "transcode")
             ? "Không phải văn bản UTF-8 hợp lệ. / Not valid UTF-8 text."
             : Contains(text, "surrogate") || Contains(text, "UTF-16")
             ? "Ký tự Unicode hỏng (nửa cặp UTF-16). / A broken Unicode character (a lone UTF-16 surrogate)."
-            : error.Message.StartsWith(StrictStringConverter.Message, StringComparison.Ordinal)
-                || error.Message.StartsWith("Cần một đối tượng JSON", StringComparison.Ordinal)
+            : error.Message is StrictStringConverter.Message or StrictJsonObjectConverter.Message
             ? error.Message
             : ConvertPattern().Match(text) is { Success: true } convert
             ? WrongType(convert.Groups[1].Value, field)

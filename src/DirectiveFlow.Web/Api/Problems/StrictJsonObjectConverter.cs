@@ -12,6 +12,8 @@ namespace DirectiveFlow.Web.Api.Problems;
 /// </summary>
 public sealed class StrictJsonObjectConverter : JsonConverter<JsonObject>
 {
+    public const string Message = "Cần một đối tượng JSON { … }. / A JSON object { … } is expected.";
+
     public override JsonObject? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         JsonElement element;
@@ -27,7 +29,7 @@ public sealed class StrictJsonObjectConverter : JsonConverter<JsonObject>
 
         return element.ValueKind == JsonValueKind.Object
             ? JsonObject.Create(element)
-            : throw new JsonException("Cần một đối tượng JSON { … }. / A JSON object { … } is expected.");
+            : throw new JsonException(Message);
     }
 
     public override void Write(Utf8JsonWriter writer, JsonObject value, JsonSerializerOptions options) => value.WriteTo(writer, options);
