@@ -19,6 +19,7 @@ public static class WorkflowDefinitionSerializer
     {
         AllowTrailingCommas = true,
         CommentHandling = JsonCommentHandling.Skip,
+        AllowDuplicateProperties = false,
     };
 
     public static string Serialize(WorkflowDefinition definition) =>

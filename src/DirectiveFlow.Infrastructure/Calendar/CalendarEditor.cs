@@ -1,4 +1,5 @@
 using DirectiveFlow.Core.Calendar;
+using DirectiveFlow.Core.Common;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,11 +40,17 @@ public sealed class CalendarEditor(DirectiveFlowDbContext db, DatabaseWorkingDay
         for (var i = 0; i < days.Count; i++)
         {
             var day = days[i];
+            if (day is null)
+            {
+                errors[$"days[{i}]"] = ["Cần một ngày { date, kind, name }, không phải null. / A day { date, kind, name } is expected, not null."];
+                continue;
+            }
+
             var weekend = day.Date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
             string? error =
                 day.Date.Year != year ? $"Ngày {day.Date:dd/MM/yyyy} không thuộc năm {year} (date outside the year)."
                 : !Enum.IsDefined(day.Kind) ? "Loại ngày phải là Holiday hoặc MakeUpWorkingDay (kind must be Holiday or MakeUpWorkingDay)."
-                : string.IsNullOrWhiteSpace(day.Name) || day.Name.Length > 200 ? "Tên ngày bắt buộc, tối đa 200 ký tự (name is required, at most 200 characters)."
+                : TextRules.Line(day.Name, 200) is { } badName ? $"Tên ngày (name): {badName}"
                 : day.Kind == CalendarDayKind.MakeUpWorkingDay && !weekend ? "Ngày làm bù phải là thứ Bảy hoặc Chủ nhật (a make-up working day must fall on a weekend)."
                 : day.Kind == CalendarDayKind.Holiday && weekend ? "Ngày nghỉ rơi vào cuối tuần: hãy nhập ngày nghỉ bù (a holiday on a weekend changes nothing; enter the compensatory day off)."
                 : days.Take(i).Any(d => d.Date == day.Date) ? $"Ngày {day.Date:dd/MM/yyyy} bị trùng (duplicate date)."

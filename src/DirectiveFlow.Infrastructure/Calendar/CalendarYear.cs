@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using DirectiveFlow.Core.Calendar;
+using DirectiveFlow.Core.Common;
 
 namespace DirectiveFlow.Infrastructure.Calendar;
 
@@ -9,5 +10,5 @@ public sealed record CalendarYear(int Year, IReadOnlyList<CalendarYearDay> Days)
 /// <summary>A day off (<see cref="CalendarDayKind.Holiday"/>) or a make-up working day.</summary>
 public sealed record CalendarYearDay(
     DateOnly Date,
-    [property: JsonConverter(typeof(JsonStringEnumConverter<CalendarDayKind>))] CalendarDayKind Kind,
+    [property: JsonConverter(typeof(EnumNameConverter<CalendarDayKind>))] CalendarDayKind Kind,
     string Name);

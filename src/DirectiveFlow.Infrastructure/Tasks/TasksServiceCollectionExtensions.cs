@@ -19,6 +19,7 @@ public static class TasksServiceCollectionExtensions
         services.AddScoped<TaskReadAccess>();
         services.AddScoped<TaskClock>();
         services.AddScoped<TaskListSource>();
+        services.AddSingleton<TaskOutcomes>();
         return services;
     }
 }

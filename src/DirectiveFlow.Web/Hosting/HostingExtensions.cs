@@ -9,6 +9,7 @@ using DirectiveFlow.Web.Api.Calendar;
 using DirectiveFlow.Web.Api.Dev;
 using DirectiveFlow.Web.Api.Directives;
 using DirectiveFlow.Web.Api.Organisation;
+using DirectiveFlow.Web.Api.Problems;
 using DirectiveFlow.Web.Api.Reports;
 using DirectiveFlow.Web.Api.Tasks;
 using DirectiveFlow.Web.Api.Workflows;
@@ -27,7 +28,7 @@ public static class HostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddDirectiveFlowInfrastructure(builder.Configuration);
         builder.Services.AddDirectiveFlowSecurity(builder.Configuration);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddDirectiveFlowProblems();
         builder.Services.AddOpenApi();
         builder.Services.AddDirectiveFlowHealthChecks();
         builder.AddDirectiveFlowUi();
@@ -49,6 +50,7 @@ public static class HostingExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDirectiveFlowRequestLimits();
         app.UseDirectiveFlowSecurity();
         app.MapOpenApi();
         app.MapHealthChecks("/health");

@@ -30,6 +30,17 @@ public static class SampleFlows
         ],
     };
 
+    /// <summary>The valid flow with a Decision on <paramref name="condition"/> after Start: True → the cascade, False → End.</summary>
+    public static WorkflowDefinition WithDecision(string condition)
+    {
+        var flow = Valid();
+        flow.Activities.Insert(1, Activity("decide", "Decision", new JsonObject { ["condition"] = condition }));
+        flow.Connections[0] = Connect("start", "Done", "decide");
+        flow.Connections.Add(Connect("decide", "True", "cascade"));
+        flow.Connections.Add(Connect("decide", "False", "end"));
+        return flow;
+    }
+
     public static ActivityDefinition Activity(string id, string type, JsonObject? properties = null) =>
         new() { Id = id, Type = type, Name = id, Properties = properties ?? [] };
 

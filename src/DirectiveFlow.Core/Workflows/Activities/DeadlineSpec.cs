@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml;
 using DirectiveFlow.Core.Calendar;
+using DirectiveFlow.Core.Common;
 
 namespace DirectiveFlow.Core.Workflows.Activities;
 
@@ -27,7 +28,7 @@ public sealed record DeadlineSpec
 
     /// <summary>
     /// The due moment for a task written at <paramref name="from"/>. Throws <see cref="InvalidOperationException"/>
-    /// when the input is missing or not a non-negative number.
+    /// when the input is missing or not a whole number of working days from 0 to <see cref="InputLimits.MaxWorkingDays"/>.
     /// </summary>
     public DateTimeOffset ComputeDue(DateTimeOffset from, IWorkingDayCalendar calendar, JsonObject? inputs)
     {
@@ -44,25 +45,26 @@ public sealed record DeadlineSpec
         return calendar.AddWorkingDays(from, ReadInputDays(inputs));
     }
 
-    private int ReadInputDays(JsonObject? inputs)
+    /// <summary>
+    /// The working days an input holds: a whole number from 0 to <see cref="InputLimits.MaxWorkingDays"/>, as a JSON
+    /// number or a numeric string; null otherwise.
+    /// </summary>
+    public static int? WorkingDaysIn(JsonNode? value)
     {
-        var value = inputs?[Input!];
-        if (value is not null)
+        double? days = value?.GetValueKind() switch
         {
-            var kind = value.GetValueKind();
-            if (kind == JsonValueKind.Number && PropertyReader.NumberOf(value) is var d && d >= 0 && d == Math.Floor(d))
-            {
-                return (int)d;
-            }
-
-            if (kind == JsonValueKind.String && int.TryParse(value.GetValue<string>(), out var parsed) && parsed >= 0)
-            {
-                return parsed;
-            }
-        }
-
-        throw new InvalidOperationException($"Deadline input '{Input}' must hold a whole number of working days ≥ 0.");
+            JsonValueKind.Number => PropertyReader.NumberOf(value!),
+            JsonValueKind.String when double.TryParse(value!.GetValue<string>(), System.Globalization.NumberStyles.Integer,
+                System.Globalization.CultureInfo.InvariantCulture, out var parsed) => parsed,
+            _ => null,
+        };
+        return days is { } d && d >= 0 && d <= InputLimits.MaxWorkingDays && d == Math.Floor(d) ? (int)d : null;
     }
+
+    private int ReadInputDays(JsonObject? inputs) =>
+        WorkingDaysIn(inputs?[Input!])
+        ?? throw new InvalidOperationException(
+            $"Deadline input '{Input}' must hold a whole number of working days from 0 to {InputLimits.MaxWorkingDays}.");
 
     internal static DeadlineSpec? Read(PropertyReader parent, string name)
     {
@@ -84,23 +86,26 @@ public sealed record DeadlineSpec
             throw new ActivityPropertiesException(reader.PathOf("workingDays"), "set exactly one of workingDays, duration, input");
         }
 
-        if (spec.WorkingDays < 0)
+        if (spec.WorkingDays is < 0 or > InputLimits.MaxWorkingDays)
         {
-            throw new ActivityPropertiesException(reader.PathOf("workingDays"), "must be 0 or more");
+            throw new ActivityPropertiesException(reader.PathOf("workingDays"), $"must be from 0 to {InputLimits.MaxWorkingDays}");
         }
 
         if (spec.Duration is not null)
         {
+            TimeSpan duration;
             try
             {
-                if (spec.DurationValue < TimeSpan.Zero)
-                {
-                    throw new ActivityPropertiesException(reader.PathOf("duration"), "must not be negative");
-                }
+                duration = spec.DurationValue!.Value;
             }
-            catch (FormatException)
+            catch (Exception e) when (e is FormatException or OverflowException)
             {
                 throw new ActivityPropertiesException(reader.PathOf("duration"), $"'{spec.Duration}' is not an ISO 8601 duration such as P3D");
+            }
+
+            if (duration < TimeSpan.Zero || duration > TimeSpan.FromDays(InputLimits.MaxDeadlineDays))
+            {
+                throw new ActivityPropertiesException(reader.PathOf("duration"), $"must be from zero to {InputLimits.MaxDeadlineDays} days");
             }
         }
 

@@ -23,4 +23,10 @@ public enum ConditionErrorKind
 
     /// <summary>The script recursed deeper than allowed.</summary>
     RecursionLimit = 7,
+
+    /// <summary>
+    /// The script reached for what the sandbox does not offer — a name that is not defined (CLR access such as
+    /// <c>System.IO.File</c>), <c>eval</c> or <c>Function</c> — or for a value beyond its limits (<c>'x'.repeat(1e9)</c>).
+    /// </summary>
+    Sandbox = 8,
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Acornima.Ast;
 using Jint;
 using Jint.Native;
+using Jint.Native.Object;
 using Jint.Native.Json;
 using Jint.Runtime;
 
@@ -95,6 +96,11 @@ public sealed class ConditionEvaluator(ConditionLimits limits)
             return Limit(ConditionErrorKind.RecursionLimit, $"recursed deeper than {limits.MaxRecursion} calls",
                 $"đệ quy sâu quá {limits.MaxRecursion} lần gọi");
         }
+        catch (JavaScriptException e) when (IsSandboxError(e))
+        {
+            return ConditionResult.Failure(ConditionErrorKind.Sandbox, $"The condition uses what the sandbox does not offer: {e.Message}",
+                $"Điều kiện dùng thứ môi trường an toàn không cho phép: {e.Message}");
+        }
         catch (JavaScriptException e)
         {
             return ConditionResult.Failure(ConditionErrorKind.Runtime, $"The condition failed: {e.Message}",
@@ -109,6 +115,18 @@ public sealed class ConditionEvaluator(ConditionLimits limits)
         {
             engine.Dispose();
         }
+    }
+
+    /// <summary>
+    /// An undefined name (the sandbox defines only inputs, directive, unit, now and the JavaScript built-ins, so
+    /// <c>System</c>, <c>importNamespace</c> or a misspelt variable never resolve), a value too large to build
+    /// (RangeError), or string compilation (<c>eval</c>, <c>Function</c>), which the engine options disable.
+    /// </summary>
+    private static bool IsSandboxError(JavaScriptException e)
+    {
+        var name = e.Error is ObjectInstance error ? error.Get("name").ToString() : null;
+        return name is "ReferenceError" or "RangeError"
+            || e.Message.Contains("String compilation has been disabled", StringComparison.Ordinal);
     }
 
     private static ConditionResult Limit(ConditionErrorKind kind, string what, string whatVi) =>

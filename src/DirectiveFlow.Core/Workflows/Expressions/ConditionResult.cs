@@ -9,6 +9,9 @@ public sealed record ConditionResult(bool Value, ConditionErrorKind? ErrorKind =
     public bool IsLimitExceeded => ErrorKind is ConditionErrorKind.Timeout or ConditionErrorKind.StatementLimit
         or ConditionErrorKind.MemoryLimit or ConditionErrorKind.RecursionLimit;
 
+    /// <summary>True when the condition can never give an answer, whatever the directive: it runs away or leaves the sandbox.</summary>
+    public bool CanNeverRun => IsLimitExceeded || ErrorKind is ConditionErrorKind.Sandbox;
+
     public static ConditionResult Success(bool value) => new(value);
 
     public static ConditionResult Failure(ConditionErrorKind kind, string error, string errorVi) => new(false, kind, error, errorVi);

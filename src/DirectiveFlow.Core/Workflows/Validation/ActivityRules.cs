@@ -7,6 +7,8 @@ namespace DirectiveFlow.Core.Workflows.Validation;
 /// <summary>The per-type rules: readable properties, deadlines, declared inputs, Review placement, Cascade ports, conditions.</summary>
 internal sealed class ActivityRules(WorkflowDefinition definition, ErrorList errors, ConditionEvaluator conditions, Dictionary<string, int> index)
 {
+    private static readonly string[] SamplePriorities = ["Normal", "Urgent", "Immediate"];
+
     private readonly HashSet<string> _inputs = definition.Inputs.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
 
     public void Run()
@@ -125,16 +127,23 @@ internal sealed class ActivityRules(WorkflowDefinition definition, ErrorList err
             return;
         }
 
-        var result = conditions.Evaluate(condition, SampleContext());
-        if (result.IsLimitExceeded)
+        // Run as issuing runs it (same sandbox, same limits) on a directive of each priority: a condition that runs away
+        // or leaves the sandbox on any of them is refused now rather than faulting the first directive that reaches it.
+        foreach (var priority in SamplePriorities)
         {
-            errors.AddForActivity(i, ValidationCodes.ConditionRunaway, $"Decision '{activity.Id}': {result.Error}",
-                $"Rẽ nhánh '{activity.Id}': {result.ErrorVi}", "/properties/condition");
+            var result = conditions.Evaluate(condition, SampleContext(priority));
+            if (result.CanNeverRun)
+            {
+                var code = result.IsLimitExceeded ? ValidationCodes.ConditionRunaway : ValidationCodes.ConditionSandbox;
+                errors.AddForActivity(i, code, $"Decision '{activity.Id}': {result.Error}",
+                    $"Rẽ nhánh '{activity.Id}': {result.ErrorVi}", "/properties/condition");
+                return;
+            }
         }
     }
 
-    /// <summary>A plausible directive to try a condition on: the inputs' defaults, a normal-priority directive, a ward unit.</summary>
-    private ConditionContext SampleContext()
+    /// <summary>A plausible directive to try a condition on: the inputs' defaults, the given priority, a ward unit.</summary>
+    private ConditionContext SampleContext(string priority)
     {
         var inputs = new JsonObject();
         foreach (var input in definition.Inputs)
@@ -142,7 +151,8 @@ internal sealed class ActivityRules(WorkflowDefinition definition, ErrorList err
             inputs[input.Name] = input.Default?.DeepClone();
         }
 
-        return new ConditionContext(inputs, new ConditionDirective("01/KH-UBND", "Thử điều kiện", "Normal"),
+        inputs["priority"] ??= priority;
+        return new ConditionContext(inputs, new ConditionDirective("01/KH-UBND", "Thử điều kiện", priority),
             new ConditionUnit("00070-COMMITTEE", "UBND phường Hoàn Kiếm", "COMMITTEE", "commune"),
             new DateTimeOffset(2026, 1, 5, 2, 0, 0, TimeSpan.Zero));
     }

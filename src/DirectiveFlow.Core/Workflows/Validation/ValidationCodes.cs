@@ -25,4 +25,7 @@ public static class ValidationCodes
     public const string CascadeBodyEscapes = "cascade-body-escapes";
     public const string ConditionSyntax = "condition-syntax";
     public const string ConditionRunaway = "condition-runaway";
+    public const string ConditionSandbox = "condition-sandbox";
+    public const string DefinitionTooLarge = "definition-too-large";
+    public const string InvalidText = "invalid-text";
 }

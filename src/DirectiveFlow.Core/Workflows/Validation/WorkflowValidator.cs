@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Workflows.Expressions;
 
 namespace DirectiveFlow.Core.Workflows.Validation;
@@ -20,6 +21,13 @@ public sealed class WorkflowValidator(ConditionEvaluator conditions)
     /// <summary>Validates raw JSON text, as imported or posted by the studio.</summary>
     public WorkflowValidationResult Validate(string json)
     {
+        if (System.Text.Encoding.UTF8.GetByteCount(json) is var bytes && bytes > InputLimits.WorkflowDefinitionBytes)
+        {
+            return Fail(ValidationCodes.DefinitionTooLarge,
+                $"The definition is {bytes:N0} bytes; at most {InputLimits.WorkflowDefinitionBytes:N0} are accepted.",
+                $"Định nghĩa dài {bytes:N0} byte; tối đa {InputLimits.WorkflowDefinitionBytes:N0} byte.");
+        }
+
         JsonNode? root;
         try
         {
@@ -61,6 +69,11 @@ public sealed class WorkflowValidator(ConditionEvaluator conditions)
 
         if (definition is not null)
         {
+            if (TextRules.Line(definition.Name, InputLimits.NameLength) is { } badName)
+            {
+                errors.Add(ValidationCodes.InvalidText, $"/name: {badName}", $"Tên quy trình: {badName}", path: "/name");
+            }
+
             new GraphRules(definition, errors, conditions).Run();
         }
 

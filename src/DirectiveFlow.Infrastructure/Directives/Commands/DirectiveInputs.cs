@@ -1,15 +1,32 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Workflows;
+using DirectiveFlow.Core.Workflows.Activities;
 
 namespace DirectiveFlow.Infrastructure.Directives.Commands;
 
-/// <summary>Checks a directive's inputs against the flow's declared inputs and fills defaults (and <c>priority</c>).</summary>
+/// <summary>
+/// Checks a directive's inputs against the flow's declared inputs and fills defaults (and <c>priority</c>): an input
+/// the flow does not declare, a number that is not one, a deadline outside 0–<see cref="InputLimits.MaxWorkingDays"/>
+/// working days or a unit input that is not a code (or list of codes) is refused under <c>inputs.{name}</c>.
+/// </summary>
 public static class DirectiveInputs
 {
+    /// <summary>Always accepted: the engine fills it from the directive's priority.</summary>
+    private const string Priority = "priority";
+
     public static void Complete(WorkflowDefinition flow, JsonObject inputs, DirectivePriority priority, Dictionary<string, string[]> errors)
     {
+        var declared = flow.Inputs.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var (name, _) in inputs.Where(p => !declared.Contains(p.Key) && p.Key != Priority))
+        {
+            errors[$"inputs.{name}"] = [$"Quy trình không có tham số '{name}'. / The flow declares no input '{name}'"
+                + $" (declared: {(declared.Count == 0 ? "none" : string.Join(", ", declared))})."];
+        }
+
+        var deadlines = DeadlineInputs.Of(flow);
         foreach (var input in flow.Inputs)
         {
             var value = inputs[input.Name];
@@ -29,14 +46,45 @@ public static class DirectiveInputs
                 continue;
             }
 
-            if (input.Type == "number" && !IsNumber(value!))
+            if (Problem(input, value!, deadlines.Contains(input.Name)) is { } problem)
             {
-                errors[$"inputs.{input.Name}"] = [$"'{input.Name}' phải là số. / '{input.Name}' must be a number."];
+                errors[$"inputs.{input.Name}"] = [problem];
             }
         }
 
-        inputs["priority"] ??= priority.ToString();
+        inputs[Priority] ??= priority.ToString();
     }
+
+    /// <summary>The unit codes each unit-type input holds (after <see cref="Complete"/>), to be checked against the units.</summary>
+    public static IEnumerable<(string Input, string Code)> UnitCodes(WorkflowDefinition flow, JsonObject inputs) =>
+        flow.Inputs.Where(i => i.Type == "unit").SelectMany(i => inputs[i.Name] switch
+        {
+            JsonArray array => array.OfType<JsonValue>().Where(v => v.GetValueKind() == JsonValueKind.String).Select(v => (i.Name, v.GetValue<string>())),
+            JsonValue v when v.GetValueKind() == JsonValueKind.String => [(i.Name, v.GetValue<string>())],
+            _ => [],
+        });
+
+    private static string? Problem(WorkflowInput input, JsonNode value, bool isDeadline)
+    {
+        if (isDeadline && DeadlineSpec.WorkingDaysIn(value) is null)
+        {
+            return $"'{input.Name}' phải là số nguyên ngày làm việc từ 0 đến {InputLimits.MaxWorkingDays}. "
+                + $"/ '{input.Name}' must be a whole number of working days from 0 to {InputLimits.MaxWorkingDays}.";
+        }
+
+        return input.Type switch
+        {
+            "number" when !IsNumber(value) => $"'{input.Name}' phải là số. / '{input.Name}' must be a number.",
+            "unit" when !IsUnitCodes(value) =>
+                $"'{input.Name}' phải là mã đơn vị hoặc danh sách mã đơn vị. / '{input.Name}' must be a unit code or a list of unit codes.",
+            _ => StringProblem(input.Name, value),
+        };
+    }
+
+    private static string? StringProblem(string name, JsonNode value) =>
+        value.GetValueKind() == JsonValueKind.String && TextRules.Paragraphs(value.GetValue<string>(), InputLimits.NoteLength) is { } reason
+            ? $"'{name}': {reason}"
+            : null;
 
     private static bool IsEmpty(JsonNode? value) =>
         value is null || (value.GetValueKind() == JsonValueKind.String && string.IsNullOrWhiteSpace(value.GetValue<string>()));
@@ -44,4 +92,10 @@ public static class DirectiveInputs
     private static bool IsNumber(JsonNode value) =>
         value.GetValueKind() == JsonValueKind.Number
         || (value.GetValueKind() == JsonValueKind.String && double.TryParse(value.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture, out _));
+
+    private static bool IsUnitCodes(JsonNode value) => value switch
+    {
+        JsonArray array => array.Count > 0 && array.All(v => v?.GetValueKind() == JsonValueKind.String),
+        _ => value.GetValueKind() == JsonValueKind.String,
+    };
 }

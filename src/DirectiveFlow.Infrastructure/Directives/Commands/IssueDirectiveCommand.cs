@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Infrastructure.Engine;
 using DirectiveFlow.Infrastructure.Engine.Definitions;
@@ -24,8 +25,9 @@ public sealed class IssueDirectiveHandler(DirectiveFlowDbContext db, WorkflowEng
     public async ValueTask<IssueDirectiveResult> Handle(IssueDirectiveCommand command, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        Require(errors, "number", command.Number, 100);
-        Require(errors, "title", command.Title, 500);
+        TextRules.Report(errors, "number", TextRules.Line(command.Number, InputLimits.NumberLength));
+        TextRules.Report(errors, "title", TextRules.Line(command.Title, InputLimits.TitleLength));
+        TextRules.Report(errors, "body", TextRules.Paragraphs(command.Body, InputLimits.DirectiveBodyLength));
         if (!await db.Units.AnyAsync(u => u.Id == command.IssuingUnitId && u.IsActive, cancellationToken))
         {
             errors["issuingUnitId"] = ["Không có đơn vị ban hành này. / Unknown issuing unit."];
@@ -44,6 +46,7 @@ public sealed class IssueDirectiveHandler(DirectiveFlowDbContext db, WorkflowEng
         {
             var flow = await definitions.GetAsync(db, record.Id, cancellationToken);
             DirectiveInputs.Complete(flow.Definition, inputs, command.Priority, errors);
+            await CheckUnitInputsAsync(DirectiveInputs.UnitCodes(flow.Definition, inputs).ToList(), errors, cancellationToken);
         }
 
         if (errors.Count > 0)
@@ -88,15 +91,15 @@ public sealed class IssueDirectiveHandler(DirectiveFlowDbContext db, WorkflowEng
         return new IssueDirectiveResult(directive.Id, directive.InstanceId);
     }
 
-    private static void Require(Dictionary<string, string[]> errors, string field, string? value, int max)
+    /// <summary>A unit input (e.g. the committee flow's <c>leadUnit</c>) must name active units that exist.</summary>
+    private async Task CheckUnitInputsAsync(List<(string Input, string Code)> wanted, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        var codes = wanted.Select(w => w.Code).Distinct(StringComparer.Ordinal).ToList();
+        var known = await db.Units.Where(u => codes.Contains(u.Code) && u.IsActive).Select(u => u.Code).ToListAsync(cancellationToken);
+        foreach (var missing in wanted.Where(w => !known.Contains(w.Code, StringComparer.Ordinal)).GroupBy(w => w.Input))
         {
-            errors[field] = ["Bắt buộc. / Required."];
-        }
-        else if (value.Length > max)
-        {
-            errors[field] = [$"Tối đa {max} ký tự. / At most {max} characters."];
+            var list = string.Join(", ", missing.Select(m => $"'{m.Code}'"));
+            errors[$"inputs.{missing.Key}"] = [$"Không có đơn vị mã {list}. / No active unit with code {list}."];
         }
     }
 }

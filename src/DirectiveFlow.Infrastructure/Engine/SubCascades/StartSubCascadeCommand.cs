@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Core.Workflows;
@@ -31,9 +32,14 @@ public sealed class StartSubCascadeHandler(DirectiveFlowDbContext db, DeadlineCa
             return StartSubCascadeResult.Missing;
         }
 
-        if (string.IsNullOrWhiteSpace(command.Title))
+        if (TextRules.Line(command.Title, InputLimits.TitleLength) is { } badTitle)
         {
-            return StartSubCascadeResult.Invalid("title", "Bắt buộc. / Required.");
+            return StartSubCascadeResult.Invalid("title", badTitle);
+        }
+
+        if (TextRules.Paragraphs(command.Instructions, InputLimits.InstructionsLength) is { } badInstructions)
+        {
+            return StartSubCascadeResult.Invalid("instructions", badInstructions);
         }
 
         if (task.Status is UnitTaskStatus.Completed or UnitTaskStatus.Cancelled or UnitTaskStatus.Reported)
@@ -105,7 +111,7 @@ public sealed class StartSubCascadeHandler(DirectiveFlowDbContext db, DeadlineCa
             Id = Guid.CreateVersion7(now), DirectiveId = task.DirectiveId, InstanceId = task.InstanceId,
             ActivityId = activityId.Length <= 100 ? activityId : activityId[^100..],
             CascadeExecutionId = execution.Id, ParentTaskId = task.Id, UnitId = u.Id, AssignerUnitId = task.UnitId,
-            Title = command.Title.Trim(), Instructions = command.Instructions ?? "", CreatedAt = now, DueAt = due, OriginalDueAt = due,
+            Title = command.Title!.Trim(), Instructions = command.Instructions ?? "", CreatedAt = now, DueAt = due, OriginalDueAt = due,
             ProgressCadence = task.ProgressCadence, PolicyJson = task.PolicyJson,
             NextActionAt = deadlines.FirstActionAt(ReminderPolicy.Default, due, now),
         }).ToList();

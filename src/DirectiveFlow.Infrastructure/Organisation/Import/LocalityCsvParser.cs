@@ -1,4 +1,5 @@
 using System.Text;
+using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Organisation;
 
 namespace DirectiveFlow.Infrastructure.Organisation.Import;
@@ -83,6 +84,10 @@ public static class LocalityCsvParser
             {
                 problems.Add(new ImportProblem(number, "The name is empty."));
             }
+            else if (TextRules.Line(name, InputLimits.LocalityNameLength) is { } badName)
+            {
+                problems.Add(new ImportProblem(number, $"Name: {badName}"));
+            }
 
             if (type is null)
             {
@@ -113,6 +118,10 @@ public static class LocalityCsvParser
         else if (name.Length == 0)
         {
             problems.Add(new ImportProblem(number, "The province name is empty."));
+        }
+        else if (TextRules.Line(name, InputLimits.LocalityNameLength) is { } badName)
+        {
+            problems.Add(new ImportProblem(number, $"Province name: {badName}"));
         }
         else if (!seen.TryGetValue(code, out var known))
         {

@@ -1,4 +1,4 @@
-using System.Net.Mail;
+using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Infrastructure.Demo;
 using DirectiveFlow.Infrastructure.Persistence;
@@ -14,16 +14,11 @@ public sealed class SubUnitEditor(DirectiveFlowDbContext db, DemoAccountProvisio
 {
     public async Task<UnitEditResult> CreateAsync(SubUnitRequest request, CancellationToken cancellationToken = default)
     {
-        var errors = ValidateContacts(request);
+        var errors = SubUnitRules.Validate(request, creating: true);
         var parent = request.ParentId is { } parentId ? await db.Units.FirstOrDefaultAsync(u => u.Id == parentId, cancellationToken) : null;
         if (parent is null)
         {
             errors["parentId"] = ["Cần đơn vị cấp trên có thật (an existing parent unit is required)."];
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Name))
-        {
-            errors["name"] = ["Tên đơn vị không được để trống (the name is required)."];
         }
 
         if (request.Kind is null or OrgUnitKind.PillarUnit)
@@ -38,7 +33,7 @@ public sealed class SubUnitEditor(DirectiveFlowDbContext db, DemoAccountProvisio
             code = $"{parent.Code}-{siblings + 1}";
         }
 
-        if (code is not null && await db.Units.AnyAsync(u => u.Code == code, cancellationToken))
+        if (code is not null && !errors.ContainsKey("code") && await db.Units.AnyAsync(u => u.Code == code, cancellationToken))
         {
             errors["code"] = [$"Mã '{code}' đã được dùng (the code is already used)."];
         }
@@ -76,24 +71,19 @@ public sealed class SubUnitEditor(DirectiveFlowDbContext db, DemoAccountProvisio
             return UnitEditResult.Missing;
         }
 
-        var errors = ValidateContacts(request);
-        if (request.Name is not null && request.Name.Trim() != unit.Name)
+        var errors = SubUnitRules.Validate(request, creating: false);
+        if (request.Name is not null && request.Name.Trim() != unit.Name && unit.Kind == OrgUnitKind.PillarUnit)
         {
-            if (unit.Kind == OrgUnitKind.PillarUnit)
-            {
-                errors["name"] = ["Tên đơn vị trụ cột lấy từ danh mục nhập (pillar unit names come from the import)."];
-            }
-            else if (string.IsNullOrWhiteSpace(request.Name))
-            {
-                errors["name"] = ["Tên đơn vị không được để trống (the name is required)."];
-            }
+            errors["name"] = ["Tên đơn vị trụ cột lấy từ danh mục nhập (pillar unit names come from the import)."];
         }
 
+        var parent = request.ParentId is { } parentId && parentId != unit.ParentId ? await NewParentAsync(unit, parentId, errors, cancellationToken) : null;
         if (errors.Count > 0)
         {
             return UnitEditResult.Invalid(errors);
         }
 
+        unit.ParentId = parent?.Id ?? unit.ParentId;
         unit.Name = request.Name?.Trim() ?? unit.Name;
         unit.IsActive = request.IsActive ?? unit.IsActive;
         ApplyContacts(unit, request);
@@ -101,21 +91,40 @@ public sealed class SubUnitEditor(DirectiveFlowDbContext db, DemoAccountProvisio
         return UnitEditResult.Saved(UnitDto.From(unit));
     }
 
-    private static Dictionary<string, string[]> ValidateContacts(SubUnitRequest request)
+    /// <summary>
+    /// The unit a sub-unit moves under, or null with the reason in <paramref name="errors"/>: it must exist, be of the
+    /// same pillar and locality, and be neither the unit itself nor below it (a cycle, however long).
+    /// </summary>
+    private async Task<OrgUnit?> NewParentAsync(OrgUnit unit, Guid parentId, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!string.IsNullOrWhiteSpace(request.HeadEmail) && !IsEmail(request.HeadEmail))
+        var parent = await db.Units.FirstOrDefaultAsync(u => u.Id == parentId, cancellationToken);
+        var reason = unit.Kind == OrgUnitKind.PillarUnit ? "Đơn vị trụ cột lấy cấp trên từ danh mục nhập. / A pillar unit's parent comes from the import."
+            : parentId == unit.Id ? "Một đơn vị không thể là cấp trên của chính nó. / A unit cannot be its own parent."
+            : parent is null ? "Cần đơn vị cấp trên có thật. / An existing parent unit is required."
+            : parent.Pillar != unit.Pillar || parent.LocalityId != unit.LocalityId
+                ? "Chỉ chuyển sang đơn vị cùng khối, cùng địa bàn. / Only a unit of the same pillar and locality can be the parent."
+            : await IsBelowAsync(parent.Id, unit.Id, cancellationToken)
+                ? $"'{parent.Code}' trực thuộc '{unit.Code}': sẽ thành vòng lặp. / '{parent.Code}' is below '{unit.Code}'; making it the parent would form a cycle."
+            : null;
+        TextRules.Report(errors, "parentId", reason);
+        return reason is null ? parent : null;
+    }
+
+    /// <summary>Whether <paramref name="ancestorId"/> is <paramref name="unitId"/> or one of its ancestors.</summary>
+    private async Task<bool> IsBelowAsync(Guid unitId, Guid ancestorId, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<Guid>();
+        for (Guid? current = unitId; current is { } id && seen.Add(id);)
         {
-            errors["headEmail"] = [$"'{request.HeadEmail}' không phải địa chỉ email (not an email address)."];
+            if (id == ancestorId)
+            {
+                return true;
+            }
+
+            current = await db.Units.Where(u => u.Id == id).Select(u => u.ParentId).SingleOrDefaultAsync(cancellationToken);
         }
 
-        var bad = SplitEmails(request.ContactEmails).Where(e => !IsEmail(e)).ToList();
-        if (bad.Count > 0)
-        {
-            errors["contactEmails"] = [$"Không phải địa chỉ email (not email addresses): {string.Join(", ", bad)}."];
-        }
-
-        return errors;
+        return false;
     }
 
     private static void ApplyContacts(OrgUnit unit, SubUnitRequest request)
@@ -132,13 +141,8 @@ public sealed class SubUnitEditor(DirectiveFlowDbContext db, DemoAccountProvisio
 
         if (request.ContactEmails is not null)
         {
-            unit.ContactEmails = SplitEmails(request.ContactEmails) is { Count: > 0 } list ? string.Join(';', list) : null;
+            unit.ContactEmails = SubUnitRules.SplitEmails(request.ContactEmails) is { Count: > 0 } list ? string.Join(';', list) : null;
         }
     }
 
-    private static List<string> SplitEmails(string? emails) =>
-        (emails ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-
-    private static bool IsEmail(string value) =>
-        MailAddress.TryCreate(value.Trim(), out var address) && address.Address == value.Trim() && value.Contains('@', StringComparison.Ordinal);
 }

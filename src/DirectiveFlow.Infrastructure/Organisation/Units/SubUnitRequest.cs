@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Organisation;
 
 namespace DirectiveFlow.Infrastructure.Organisation.Units;
@@ -11,7 +12,7 @@ public sealed record SubUnitRequest(
     Guid? ParentId = null,
     string? Code = null,
     string? Name = null,
-    [property: JsonConverter(typeof(JsonStringEnumConverter<OrgUnitKind>))] OrgUnitKind? Kind = null,
+    [property: JsonConverter(typeof(EnumNameConverter<OrgUnitKind>))] OrgUnitKind? Kind = null,
     string? HeadName = null,
     string? HeadEmail = null,
     string? ContactEmails = null,

@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Tasks;
 using Mediator;
 
@@ -13,6 +14,11 @@ public sealed class CancelTaskHandler(TaskWorkspace workspace) : ICommandHandler
         if (string.IsNullOrWhiteSpace(command.Reason))
         {
             throw TaskProblemException.Invalid("reason", "Cần nêu lý do hủy. / A reason is required.");
+        }
+
+        if (TextRules.Paragraphs(command.Reason, InputLimits.NoteLength) is { } badReason)
+        {
+            throw TaskProblemException.Invalid("reason", badReason);
         }
 
         var (task, caller, _) = await workspace.LoadAsync(command.TaskId, TaskAction.Cancel, cancellationToken);

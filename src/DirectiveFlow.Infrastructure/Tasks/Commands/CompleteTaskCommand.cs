@@ -1,4 +1,6 @@
+using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Core.Workflows.Activities;
 using DirectiveFlow.Infrastructure.Engine;
 using Mediator;
 
@@ -11,7 +13,7 @@ namespace DirectiveFlow.Infrastructure.Tasks.Commands;
 /// </summary>
 public sealed record CompleteTaskCommand(Guid TaskId, string? Result, string? Outcome = null) : ICommand<Guid>;
 
-public sealed class CompleteTaskHandler(TaskWorkspace workspace, IWorkflowEngine engine) : ICommandHandler<CompleteTaskCommand, Guid>
+public sealed class CompleteTaskHandler(TaskWorkspace workspace, IWorkflowEngine engine, TaskOutcomes outcomes) : ICommandHandler<CompleteTaskCommand, Guid>
 {
     public async ValueTask<Guid> Handle(CompleteTaskCommand command, CancellationToken cancellationToken)
     {
@@ -20,12 +22,20 @@ public sealed class CompleteTaskHandler(TaskWorkspace workspace, IWorkflowEngine
             throw TaskProblemException.Invalid("result", "Cần nhập kết quả thực hiện. / A result summary is required.");
         }
 
-        if (command.Result.Length > 8000)
+        if (TextRules.Paragraphs(command.Result, 8000) is { } badResult)
         {
-            throw TaskProblemException.Invalid("result", "Tối đa 8000 ký tự. / At most 8000 characters.");
+            throw TaskProblemException.Invalid("result", badResult);
         }
 
         var (task, caller, _) = await workspace.LoadAsync(command.TaskId, TaskAction.Complete, cancellationToken);
+        var outcome = string.IsNullOrWhiteSpace(command.Outcome) ? Outcomes.Done : command.Outcome.Trim();
+        var allowed = await outcomes.OfAsync(workspace.Db, task, cancellationToken);
+        if (!allowed.Contains(outcome, StringComparer.Ordinal))
+        {
+            throw TaskProblemException.Invalid("outcome",
+                $"Nhiệm vụ này không có kết quả '{outcome}'; chọn một trong: {string.Join(", ", allowed)}. / This task has no outcome '{outcome}'; allowed: {string.Join(", ", allowed)}.");
+        }
+
         if (!await engine.CanCompleteAsync(workspace.Db, task, cancellationToken))
         {
             throw TaskProblemException.Conflict(
@@ -52,7 +62,7 @@ public sealed class CompleteTaskHandler(TaskWorkspace workspace, IWorkflowEngine
         await TaskEmails.QueueAsync(workspace.Db, task, task.AssignerUnitId, "completed",
             "Nhiệm vụ đã hoàn thành", "Task completed", task.ResultSummary, workspace.Now, cancellationToken);
         await workspace.CommitAsync(cancellationToken,
-            () => engine.OnTaskFinishedAsync(workspace.Db, task, string.IsNullOrWhiteSpace(command.Outcome) ? "Done" : command.Outcome, actor, cancellationToken));
+            () => engine.OnTaskFinishedAsync(workspace.Db, task, outcome, actor, cancellationToken));
         return task.Id;
     }
 }

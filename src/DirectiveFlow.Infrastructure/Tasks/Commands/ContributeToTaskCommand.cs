@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Tasks;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -16,9 +17,9 @@ public sealed class ContributeToTaskHandler(TaskWorkspace workspace) : ICommandH
             throw TaskProblemException.Invalid("note", "Cần nhập nội dung phối hợp. / A note is required.");
         }
 
-        if (command.Note.Length > 4000)
+        if (TextRules.Paragraphs(command.Note, InputLimits.NoteLength) is { } badNote)
         {
-            throw TaskProblemException.Invalid("note", "Tối đa 4000 ký tự. / At most 4000 characters.");
+            throw TaskProblemException.Invalid("note", badNote);
         }
 
         var (task, caller, _) = await workspace.LoadAsync(command.TaskId, TaskAction.Contribute, cancellationToken);

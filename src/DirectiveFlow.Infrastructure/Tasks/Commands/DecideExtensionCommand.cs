@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Tasks;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -21,9 +22,9 @@ public sealed class DecideExtensionHandler(TaskWorkspace workspace) : ICommandHa
             throw TaskProblemException.Invalid("approve", "Chọn chấp thuận hoặc từ chối. / approve (true or false) is required.");
         }
 
-        if (command.Comment is { Length: > 4000 })
+        if (TextRules.Paragraphs(command.Comment, InputLimits.NoteLength) is { } badComment)
         {
-            throw TaskProblemException.Invalid("comment", "Tối đa 4000 ký tự. / At most 4000 characters.");
+            throw TaskProblemException.Invalid("comment", badComment);
         }
 
         var (task, caller, _) = await workspace.LoadAsync(command.TaskId, TaskAction.DecideExtension, cancellationToken);

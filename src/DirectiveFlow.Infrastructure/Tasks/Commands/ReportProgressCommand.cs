@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Tasks;
 using Mediator;
 
@@ -19,9 +20,9 @@ public sealed class ReportProgressHandler(TaskWorkspace workspace) : ICommandHan
         {
             errors["note"] = ["Cần nhập nội dung báo cáo. / A note is required."];
         }
-        else if (command.Note.Length > 4000)
+        else
         {
-            errors["note"] = ["Tối đa 4000 ký tự. / At most 4000 characters."];
+            TextRules.Report(errors, "note", TextRules.Paragraphs(command.Note, InputLimits.NoteLength));
         }
 
         if (command.Percent is not (>= 0 and <= 100))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DirectiveFlow.Core.Calendar;
+using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Tasks;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -22,9 +23,9 @@ public sealed class RequestExtensionHandler(TaskWorkspace workspace, IWorkingDay
         {
             errors["reason"] = ["Cần nêu lý do. / A reason is required."];
         }
-        else if (command.Reason.Length > 4000)
+        else
         {
-            errors["reason"] = ["Tối đa 4000 ký tự. / At most 4000 characters."];
+            TextRules.Report(errors, "reason", TextRules.Paragraphs(command.Reason, InputLimits.NoteLength));
         }
 
         if ((command.AdditionalWorkingDays is null) == string.IsNullOrWhiteSpace(command.NewDueDate))
@@ -62,6 +63,12 @@ public sealed class RequestExtensionHandler(TaskWorkspace workspace, IWorkingDay
         if (requestedDueAt <= task.DueAt)
         {
             throw TaskProblemException.Invalid("newDueDate", "Hạn mới phải sau hạn hiện tại. / The new deadline must be after the current one.");
+        }
+
+        if (requestedDueAt > task.DueAt.AddDays(InputLimits.MaxDeadlineDays))
+        {
+            throw TaskProblemException.Invalid("newDueDate",
+                $"Chỉ gia hạn tối đa {InputLimits.MaxDeadlineDays} ngày. / An extension may move the deadline at most {InputLimits.MaxDeadlineDays} days.");
         }
 
         var request = new ExtensionRequest

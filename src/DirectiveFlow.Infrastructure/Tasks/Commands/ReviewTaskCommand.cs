@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Engine;
 using Mediator;
@@ -33,9 +34,9 @@ public sealed class ReviewTaskHandler(TaskWorkspace workspace, IWorkflowEngine e
             throw TaskProblemException.Invalid("comment", "Cần nêu lý do trả lại. / A comment is required when returning for rework.");
         }
 
-        if (command.Comment is { Length: > 4000 })
+        if (TextRules.Paragraphs(command.Comment, InputLimits.NoteLength) is { } badComment)
         {
-            throw TaskProblemException.Invalid("comment", "Tối đa 4000 ký tự. / At most 4000 characters.");
+            throw TaskProblemException.Invalid("comment", badComment);
         }
 
         var (task, caller, _) = await workspace.LoadAsync(command.TaskId, TaskAction.Review, cancellationToken);

@@ -101,7 +101,7 @@ public static class DevApi
             var by = string.IsNullOrWhiteSpace(value) ? TimeSpan.Zero : XmlConvert.ToTimeSpan(value.Trim());
             return by > TimeSpan.Zero && by <= MaxAdvance ? by : null;
         }
-        catch (FormatException)
+        catch (Exception e) when (e is FormatException or OverflowException)
         {
             return null;
         }

@@ -6,6 +6,7 @@ using DirectiveFlow.Infrastructure.Directives.Commands;
 using DirectiveFlow.Infrastructure.Directives.Queries;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Web.Api.Problems;
 using Mediator;
 
 namespace DirectiveFlow.Web.Api.Directives;
@@ -16,7 +17,7 @@ public static class DirectivesApi
     public static IEndpointRouteBuilder MapDirectivesApi(this IEndpointRouteBuilder app)
     {
         var directives = app.MapGroup("/api/directives").RequireAuthorization().WithTags("Directives");
-        directives.MapPost("/", IssueAsync);
+        directives.MapPost("/", IssueAsync).WithRequestBodyLimit(InputLimits.LargeRequestBodyBytes);
 
         // Directive-wide views list every unit's work: for issuers, observers and administrators. A unit sees its own
         // part through /api/tasks, never another ward's. A directive outside the reader's scope (DirectiveReader) answers

@@ -3,6 +3,7 @@ using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Organisation.Import;
 using DirectiveFlow.Infrastructure.Organisation.Units;
+using DirectiveFlow.Web.Api.Problems;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DirectiveFlow.Web.Api.Organisation;
@@ -24,7 +25,8 @@ public static class OrganisationApi
         routes.MapPost("/api/org/localities/import", ImportAsync).WithTags("Organisation")
             .RequireAuthorization(Roles.Administrator)
             .WithDescription("Body: the CSV file itself (text/csv, UTF-8), 'code,name,type' or 'province_code,province_name,code,name,type'.")
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .WithRequestBodyLimit(InputLimits.LargeRequestBodyBytes);
         return routes;
     }
 

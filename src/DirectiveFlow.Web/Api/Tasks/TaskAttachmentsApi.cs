@@ -1,8 +1,10 @@
+using DirectiveFlow.Core.Common;
 using DirectiveFlow.Infrastructure.Tasks;
 using DirectiveFlow.Infrastructure.Tasks.Attachments;
 using DirectiveFlow.Infrastructure.Tasks.Commands;
 using DirectiveFlow.Infrastructure.Tasks.Queries;
 using Mediator;
+using DirectiveFlow.Web.Api.Problems;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DirectiveFlow.Web.Api.Tasks;
@@ -15,7 +17,8 @@ public static class TaskAttachmentsApi
         // Bearer clients post multipart without an antiforgery token; the file is checked by size, extension and
         // content before anything is stored.
         tasks.MapPost("/{id:guid}/attachments", Upload).DisableAntiforgery()
-            .WithMetadata(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = 64L * 1024 * 1024 });
+            .WithMetadata(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = InputLimits.UploadRequestBodyBytes })
+            .WithRequestBodyLimit(InputLimits.UploadRequestBodyBytes);
         tasks.MapGet("/{id:guid}/attachments/{attachmentId:guid}", Download);
         return tasks;
     }
@@ -27,7 +30,18 @@ public static class TaskAttachmentsApi
             throw TaskProblemException.Invalid("file", "Gửi tệp dạng multipart/form-data, trường \"file\". / Send multipart/form-data with a \"file\" field.");
         }
 
-        var form = await request.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            // A malformed multipart body: a file name with a raw CR/LF or an unescaped quote breaks its header; a body cut short.
+            throw TaskProblemException.Invalid("file",
+                $"Không đọc được phần tệp (multipart) — tên tệp có ký tự xuống dòng hoặc dấu \" chưa mã hóa? / The multipart body could not be read: {e.Message}");
+        }
+
         var file = form.Files.GetFile("file") ?? (form.Files.Count > 0 ? form.Files[0] : null)
             ?? throw TaskProblemException.Invalid("file", "Chưa chọn tệp. / No file was sent.");
         if (file.Length > options.MaxBytes)

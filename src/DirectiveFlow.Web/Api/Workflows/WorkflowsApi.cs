@@ -3,6 +3,7 @@ using DirectiveFlow.Core.Workflows.Activities;
 using DirectiveFlow.Core.Workflows.Validation;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Workflows;
+using DirectiveFlow.Web.Api.Problems;
 
 namespace DirectiveFlow.Web.Api.Workflows;
 
@@ -11,7 +12,10 @@ public static class WorkflowsApi
 {
     public static IEndpointRouteBuilder MapWorkflowsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/workflows").WithTags("Workflows").RequireAuthorization();
+        // Definitions are limited by the validator (InputLimits.WorkflowDefinitionBytes, "definition-too-large"), so the
+        // request may be larger and still get that precise answer.
+        var group = routes.MapGroup("/api/workflows").WithTags("Workflows").RequireAuthorization()
+            .WithRequestBodyLimit(InputLimits.LargeRequestBodyBytes);
         group.MapGet("/", async (WorkflowDefinitionStore store, int? page, int? pageSize, CancellationToken ct) =>
                 Results.Ok(await store.ListAsync(PageRequest.From(page, pageSize), ct)))
             .WithSummary("Definitions with their latest and published versions (paged).");

@@ -38,6 +38,29 @@ public sealed class DeadlineSpecTests
         Assert.Throws<InvalidOperationException>(() => spec.ComputeDue(Written, _calendar, null));
     }
 
+    [Fact]
+    public void An_input_of_a_billion_working_days_is_refused_before_the_calendar_overflows()
+    {
+        var spec = new DeadlineSpec { Input = "deadlineDays" };
+        var calendar = new WorkingDayCalendar([]);
+
+        var error = Assert.Throws<InvalidOperationException>(() => spec.ComputeDue(Written, calendar, new JsonObject { ["deadlineDays"] = 1_000_000_000 }));
+
+        Assert.Contains("'deadlineDays'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("2600", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"workingDays\": 1000000000}", "workingDays")]
+    [InlineData("{\"duration\": \"P99999999D\"}", "duration")]
+    [InlineData("{\"duration\": \"P20Y\"}", "duration")]
+    public void A_deadline_beyond_about_ten_years_is_refused_when_read(string json, string path)
+    {
+        var error = Assert.Throws<ActivityPropertiesException>(() => DeadlineSpec.FromJson(JsonNode.Parse(json)!.AsObject()));
+
+        Assert.Equal(path, error.Path);
+    }
+
     private sealed class RecordingCalendar : IWorkingDayCalendar
     {
         public List<(DateTimeOffset From, int Days)> Calls { get; } = [];

@@ -91,7 +91,9 @@ public sealed class ConditionEvaluatorTests
     {
         var result = _evaluator.Evaluate(condition, Context);
 
-        Assert.Equal(ConditionErrorKind.Runtime, result.ErrorKind);
+        // Sandbox, not Runtime: such a condition fails for every directive, so validation refuses it (issue 14 §4).
+        Assert.Equal(ConditionErrorKind.Sandbox, result.ErrorKind);
+        Assert.True(result.CanNeverRun);
     }
 
     [Fact]
@@ -99,7 +101,16 @@ public sealed class ConditionEvaluatorTests
     {
         var result = _evaluator.Evaluate("leaked = 1; true", Context);
 
+        Assert.Equal(ConditionErrorKind.Sandbox, result.ErrorKind);
+    }
+
+    [Fact]
+    public void Reading_a_property_of_a_missing_input_is_a_runtime_error_that_may_pass_on_another_directive()
+    {
+        var result = _evaluator.Evaluate("inputs.missing.level > 2", Context);
+
         Assert.Equal(ConditionErrorKind.Runtime, result.ErrorKind);
+        Assert.False(result.CanNeverRun);
     }
 
     [Fact]

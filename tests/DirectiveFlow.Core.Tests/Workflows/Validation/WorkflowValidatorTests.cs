@@ -254,14 +254,4 @@ public sealed class WorkflowValidatorTests
 
         Assert.Contains(_validator.Validate(flow).Errors, e => e.Code == ValidationCodes.Schema && e.Path == "/activities/1/properties/targets/pillars/0");
     }
-
-    private static WorkflowDefinition WithDecision(string condition)
-    {
-        var flow = Valid();
-        flow.Activities.Insert(1, Activity("decide", "Decision", new JsonObject { ["condition"] = condition }));
-        flow.Connections[0] = Connect("start", "Done", "decide");
-        flow.Connections.Add(Connect("decide", "True", "cascade"));
-        flow.Connections.Add(Connect("decide", "False", "end"));
-        return flow;
-    }
 }

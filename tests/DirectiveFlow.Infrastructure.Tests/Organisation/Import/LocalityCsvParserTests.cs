@@ -59,6 +59,17 @@ public sealed class LocalityCsvParserTests
     }
 
     [Fact]
+    public void A_name_that_would_not_fit_its_units_or_hides_a_nul_is_reported_with_its_line()
+    {
+        // PostgreSQL refuses both at the database (a name past its column, NUL in text): the file is refused first.
+        var parsed = Parse($"code,name,type\n00004,{new string('B', 10_000)},phuong\n00070,Hoàn\u0000Kiếm,phuong\n");
+
+        Assert.Equal([2, 3], parsed.Problems.Select(p => p.Line));
+        Assert.Contains("At most 150 characters", parsed.Problems[0].Message, StringComparison.Ordinal);
+        Assert.Contains("NUL", parsed.Problems[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Duplicate_code_names_the_line_it_first_appeared_on()
     {
         var parsed = Parse("code,name,type\n00070,Hoàn Kiếm,phuong\n00004,Ba Đình,phuong\n00070,Hoàn Kiếm 2,phuong\n");

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DirectiveFlow.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Web.Tests.Api.Workflows;
+
+/// <summary>
+/// Issue 14 §4: a 10 MB definition, duplicate keys, and a Decision whose condition can never run are refused when the
+/// definition is validated or saved — not when the first directive reaches the condition.
+/// </summary>
+public sealed class WorkflowLimitsApiTests(ProviderAppsFixture apps) : IClassFixture<ProviderAppsFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_ten_megabyte_definition_is_refused_as_too_large_and_nothing_is_saved()
+    {
+        var app = await apps.OnAsync("Sqlite");
+        using var admin = await app.CreateClientForAsync("admin");
+        var definition = await FlowAsync(admin, "huge-flow");
+        definition["description"] = new string('x', 10 * 1024 * 1024);
+
+        using var validate = await admin.PostAsync("/api/workflows/validate", Json(definition), Ct);
+        using var create = await admin.PostAsync("/api/workflows", Json(definition), Ct);
+
+        Assert.Equal("definition-too-large", await SingleErrorCodeAsync(validate, HttpStatusCode.OK));
+        Assert.Equal("definition-too-large", await SingleErrorCodeAsync(create, HttpStatusCode.BadRequest));
+        Assert.False(await SavedAsync(app, "huge-flow"));
+    }
+
+    [Theory]
+    [InlineData("System.IO.File.Exists('/etc/passwd')", "condition-sandbox")]
+    [InlineData("'x'.repeat(1e9).length > 0", "condition-sandbox")]
+    [InlineData("while (true) {}", "condition-runaway")]
+    public async Task A_condition_that_can_never_run_is_invalid_when_validated_and_when_saved(string condition, string code)
+    {
+        var app = await apps.OnAsync("Sqlite");
+        using var admin = await app.CreateClientForAsync("admin");
+        var definition = await FlowAsync(admin, "never-runs");
+        definition["activities"]!.AsArray().Single(a => a!["type"]!.GetValue<string>() == "Decision")!["properties"]!["condition"] = condition;
+
+        using var validate = await admin.PostAsync("/api/workflows/validate", Json(definition), Ct);
+        using var create = await admin.PostAsync("/api/workflows", Json(definition), Ct);
+
+        Assert.Equal(code, await SingleErrorCodeAsync(validate, HttpStatusCode.OK));
+        Assert.Equal(code, await SingleErrorCodeAsync(create, HttpStatusCode.BadRequest));
+        Assert.False(await SavedAsync(app, "never-runs"));
+    }
+
+    [Fact]
+    public async Task Duplicate_keys_in_a_definition_are_invalid_json_not_a_500()
+    {
+        var app = await apps.OnAsync("Sqlite");
+        using var admin = await app.CreateClientForAsync("admin");
+        var text = (await FlowAsync(admin, "twice")).ToJsonString().Replace("\"id\":\"twice\"", "\"id\":\"twice\",\"id\":\"again\"", StringComparison.Ordinal);
+
+        using var validate = await admin.PostAsync("/api/workflows/validate", new StringContent(text, Encoding.UTF8, "application/json"), Ct);
+
+        Assert.Equal("invalid-json", await SingleErrorCodeAsync(validate, HttpStatusCode.OK));
+    }
+
+    /// <summary>The shipped committee flow (it has a Decision) under another id.</summary>
+    private static async Task<JsonObject> FlowAsync(HttpClient admin, string id)
+    {
+        var shipped = await admin.GetFromJsonAsync<JsonObject>("/api/workflows/committee-directive", Ct);
+        var definition = shipped!["definition"]!.DeepClone().AsObject();
+        definition["id"] = id;
+        return definition;
+    }
+
+    private static async Task<string> SingleErrorCodeAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        var errors = JsonDocument.Parse(body).RootElement.GetProperty("errors").EnumerateArray().ToList();
+        Assert.True(errors.Count == 1, body);
+        return errors[0].GetProperty("code").GetString()!;
+    }
+
+    private static Task<bool> SavedAsync(DirectiveFlowWebFactory app, string id) =>
+        app.QueryAsync(db => db.WorkflowDefinitions.AnyAsync(d => d.DefinitionId == id, Ct));
+
+    private static StringContent Json(JsonNode node) => new(node.ToJsonString(), Encoding.UTF8, "application/json");
+}
