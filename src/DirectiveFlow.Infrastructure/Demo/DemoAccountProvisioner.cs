@@ -34,7 +34,7 @@ public sealed class DemoAccountProvisioner(
             return 0;
         }
 
-        var roleIds = await EnsureRolesAsync(cancellationToken);
+        var roleIds = await RoleSeeder.EnsureAsync(db, normalizer, cancellationToken);
         await FillHeadEmailsAsync(demo.EmailDomain, cancellationToken);
 
         var existing = (await db.Users.AsNoTracking().Select(u => u.NormalizedUserName!).ToListAsync(cancellationToken))
@@ -101,20 +101,6 @@ public sealed class DemoAccountProvisioner(
             FullName = fullName,
             UnitId = unitId,
         };
-    }
-
-    private async Task<Dictionary<string, Guid>> EnsureRolesAsync(CancellationToken cancellationToken)
-    {
-        var roles = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, cancellationToken);
-        foreach (var name in Roles.All.Where(r => !roles.ContainsKey(r)))
-        {
-            var role = new IdentityRole<Guid>(name) { Id = Guid.NewGuid(), NormalizedName = normalizer.NormalizeName(name) };
-            db.Roles.Add(role);
-            roles[name] = role.Id;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return roles;
     }
 
     /// <summary>Gives every unit without a head email a demo address, so reminders and escalations have somewhere to go.</summary>

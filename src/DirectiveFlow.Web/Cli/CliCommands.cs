@@ -7,7 +7,8 @@ namespace DirectiveFlow.Web.Cli;
 /// <summary>
 /// Commands run instead of the web server: <c>dotnet run --project src/DirectiveFlow.Web -- import-org file.csv</c>, or
 /// <c>import-org --official vn-2025</c> for a list the product carries (<see cref="OfficialLists"/>). Anything after
-/// the command's own arguments is host configuration (e.g. <c>--Database:Provider=PostgreSql</c>).
+/// the command's own arguments is host configuration (e.g. <c>--Database:Provider=PostgreSql</c>). Also
+/// <c>create-admin &lt;user name&gt;</c> (<see cref="CreateAdminCommand"/>).
 /// </summary>
 public static class CliCommands
 {
@@ -15,7 +16,7 @@ public static class CliCommands
 
     public const string Official = "--official";
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] == ImportOrg;
+    public static bool IsCommand(string[] args) => args.Length > 0 && (args[0] == ImportOrg || args[0] == CreateAdminCommand.Name);
 
     /// <summary>The arguments the host should see as configuration: the command and its file are not configuration.</summary>
     public static string[] HostArgs(string[] args) => IsCommand(args) ? args.Skip(CommandLength(args)).ToArray() : args;
@@ -24,6 +25,11 @@ public static class CliCommands
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
+        if (args[0] == CreateAdminCommand.Name)
+        {
+            return await CreateAdminCommand.RunAsync(app, args, Console.In);
+        }
+
         if (await ReadSourceAsync(args) is not { } source)
         {
             return 2;

@@ -1,3 +1,4 @@
+using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Demo;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Scheduling;
@@ -41,6 +42,7 @@ public static class HostingExtensions
     {
         ProductionSafety.EnsureSafe(app.Configuration, app.Environment);
         await app.Services.MigrateDirectiveFlowDatabaseAsync();
+        await app.Services.SeedDirectiveFlowRolesAsync();
         await app.Services.SeedWorkflowDefinitionsAsync();
         await app.Services.SeedDirectiveFlowDemoAsync();
         await app.Services.PrepareSchedulingAsync();

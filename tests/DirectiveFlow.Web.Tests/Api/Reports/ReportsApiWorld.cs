@@ -5,7 +5,6 @@ using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Web.Tests.Api.Directives;
 using DirectiveFlow.Web.Tests.Api.Tasks;
 using DirectiveFlow.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -42,9 +41,6 @@ public sealed class ReportsApiWorld : IAsyncDisposable
         var app = await DirectiveFlowWebFactory.CreateAsync(provider, TaskApiWorld.QuietSettings(), services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
-            // Tokens are issued at the fake time; they are checked against it too (the bearer handler reads the real clock).
-            services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o => o.TokenValidationParameters.LifetimeValidator =
-                (notBefore, expires, _, _) => notBefore <= clock.GetUtcNow().UtcDateTime.AddMinutes(1) && expires >= clock.GetUtcNow().UtcDateTime);
         });
         var world = new ReportsApiWorld(app);
         await world.BuildAsync(clock);
