@@ -15,6 +15,9 @@ public static class UiFormat
     public static string Date(DateTimeOffset value) =>
         TimeZoneInfo.ConvertTime(value, Zone).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>A calendar day as officials write it: dd/MM/yyyy.</summary>
+    public static string Date(DateOnly value) => value.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
     /// <summary>The value of an HTML datetime-local input for <paramref name="value"/> in Hà Nội time.</summary>
     public static string InputValue(DateTimeOffset value) =>
         TimeZoneInfo.ConvertTime(value, Zone).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);

@@ -58,11 +58,16 @@ public sealed class ListUnitRankingHandler(DirectiveFlowDbContext db, TaskClock 
         return decided == 0 ? null : Math.Round((double)c.CompletedOnTime / decided, 4);
     }
 
+    /// <summary>
+    /// The direction of "most behind first": descending for the counts and delays, ascending for the rate, the on-time
+    /// count and the name (units without a rate go last either way).
+    /// </summary>
+    public static bool DescendingByDefault(UnitRankingSort sort) =>
+        sort is not (UnitRankingSort.OnTimeRate or UnitRankingSort.CompletedOnTime or UnitRankingSort.Unit);
+
     private static IOrderedEnumerable<Row> Order(IEnumerable<Row> rows, UnitRankingSort sort, bool? descending, Dictionary<Guid, int>? chases)
     {
-        // "Most behind first" is descending for the counts and delays, ascending for the rate, the on-time count and the
-        // name; units without a rate go last.
-        var desc = descending ?? sort is not (UnitRankingSort.OnTimeRate or UnitRankingSort.CompletedOnTime or UnitRankingSort.Unit);
+        var desc = descending ?? DescendingByDefault(sort);
         IOrderedEnumerable<Row> By<TKey>(Func<Row, TKey> key) => desc ? rows.OrderByDescending(key) : rows.OrderBy(key);
         var ordered = sort switch
         {

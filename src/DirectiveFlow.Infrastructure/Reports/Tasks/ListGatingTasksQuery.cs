@@ -1,4 +1,3 @@
-using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Reports.NotReached;
 using DirectiveFlow.Infrastructure.Tasks.Queries;
@@ -9,10 +8,10 @@ namespace DirectiveFlow.Infrastructure.Reports.Tasks;
 
 /// <summary>
 /// What stands behind a "not yet reached" figure of the overview: the open tasks, across directives, whose completion
-/// would start a cascade (<see cref="NotReachedReader"/>), led by units at <paramref name="Level"/> that
-/// <paramref name="Filter"/> selects, inside <paramref name="Scope"/>; their units waiting add up to the figure.
+/// would start a cascade (<see cref="NotReachedReader"/>) among those <paramref name="Filter"/> and
+/// <paramref name="Narrow"/> select (its category aside) inside <paramref name="Scope"/>; their units waiting add up to the figure.
 /// </summary>
-public sealed record ListGatingTasksQuery(ReportScope Scope, ReportFilter Filter, UnitLevel? Level = null) : IQuery<IReadOnlyList<GatingTask>>;
+public sealed record ListGatingTasksQuery(ReportScope Scope, ReportFilter Filter, ReportTaskFilter Narrow) : IQuery<IReadOnlyList<GatingTask>>;
 
 /// <summary>A gating task (<see cref="NotReachedItem"/>) with its directive's number and title.</summary>
 public sealed record GatingTask(NotReachedItem Item, string DirectiveNumber, string DirectiveTitle);
@@ -22,7 +21,7 @@ public sealed class ListGatingTasksHandler(DirectiveFlowDbContext db, NotReached
 {
     public async ValueTask<IReadOnlyList<GatingTask>> Handle(ListGatingTasksQuery query, CancellationToken cancellationToken)
     {
-        var tasks = ReportTaskSelection.Select(db, query.Scope, query.Filter, new ReportTaskFilter(query.Level), clock.Time);
+        var tasks = ReportTaskSelection.Select(db, query.Scope, query.Filter, query.Narrow with { Category = null }, clock.Time);
         var items = await reader.ReadAsync(tasks, query.Scope, clock.Now, cancellationToken);
         var ids = items.Select(i => i.DirectiveId).Distinct().ToList();
         var directives = await db.Directives.AsNoTracking().Where(d => ids.Contains(d.Id))
