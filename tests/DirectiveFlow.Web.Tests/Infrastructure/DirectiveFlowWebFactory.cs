@@ -75,7 +75,7 @@ public sealed class DirectiveFlowWebFactory : WebApplicationFactory<Program>
     public async Task<HttpClient> CreateClientForAsync(string userName)
     {
         var token = await GetTokenAsync(userName);
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

@@ -72,7 +72,7 @@ public sealed class ListDirectivesHandler(DirectiveFlowDbContext db, TaskClock c
         switch (query.Sort)
         {
             case DirectiveSort.Issued:
-                var newest = query.Descending ?? true;
+                var newest = query.Descending ?? DirectiveProgressOrder.DescendingByDefault(DirectiveSort.Issued);
                 var byDate = newest ? directives.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id)
                     : directives.OrderBy(d => d.CreatedAt).ThenBy(d => d.Id);
                 return (await byDate.Skip(page.Skip).Take(page.PageSize).Select(d => d.Id).ToListAsync(cancellationToken), null);

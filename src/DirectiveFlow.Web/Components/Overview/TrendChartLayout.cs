@@ -5,26 +5,36 @@ namespace DirectiveFlow.Web.Components.Overview;
 
 /// <summary>
 /// Where the trend chart's shapes go, in the SVG's own units (<see cref="Width"/> × <see cref="Height"/>, scaled by the
-/// browser): per week a bar of tasks assigned and a bar of tasks completed (on time below, late on top), a line of the
+/// browser to the page's width): per week a bar of tasks assigned and a bar of tasks completed (on time below, late on top), a line of the
 /// tasks overdue at the week's end, and a y axis of four even steps up to a round maximum.
 /// </summary>
 public sealed class TrendChartLayout
 {
-    public const double Width = 720;
-    public const double Height = 260;
-    public const double Left = 44;
-    public const double Right = 12;
-    public const double Top = 12;
-    public const double Bottom = 30;
     private const int Steps = 4;
 
-    public TrendChartLayout(IReadOnlyList<TrendWeek> weeks)
+    /// <summary>The shapes for <paramref name="weeks"/> in a <paramref name="width"/> × <paramref name="height"/> drawing.</summary>
+    public TrendChartLayout(IReadOnlyList<TrendWeek> weeks, double width, double height)
     {
         Weeks = weeks;
+        Width = width;
+        Height = height;
         var largest = weeks.Select(w => Math.Max(Math.Max(w.Opened, w.CompletedOnTime + w.CompletedLate), w.OverdueAtEnd)).DefaultIfEmpty(0).Max();
         Step = NiceStep(Math.Max(largest, Steps) / (double)Steps);
         Max = Step * Steps;
     }
+
+    /// <summary>Room for the y axis's numbers at the left and the weeks' dates below.</summary>
+    public static double Left => 44;
+
+    public static double Right => 8;
+
+    public static double Top => 12;
+
+    public static double Bottom => 30;
+
+    public double Width { get; }
+
+    public double Height { get; }
 
     public IReadOnlyList<TrendWeek> Weeks { get; }
 
@@ -34,11 +44,11 @@ public sealed class TrendChartLayout
     /// <summary>The value between two gridlines.</summary>
     public int Step { get; }
 
-    public static double PlotBottom => Height - Bottom;
+    public double PlotBottom => Height - Bottom;
 
-    private static double PlotWidth => Width - Left - Right;
+    private double PlotWidth => Width - Left - Right;
 
-    private static double PlotHeight => Height - Top - Bottom;
+    private double PlotHeight => Height - Top - Bottom;
 
     private double GroupWidth => PlotWidth / Math.Max(1, Weeks.Count);
 

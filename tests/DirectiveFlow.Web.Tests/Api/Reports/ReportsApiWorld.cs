@@ -6,6 +6,8 @@ using DirectiveFlow.Web.Tests.Api.Directives;
 using DirectiveFlow.Web.Tests.Api.Tasks;
 using DirectiveFlow.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,7 +38,8 @@ public sealed class ReportsApiWorld : IAsyncDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<ReportsApiWorld> CreateAsync(string provider = "Sqlite")
+    /// <param name="kestrel">Serve on a real port (Development, so static assets are served) for browser tests.</param>
+    public static async Task<ReportsApiWorld> CreateAsync(string provider = "Sqlite", bool kestrel = false)
     {
         var clock = new FakeTimeProvider(Start);
         var app = await DirectiveFlowWebFactory.CreateAsync(provider, TaskApiWorld.QuietSettings(), services =>
@@ -45,7 +48,15 @@ public sealed class ReportsApiWorld : IAsyncDisposable
             // Tokens are issued at the fake time; they are checked against it too (the bearer handler reads the real clock).
             services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o => o.TokenValidationParameters.LifetimeValidator =
                 (notBefore, expires, _, _) => notBefore <= clock.GetUtcNow().UtcDateTime.AddMinutes(1) && expires >= clock.GetUtcNow().UtcDateTime);
-        });
+        }, kestrel ? "Development" : "Testing");
+        if (kestrel)
+        {
+            app.UseKestrel(0);
+            app.StartServer();
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            app.ClientOptions.BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        }
+
         var world = new ReportsApiWorld(app);
         await world.BuildAsync(clock);
         return world;
