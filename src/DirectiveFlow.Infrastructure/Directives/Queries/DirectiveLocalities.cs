@@ -1,4 +1,5 @@
 using DirectiveFlow.Core.Organisation;
+using DirectiveFlow.Infrastructure.Organisation;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,6 @@ public static class DirectiveLocalities
         var localities = await db.Localities.AsNoTracking().Where(l => localityIds.Contains(l.Id)).ToListAsync(cancellationToken);
         return string.IsNullOrWhiteSpace(q)
             ? localities
-            : localities.Where(l => SearchText.Contains(l.Name, q) || SearchText.Contains(l.Code, q)).ToList();
+            : localities.Where(l => SearchText.Contains(LocalityNames.Full(l), q) || SearchText.Contains(l.Code, q)).ToList();
     }
 }

@@ -1,6 +1,7 @@
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Organisation;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Reports;
 using DirectiveFlow.Infrastructure.Tasks.Queries;
@@ -60,7 +61,7 @@ public sealed class ListDirectiveLocalitiesHandler(DirectiveFlowDbContext db, Ta
             r.t.Id, r.t.DirectiveId, r.t.ActivityId, r.t.Title, r.t.UnitId, r.Code, r.Name, OrgUnit.PillarCode(r.Pillar), r.t.Status.ToString(),
             r.t.CategoryAt(clock.Now)?.ToString() ?? "Cancelled", r.t.DueAt, r.t.OriginalDueAt, r.t.CompletedAt, r.t.ParentTaskId));
         var items = page.Select(l => new DirectiveLocalityRow(
-            l.Id, l.Code, l.Name, l.ParentId is null, overdue.GetValueOrDefault(l.Id), byLocality[l.Id].ToList())).ToList();
+            l.Id, l.Code, LocalityNames.Full(l), l.ParentId is null, overdue.GetValueOrDefault(l.Id), byLocality[l.Id].ToList())).ToList();
         return new PagedResult<DirectiveLocalityRow>(items, localities.Count, query.Page.Page, query.Page.PageSize);
     }
 }

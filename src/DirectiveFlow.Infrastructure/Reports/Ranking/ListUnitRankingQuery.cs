@@ -60,10 +60,10 @@ public sealed class ListUnitRankingHandler(DirectiveFlowDbContext db, TaskClock 
 
     /// <summary>
     /// The direction of "most behind first": descending for the counts and delays, ascending for the rate, the on-time
-    /// count and the name (units without a rate go last either way).
+    /// count, the name and the pillar (units without a rate go last either way).
     /// </summary>
     public static bool DescendingByDefault(UnitRankingSort sort) =>
-        sort is not (UnitRankingSort.OnTimeRate or UnitRankingSort.CompletedOnTime or UnitRankingSort.Unit);
+        sort is not (UnitRankingSort.OnTimeRate or UnitRankingSort.CompletedOnTime or UnitRankingSort.Unit or UnitRankingSort.Pillar);
 
     private static IOrderedEnumerable<Row> Order(IEnumerable<Row> rows, UnitRankingSort sort, bool? descending, Dictionary<Guid, int>? chases)
     {
@@ -79,6 +79,7 @@ public sealed class ListUnitRankingHandler(DirectiveFlowDbContext db, TaskClock 
             UnitRankingSort.CompletedOnTime => By(r => r.Counts.CompletedOnTime),
             UnitRankingSort.OpenWithinDeadline => By(r => r.Counts.OpenWithinDeadline),
             UnitRankingSort.Chases => By(r => chases?.GetValueOrDefault(r.Unit.Id) ?? 0),
+            UnitRankingSort.Pillar => By(r => r.Unit.Pillar),
             UnitRankingSort.Unit => desc ? rows.OrderByDescending(r => r.Unit.Name, NameOrder) : rows.OrderBy(r => r.Unit.Name, NameOrder),
             _ => By(r => r.Counts.OpenOverdue).ThenBy(r => r.OnTimeRate is null).ThenBy(r => r.OnTimeRate ?? 0),
         };

@@ -29,4 +29,7 @@ public enum UnitRankingSort
 
     /// <summary>The unit's name, A→Z (Vietnamese order).</summary>
     Unit = 9,
+
+    /// <summary>The unit's pillar, in the order Đảng, HĐND, UBND, MTTQ.</summary>
+    Pillar = 10,
 }

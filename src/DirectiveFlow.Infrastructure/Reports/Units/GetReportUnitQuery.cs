@@ -1,5 +1,6 @@
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Organisation;
 using DirectiveFlow.Infrastructure.Organisation.Units;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Reports.Ranking;
@@ -32,7 +33,7 @@ public sealed class GetReportUnitHandler(DirectiveFlowDbContext db, TaskClock cl
                           join l in db.Localities on u.LocalityId equals l.Id
                           join p in db.Units on u.ParentId equals p.Id into parents
                           from p in parents.DefaultIfEmpty()
-                          select new { u, LocalityName = l.Name, ParentName = p == null ? null : p.Name })
+                          select new { u, Locality = l, ParentName = p == null ? null : p.Name })
             .SingleOrDefaultAsync(cancellationToken);
         if (unit is null)
         {
@@ -45,7 +46,7 @@ public sealed class GetReportUnitHandler(DirectiveFlowDbContext db, TaskClock cl
         var c = counts?.Counts ?? TaskCategoryCounts.Empty;
         var x = unit.u;
         return new ReportUnit(
-            x.Id, x.Code, x.Name, x.Pillar, x.Level, unit.LocalityName, unit.ParentName, x.HeadName, c, ListUnitRankingHandler.OnTimeRate(c),
+            x.Id, x.Code, x.Name, x.Pillar, x.Level, LocalityNames.Full(unit.Locality), unit.ParentName, x.HeadName, c, ListUnitRankingHandler.OnTimeRate(c),
             counts?.OldestOverdueDueAt is { } due ? TaskCategories.WorkingDaysLate(calendar, due, clock.Now) : 0,
             chases.GetValueOrDefault(query.UnitId));
     }

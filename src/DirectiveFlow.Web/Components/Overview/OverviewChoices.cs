@@ -1,6 +1,7 @@
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Infrastructure.Directives.Queries;
 using DirectiveFlow.Infrastructure.Identity;
+using DirectiveFlow.Infrastructure.Organisation;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,7 @@ public sealed class OverviewChoices(DirectiveFlowDbContext db, ICurrentUser user
         return units.OrderBy(u => u.Code, StringComparer.Ordinal).Select(u => new OverviewChoice(u.Id.ToString(), u.Name)).ToList();
     }
 
-    /// <summary>The localities offered, province first; each sent by its name (codes are resolved too, by <see cref="ResolveLocalityAsync"/>).</summary>
+    /// <summary>The localities offered, province first; each sent by its full name (codes are resolved too, by <see cref="ResolveLocalityAsync"/>).</summary>
     public async Task<IReadOnlyList<Locality>> LocalitiesAsync(ReportScope scope, CancellationToken cancellationToken)
     {
         var localities = db.Localities.AsNoTracking();
@@ -67,8 +68,8 @@ public sealed class OverviewChoices(DirectiveFlowDbContext db, ICurrentUser user
         }
 
         var folded = SearchText.Fold(value);
-        return offered.FirstOrDefault(l => SearchText.Fold(l.Name) == folded)
-            ?? (await db.Localities.AsNoTracking().ToListAsync(cancellationToken)).FirstOrDefault(l => SearchText.Fold(l.Name) == folded);
+        bool Named(Locality l) => SearchText.Fold(l.Name) == folded || SearchText.Fold(LocalityNames.Full(l)) == folded;
+        return offered.FirstOrDefault(Named) ?? (await db.Localities.AsNoTracking().ToListAsync(cancellationToken)).FirstOrDefault(Named);
     }
 
     /// <summary>Whose figures these are: a head's unit, the province of an issuer or observer, or null for everything.</summary>

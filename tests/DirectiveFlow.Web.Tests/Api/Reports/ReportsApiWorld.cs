@@ -6,8 +6,6 @@ using DirectiveFlow.Web.Tests.Api.Directives;
 using DirectiveFlow.Web.Tests.Api.Tasks;
 using DirectiveFlow.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -51,10 +49,7 @@ public sealed class ReportsApiWorld : IAsyncDisposable
         }, kestrel ? "Development" : "Testing");
         if (kestrel)
         {
-            app.UseKestrel(0);
-            app.StartServer();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            app.ClientOptions.BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+            app.ServeOnKestrel();
         }
 
         var world = new ReportsApiWorld(app);

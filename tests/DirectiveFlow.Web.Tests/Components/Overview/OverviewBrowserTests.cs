@@ -103,7 +103,7 @@ public sealed class OverviewBrowserTests(OverviewBrowserFixture fixture) : IClas
         await page.WaitForURLAsync(u => u.Contains("q=tay", StringComparison.Ordinal));
         var rows = page.Locator("table.localities tbody tr");
         Assert.Equal(1, await rows.CountAsync());
-        await Expect(rows.First.Locator("th")).ToHaveTextAsync("Tây Tựu");
+        await Expect(rows.First.Locator("th")).ToHaveTextAsync("Phường Tây Tựu");
 
         await page.FillAsync("#f-q", "");
         await page.SelectOptionAsync("#f-pillar", "COUNCIL");
@@ -126,10 +126,10 @@ public sealed class OverviewBrowserTests(OverviewBrowserFixture fixture) : IClas
             foreach (var path in paths)
             {
                 await page.GotoAsync(fixture.Url(path));
-                await OverviewBrowserFixture.ScreenshotAsync(page, $"small-{ScreenshotName(path)}-{width}-{language}");
+                await ChromiumPages.ScreenshotAsync(page, $"small-{ScreenshotName(path)}-{width}-{language}");
                 // Wide tables scroll inside their own box; the page itself never scrolls sideways.
-                var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-                Assert.True(overflow <= 0, $"{path} at {width} px is {overflow} px wider than the window: " + await page.EvaluateAsync<string>(WidestElements));
+                var (overflow, culprits) = await ChromiumPages.OverflowAsync(page);
+                Assert.True(overflow <= 0, $"{path} at {width} px is {overflow} px wider than the window: {culprits}");
             }
 
             await page.Context.CloseAsync();
@@ -138,11 +138,4 @@ public sealed class OverviewBrowserTests(OverviewBrowserFixture fixture) : IClas
 
     private static string ScreenshotName(string path) =>
         System.Text.RegularExpressions.Regex.Replace(path.Split('?')[0].Trim('/'), "[0-9a-f]{8}-[0-9a-f-]{27}", "one").Replace('/', '-');
-
-    /// <summary>The outermost elements that stick out of the window, to say what made a page too wide.</summary>
-    private const string WidestElements = """
-        () => [...document.querySelectorAll('body *')]
-            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > window.innerWidth + 1))
-            .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')
-        """;
 }
