@@ -22,7 +22,7 @@ public sealed class HanoiOverviewScreenshots
         var pages = new (string Name, string Path)[]
         {
             ("overview", "/overview"),
-            ("overview-month", "/overview?period=month&pillar=COMMITTEE"),
+            ("overview-quarter", "/overview?period=quarter&pillar=COMMITTEE"),
             ("units", "/overview/units"),
             ("tasks-overdue", "/overview/tasks?category=OpenOverdue&level=commune"),
             ("tasks-not-reached", "/overview/tasks?category=NotYetReached"),
@@ -47,6 +47,12 @@ public sealed class HanoiOverviewScreenshots
                 await page.Context.CloseAsync();
             }
         }
+
+        // A ward head: their own unit only.
+        var head = await chromium.SignedInPageAsync("00070-PARTY.head");
+        await Expect(head).ToHaveURLAsync(chromium.Url("/overview"));
+        await ChromiumPages.ScreenshotAsync(head, "hanoi-overview-head-1440-vi");
+        Assert.Equal(1, await head.Locator("table.ranking").First.Locator("tbody tr").CountAsync());
 
         var check = await chromium.SignedInPageAsync("01-PARTY");
         await check.GotoAsync(chromium.Url($"/directives/{world.Conclusion}"));

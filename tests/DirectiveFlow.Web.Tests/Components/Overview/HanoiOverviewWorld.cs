@@ -114,7 +114,11 @@ public sealed class HanoiOverviewWorld : IAsyncDisposable
     {
         await using var db = App.Database.CreateContext();
         var wardUnits = db.Units.Where(u => u.Level == Core.Organisation.UnitLevel.Commune).Select(u => u.Id);
-        var tasks = await db.Tasks.Where(t => wardUnits.Contains(t.UnitId)).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).ToListAsync(Ct);
+        var tasks = await (from t in db.Tasks
+                           join u in db.Units on t.UnitId equals u.Id
+                           where wardUnits.Contains(t.UnitId)
+                           orderby t.CreatedAt, u.Code
+                           select t).ToListAsync(Ct);
         var random = new Random(2026);
         foreach (var task in tasks)
         {
