@@ -40,13 +40,7 @@ public sealed class ReportsApiWorld : IAsyncDisposable
     public static async Task<ReportsApiWorld> CreateAsync(string provider = "Sqlite", bool kestrel = false)
     {
         var clock = new FakeTimeProvider(Start);
-        var app = await DirectiveFlowWebFactory.CreateAsync(provider, TaskApiWorld.QuietSettings(), services =>
-        {
-            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
-            // Tokens are issued at the fake time; they are checked against it too (the bearer handler reads the real clock).
-            services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o => o.TokenValidationParameters.LifetimeValidator =
-                (notBefore, expires, _, _) => notBefore <= clock.GetUtcNow().UtcDateTime.AddMinutes(1) && expires >= clock.GetUtcNow().UtcDateTime);
-        }, kestrel ? "Development" : "Testing");
+        var app = await CreateAppAsync(clock, provider, kestrel ? "Development" : "Testing");
         if (kestrel)
         {
             app.ServeOnKestrel();
@@ -56,6 +50,16 @@ public sealed class ReportsApiWorld : IAsyncDisposable
         await world.BuildAsync(clock);
         return world;
     }
+
+    /// <summary>The app, quiet (no scheduler, no mail), on <paramref name="clock"/>: its "now", and the one its bearer tokens are checked against.</summary>
+    public static Task<DirectiveFlowWebFactory> CreateAppAsync(FakeTimeProvider clock, string provider = "Sqlite", string environment = "Testing") =>
+        DirectiveFlowWebFactory.CreateAsync(provider, TaskApiWorld.QuietSettings(), services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+            // Tokens are issued at the fake time; they are checked against it too (the bearer handler reads the real clock).
+            services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o => o.TokenValidationParameters.LifetimeValidator =
+                (notBefore, expires, _, _) => notBefore <= clock.GetUtcNow().UtcDateTime.AddMinutes(1) && expires >= clock.GetUtcNow().UtcDateTime);
+        }, environment);
 
     private async Task BuildAsync(FakeTimeProvider clock)
     {

@@ -4,12 +4,10 @@ using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Organisation.Import;
 using DirectiveFlow.TestSupport;
 using DirectiveFlow.Web.Tests.Api.Directives;
-using DirectiveFlow.Web.Tests.Api.Tasks;
+using DirectiveFlow.Web.Tests.Api.Reports;
 using DirectiveFlow.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DirectiveFlow.Web.Tests.Components.Overview;
@@ -42,12 +40,7 @@ public sealed class HanoiOverviewWorld : IAsyncDisposable
     public static async Task<HanoiOverviewWorld> CreateAsync()
     {
         var clock = new FakeTimeProvider(Now.AddDays(-70));
-        var app = await DirectiveFlowWebFactory.CreateAsync("Sqlite", TaskApiWorld.QuietSettings(), services =>
-        {
-            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
-            services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o => o.TokenValidationParameters.LifetimeValidator =
-                (notBefore, expires, _, _) => notBefore <= clock.GetUtcNow().UtcDateTime.AddMinutes(1) && expires >= clock.GetUtcNow().UtcDateTime);
-        }, "Development");
+        var app = await ReportsApiWorld.CreateAppAsync(clock, environment: "Development");
         var world = new HanoiOverviewWorld(app, app.ServeOnKestrel());
         await world.BuildAsync(clock);
         return world;
