@@ -28,13 +28,7 @@ public static class PillarUnitNames
     /// <summary>E.g. "Đảng ủy phường Hoàn Kiếm", "Ủy ban nhân dân xã Sóc Sơn", "Hội đồng nhân dân đặc khu Côn Đảo".</summary>
     public static string ForCommune(string name, LocalityType type, Pillar pillar)
     {
-        var kind = type switch
-        {
-            LocalityType.Ward => "phường",
-            LocalityType.Commune => "xã",
-            LocalityType.SpecialZone => "đặc khu",
-            _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
-        };
+        var kind = LocalityNames.KindOf(type) is { Length: > 0 } k ? k : throw new ArgumentOutOfRangeException(nameof(type), type, null);
         var prefix = pillar switch
         {
             Pillar.Party => "Đảng ủy",

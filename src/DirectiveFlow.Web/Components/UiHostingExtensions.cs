@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using DirectiveFlow.Web.Components.Directives;
 using DirectiveFlow.Web.Components.Inbox;
 using DirectiveFlow.Web.Components.Layout;
+using DirectiveFlow.Web.Components.Overview;
 using DirectiveFlow.Web.Localization;
 using MudBlazor.Services;
 
@@ -27,6 +28,7 @@ public static class UiHostingExtensions
         builder.Services.AddScoped<InboxDirectiveOptions>();
         builder.Services.AddScoped<PublishedFlows>();
         builder.Services.AddScoped<IssuingUnits>();
+        builder.Services.AddScoped<OverviewChoices>();
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 
 namespace DirectiveFlow.Web.Localization;
 
@@ -14,6 +15,16 @@ public static class UiFormat
 
     public static string Date(DateTimeOffset value) =>
         TimeZoneInfo.ConvertTime(value, Zone).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>A rate (0–1) as a percentage with at most one decimal in the reader's culture ("66,7%"); "—" for none.</summary>
+    public static string Percent(double? rate) =>
+        rate is { } r ? (r * 100).ToString("0.#", CultureInfo.CurrentCulture) + "%" : "—";
+
+    /// <summary>An enum value as a query string carries it: "openOverdue", "nextDue".</summary>
+    public static string QueryValue(Enum value) => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    /// <summary>A calendar day as officials write it: dd/MM/yyyy.</summary>
+    public static string Date(DateOnly value) => value.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>The value of an HTML datetime-local input for <paramref name="value"/> in Hà Nội time.</summary>
     public static string InputValue(DateTimeOffset value) =>

@@ -4,6 +4,8 @@ using DirectiveFlow.Infrastructure.Demo;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.TestSupport;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,9 +77,22 @@ public sealed class DirectiveFlowWebFactory : WebApplicationFactory<Program>
     public async Task<HttpClient> CreateClientForAsync(string userName)
     {
         var token = await GetTokenAsync(userName);
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    /// <summary>
+    /// Serves the app on a free port of this machine (for a real browser) instead of in memory; clients made after this
+    /// call it there. Call before the first client. Returns the base address, e.g. "http://127.0.0.1:41234".
+    /// </summary>
+    public string ServeOnKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        ClientOptions.BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        return ClientOptions.BaseAddress.ToString().TrimEnd('/');
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

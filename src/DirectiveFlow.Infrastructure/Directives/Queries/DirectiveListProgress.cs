@@ -5,15 +5,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Directives.Queries;
 
-/// <summary>The progress columns of a page of directives, by one grouped query over their tasks (<see cref="ReportTasks"/>).</summary>
+/// <summary>The progress columns of directives, by one grouped query over their tasks (<see cref="ReportTasks"/>).</summary>
 public sealed record DirectiveListProgress(Guid DirectiveId, TaskCategoryCounts Counts, DateTimeOffset? NextDueAt, int OverdueUnits)
 {
-    public static async Task<Dictionary<Guid, DirectiveListProgress>> ReadAsync(
+    /// <summary>Completed on time ÷ tasks, in percent (rounded down); null for a directive without tasks.</summary>
+    public int? OnTimePercent => Counts.Total == 0 ? null : Counts.CompletedOnTime * 100 / Counts.Total;
+
+    public static Task<Dictionary<Guid, DirectiveListProgress>> ReadAsync(
         DirectiveFlowDbContext db, IReadOnlyCollection<Guid> directiveIds, CategoryTime time, CancellationToken cancellationToken)
     {
         var ids = directiveIds.ToList();
-        var rows = await ReportTasks.All(db).AsNoTracking()
-            .Where(t => ids.Contains(t.DirectiveId))
+        return ReadAsync(ReportTasks.All(db).Where(t => ids.Contains(t.DirectiveId)), time, cancellationToken);
+    }
+
+    /// <summary>The progress of every directive <paramref name="tasks"/> belong to, counting those tasks only.</summary>
+    public static async Task<Dictionary<Guid, DirectiveListProgress>> ReadAsync(
+        IQueryable<UnitTask> tasks, CategoryTime time, CancellationToken cancellationToken)
+    {
+        var rows = await tasks.AsNoTracking()
             .GroupBy(t => t.DirectiveId)
             .Select(TaskCategoryQueries.Aggregate<Guid, DirectiveListProgress>(time, (g, c) => new DirectiveListProgress(
                 g.Key,

@@ -8,9 +8,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Directives.Queries;
 
-/// <summary>A directive's tasks, overdue first then by deadline, filtered by status, category, pillar and unit.</summary>
+/// <summary>
+/// A directive's tasks, overdue first then by deadline, filtered by status, category, pillar, unit and the name or code
+/// of the unit's locality (<paramref name="Q"/>, as <see cref="DirectiveLocalities"/> matches it).
+/// </summary>
 public sealed record ListDirectiveTasksQuery(
-    Guid DirectiveId, UnitTaskStatus? Status, TaskCategory? Category, Pillar? Pillar, Guid? UnitId, PageRequest Page)
+    Guid DirectiveId, UnitTaskStatus? Status, TaskCategory? Category, Pillar? Pillar, Guid? UnitId, PageRequest Page, string? Q = null)
     : IQuery<PagedResult<DirectiveTaskDto>>;
 
 public sealed class ListDirectiveTasksHandler(DirectiveFlowDbContext db, TaskClock clock)
@@ -32,6 +35,13 @@ public sealed class ListDirectiveTasksHandler(DirectiveFlowDbContext db, TaskClo
         if (query.UnitId is { } unitId)
         {
             tasks = tasks.Where(t => t.UnitId == unitId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var localities = (await DirectiveLocalities.MatchingAsync(db, tasks.Select(t => t.UnitId), query.Q, cancellationToken)).Select(l => l.Id).ToList();
+            var units = db.Units.Where(u => localities.Contains(u.LocalityId)).Select(u => u.Id);
+            tasks = tasks.Where(t => units.Contains(t.UnitId));
         }
 
         var rows = from t in tasks

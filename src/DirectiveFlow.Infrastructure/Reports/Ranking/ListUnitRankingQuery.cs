@@ -24,6 +24,8 @@ public sealed record ListUnitRankingQuery(
 public sealed class ListUnitRankingHandler(DirectiveFlowDbContext db, TaskClock clock, IWorkingDayCalendar calendar)
     : IQueryHandler<ListUnitRankingQuery, PagedResult<UnitRankingItem>>
 {
+    private static readonly StringComparer NameOrder = StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), ignoreCase: true);
+
     public async ValueTask<PagedResult<UnitRankingItem>> Handle(ListUnitRankingQuery query, CancellationToken cancellationToken)
     {
         var tasks = ReportTasks.Select(db, query.Scope, query.Filter);
@@ -34,9 +36,14 @@ public sealed class ListUnitRankingHandler(DirectiveFlowDbContext db, TaskClock 
                 u.OldestOverdueDueAt is { } due ? TaskCategories.WorkingDaysLate(calendar, due, clock.Now) : 0))
             .Where(r => query.Level is not { } level || r.Unit.Level == level)
             .Where(r => string.IsNullOrWhiteSpace(query.Q) || SearchText.Contains(r.Unit.Code, query.Q) || SearchText.Contains(r.Unit.Name, query.Q));
-        var sorted = Order(rows, query.Sort, query.Descending).ToList();
+        var rowList = rows.ToList();
+        // Chases are read for the page's units only, unless the sort needs every unit's.
+        var allChases = query.Sort == UnitRankingSort.Chases
+            ? await ChaseCounts.ReadAsync(db, tasks, rowList.Select(r => r.Unit.Id).ToList(), cancellationToken)
+            : null;
+        var sorted = Order(rowList, query.Sort, query.Descending, allChases).ToList();
         var page = sorted.Skip(query.Page.Skip).Take(query.Page.PageSize).ToList();
-        var chases = await ChaseCounts.ReadAsync(db, tasks, page.Select(r => r.Unit.Id).ToList(), cancellationToken);
+        var chases = allChases ?? await ChaseCounts.ReadAsync(db, tasks, page.Select(r => r.Unit.Id).ToList(), cancellationToken);
         var items = page.Select((r, i) => new UnitRankingItem(
             query.Page.Skip + i + 1, r.Unit.Id, r.Unit.Code, r.Unit.Name, OrgUnit.PillarCode(r.Unit.Pillar), UnitVocabulary.NameOf(r.Unit.Level),
             r.Unit.LocalityCode, r.Counts.Total, r.Counts.CompletedOnTime, r.Counts.CompletedLate, r.Counts.OpenWithinDeadline,
@@ -51,10 +58,16 @@ public sealed class ListUnitRankingHandler(DirectiveFlowDbContext db, TaskClock 
         return decided == 0 ? null : Math.Round((double)c.CompletedOnTime / decided, 4);
     }
 
-    private static IOrderedEnumerable<Row> Order(IEnumerable<Row> rows, UnitRankingSort sort, bool? descending)
+    /// <summary>
+    /// The direction of "most behind first": descending for the counts and delays, ascending for the rate, the on-time
+    /// count, the name and the pillar (units without a rate go last either way).
+    /// </summary>
+    public static bool DescendingByDefault(UnitRankingSort sort) =>
+        sort is not (UnitRankingSort.OnTimeRate or UnitRankingSort.CompletedOnTime or UnitRankingSort.Unit or UnitRankingSort.Pillar);
+
+    private static IOrderedEnumerable<Row> Order(IEnumerable<Row> rows, UnitRankingSort sort, bool? descending, Dictionary<Guid, int>? chases)
     {
-        // "Most behind first" is descending for the counts and delays, ascending for the rate; units without a rate go last.
-        var desc = descending ?? sort != UnitRankingSort.OnTimeRate;
+        var desc = descending ?? DescendingByDefault(sort);
         IOrderedEnumerable<Row> By<TKey>(Func<Row, TKey> key) => desc ? rows.OrderByDescending(key) : rows.OrderBy(key);
         var ordered = sort switch
         {
@@ -62,6 +75,12 @@ public sealed class ListUnitRankingHandler(DirectiveFlowDbContext db, TaskClock 
                 .ThenBy(r => desc ? -(r.OnTimeRate ?? 0) : r.OnTimeRate ?? 0),
             UnitRankingSort.CompletedLate => By(r => r.Counts.CompletedLate),
             UnitRankingSort.MaxDaysOverdue => By(r => r.MaxDaysOverdue),
+            UnitRankingSort.Total => By(r => r.Counts.Total),
+            UnitRankingSort.CompletedOnTime => By(r => r.Counts.CompletedOnTime),
+            UnitRankingSort.OpenWithinDeadline => By(r => r.Counts.OpenWithinDeadline),
+            UnitRankingSort.Chases => By(r => chases?.GetValueOrDefault(r.Unit.Id) ?? 0),
+            UnitRankingSort.Pillar => By(r => r.Unit.Pillar),
+            UnitRankingSort.Unit => desc ? rows.OrderByDescending(r => r.Unit.Name, NameOrder) : rows.OrderBy(r => r.Unit.Name, NameOrder),
             _ => By(r => r.Counts.OpenOverdue).ThenBy(r => r.OnTimeRate is null).ThenBy(r => r.OnTimeRate ?? 0),
         };
         return ordered.ThenByDescending(r => r.Counts.OpenOverdue).ThenByDescending(r => r.MaxDaysOverdue).ThenBy(r => r.Unit.Code, StringComparer.Ordinal);

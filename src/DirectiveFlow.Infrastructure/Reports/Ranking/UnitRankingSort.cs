@@ -14,4 +14,22 @@ public enum UnitRankingSort
 
     /// <summary>The longest delay in working days, longest first.</summary>
     MaxDaysOverdue = 4,
+
+    /// <summary>Tasks in a category, most first (the pages' "every column" sorts from here on).</summary>
+    Total = 5,
+
+    /// <summary>Tasks completed on time, fewest first.</summary>
+    CompletedOnTime = 6,
+
+    /// <summary>Open tasks within their deadline, most first.</summary>
+    OpenWithinDeadline = 7,
+
+    /// <summary>Times chased, most first.</summary>
+    Chases = 8,
+
+    /// <summary>The unit's name, A→Z (Vietnamese order).</summary>
+    Unit = 9,
+
+    /// <summary>The unit's pillar, in the order Đảng, HĐND, UBND, MTTQ.</summary>
+    Pillar = 10,
 }

@@ -35,17 +35,27 @@ public sealed class ReportsApiWorld : IAsyncDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<ReportsApiWorld> CreateAsync(string provider = "Sqlite")
+    /// <param name="kestrel">Serve on a real port (Development, so static assets are served) for browser tests.</param>
+    public static async Task<ReportsApiWorld> CreateAsync(string provider = "Sqlite", bool kestrel = false)
     {
         var clock = new FakeTimeProvider(Start);
-        var app = await DirectiveFlowWebFactory.CreateAsync(provider, TaskApiWorld.QuietSettings(), services =>
+        var app = await CreateAppAsync(clock, provider, kestrel ? "Development" : "Testing");
+        if (kestrel)
         {
-            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
-        });
+            app.ServeOnKestrel();
+        }
+
         var world = new ReportsApiWorld(app);
         await world.BuildAsync(clock);
         return world;
     }
+
+    /// <summary>The app, quiet (no scheduler, no mail), on <paramref name="clock"/> (its "now"; authentication stays on real time).</summary>
+    public static Task<DirectiveFlowWebFactory> CreateAppAsync(FakeTimeProvider clock, string provider = "Sqlite", string environment = "Testing") =>
+        DirectiveFlowWebFactory.CreateAsync(provider, TaskApiWorld.QuietSettings(), services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+        }, environment);
 
     private async Task BuildAsync(FakeTimeProvider clock)
     {
