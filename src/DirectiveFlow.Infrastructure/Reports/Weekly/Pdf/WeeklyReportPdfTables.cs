@@ -21,14 +21,14 @@ internal static class WeeklyReportPdfTables
 
     public static readonly IReadOnlyList<PdfTable.Column> OverdueColumns =
     [
-        new("STT", 0.5, true), new("Văn bản", 1.3), new("Nhiệm vụ", 2.6), new("Đơn vị chủ trì, người đứng đầu", 2.4), new("Hạn", 1),
+        new("STT", 0.5, true), new("Văn bản", 1.3), new("Nhiệm vụ", 2.5), new("Đơn vị chủ trì, người đứng đầu", 2.3), new("Hạn", 1.3),
         new("Ngày quá hạn", 0.8, true), new("Lần đôn đốc", 0.8, true),
     ];
 
     public static readonly IReadOnlyList<PdfTable.Column> CompletedColumns =
     [
-        new("STT", 0.5, true), new("Văn bản", 1.3), new("Nhiệm vụ", 2.8), new("Đơn vị chủ trì", 2.2), new("Hạn", 1), new("Hoàn thành", 1),
-        new("Kết quả", 0.9),
+        new("STT", 0.5, true), new("Văn bản", 1.3), new("Nhiệm vụ", 2.5), new("Đơn vị chủ trì", 2.0), new("Hạn", 1.3), new("Hoàn thành", 1.3),
+        new("Kết quả", 1.0),
     ];
 
     public static readonly IReadOnlyList<PdfTable.Column> NotReachedColumns =
