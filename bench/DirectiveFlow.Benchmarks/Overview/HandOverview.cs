@@ -44,8 +44,8 @@ internal sealed class HandOverview(DbConnection connection, ProviderValues value
         var counts = new List<string>();
         for (var i = 0; i < weeks.Count; i++)
         {
-            Add(trend, $"@s{i}", values.Time(weeks[i].Start));
-            Add(trend, $"@c{i}", values.Time(weeks[i].Cut));
+            BenchSql.Add(trend, $"@s{i}", values.Time(weeks[i].Start));
+            BenchSql.Add(trend, $"@c{i}", values.Time(weeks[i].Cut));
             var inWeek = $"t.\"CompletedAt\" >= @s{i} AND t.\"CompletedAt\" < @c{i}";
             counts.Add($"count(CASE WHEN t.\"Status\" <> 'Cancelled' AND t.\"CreatedAt\" >= @s{i} AND t.\"CreatedAt\" < @c{i} THEN 1 END)");
             counts.Add($"count(CASE WHEN {OnTime} AND {inWeek} THEN 1 END)");
@@ -116,7 +116,7 @@ internal sealed class HandOverview(DbConnection connection, ProviderValues value
         var keys = string.Join(", ", page.Select((_, i) => $"@u{i}"));
         for (var i = 0; i < page.Count; i++)
         {
-            Add(chases, $"@u{i}", page[i]);
+            BenchSql.Add(chases, $"@u{i}", page[i]);
         }
 
         chases.CommandText = page.Count == 0 ? "SELECT 1 WHERE 1 = 0" : $"""
@@ -143,23 +143,15 @@ internal sealed class HandOverview(DbConnection connection, ProviderValues value
     {
         var command = connection.CreateCommand();
         command.CommandTimeout = 600;
-        Add(command, "@now", values.Time(time.Now));
-        Add(command, "@soon", values.Time(time.DueSoonLimit));
+        BenchSql.Add(command, "@now", values.Time(time.Now));
+        BenchSql.Add(command, "@soon", values.Time(time.DueSoonLimit));
         if (province is { } p)
         {
-            Add(command, "@province", values.Id(p));
+            BenchSql.Add(command, "@province", values.Id(p));
         }
 
         return command;
     }
 
     private static int I(DbDataReader reader, int ordinal) => Convert.ToInt32(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 }

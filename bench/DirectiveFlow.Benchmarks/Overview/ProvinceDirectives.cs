@@ -49,9 +49,9 @@ internal static class ProvinceDirectives
             insert.CommandText = $"INSERT INTO \"BenchDirectiveMap\" VALUES {rows}";
             for (var i = 0; i < chunk.Length; i++)
             {
-                Add(insert, $"@o{i}", values.Id(chunk[i].Old));
-                Add(insert, $"@p{i}", chunk[i].Province);
-                Add(insert, $"@n{i}", values.Id(chunk[i].New));
+                BenchSql.Add(insert, $"@o{i}", values.Id(chunk[i].Old));
+                BenchSql.Add(insert, $"@p{i}", chunk[i].Province);
+                BenchSql.Add(insert, $"@n{i}", values.Id(chunk[i].New));
             }
 
             await insert.ExecuteNonQueryAsync();
@@ -76,13 +76,5 @@ internal static class ProvinceDirectives
         command.CommandText = sql;
         command.CommandTimeout = 3600;
         await command.ExecuteNonQueryAsync();
-    }
-
-    private static void Add(System.Data.Common.DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }
