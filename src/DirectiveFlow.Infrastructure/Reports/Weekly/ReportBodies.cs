@@ -36,7 +36,8 @@ public static class ReportBodies
         if (unit.Pillar == Pillar.Party)
         {
             // A committee at the province level is "THÀNH ỦY" / "TỈNH ỦY" under its Đảng bộ; a ward's under the same Đảng bộ.
-            var name = unit.Level == UnitLevel.Province ? string.Join(' ', unit.Name.Split(' ').Take(2)) : unit.Name;
+            var name = unit.Level != UnitLevel.Province ? unit.Name
+                : provinceName.StartsWith("Thành phố ", StringComparison.Ordinal) ? "Thành ủy" : "Tỉnh ủy";
             var superior = unit.Level == UnitLevel.SubUnit && parent is not null ? parent.Name : "Đảng bộ " + provinceName;
             return new ReportBody(ReportBody.PartyLayout, Upper(superior), Upper(name), place);
         }
