@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DirectiveFlow.Infrastructure.Reports.Weekly;
 
 /// <summary>
@@ -10,5 +12,6 @@ public sealed record ReportBody(string Layout, string? Superior, string Name, st
     public const string PartyLayout = "party";
     public const string StateLayout = "state";
 
+    [JsonIgnore]
     public bool IsParty => Layout == PartyLayout;
 }
