@@ -1,6 +1,7 @@
 using DirectiveFlow.Benchmarks.Cascade;
 using DirectiveFlow.Benchmarks.Completion;
 using DirectiveFlow.Benchmarks.Inbox;
+using DirectiveFlow.Benchmarks.Overview;
 using DirectiveFlow.Benchmarks.Startup;
 using DirectiveFlow.Benchmarks.Sweep;
 
@@ -17,6 +18,9 @@ switch (scenario)
     case "inbox":
         await InboxBenchmark.RunAsync(args[1..]);
         break;
+    case "overview":
+        await OverviewBenchmark.RunAsync(args[1..]);
+        break;
     case "completion":
         await CompletionBenchmark.RunAsync(args[1..]);
         break;
@@ -24,10 +28,11 @@ switch (scenario)
         await StartupBenchmark.RunAsync(args[1..]);
         break;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project bench/DirectiveFlow.Benchmarks -- <cascade|sweep|inbox|completion|startup>");
+        Console.WriteLine("usage: dotnet run -c Release --project bench/DirectiveFlow.Benchmarks -- <cascade|sweep|inbox|overview|completion|startup>");
         Console.WriteLine("  cascade  issue one directive to every commune-level unit of the national list (~13,300 tasks)");
         Console.WriteLine("  sweep [N] [Q] [U]  the due-work sweep over N due tasks (100,000) of U units (1); one Quartz trigger per task on Q (2,000)");
         Console.WriteLine("  inbox [N] [C]  inbox queries on N tasks (1,000,000) for C ward officers (200) and C/10 province heads");
+        Console.WriteLine("  overview [N] [R] [covering]  the overview, the ranking and the weekly .xlsx on N tasks (1,000,000), R rounds (12) per caller; covering: with an experimental index");
         Console.WriteLine("  completion [N] [C]  N task completions over HTTP (2,000) by C concurrent clients (8) against the same by hand");
         Console.WriteLine("  startup [N]  the product's start-up (to a healthy /health) with N open tasks (1,000,000) against an empty database");
         return 1;

@@ -24,7 +24,7 @@ internal sealed class HandInbox(DbConnection connection, ProviderValues values)
         await using var command = connection.CreateCommand();
         var root = values.IsPostgres ? "@unit::uuid" : "@unit";
         command.CommandText = $"WITH RECURSIVE v(id) AS (SELECT {root} UNION SELECT u.\"Id\" FROM \"Units\" u JOIN v ON u.\"ParentId\" = v.id) SELECT id FROM v";
-        Add(command, "@unit", values.Id(unit));
+        BenchSql.Add(command, "@unit", values.Id(unit));
         var units = new List<Guid>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -47,8 +47,8 @@ internal sealed class HandInbox(DbConnection connection, ProviderValues values)
                 count(CASE WHEN t."Status" NOT IN ({Closed}) AND t."DueAt" < @now THEN 1 END)
             FROM "Tasks" t WHERE {UnitCondition(command, units)}
             """;
-        Add(command, "@now", values.Time(now));
-        Add(command, "@soon", values.Time(dueSoonLimit));
+        BenchSql.Add(command, "@now", values.Time(now));
+        BenchSql.Add(command, "@soon", values.Time(dueSoonLimit));
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         return (int)reader.GetInt64(0);
@@ -92,25 +92,17 @@ internal sealed class HandInbox(DbConnection connection, ProviderValues values)
     {
         if (units.Count == 1)
         {
-            Add(command, "@unit", values.Id(units[0]));
+            BenchSql.Add(command, "@unit", values.Id(units[0]));
             return "t.\"UnitId\" = @unit";
         }
 
         if (values.IsPostgres)
         {
-            Add(command, "@units", units.ToArray());
+            BenchSql.Add(command, "@units", units.ToArray());
             return "t.\"UnitId\" = ANY(@units)";
         }
 
-        Add(command, "@units", JsonSerializer.Serialize(units.Select(values.Id)));
+        BenchSql.Add(command, "@units", JsonSerializer.Serialize(units.Select(values.Id)));
         return "t.\"UnitId\" IN (SELECT value FROM json_each(@units))";
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

@@ -6,7 +6,6 @@ using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Infrastructure;
 using DirectiveFlow.Infrastructure.Email.Outbox;
 using DirectiveFlow.Infrastructure.Identity;
-using DirectiveFlow.Infrastructure.Organisation.Import;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Tasks.Queries;
 using Mediator;
@@ -42,18 +41,8 @@ public static class InboxBenchmark
         List<Guid> communes, provinces;
         await using (var db = root.GetRequiredService<IDbContextFactory<DirectiveFlowDbContext>>().CreateDbContext())
         {
-            await db.Database.MigrateAsync();
-            await using (var scope = root.CreateAsyncScope())
-            {
-                var import = await scope.ServiceProvider.GetRequiredService<OrganisationImporter>().ImportAsync(BenchDatabases.OfficialList(OfficialLists.Vietnam2025));
-                if (!import.Succeeded)
-                {
-                    throw new InvalidOperationException("The national list did not import.");
-                }
-            }
-
             var watch = Stopwatch.StartNew();
-            var written = await InboxSeed.InsertAsync(db, count, now);
+            var written = await InboxSeed.PrepareAsync(root, db, count, now);
             Console.WriteLine($"{provider}: {written:N0} tasks over {await db.Units.CountAsync():N0} units seeded in {watch.Elapsed.TotalSeconds:F0} s");
             var random = new Random(20261130);
             communes = (await db.Units.Where(u => u.Level == UnitLevel.Commune).Select(u => u.Id).ToListAsync()).OrderBy(_ => random.Next()).Take(officerSamples).ToList();

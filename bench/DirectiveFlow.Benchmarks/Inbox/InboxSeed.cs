@@ -2,7 +2,9 @@ using System.Data.Common;
 using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Infrastructure.Email.Outbox;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Organisation.Import;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DirectiveFlow.Benchmarks.Inbox;
 
@@ -14,6 +16,22 @@ namespace DirectiveFlow.Benchmarks.Inbox;
 /// </summary>
 internal static class InboxSeed
 {
+    /// <summary>Migrates the database, imports the national list (13,420 units) and writes <paramref name="count"/> tasks; answers how many were written.</summary>
+    public static async Task<int> PrepareAsync(IServiceProvider root, DirectiveFlowDbContext db, int count, DateTimeOffset now)
+    {
+        await db.Database.MigrateAsync();
+        await using (var scope = root.CreateAsyncScope())
+        {
+            var import = await scope.ServiceProvider.GetRequiredService<OrganisationImporter>().ImportAsync(BenchDatabases.OfficialList(OfficialLists.Vietnam2025));
+            if (!import.Succeeded)
+            {
+                throw new InvalidOperationException("The national list did not import.");
+            }
+        }
+
+        return await InsertAsync(db, count, now);
+    }
+
     public static async Task<int> InsertAsync(DirectiveFlowDbContext db, int count, DateTimeOffset now)
     {
         var values = new ProviderValues(db.Database.ProviderName);
@@ -60,20 +78,12 @@ internal static class InboxSeed
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.CommandTimeout = 1800;
-        Add(command, "@now", values.Time(now));
-        Add(command, "@no", false);
+        BenchSql.Add(command, "@now", values.Time(now));
+        BenchSql.Add(command, "@no", false);
         var written = await command.ExecuteNonQueryAsync();
         command.Parameters.Clear();
         command.CommandText = values.IsSqlite ? "ANALYZE" : "VACUUM ANALYZE";
         await command.ExecuteNonQueryAsync();
         return written;
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

@@ -20,7 +20,8 @@ public sealed class OutboxDispatcher(
     OutboxOptions options,
     TimeProvider time,
     WallClock wall,
-    ILogger<OutboxDispatcher> logger)
+    ILogger<OutboxDispatcher> logger,
+    IEmailAttachmentSource? attachments = null)
 {
     /// <summary>Sends batches until nothing is due (or <paramref name="maxBatches"/> is reached).</summary>
     public async Task<DispatchResult> DispatchAsync(CancellationToken cancellationToken, int maxBatches = 20)
@@ -116,7 +117,8 @@ public sealed class OutboxDispatcher(
                 try
                 {
                     session ??= await sender.OpenAsync(cancellationToken);
-                    await session.SendAsync(MailMessageFactory.Create(message, sender.From), cancellationToken);
+                    var files = attachments is null ? [] : await attachments.BuildAsync(message, cancellationToken);
+                    await session.SendAsync(MailMessageFactory.Create(message, sender.From, files), cancellationToken);
                     message.Status = OutboxStatus.Sent;
                     message.SentAt = now;
                     message.Attempts++;

@@ -23,6 +23,9 @@ public sealed class SchedulingOptions
     /// <summary>Monday 08:00; on a Monday off the summary goes on the next working day.</summary>
     public string WeeklyCron { get; set; } = "0 0 8 ? * MON-FRI";
 
+    /// <summary>The weekly report's files attached to the weekly summary email: "xlsx", "pdf", both (the default) or none ("").</summary>
+    public string WeeklyReportAttachments { get; set; } = "xlsx,pdf";
+
     public string OutboxCron { get; set; } = "0/15 * * * * ?";
 
     /// <summary>

@@ -49,7 +49,7 @@ public sealed class DigestTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_weekly_summary_goes_to_unit_heads_and_issuers_on_the_weeks_first_working_day(string provider)
     {
-        // Monday 27/04/2026 is the day off for Giỗ Tổ Hùng Vương: the summary goes on Tuesday 28/04.
+        // Monday 27/04/2026 is the day off for Giỗ Tổ Hùng Vương: the summary of week 17 goes on Tuesday 28/04.
         await using var h = await CreateAsync(provider, Local(2026, 4, 15, 9));
         await h.AddTaskAsync(2, "Nhiệm vụ quá hạn tuần trước");
         await h.AddTaskAsync(20, "Nhiệm vụ còn dài hạn");
@@ -67,8 +67,10 @@ public sealed class DigestTests
         Assert.Single(emails, m => m.To.Contains(WardHead));
         Assert.Single(emails, m => m.To.Contains(ParentHead));
         Assert.Single(emails, m => m.To.Contains(IssuerHead));
-        Assert.All(emails, m => Assert.StartsWith("[Tổng hợp tuần 2026-W18]", m.Subject, StringComparison.Ordinal));
-        Assert.All(emails, m => Assert.Contains("- UBND phường Hoàn Kiếm: 0 / 0 / 1 / 1", m.Text, StringComparison.Ordinal));
+        Assert.All(emails, m => Assert.StartsWith("[Báo cáo tuần 17/2026]", m.Subject, StringComparison.Ordinal));
+        Assert.All(emails, m => Assert.Contains("Tổng số 2: đúng hạn 0 / quá hạn 0 / trong hạn 1 / quá hạn chưa hoàn thành 1", m.Text, StringComparison.Ordinal));
+        Assert.All(emails, m => Assert.Contains("1. UBND phường Hoàn Kiếm — 1 nhiệm vụ quá hạn", m.Text, StringComparison.Ordinal));
         Assert.All(emails, m => Assert.Contains("Nhiệm vụ quá hạn tuần trước", m.Text, StringComparison.Ordinal));
+        Assert.All(emails, m => Assert.Equal(["Báo cáo tuần 17-2026.xlsx", "Báo cáo tuần 17-2026.pdf"], m.Attachments));
     }
 }

@@ -9,6 +9,9 @@ using DirectiveFlow.Infrastructure.Scheduling;
 using DirectiveFlow.Infrastructure.Scheduling.Digests;
 using DirectiveFlow.Infrastructure.Scheduling.Sweep;
 using DirectiveFlow.TestSupport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -24,6 +27,8 @@ public sealed class SchedulingHarness : IAsyncDisposable
     public const string WardHead = "chutich@hoankiem.hanoi.gov.vn";
     public const string ParentHead = "giamdoc@soxd.hanoi.gov.vn";
     public const string IssuerHead = "chutich@hanoi.gov.vn";
+
+    private ServiceProvider? _services;
 
     private SchedulingHarness(TestDatabase database, DateTimeOffset start)
     {
@@ -91,10 +96,14 @@ public sealed class SchedulingHarness : IAsyncDisposable
     public OutboxDispatcher Dispatcher(DirectiveFlowDbContext db, SmtpOptions? smtp = null) =>
         new(db, new SmtpMailSender(smtp ?? Smtp), new EmailRenderer(new EmailTemplateStore()), Outbox, Clock, new WallClock(Clock), NullLogger<OutboxDispatcher>.Instance);
 
+    /// <summary>The product's services on the harness's database, clock, calendar and catcher (what the weekly email needs: reports, attachments).</summary>
+    public ServiceProvider Services => _services ??= BuildServices();
+
+    /// <summary>The dispatcher as the product wires it (with the weekly report's attachments), on the harness's catcher.</summary>
     public async Task<DispatchResult> DispatchAsync()
     {
-        await using var db = Db();
-        return await Dispatcher(db).DispatchAsync(CancellationToken.None);
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchAsync(CancellationToken.None);
     }
 
     /// <summary>Dispatches and fails the test with the outbox's last error when something was not sent.</summary>
@@ -115,8 +124,8 @@ public sealed class SchedulingHarness : IAsyncDisposable
 
     public async Task<int> WeeklyAsync()
     {
-        await using var db = Db();
-        return await new WeeklySummaryService(db, Calendar, new OutboxWriter(Clock), Outbox).SendAsync(Clock.GetUtcNow());
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<WeeklySummaryService>().SendAsync(Clock.GetUtcNow());
     }
 
     public void MoveTo(DateTimeOffset instant) => Clock.SetUtcNow(instant.ToUniversalTime());
@@ -149,8 +158,33 @@ public sealed class SchedulingHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+
         await Catcher.DisposeAsync();
         await Database.DisposeAsync();
+    }
+
+    private ServiceProvider BuildServices()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = Database.Provider.ToString(),
+            ["Database:ConnectionString"] = Database.ConnectionString,
+            ["Scheduling:Enabled"] = "false",
+            ["Smtp:Host"] = Smtp.Host,
+        };
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddDirectiveFlowInfrastructure(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+        services.Replace(ServiceDescriptor.Singleton(Calendar));
+        // The harness's own option objects, so a test changing one (MaxAttempts) changes the wired dispatcher too.
+        services.Replace(ServiceDescriptor.Singleton(Outbox));
+        services.Replace(ServiceDescriptor.Singleton(Smtp));
+        return services.BuildServiceProvider();
     }
 
     private async Task SeedOrganisationAsync()

@@ -27,7 +27,17 @@ internal sealed class CatchingMessageStore(CaughtMailbox mailbox, TimeProvider t
             time.GetUtcNow(),
             message.TextBody ?? "",
             message.HtmlBody,
-            message.Attachments.Select(a => a.ContentDisposition?.FileName ?? a.ContentType.Name ?? "").ToList()));
+            message.Attachments.Select(a => a.ContentDisposition?.FileName ?? a.ContentType.Name ?? "").ToList())
+        {
+            Files = message.Attachments.OfType<MimePart>().Select(Read).ToList(),
+        });
         return SmtpResponse.Ok;
+    }
+
+    private static CaughtAttachment Read(MimePart part)
+    {
+        using var content = new MemoryStream();
+        part.Content?.DecodeTo(content);
+        return new CaughtAttachment(part.FileName ?? "", part.ContentType.MimeType, content.ToArray());
     }
 }

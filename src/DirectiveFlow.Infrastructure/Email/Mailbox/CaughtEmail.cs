@@ -10,4 +10,8 @@ public sealed record CaughtEmail(
     DateTimeOffset ReceivedAt,
     string Text,
     string? Html,
-    IReadOnlyList<string> Attachments);
+    IReadOnlyList<string> Attachments)
+{
+    /// <summary>The attachments' names, types and bytes.</summary>
+    public IReadOnlyList<CaughtAttachment> Files { get; init; } = [];
+}

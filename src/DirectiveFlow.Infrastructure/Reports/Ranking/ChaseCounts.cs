@@ -27,6 +27,17 @@ public static class ChaseCounts
         return rows.ToDictionary(r => r.UnitId, r => r.Count);
     }
 
+    /// <summary>The chases of each of a few tasks (the weekly report's overdue list), counted the same way.</summary>
+    public static async Task<Dictionary<Guid, int>> ReadForTasksAsync(DirectiveFlowDbContext db, IReadOnlyCollection<Guid> taskIds, CancellationToken cancellationToken)
+    {
+        var ids = taskIds.Select(id => (Guid?)id).ToList();
+        var rows = await db.Outbox.AsNoTracking().Where(IsStep()).Where(m => ids.Contains(m.TaskId))
+            .GroupBy(m => m.TaskId!.Value)
+            .Select(g => new { TaskId = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.TaskId, r => r.Count);
+    }
+
     /// <summary><c>m => m.DedupeKey.StartsWith("reminder:") || …</c> over <see cref="DueEffect.StepKeyPrefixes"/>.</summary>
     private static Expression<Func<OutboxMessage, bool>> IsStep()
     {

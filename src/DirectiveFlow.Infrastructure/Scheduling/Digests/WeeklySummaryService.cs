@@ -1,21 +1,27 @@
-using System.Globalization;
 using DirectiveFlow.Core.Calendar;
-using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Email;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Reports;
+using DirectiveFlow.Infrastructure.Reports.Weekly;
 using DirectiveFlow.Infrastructure.Scheduling.Sweep;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Scheduling.Digests;
 
 /// <summary>
-/// The weekly summary, on the week's first working day: to each unit head (its unit and direct sub-units) and to
-/// each issuing unit (the lead units of the directives it issued), counts by reporting category and the overdue
-/// tasks. Dedupe keys <c>weekly:unit|issuer:{unitId}:{ISO week}</c>.
+/// The weekly summary to the leadership, on the week's first working day, about the week just ended: one email per unit
+/// head — an issuing unit's about the directives it issued, any other head's about the unit and the units below it
+/// (<see cref="WeeklyReportAudience"/>) — with that scope's weekly report (<see cref="GetWeeklyReportQuery"/>): the
+/// totals, the ten units most behind, the first overdue tasks, and the report's .xlsx and PDF attached when sent
+/// (<see cref="WeeklyReportAttachments"/>). Each email is written on its own (its dedupe key
+/// <c>weekly:issuer|unit:{unitId}:{ISO week of sending}</c> makes a rerun harmless), so no long transaction holds the database.
 /// </summary>
-public sealed class WeeklySummaryService(DirectiveFlowDbContext db, IWorkingDayCalendar calendar, OutboxWriter outbox, OutboxOptions options)
+public sealed class WeeklySummaryService(
+    DirectiveFlowDbContext db, IWorkingDayCalendar calendar, OutboxWriter outbox, OutboxOptions options, SchedulingOptions scheduling, ISender sender)
 {
+    public const int UnitsNamed = 10;
     public const int OverdueListed = 20;
 
     public async Task<int> SendAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -26,29 +32,47 @@ public sealed class WeeklySummaryService(DirectiveFlowDbContext db, IWorkingDayC
             return 0;
         }
 
-        var week = $"{ISOWeek.GetYear(today.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(today.ToDateTime(TimeOnly.MinValue)):00}";
-        var tasks = await db.Tasks.AsNoTracking()
-            .Where(t => t.Status != UnitTaskStatus.Cancelled)
-            .Select(t => new DigestTask(t.Id, t.UnitId, t.DirectiveId, t.Title, t.Status, t.DueAt, t.CompletedAt))
-            .ToListAsync(cancellationToken);
-        var issuers = await db.Directives.AsNoTracking().Select(d => new { d.Id, d.IssuingUnitId }).ToDictionaryAsync(d => d.Id, d => d.IssuingUnitId, cancellationToken);
-        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, cancellationToken);
-        var links = new EffectMessages(options.BaseUrl, calendar);
+        var sending = IsoWeek.Of(today);
+        var week = sending.Previous;
+        var formats = scheduling.WeeklyReportAttachments.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var written = 0;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var byUnit = tasks.ToLookup(t => t.UnitId);
-        var byIssuer = tasks.ToLookup(t => issuers.GetValueOrDefault(t.DirectiveId));
-        var children = units.Values.Where(u => u.ParentId is not null).ToLookup(u => u.ParentId!.Value);
-        foreach (var unit in units.Values)
+        foreach (var (unitId, audience, name, email) in await RecipientsAsync(cancellationToken))
         {
-            var own = byUnit[unit.Id].Concat(children[unit.Id].SelectMany(c => byUnit[c.Id])).ToList();
-            written += await WriteAsync("unit", unit, own, week, now, units, links, cancellationToken) ? 1 : 0;
-            var issued = byIssuer[unit.Id].ToList();
-            written += await WriteAsync("issuer", unit, issued, week, now, units, links, cancellationToken) ? 1 : 0;
+            var report = await sender.Send(await WeeklyReportAudience.QueryAsync(db, audience, unitId, week, cancellationToken), cancellationToken);
+            if (report.Totals.Total == 0 && report.Totals.NotYetReached == 0)
+            {
+                continue;
+            }
+
+            var model = WeeklySummaryModel.Of(report, name, new EffectMessages(options.BaseUrl, calendar), options.BaseUrl, UnitsNamed, OverdueListed,
+                new { week = week.ToString(), unitId, audience, formats });
+            var message = OutboxEmail.FromTemplate($"weekly:{audience}:{unitId:N}:{sending}", [email], EmailTemplates.WeeklySummary, model);
+            written += await outbox.TryInsertAsync(db, message, cancellationToken) ? 1 : 0;
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return written;
+    }
+
+    /// <summary>Heads with an address: issuing units as issuers, other units with counted tasks in their subtree as heads.</summary>
+    private async Task<List<(Guid UnitId, string Audience, string Name, string Email)>> RecipientsAsync(CancellationToken cancellationToken)
+    {
+        var issuers = (await db.Directives.AsNoTracking().Select(d => d.IssuingUnitId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        var withTasks = await ReportTasks.All(db).Where(t => t.Status != UnitTaskStatus.Cancelled).Select(t => t.UnitId).Distinct().ToListAsync(cancellationToken);
+        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.Name, u.HeadEmail }).ToListAsync(cancellationToken);
+        var parentOf = units.ToDictionary(u => u.Id, u => u.ParentId);
+        var answering = new HashSet<Guid>();
+        foreach (var id in withTasks)
+        {
+            // The unit and every unit above it answer for the task; a unit already seen has had its ancestors added.
+            for (Guid? at = id; at is { } unit && answering.Add(unit);)
+            {
+                at = parentOf.GetValueOrDefault(unit);
+            }
+        }
+
+        return units.Where(u => !string.IsNullOrWhiteSpace(u.HeadEmail) && (issuers.Contains(u.Id) || answering.Contains(u.Id)))
+            .Select(u => (u.Id, issuers.Contains(u.Id) ? WeeklyReportAudience.Issuer : WeeklyReportAudience.Unit, u.Name, u.HeadEmail!))
+            .ToList();
     }
 
     private bool IsFirstWorkingDayOfWeek(DateOnly today)
@@ -69,38 +93,4 @@ public sealed class WeeklySummaryService(DirectiveFlowDbContext db, IWorkingDayC
 
         return true;
     }
-
-    private async Task<bool> WriteAsync(
-        string audience, OrgUnit recipient, List<DigestTask> tasks, string week, DateTimeOffset now,
-        Dictionary<Guid, OrgUnit> units, EffectMessages links, CancellationToken cancellationToken)
-    {
-        if (tasks.Count == 0 || string.IsNullOrWhiteSpace(recipient.HeadEmail))
-        {
-            return false;
-        }
-
-        var rows = tasks.GroupBy(t => t.UnitId).Select(g => new
-        {
-            unit = units.GetValueOrDefault(g.Key)?.Name ?? "",
-            completedOnTime = g.Count(t => Category(t, now) == TaskCategory.CompletedOnTime),
-            completedLate = g.Count(t => Category(t, now) == TaskCategory.CompletedLate),
-            openWithinDeadline = g.Count(t => Category(t, now) == TaskCategory.OpenWithinDeadline),
-            openOverdue = g.Count(t => Category(t, now) == TaskCategory.OpenOverdue),
-        }).OrderByDescending(r => r.openOverdue).ThenBy(r => r.unit, StringComparer.Ordinal).ToList();
-        var overdue = tasks.Where(t => Category(t, now) == TaskCategory.OpenOverdue).OrderBy(t => t.DueAt).Take(OverdueListed)
-            .Select(t => new { title = t.Title, unit = units.GetValueOrDefault(t.UnitId)?.Name ?? "", dueLocal = EffectMessages.LocalText(t.DueAt), link = links.TaskLink(t.Id) })
-            .ToList();
-        var model = new
-        {
-            recipient = new { name = recipient.Name },
-            weekLocal = week,
-            rows,
-            overdue,
-            totals = new { openOverdue = rows.Sum(r => r.openOverdue) },
-        };
-        var email = OutboxEmail.FromTemplate($"weekly:{audience}:{recipient.Id:N}:{week}", [recipient.HeadEmail], EmailTemplates.WeeklySummary, model);
-        return await outbox.TryInsertAsync(db, email, cancellationToken);
-    }
-
-    private static TaskCategory? Category(DigestTask task, DateTimeOffset now) => TaskCategories.Of(task.Status, task.DueAt, task.CompletedAt, now);
 }

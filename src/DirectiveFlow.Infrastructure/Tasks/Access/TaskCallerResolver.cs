@@ -1,6 +1,6 @@
 using DirectiveFlow.Infrastructure.Identity;
+using DirectiveFlow.Infrastructure.Organisation.Units;
 using DirectiveFlow.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Tasks.Access;
 
@@ -23,27 +23,11 @@ public sealed class TaskCallerResolver(ICurrentUser user, DirectiveFlowDbContext
             visible.Add(unitId);
             if (roles.Contains(Roles.UnitHead))
             {
-                await AddDescendantsAsync(unitId, visible, cancellationToken);
+                await UnitSubtree.AddDescendantsAsync(db, unitId, visible, cancellationToken);
             }
         }
 
         _caller = new TaskCaller(user.IsAuthenticated ? user.UserName : "anonymous", user.UnitId, roles, visible);
         return _caller;
-    }
-
-    private async Task AddDescendantsAsync(Guid root, HashSet<Guid> into, CancellationToken cancellationToken)
-    {
-        // One query per level: the hierarchy is shallow (city → commune → sub-unit), and a cycle cannot loop forever
-        // because a unit already seen is never expanded again.
-        List<Guid> frontier = [root];
-        while (frontier.Count > 0)
-        {
-            var parents = frontier;
-            var children = await db.Units.AsNoTracking()
-                .Where(u => u.ParentId != null && EF.Parameter(parents).Contains(u.ParentId.Value))
-                .Select(u => u.Id)
-                .ToListAsync(cancellationToken);
-            frontier = children.Where(into.Add).ToList();
-        }
     }
 }

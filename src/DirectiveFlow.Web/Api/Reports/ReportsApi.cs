@@ -41,6 +41,7 @@ public static class ReportsApi
                     ? Results.Ok(await sender.Send(new ListUnitRankingQuery(scope, parsed, page, sort, descending, level, ranking.Q), ct))
                 : Forbidden();
         });
+        reports.MapWeeklyReportApi();
 
         // Beside the directive's other directive-wide views, with their roles and their 404 for a directive out of scope.
         app.MapGet("/api/directives/{id:guid}/not-reached", async (Guid id, ICurrentUser user, DirectiveFlowDbContext db, ISender sender,
@@ -56,6 +57,6 @@ public static class ReportsApi
         return app;
     }
 
-    private static IResult Forbidden() => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+    internal static IResult Forbidden() => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
         detail: "Chỉ lãnh đạo, cán bộ ban hành, người theo dõi và quản trị viên xem được báo cáo. / Reports are for heads, issuers, observers and administrators.");
 }

@@ -1,0 +1,67 @@
+using DirectiveFlow.Infrastructure.Organisation;
+using DirectiveFlow.Infrastructure.Reports;
+using DirectiveFlow.Infrastructure.Reports.Overview;
+using DirectiveFlow.Infrastructure.Reports.Weekly;
+using DirectiveFlow.Infrastructure.Tests.Engine;
+using DirectiveFlow.TestSupport;
+
+namespace DirectiveFlow.Infrastructure.Tests.Reports;
+
+/// <summary>The weekly report: its weeks, its header, and its figures against the overview's on the mixed data set.</summary>
+public sealed class WeeklyReportTests
+{
+    [Fact]
+    public void An_ISO_week_runs_Monday_to_Sunday_in_Hanoi_time_and_parses_only_weeks_the_year_has()
+    {
+        Assert.True(IsoWeek.TryParse("2026-W01", out var first));
+        Assert.Equal(new DateOnly(2025, 12, 29), first.Monday);
+        Assert.Equal(new DateTimeOffset(2025, 12, 29, 0, 0, 0, TimeSpan.FromHours(7)), first.Start);
+        Assert.Equal(new DateTimeOffset(2026, 1, 5, 0, 0, 0, TimeSpan.FromHours(7)), first.End);
+        Assert.True(IsoWeek.TryParse("2026-w53", out var last));
+        Assert.Equal("2026-W53", last.ToString());
+        Assert.Equal(new IsoWeek(2027, 1), IsoWeek.Of(new DateTimeOffset(2027, 1, 3, 20, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(new IsoWeek(2026, 52), new IsoWeek(2026, 53).Previous);
+        Assert.All(new[] { "2027-W53", "2026-W00", "2026-49", "W49", "", null }, text => Assert.False(IsoWeek.TryParse(text, out _)));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_report_headers_follow_the_body_and_its_figures_are_the_overviews(string provider)
+    {
+        await using var world = await ReportWorld.CreateAsync(provider);
+        var host = world.Host;
+        var options = new OrganisationOptions();
+        await using (var db = host.Context())
+        {
+            Assert.Equal(new ReportBody("party", "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", "THÀNH ỦY", "Hà Nội"),
+                await ReportBodies.ForAsync(db, await host.UnitIdAsync("01-PARTY"), options, EngineHost.Cancel));
+            Assert.Equal(new ReportBody("party", "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", "ĐẢNG ỦY BA ĐÌNH", "Ba Đình"),
+                await ReportBodies.ForAsync(db, await host.UnitIdAsync("00004-PARTY"), options, EngineHost.Cancel));
+            Assert.Equal(new ReportBody("state", null, "ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ HÀ NỘI", "Hà Nội"),
+                await ReportBodies.ForAsync(db, await host.UnitIdAsync("01-FRONT"), options, EngineHost.Cancel));
+            Assert.Equal(new ReportBody("state", null, "HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HÀ NỘI", "Hà Nội"),
+                await ReportBodies.ForAsync(db, await host.UnitIdAsync("01-COUNCIL"), options, EngineHost.Cancel));
+        }
+
+        var week = IsoWeek.Of(host.Clock.GetUtcNow());
+        var report = await host.QueryAsync(new GetWeeklyReportQuery(ReportScope.Everything, week, null));
+        var overview = await host.QueryAsync(new GetOverviewQuery(ReportScope.Everything, ReportFilter.None));
+
+        Assert.Equal(overview.Totals, report.Totals);
+        Assert.Equal(overview.Trend[^1], report.ThisWeek);
+        Assert.Equal(report.Totals.OpenOverdue, report.Overdue.Total);
+        Assert.Equal(report.Overdue.Total, report.Overdue.Items.Count);
+        Assert.Equal(report.ThisWeek.CompletedOnTime + report.ThisWeek.CompletedLate, report.Completed.Total);
+        Assert.Equal(report.ThisWeek.CompletedLate, report.Completed.Items.Count(t => !t.OnTime));
+        Assert.Equal(report.Totals.NotYetReached, report.NotReached.Items.Sum(w => w.UnitsWaiting));
+        Assert.Equal("Kết luận số 15-KL/TU", report.NotReached.Items[0].DirectiveNumber);
+        Assert.True(report.Overdue.Items.Zip(report.Overdue.Items.Skip(1)).All(p => p.First.DaysOverdue >= p.Second.DaysOverdue));
+        Assert.Equal(2, report.Overdue.Items.Single(t => t.TaskId == world.ChasedTask).Chases);
+        Assert.Equal(new ReportBody("state", null, "HỆ THỐNG THEO DÕI NHIỆM VỤ", "Hà Nội"), report.Body);
+
+        // A week that ended before any directive was issued counts none of them.
+        var before = await host.QueryAsync(new GetWeeklyReportQuery(ReportScope.Everything, week.Previous, null));
+        Assert.Equal(ReportCounts.Empty, before.Totals);
+        Assert.Empty(before.Overdue.Items);
+    }
+}
