@@ -6,18 +6,22 @@ using DirectiveFlow.Infrastructure.Reports.Ranking;
 namespace DirectiveFlow.Web.Api.Reports;
 
 /// <summary>
-/// The ranking's own query string: <c>sort</c> (openOverdue, onTimeRate, completedLate, maxDaysOverdue), <c>desc</c>
+/// The ranking's own query string: <c>sort</c> (any <see cref="UnitRankingSort"/>, camelCase), <c>desc</c>
 /// (true/false; default "most behind first"), <c>level</c> (province, commune — the default —, subunit or all),
 /// <c>q</c> (code or name), <c>page</c>, <c>pageSize</c>.
 /// </summary>
 public sealed record UnitRankingParameters(string? Sort, string? Desc, string? Level, string? Q, string? Page, string? PageSize)
 {
+    /// <summary>Every sort the ranking knows, as the API spells them (openOverdue, onTimeRate, …).</summary>
+    public static string AllowedSorts { get; } =
+        string.Join(", ", Enum.GetNames<UnitRankingSort>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]));
+
     public (UnitRankingSort Sort, bool? Descending, UnitLevel? Level, PageRequest Page) Parse(Dictionary<string, string[]> errors)
     {
         var sort = UnitRankingSort.OpenOverdue;
         if (!string.IsNullOrWhiteSpace(Sort) && !(Enum.TryParse(Sort.Trim(), ignoreCase: true, out sort) && Enum.IsDefined(sort) && !int.TryParse(Sort, out _)))
         {
-            errors["sort"] = ["Cột sắp xếp không hợp lệ. / Allowed: openOverdue, onTimeRate, completedLate, maxDaysOverdue."];
+            errors["sort"] = [$"Cột sắp xếp không hợp lệ. / Allowed: {AllowedSorts}."];
         }
 
         bool? descending = null;
