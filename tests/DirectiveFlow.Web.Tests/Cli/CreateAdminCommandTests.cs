@@ -1,8 +1,6 @@
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.TestSupport;
 using DirectiveFlow.Web.Cli;
-using DirectiveFlow.Web.Hosting;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,19 +10,7 @@ public sealed class CreateAdminCommandTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<int> RunAsync(TestDatabase db, params string[] command)
-    {
-        string[] args =
-        [
-            CreateAdminCommand.Name, .. command,
-            $"--Database:Provider={db.Provider}", $"--Database:ConnectionString={db.ConnectionString}",
-            "--Demo:Enabled=false", "--Scheduling:Enabled=false",
-        ];
-        var builder = WebApplication.CreateBuilder(CliCommands.HostArgs(args));
-        builder.AddDirectiveFlow();
-        await using var app = builder.Build();
-        return await CliCommands.RunAsync(app, args);
-    }
+    private static Task<int> RunAsync(TestDatabase db, params string[] command) => CliHost.RunAsync(db, [CreateAdminCommand.Name, .. command]);
 
     private static async Task<int> RunWithInputAsync(TestDatabase db, string password, params string[] command)
     {

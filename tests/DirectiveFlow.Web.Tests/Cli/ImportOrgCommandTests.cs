@@ -1,8 +1,6 @@
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.TestSupport;
 using DirectiveFlow.Web.Cli;
-using DirectiveFlow.Web.Hosting;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Web.Tests.Cli;
@@ -11,19 +9,7 @@ public sealed class ImportOrgCommandTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<int> RunAsync(TestDatabase db, params string[] command)
-    {
-        string[] args =
-        [
-            CliCommands.ImportOrg, .. command,
-            $"--Database:Provider={db.Provider}", $"--Database:ConnectionString={db.ConnectionString}",
-            "--Demo:Enabled=false", "--Scheduling:Enabled=false",
-        ];
-        var builder = WebApplication.CreateBuilder(CliCommands.HostArgs(args));
-        builder.AddDirectiveFlow();
-        await using var app = builder.Build();
-        return await CliCommands.RunAsync(app, args);
-    }
+    private static Task<int> RunAsync(TestDatabase db, params string[] command) => CliHost.RunAsync(db, [CliCommands.ImportOrg, .. command]);
 
     [Fact]
     public async Task Import_org_loads_the_Hanoi_list_without_starting_the_web_server()
