@@ -295,6 +295,7 @@ public static class EnText
         ["Weekly.Period"] = "From {0} to {1}",
         ["Weekly.AsOf"] = "Figures as of {0}",
         ["Weekly.Week"] = "Week",
+        ["Weekly.WeekOption"] = "Week {0}/{1} ({2} to {3})",
         ["Weekly.Show"] = "Show report",
         ["Weekly.PreviousWeek"] = "‹ Previous week",
         ["Weekly.NextWeek"] = "Next week ›",

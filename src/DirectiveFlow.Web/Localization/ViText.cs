@@ -295,6 +295,7 @@ public static class ViText
         ["Weekly.Period"] = "Từ ngày {0} đến ngày {1}",
         ["Weekly.AsOf"] = "Số liệu tính đến {0}",
         ["Weekly.Week"] = "Tuần",
+        ["Weekly.WeekOption"] = "Tuần {0}/{1} (từ {2} đến {3})",
         ["Weekly.Show"] = "Xem báo cáo",
         ["Weekly.PreviousWeek"] = "‹ Tuần trước",
         ["Weekly.NextWeek"] = "Tuần sau ›",

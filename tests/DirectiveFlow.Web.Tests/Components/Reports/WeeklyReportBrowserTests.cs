@@ -1,3 +1,4 @@
+using System.Globalization;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Reports.Weekly;
 using DirectiveFlow.TestSupport.Reports;
@@ -27,6 +28,8 @@ public sealed class WeeklyReportBrowserTests
         await Expect(page.Locator(".doc-header")).ToContainTextAsync("Độc lập - Tự do - Hạnh phúc");
         await Expect(page.Locator(".weekly-section").Nth(2)).ToContainTextAsync("Ủy ban nhân dân phường Tây Tựu");
         await Expect(page.Locator("#w-week")).ToHaveValueAsync(week.ToString());
+        await Expect(page.Locator("#w-week option:checked")).ToHaveTextAsync(
+            $"Tuần {week.Week}/{week.Year} (từ {week.Monday.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} đến {week.Sunday.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)})");
         await ShootAsync(browser, "weekly-vi");
 
         var pdf = await page.RunAndWaitForDownloadAsync(() => page.GetByText("Tải PDF").ClickAsync());
@@ -45,7 +48,7 @@ public sealed class WeeklyReportBrowserTests
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
 
         // The week picker: last week, then back with "next week".
-        await page.Locator("#w-week").FillAsync(week.Previous.ToString());
+        await page.Locator("#w-week").SelectOptionAsync(week.Previous.ToString());
         await page.GetByRole(AriaRole.Button, new() { Name = "Xem báo cáo" }).ClickAsync();
         await page.WaitForURLAsync($"**/reports/weekly?week={week.Previous}");
         await Expect(page.Locator("#weekly-title")).ToContainTextAsync($"tuần {week.Previous.Week} năm {week.Previous.Year}");
