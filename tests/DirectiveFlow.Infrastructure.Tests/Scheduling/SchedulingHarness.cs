@@ -180,6 +180,7 @@ public sealed class SchedulingHarness : IAsyncDisposable
         services.AddLogging();
         services.AddDirectiveFlowInfrastructure(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+        services.Replace(ServiceDescriptor.Singleton(new WallClock(Clock)));  // leases on the harness's clock too
         services.Replace(ServiceDescriptor.Singleton(Calendar));
         // The harness's own option objects, so a test changing one (MaxAttempts) changes the wired dispatcher too.
         services.Replace(ServiceDescriptor.Singleton(Outbox));
