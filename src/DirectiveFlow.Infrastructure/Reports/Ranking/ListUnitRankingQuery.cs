@@ -28,27 +28,41 @@ public sealed class ListUnitRankingHandler(DirectiveFlowDbContext db, TaskClock 
 
     public async ValueTask<PagedResult<UnitRankingItem>> Handle(ListUnitRankingQuery query, CancellationToken cancellationToken)
     {
-        var tasks = ReportTasks.Select(db, query.Scope, query.Filter);
+        var (tasks, rows) = await ReadRowsAsync(query.Scope, query.Filter, query.Level, query.Q, cancellationToken);
+        return await PageAsync(tasks, rows, query.Sort, query.Descending, query.Page, cancellationToken);
+    }
+
+    /// <summary>One grouped count per unit over the selected tasks, as rows to rank (one read, any number of sorts).</summary>
+    internal async Task<(IQueryable<UnitTask> Tasks, List<Row> Rows)> ReadRowsAsync(
+        ReportScope scope, ReportFilter filter, UnitLevel? level, string? q, CancellationToken cancellationToken)
+    {
+        var tasks = ReportTasks.Select(db, scope, filter);
         var perUnit = (await UnitCounts.ReadAsync(tasks, clock.Time, cancellationToken)).Where(u => u.Counts.Total > 0).ToList();
         var ids = perUnit.Select(u => u.UnitId).ToList();
         var units = await db.Units.AsNoTracking().Where(u => EF.Parameter(ids).Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
         var rows = perUnit.Select(u => new Row(units[u.UnitId], u.Counts, OnTimeRate(u.Counts),
                 u.OldestOverdueDueAt is { } due ? TaskCategories.WorkingDaysLate(calendar, due, clock.Now) : 0))
-            .Where(r => query.Level is not { } level || r.Unit.Level == level)
-            .Where(r => string.IsNullOrWhiteSpace(query.Q) || SearchText.Contains(r.Unit.Code, query.Q) || SearchText.Contains(r.Unit.Name, query.Q));
-        var rowList = rows.ToList();
+            .Where(r => level is not { } wanted || r.Unit.Level == wanted)
+            .Where(r => string.IsNullOrWhiteSpace(q) || SearchText.Contains(r.Unit.Code, q) || SearchText.Contains(r.Unit.Name, q));
+        return (tasks, rows.ToList());
+    }
+
+    /// <summary>One page of <paramref name="rows"/> sorted by <paramref name="sort"/>, with the chases of its units.</summary>
+    internal async Task<PagedResult<UnitRankingItem>> PageAsync(
+        IQueryable<UnitTask> tasks, List<Row> rows, UnitRankingSort sort, bool? descending, PageRequest pageRequest, CancellationToken cancellationToken)
+    {
         // Chases are read for the page's units only, unless the sort needs every unit's.
-        var allChases = query.Sort == UnitRankingSort.Chases
-            ? await ChaseCounts.ReadAsync(db, tasks, rowList.Select(r => r.Unit.Id).ToList(), cancellationToken)
+        var allChases = sort == UnitRankingSort.Chases
+            ? await ChaseCounts.ReadAsync(db, tasks, rows.Select(r => r.Unit.Id).ToList(), cancellationToken)
             : null;
-        var sorted = Order(rowList, query.Sort, query.Descending, allChases).ToList();
-        var page = sorted.Skip(query.Page.Skip).Take(query.Page.PageSize).ToList();
+        var sorted = Order(rows, sort, descending, allChases).ToList();
+        var page = sorted.Skip(pageRequest.Skip).Take(pageRequest.PageSize).ToList();
         var chases = allChases ?? await ChaseCounts.ReadAsync(db, tasks, page.Select(r => r.Unit.Id).ToList(), cancellationToken);
         var items = page.Select((r, i) => new UnitRankingItem(
-            query.Page.Skip + i + 1, r.Unit.Id, r.Unit.Code, r.Unit.Name, OrgUnit.PillarCode(r.Unit.Pillar), UnitVocabulary.NameOf(r.Unit.Level),
+            pageRequest.Skip + i + 1, r.Unit.Id, r.Unit.Code, r.Unit.Name, OrgUnit.PillarCode(r.Unit.Pillar), UnitVocabulary.NameOf(r.Unit.Level),
             r.Unit.LocalityCode, r.Counts.Total, r.Counts.CompletedOnTime, r.Counts.CompletedLate, r.Counts.OpenWithinDeadline,
             r.Counts.OpenOverdue, r.OnTimeRate, r.MaxDaysOverdue, chases.GetValueOrDefault(r.Unit.Id))).ToList();
-        return new PagedResult<UnitRankingItem>(items, sorted.Count, query.Page.Page, query.Page.PageSize);
+        return new PagedResult<UnitRankingItem>(items, sorted.Count, pageRequest.Page, pageRequest.PageSize);
     }
 
     /// <summary>Completed on time ÷ tasks whose deadline is decided (completed, or open past it); null while none is.</summary>
@@ -86,5 +100,5 @@ public sealed class ListUnitRankingHandler(DirectiveFlowDbContext db, TaskClock 
         return ordered.ThenByDescending(r => r.Counts.OpenOverdue).ThenByDescending(r => r.MaxDaysOverdue).ThenBy(r => r.Unit.Code, StringComparer.Ordinal);
     }
 
-    private sealed record Row(OrgUnit Unit, TaskCategoryCounts Counts, double? OnTimeRate, int MaxDaysOverdue);
+    internal sealed record Row(OrgUnit Unit, TaskCategoryCounts Counts, double? OnTimeRate, int MaxDaysOverdue);
 }
