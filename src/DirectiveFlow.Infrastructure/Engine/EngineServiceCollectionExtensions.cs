@@ -24,6 +24,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IWorkingDayCalendar>(new WorkingDayCalendar(VietnamHolidays.For(2026).Concat(VietnamHolidays.For(2027))));
         services.TryAddSingleton(_ => new ConditionEvaluator());
+        services.AddDirectiveFlowActivities();
         services.TryAddSingleton<OutboxWriter>();
         services.AddSingleton<WorkflowDefinitionCache>();
         services.AddSingleton<DeadlineCalculator>();
@@ -35,9 +36,9 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<FlowStepLoader>();
         services.AddSingleton<UnitTaskWriter>();
         services.AddSingleton<NotifyWriter>();
-        services.AddSingleton<DecisionRunner>();
         services.AddSingleton<CascadeBranchWriter>();
         services.AddSingleton<CascadeStarter>();
+        services.AddSingleton<FlowWalkerServices>();
         services.AddSingleton<FlowWalker>();
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<IWorkflowEngine>(sp => sp.GetRequiredService<WorkflowEngine>());

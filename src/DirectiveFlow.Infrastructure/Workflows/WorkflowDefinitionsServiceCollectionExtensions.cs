@@ -1,5 +1,6 @@
 using DirectiveFlow.Core.Workflows.Expressions;
 using DirectiveFlow.Core.Workflows.Validation;
+using DirectiveFlow.Infrastructure.Engine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,6 +14,7 @@ public static class WorkflowDefinitionsServiceCollectionExtensions
     {
         services.AddSingleton(configuration.GetSection(WorkflowSeedOptions.Section).Get<WorkflowSeedOptions>() ?? new WorkflowSeedOptions());
         services.TryAddSingleton<ConditionEvaluator>();
+        services.AddDirectiveFlowActivities();
         services.TryAddSingleton<WorkflowValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<WorkflowDefinitionStore>();

@@ -4,7 +4,7 @@ using DirectiveFlow.Core.Workflows.Expressions;
 namespace DirectiveFlow.Core.Workflows.Validation;
 
 /// <summary>The structural rules: ids, types, Start, connections, reachability and cycles.</summary>
-internal sealed class GraphRules(WorkflowDefinition definition, ErrorList errors, ConditionEvaluator conditions)
+internal sealed class GraphRules(WorkflowDefinition definition, ErrorList errors, ConditionEvaluator conditions, ActivityCatalog catalog)
 {
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
 
@@ -13,7 +13,7 @@ internal sealed class GraphRules(WorkflowDefinition definition, ErrorList errors
         IndexActivities();
         var start = CheckStart();
         var edges = CheckConnections();
-        new ActivityRules(definition, errors, conditions, _index).Run();
+        new ActivityRules(definition, errors, conditions, catalog, _index).Run();
         if (start is not null)
         {
             CheckReachability(start, edges);
@@ -34,11 +34,11 @@ internal sealed class GraphRules(WorkflowDefinition definition, ErrorList errors
                     $"Mã hoạt động '{activity.Id}' bị dùng nhiều lần.", "/id");
             }
 
-            if (!ActivityCatalog.IsKnown(activity.Type))
+            if (!catalog.IsKnown(activity.Type))
             {
                 errors.AddForActivity(i, ValidationCodes.UnknownActivityType,
-                    $"Unknown activity type '{activity.Type}'; known types: {string.Join(", ", ActivityTypes.All)}.",
-                    $"Loại hoạt động '{activity.Type}' không tồn tại; các loại hợp lệ: {string.Join(", ", ActivityTypes.All)}.", "/type");
+                    $"Unknown activity type '{activity.Type}'; known types: {string.Join(", ", catalog.All.Select(d => d.Type))}.",
+                    $"Loại hoạt động '{activity.Type}' không tồn tại; các loại hợp lệ: {string.Join(", ", catalog.All.Select(d => d.Type))}.", "/type");
             }
         }
     }
@@ -83,10 +83,10 @@ internal sealed class GraphRules(WorkflowDefinition definition, ErrorList errors
                     $"Kết nối {i} đi tới hoạt động không tồn tại '{c.Target}'.", sourceKnown ? c.Source : null, $"/connections/{i}/target");
             }
 
-            if (sourceKnown && ActivityCatalog.IsKnown(definition.Activities[sourceIndex].Type))
+            if (sourceKnown && catalog.IsKnown(definition.Activities[sourceIndex].Type))
             {
                 var source = definition.Activities[sourceIndex];
-                var outcomes = ActivityCatalog.OutcomesOf(source);
+                var outcomes = catalog.OutcomesOf(source);
                 if (!outcomes.Contains(c.Outcome, StringComparer.Ordinal))
                 {
                     var available = outcomes.Count == 0 ? "none" : string.Join(", ", outcomes);

@@ -35,7 +35,7 @@ public static class WorkflowsApi
         group.MapPost("/validate", ValidateAsync).RequireAuthorization(Roles.Administrator).Accepts<object>("application/json")
             .WithSummary("Validate a definition without saving it: {valid, errors}.");
 
-        routes.MapGet("/api/activity-types", () => Results.Ok(ActivityCatalog.All)).WithTags("Workflows").RequireAuthorization()
+        routes.MapGet("/api/activity-types", (ActivityCatalog activities) => Results.Ok(activities.All)).WithTags("Workflows").RequireAuthorization()
             .WithSummary("The activity types: names (vi/en), ports, property fields, blocking or not.");
         return routes;
     }

@@ -41,6 +41,12 @@ public sealed partial class Designer
     [Inject]
     private IJSRuntime Js { get; set; } = null!;
 
+    [Inject]
+    private IActivityPorts Ports { get; set; } = null!;
+
+    [Inject]
+    private ActivityPalette Palette { get; set; } = null!;
+
     private static string LeaveMessage => L("Có thay đổi chưa lưu. Rời trang và bỏ các thay đổi?", "There are unsaved changes. Leave and discard them?");
 
     private ActivityDefinition? SelectedActivity =>
@@ -55,9 +61,8 @@ public sealed partial class Designer
             return;
         }
 
-        var ports = new CatalogActivityPorts();
         _version = loaded.Version;
-        _editor = new DefinitionEditor(loaded.Definition, new WorkflowDiagramMapper(ports), ports);
+        _editor = new DefinitionEditor(loaded.Definition, new WorkflowDiagramMapper(Ports), Ports, Palette);
         _canvas = new StudioCanvas(readOnly: false);
         _canvas.ActivitySelected += _ => InvokeAsync(StateHasChanged);
         _canvas.LinkRequested += link => InvokeAsync(() => Connect(link));

@@ -1,0 +1,50 @@
+using DirectiveFlow.Core.Workflows.Validation;
+
+namespace DirectiveFlow.Core.Workflows.Activities.Review;
+
+/// <summary>
+/// The assigner accepts the task before it or returns it for rework. A Review is a property of that task (the task
+/// waits in review when completed), so it must follow one UnitTask's Done port and lead Returned back to it.
+/// </summary>
+public sealed class ReviewActivity : ActivityHandler
+{
+    public override ActivityDescriptor Descriptor { get; } = new(
+        ActivityTypes.Review, "Xem xét, đánh giá", "Review",
+        "Đơn vị giao nhiệm vụ chấp nhận kết quả hoặc trả lại để làm lại.",
+        "The assigner accepts the result or returns it for rework.",
+        [Outcomes.Accepted, Outcomes.Returned], false, [ActivityFields.Instructions], IsBlocking: true)
+    { Order = 40 };
+
+    public override object? ReadProperties(ActivityDefinition activity) => ReviewProperties.From(activity);
+
+    public override void Check(ActivityCheck check)
+    {
+        var review = check.Activity;
+        var incoming = check.Definition.Connections.Where(c => c.Target == review.Id && check.ActivityById(c.Source) is not null).ToList();
+        var task = incoming.Count == 1 ? check.ActivityById(incoming[0].Source) : null;
+        if (task is null || task.Type != ActivityTypes.UnitTask || incoming[0].Outcome != Outcomes.Done)
+        {
+            check.Error(ValidationCodes.ReviewNotAfterTask,
+                $"Review '{review.Id}' must have exactly one incoming connection, from a UnitTask's Done port.",
+                $"Bước xem xét '{review.Id}' phải nối từ đúng một cổng Done của một nhiệm vụ đơn vị.");
+            task = null;
+        }
+
+        var returned = check.Definition.Connections.Where(c => c.Source == review.Id && c.Outcome == Outcomes.Returned).ToList();
+        if (returned.Count == 0)
+        {
+            check.Error(ValidationCodes.ReviewMissingReturn,
+                $"Review '{review.Id}' has no Returned connection; it must lead back to the task it reviews.",
+                $"Bước xem xét '{review.Id}' chưa nối cổng Trả lại về nhiệm vụ được xem xét.");
+        }
+        else if (task is not null && returned.Any(c => c.Target != task.Id))
+        {
+            check.Error(ValidationCodes.ReviewReturnMismatch,
+                $"Review '{review.Id}' returns to '{returned.First(c => c.Target != task.Id).Target}', not to the task it reviews ('{task.Id}').",
+                $"Bước xem xét '{review.Id}' trả lại sai chỗ; phải trả về nhiệm vụ '{task.Id}'.");
+        }
+    }
+
+    /// <summary>Reached any other way than through its task's completion, a Review has nothing to review.</summary>
+    public override Task RunAsync(IActivityRun run, CancellationToken cancellationToken) => run.FollowAsync(Outcomes.Accepted, cancellationToken);
+}
