@@ -19,7 +19,7 @@ public sealed record IssueDirectiveCommand(
     string? Number, string? Title, string? Body, DirectivePriority Priority, Guid IssuingUnitId, string? WorkflowDefinitionId,
     JsonObject? Inputs, string Actor) : ICommand<IssueDirectiveResult>;
 
-public sealed class IssueDirectiveHandler(DirectiveFlowDbContext db, WorkflowEngine engine, WorkflowDefinitionCache definitions, TimeProvider time)
+public sealed class IssueDirectiveHandler(DirectiveFlowDbContext db, IWorkflowEngine engine, WorkflowDefinitionCache definitions, TimeProvider time)
     : ICommandHandler<IssueDirectiveCommand, IssueDirectiveResult>
 {
     public async ValueTask<IssueDirectiveResult> Handle(IssueDirectiveCommand command, CancellationToken cancellationToken)
@@ -69,26 +69,20 @@ public sealed class IssueDirectiveHandler(DirectiveFlowDbContext db, WorkflowEng
             CreatedAt = now,
             CreatedBy = command.Actor,
         };
-        IReadOnlyList<Guid> deferred;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        return await engine.RunStepAsync(db, async () =>
         {
             db.Directives.Add(directive);
             try
             {
                 var step = await engine.StartInstanceAsync(db, directive, record, command.Actor, cancellationToken);
-                deferred = step.DeferredCascades;
+                return StepOutcome.Committed(new IssueDirectiveResult(directive.Id, directive.InstanceId), step.DeferredCascades);
             }
             catch (FlowFaultException e)
             {
-                return IssueDirectiveResult.Invalid(new Dictionary<string, string[]> { ["workflowDefinitionId"] = [e.Message] });
+                return StepOutcome.RolledBack(
+                    IssueDirectiveResult.Invalid(new Dictionary<string, string[]> { ["workflowDefinitionId"] = [e.Message] }));
             }
-
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        await engine.AfterCommitAsync(deferred, cancellationToken);
-        return new IssueDirectiveResult(directive.Id, directive.InstanceId);
+        }, cancellationToken);
     }
 
     /// <summary>A unit input (e.g. the committee flow's <c>leadUnit</c>) must name active units that exist.</summary>

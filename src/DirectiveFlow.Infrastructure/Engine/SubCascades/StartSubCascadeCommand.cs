@@ -81,7 +81,7 @@ public sealed class StartSubCascadeHandler(DirectiveFlowDbContext db, DeadlineCa
             }
         }
 
-        var units = await children.OrderBy(u => u.Code).Select(u => new { u.Id, u.Code }).ToListAsync(cancellationToken);
+        var units = await children.OrderBy(u => u.Code).Select(u => new TargetUnit(u.Id, u.Code, u.Name, u.Pillar, u.Level, u.ParentId)).ToListAsync(cancellationToken);
         if (units.Count == 0 || (command.UnitIds is { Count: > 0 } wanted && units.Count != wanted.Distinct().Count()))
         {
             return StartSubCascadeResult.Invalid("unitIds", "Chỉ giao cho đơn vị trực thuộc của đơn vị mình. / Only the unit's own active sub-units can be chosen.");
@@ -106,15 +106,9 @@ public sealed class StartSubCascadeHandler(DirectiveFlowDbContext db, DeadlineCa
             ExpectedBranches = units.Count, WrittenBranches = units.Count, CreatedAt = now,
         };
         var activityId = $"{task.ActivityId}/sub:{execution.Id:N}";
-        var rows = units.Select(u => new UnitTask
-        {
-            Id = Guid.CreateVersion7(now), DirectiveId = task.DirectiveId, InstanceId = task.InstanceId,
-            ActivityId = activityId.Length <= 100 ? activityId : activityId[^100..],
-            CascadeExecutionId = execution.Id, ParentTaskId = task.Id, UnitId = u.Id, AssignerUnitId = task.UnitId,
-            Title = command.Title!.Trim(), Instructions = command.Instructions ?? "", CreatedAt = now, DueAt = due, OriginalDueAt = due,
-            ProgressCadence = task.ProgressCadence, PolicyJson = task.PolicyJson,
-            NextActionAt = deadlines.FirstActionAt(ReminderPolicy.Default, due, now),
-        }).ToList();
+        var template = TaskTemplate.ForSubCascade(task, activityId.Length <= 100 ? activityId : activityId[^100..], command.Title!.Trim(),
+            command.Instructions ?? "", due, deadlines.FirstActionAt(ReminderPolicy.Default, due, now), now);
+        var rows = units.Select(u => template.CreateFor(u, new FlowScope(execution.Id, u.Id), task.UnitId, task.Id)).ToList();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.ActivityExecutions.Add(execution);
