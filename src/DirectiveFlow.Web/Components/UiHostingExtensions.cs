@@ -25,9 +25,6 @@ public static class UiHostingExtensions
         builder.Services.AddLocalization();
         builder.Services.AddSingleton<UiText>();
         builder.Services.AddScoped<CurrentUnitNames>();
-        builder.Services.AddScoped<InboxDirectiveOptions>();
-        builder.Services.AddScoped<PublishedFlows>();
-        builder.Services.AddScoped<IssuingUnits>();
         builder.Services.AddScoped<OverviewChoices>();
         return builder;
     }

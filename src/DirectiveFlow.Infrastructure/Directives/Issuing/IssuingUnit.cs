@@ -1,3 +1,3 @@
-namespace DirectiveFlow.Web.Components.Directives;
+namespace DirectiveFlow.Infrastructure.Directives.Issuing;
 
 public sealed record IssuingUnit(Guid Id, string Code, string Name);

@@ -1,5 +1,5 @@
 using DirectiveFlow.Core.Workflows;
 
-namespace DirectiveFlow.Web.Components.Directives;
+namespace DirectiveFlow.Infrastructure.Directives.Queries;
 
 public sealed record PublishedFlow(string DefinitionId, int Version, string Name, string? Description, IReadOnlyList<WorkflowInput> Inputs);

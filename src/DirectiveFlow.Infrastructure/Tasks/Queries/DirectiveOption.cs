@@ -1,3 +1,3 @@
-namespace DirectiveFlow.Web.Components.Inbox;
+namespace DirectiveFlow.Infrastructure.Tasks.Queries;
 
 public sealed record DirectiveOption(Guid Id, string Number, string Title);

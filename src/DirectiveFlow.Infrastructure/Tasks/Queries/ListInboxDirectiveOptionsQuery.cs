@@ -1,15 +1,19 @@
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Tasks.Access;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace DirectiveFlow.Web.Components.Inbox;
+namespace DirectiveFlow.Infrastructure.Tasks.Queries;
 
 /// <summary>The directives offered in the inbox filter: those with a task the caller's units lead, assigned or support.</summary>
-public sealed class InboxDirectiveOptions(DirectiveFlowDbContext db, TaskCallerResolver callers)
+public sealed record ListInboxDirectiveOptionsQuery : IQuery<IReadOnlyList<DirectiveOption>>;
+
+public sealed class ListInboxDirectiveOptionsHandler(DirectiveFlowDbContext db, TaskCallerResolver callers)
+    : IQueryHandler<ListInboxDirectiveOptionsQuery, IReadOnlyList<DirectiveOption>>
 {
     private const int Limit = 200;
 
-    public async Task<IReadOnlyList<DirectiveOption>> ListAsync(CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<DirectiveOption>> Handle(ListInboxDirectiveOptionsQuery query, CancellationToken cancellationToken)
     {
         var caller = await callers.GetAsync(cancellationToken);
         var directives = db.Directives.AsNoTracking();

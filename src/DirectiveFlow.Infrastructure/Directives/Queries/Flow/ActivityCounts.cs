@@ -1,4 +1,4 @@
-namespace DirectiveFlow.Web.Components.Studio.Canvas;
+namespace DirectiveFlow.Infrastructure.Directives.Queries.Flow;
 
 /// <summary>Task counts of one activity in a running directive, by government reporting category.</summary>
 /// <remarks><see cref="AwaitingReview"/> counts open tasks the unit has reported, waiting for the assigner's review.</remarks>

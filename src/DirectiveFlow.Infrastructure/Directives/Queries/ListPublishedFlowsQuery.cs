@@ -1,13 +1,16 @@
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure.Persistence;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace DirectiveFlow.Web.Components.Directives;
+namespace DirectiveFlow.Infrastructure.Directives.Queries;
 
 /// <summary>The flows an issuer may choose: the newest published version of each definition, with its declared inputs.</summary>
-public sealed class PublishedFlows(DirectiveFlowDbContext db)
+public sealed record ListPublishedFlowsQuery : IQuery<IReadOnlyList<PublishedFlow>>;
+
+public sealed class ListPublishedFlowsHandler(DirectiveFlowDbContext db) : IQueryHandler<ListPublishedFlowsQuery, IReadOnlyList<PublishedFlow>>
 {
-    public async Task<IReadOnlyList<PublishedFlow>> ListAsync(CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<PublishedFlow>> Handle(ListPublishedFlowsQuery query, CancellationToken cancellationToken)
     {
         var records = await db.WorkflowDefinitions.AsNoTracking()
             .Where(d => d.IsPublished)
