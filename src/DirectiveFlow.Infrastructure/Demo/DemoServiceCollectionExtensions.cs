@@ -1,3 +1,4 @@
+using DirectiveFlow.Infrastructure.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,7 +8,7 @@ public static class DemoServiceCollectionExtensions
 {
     public static IServiceCollection AddDirectiveFlowDemo(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+        services.AddValidatedOptions<DemoOptions>(configuration, DemoOptions.Section);
         services.AddScoped<DemoAccountProvisioner>();
         services.AddScoped<DemoSeeder>();
         return services;
