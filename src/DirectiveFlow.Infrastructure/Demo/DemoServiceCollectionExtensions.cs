@@ -1,4 +1,5 @@
 using DirectiveFlow.Infrastructure.Configuration;
+using DirectiveFlow.Infrastructure.Organisation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +11,7 @@ public static class DemoServiceCollectionExtensions
     {
         services.AddValidatedOptions<DemoOptions>(configuration, DemoOptions.Section);
         services.AddScoped<DemoAccountProvisioner>();
+        services.AddScoped<IUnitAccountProvisioner>(sp => sp.GetRequiredService<DemoAccountProvisioner>());
         services.AddScoped<DemoSeeder>();
         return services;
     }
