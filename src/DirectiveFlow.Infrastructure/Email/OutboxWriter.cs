@@ -20,14 +20,6 @@ public sealed class OutboxWriter(TimeProvider time)
     /// </summary>
     internal static readonly JsonSerializerOptions ModelJson = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Adds the email to <paramref name="db"/>'s change tracker; it is written by the caller's SaveChanges.</summary>
-    public OutboxMessage Add(DirectiveFlowDbContext db, OutboxEmail email)
-    {
-        var message = ToMessage(email);
-        db.Outbox.Add(message);
-        return message;
-    }
-
     /// <summary>
     /// Writes the email at once on <paramref name="db"/>'s connection and current transaction, unless its dedupe key
     /// already exists. Answers whether it was written (false = already done, not an error).

@@ -1,5 +1,6 @@
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Workflows.Expressions;
+using DirectiveFlow.Infrastructure.Configuration;
 using DirectiveFlow.Infrastructure.Email;
 using DirectiveFlow.Infrastructure.Engine.Cascades;
 using DirectiveFlow.Infrastructure.Engine.Definitions;
@@ -20,15 +21,10 @@ public static class EngineServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDirectiveFlowEngine(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(configuration.GetSection(EngineOptions.Section).Get<EngineOptions>() ?? new EngineOptions());
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IWorkingDayCalendar>(new WorkingDayCalendar(VietnamHolidays.For(2026).Concat(VietnamHolidays.For(2027))));
-        services.TryAddSingleton(_ => new ConditionEvaluator());
+        services.AddValidatedOptions<EngineOptions>(configuration, EngineOptions.Section);
         services.AddDirectiveFlowActivities();
-        services.TryAddSingleton<OutboxWriter>();
         services.AddSingleton<WorkflowDefinitionCache>();
         services.AddSingleton<DeadlineCalculator>();
-        services.TryAddSingleton(WallClock.Default);
         services.AddSingleton<CascadeLease>();
         services.AddSingleton<CascadeQueue>();
         services.AddSingleton<ResolvedTargets>();

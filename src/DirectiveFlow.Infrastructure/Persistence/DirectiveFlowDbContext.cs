@@ -7,6 +7,7 @@ using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Scheduling;
+using DirectiveFlow.Infrastructure.Time;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;

@@ -22,7 +22,6 @@ public static class UiHostingExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddMudServices();
-        builder.Services.AddLocalization();
         builder.Services.AddSingleton<UiText>();
         builder.Services.AddScoped<CurrentUnitNames>();
         builder.Services.AddScoped<OverviewChoices>();

@@ -4,6 +4,7 @@ using DirectiveFlow.Infrastructure.Directives.Commands;
 using DirectiveFlow.Infrastructure.Engine.Cascades;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Scheduling;
+using DirectiveFlow.Infrastructure.Time;
 using DirectiveFlow.TestSupport;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

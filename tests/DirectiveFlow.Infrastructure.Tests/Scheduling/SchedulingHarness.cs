@@ -8,6 +8,7 @@ using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Scheduling;
 using DirectiveFlow.Infrastructure.Scheduling.Digests;
 using DirectiveFlow.Infrastructure.Scheduling.Sweep;
+using DirectiveFlow.Infrastructure.Time;
 using DirectiveFlow.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,5 @@
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Organisation;
-using DirectiveFlow.Infrastructure.Demo;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +9,7 @@ namespace DirectiveFlow.Infrastructure.Organisation.Units;
 /// Administrators add sub-units (departments, Front member organisations, residential groups) under a unit and
 /// keep heads and contacts up to date. Pillar units' names come from the import and are not edited here.
 /// </summary>
-public sealed class SubUnitEditor(DirectiveFlowDbContext db, DemoAccountProvisioner demoAccounts)
+public sealed class SubUnitEditor(DirectiveFlowDbContext db, IUnitAccountProvisioner accounts)
 {
     public async Task<UnitEditResult> CreateAsync(SubUnitRequest request, CancellationToken cancellationToken = default)
     {
@@ -59,7 +58,7 @@ public sealed class SubUnitEditor(DirectiveFlowDbContext db, DemoAccountProvisio
         ApplyContacts(unit, request);
         db.Units.Add(unit);
         await db.SaveChangesAsync(cancellationToken);
-        await demoAccounts.EnsureAccountsAsync(cancellationToken);
+        await accounts.EnsureAccountsAsync(cancellationToken);
         return UnitEditResult.Saved(UnitDto.From(unit));
     }
 

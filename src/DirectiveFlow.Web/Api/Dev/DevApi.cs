@@ -6,6 +6,7 @@ using DirectiveFlow.Infrastructure.Email.Mailbox;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Scheduling;
 using DirectiveFlow.Infrastructure.Scheduling.Digests;
+using DirectiveFlow.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DirectiveFlow.Web.Api.Dev;

@@ -1,4 +1,4 @@
-namespace DirectiveFlow.Infrastructure.Scheduling;
+namespace DirectiveFlow.Infrastructure.Time;
 
 /// <summary>
 /// The demo clock's offset, one row shared by every node on the database, so all of them (and their Quartz jobs)

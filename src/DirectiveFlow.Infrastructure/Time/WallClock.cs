@@ -1,4 +1,4 @@
-namespace DirectiveFlow.Infrastructure.Scheduling;
+namespace DirectiveFlow.Infrastructure.Time;
 
 /// <summary>
 /// Real time, for what nodes agree on among themselves — cascade and outbox leases, Quartz's triggers and cluster

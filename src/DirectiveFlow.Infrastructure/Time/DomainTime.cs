@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 
-namespace DirectiveFlow.Infrastructure.Scheduling;
+namespace DirectiveFlow.Infrastructure.Time;
 
 /// <summary>
 /// "Now" for a job: the application's clock (the demo clock in demo mode) with the shared demo offset re-read first,

@@ -2,7 +2,7 @@ using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace DirectiveFlow.Infrastructure.Scheduling;
+namespace DirectiveFlow.Infrastructure.Time;
 
 /// <summary>
 /// The application's clock in demo mode (<c>Demo:Enabled</c>): real time plus an offset that only moves forward, so a
