@@ -11,7 +11,7 @@ namespace DirectiveFlow.Infrastructure.Persistence.Sql.PostgreSql;
 public sealed class PostgreSqlSql(SqlNames names) : ProviderSql(names)
 {
     /// <summary>The temporary table a batch of tasks is copied into when some may exist already.</summary>
-    public string TaskStage => Names.Delimit("df_task_stage");
+    private string TaskStage => Names.Delimit("df_task_stage");
 
     public override DueGroupSql DueGroups { get; } = new(names, sqlite: false);
 
