@@ -3,6 +3,7 @@ using System.Text.Json;
 using DirectiveFlow.Core.Email;
 using DirectiveFlow.Infrastructure.Email.Outbox;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Persistence.Sql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -31,7 +32,7 @@ public sealed class OutboxWriter(TimeProvider time)
         try
         {
             await using var command = new OutboxInsertCommand(
-                connection, db.Database.CurrentTransaction?.GetDbTransaction(), new ProviderValues(db.Database.ProviderName));
+                connection, db.Database.CurrentTransaction?.GetDbTransaction(), new ProviderValues(db.Database.ProviderName), ProviderSql.For(db));
             return await command.ExecuteAsync(ToMessage(email), cancellationToken);
         }
         finally

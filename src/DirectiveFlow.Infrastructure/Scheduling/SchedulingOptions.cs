@@ -43,8 +43,9 @@ public sealed class SchedulingOptions
     public int SweepPageSize { get; set; } = 500;
 
     /// <summary>
-    /// Due tasks that would all be decided alike (a <see cref="Sweep.SweepClass"/>) are swept set-based when at least this
-    /// many share a class, on SQLite and PostgreSQL; smaller groups, and SQL Server, go row by row. 0 turns it off.
+    /// Due tasks that would all be decided alike (a <see cref="Sweep.UniformDueGroup"/>) are swept set-based when at least
+    /// this many share a group, on SQLite and PostgreSQL; smaller groups, and SQL Server, go in pages. 0 turns it off.
+    /// (The name, a configuration key, predates "group".)
     /// </summary>
     [Range(1, int.MaxValue)]
     public int SetBasedClassMinimum { get; set; } = 32;

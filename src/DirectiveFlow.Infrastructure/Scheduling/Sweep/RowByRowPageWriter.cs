@@ -1,28 +1,27 @@
 using System.Data.Common;
 using DirectiveFlow.Core.Email;
 using DirectiveFlow.Infrastructure.Email.Outbox;
+using DirectiveFlow.Infrastructure.Persistence.Sql;
 
 namespace DirectiveFlow.Infrastructure.Scheduling.Sweep;
 
 /// <summary>
-/// The sweep's two prepared statements, reused for every task of a page inside the page's one transaction: a
-/// guarded task update (it only applies if nobody moved the task's schedule or deadline since it was read) and an
-/// outbox insert that ignores a duplicate dedupe key.
+/// A sweep page's writes task by task (SQLite, SQL Server): two prepared statements, reused for every task of the page
+/// inside the page's one transaction — a guarded task update (<see cref="ProviderSql.UpdateTaskSchedule"/>: it only
+/// applies if nobody moved the task's schedule or deadline since it was read) and an outbox insert that ignores a
+/// duplicate dedupe key (<see cref="OutboxInsertCommand"/>).
 /// </summary>
-public sealed class SweepWriter : IAsyncDisposable
+public sealed class RowByRowPageWriter : IAsyncDisposable
 {
     private readonly ProviderValues _values;
     private readonly DbCommand _task;
     private readonly OutboxInsertCommand _outbox;
 
-    public SweepWriter(DbConnection connection, DbTransaction transaction, ProviderValues values)
+    public RowByRowPageWriter(DbConnection connection, DbTransaction transaction, ProviderValues values, ProviderSql sql)
     {
         _values = values;
-        _task = Command(connection, transaction,
-            "UPDATE \"Tasks\" SET \"NextActionAt\" = @next, \"ChaseCount\" = @chase, \"EscalationLevel\" = @level, \"IsRaised\" = @raised " +
-            "WHERE \"Id\" = @id AND \"NextActionAt\" = @old AND \"DueAt\" = @due",
-            "@next", "@chase", "@level", "@raised", "@id", "@old", "@due");
-        _outbox = new OutboxInsertCommand(connection, transaction, values);
+        _task = Command(connection, transaction, sql.UpdateTaskSchedule, "@next", "@chase", "@level", "@raised", "@id", "@old", "@due");
+        _outbox = new OutboxInsertCommand(connection, transaction, values, sql);
     }
 
     /// <summary>Applies the decision's schedule fields; false when the task changed meanwhile (then nothing else is written).</summary>

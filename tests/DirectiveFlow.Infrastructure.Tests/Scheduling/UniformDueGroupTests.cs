@@ -4,6 +4,7 @@ using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Email.Outbox;
+using DirectiveFlow.Infrastructure.Persistence.Sql;
 using DirectiveFlow.Infrastructure.Scheduling.Sweep;
 using DirectiveFlow.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -12,12 +13,12 @@ using static DirectiveFlow.Infrastructure.Tests.Scheduling.SchedulingHarness;
 namespace DirectiveFlow.Infrastructure.Tests.Scheduling;
 
 /// <summary>
-/// The set-based class path must do exactly what the row-by-row path does. Two databases get the same varied
+/// The set-based path over uniform due groups must do exactly what the row-by-row path does. Two databases get the same varied
 /// population (statuses, deadlines, creation times either side of a reminder, cadences and last reports, policies,
 /// ladder positions, units with and without heads, titles with quotes and markup); one is swept row by row, the other
-/// with every class set-based, at the same instants over four weeks; after each sweep tasks, outbox and journal match.
+/// with every group set-based, at the same instants over four weeks; after each sweep tasks, outbox and journal match.
 /// </summary>
-public sealed class SweepClassTests
+public sealed class UniformDueGroupTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -30,17 +31,17 @@ public sealed class SweepClassTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Class_sweeps_write_the_same_tasks_outbox_and_journal_as_row_sweeps(string provider)
+    public async Task Group_sweeps_write_the_same_tasks_outbox_and_journal_as_row_sweeps(string provider)
     {
         await using var rows = await CreateAsync(provider);
-        await using var classes = await CreateAsync(provider);
-        classes.SweepClassMinimum = 1;
-        foreach (var h in new[] { rows, classes })
+        await using var groups = await CreateAsync(provider);
+        groups.UniformGroupMinimum = 1;
+        foreach (var h in new[] { rows, groups })
         {
             await SeedPopulationAsync(h);
         }
 
-        var largestClass = 0;
+        var largestGroup = 0;
         for (var day = 0; day < 28; day++)
         {
             foreach (var (hour, minute) in new[] { (8, 5), (17, 5) })
@@ -52,48 +53,48 @@ public sealed class SweepClassTests
                 }
 
                 rows.MoveTo(at);
-                classes.MoveTo(at);
-                largestClass = Math.Max(largestClass, await LargestClassAsync(classes));
+                groups.MoveTo(at);
+                largestGroup = Math.Max(largestGroup, await LargestGroupAsync(groups));
                 var byRows = await rows.SweepAsync();
-                var byClasses = await classes.SweepAsync();
-                Assert.Equal(byRows.Effects, byClasses.Effects);
-                await AssertSameStateAsync(rows, classes, at);
+                var byGroups = await groups.SweepAsync();
+                Assert.Equal(byRows.Effects, byGroups.Effects);
+                await AssertSameStateAsync(rows, groups, at);
             }
         }
 
-        // The population really exercised classes with many members, not only singletons.
-        Assert.True(largestClass >= 20, $"largest class had {largestClass} tasks");
-        await using var db = classes.Db();
+        // The population really exercised groups with many members, not only singletons.
+        Assert.True(largestGroup >= 20, $"largest group had {largestGroup} tasks");
+        await using var db = groups.Db();
         Assert.True(await db.Outbox.CountAsync(Ct) > 200);
         // And rows that cannot be addressed (ward 5) beside those that can.
-        var (_, outbox, _) = await StateAsync(classes);
+        var (_, outbox, _) = await StateAsync(groups);
         Assert.Contains(outbox, o => o.Fields.StartsWith("No one can receive it: unit 00105-COMMITTEE", StringComparison.Ordinal));
         Assert.Contains(outbox, o => o.Fields.StartsWith("addressed|", StringComparison.Ordinal));
     }
 
-    private static async Task<int> LargestClassAsync(SchedulingHarness h)
+    private static async Task<int> LargestGroupAsync(SchedulingHarness h)
     {
         await using var db = h.Db();
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync(Ct);
-        var found = await SweepClass.FindAsync(connection, new ProviderValues(db.Database.ProviderName), h.Clock.GetUtcNow(), 1, Ct);
+        var found = await UniformDueGroup.FindAsync(connection, ProviderSql.For(db).DueGroups!, new ProviderValues(db.Database.ProviderName), h.Clock.GetUtcNow(), 1, Ct);
         return found.Count == 0 ? 0 : found.Max(c => c.Count);
     }
 
-    private static async Task AssertSameStateAsync(SchedulingHarness rows, SchedulingHarness classes, DateTimeOffset at)
+    private static async Task AssertSameStateAsync(SchedulingHarness rows, SchedulingHarness groups, DateTimeOffset at)
     {
         var (rowTasks, rowOutbox, rowJournal) = await StateAsync(rows);
-        var (classTasks, classOutbox, classJournal) = await StateAsync(classes);
-        Assert.True(rowTasks.SequenceEqual(classTasks), $"tasks differ after the sweep at {at:u}");
-        Assert.Equal(rowOutbox.Select(m => m.Key), classOutbox.Select(m => m.Key));
+        var (groupTasks, groupOutbox, groupJournal) = await StateAsync(groups);
+        Assert.True(rowTasks.SequenceEqual(groupTasks), $"tasks differ after the sweep at {at:u}");
+        Assert.Equal(rowOutbox.Select(m => m.Key), groupOutbox.Select(m => m.Key));
         for (var i = 0; i < rowOutbox.Count; i++)
         {
-            Assert.Equal(rowOutbox[i].Fields, classOutbox[i].Fields);
-            Assert.True(JsonNode.DeepEquals(rowOutbox[i].Model, classOutbox[i].Model),
-                $"{rowOutbox[i].Key}: {rowOutbox[i].Model?.ToJsonString()} ≠ {classOutbox[i].Model?.ToJsonString()}");
+            Assert.Equal(rowOutbox[i].Fields, groupOutbox[i].Fields);
+            Assert.True(JsonNode.DeepEquals(rowOutbox[i].Model, groupOutbox[i].Model),
+                $"{rowOutbox[i].Key}: {rowOutbox[i].Model?.ToJsonString()} ≠ {groupOutbox[i].Model?.ToJsonString()}");
         }
 
-        Assert.Equal(rowJournal, classJournal);
+        Assert.Equal(rowJournal, groupJournal);
     }
 
     private static async Task<(List<string> Tasks, List<(string Key, string Fields, JsonNode? Model)> Outbox, List<string> Journal)> StateAsync(SchedulingHarness h)
@@ -103,7 +104,7 @@ public sealed class SweepClassTests
             .OrderBy(t => t.Id)
             .Select(t => $"{t.Id} {t.NextActionAt:O} {t.ChaseCount} {t.EscalationLevel} {t.IsRaised}")
             .ToList();
-        // A class writes one model per step, shared by its rows, and leaves their recipients to dispatch; the row path
+        // A group writes one model per step, shared by its rows, and leaves their recipients to dispatch; the row path
         // writes each row's own. Both are compared as the dispatcher completes them.
         var rows = await db.Outbox.AsNoTracking().ToListAsync(Ct);
         var shared = await SharedModelRows.LoadAsync(db, rows, Ct);
@@ -112,7 +113,7 @@ public sealed class SweepClassTests
             .Select(m => ($"{m.TaskId} {m.DedupeKey}", $"{Complete(shared, m)}|{m.To}|{m.Subject}|{m.Template}|{m.TaskId}|{m.DirectiveId}|{m.Status}|{m.Attempts}|{m.CreatedAt:O}|{m.NextAttemptAt:O}",
                 m.ModelJson is null ? null : JsonNode.Parse(m.ModelJson)))
             .ToList();
-        // The directive's journal counts each step per sweep transaction (a page or a class): compared as totals.
+        // The directive's journal counts each step per sweep transaction (a page or a group): compared as totals.
         var journal = (await db.Journal.AsNoTracking().ToListAsync(Ct))
             .GroupBy(j => $"{j.TaskId} {j.DirectiveId} {j.InstanceId} {j.ActivityId} {j.At:O} {j.Actor} {j.Action}")
             .Select(g => $"{g.Key} {g.Sum(j => int.Parse(new string((j.Detail ?? "").Where(char.IsDigit).ToArray()), CultureInfo.InvariantCulture))}")
