@@ -1,8 +1,9 @@
 using System.Data.Common;
 using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Infrastructure.Email.Outbox;
-using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Organisation.Import;
+using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Persistence.Sql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

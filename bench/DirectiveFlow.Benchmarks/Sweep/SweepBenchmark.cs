@@ -1,11 +1,12 @@
-using System.Globalization;
 using System.Diagnostics;
+using System.Globalization;
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Infrastructure.Email;
 using DirectiveFlow.Infrastructure.Email.Outbox;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Persistence.Sql;
 using DirectiveFlow.Infrastructure.Scheduling;
 using DirectiveFlow.Infrastructure.Scheduling.Sweep;
 using Microsoft.Data.Sqlite;

@@ -1,16 +1,13 @@
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Tasks.Queries;
 
 namespace DirectiveFlow.Infrastructure.Reports;
 
-/// <summary>
-/// The tasks progress and reports count: every task a flow assigned. A unit's re-cascade of its own task to its
-/// sub-units is the unit's internal work, answered for by the unit's task, so it is left out (as on the directive
-/// page since issue 3). Cancelled tasks are selected but fall in no category (<see cref="TaskCategories"/>).
-/// </summary>
+/// <summary>The counted tasks (<see cref="CountedTasks"/>) a report selects.</summary>
 public static class ReportTasks
 {
-    public static IQueryable<UnitTask> All(DirectiveFlowDbContext db) => db.Tasks.Where(t => t.ParentTaskId == null);
+    public static IQueryable<UnitTask> All(DirectiveFlowDbContext db) => CountedTasks.All(db);
 
     /// <summary>The counted tasks inside <paramref name="scope"/> that <paramref name="filter"/> selects, as one query.</summary>
     public static IQueryable<UnitTask> Select(DirectiveFlowDbContext db, ReportScope scope, ReportFilter filter)

@@ -1,4 +1,5 @@
 using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Email.Outbox;
 using DirectiveFlow.Infrastructure.Scheduling.Sweep;
 using DirectiveFlow.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -55,7 +56,7 @@ public sealed class DueWorkSweeperTests
         // Each step's record on the task is its email; the directive's journal counts the step once per sweep.
         string[] expected = ["task.reminder", "task.reminder", "task.due-notice", "escalation.level1", "escalation.level2", "escalation.level3"];
         var keys = await db.Outbox.Where(m => m.TaskId == task.Id).OrderBy(m => m.CreatedAt).Select(m => m.DedupeKey).ToListAsync(Ct);
-        Assert.Equal(expected, keys.Select(DueEffect.ActionOf));
+        Assert.Equal(expected, keys.Select(ChaseKeys.ActionOf));
         var counted = await db.Journal.Where(j => j.DirectiveId == task.DirectiveId && j.TaskId == null && expected.Contains(j.Action))
             .OrderBy(j => j.Id).Select(j => new { j.Action, j.Detail }).ToListAsync(Ct);
         Assert.Equal(expected, counted.Select(c => c.Action));

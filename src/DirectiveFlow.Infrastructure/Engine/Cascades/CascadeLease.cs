@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure.Persistence;
-using DirectiveFlow.Infrastructure.Scheduling;
 using DirectiveFlow.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 

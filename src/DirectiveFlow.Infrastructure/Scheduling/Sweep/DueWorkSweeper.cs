@@ -2,6 +2,7 @@ using System.Data.Common;
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Email;
 using DirectiveFlow.Infrastructure.Email;
+using DirectiveFlow.Infrastructure.Email.Addressing;
 using DirectiveFlow.Infrastructure.Email.Outbox;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Persistence.Sql;
@@ -55,7 +56,7 @@ public sealed class DueWorkSweeper(
                 break;
             }
 
-            var directives = await SweepDirectory.DirectivesAsync(db, page.Select(t => t.DirectiveId), cancellationToken);
+            var directives = await MailDirectory.DirectivesAsync(db, page.Select(t => t.DirectiveId), cancellationToken);
             total += await WritePageAsync(page, directives, messages, policies, values, sql, now, cancellationToken);
         }
 
@@ -91,7 +92,7 @@ public sealed class DueWorkSweeper(
                     return total;
                 }
 
-                var directives = await SweepDirectory.DirectivesAsync(db, [earliest.DirectiveId], cancellationToken);
+                var directives = await MailDirectory.DirectivesAsync(db, [earliest.DirectiveId], cancellationToken);
                 if (await TrySweepGroupAsync(earliest, connection, sql, directives, messages, policies, values, now, cancellationToken) is not { } result)
                 {
                     // The search may find it again (and fail once more), but the other groups still go set-based.
@@ -114,7 +115,7 @@ public sealed class DueWorkSweeper(
                 }
 
                 // A group's emails name their directive; units and recipients are put in per row at dispatch.
-                var directives = await SweepDirectory.DirectivesAsync(db, groups.Select(c => c.DirectiveId), cancellationToken);
+                var directives = await MailDirectory.DirectivesAsync(db, groups.Select(c => c.DirectiveId), cancellationToken);
                 var leftBehind = false;
                 var progress = false;
                 var failed = false;
@@ -157,7 +158,7 @@ public sealed class DueWorkSweeper(
 
     /// <summary><see cref="SweepGroupAsync"/>, or null when its write failed (rolled back: its tasks are still due).</summary>
     private async Task<SweepResult?> TrySweepGroupAsync(
-        UniformDueGroup group, DbConnection connection, ProviderSql sql, Dictionary<Guid, SweepDirective> directives, EffectMessages messages,
+        UniformDueGroup group, DbConnection connection, ProviderSql sql, Dictionary<Guid, MailDirective> directives, EffectMessages messages,
         Dictionary<string, TaskPolicy> policies, ProviderValues values, DateTimeOffset now, CancellationToken cancellationToken)
     {
         try
@@ -174,7 +175,7 @@ public sealed class DueWorkSweeper(
 
     /// <summary>One group in its own transaction; nothing when its members would not all be decided alike.</summary>
     private async Task<SweepResult> SweepGroupAsync(
-        UniformDueGroup group, DbConnection connection, ProviderSql sql, SweepDirective? directive, EffectMessages messages,
+        UniformDueGroup group, DbConnection connection, ProviderSql sql, MailDirective? directive, EffectMessages messages,
         Dictionary<string, TaskPolicy> policies, ProviderValues values, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var first = group.Representative(group.FirstCreatedAt);
@@ -210,7 +211,7 @@ public sealed class DueWorkSweeper(
         && a.Effects.SequenceEqual(b.Effects);
 
     private async Task<SweepResult> WritePageAsync(
-        List<SweepTask> page, Dictionary<Guid, SweepDirective> directives, EffectMessages messages, Dictionary<string, TaskPolicy> policies, ProviderValues values,
+        List<SweepTask> page, Dictionary<Guid, MailDirective> directives, EffectMessages messages, Dictionary<string, TaskPolicy> policies, ProviderValues values,
         ProviderSql sql, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var decisions = page.Select(task => (Task: task, Decision: DueWorkPlanner.Plan(task, Policy(task, policies), now, calendar))).ToList();
@@ -225,7 +226,7 @@ public sealed class DueWorkSweeper(
     }
 
     private async Task<SweepResult> WriteSetBasedAsync(
-        List<(SweepTask Task, SweepDecision Decision)> decisions, Dictionary<Guid, SweepDirective> directives, EffectMessages messages, ProviderValues values,
+        List<(SweepTask Task, SweepDecision Decision)> decisions, Dictionary<Guid, MailDirective> directives, EffectMessages messages, ProviderValues values,
         PostgreSqlSql sql, DbTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var writer = new SetBasedPageWriter(db.Database.GetDbConnection(), transaction, values, sql);
@@ -250,7 +251,7 @@ public sealed class DueWorkSweeper(
     }
 
     private async Task<SweepResult> WriteRowByRowAsync(
-        List<(SweepTask Task, SweepDecision Decision)> decisions, Dictionary<Guid, SweepDirective> directives, EffectMessages messages, ProviderValues values,
+        List<(SweepTask Task, SweepDecision Decision)> decisions, Dictionary<Guid, MailDirective> directives, EffectMessages messages, ProviderValues values,
         ProviderSql sql, DbTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var steps = new SweepSteps();
@@ -266,7 +267,7 @@ public sealed class DueWorkSweeper(
     }
 
     private async Task<SweepResult> WriteRowsAsync(
-        RowByRowPageWriter writer, SharedModelWriter models, List<(SweepTask Task, SweepDecision Decision)> decisions, Dictionary<Guid, SweepDirective> directives,
+        RowByRowPageWriter writer, SharedModelWriter models, List<(SweepTask Task, SweepDecision Decision)> decisions, Dictionary<Guid, MailDirective> directives,
         EffectMessages messages,
         SweepSteps steps, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -297,12 +298,12 @@ public sealed class DueWorkSweeper(
 
     /// <summary>The outbox row of one effect about one task, its model still whole (<see cref="SharedModelWriter"/> names it).</summary>
     private OutboxMessage EffectMessage(
-        DueEffect effect, SweepTask task, SweepDecision decision, Dictionary<Guid, SweepDirective> directives, EffectMessages messages, DateTimeOffset now) =>
+        DueEffect effect, SweepTask task, SweepDecision decision, Dictionary<Guid, MailDirective> directives, EffectMessages messages, DateTimeOffset now) =>
         outbox.ToMessage(messages.SharedEmail(effect, task, decision, directives.GetValueOrDefault(task.DirectiveId), now));
 
     /// <summary>The outbox row of one effect about one task, naming its shared model (as a group's rows do).</summary>
     private async Task<OutboxMessage> SharedModelMessageAsync(
-        DueEffect effect, SweepTask task, SweepDecision decision, Dictionary<Guid, SweepDirective> directives, EffectMessages messages,
+        DueEffect effect, SweepTask task, SweepDecision decision, Dictionary<Guid, MailDirective> directives, EffectMessages messages,
         SharedModelWriter models, DateTimeOffset now, CancellationToken cancellationToken) =>
         await models.NameSharedAsync(EffectMessage(effect, task, decision, directives, messages, now), effect.RecipientRole, now, cancellationToken);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Email;
+using DirectiveFlow.Infrastructure.Email.Addressing;
 using DirectiveFlow.Infrastructure.Email.Outbox;
 
 namespace DirectiveFlow.Infrastructure.Scheduling.Sweep;
@@ -20,7 +21,7 @@ public sealed class EffectMessages(string baseUrl, IWorkingDayCalendar calendar)
     /// and deadline get the same model (a uniform due group's representative stands for all its tasks); each row gets its own
     /// values and recipients at dispatch, from <see cref="DueEffect.RecipientRole"/> (<see cref="SharedModelRows"/>).
     /// </summary>
-    public OutboxEmail SharedEmail(DueEffect effect, SweepTask task, SweepDecision decision, SweepDirective? directive, DateTimeOffset now)
+    public OutboxEmail SharedEmail(DueEffect effect, SweepTask task, SweepDecision decision, MailDirective? directive, DateTimeOffset now)
     {
         var shared = task with { Id = SharedModel.TaskIdSentinel, Title = SharedModel.TitleSentinel };
         var link = TaskLink(shared.Id);

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using DirectiveFlow.Core.Email;
 using DirectiveFlow.Infrastructure.Email.Outbox;
+using DirectiveFlow.Infrastructure.Persistence.Sql;
 using DirectiveFlow.Infrastructure.Persistence.Sql.PostgreSql;
 
 namespace DirectiveFlow.Infrastructure.Scheduling.Sweep;

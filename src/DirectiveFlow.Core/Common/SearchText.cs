@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace DirectiveFlow.Infrastructure.Reports;
+namespace DirectiveFlow.Core.Common;
 
 /// <summary>
 /// Text search as officials type it: case- and diacritic-insensitive, "đ" matching "d" — "hoan kiem" finds

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using DirectiveFlow.Infrastructure.Persistence;
 
-namespace DirectiveFlow.Infrastructure.Email.Outbox;
+namespace DirectiveFlow.Infrastructure.Persistence.Sql;
 
 /// <summary>
 /// What raw ADO.NET commands must bind so their rows read back like EF's: SQLite keeps Guids as upper-case text and
