@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Tasks.Queries;
@@ -13,29 +14,8 @@ public static class ReportTasks
     public static IQueryable<UnitTask> Select(DirectiveFlowDbContext db, ReportScope scope, ReportFilter filter)
     {
         var tasks = scope.Apply(db, All(db));
-        if (filter.From is not null || filter.To is not null || filter.Priority is not null || filter.IssuingUnitId is not null)
+        if (Directives(db, filter) is { } directives)
         {
-            var directives = db.Directives.AsQueryable();
-            if (filter.From is { } from)
-            {
-                directives = directives.Where(d => d.CreatedAt >= from);
-            }
-
-            if (filter.To is { } to)
-            {
-                directives = directives.Where(d => d.CreatedAt < to);
-            }
-
-            if (filter.Priority is { } priority)
-            {
-                directives = directives.Where(d => d.Priority == priority);
-            }
-
-            if (filter.IssuingUnitId is { } issuer)
-            {
-                directives = directives.Where(d => d.IssuingUnitId == issuer);
-            }
-
             var ids = directives.Select(d => d.Id);
             tasks = tasks.Where(t => ids.Contains(t.DirectiveId));
         }
@@ -59,5 +39,37 @@ public static class ReportTasks
         }
 
         return tasks;
+    }
+
+    /// <summary>The directives the period, priority and issuing-unit filters select; null when none is set.</summary>
+    public static IQueryable<Directive>? Directives(DirectiveFlowDbContext db, ReportFilter filter)
+    {
+        if (filter.From is null && filter.To is null && filter.Priority is null && filter.IssuingUnitId is null)
+        {
+            return null;
+        }
+
+        var directives = db.Directives.AsQueryable();
+        if (filter.From is { } from)
+        {
+            directives = directives.Where(d => d.CreatedAt >= from);
+        }
+
+        if (filter.To is { } to)
+        {
+            directives = directives.Where(d => d.CreatedAt < to);
+        }
+
+        if (filter.Priority is { } priority)
+        {
+            directives = directives.Where(d => d.Priority == priority);
+        }
+
+        if (filter.IssuingUnitId is { } issuer)
+        {
+            directives = directives.Where(d => d.IssuingUnitId == issuer);
+        }
+
+        return directives;
     }
 }
