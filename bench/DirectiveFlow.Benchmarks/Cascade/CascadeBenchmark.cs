@@ -3,6 +3,7 @@ using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure;
 using DirectiveFlow.Infrastructure.Directives.Commands;
+using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Organisation.Import;
 using DirectiveFlow.Infrastructure.Persistence;
 using Mediator;
@@ -139,7 +140,7 @@ public static class CascadeBenchmark
     {
         await using var scope = services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new IssueDirectiveCommand(
-            "Chỉ thị số 01/CT-TTg", "Triển khai toàn quốc", "", DirectivePriority.Urgent, issuer, flow, [], "bench"));
+            "Chỉ thị số 01/CT-TTg", "Triển khai toàn quốc", "", DirectivePriority.Urgent, issuer, flow, [], "bench", Caller.System));
         return result.Succeeded ? result : throw new InvalidOperationException(string.Join("; ", result.Errors!.Keys));
     }
 }

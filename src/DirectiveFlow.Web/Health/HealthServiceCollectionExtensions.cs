@@ -9,7 +9,7 @@ public static class HealthServiceCollectionExtensions
     public static IServiceCollection AddDirectiveFlowHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks()
-            .AddDbContextCheck<DirectiveFlowDbContext>("database")
+            .AddDirectiveFlowDatabaseCheck("database")
             .AddCheck<MailDeliveryHealthCheck>("email");
         services.Configure<HealthCheckOptions>(o => o.ResponseWriter = HealthReportWriter.WriteAsync);
         return services;

@@ -1,9 +1,9 @@
 using System.Security.Claims;
-using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Identity.Queries;
 using DirectiveFlow.Infrastructure.Scheduling;
 using DirectiveFlow.Infrastructure.Time;
+using Mediator;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
@@ -55,10 +55,7 @@ public sealed class SessionValidator(
     private async Task<Account?> LoadAsync(Guid userId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DirectiveFlowDbContext>();
-        var row = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.SecurityStamp, u.LockoutEnabled, u.LockoutEnd })
-            .FirstOrDefaultAsync(cancellationToken);
+        var row = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new GetSessionAccountQuery(userId), cancellationToken);
         return row is null ? null : new Account(SessionStamp.Hash(row.SecurityStamp), row.LockoutEnabled, row.LockoutEnd);
     }
 

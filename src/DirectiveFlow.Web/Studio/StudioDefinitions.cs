@@ -1,16 +1,17 @@
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Core.Workflows.Validation;
-using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Workflows;
-using Microsoft.EntityFrameworkCore;
+using DirectiveFlow.Infrastructure.Workflows.Queries;
+using Mediator;
 
 namespace DirectiveFlow.Web.Studio;
 
 /// <summary>
-/// The studio's door to the definitions: every write goes through <see cref="WorkflowDefinitionStore"/> and every check
-/// through <see cref="WorkflowValidator"/>, exactly as the workflows API does. A scope per call, because a Blazor
-/// circuit lives long and its components may call concurrently.
+/// The studio's door to the definitions: every write goes through <see cref="WorkflowDefinitionStore"/>, the version
+/// list through <see cref="ListDefinitionVersionsQuery"/> and every check through <see cref="WorkflowValidator"/>,
+/// exactly as the workflows API does. A scope per call, because a Blazor circuit lives long and its components may
+/// call concurrently.
 /// </summary>
 public sealed class StudioDefinitions(IServiceScopeFactory scopes, WorkflowValidator validator) : IStudioDefinitions
 {
@@ -18,14 +19,11 @@ public sealed class StudioDefinitions(IServiceScopeFactory scopes, WorkflowValid
     {
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<WorkflowDefinitionStore>();
-        var db = scope.ServiceProvider.GetRequiredService<DirectiveFlowDbContext>();
         var summaries = await store.ListAsync(new PageRequest(1, PageRequest.MaxPageSize), cancellationToken);
-        var ids = summaries.Items.Select(s => s.DefinitionId).ToList();
-        var versions = await db.WorkflowDefinitions.AsNoTracking().Where(r => ids.Contains(r.DefinitionId))
-            .Select(r => new { r.DefinitionId, r.Version, r.IsPublished, r.IsLatest, r.CreatedAt, r.PublishedAt, r.ConcurrencyStamp })
-            .ToListAsync(cancellationToken);
+        var versions = await scope.ServiceProvider.GetRequiredService<ISender>()
+            .Send(new ListDefinitionVersionsQuery(summaries.Items.Select(s => s.DefinitionId).ToList()), cancellationToken);
         return summaries.Items.Select(s => new StudioDefinitionSummary(s.DefinitionId, s.Name,
-            versions.Where(v => v.DefinitionId == s.DefinitionId).OrderByDescending(v => v.Version)
+            versions.Where(v => v.DefinitionId == s.DefinitionId)
                 .Select(v => new StudioVersion(v.Version, v.IsPublished, v.IsLatest, v.CreatedAt, v.PublishedAt, v.ConcurrencyStamp)).ToList()))
             .ToList();
     }

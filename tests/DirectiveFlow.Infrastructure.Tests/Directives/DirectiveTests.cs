@@ -4,6 +4,7 @@ using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Directives.Commands;
 using DirectiveFlow.Infrastructure.Directives.Queries;
 using DirectiveFlow.Infrastructure.Engine.Commands;
+using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Tests.Engine;
 using DirectiveFlow.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -33,11 +34,11 @@ public sealed class DirectiveTests
         await host.PublishAsync(RequiredInputFlow);
         var issuer = await host.UnitIdAsync("01-PARTY");
 
-        var unknownFlow = await host.SendAsync(new IssueDirectiveCommand("1", "T", "", DirectivePriority.Normal, issuer, "nope", null, "x"));
-        var unknownUnit = await host.SendAsync(new IssueDirectiveCommand("1", "T", "", DirectivePriority.Normal, Guid.NewGuid(), "needs-days", [], "x"));
-        var missingInput = await host.SendAsync(new IssueDirectiveCommand("1", "T", "", DirectivePriority.Normal, issuer, "needs-days", [], "x"));
+        var unknownFlow = await host.SendAsync(new IssueDirectiveCommand("1", "T", "", DirectivePriority.Normal, issuer, "nope", null, "x", Caller.System));
+        var unknownUnit = await host.SendAsync(new IssueDirectiveCommand("1", "T", "", DirectivePriority.Normal, Guid.NewGuid(), "needs-days", [], "x", Caller.System));
+        var missingInput = await host.SendAsync(new IssueDirectiveCommand("1", "T", "", DirectivePriority.Normal, issuer, "needs-days", [], "x", Caller.System));
         var notNumber = await host.SendAsync(new IssueDirectiveCommand("", "T", "", DirectivePriority.Normal, issuer, "needs-days",
-            new System.Text.Json.Nodes.JsonObject { ["deadlineDays"] = "năm" }, "x"));
+            new System.Text.Json.Nodes.JsonObject { ["deadlineDays"] = "năm" }, "x", Caller.System));
 
         Assert.Contains("workflowDefinitionId", unknownFlow.Errors!.Keys);
         Assert.Contains("issuingUnitId", unknownUnit.Errors!.Keys);

@@ -26,10 +26,10 @@ public sealed class IssueRuleTests
         var units = await read.Units.AsNoTracking().Select(u => u.Id).ToListAsync(EngineHost.Cancel);
         var callers = new Dictionary<string, ClaimsPrincipal>
         {
-            ["administrator"] = Caller(null, Roles.Administrator),
-            ["issuer of 01-PARTY"] = Caller(party, Roles.Issuer, Roles.UnitOfficer),
-            ["officer of 01-PARTY"] = Caller(party, Roles.UnitOfficer),
-            ["issuer without a unit"] = Caller(null, Roles.Issuer),
+            ["administrator"] = Person(null, Roles.Administrator),
+            ["issuer of 01-PARTY"] = Person(party, Roles.Issuer, Roles.UnitOfficer),
+            ["officer of 01-PARTY"] = Person(party, Roles.UnitOfficer),
+            ["issuer without a unit"] = Person(null, Roles.Issuer),
         };
 
         foreach (var (who, caller) in callers)
@@ -39,7 +39,7 @@ public sealed class IssueRuleTests
             foreach (var unit in units)
             {
                 // A blank title stops every issue after the unit is judged, so nothing is written.
-                var result = await host.SendAsync(new IssueDirectiveCommand("1", " ", "", DirectivePriority.Normal, unit, "none", null, who, caller));
+                var result = await host.SendAsync(new IssueDirectiveCommand("1", " ", "", DirectivePriority.Normal, unit, "none", null, who, Caller.Of(caller)));
                 if (!result.Forbidden && result.Errors?.ContainsKey("issuingUnitId") != true)
                 {
                     accepted.Add(unit);
@@ -55,7 +55,7 @@ public sealed class IssueRuleTests
         Assert.Equal(0, await read.Directives.CountAsync(EngineHost.Cancel));
     }
 
-    private static ClaimsPrincipal Caller(Guid? unitId, params string[] roles)
+    private static ClaimsPrincipal Person(Guid? unitId, params string[] roles)
     {
         var claims = roles.Select(r => new Claim(ClaimTypes.Role, r)).ToList();
         if (unitId is { } unit)

@@ -3,6 +3,7 @@ using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure.Directives.Commands;
 using DirectiveFlow.Infrastructure.Engine.Commands;
+using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
@@ -66,7 +67,7 @@ public sealed class ActivityTests
         var issuer = await host.UnitIdAsync("01-COMMITTEE");
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var result = await host.SendAsync(new IssueDirectiveCommand("1/KH", "Kế hoạch", "", DirectivePriority.Normal, issuer, "urgent-route", null, "issuer"));
+        var result = await host.SendAsync(new IssueDirectiveCommand("1/KH", "Kế hoạch", "", DirectivePriority.Normal, issuer, "urgent-route", null, "issuer", Caller.System));
 
         Assert.False(result.Succeeded);
         Assert.Contains("is-urgent", Assert.Single(result.Errors!["workflowDefinitionId"]), StringComparison.Ordinal);

@@ -2,6 +2,7 @@ using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure;
 using DirectiveFlow.Infrastructure.Directives.Commands;
 using DirectiveFlow.Infrastructure.Engine.Cascades;
+using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Scheduling;
 using DirectiveFlow.Infrastructure.Time;
@@ -120,7 +121,7 @@ public sealed class EngineHost : IAsyncDisposable
     {
         var issuer = await UnitIdAsync(issuerCode);
         var result = await SendAsync(new IssueDirectiveCommand("Kết luận số 15-KL/TU", "Về đẩy mạnh giải quyết 5 điểm nghẽn", "Nội dung",
-            priority, issuer, flowId, System.Text.Json.Nodes.JsonNode.Parse(inputsJson)!.AsObject(), "issuer.thanhuy"));
+            priority, issuer, flowId, System.Text.Json.Nodes.JsonNode.Parse(inputsJson)!.AsObject(), "issuer.thanhuy", Caller.System));
         Assert.True(result.Succeeded, string.Join("; ", result.Errors?.Select(e => $"{e.Key}: {string.Join(",", e.Value)}") ?? []));
         return result;
     }

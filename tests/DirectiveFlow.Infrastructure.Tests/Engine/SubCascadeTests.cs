@@ -3,6 +3,7 @@ using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure.Engine;
 using DirectiveFlow.Infrastructure.Engine.Commands;
 using DirectiveFlow.Infrastructure.Engine.SubCascades;
+using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,12 +38,12 @@ public sealed class SubCascadeTests
         var wardTask = Assert.Single(await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "work"));
 
         var started = await host.SendAsync(new StartSubCascadeCommand(
-            wardTask.Id, null, null, "Rà soát tại tổ dân phố", "Báo cáo phường", new System.Text.Json.Nodes.JsonObject { ["workingDays"] = 2 }, "officer"));
+            wardTask.Id, null, null, "Rà soát tại tổ dân phố", "Báo cáo phường", new System.Text.Json.Nodes.JsonObject { ["workingDays"] = 2 }, "officer", Caller.System));
 
         Assert.Null(started.Errors);
         Assert.Equal(2, started.TaskIds.Count);
         Assert.False(await CanCompleteAsync(host, wardTask.Id));
-        Assert.NotNull((await host.SendAsync(new StartSubCascadeCommand(wardTask.Id, null, null, "Lần hai", null, null, "officer"))).Conflict);
+        Assert.NotNull((await host.SendAsync(new StartSubCascadeCommand(wardTask.Id, null, null, "Lần hai", null, null, "officer", Caller.System))).Conflict);
 
         await host.SendAsync(new ResumeTaskCommand(started.TaskIds[0], "Done", "group1"));
         Assert.False(await CanCompleteAsync(host, wardTask.Id));
@@ -72,7 +73,7 @@ public sealed class SubCascadeTests
         var wardTask = Assert.Single(await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "work"));
         var stranger = await host.UnitIdAsync("00008-COMMITTEE");
 
-        var result = await host.SendAsync(new StartSubCascadeCommand(wardTask.Id, [stranger], null, "Việc", null, null, "officer"));
+        var result = await host.SendAsync(new StartSubCascadeCommand(wardTask.Id, [stranger], null, "Việc", null, null, "officer", Caller.System));
 
         Assert.Contains("unitIds", result.Errors!.Keys);
         Assert.True(await CanCompleteAsync(host, wardTask.Id));

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json.Nodes;
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Directives;
@@ -6,6 +5,7 @@ using DirectiveFlow.Infrastructure.Directives.Issuing;
 using DirectiveFlow.Infrastructure.Engine;
 using DirectiveFlow.Infrastructure.Engine.Definitions;
 using DirectiveFlow.Infrastructure.Engine.Runtime;
+using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -16,18 +16,18 @@ namespace DirectiveFlow.Infrastructure.Directives.Commands;
 /// Issues a directive on the latest published version of a flow: the directive, its instance and the first step of
 /// the flow commit in one transaction; a large cascade's batches follow (in the background by default).
 /// The right of <paramref name="Caller"/> to issue for <paramref name="IssuingUnitId"/> is decided here (<see cref="IssueRule"/>),
-/// for the API and the page alike; a command without a caller comes from inside the application (seeding, tests).
+/// for the API and the page alike; only <see cref="Caller.System"/> (seeding, tests) issues without that check.
 /// </summary>
 public sealed record IssueDirectiveCommand(
     string? Number, string? Title, string? Body, DirectivePriority Priority, Guid IssuingUnitId, string? WorkflowDefinitionId,
-    JsonObject? Inputs, string Actor, ClaimsPrincipal? Caller = null) : ICommand<IssueDirectiveResult>;
+    JsonObject? Inputs, string Actor, Caller Caller) : ICommand<IssueDirectiveResult>;
 
 public sealed class IssueDirectiveHandler(DirectiveFlowDbContext db, IWorkflowEngine engine, WorkflowDefinitionCache definitions, TimeProvider time)
     : ICommandHandler<IssueDirectiveCommand, IssueDirectiveResult>
 {
     public async ValueTask<IssueDirectiveResult> Handle(IssueDirectiveCommand command, CancellationToken cancellationToken)
     {
-        if (command.Caller is { } caller && !IssueRule.MayIssueFor(caller, command.IssuingUnitId))
+        if (command.Caller.Principal is { } caller && !IssueRule.MayIssueFor(caller, command.IssuingUnitId))
         {
             return IssueDirectiveResult.Refused;
         }

@@ -18,12 +18,12 @@ namespace DirectiveFlow.Infrastructure.Engine.SubCascades;
 /// A unit re-cascades its task to its own sub-units: one child task per sub-unit (ParentTaskId = the task) under a
 /// sub-cascade execution that joins them. The parent task cannot complete before the sub-cascade does, unless the
 /// flow allows it. Only an officer or head of the task's own unit may (<see cref="MayCascade"/>): to
-/// <paramref name="Caller"/>, another unit's task reads as missing, so its existence does not leak. A command without
-/// a caller comes from inside the application (tests).
+/// <paramref name="Caller"/>, another unit's task reads as missing, so its existence does not leak. Only
+/// <see cref="Caller.System"/> (tests) re-cascades without that check.
 /// </summary>
 public sealed record StartSubCascadeCommand(
     Guid TaskId, IReadOnlyList<Guid>? UnitIds, JsonObject? Selector, string? Title, string? Instructions, JsonObject? Deadline, string Actor,
-    ClaimsPrincipal? Caller = null)
+    Caller Caller)
     : ICommand<StartSubCascadeResult>
 {
     /// <summary>Whether <paramref name="caller"/> acts for the unit that leads <paramref name="task"/>.</summary>
@@ -37,7 +37,7 @@ public sealed class StartSubCascadeHandler(DirectiveFlowDbContext db, DeadlineCa
     public async ValueTask<StartSubCascadeResult> Handle(StartSubCascadeCommand command, CancellationToken cancellationToken)
     {
         var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == command.TaskId, cancellationToken);
-        if (task is null || (command.Caller is { } caller && !StartSubCascadeCommand.MayCascade(caller, task)))
+        if (task is null || (command.Caller.Principal is { } caller && !StartSubCascadeCommand.MayCascade(caller, task)))
         {
             return StartSubCascadeResult.Missing;
         }

@@ -60,7 +60,7 @@ public static class DirectivesApi
         }
 
         var result = await sender.Send(new IssueDirectiveCommand(body.Number, body.Title, body.Body, priority ?? DirectivePriority.Normal,
-            body.IssuingUnitId, body.WorkflowDefinitionId, body.Inputs, current.UserName, user), ct);
+            body.IssuingUnitId, body.WorkflowDefinitionId, body.Inputs, current.UserName, Caller.Of(user)), ct);
         return result.Succeeded ? Results.Created($"/api/directives/{result.Id}", new { id = result.Id, instanceId = result.InstanceId })
             : result.Forbidden ? Forbidden()
             : Results.ValidationProblem(result.Errors!, title: "Không ban hành được văn bản. / The directive could not be issued.");

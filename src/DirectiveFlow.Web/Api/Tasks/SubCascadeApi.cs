@@ -20,7 +20,7 @@ public static class SubCascadeApi
     private static async Task<IResult> CascadeAsync(Guid id, SubCascadeRequest body, ClaimsPrincipal user, ICurrentUser current, ISender sender, CancellationToken ct)
     {
         var result = await sender.Send(new StartSubCascadeCommand(
-            id, body.UnitIds, body.Selector, body.Title, body.Instructions, body.Deadline, current.UserName, user), ct);
+            id, body.UnitIds, body.Selector, body.Title, body.Instructions, body.Deadline, current.UserName, Caller.Of(user)), ct);
         if (result.NotFound)
         {
             // Existence of another unit's task does not leak: not yours reads as not found.

@@ -6,7 +6,7 @@ using DirectiveFlow.Infrastructure.Directives.Queries.Flow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
-namespace DirectiveFlow.Web.Tests.Studio;
+namespace DirectiveFlow.Infrastructure.Tests.Directives.Flow;
 
 public sealed class InstanceFlowQueryTests
 {
