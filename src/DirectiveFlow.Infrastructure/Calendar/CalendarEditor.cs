@@ -50,7 +50,7 @@ public sealed class CalendarEditor(DirectiveFlowDbContext db, DatabaseWorkingDay
             string? error =
                 day.Date.Year != year ? $"Ngày {day.Date:dd/MM/yyyy} không thuộc năm {year} (date outside the year)."
                 : !Enum.IsDefined(day.Kind) ? "Loại ngày phải là Holiday hoặc MakeUpWorkingDay (kind must be Holiday or MakeUpWorkingDay)."
-                : TextRules.Line(day.Name, 200) is { } badName ? $"Tên ngày (name): {badName}"
+                : TextRules.Line(day.Name, 200) is { } badName ? $"Tên ngày (name): {badName.Text(english: false)}"
                 : day.Kind == CalendarDayKind.MakeUpWorkingDay && !weekend ? "Ngày làm bù phải là thứ Bảy hoặc Chủ nhật (a make-up working day must fall on a weekend)."
                 : day.Kind == CalendarDayKind.Holiday && weekend ? "Ngày nghỉ rơi vào cuối tuần: hãy nhập ngày nghỉ bù (a holiday on a weekend changes nothing; enter the compensatory day off)."
                 : days.Take(i).Any(d => d.Date == day.Date) ? $"Ngày {day.Date:dd/MM/yyyy} bị trùng (duplicate date)."

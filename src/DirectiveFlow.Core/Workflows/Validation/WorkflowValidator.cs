@@ -71,7 +71,7 @@ public sealed class WorkflowValidator(ConditionEvaluator conditions)
         {
             if (TextRules.Line(definition.Name, InputLimits.NameLength) is { } badName)
             {
-                errors.Add(ValidationCodes.InvalidText, $"/name: {badName}", $"Tên quy trình: {badName}", path: "/name");
+                errors.Add(ValidationCodes.InvalidText, $"/name: {badName.Text(english: true)}", $"Tên quy trình: {badName.Text(english: false)}", path: "/name");
             }
 
             new GraphRules(definition, errors, conditions).Run();

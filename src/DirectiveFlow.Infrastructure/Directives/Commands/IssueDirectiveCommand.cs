@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Directives;
-using DirectiveFlow.Infrastructure.Engine;
 using DirectiveFlow.Infrastructure.Engine.Definitions;
 using DirectiveFlow.Infrastructure.Engine.Runtime;
+using DirectiveFlow.Infrastructure.Engine;
 using DirectiveFlow.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace DirectiveFlow.Infrastructure.Directives.Commands;
 /// <summary>
 /// Issues a directive on the latest published version of a flow: the directive, its instance and the first step of
 /// the flow commit in one transaction; a large cascade's batches follow (in the background by default).
-/// The caller's right to issue for <paramref name="IssuingUnitId"/> is checked by the endpoint.
+/// A refusal throws <see cref="ProblemException"/> with every field error. The caller's right to issue for <paramref name="IssuingUnitId"/> is checked by the endpoint.
 /// </summary>
 public sealed record IssueDirectiveCommand(
     string? Number, string? Title, string? Body, DirectivePriority Priority, Guid IssuingUnitId, string? WorkflowDefinitionId,
@@ -24,13 +25,13 @@ public sealed class IssueDirectiveHandler(DirectiveFlowDbContext db, WorkflowEng
 {
     public async ValueTask<IssueDirectiveResult> Handle(IssueDirectiveCommand command, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        TextRules.Report(errors, "number", TextRules.Line(command.Number, InputLimits.NumberLength));
-        TextRules.Report(errors, "title", TextRules.Line(command.Title, InputLimits.TitleLength));
-        TextRules.Report(errors, "body", TextRules.Paragraphs(command.Body, InputLimits.DirectiveBodyLength));
+        var errors = new FieldErrors();
+        errors.Report("number", TextRules.Line(command.Number, InputLimits.NumberLength));
+        errors.Report("title", TextRules.Line(command.Title, InputLimits.TitleLength));
+        errors.Report("body", TextRules.Paragraphs(command.Body, InputLimits.DirectiveBodyLength));
         if (!await db.Units.AnyAsync(u => u.Id == command.IssuingUnitId && u.IsActive, cancellationToken))
         {
-            errors["issuingUnitId"] = ["Không có đơn vị ban hành này. / Unknown issuing unit."];
+            errors.Add("issuingUnitId", ErrorCodes.UnknownIssuingUnit);
         }
 
         var record = await db.WorkflowDefinitions.AsNoTracking()
@@ -40,7 +41,7 @@ public sealed class IssueDirectiveHandler(DirectiveFlowDbContext db, WorkflowEng
         var inputs = command.Inputs?.DeepClone().AsObject() ?? [];
         if (record is null)
         {
-            errors["workflowDefinitionId"] = ["Quy trình không tồn tại hoặc chưa ban hành. / Unknown or unpublished workflow."];
+            errors.Add("workflowDefinitionId", ErrorCodes.UnknownWorkflow);
         }
         else
         {
@@ -49,10 +50,7 @@ public sealed class IssueDirectiveHandler(DirectiveFlowDbContext db, WorkflowEng
             await CheckUnitInputsAsync(DirectiveInputs.UnitCodes(flow.Definition, inputs).ToList(), errors, cancellationToken);
         }
 
-        if (errors.Count > 0)
-        {
-            return IssueDirectiveResult.Invalid(errors);
-        }
+        errors.ThrowIfAny();
 
         var now = time.GetUtcNow();
         var directive = new Directive
@@ -80,7 +78,7 @@ public sealed class IssueDirectiveHandler(DirectiveFlowDbContext db, WorkflowEng
             }
             catch (FlowFaultException e)
             {
-                return IssueDirectiveResult.Invalid(new Dictionary<string, string[]> { ["workflowDefinitionId"] = [e.Message] });
+                throw ProblemException.Invalid("workflowDefinitionId", ErrorCodes.Detail, e.Message);
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -92,14 +90,14 @@ public sealed class IssueDirectiveHandler(DirectiveFlowDbContext db, WorkflowEng
     }
 
     /// <summary>A unit input (e.g. the committee flow's <c>leadUnit</c>) must name active units that exist.</summary>
-    private async Task CheckUnitInputsAsync(List<(string Input, string Code)> wanted, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    private async Task CheckUnitInputsAsync(List<(string Input, string Code)> wanted, FieldErrors errors, CancellationToken cancellationToken)
     {
         var codes = wanted.Select(w => w.Code).Distinct(StringComparer.Ordinal).ToList();
         var known = await db.Units.Where(u => codes.Contains(u.Code) && u.IsActive).Select(u => u.Code).ToListAsync(cancellationToken);
         foreach (var missing in wanted.Where(w => !known.Contains(w.Code, StringComparer.Ordinal)).GroupBy(w => w.Input))
         {
             var list = string.Join(", ", missing.Select(m => $"'{m.Code}'"));
-            errors[$"inputs.{missing.Key}"] = [$"Không có đơn vị mã {list}. / No active unit with code {list}."];
+            errors.Add($"inputs.{missing.Key}", ErrorCodes.UnknownUnitCodes, list);
         }
     }
 }

@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Organisation;
@@ -16,7 +17,7 @@ public static class DirectivesApi
 {
     public static IEndpointRouteBuilder MapDirectivesApi(this IEndpointRouteBuilder app)
     {
-        var directives = app.MapGroup("/api/directives").RequireAuthorization().WithTags("Directives");
+        var directives = app.MapGroup("/api/directives").RequireAuthorization().AddEndpointFilter<ProblemFilter>().WithTags("Directives");
         directives.MapPost("/", IssueAsync).WithRequestBodyLimit(InputLimits.LargeRequestBodyBytes);
 
         // Directive-wide views list every unit's work: for issuers, observers and administrators. A unit sees its own
@@ -57,8 +58,7 @@ public static class DirectivesApi
     {
         if (!user.IsInRole(Roles.Administrator) && !(user.IsInRole(Roles.Issuer) && user.UnitId == body.IssuingUnitId))
         {
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-                detail: "Chỉ cán bộ ban hành của đơn vị này hoặc quản trị viên được ban hành văn bản. / Only an Issuer of this unit or an Administrator may issue.");
+            throw ProblemException.Forbidden(ErrorCodes.IssueForbidden);
         }
 
         if (!ApiEnum.TryParse<DirectivePriority>(body.Priority, "priority", out var priority, out var problem))
@@ -68,11 +68,8 @@ public static class DirectivesApi
 
         var result = await sender.Send(new IssueDirectiveCommand(body.Number, body.Title, body.Body, priority ?? DirectivePriority.Normal,
             body.IssuingUnitId, body.WorkflowDefinitionId, body.Inputs, user.UserName), ct);
-        return result.Succeeded
-            ? Results.Created($"/api/directives/{result.Id}", new { id = result.Id, instanceId = result.InstanceId })
-            : Results.ValidationProblem(result.Errors!, title: "Không ban hành được văn bản. / The directive could not be issued.");
+        return Results.Created($"/api/directives/{result.Id}", new { id = result.Id, instanceId = result.InstanceId });
     }
 
-    private static IResult NotFound(Guid id) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"Không có văn bản {id}. / No directive {id}.");
+    private static IResult NotFound(Guid id) => throw ProblemException.NotFound(ErrorCodes.DirectiveNotFound, id);
 }

@@ -1,6 +1,8 @@
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Infrastructure.Engine.SubCascades;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Web.Api.Problems;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +13,7 @@ public static class SubCascadeApi
 {
     public static IEndpointRouteBuilder MapSubCascadeApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/tasks/{id:guid}/cascade", CascadeAsync).RequireAuthorization().WithTags("Tasks");
+        app.MapPost("/api/tasks/{id:guid}/cascade", CascadeAsync).RequireAuthorization().AddEndpointFilter<ProblemFilter>().WithTags("Tasks");
         return app;
     }
 
@@ -22,17 +24,10 @@ public static class SubCascadeApi
         if (unitId is null || user.UnitId != unitId || !(user.IsInRole(Roles.UnitOfficer) || user.IsInRole(Roles.UnitHead)))
         {
             // Existence of another unit's task does not leak: not yours reads as not found.
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"Không có nhiệm vụ {id} của đơn vị. / No task {id} of your unit.");
+            throw ProblemException.NotFound(ErrorCodes.UnitTaskNotFound, id);
         }
 
         var result = await sender.Send(new StartSubCascadeCommand(id, body.UnitIds, body.Selector, body.Title, body.Instructions, body.Deadline, user.UserName), ct);
-        if (result.Errors is { } errors)
-        {
-            return Results.ValidationProblem(errors);
-        }
-
-        return result.Conflict is { } conflict
-            ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: conflict)
-            : Results.Created($"/api/tasks/{id}", new { executionId = result.ExecutionId, taskIds = result.TaskIds });
+        return Results.Created($"/api/tasks/{id}", new { executionId = result.ExecutionId, taskIds = result.TaskIds });
     }
 }

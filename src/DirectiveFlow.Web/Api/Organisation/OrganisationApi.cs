@@ -18,9 +18,12 @@ public static class OrganisationApi
         units.MapGet("/{id:guid}", async (Guid id, UnitDirectory directory, CancellationToken ct) =>
             await directory.FindAsync(id, ct) is { } unit ? Results.Ok(unit) : NotFound(id));
         units.MapPost("/", async (SubUnitRequest request, SubUnitEditor editor, CancellationToken ct) =>
-            ToResult(await editor.CreateAsync(request, ct), created: true)).RequireAuthorization(Roles.Administrator);
+        {
+            var unit = await editor.CreateAsync(request, ct);
+            return Results.Created($"/api/units/{unit.Id}", unit);
+        }).RequireAuthorization(Roles.Administrator).AddEndpointFilter<ProblemFilter>();
         units.MapPut("/{id:guid}", async (Guid id, SubUnitRequest request, SubUnitEditor editor, CancellationToken ct) =>
-            ToResult(await editor.UpdateAsync(id, request, ct), created: false)).RequireAuthorization(Roles.Administrator);
+            Results.Ok(await editor.UpdateAsync(id, request, ct))).RequireAuthorization(Roles.Administrator).AddEndpointFilter<ProblemFilter>();
 
         routes.MapPost("/api/org/localities/import", ImportAsync).WithTags("Organisation")
             .RequireAuthorization(Roles.Administrator)
@@ -90,12 +93,6 @@ public static class OrganisationApi
         errors[name] = [$"'{value}' không hợp lệ; dùng (use) {string.Join(", ", Enum.GetNames<TEnum>())}."];
         return null;
     }
-
-    private static IResult ToResult(UnitEditResult result, bool created) =>
-        result.NotFound ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy đơn vị (unit not found)")
-        : result.Unit is null ? Results.ValidationProblem(result.Errors)
-        : created ? Results.Created($"/api/units/{result.Unit.Id}", result.Unit)
-        : Results.Ok(result.Unit);
 
     private static IResult NotFound(Guid id) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy đơn vị (unit not found)", detail: $"No unit {id}.");
