@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Workflows.Activities;
 using DirectiveFlow.Core.Workflows.Expressions;
 
@@ -23,8 +24,8 @@ internal sealed class ActivityRules(WorkflowDefinition definition, ErrorList err
             catch (ActivityPropertiesException e) when (!errors.HasErrorUnder($"/activities/{i}/properties"))
             {
                 var path = e.Path is null ? "/properties" : "/properties/" + e.Path.Replace('.', '/');
-                errors.AddForActivity(i, ValidationCodes.InvalidProperties, $"{activity.Type} '{activity.Id}': {e.Message}",
-                    $"{activity.Type} '{activity.Id}': thuộc tính không hợp lệ ({e.Message}).", path);
+                errors.AddForActivity(i, ValidationCodes.InvalidProperties,
+                    new ErrorMessage(ErrorCodes.WorkflowProperties, activity.Type, activity.Id, e.Message), path);
             }
             catch (ActivityPropertiesException)
             {
@@ -41,8 +42,8 @@ internal sealed class ActivityRules(WorkflowDefinition definition, ErrorList err
                 var task = UnitTaskProperties.From(activity);
                 if (task.Deadline is null)
                 {
-                    errors.AddForActivity(i, ValidationCodes.MissingDeadline, $"UnitTask '{activity.Id}' has no deadline; every task needs one.",
-                        $"Nhiệm vụ '{activity.Id}' chưa có thời hạn; mọi nhiệm vụ đều phải có thời hạn.", "/properties/deadline");
+                    errors.AddForActivity(i, ValidationCodes.MissingDeadline,
+                        new ErrorMessage(ErrorCodes.WorkflowMissingDeadline, activity.Id), "/properties/deadline");
                 }
 
                 CheckInput(i, task.Deadline?.Input, "/properties/deadline/input");
@@ -54,8 +55,8 @@ internal sealed class ActivityRules(WorkflowDefinition definition, ErrorList err
                 var cascade = CascadeProperties.From(activity);
                 CheckInput(i, cascade.Targets.Input, "/properties/targets/input");
                 CheckInput(i, cascade.Completion.Deadline?.Input, "/properties/completion/deadline/input");
-                CheckPort(i, activity, Outcomes.Each, ValidationCodes.CascadeMissingEach, "body", "phần thân");
-                CheckPort(i, activity, Outcomes.Done, ValidationCodes.CascadeMissingDone, "continuation", "bước tiếp theo");
+                CheckPort(i, activity, Outcomes.Each, ValidationCodes.CascadeMissingEach, ErrorCodes.WorkflowCascadeMissingEach);
+                CheckPort(i, activity, Outcomes.Done, ValidationCodes.CascadeMissingDone, ErrorCodes.WorkflowCascadeMissingDone);
                 break;
             case ActivityTypes.Review:
                 ReviewProperties.From(activity);
@@ -77,17 +78,15 @@ internal sealed class ActivityRules(WorkflowDefinition definition, ErrorList err
     {
         if (input is not null && !_inputs.Contains(input))
         {
-            errors.AddForActivity(i, ValidationCodes.UnknownInput, $"Input '{input}' is not declared in the flow's inputs.",
-                $"Tham số đầu vào '{input}' chưa được khai báo trong quy trình.", path);
+            errors.AddForActivity(i, ValidationCodes.UnknownInput, new ErrorMessage(ErrorCodes.WorkflowUnknownInput, input), path);
         }
     }
 
-    private void CheckPort(int i, ActivityDefinition activity, string outcome, string code, string what, string whatVi)
+    private void CheckPort(int i, ActivityDefinition activity, string outcome, string code, string messageCode)
     {
         if (!definition.Connections.Any(c => c.Source == activity.Id && c.Outcome == outcome))
         {
-            errors.AddForActivity(i, code, $"Cascade '{activity.Id}' has no {what}: connect its {outcome} port.",
-                $"Bước triển khai '{activity.Id}' chưa có {whatVi}: hãy nối cổng {outcome}.");
+            errors.AddForActivity(i, code, new ErrorMessage(messageCode, activity.Id, outcome));
         }
     }
 
@@ -97,24 +96,19 @@ internal sealed class ActivityRules(WorkflowDefinition definition, ErrorList err
         var task = incoming.Count == 1 ? definition.Activities[index[incoming[0].Source]] : null;
         if (task is null || task.Type != ActivityTypes.UnitTask || incoming[0].Outcome != Outcomes.Done)
         {
-            errors.AddForActivity(i, ValidationCodes.ReviewNotAfterTask,
-                $"Review '{review.Id}' must have exactly one incoming connection, from a UnitTask's Done port.",
-                $"Bước xem xét '{review.Id}' phải nối từ đúng một cổng Done của một nhiệm vụ đơn vị.");
+            errors.AddForActivity(i, ValidationCodes.ReviewNotAfterTask, new ErrorMessage(ErrorCodes.WorkflowReviewNotAfterTask, review.Id));
             task = null;
         }
 
         var returned = definition.Connections.Where(c => c.Source == review.Id && c.Outcome == Outcomes.Returned).ToList();
         if (returned.Count == 0)
         {
-            errors.AddForActivity(i, ValidationCodes.ReviewMissingReturn,
-                $"Review '{review.Id}' has no Returned connection; it must lead back to the task it reviews.",
-                $"Bước xem xét '{review.Id}' chưa nối cổng Trả lại về nhiệm vụ được xem xét.");
+            errors.AddForActivity(i, ValidationCodes.ReviewMissingReturn, new ErrorMessage(ErrorCodes.WorkflowReviewMissingReturn, review.Id));
         }
         else if (task is not null && returned.Any(c => c.Target != task.Id))
         {
             errors.AddForActivity(i, ValidationCodes.ReviewReturnMismatch,
-                $"Review '{review.Id}' returns to '{returned.First(c => c.Target != task.Id).Target}', not to the task it reviews ('{task.Id}').",
-                $"Bước xem xét '{review.Id}' trả lại sai chỗ; phải trả về nhiệm vụ '{task.Id}'.");
+                new ErrorMessage(ErrorCodes.WorkflowReviewReturnMismatch, review.Id, returned.First(c => c.Target != task.Id).Target, task.Id));
         }
     }
 
@@ -122,8 +116,8 @@ internal sealed class ActivityRules(WorkflowDefinition definition, ErrorList err
     {
         if (ConditionEvaluator.CheckSyntax(condition) is { } syntaxError)
         {
-            errors.AddForActivity(i, ValidationCodes.ConditionSyntax, $"Decision '{activity.Id}': the condition does not compile: {syntaxError}",
-                $"Rẽ nhánh '{activity.Id}': điều kiện không biên dịch được: {syntaxError}", "/properties/condition");
+            errors.AddForActivity(i, ValidationCodes.ConditionSyntax,
+                new ErrorMessage(ErrorCodes.WorkflowConditionSyntax, activity.Id, syntaxError), "/properties/condition");
             return;
         }
 
@@ -135,8 +129,7 @@ internal sealed class ActivityRules(WorkflowDefinition definition, ErrorList err
             if (result.CanNeverRun)
             {
                 var code = result.IsLimitExceeded ? ValidationCodes.ConditionRunaway : ValidationCodes.ConditionSandbox;
-                errors.AddForActivity(i, code, $"Decision '{activity.Id}': {result.Error}",
-                    $"Rẽ nhánh '{activity.Id}': {result.ErrorVi}", "/properties/condition");
+                errors.AddForActivity(i, code, new ErrorMessage(ErrorCodes.WorkflowCondition, activity.Id, result.Problem), "/properties/condition");
                 return;
             }
         }

@@ -23,7 +23,7 @@ public static class DirectiveInputs
         var declared = flow.Inputs.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var (name, _) in inputs.Where(p => !declared.Contains(p.Key) && p.Key != Priority))
         {
-            errors.Add($"inputs.{name}", ErrorCodes.UndeclaredInput, name, declared.Count == 0 ? "–" : string.Join(", ", declared));
+            errors.Add($"inputs.{name}", ErrorCodes.UndeclaredInput, name, declared.Count == 0 ? new ErrorMessage(ErrorCodes.NoInputs) : string.Join(", ", declared));
         }
 
         var deadlines = DeadlineInputs.Of(flow);

@@ -78,7 +78,7 @@ public sealed class IssueDirectiveHandler(DirectiveFlowDbContext db, WorkflowEng
             }
             catch (FlowFaultException e)
             {
-                throw ProblemException.Invalid("workflowDefinitionId", ErrorCodes.Detail, e.Message);
+                throw ProblemException.Invalid("workflowDefinitionId", ErrorCodes.FlowCannotStart, e.Message);
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -61,7 +61,7 @@ public sealed class StartSubCascadeHandler(DirectiveFlowDbContext db, DeadlineCa
         }
         catch (ActivityPropertiesException e)
         {
-            throw ProblemException.Invalid("deadline", ErrorCodes.Detail, e.Message);
+            throw ProblemException.Invalid("deadline", ErrorCodes.DeadlineInvalid, e.Message);
         }
 
         // Sub-units (departments, member organisations, residential groups), not the lower-level pillar units a Cascade reaches.
@@ -78,7 +78,7 @@ public sealed class StartSubCascadeHandler(DirectiveFlowDbContext db, DeadlineCa
             }
             catch (ActivityPropertiesException e)
             {
-                throw ProblemException.Invalid("selector", ErrorCodes.Detail, e.Message);
+                throw ProblemException.Invalid("selector", ErrorCodes.SelectorInvalid, e.Message);
             }
         }
 
@@ -97,7 +97,7 @@ public sealed class StartSubCascadeHandler(DirectiveFlowDbContext db, DeadlineCa
         }
         catch (FlowFaultException e)
         {
-            throw ProblemException.Invalid("deadline", ErrorCodes.Detail, e.Message);
+            throw ProblemException.Invalid("deadline", ErrorCodes.DeadlineInvalid, e.Message);
         }
 
         var execution = new ActivityExecution

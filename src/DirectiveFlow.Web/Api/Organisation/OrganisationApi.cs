@@ -1,4 +1,5 @@
 using DirectiveFlow.Core.Common;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Organisation.Import;
@@ -37,12 +38,12 @@ public static class OrganisationApi
         UnitDirectory directory, string? pillar, string? level, string? locality, Guid? parentId, string? q,
         bool? active, int? page, int? pageSize, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var pillarValue = ParseEnum<Pillar>(pillar, "pillar", errors);
         var levelValue = ParseEnum<UnitLevel>(level, "level", errors);
         if (errors.Count > 0)
         {
-            return Results.ValidationProblem(errors);
+            return ApiProblems.Invalid(errors);
         }
 
         var filter = new UnitFilter(pillarValue, levelValue, locality?.Trim(), parentId, q, active);
@@ -56,12 +57,17 @@ public static class OrganisationApi
         var result = await importer.ImportAsync(buffer.ToArray(), ct);
         if (!result.Succeeded)
         {
+            var english = ProblemLanguage.IsEnglish(request.HttpContext);
             return Results.Problem(new ProblemDetails
             {
                 Status = StatusCodes.Status400BadRequest,
-                Title = "Tệp danh mục không hợp lệ, chưa ghi gì (the file was rejected; nothing was written)",
-                Detail = $"{result.Problems.Count} lỗi (problems) — each with its line number.",
-                Extensions = { ["errors"] = result.Problems },
+                Title = new ErrorMessage(ErrorCodes.ImportRejected).Text(english),
+                Detail = new ErrorMessage(ErrorCodes.ImportProblemCount, result.Problems.Count).Text(english),
+                Extensions =
+                {
+                    ["code"] = ErrorCodes.ImportRejected,
+                    ["errors"] = result.Problems.Select(p => new { line = p.Line, code = p.Problem.Code, message = p.Problem.Text(english) }).ToArray(),
+                },
             });
         }
 
@@ -76,7 +82,7 @@ public static class OrganisationApi
         });
     }
 
-    private static TEnum? ParseEnum<TEnum>(string? value, string name, Dictionary<string, string[]> errors)
+    private static TEnum? ParseEnum<TEnum>(string? value, string name, FieldErrors errors)
         where TEnum : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -90,7 +96,7 @@ public static class OrganisationApi
             return parsed;
         }
 
-        errors[name] = [$"'{value}' không hợp lệ; dùng (use) {string.Join(", ", Enum.GetNames<TEnum>())}."];
+        errors.Add(name, ErrorCodes.NotAllowed, value, string.Join(", ", Enum.GetNames<TEnum>()));
         return null;
     }
 

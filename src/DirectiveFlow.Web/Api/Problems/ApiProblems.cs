@@ -24,6 +24,12 @@ public static class ApiProblems
         return TypedResults.Problem(detail: text, statusCode: StatusOf(problem.Kind), extensions: extensions);
     }
 
+    /// <summary>The answer to <paramref name="problem"/>, worded when it is written, in the language of the request it answers.</summary>
+    public static IResult Of(ProblemException problem) => new Worded(problem);
+
+    /// <summary>A 400 carrying every field error of <paramref name="errors"/>.</summary>
+    public static IResult Invalid(FieldErrors errors) => Of(ProblemException.Invalid(errors));
+
     public static int StatusOf(ProblemKind kind) => kind switch
     {
         ProblemKind.Invalid => StatusCodes.Status400BadRequest,
@@ -31,4 +37,9 @@ public static class ApiProblems
         ProblemKind.Forbidden => StatusCodes.Status403Forbidden,
         _ => StatusCodes.Status409Conflict,
     };
+
+    private sealed class Worded(ProblemException problem) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => From(problem, httpContext).ExecuteAsync(httpContext);
+    }
 }

@@ -33,7 +33,7 @@ public sealed record TaskListParameters(
             }
             else
             {
-                errors.Add("status", ErrorCodes.Detail, $"unknown status '{part}'; allowed: {string.Join(", ", Enum.GetNames<UnitTaskStatus>())}.");
+                errors.Add("status", ErrorCodes.NotAllowed, part, string.Join(", ", Enum.GetNames<UnitTaskStatus>()));
             }
         }
 
@@ -47,24 +47,24 @@ public sealed record TaskListParameters(
             }
             else
             {
-                errors.Add("category", ErrorCodes.Detail, $"Unknown category '{Category}'; allowed: {string.Join(", ", Enum.GetNames<TaskCategory>())}, DueSoon.");
+                errors.Add("category", ErrorCodes.NotAllowed, Category, string.Join(", ", [.. Enum.GetNames<TaskCategory>(), "DueSoon"]));
             }
         }
 
         var scope = TaskListScope.Mine;
         if (!string.IsNullOrWhiteSpace(Scope) && !(Enum.TryParse(Scope, ignoreCase: true, out scope) && Enum.IsDefined(scope)))
         {
-            errors.Add("scope", ErrorCodes.Detail, "Allowed: mine, assigned, supporting.");
+            errors.Add("scope", ErrorCodes.NotAllowed, Scope, "mine, assigned, supporting");
         }
 
         if (Page is < 1)
         {
-            errors.Add("page", ErrorCodes.Detail, "Must be 1 or more.");
+            errors.Add("page", ErrorCodes.WholeNumberRange, 1, int.MaxValue);
         }
 
         if (PageSize is < 1 or > PageRequest.MaxPageSize)
         {
-            errors.Add("pageSize", ErrorCodes.Detail, $"Must be between 1 and {PageRequest.MaxPageSize}.");
+            errors.Add("pageSize", ErrorCodes.WholeNumberRange, 1, PageRequest.MaxPageSize);
         }
 
         errors.ThrowIfAny();

@@ -3,6 +3,7 @@ using Blazor.Diagrams.Core.Behaviors;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Core.Workflows.Validation;
 using DirectiveFlow.Web.Components.Studio.Canvas;
+using DirectiveFlow.Web.Localization;
 using DirectiveFlow.Web.Studio;
 using DirectiveFlow.Web.Studio.Editing;
 using DirectiveFlow.Web.Studio.Editing.Commands;
@@ -100,7 +101,7 @@ public sealed partial class Designer
     {
         var pinned = (_errors ?? []).Where(e => e.ActivityId is not null)
             .GroupBy(e => e.ActivityId!)
-            .ToDictionary(g => g.Key, g => g.Select(e => L(e.MessageVi, e.Message)).ToList());
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Text(UiText.IsEnglish)).ToList());
         _canvas!.Load(_editor!.ToDiagram(), pinned);
     }
 
