@@ -13,46 +13,46 @@ public static class ActivitySummary
         "Delay" => Deadline(JsonEdit.Object(properties, "deadline")),
         "Cascade" => Selector(JsonEdit.Object(properties, "targets")),
         "Decision" => JsonEdit.Text(properties, "condition") ?? "",
-        "Notify" => L("Gửi: ", "To: ") + (JsonEdit.Text(properties, "to") ?? "?"),
+        "Notify" => L("Studio.To2") + (JsonEdit.Text(properties, "to") ?? "?"),
         _ => "",
     };
 
     public static string Deadline(JsonObject? deadline) =>
-        JsonEdit.Int(deadline, "workingDays") is { } days ? L($"{days} ngày làm việc", $"{days} working days")
+        JsonEdit.Int(deadline, "workingDays") is { } days ? L("Studio.0WorkingDays", days)
         : JsonEdit.Text(deadline, "duration") is { } duration ? duration
-        : JsonEdit.Text(deadline, "input") is { } input ? L($"theo đầu vào {input}", $"from input {input}")
-        : L("chưa có thời hạn", "no deadline");
+        : JsonEdit.Text(deadline, "input") is { } input ? L("Studio.FromInput0", input)
+        : L("Studio.NoDeadline");
 
     public static string Selector(JsonObject? selector)
     {
         if (selector is null)
         {
-            return L("tất cả đơn vị", "all units");
+            return L("Studio.AllUnits");
         }
 
         var parts = new List<string>();
         if (JsonEdit.Text(selector, "counterpartsOf") is { } of)
         {
-            parts.Add(L($"đơn vị tương ứng của {of}", $"counterparts of {of}"));
+            parts.Add(L("Studio.CounterpartsOf0", of));
         }
 
         if (JsonEdit.Text(selector, "childrenOf") is { } parent)
         {
-            parts.Add(L($"đơn vị trực thuộc {parent}", $"children of {parent}"));
+            parts.Add(L("Studio.ChildrenOf0", parent));
         }
 
         if (JsonEdit.Strings(selector, "units") is { Count: > 0 } units)
         {
-            parts.Add(units.Count <= 2 ? string.Join(", ", units) : L($"{units.Count} đơn vị", $"{units.Count} units"));
+            parts.Add(units.Count <= 2 ? string.Join(", ", units) : L("Studio.0Units", units.Count));
         }
 
         if (JsonEdit.Text(selector, "input") is { } input)
         {
-            parts.Add(L($"theo đầu vào {input}", $"from input {input}"));
+            parts.Add(L("Studio.FromInput0", input));
         }
 
         parts.AddRange(JsonEdit.Strings(selector, "pillars"));
         parts.AddRange(JsonEdit.Strings(selector, "levels"));
-        return parts.Count == 0 ? L("tất cả đơn vị", "all units") : string.Join(" · ", parts);
+        return parts.Count == 0 ? L("Studio.AllUnits") : string.Join(" · ", parts);
     }
 }

@@ -1,18 +1,19 @@
-using System.Globalization;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.Net.Http.Headers;
 
 namespace DirectiveFlow.Web.Api.Problems;
 
 /// <summary>
 /// The language a refusal is worded in: API calls (<c>/api/…</c>) follow <c>Accept-Language</c> — Vietnamese unless
-/// English is preferred —; pages keep the reader's choice (culture cookie, then profile; see <c>UiCultures</c>).
+/// English is preferred —; pages keep the reader's choice (culture cookie, then profile; see <c>UiCultures</c>), read
+/// from the request's culture feature, which outlives the localization middleware when an exception is handled.
 /// </summary>
 public static class ProblemLanguage
 {
     public static bool IsEnglish(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
             ? PrefersEnglish(context.Request.Headers.AcceptLanguage)
-            : CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+            : context.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture.TwoLetterISOLanguageName == "en";
 
     /// <summary>True when the first supported language by quality (vi or en) is English; a header that does not parse counts as none.</summary>
     public static bool PrefersEnglish(IList<string>? acceptLanguage)

@@ -42,7 +42,7 @@ public sealed partial class Designer
     [Inject]
     private IJSRuntime Js { get; set; } = null!;
 
-    private static string LeaveMessage => L("Có thay đổi chưa lưu. Rời trang và bỏ các thay đổi?", "There are unsaved changes. Leave and discard them?");
+    private static string LeaveMessage => L("Studio.ThereAreUnsavedChangesLeave");
 
     private ActivityDefinition? SelectedActivity =>
         _canvas?.SelectedActivityId is { } id ? _editor?.Definition.Activities.Find(a => a.Id == id) : null;
@@ -62,7 +62,7 @@ public sealed partial class Designer
         _canvas = new StudioCanvas(readOnly: false);
         _canvas.ActivitySelected += _ => InvokeAsync(StateHasChanged);
         _canvas.LinkRequested += link => InvokeAsync(() => Connect(link));
-        _canvas.NodeMoved += (id, x, y) => InvokeAsync(() => _editor.Execute(new MoveActivitiesCommand(L("Di chuyển", "Move"), new Dictionary<string, Position> { [id] = new(x, y) })));
+        _canvas.NodeMoved += (id, x, y) => InvokeAsync(() => _editor.Execute(new MoveActivitiesCommand(L("Studio.Move"), new Dictionary<string, Position> { [id] = new(x, y) })));
         _canvas.DeleteRequested += () => InvokeAsync(DeleteSelected);
         var shortcuts = _canvas.Diagram.GetBehavior<KeyboardShortcutsBehavior>();
         shortcuts?.SetShortcut("z", true, false, false, d => { _ = InvokeAsync(_editor.Undo); return ValueTask.CompletedTask; });
@@ -134,7 +134,7 @@ public sealed partial class Designer
     {
         if (!_editor!.TryConnect(link.SourceId, link.Outcome, link.TargetId))
         {
-            _message = L("Không nối được: cổng này đã nối đến đó, hoặc đích không nhận kết nối.", "Cannot connect: already connected, or the target takes no input.");
+            _message = L("Studio.CannotConnectAlreadyConnectedOr");
             Redraw();
             StateHasChanged();
         }
@@ -171,7 +171,7 @@ public sealed partial class Designer
     private void Validate()
     {
         _errors = Definitions.Validate(_editor!.Definition).Errors;
-        _message = _errors.Count == 0 ? L("Quy trình hợp lệ.", "The flow is valid.") : L($"Có {_errors.Count} lỗi.", $"{_errors.Count} errors found.");
+        _message = _errors.Count == 0 ? L("Studio.TheFlowIsValid") : L("Studio.0ErrorsFound", _errors.Count);
         Redraw();
     }
 
@@ -181,7 +181,7 @@ public sealed partial class Designer
         if (!result.Succeeded)
         {
             _errors = result.Errors;
-            _message = L("Chưa lưu được: xem các lỗi.", "Not saved: see the errors.");
+            _message = L("Studio.NotSavedSeeTheErrors");
             Redraw();
             return false;
         }
@@ -198,7 +198,7 @@ public sealed partial class Designer
         {
             if (await SaveCoreAsync())
             {
-                _message = L($"Đã lưu bản nháp v{_version!.Version}.", $"Draft v{_version!.Version} saved.");
+                _message = L("Studio.DraftV0Saved", _version!.Version);
             }
         }
         finally
@@ -215,7 +215,7 @@ public sealed partial class Designer
             Validate();
             if (_errors!.Count > 0 || (_editor!.IsDirty && !await SaveCoreAsync()))
             {
-                _message = L("Chưa ban hành được: quy trình còn lỗi.", "Not published: the flow has errors.");
+                _message = L("Studio.NotPublishedTheFlowHas");
                 return;
             }
 
@@ -223,12 +223,12 @@ public sealed partial class Designer
             if (result.Succeeded)
             {
                 _version = result.Version ?? _version;
-                _message = L($"Đã ban hành phiên bản v{_version!.Version}.", $"Version v{_version.Version} published.");
+                _message = L("Studio.VersionV0Published", _version!.Version);
             }
             else
             {
                 _errors = result.Errors;
-                _message = L("Chưa ban hành được.", "Not published.");
+                _message = L("Studio.NotPublished");
                 Redraw();
             }
         }

@@ -44,7 +44,8 @@ public sealed class BadRequestProblemTests(HostileHostsFixture hosts) : IClassFi
 
         using var response = await host.Callers[HostileHost.Administrator].GetAsync("/inbox?page=99999999999", Ct);
 
-        await ProblemAssert.NamesAsync(response, HttpStatusCode.BadRequest, "page", "whole number");
+        // A page answers in the reader's chosen language (Vietnamese here), whatever Accept-Language says.
+        await ProblemAssert.NamesAsync(response, HttpStatusCode.BadRequest, "page", "một số nguyên");
     }
 
     [Theory]
@@ -105,7 +106,7 @@ public sealed class BadRequestProblemTests(HostileHostsFixture hosts) : IClassFi
         using var response = await host.Callers[HostileHost.Anonymous].PostAsync("/account/login",
             new FormUrlEncodedContent([new("username", "admin"), new("password", "x"), new("returnUrl", "/inbox")]), Ct);
 
-        await ProblemAssert.NamesAsync(response, HttpStatusCode.BadRequest, "__RequestVerificationToken", "Reload the page");
+        await ProblemAssert.NamesAsync(response, HttpStatusCode.BadRequest, "__RequestVerificationToken", "tải lại trang");
     }
 
     [Fact]
@@ -115,7 +116,7 @@ public sealed class BadRequestProblemTests(HostileHostsFixture hosts) : IClassFi
 
         using var response = await host.Callers[HostileHost.Administrator].PostAsync("/dev/clock", new FormUrlEncodedContent([new("advance", "P1D")]), Ct);
 
-        await ProblemAssert.NamesAsync(response, HttpStatusCode.BadRequest, "__RequestVerificationToken", "Reload the page");
+        await ProblemAssert.NamesAsync(response, HttpStatusCode.BadRequest, "__RequestVerificationToken", "tải lại trang");
     }
 
     [Theory]
