@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using DirectiveFlow.Core.Common.Errors;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -58,8 +59,7 @@ public static class SignInRateLimiting
             ? (int)Math.Ceiling(retryAfter.TotalSeconds)
             : limits.WindowSeconds;
         context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(CultureInfo.InvariantCulture);
-        await ApiAuthResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests,
-            "Đăng nhập quá nhiều lần (too many sign-in attempts)",
-            $"Vui lòng thử lại sau {seconds} giây. Please try again in {seconds} seconds.");
+        await ApiAuthResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, ErrorCodes.TooManySignIns,
+            new ErrorMessage(ErrorCodes.RetryInSeconds, seconds));
     }
 }

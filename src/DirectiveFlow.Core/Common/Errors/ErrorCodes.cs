@@ -222,4 +222,17 @@ public static class ErrorCodes
     public const string WorkflowWrittenMeanwhile = "workflow-written-meanwhile";
     public const string WorkflowOpenDraft = "workflow-open-draft";
     public const string IfMatchInvalid = "if-match-invalid";
+
+    // Signing in, tokens and the other API answers outside the use cases
+    public const string AuthRequired = "auth-required";
+    public const string AuthSendToken = "auth-send-token";
+    public const string AuthForbidden = "auth-forbidden";
+    public const string AuthLacksRole = "auth-lacks-role";
+    public const string BearerRequired = "bearer-required";
+    public const string BearerForChanges = "bearer-for-changes";
+    public const string TooManySignIns = "too-many-sign-ins";
+    public const string RetryInSeconds = "retry-in-seconds";
+    public const string OutboxMessageNotFound = "outbox-message-not-found";
+    public const string OutboxOnlyDeadLetter = "outbox-only-dead-letter";
+    public const string MailboxOff = "mailbox-off";
 }

@@ -206,5 +206,17 @@ public static class ErrorMessagesEn
         [ErrorCodes.WorkflowWrittenMeanwhile] = "The workflow definition was written by someone else at the same time; reload and try again.",
         [ErrorCodes.WorkflowOpenDraft] = "'{0}' has an open draft (version {1}); publish or delete it first.",
         [ErrorCodes.IfMatchInvalid] = "If-Match must hold the concurrencyStamp returned by GET, e.g. If-Match: \"3\".",
+
+        [ErrorCodes.AuthRequired] = "Authentication required.",
+        [ErrorCodes.AuthSendToken] = "Send a bearer token from POST /api/auth/token, or sign in.",
+        [ErrorCodes.AuthForbidden] = "Forbidden.",
+        [ErrorCodes.AuthLacksRole] = "Your account lacks the role this action requires.",
+        [ErrorCodes.BearerRequired] = "A bearer token is required.",
+        [ErrorCodes.BearerForChanges] = "Changes through the API need a bearer token from POST /api/auth/token; the sign-in cookie is read-only.",
+        [ErrorCodes.TooManySignIns] = "Too many sign-in attempts.",
+        [ErrorCodes.RetryInSeconds] = "Please try again in {0} seconds.",
+        [ErrorCodes.OutboxMessageNotFound] = "Message not found.",
+        [ErrorCodes.OutboxOnlyDeadLetter] = "Only a DeadLetter can be retried.",
+        [ErrorCodes.MailboxOff] = "The embedded catcher runs only in demo mode without Smtp:Host.",
     };
 }

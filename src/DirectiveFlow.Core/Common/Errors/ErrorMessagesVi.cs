@@ -206,5 +206,17 @@ public static class ErrorMessagesVi
         [ErrorCodes.WorkflowWrittenMeanwhile] = "Quy trình vừa được người khác ghi cùng lúc; hãy tải lại rồi thử lại.",
         [ErrorCodes.WorkflowOpenDraft] = "'{0}' đang có bản nháp (phiên bản {1}); hãy ban hành hoặc xóa bản nháp trước.",
         [ErrorCodes.IfMatchInvalid] = "Tiêu đề If-Match phải chứa concurrencyStamp mà GET trả về, ví dụ If-Match: \"3\".",
+
+        [ErrorCodes.AuthRequired] = "Chưa đăng nhập.",
+        [ErrorCodes.AuthSendToken] = "Gửi mã truy cập (Authorization: Bearer …) lấy từ POST /api/auth/token, hoặc đăng nhập.",
+        [ErrorCodes.AuthForbidden] = "Không có quyền.",
+        [ErrorCodes.AuthLacksRole] = "Tài khoản của bạn không có vai trò cần thiết cho thao tác này.",
+        [ErrorCodes.BearerRequired] = "API cần mã truy cập.",
+        [ErrorCodes.BearerForChanges] = "Thay đổi dữ liệu qua API cần mã truy cập (Authorization: Bearer …) lấy từ POST /api/auth/token; cookie đăng nhập chỉ dùng để đọc.",
+        [ErrorCodes.TooManySignIns] = "Đăng nhập quá nhiều lần.",
+        [ErrorCodes.RetryInSeconds] = "Vui lòng thử lại sau {0} giây.",
+        [ErrorCodes.OutboxMessageNotFound] = "Không tìm thấy thư.",
+        [ErrorCodes.OutboxOnlyDeadLetter] = "Chỉ thư lỗi (DeadLetter) mới gửi lại được.",
+        [ErrorCodes.MailboxOff] = "Hộp thư thử nghiệm đang tắt: nó chỉ chạy ở chế độ demo khi không đặt Smtp:Host.",
     };
 }

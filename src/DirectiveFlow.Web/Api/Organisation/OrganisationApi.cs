@@ -100,6 +100,5 @@ public static class OrganisationApi
         return null;
     }
 
-    private static IResult NotFound(Guid id) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy đơn vị (unit not found)", detail: $"No unit {id}.");
+    private static IResult NotFound(Guid id) => ApiProblems.Of(ProblemException.NotFound(ErrorCodes.UnitNotFound, id));
 }
