@@ -93,7 +93,9 @@ public sealed class BadRequestProblemTests(HostileHostsFixture hosts) : IClassFi
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("Chưa đăng nhập", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Authentication required.", body, StringComparison.Ordinal); // the hostile callers ask for English
+        Assert.Contains("\"code\":\"auth-required\"", body, StringComparison.Ordinal);
     }
 
     [Theory]
