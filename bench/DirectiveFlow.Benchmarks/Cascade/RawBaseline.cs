@@ -2,6 +2,7 @@ using System.Diagnostics;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Engine.Cascades;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Persistence.Sql;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -27,7 +28,7 @@ public static class RawBaseline
         using var transaction = connection.BeginTransaction();
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO \"Tasks\" ({TaskColumns.List()}) VALUES ({PreparedTaskInsert.Placeholders("$")})";
+        command.CommandText = $"INSERT INTO \"Tasks\" ({Columns(DatabaseProvider.Sqlite, connectionString)}) VALUES ({TaskColumns.Placeholders("$")})";
         var parameters = TaskColumns.All.Select((_, i) => command.Parameters.Add(new SqliteParameter("$p" + i, null))).ToArray();
         command.Prepare();
         foreach (var row in rows)
@@ -49,7 +50,7 @@ public static class RawBaseline
         using var connection = new NpgsqlConnection(connectionString);
         connection.Open();
         var watch = Stopwatch.StartNew();
-        using (var importer = connection.BeginBinaryImport($"COPY \"Tasks\" ({TaskColumns.List()}) FROM STDIN (FORMAT BINARY)"))
+        using (var importer = connection.BeginBinaryImport($"COPY \"Tasks\" ({Columns(DatabaseProvider.PostgreSql, connectionString)}) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var row in rows)
             {
@@ -72,5 +73,12 @@ public static class RawBaseline
         }
 
         return watch.Elapsed;
+    }
+
+    /// <summary>The Tasks columns as the product's model maps them, in <see cref="TaskColumns"/> order (no connection is opened).</summary>
+    private static string Columns(DatabaseProvider provider, string connectionString)
+    {
+        using var db = new DirectiveFlowDbContext(DbContextOptionsFactory.Create(provider, connectionString));
+        return SqlNames.Of(db).Tasks.Columns(TaskColumns.Properties);
     }
 }

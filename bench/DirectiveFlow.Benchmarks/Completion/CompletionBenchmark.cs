@@ -9,6 +9,7 @@ using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure;
 using DirectiveFlow.Infrastructure.Email.Outbox;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Persistence.Sql;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using DirectiveFlow.Infrastructure.Email.Outbox;
+using DirectiveFlow.Infrastructure.Persistence.Sql;
 
 namespace DirectiveFlow.Benchmarks.Inbox;
 

@@ -7,6 +7,7 @@ using DirectiveFlow.Infrastructure;
 using DirectiveFlow.Infrastructure.Email.Outbox;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Persistence.Sql;
 using DirectiveFlow.Infrastructure.Tasks.Queries;
 using Mediator;
 using Microsoft.AspNetCore.Http;

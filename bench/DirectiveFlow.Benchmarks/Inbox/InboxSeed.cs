@@ -1,8 +1,9 @@
 using System.Data.Common;
 using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Infrastructure.Email.Outbox;
-using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Organisation.Import;
+using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Persistence.Sql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,8 +17,11 @@ namespace DirectiveFlow.Benchmarks.Inbox;
 /// </summary>
 internal static class InboxSeed
 {
-    /// <summary>Migrates the database, imports the national list (13,420 units) and writes <paramref name="count"/> tasks; answers how many were written.</summary>
-    public static async Task<int> PrepareAsync(IServiceProvider root, DirectiveFlowDbContext db, int count, DateTimeOffset now)
+    /// <summary>
+    /// Migrates the database, imports the national list (13,420 units) and writes <paramref name="count"/> tasks (after
+    /// <paramref name="beforeTasks"/>, if any); answers how many were written.
+    /// </summary>
+    public static async Task<int> PrepareAsync(IServiceProvider root, DirectiveFlowDbContext db, int count, DateTimeOffset now, Func<Task>? beforeTasks = null)
     {
         await db.Database.MigrateAsync();
         await using (var scope = root.CreateAsyncScope())
@@ -27,6 +31,11 @@ internal static class InboxSeed
             {
                 throw new InvalidOperationException("The national list did not import.");
             }
+        }
+
+        if (beforeTasks is not null)
+        {
+            await beforeTasks();
         }
 
         return await InsertAsync(db, count, now);

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Email.Outbox;
+using DirectiveFlow.Infrastructure.Persistence.Sql;
 using DirectiveFlow.Infrastructure.Scheduling.Sweep;
 
 namespace DirectiveFlow.Benchmarks.Overview;
@@ -121,7 +122,7 @@ internal sealed class HandOverview(DbConnection connection, ProviderValues value
 
         chases.CommandText = page.Count == 0 ? "SELECT 1 WHERE 1 = 0" : $"""
             SELECT t."UnitId", count(*) FROM "Tasks" t JOIN "Outbox" m ON m."TaskId" = t."Id"
-            WHERE t."UnitId" IN ({keys}) AND t."ParentTaskId" IS NULL {Scope()} AND ({string.Join(" OR ", DueEffect.StepKeyPrefixes.Select(k => $"m.\"DedupeKey\" LIKE '{k}%'"))})
+            WHERE t."UnitId" IN ({keys}) AND t."ParentTaskId" IS NULL {Scope()} AND ({string.Join(" OR ", ChaseKeys.Prefixes.Select(k => $"m.\"DedupeKey\" LIKE '{k}%'"))})
             GROUP BY t."UnitId"
             """;
         await using (var reader = await chases.ExecuteReaderAsync())

@@ -1,11 +1,12 @@
-using System.Globalization;
 using System.Diagnostics;
+using System.Globalization;
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Infrastructure.Email;
 using DirectiveFlow.Infrastructure.Email.Outbox;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Persistence.Sql;
 using DirectiveFlow.Infrastructure.Scheduling;
 using DirectiveFlow.Infrastructure.Scheduling.Sweep;
 using Microsoft.Data.Sqlite;
@@ -135,7 +136,7 @@ public static class SweepBenchmark
         var (scheduledRate, firedRate) = await QuartzPerTaskBaseline.RunAsync(provider, connectionString, perTask);
         Console.WriteLine($"{provider}: sweep over {count:N0} due tasks of {units:N0} unit(s) ({result.Effects:N0} escalations written, {outbox:N0} outbox rows), median of {Rounds} alternating rounds after a warm-up");
         Console.WriteLine($"  raw set-based UPDATE … RETURNING: {rawMedian.TotalMilliseconds:N0} ms ({count / rawMedian.TotalSeconds:N0} rows/s); rounds {Join(raws)}");
-        Console.WriteLine($"  DueWorkSweeper (set-based per class of tasks decided alike): {sweepMedian.TotalMilliseconds:N0} ms ({count / sweepMedian.TotalSeconds:N0} tasks/s); rounds {Join(sweeps)}");
+        Console.WriteLine($"  DueWorkSweeper (set-based per uniform due group: tasks decided alike): {sweepMedian.TotalMilliseconds:N0} ms ({count / sweepMedian.TotalSeconds:N0} tasks/s); rounds {Join(sweeps)}");
         Console.WriteLine($"  throughput ratio sweep/raw = {ratio:F2} (median of per-round ratios {string.Join(", ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))}; goal ≥ 0.50: {(ratio >= 0.5 ? "met" : "NOT met")})");
         Console.WriteLine($"  one Quartz trigger per task, N = {perTask:N0} measured: scheduling {scheduledRate:N0} triggers/s, firing {firedRate:N0} triggers/s");
         Console.WriteLine($"    extrapolated to {count:N0} tasks: {count / scheduledRate:N0} s to schedule + {count / firedRate:N0} s to fire " +

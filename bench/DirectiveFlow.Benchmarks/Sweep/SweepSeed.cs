@@ -1,5 +1,6 @@
 using System.Data.Common;
 using DirectiveFlow.Infrastructure.Email.Outbox;
+using DirectiveFlow.Infrastructure.Persistence.Sql;
 
 namespace DirectiveFlow.Benchmarks.Sweep;
 

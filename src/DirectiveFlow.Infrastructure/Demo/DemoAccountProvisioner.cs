@@ -1,5 +1,6 @@
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Infrastructure.Identity;
+using DirectiveFlow.Infrastructure.Organisation;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public sealed class DemoAccountProvisioner(
     IPasswordHasher<AppUser> hasher,
     ILookupNormalizer normalizer,
     IOptions<DemoOptions> options,
-    ILogger<DemoAccountProvisioner> logger)
+    ILogger<DemoAccountProvisioner> logger) : IUnitAccountProvisioner
 {
     public const string AdminUserName = "admin";
     public const string ObserverUserName = "observer";

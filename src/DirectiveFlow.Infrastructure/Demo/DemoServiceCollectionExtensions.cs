@@ -1,3 +1,5 @@
+using DirectiveFlow.Infrastructure.Configuration;
+using DirectiveFlow.Infrastructure.Organisation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,8 +9,9 @@ public static class DemoServiceCollectionExtensions
 {
     public static IServiceCollection AddDirectiveFlowDemo(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+        services.AddValidatedOptions<DemoOptions>(configuration, DemoOptions.Section);
         services.AddScoped<DemoAccountProvisioner>();
+        services.AddScoped<IUnitAccountProvisioner>(sp => sp.GetRequiredService<DemoAccountProvisioner>());
         services.AddScoped<DemoSeeder>();
         return services;
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using DirectiveFlow.Core.Email;
 using DirectiveFlow.Infrastructure.Email.Outbox;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Persistence.Sql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -20,14 +21,6 @@ public sealed class OutboxWriter(TimeProvider time)
     /// </summary>
     internal static readonly JsonSerializerOptions ModelJson = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Adds the email to <paramref name="db"/>'s change tracker; it is written by the caller's SaveChanges.</summary>
-    public OutboxMessage Add(DirectiveFlowDbContext db, OutboxEmail email)
-    {
-        var message = ToMessage(email);
-        db.Outbox.Add(message);
-        return message;
-    }
-
     /// <summary>
     /// Writes the email at once on <paramref name="db"/>'s connection and current transaction, unless its dedupe key
     /// already exists. Answers whether it was written (false = already done, not an error).
@@ -39,7 +32,7 @@ public sealed class OutboxWriter(TimeProvider time)
         try
         {
             await using var command = new OutboxInsertCommand(
-                connection, db.Database.CurrentTransaction?.GetDbTransaction(), new ProviderValues(db.Database.ProviderName));
+                connection, db.Database.CurrentTransaction?.GetDbTransaction(), new ProviderValues(db.Database.ProviderName), ProviderSql.For(db));
             return await command.ExecuteAsync(ToMessage(email), cancellationToken);
         }
         finally

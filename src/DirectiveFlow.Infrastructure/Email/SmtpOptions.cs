@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace DirectiveFlow.Infrastructure.Email;
 
 /// <summary>
@@ -10,6 +12,8 @@ public sealed class SmtpOptions
 
     public string? Host { get; set; }
 
+    [Range(1, 65_535)]
+
     public int Port { get; set; } = 25;
 
     public bool UseTls { get; set; }
@@ -17,6 +21,8 @@ public sealed class SmtpOptions
     public string? UserName { get; set; }
 
     public string? Password { get; set; }
+
+    [Required]
 
     public string From { get; set; } = "DirectiveFlow <no-reply@directiveflow.local>";
 

@@ -1,11 +1,11 @@
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Workflows.Expressions;
+using DirectiveFlow.Infrastructure.Configuration;
 using DirectiveFlow.Infrastructure.Email;
 using DirectiveFlow.Infrastructure.Engine.Cascades;
 using DirectiveFlow.Infrastructure.Engine.Definitions;
 using DirectiveFlow.Infrastructure.Engine.Recovery;
 using DirectiveFlow.Infrastructure.Engine.Runtime;
-using DirectiveFlow.Infrastructure.Scheduling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,14 +20,10 @@ public static class EngineServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDirectiveFlowEngine(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(configuration.GetSection(EngineOptions.Section).Get<EngineOptions>() ?? new EngineOptions());
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IWorkingDayCalendar>(new WorkingDayCalendar(VietnamHolidays.For(2026).Concat(VietnamHolidays.For(2027))));
-        services.TryAddSingleton(_ => new ConditionEvaluator());
-        services.TryAddSingleton<OutboxWriter>();
+        services.AddValidatedOptions<EngineOptions>(configuration, EngineOptions.Section);
+        services.AddDirectiveFlowActivities();
         services.AddSingleton<WorkflowDefinitionCache>();
         services.AddSingleton<DeadlineCalculator>();
-        services.TryAddSingleton(WallClock.Default);
         services.AddSingleton<CascadeLease>();
         services.AddSingleton<CascadeQueue>();
         services.AddSingleton<ResolvedTargets>();
@@ -35,9 +31,9 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<FlowStepLoader>();
         services.AddSingleton<UnitTaskWriter>();
         services.AddSingleton<NotifyWriter>();
-        services.AddSingleton<DecisionRunner>();
         services.AddSingleton<CascadeBranchWriter>();
         services.AddSingleton<CascadeStarter>();
+        services.AddSingleton<FlowWalkerServices>();
         services.AddSingleton<FlowWalker>();
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<IWorkflowEngine>(sp => sp.GetRequiredService<WorkflowEngine>());

@@ -18,11 +18,27 @@ public sealed class WorkflowEngine(
     FlowStepLoader steps, FlowWalker walker, WorkflowDefinitionCache definitions,
     CascadeBatchRunner batches, CascadeQueue queue, EngineOptions options, TimeProvider time) : IWorkflowEngine
 {
-    /// <summary>
-    /// Creates the instance of <paramref name="directive"/> on version <paramref name="record"/> and walks it from Start,
-    /// inside the caller's open transaction. Cascades listed in the returned step's <see cref="FlowStep.DeferredCascades"/>
-    /// must be handed to <see cref="AfterCommitAsync"/> once the caller has committed.
-    /// </summary>
+    /// <inheritdoc />
+    public async Task<T> RunStepAsync<T>(DirectiveFlowDbContext db, Func<Task<StepOutcome<T>>> work, CancellationToken cancellationToken)
+    {
+        StepOutcome<T> outcome;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            outcome = await work();
+            if (!outcome.Commit)
+            {
+                return outcome.Result;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await AfterCommitAsync(outcome.DeferredCascades, cancellationToken);
+        return outcome.Result;
+    }
+
+    /// <inheritdoc />
     public async Task<FlowStep> StartInstanceAsync(
         DirectiveFlowDbContext db, Directive directive, WorkflowDefinitionRecord record, string actor, CancellationToken cancellationToken)
     {
@@ -51,7 +67,7 @@ public sealed class WorkflowEngine(
         return step;
     }
 
-    /// <summary>Writes (or queues for the background writer) the batches of cascades a committed step left.</summary>
+    /// <inheritdoc />
     public async Task AfterCommitAsync(IEnumerable<Guid> deferredCascades, CancellationToken cancellationToken)
     {
         foreach (var id in deferredCascades)
@@ -70,26 +86,19 @@ public sealed class WorkflowEngine(
     /// <inheritdoc />
     public async Task OnTaskFinishedAsync(DirectiveFlowDbContext db, UnitTask task, string outcome, string actor, CancellationToken cancellationToken)
     {
-        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        try
+        if (db.Database.CurrentTransaction is not null)
         {
             // Flush the caller's guarded task update first: a concurrent second finisher fails here, before any flow moves.
             await db.SaveChangesAsync(cancellationToken);
-            var deferred = await ContinueFromTaskAsync(db, task, outcome, actor, canDefer: own is not null, cancellationToken);
-            if (own is not null)
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                await own.CommitAsync(cancellationToken);
-                await AfterCommitAsync(deferred, cancellationToken);
-            }
+            await ContinueFromTaskAsync(db, task, outcome, actor, canDefer: false, cancellationToken);
+            return;
         }
-        finally
+
+        await RunStepAsync(db, async () =>
         {
-            if (own is not null)
-            {
-                await own.DisposeAsync();
-            }
-        }
+            await db.SaveChangesAsync(cancellationToken);
+            return StepOutcome.Committed(true, await ContinueFromTaskAsync(db, task, outcome, actor, canDefer: true, cancellationToken));
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -105,10 +114,7 @@ public sealed class WorkflowEngine(
         return status is null or ActivityExecutionStatus.Completed or ActivityExecutionStatus.Cancelled;
     }
 
-    /// <summary>
-    /// Moves the flow on from a task whose status the caller has already made final, inside the open transaction.
-    /// Answers the cascades to write after commit (only when <paramref name="canDefer"/>).
-    /// </summary>
+    /// <inheritdoc />
     public async Task<IReadOnlyList<Guid>> ContinueFromTaskAsync(
         DirectiveFlowDbContext db, UnitTask task, string outcome, string actor, bool canDefer, CancellationToken cancellationToken)
     {

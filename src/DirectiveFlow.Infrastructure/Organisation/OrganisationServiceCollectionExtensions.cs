@@ -1,3 +1,4 @@
+using DirectiveFlow.Infrastructure.Configuration;
 using DirectiveFlow.Infrastructure.Organisation.Import;
 using DirectiveFlow.Infrastructure.Organisation.Units;
 using Microsoft.Extensions.Configuration;
@@ -9,7 +10,7 @@ public static class OrganisationServiceCollectionExtensions
 {
     public static IServiceCollection AddDirectiveFlowOrganisation(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<OrganisationOptions>(configuration.GetSection(OrganisationOptions.Section));
+        services.AddValidatedOptions<OrganisationOptions>(configuration, OrganisationOptions.Section);
         services.AddScoped<OrganisationImporter>();
         services.AddScoped<UnitDirectory>();
         services.AddScoped<SubUnitEditor>();

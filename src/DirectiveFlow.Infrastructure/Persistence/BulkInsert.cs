@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace DirectiveFlow.Infrastructure.Persistence;
 
@@ -26,16 +27,7 @@ public static class BulkInsert
             return;
         }
 
-        var entityType = db.Model.FindEntityType(typeof(T))
-            ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
-        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-        var columns = entityType.GetProperties()
-            .Where(p => p.PropertyInfo is not null && p.GetColumnName(table) is not null)
-            .Select(p => (Property: p, Converter: p.GetValueConverter() ?? p.GetTypeMapping().Converter))
-            .ToList();
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ("
-            + string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(table)!))) + ") VALUES ";
+        var (head, columns) = Head(db, typeof(T));
         var batchSize = Math.Max(1, MaxParameters / columns.Count);
 
         var connection = db.Database.GetDbConnection();
@@ -86,26 +78,52 @@ public static class BulkInsert
         }
     }
 
+    /// <summary>The command text that inserts <paramref name="rows"/> rows of <paramref name="entity"/> (parameters <c>@p0…</c>).</summary>
+    public static string CommandText(DbContext db, Type entity, int rows)
+    {
+        var (head, columns) = Head(db, entity);
+        return CommandText(head, columns.Count, rows);
+    }
+
+    /// <summary>The <c>INSERT INTO table (columns) VALUES </c> of the entity, and its columns with their conversions.</summary>
+    private static (string Head, List<(IProperty Property, ValueConverter? Converter)> Columns) Head(DbContext db, Type entity)
+    {
+        var entityType = db.Model.FindEntityType(entity)
+            ?? throw new InvalidOperationException($"{entity.Name} is not mapped.");
+        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        var columns = entityType.GetProperties()
+            .Where(p => p.PropertyInfo is not null && p.GetColumnName(table) is not null)
+            .Select(p => (Property: p, Converter: p.GetValueConverter() ?? p.GetTypeMapping().Converter))
+            .ToList();
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ("
+            + string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(table)!))) + ") VALUES ";
+        return (head, columns);
+    }
+
+    private static string CommandText(string head, int columns, int rows)
+    {
+        var text = new StringBuilder(head);
+        for (var r = 0; r < rows; r++)
+        {
+            text.Append(r == 0 ? "(" : ", (").AppendJoin(", ", Enumerable.Range(r * columns, columns).Select(p => "@p" + p)).Append(')');
+        }
+
+        return text.ToString();
+    }
+
     private static DbCommand CreateCommand(DbConnection connection, DbTransaction? transaction, string head, int columns, int rows)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
-        var text = new StringBuilder(head);
-        for (var r = 0; r < rows; r++)
+        for (var p = 0; p < rows * columns; p++)
         {
-            text.Append(r == 0 ? "(" : ", (");
-            for (var c = 0; c < columns; c++)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = $"@p{(r * columns) + c}";
-                command.Parameters.Add(parameter);
-                text.Append(c == 0 ? "" : ", ").Append(parameter.ParameterName);
-            }
-
-            text.Append(')');
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@p" + p;
+            command.Parameters.Add(parameter);
         }
 
-        command.CommandText = text.ToString();
+        command.CommandText = CommandText(head, columns, rows);
         return command;
     }
 }

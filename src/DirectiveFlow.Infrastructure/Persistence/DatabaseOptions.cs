@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace DirectiveFlow.Infrastructure.Persistence;
 
 /// <summary>The "Database" configuration section.</summary>
@@ -11,6 +13,7 @@ public sealed class DatabaseOptions
     public string? ConnectionString { get; set; }
 
     /// <summary>Where the SQLite file (and attachments) live when no connection string is given.</summary>
+    [Required]
     public string DataFolder { get; set; } = "data";
 
     /// <summary>Apply pending migrations at start.</summary>

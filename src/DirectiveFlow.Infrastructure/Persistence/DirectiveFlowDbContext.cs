@@ -6,14 +6,14 @@ using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure.Identity;
-using DirectiveFlow.Infrastructure.Scheduling;
+using DirectiveFlow.Infrastructure.Time;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Persistence;
 
-/// <summary>The product's one database: organisation, definitions, instances, tasks, journal, outbox, calendar, accounts, demo clock.</summary>
+/// <summary>The product's one database: organisation, definitions, instances, tasks (and their tallies), journal, outbox, calendar, accounts, demo clock.</summary>
 public sealed class DirectiveFlowDbContext(DbContextOptions<DirectiveFlowDbContext> options)
     : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
 {
@@ -24,6 +24,7 @@ public sealed class DirectiveFlowDbContext(DbContextOptions<DirectiveFlowDbConte
     public DbSet<ActivityExecution> ActivityExecutions => Set<ActivityExecution>();
     public DbSet<Directive> Directives => Set<Directive>();
     public DbSet<UnitTask> Tasks => Set<UnitTask>();
+    public DbSet<Reports.Tallies.TaskTally> TaskTallies => Set<Reports.Tallies.TaskTally>();
     public DbSet<TaskSupportingUnit> TaskSupportingUnits => Set<TaskSupportingUnit>();
     public DbSet<TaskProgressReport> ProgressReports => Set<TaskProgressReport>();
     public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();

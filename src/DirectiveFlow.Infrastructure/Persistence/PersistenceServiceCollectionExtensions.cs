@@ -1,3 +1,4 @@
+using DirectiveFlow.Infrastructure.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,7 @@ public static class PersistenceServiceCollectionExtensions
     /// <summary>Registers the DbContext on the provider named by <c>Database:Provider</c>.</summary>
     public static IServiceCollection AddDirectiveFlowPersistence(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var options = services.AddValidatedOptions<DatabaseOptions>(configuration, DatabaseOptions.Section);
         var connectionString = options.ResolveConnectionString();
         services.AddSingleton(options);
         services.AddDbContext<DirectiveFlowDbContext>(b => DbContextOptionsFactory.Configure(b, options.Provider, connectionString));

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using DirectiveFlow.Infrastructure.Persistence.Sql.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using SQLitePCL;
 
@@ -18,14 +19,6 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
 {
     public static readonly SqliteConnectionSetup Instance = new();
 
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
-
-    /// <summary>
-    /// A read-only connection (EF Core opens one to ask whether the database exists) cannot switch a database that is
-    /// not yet in WAL mode — a new file, or one restored from a backup — and must not try: it would fail the start-up.
-    /// The first read-write connection switches it.
-    /// </summary>
-    private const string ReadOnlyPragmas = "PRAGMA busy_timeout=10000;";
 
     private static readonly ConditionalWeakTable<sqlite3, object> Prepared = [];
 
@@ -53,8 +46,15 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
         RegisterFunctions(connection);
     }
 
+    /// <summary>
+    /// A read-only connection (EF Core opens one to ask whether the database exists) cannot switch a database that is
+    /// not yet in WAL mode — a new file, or one restored from a backup — and must not try: it would fail the start-up.
+    /// The first read-write connection switches it.
+    /// </summary>
     private static string PragmasFor(DbConnection connection) =>
-        new SqliteConnectionStringBuilder(connection.ConnectionString).Mode == SqliteOpenMode.ReadOnly ? ReadOnlyPragmas : Pragmas;
+        new SqliteConnectionStringBuilder(connection.ConnectionString).Mode == SqliteOpenMode.ReadOnly
+            ? SqliteSql.ReadOnlyConnectionPragmas
+            : SqliteSql.ConnectionPragmas;
 
     /// <summary>True when this native connection was set up before.</summary>
     private static bool IsPrepared(DbConnection connection) =>

@@ -38,9 +38,8 @@ public sealed record ReportScope
     /// <summary>The tasks of <paramref name="tasks"/> inside the scope.</summary>
     public IQueryable<UnitTask> Apply(DirectiveFlowDbContext db, IQueryable<UnitTask> tasks)
     {
-        if (Directives.ProvinceId is not null)
+        if (ReadableDirectives(db) is { } readable)
         {
-            var readable = Directives.Filter(db, db.Directives).Select(d => d.Id);
             tasks = tasks.Where(t => readable.Contains(t.DirectiveId));
         }
 
@@ -52,4 +51,8 @@ public sealed record ReportScope
 
         return tasks;
     }
+
+    /// <summary>The ids of the directives in scope; null when every directive is.</summary>
+    public IQueryable<Guid>? ReadableDirectives(DirectiveFlowDbContext db) =>
+        Directives.ProvinceId is null ? null : Directives.Filter(db, db.Directives).Select(d => d.Id);
 }

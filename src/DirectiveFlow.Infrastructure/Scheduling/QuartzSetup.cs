@@ -1,5 +1,6 @@
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Scheduling.Jobs;
+using DirectiveFlow.Infrastructure.Time;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using DirectiveFlow.Core.Calendar;
+using DirectiveFlow.Infrastructure.Configuration;
 
 namespace DirectiveFlow.Infrastructure.Scheduling;
 
@@ -13,31 +15,38 @@ public sealed class SchedulingOptions
     /// <summary>Takes part in a Quartz cluster with every node on the same database.</summary>
     public bool Clustered { get; set; }
 
+    [Required]
+
     public string TimeZone { get; set; } = VietnamTime.ZoneId;
+
+    [CronExpression]
 
     public string SweepCron { get; set; } = "0 * * * * ?";
 
     /// <summary>07:30 every day; the job itself skips non-working days through the calendar (make-up Saturdays included).</summary>
+    [CronExpression]
     public string DigestCron { get; set; } = "0 30 7 * * ?";
 
     /// <summary>Monday 08:00; on a Monday off the summary goes on the next working day.</summary>
+    [CronExpression]
     public string WeeklyCron { get; set; } = "0 0 8 ? * MON-FRI";
 
     /// <summary>The weekly report's files attached to the weekly summary email: "xlsx", "pdf", both (the default) or none ("").</summary>
     public string WeeklyReportAttachments { get; set; } = "xlsx,pdf";
 
+    [CronExpression]
+
     public string OutboxCron { get; set; } = "0/15 * * * * ?";
 
-    /// <summary>
-    /// In demo mode, how often each node re-reads the demo clock's shared offset (jobs also re-read it before they run).
-    /// </summary>
-    public TimeSpan DemoClockRefresh { get; set; } = TimeSpan.FromSeconds(5);
+    [Range(1, 100_000)]
 
     public int SweepPageSize { get; set; } = 500;
 
     /// <summary>
-    /// Due tasks that would all be decided alike (a <see cref="Sweep.SweepClass"/>) are swept set-based when at least this
-    /// many share a class, on SQLite and PostgreSQL; smaller groups, and SQL Server, go row by row. 0 turns it off.
+    /// Due tasks that would all be decided alike (a <see cref="Sweep.UniformDueGroup"/>) are swept set-based when at least
+    /// this many share a group, on SQLite and PostgreSQL; smaller groups, and SQL Server, go in pages. 0 turns it off.
+    /// (The name, a configuration key, predates "group".)
     /// </summary>
+    [Range(1, int.MaxValue)]
     public int SetBasedClassMinimum { get; set; } = 32;
 }

@@ -1,10 +1,12 @@
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Infrastructure.Calendar;
+using DirectiveFlow.Infrastructure.Configuration;
 using DirectiveFlow.Infrastructure.Email;
 using DirectiveFlow.Infrastructure.Email.Mailbox;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Scheduling.Digests;
 using DirectiveFlow.Infrastructure.Scheduling.Sweep;
+using DirectiveFlow.Infrastructure.Time;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,15 +24,10 @@ public static class SchedulingServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDirectiveFlowScheduling(this IServiceCollection services, IConfiguration configuration)
     {
-        var scheduling = configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
-        var outbox = configuration.GetSection(OutboxOptions.Section).Get<OutboxOptions>() ?? new OutboxOptions();
-        outbox.BaseUrl = configuration["App:BaseUrl"] is { Length: > 0 } baseUrl ? baseUrl : outbox.BaseUrl;
-        var smtp = configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions();
-        services.AddSingleton(scheduling).AddSingleton(outbox).AddSingleton(smtp);
-
-        services.AddSingleton<DatabaseWorkingDayCalendar>();
-        services.AddSingleton<IWorkingDayCalendar>(sp => sp.GetRequiredService<DatabaseWorkingDayCalendar>());
-        services.AddScoped<CalendarEditor>();
+        var scheduling = services.AddValidatedOptions<SchedulingOptions>(configuration, SchedulingOptions.Section);
+        services.AddValidatedOptions<OutboxOptions>(configuration, OutboxOptions.Section);
+        services.PostConfigure<OutboxOptions>(o => o.BaseUrl = configuration["App:BaseUrl"] is { Length: > 0 } baseUrl ? baseUrl : o.BaseUrl);
+        var smtp = services.AddValidatedOptions<SmtpOptions>(configuration, SmtpOptions.Section);
 
         services.AddSingleton<OutboxWriter>();
         services.AddSingleton<EmailTemplateStore>();
@@ -50,17 +47,9 @@ public static class SchedulingServiceCollectionExtensions
             services.AddHostedService(sp => sp.GetRequiredService<EmbeddedSmtpCatcher>());
         }
 
-        services.TryAddSingleton(WallClock.Default);
-        if (configuration.GetValue<bool>("Demo:Enabled"))
-        {
-            services.AddSingleton<DemoTimeProvider>();
-            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(sp => sp.GetRequiredService<DemoTimeProvider>()));
-            services.AddHostedService<DemoClockRefresher>();
-        }
-
         if (scheduling.Enabled)
         {
-            var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+            var database = ValidatedOptions.Read<DatabaseOptions>(configuration, DatabaseOptions.Section);
             services.AddDirectiveFlowQuartz(scheduling, database.Provider, database.ResolveConnectionString());
             services.AddQuartzHostedService(QuartzSetup.SchedulerName, o => o.WaitForJobsToComplete = true);
         }

@@ -10,7 +10,7 @@ namespace DirectiveFlow.Infrastructure.Tasks;
 /// The outcomes a task may be completed with: its UnitTask's ports in the flow version its directive runs ("Done" and
 /// any extra outcome the flow gives it); a sub-cascade's child task, or a task no flow stands behind, only "Done".
 /// </summary>
-public sealed class TaskOutcomes(WorkflowDefinitionCache definitions)
+public sealed class TaskOutcomes(WorkflowDefinitionCache definitions, ActivityCatalog activities)
 {
     public async Task<IReadOnlyList<string>> OfAsync(DirectiveFlowDbContext db, UnitTask task, CancellationToken cancellationToken)
     {
@@ -24,6 +24,6 @@ public sealed class TaskOutcomes(WorkflowDefinitionCache definitions)
 
         var flow = await definitions.GetAsync(db, recordId.Value, cancellationToken);
         var activity = flow.Definition.Activities.FirstOrDefault(a => a.Id == task.ActivityId);
-        return activity is null ? [Outcomes.Done] : ActivityCatalog.OutcomesOf(activity);
+        return activity is null ? [Outcomes.Done] : activities.OutcomesOf(activity);
     }
 }

@@ -1,3 +1,4 @@
+using DirectiveFlow.Infrastructure.Configuration;
 using DirectiveFlow.Infrastructure.Tasks.Access;
 using DirectiveFlow.Infrastructure.Tasks.Attachments;
 using DirectiveFlow.Infrastructure.Tasks.Commands;
@@ -12,7 +13,7 @@ public static class TasksServiceCollectionExtensions
     /// <summary>Task lifecycle services: caller resolution, the command workspace, read access, attachments. Handlers come from Mediator.</summary>
     public static IServiceCollection AddDirectiveFlowTasks(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(configuration.GetSection(AttachmentOptions.Section).Get<AttachmentOptions>() ?? new AttachmentOptions());
+        services.AddValidatedOptions<AttachmentOptions>(configuration, AttachmentOptions.Section);
         services.AddSingleton<AttachmentStore>();
         services.AddScoped<TaskCallerResolver>();
         services.AddScoped<TaskWorkspace>();

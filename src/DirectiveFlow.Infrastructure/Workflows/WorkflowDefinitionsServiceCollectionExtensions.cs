@@ -1,5 +1,7 @@
 using DirectiveFlow.Core.Workflows.Expressions;
 using DirectiveFlow.Core.Workflows.Validation;
+using DirectiveFlow.Infrastructure.Configuration;
+using DirectiveFlow.Infrastructure.Engine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,10 +13,10 @@ public static class WorkflowDefinitionsServiceCollectionExtensions
     /// <summary>Definitions: validator, condition evaluator, versioned store and the shipped-flow seeder.</summary>
     public static IServiceCollection AddDirectiveFlowWorkflowDefinitions(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(configuration.GetSection(WorkflowSeedOptions.Section).Get<WorkflowSeedOptions>() ?? new WorkflowSeedOptions());
-        services.TryAddSingleton<ConditionEvaluator>();
-        services.TryAddSingleton<WorkflowValidator>();
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddValidatedOptions<WorkflowSeedOptions>(configuration, WorkflowSeedOptions.Section);
+        services.AddSingleton<ConditionEvaluator>();
+        services.AddDirectiveFlowActivities();
+        services.AddSingleton<WorkflowValidator>();
         services.AddScoped<WorkflowDefinitionStore>();
         services.AddScoped<WorkflowDefinitionSeeder>();
         return services;

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace DirectiveFlow.Infrastructure.Workflows;
 
 /// <summary>The "Workflows" configuration section: where the shipped flows are and whether to seed them at start.</summary>
@@ -9,6 +11,7 @@ public sealed class WorkflowSeedOptions
     public bool SeedOnStart { get; set; } = true;
 
     /// <summary>The folder holding the shipped <c>*.json</c> flows; relative paths are under the application folder.</summary>
+    [Required]
     public string SeedFolder { get; set; } = "workflows";
 
     public string ResolveFolder() => Path.IsPathRooted(SeedFolder) ? SeedFolder : Path.Combine(AppContext.BaseDirectory, SeedFolder);

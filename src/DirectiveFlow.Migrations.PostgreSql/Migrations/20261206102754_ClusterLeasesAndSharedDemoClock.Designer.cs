@@ -903,7 +903,7 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("DirectiveFlow.Infrastructure.Scheduling.DemoClockState", b =>
+            modelBuilder.Entity("DirectiveFlow.Infrastructure.Time.DemoClockState", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("integer");

@@ -633,9 +633,9 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("CascadeExecutionId");
 
-                    b.HasIndex("NextActionAt");
+                    b.HasIndex("CompletedAt");
 
-                    b.HasIndex("ParentTaskId");
+                    b.HasIndex("NextActionAt");
 
                     b.HasIndex("DirectiveId", "Status");
 
@@ -644,7 +644,13 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("UnitId", "Status", "DueAt");
 
-                    b.ToTable("Tasks", (string)null);
+                    b.HasIndex("ParentTaskId", "UnitId", "Status", "DueAt", "CompletedAt", "CreatedAt", "DirectiveId")
+                        .HasDatabaseName("IX_Tasks_Report");
+
+                    b.ToTable("Tasks", null, t =>
+                        {
+                            t.HasTrigger("TR_Tasks_Tallies");
+                        });
                 });
 
             modelBuilder.Entity("DirectiveFlow.Core.Workflows.ActivityExecution", b =>
@@ -900,7 +906,48 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("DirectiveFlow.Infrastructure.Scheduling.DemoClockState", b =>
+            modelBuilder.Entity("DirectiveFlow.Infrastructure.Reports.Tallies.TaskTally", b =>
+                {
+                    b.Property<Guid>("DirectiveId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Pillar")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Bucket")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CompletedWeek")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("CompletedAtWeekStart")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DirectiveId", "Pillar", "Level", "ProvinceCode", "Bucket", "DueAt", "CreatedAt", "CompletedWeek", "CompletedAtWeekStart");
+
+                    b.ToTable("TaskTallies", (string)null);
+                });
+
+            modelBuilder.Entity("DirectiveFlow.Infrastructure.Time.DemoClockState", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("integer");

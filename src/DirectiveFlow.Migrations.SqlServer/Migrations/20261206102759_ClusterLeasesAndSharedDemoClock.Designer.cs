@@ -904,7 +904,7 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("DirectiveFlow.Infrastructure.Scheduling.DemoClockState", b =>
+            modelBuilder.Entity("DirectiveFlow.Infrastructure.Time.DemoClockState", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("int");

@@ -633,9 +633,9 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CascadeExecutionId");
 
-                    b.HasIndex("NextActionAt");
+                    b.HasIndex("CompletedAt");
 
-                    b.HasIndex("ParentTaskId");
+                    b.HasIndex("NextActionAt");
 
                     b.HasIndex("DirectiveId", "Status");
 
@@ -644,7 +644,15 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
 
                     b.HasIndex("UnitId", "Status", "DueAt");
 
-                    b.ToTable("Tasks", (string)null);
+                    b.HasIndex("ParentTaskId", "UnitId", "Status", "DueAt", "CompletedAt", "CreatedAt", "DirectiveId")
+                        .HasDatabaseName("IX_Tasks_Report");
+
+                    b.ToTable("Tasks", null, t =>
+                        {
+                            t.HasTrigger("TR_Tasks_Tallies");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("DirectiveFlow.Core.Workflows.ActivityExecution", b =>
@@ -901,7 +909,48 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("DirectiveFlow.Infrastructure.Scheduling.DemoClockState", b =>
+            modelBuilder.Entity("DirectiveFlow.Infrastructure.Reports.Tallies.TaskTally", b =>
+                {
+                    b.Property<Guid>("DirectiveId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Pillar")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Bucket")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("CompletedWeek")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("CompletedAtWeekStart")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("DirectiveId", "Pillar", "Level", "ProvinceCode", "Bucket", "DueAt", "CreatedAt", "CompletedWeek", "CompletedAtWeekStart");
+
+                    b.ToTable("TaskTallies", (string)null);
+                });
+
+            modelBuilder.Entity("DirectiveFlow.Infrastructure.Time.DemoClockState", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("int");

@@ -622,9 +622,9 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CascadeExecutionId");
 
-                    b.HasIndex("NextActionAt");
+                    b.HasIndex("CompletedAt");
 
-                    b.HasIndex("ParentTaskId");
+                    b.HasIndex("NextActionAt");
 
                     b.HasIndex("DirectiveId", "Status");
 
@@ -633,7 +633,13 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UnitId", "Status", "DueAt");
 
-                    b.ToTable("Tasks", (string)null);
+                    b.HasIndex("ParentTaskId", "UnitId", "Status", "DueAt", "CompletedAt", "CreatedAt", "DirectiveId")
+                        .HasDatabaseName("IX_Tasks_Report");
+
+                    b.ToTable("Tasks", null, t =>
+                        {
+                            t.HasTrigger("TR_Tasks_Tallies");
+                        });
                 });
 
             modelBuilder.Entity("DirectiveFlow.Core.Workflows.ActivityExecution", b =>
@@ -889,7 +895,48 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("DirectiveFlow.Infrastructure.Scheduling.DemoClockState", b =>
+            modelBuilder.Entity("DirectiveFlow.Infrastructure.Reports.Tallies.TaskTally", b =>
+                {
+                    b.Property<Guid>("DirectiveId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pillar")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bucket")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CompletedWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CompletedAtWeekStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DirectiveId", "Pillar", "Level", "ProvinceCode", "Bucket", "DueAt", "CreatedAt", "CompletedWeek", "CompletedAtWeekStart");
+
+                    b.ToTable("TaskTallies", (string)null);
+                });
+
+            modelBuilder.Entity("DirectiveFlow.Infrastructure.Time.DemoClockState", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");

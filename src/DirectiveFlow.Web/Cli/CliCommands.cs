@@ -8,7 +8,7 @@ namespace DirectiveFlow.Web.Cli;
 /// Commands run instead of the web server: <c>dotnet run --project src/DirectiveFlow.Web -- import-org file.csv</c>, or
 /// <c>import-org --official vn-2025</c> for a list the product carries (<see cref="OfficialLists"/>). Anything after
 /// the command's own arguments is host configuration (e.g. <c>--Database:Provider=PostgreSql</c>). Also
-/// <c>create-admin &lt;user name&gt;</c> (<see cref="CreateAdminCommand"/>).
+/// <c>create-admin &lt;user name&gt;</c> (<see cref="CreateAdminCommand"/>) and <c>rebuild-tallies</c> (<see cref="RebuildTalliesCommand"/>).
 /// </summary>
 public static class CliCommands
 {
@@ -16,18 +16,24 @@ public static class CliCommands
 
     public const string Official = "--official";
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && (args[0] == ImportOrg || args[0] == CreateAdminCommand.Name);
+    public static bool IsCommand(string[] args) => args.Length > 0 && (args[0] == ImportOrg || args[0] == CreateAdminCommand.Name || args[0] == RebuildTalliesCommand.Name);
 
     /// <summary>The arguments the host should see as configuration: the command and its file are not configuration.</summary>
     public static string[] HostArgs(string[] args) => IsCommand(args) ? args.Skip(CommandLength(args)).ToArray() : args;
 
-    private static int CommandLength(string[] args) => args.Length > 1 && args[1] == Official ? 3 : 2;
+    private static int CommandLength(string[] args) =>
+        args[0] == RebuildTalliesCommand.Name ? 1 : args.Length > 1 && args[1] == Official ? 3 : 2;
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
         if (args[0] == CreateAdminCommand.Name)
         {
             return await CreateAdminCommand.RunAsync(app, args, Console.In);
+        }
+
+        if (args[0] == RebuildTalliesCommand.Name)
+        {
+            return await RebuildTalliesCommand.RunAsync(app);
         }
 
         if (await ReadSourceAsync(args) is not { } source)

@@ -22,12 +22,8 @@ public static class UiHostingExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddMudServices();
-        builder.Services.AddLocalization();
         builder.Services.AddSingleton<UiText>();
         builder.Services.AddScoped<CurrentUnitNames>();
-        builder.Services.AddScoped<InboxDirectiveOptions>();
-        builder.Services.AddScoped<PublishedFlows>();
-        builder.Services.AddScoped<IssuingUnits>();
         builder.Services.AddScoped<OverviewChoices>();
         return builder;
     }

@@ -26,7 +26,6 @@ public static class HostingExtensions
 {
     public static WebApplicationBuilder AddDirectiveFlow(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddDirectiveFlowInfrastructure(builder.Configuration);
         builder.Services.AddDirectiveFlowSecurity(builder.Configuration);
         builder.Services.AddDirectiveFlowProblems();

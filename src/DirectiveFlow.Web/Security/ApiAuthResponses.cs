@@ -1,5 +1,5 @@
 using DirectiveFlow.Core.Common.Errors;
-using DirectiveFlow.Web.Api.Problems;
+using DirectiveFlow.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DirectiveFlow.Web.Security;

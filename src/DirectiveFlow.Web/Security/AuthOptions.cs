@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace DirectiveFlow.Web.Security;
 
 /// <summary>The "Auth" configuration section: how API bearer tokens are signed and how long they live.</summary>
@@ -13,9 +15,15 @@ public sealed class AuthOptions
     /// <summary>HMAC-SHA256 key, at least 32 characters; set it from a secret store in production.</summary>
     public string? SigningKey { get; set; }
 
+    [Required]
+
     public string Issuer { get; set; } = "DirectiveFlow";
 
+    [Required]
+
     public string Audience { get; set; } = "DirectiveFlow";
+
+    [Range(1, 10_080)]
 
     public int TokenLifetimeMinutes { get; set; } = 480;
 

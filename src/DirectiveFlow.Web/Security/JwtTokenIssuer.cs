@@ -1,7 +1,8 @@
-using DirectiveFlow.Infrastructure.Scheduling;
 using System.Security.Claims;
 using System.Text;
 using DirectiveFlow.Infrastructure.Identity;
+using DirectiveFlow.Infrastructure.Scheduling;
+using DirectiveFlow.Infrastructure.Time;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;

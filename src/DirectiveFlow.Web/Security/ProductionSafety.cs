@@ -1,3 +1,4 @@
+using DirectiveFlow.Infrastructure.Configuration;
 using DirectiveFlow.Infrastructure.Demo;
 using DirectiveFlow.Infrastructure.Email;
 
@@ -16,7 +17,7 @@ public static class ProductionSafety
             return;
         }
 
-        var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var auth = ValidatedOptions.Read<AuthOptions>(configuration, AuthOptions.Section);
         if (auth.UsesDevelopmentKey)
         {
             throw new InvalidOperationException(
@@ -28,7 +29,7 @@ public static class ProductionSafety
             throw new InvalidOperationException("Auth:SigningKey must be at least 32 characters long.");
         }
 
-        if (configuration.GetSection(DemoOptions.Section).Get<DemoOptions>()?.Enabled == true)
+        if (ValidatedOptions.Read<DemoOptions>(configuration, DemoOptions.Section).Enabled)
         {
             throw new InvalidOperationException(
                 "Production refuses to start in demo mode (Demo:Enabled=true): demo accounts share a published password.");

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace DirectiveFlow.Web.Security;
 
 /// <summary>
@@ -8,10 +10,15 @@ public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
 
+    [Range(1, 10_000)]
+
     public int SignInPerUserName { get; set; } = 10;
 
     /// <summary>An office behind one NAT address signs in through one budget: raise it for large offices.</summary>
+    [Range(1, 100_000)]
     public int SignInPerAddress { get; set; } = 30;
+
+    [Range(1, 86_400)]
 
     public int WindowSeconds { get; set; } = 60;
 }

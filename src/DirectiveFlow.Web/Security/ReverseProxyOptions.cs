@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace DirectiveFlow.Web.Security;
 
 /// <summary>
@@ -15,5 +17,6 @@ public sealed class ReverseProxyOptions
     public string[] KnownNetworks { get; set; } = [];
 
     /// <summary>How many proxies in a row to believe (entries of X-Forwarded-For read from the right).</summary>
+    [Range(1, 10)]
     public int ForwardLimit { get; set; } = 1;
 }

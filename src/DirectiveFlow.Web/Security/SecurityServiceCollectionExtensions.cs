@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using DirectiveFlow.Infrastructure.Configuration;
 using DirectiveFlow.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
@@ -17,7 +18,7 @@ public static class SecurityServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDirectiveFlowSecurity(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
+        services.AddValidatedOptions<AuthOptions>(configuration, AuthOptions.Section);
         services.AddScoped<JwtTokenIssuer>();
         services.AddDirectiveFlowSessions(configuration);
         services.AddSignInRateLimiter(configuration);

@@ -1,5 +1,7 @@
-using DirectiveFlow.Infrastructure.Scheduling;
+using DirectiveFlow.Infrastructure.Configuration;
 using DirectiveFlow.Infrastructure.Identity;
+using DirectiveFlow.Infrastructure.Scheduling;
+using DirectiveFlow.Infrastructure.Time;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -18,8 +20,7 @@ public static class SessionServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDirectiveFlowSessions(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(WallClock.Default);
-        services.Configure<SessionOptions>(configuration.GetSection(SessionOptions.Section));
+        services.AddValidatedOptions<SessionOptions>(configuration, SessionOptions.Section);
         services.AddMemoryCache();
         services.AddSingleton<SessionValidator>();
         services.AddSingleton<DemoPasswordGuard>();

@@ -1,4 +1,5 @@
 using System.Net;
+using DirectiveFlow.Infrastructure.Configuration;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -14,7 +15,7 @@ public static class TransportSecurity
     public static IServiceCollection AddTransportSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
-        var proxies = configuration.GetSection(ReverseProxyOptions.Section).Get<ReverseProxyOptions>() ?? new ReverseProxyOptions();
+        var proxies = services.AddValidatedOptions<ReverseProxyOptions>(configuration, ReverseProxyOptions.Section);
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;

@@ -6,14 +6,14 @@ namespace DirectiveFlow.Web.Studio;
 /// <summary>The smallest valid flow (Start → End), so a new definition can be saved as a draft at once.</summary>
 public static class StarterFlow
 {
-    public static WorkflowDefinition Create(string id, string name) => new()
+    public static WorkflowDefinition Create(string id, string name, ActivityCatalog activities) => new()
     {
         Id = id,
         Name = name.Length == 0 ? id : name,
         Activities =
         [
-            new ActivityDefinition { Id = "start", Type = ActivityTypes.Start, Name = ActivityCatalog.Get(ActivityTypes.Start).DisplayNameVi, Position = new Position(40, 160) },
-            new ActivityDefinition { Id = "end", Type = ActivityTypes.End, Name = ActivityCatalog.Get(ActivityTypes.End).DisplayNameVi, Position = new Position(600, 160) },
+            new ActivityDefinition { Id = "start", Type = ActivityTypes.Start, Name = activities.Get(ActivityTypes.Start).DisplayNameVi, Position = new Position(40, 160) },
+            new ActivityDefinition { Id = "end", Type = ActivityTypes.End, Name = activities.Get(ActivityTypes.End).DisplayNameVi, Position = new Position(600, 160) },
         ],
         Connections = [new ConnectionDefinition { Source = "start", Outcome = Outcomes.Done, Target = "end" }],
     };

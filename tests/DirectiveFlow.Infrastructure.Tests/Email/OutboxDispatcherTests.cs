@@ -46,7 +46,7 @@ public sealed class OutboxDispatcherTests
     public async Task A_swept_email_is_addressed_at_dispatch_and_waits_as_a_dead_letter_while_its_unit_has_no_address(string provider)
     {
         await using var h = await CreateAsync(provider);
-        h.SweepClassMinimum = 1;
+        h.UniformGroupMinimum = 1;
         await h.AddTaskAsync(5);
         await h.AddTaskAsync(5, "Báo cáo tiến độ dự án Vành đai 1");
         await using (var db = h.Db())
@@ -104,7 +104,7 @@ public sealed class OutboxDispatcherTests
     public async Task A_shared_model_is_kept_until_every_row_naming_it_is_rendered_then_forgotten(string provider)
     {
         await using var h = await CreateAsync(provider);
-        h.SweepClassMinimum = 1;
+        h.UniformGroupMinimum = 1;
         await h.AddTaskAsync(5, "Rà soát hồ sơ đất đai");
         await h.AddTaskAsync(5, "Báo cáo tiến độ dự án Vành đai 1");
         h.MoveTo(Local(2026, 3, 9, 17, 5));

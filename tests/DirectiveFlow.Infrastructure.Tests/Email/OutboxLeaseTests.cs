@@ -5,6 +5,7 @@ using DirectiveFlow.Infrastructure.Email.Outbox;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Scheduling;
 using DirectiveFlow.Infrastructure.Tests.Scheduling;
+using DirectiveFlow.Infrastructure.Time;
 using DirectiveFlow.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using static DirectiveFlow.Infrastructure.Tests.Scheduling.SchedulingHarness;

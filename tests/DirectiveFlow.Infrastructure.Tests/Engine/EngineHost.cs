@@ -4,6 +4,7 @@ using DirectiveFlow.Infrastructure.Directives.Commands;
 using DirectiveFlow.Infrastructure.Engine.Cascades;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Scheduling;
+using DirectiveFlow.Infrastructure.Time;
 using DirectiveFlow.TestSupport;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -39,14 +40,17 @@ public sealed class EngineHost : IAsyncDisposable
     public static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     public static async Task<EngineHost> CreateAsync(
-        string provider, Dictionary<string, string?>? settings = null, ICascadeBatchObserver? observer = null) =>
-        Build(await TestDatabase.CreateAsync(provider), ownsDatabase: true, settings, observer);
+        string provider, Dictionary<string, string?>? settings = null, ICascadeBatchObserver? observer = null,
+        Action<IServiceCollection>? configure = null) =>
+        Build(await TestDatabase.CreateAsync(provider), ownsDatabase: true, settings, observer, configure);
 
     /// <summary>Another node (its own services and clock) on <paramref name="database"/>, which it leaves in place when disposed.</summary>
     public static EngineHost OnDatabase(TestDatabase database, Dictionary<string, string?>? settings = null, ICascadeBatchObserver? observer = null) =>
-        Build(database, ownsDatabase: false, settings, observer);
+        Build(database, ownsDatabase: false, settings, observer, configure: null);
 
-    private static EngineHost Build(TestDatabase database, bool ownsDatabase, Dictionary<string, string?>? settings, ICascadeBatchObserver? observer)
+    private static EngineHost Build(
+        TestDatabase database, bool ownsDatabase, Dictionary<string, string?>? settings, ICascadeBatchObserver? observer,
+        Action<IServiceCollection>? configure)
     {
         var values = new Dictionary<string, string?>
         {
@@ -72,6 +76,7 @@ public sealed class EngineHost : IAsyncDisposable
             services.AddSingleton(observer);
         }
 
+        configure?.Invoke(services);
         return new EngineHost(database, ownsDatabase, services.BuildServiceProvider(), clock);
     }
 

@@ -2,6 +2,7 @@ using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Directives.Queries;
+using DirectiveFlow.Infrastructure.Email.Outbox;
 using DirectiveFlow.Infrastructure.Engine.Commands;
 using DirectiveFlow.Infrastructure.Reports;
 using DirectiveFlow.Infrastructure.Reports.NotReached;
@@ -68,9 +69,9 @@ public sealed class ReportConsistencyTests
     [Fact]
     public void A_chase_is_an_outbox_row_of_a_scheduled_step_and_of_nothing_else()
     {
-        Assert.All(DueEffect.StepKeyPrefixes, p => Assert.NotNull(DueEffect.ActionOf(p + "1:202603020000")));
-        Assert.Null(DueEffect.ActionOf($"task:{Guid.NewGuid():N}:assigned:1"));
-        Assert.Null(DueEffect.ActionOf("digest:unit:20260302"));
+        Assert.All(ChaseKeys.Prefixes, p => Assert.NotNull(ChaseKeys.ActionOf(p + "1:202603020000")));
+        Assert.Null(ChaseKeys.ActionOf($"task:{Guid.NewGuid():N}:assigned:1"));
+        Assert.Null(ChaseKeys.ActionOf("digest:unit:20260302"));
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using DirectiveFlow.Infrastructure.Scheduling;
+using DirectiveFlow.Infrastructure.Time;
 using DirectiveFlow.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,7 +40,7 @@ public sealed class DemoClockTests
             Assert.Equal(Start.AddDays(1), clockB.GetUtcNow());
 
             // …and again every few seconds, without a request paying for it.
-            wallB.Advance(new SchedulingOptions().DemoClockRefresh);
+            wallB.Advance(new DirectiveFlow.Infrastructure.Demo.DemoOptions().ClockRefresh);
             Assert.True(await Poll.UntilAsync(() => clockB.GetUtcNow() == Start.AddDays(3).AddSeconds(5)));
         }
         finally

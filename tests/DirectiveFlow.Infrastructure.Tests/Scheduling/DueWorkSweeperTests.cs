@@ -1,4 +1,5 @@
 using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Email.Outbox;
 using DirectiveFlow.Infrastructure.Scheduling.Sweep;
 using DirectiveFlow.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ public sealed class DueWorkSweeperTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>Each database, swept row by row and through the set-based class path (every due task a class of its own or more).</summary>
+    /// <summary>Each database, swept row by row and through the set-based group path (every due task a group of its own or more).</summary>
     public static TheoryData<string, bool> ProvidersAndPaths =>
         new() { { "Sqlite", false }, { "Sqlite", true }, { "PostgreSql", false }, { "PostgreSql", true } };
 
@@ -21,7 +22,7 @@ public sealed class DueWorkSweeperTests
     {
         // Monday 02/03/2026 09:00, five working days: due Monday 09/03 17:00.
         await using var h = await CreateAsync(provider);
-        h.SweepClassMinimum = setBased ? 1 : 0;
+        h.UniformGroupMinimum = setBased ? 1 : 0;
         var task = await h.AddTaskAsync(5);
         Assert.Equal(Local(2026, 3, 9, 17), task.DueAt);
 
@@ -55,7 +56,7 @@ public sealed class DueWorkSweeperTests
         // Each step's record on the task is its email; the directive's journal counts the step once per sweep.
         string[] expected = ["task.reminder", "task.reminder", "task.due-notice", "escalation.level1", "escalation.level2", "escalation.level3"];
         var keys = await db.Outbox.Where(m => m.TaskId == task.Id).OrderBy(m => m.CreatedAt).Select(m => m.DedupeKey).ToListAsync(Ct);
-        Assert.Equal(expected, keys.Select(DueEffect.ActionOf));
+        Assert.Equal(expected, keys.Select(ChaseKeys.ActionOf));
         var counted = await db.Journal.Where(j => j.DirectiveId == task.DirectiveId && j.TaskId == null && expected.Contains(j.Action))
             .OrderBy(j => j.Id).Select(j => new { j.Action, j.Detail }).ToListAsync(Ct);
         Assert.Equal(expected, counted.Select(c => c.Action));
@@ -70,7 +71,7 @@ public sealed class DueWorkSweeperTests
     public async Task After_downtime_each_missed_escalation_is_sent_once_and_stale_reminders_are_not(string provider, bool setBased)
     {
         await using var h = await CreateAsync(provider);
-        h.SweepClassMinimum = setBased ? 1 : 0;
+        h.UniformGroupMinimum = setBased ? 1 : 0;
         await h.AddTaskAsync(5);
         h.MoveTo(Local(2026, 3, 17, 10));
 
@@ -93,7 +94,7 @@ public sealed class DueWorkSweeperTests
     public async Task A_completed_task_leaves_the_schedule_without_any_email(string provider, bool setBased)
     {
         await using var h = await CreateAsync(provider);
-        h.SweepClassMinimum = setBased ? 1 : 0;
+        h.UniformGroupMinimum = setBased ? 1 : 0;
         var task = await h.AddTaskAsync(5, configure: t => (t.Status, t.CompletedAt) = (UnitTaskStatus.Completed, t.CreatedAt));
         h.MoveTo(Local(2026, 3, 20, 10));
 
@@ -110,7 +111,7 @@ public sealed class DueWorkSweeperTests
     public async Task An_extension_restarts_the_ladder_relative_to_the_new_deadline(string provider, bool setBased)
     {
         await using var h = await CreateAsync(provider);
-        h.SweepClassMinimum = setBased ? 1 : 0;
+        h.UniformGroupMinimum = setBased ? 1 : 0;
         var task = await h.AddTaskAsync(5);
         h.MoveTo(Local(2026, 3, 9, 17, 30));
         Assert.Equal(1, (await h.SweepAsync()).Effects);
@@ -136,13 +137,13 @@ public sealed class DueWorkSweeperTests
     }
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Tasks_that_differ_in_a_column_the_class_search_does_not_group_by_are_still_swept_set_based(string provider)
+    public async Task Tasks_that_differ_in_a_column_the_group_search_does_not_group_by_are_still_swept_set_based(string provider)
     {
         await using var h = await CreateAsync(provider);
-        h.SweepClassMinimum = 10;
-        // The earliest due task is alone in its class (created a minute before the others), so after it the sweep
+        h.UniformGroupMinimum = 10;
+        // The earliest due task is alone in its group (created a minute before the others), so after it the sweep
         // searches. One directive, status, deadline and level; two assigners (the search groups them together, the
-        // classes do not).
+        // uniform groups do not).
         await h.AddTaskAsync(5, "Nhiệm vụ giao trước", t => (t.CreatedAt, t.NextActionAt) = (t.CreatedAt.AddMinutes(-1), t.CreatedAt.AddMinutes(-1)));
         for (var i = 0; i < 30; i++)
         {
@@ -154,7 +155,7 @@ public sealed class DueWorkSweeperTests
 
         Assert.Equal((31, 31), (result.Tasks, result.Effects));
         await using var check = h.Db();
-        // Every row names a shared model (one per class): all three went through the set-based path, none row by row.
+        // Every row names a shared model (one per group): all three went through the set-based path, none row by row.
         Assert.Equal(31, await check.Outbox.CountAsync(m => m.ModelId != null && m.ModelJson == null && m.To == "", Ct));
         Assert.Equal(3, await check.Outbox.Select(m => m.ModelId).Distinct().CountAsync(Ct));
         Assert.Equal(31, await check.Tasks.CountAsync(t => t.EscalationLevel == 1 && t.NextActionAt != null, Ct));
@@ -164,13 +165,13 @@ public sealed class DueWorkSweeperTests
     public async Task A_failing_set_based_write_is_rolled_back_and_the_tasks_go_row_by_row()
     {
         await using var h = await CreateAsync("Sqlite");
-        h.SweepClassMinimum = 1;
+        h.UniformGroupMinimum = 1;
         for (var i = 0; i < 40; i++)
         {
             await h.AddTaskAsync(5, $"Nhiệm vụ số {i}");
         }
 
-        // Refuses the rows the set-based writer makes, never the row path's: a class inserts its outbox rows before it
+        // Refuses the rows the set-based writer makes, never the row path's: a group inserts its outbox rows before it
         // updates its tasks, the row path after.
         await using (var db = h.Db())
         {

@@ -36,8 +36,12 @@ public sealed class QuartzNode : IAsyncDisposable
             ["App:BaseUrl"] = harness.Outbox.BaseUrl,
             ["Demo:Enabled"] = demo.ToString(),
         });
-        builder.Services.AddSingleton<TimeProvider>(new RunningClock(harness.Clock.GetUtcNow()));
         builder.Services.AddDirectiveFlowInfrastructure(builder.Configuration);
+        if (!demo)
+        {
+            builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new RunningClock(harness.Clock.GetUtcNow())));
+        }
+
         builder.Services.Replace(ServiceDescriptor.Singleton(harness.Calendar));
         var host = builder.Build();
         await host.StartAsync();

@@ -2,6 +2,7 @@ using System.Data.Common;
 using DirectiveFlow.Core.Email;
 using DirectiveFlow.Infrastructure.Scheduling;
 using DirectiveFlow.Infrastructure.Scheduling.Jobs;
+using DirectiveFlow.Infrastructure.Time;
 using DirectiveFlow.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -8,6 +8,7 @@ using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Scheduling;
 using DirectiveFlow.Infrastructure.Scheduling.Digests;
 using DirectiveFlow.Infrastructure.Scheduling.Sweep;
+using DirectiveFlow.Infrastructure.Time;
 using DirectiveFlow.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,14 +76,14 @@ public sealed class SchedulingHarness : IAsyncDisposable
 
     /// <summary>
     /// <see cref="SchedulingOptions.SetBasedClassMinimum"/> for <see cref="SweepAsync"/>: 0 (the default here) sweeps
-    /// row by row, 1 sends every due task through the set-based class path it can take.
+    /// row by row, 1 sends every due task through the set-based group path it can take.
     /// </summary>
-    public int SweepClassMinimum { get; set; }
+    public int UniformGroupMinimum { get; set; }
 
     public async Task<SweepResult> SweepAsync(ILogger<DueWorkSweeper>? logger = null)
     {
         await using var db = Db();
-        var options = new SchedulingOptions { SweepPageSize = 50, SetBasedClassMinimum = SweepClassMinimum };
+        var options = new SchedulingOptions { SweepPageSize = 50, SetBasedClassMinimum = UniformGroupMinimum };
         return await new DueWorkSweeper(db, Calendar, new OutboxWriter(Clock), options, Outbox, logger).SweepAsync(Clock.GetUtcNow());
     }
 

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure.Engine;
+using DirectiveFlow.Infrastructure.Engine.Runtime;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,4 +35,27 @@ public sealed class RecordingWorkflowEngine : IWorkflowEngine
         task.SubCascadeExecutionId is not { } sub || task.AllowCompleteBeforeSubCascade
         || !await db.ActivityExecutions.AnyAsync(
             e => e.Id == sub && e.Status != ActivityExecutionStatus.Completed && e.Status != ActivityExecutionStatus.Cancelled, cancellationToken);
+
+    /// <summary>The protocol itself, without flows behind it: begin, work, save and commit (or roll back).</summary>
+    public async Task<T> RunStepAsync<T>(DirectiveFlowDbContext db, Func<Task<StepOutcome<T>>> work, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var outcome = await work();
+        if (outcome.Commit)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return outcome.Result;
+    }
+
+    public Task<FlowStep> StartInstanceAsync(DirectiveFlowDbContext db, Directive directive, WorkflowDefinitionRecord record, string actor, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The recording engine runs no flows; use the real engine to issue directives.");
+
+    public Task<IReadOnlyList<Guid>> ContinueFromTaskAsync(
+        DirectiveFlowDbContext db, UnitTask task, string outcome, string actor, bool canDefer, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The recording engine runs no flows; it records finished tasks (OnTaskFinishedAsync).");
+
+    public Task AfterCommitAsync(IEnumerable<Guid> deferredCascades, CancellationToken cancellationToken) => Task.CompletedTask;
 }

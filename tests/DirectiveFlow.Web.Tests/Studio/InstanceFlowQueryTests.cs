@@ -2,7 +2,7 @@ using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.TestSupport;
-using DirectiveFlow.Web.Studio;
+using DirectiveFlow.Infrastructure.Directives.Queries.Flow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
@@ -32,12 +32,14 @@ public sealed class InstanceFlowQueryTests
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
-        var query = new InstanceFlowQuery(new Factory(database), new FakeTimeProvider(Now), new DirectiveFlow.Core.Calendar.WorkingDayCalendar([]));
-        var counts = await query.CountsAsync(directiveId, TestContext.Current.CancellationToken);
+        var clock = new FakeTimeProvider(Now);
+        var counts = await new CountTasksByActivityHandler(new Factory(database), clock, new DirectiveFlow.Core.Calendar.WorkingDayCalendar([]))
+            .Handle(new CountTasksByActivityQuery(directiveId), TestContext.Current.CancellationToken);
 
         Assert.Equal(new(4, CompletedOnTime: 1, CompletedLate: 1, OpenWithinDeadline: 1, OpenOverdue: 1, AwaitingReview: 1), counts["ward"]);
         Assert.Equal(new(1, 0, 0, 1, 0, 0), counts["plan"]);
-        var units = await query.UnitsAsync(directiveId, "ward", TestContext.Current.CancellationToken);
+        var units = await new ListActivityUnitsHandler(new Factory(database), clock)
+            .Handle(new ListActivityUnitsQuery(directiveId, "ward"), TestContext.Current.CancellationToken);
         Assert.Equal(5, units.Count);
         Assert.Contains(units, u => u.Category == TaskCategory.CompletedLate && u.UnitName == "Đảng ủy phường Hoàn Kiếm");
 

@@ -14,4 +14,9 @@ public sealed record ActivityDescriptor(
     IReadOnlyList<string> FixedOutcomes,
     bool HasConfigurableOutcomes,
     IReadOnlyList<PropertyField> Fields,
-    bool IsBlocking);
+    bool IsBlocking)
+{
+    /// <summary>Where the type stands in the catalog and the studio palette (lower first; ties by type name).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int Order { get; init; } = 1000;
+}

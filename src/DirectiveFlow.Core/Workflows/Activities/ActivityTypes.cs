@@ -1,6 +1,7 @@
 namespace DirectiveFlow.Core.Workflows.Activities;
 
-/// <summary>The activity type names used in definitions (<see cref="ActivityDefinition.Type"/>).</summary>
+/// <summary>The names of the built-in activity types that other code refers to (a task's Review, a cascade's join,
+/// a Delay's wake-up). The list of types is the <see cref="ActivityCatalog"/>'s, not this class's.</summary>
 public static class ActivityTypes
 {
     public const string Start = nameof(Start);
@@ -11,6 +12,4 @@ public static class ActivityTypes
     public const string Delay = nameof(Delay);
     public const string Notify = nameof(Notify);
     public const string End = nameof(End);
-
-    public static readonly IReadOnlyList<string> All = [Start, UnitTask, Cascade, Review, Decision, Delay, Notify, End];
 }

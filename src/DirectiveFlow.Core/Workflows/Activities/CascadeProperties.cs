@@ -3,8 +3,10 @@ using System.Text.Json.Nodes;
 namespace DirectiveFlow.Core.Workflows.Activities;
 
 /// <summary>A Cascade's settings: which units get a branch (<c>targets</c>) and when <c>Done</c> is taken (<c>completion</c>).</summary>
-public sealed record CascadeProperties(Selector Targets, CompletionRule Completion)
+public sealed record CascadeProperties(Selector Targets, CompletionRule Completion) : IHasDeadline
 {
+    DeadlineSpec? IHasDeadline.CountedDeadline => Completion.Deadline;
+
     public static CascadeProperties From(ActivityDefinition activity) => Read(activity.Properties);
 
     public static CascadeProperties Read(JsonObject properties)

@@ -1,23 +1,18 @@
 namespace DirectiveFlow.Core.Workflows.Activities;
 
-/// <summary>The directive inputs a flow counts deadlines from (<c>{"input": "deadlineDays"}</c> in a UnitTask, Cascade or Delay).</summary>
+/// <summary>The directive inputs a flow counts deadlines from (<c>{"input": "deadlineDays"}</c> in any activity whose
+/// properties are <see cref="IHasDeadline"/>: a UnitTask, a Cascade's completion, a Delay).</summary>
 public static class DeadlineInputs
 {
-    public static IReadOnlySet<string> Of(WorkflowDefinition definition)
+    public static IReadOnlySet<string> Of(WorkflowDefinition definition, ActivityCatalog? catalog = null)
     {
+        catalog ??= ActivityCatalog.BuiltIn;
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var activity in definition.Activities)
         {
             try
             {
-                var deadline = activity.Type switch
-                {
-                    ActivityTypes.UnitTask => UnitTaskProperties.From(activity).Deadline,
-                    ActivityTypes.Cascade => CascadeProperties.From(activity).Completion.Deadline,
-                    ActivityTypes.Delay => DelayProperties.From(activity).Deadline,
-                    _ => null,
-                };
-                if (deadline?.Input is { } input)
+                if (catalog.FindHandler(activity.Type)?.ReadProperties(activity) is IHasDeadline { CountedDeadline.Input: { } input })
                 {
                     names.Add(input);
                 }

@@ -7,8 +7,10 @@ namespace DirectiveFlow.Core.Workflows.Activities;
 /// a progress cadence and reminder/escalation policies. <c>title</c> and <c>instructions</c> may contain
 /// <c>{{directive.title}}</c>, <c>{{directive.number}}</c>, <c>{{unit.name}}</c>, <c>{{inputs.x}}</c>.
 /// </summary>
-public sealed record UnitTaskProperties
+public sealed record UnitTaskProperties : IHasDeadline
 {
+    DeadlineSpec? IHasDeadline.CountedDeadline => Deadline;
+
     public required string Title { get; init; }
 
     public string Instructions { get; init; } = "";

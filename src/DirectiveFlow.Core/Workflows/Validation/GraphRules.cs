@@ -5,7 +5,7 @@ using DirectiveFlow.Core.Workflows.Expressions;
 namespace DirectiveFlow.Core.Workflows.Validation;
 
 /// <summary>The structural rules: ids, types, Start, connections, reachability and cycles.</summary>
-internal sealed class GraphRules(WorkflowDefinition definition, ErrorList errors, ConditionEvaluator conditions)
+internal sealed class GraphRules(WorkflowDefinition definition, ErrorList errors, ConditionEvaluator conditions, ActivityCatalog catalog)
 {
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
 
@@ -14,7 +14,7 @@ internal sealed class GraphRules(WorkflowDefinition definition, ErrorList errors
         IndexActivities();
         var start = CheckStart();
         var edges = CheckConnections();
-        new ActivityRules(definition, errors, conditions, _index).Run();
+        new ActivityRules(definition, errors, conditions, catalog, _index).Run();
         if (start is not null)
         {
             CheckReachability(start, edges);
@@ -34,10 +34,10 @@ internal sealed class GraphRules(WorkflowDefinition definition, ErrorList errors
                 errors.AddForActivity(i, ValidationCodes.DuplicateId, new ErrorMessage(ErrorCodes.WorkflowDuplicateId, activity.Id), "/id");
             }
 
-            if (!ActivityCatalog.IsKnown(activity.Type))
+            if (!catalog.IsKnown(activity.Type))
             {
                 errors.AddForActivity(i, ValidationCodes.UnknownActivityType,
-                    new ErrorMessage(ErrorCodes.WorkflowUnknownType, activity.Type, string.Join(", ", ActivityTypes.All)), "/type");
+                    new ErrorMessage(ErrorCodes.WorkflowUnknownType, activity.Type, string.Join(", ", catalog.All.Select(d => d.Type))), "/type");
             }
         }
     }
@@ -79,10 +79,10 @@ internal sealed class GraphRules(WorkflowDefinition definition, ErrorList errors
                     sourceKnown ? c.Source : null, $"/connections/{i}/target");
             }
 
-            if (sourceKnown && ActivityCatalog.IsKnown(definition.Activities[sourceIndex].Type))
+            if (sourceKnown && catalog.IsKnown(definition.Activities[sourceIndex].Type))
             {
                 var source = definition.Activities[sourceIndex];
-                var outcomes = ActivityCatalog.OutcomesOf(source);
+                var outcomes = catalog.OutcomesOf(source);
                 if (!outcomes.Contains(c.Outcome, StringComparer.Ordinal))
                 {
                     var available = outcomes.Count == 0 ? "none" : string.Join(", ", outcomes);

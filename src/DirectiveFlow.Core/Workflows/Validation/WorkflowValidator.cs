@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Common.Errors;
+using DirectiveFlow.Core.Workflows.Activities;
 using DirectiveFlow.Core.Workflows.Expressions;
 
 namespace DirectiveFlow.Core.Workflows.Validation;
@@ -12,10 +13,11 @@ namespace DirectiveFlow.Core.Workflows.Validation;
 /// rework path going back to it, no other cycle, Cascades with a body and a Done, conditions that compile and do not
 /// run away) and returns every error found, each with the activity and path it concerns. Thread-safe.
 /// </summary>
-public sealed class WorkflowValidator(ConditionEvaluator conditions)
+public sealed class WorkflowValidator(ConditionEvaluator conditions, ActivityCatalog catalog)
 {
+    /// <summary>A validator of the built-in activity types, for code without a service container.</summary>
     public WorkflowValidator()
-        : this(new ConditionEvaluator())
+        : this(new ConditionEvaluator(), ActivityCatalog.BuiltIn)
     {
     }
 
@@ -73,7 +75,7 @@ public sealed class WorkflowValidator(ConditionEvaluator conditions)
                 errors.Add(ValidationCodes.InvalidText, new ErrorMessage(ErrorCodes.WorkflowName, badName), path: "/name");
             }
 
-            new GraphRules(definition, errors, conditions).Run();
+            new GraphRules(definition, errors, conditions, catalog).Run();
         }
 
         return new WorkflowValidationResult(errors.Items, definition);

@@ -1,10 +1,12 @@
+using System.Security.Claims;
 using System.Text.Json.Nodes;
-using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Common;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Directives;
+using DirectiveFlow.Infrastructure.Directives.Issuing;
+using DirectiveFlow.Infrastructure.Engine;
 using DirectiveFlow.Infrastructure.Engine.Definitions;
 using DirectiveFlow.Infrastructure.Engine.Runtime;
-using DirectiveFlow.Infrastructure.Engine;
 using DirectiveFlow.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -14,17 +16,24 @@ namespace DirectiveFlow.Infrastructure.Directives.Commands;
 /// <summary>
 /// Issues a directive on the latest published version of a flow: the directive, its instance and the first step of
 /// the flow commit in one transaction; a large cascade's batches follow (in the background by default).
-/// A refusal throws <see cref="ProblemException"/> with every field error. The caller's right to issue for <paramref name="IssuingUnitId"/> is checked by the endpoint.
+/// A refusal throws <see cref="ProblemException"/> with every field error. The right of <paramref name="Caller"/> to issue for
+/// <paramref name="IssuingUnitId"/> is decided here (<see cref="IssueRule"/>), for the API and the page alike; a command
+/// without a caller comes from inside the application (seeding, tests).
 /// </summary>
 public sealed record IssueDirectiveCommand(
     string? Number, string? Title, string? Body, DirectivePriority Priority, Guid IssuingUnitId, string? WorkflowDefinitionId,
-    JsonObject? Inputs, string Actor) : ICommand<IssueDirectiveResult>;
+    JsonObject? Inputs, string Actor, ClaimsPrincipal? Caller = null) : ICommand<IssueDirectiveResult>;
 
-public sealed class IssueDirectiveHandler(DirectiveFlowDbContext db, WorkflowEngine engine, WorkflowDefinitionCache definitions, TimeProvider time)
+public sealed class IssueDirectiveHandler(DirectiveFlowDbContext db, IWorkflowEngine engine, WorkflowDefinitionCache definitions, TimeProvider time)
     : ICommandHandler<IssueDirectiveCommand, IssueDirectiveResult>
 {
     public async ValueTask<IssueDirectiveResult> Handle(IssueDirectiveCommand command, CancellationToken cancellationToken)
     {
+        if (command.Caller is { } caller && !IssueRule.MayIssueFor(caller, command.IssuingUnitId))
+        {
+            throw ProblemException.Forbidden(ErrorCodes.IssueForbidden);
+        }
+
         var errors = new FieldErrors();
         errors.Report("number", TextRules.Line(command.Number, InputLimits.NumberLength));
         errors.Report("title", TextRules.Line(command.Title, InputLimits.TitleLength));
@@ -67,26 +76,19 @@ public sealed class IssueDirectiveHandler(DirectiveFlowDbContext db, WorkflowEng
             CreatedAt = now,
             CreatedBy = command.Actor,
         };
-        IReadOnlyList<Guid> deferred;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        return await engine.RunStepAsync(db, async () =>
         {
             db.Directives.Add(directive);
             try
             {
                 var step = await engine.StartInstanceAsync(db, directive, record, command.Actor, cancellationToken);
-                deferred = step.DeferredCascades;
+                return StepOutcome.Committed(new IssueDirectiveResult(directive.Id, directive.InstanceId), step.DeferredCascades);
             }
             catch (FlowFaultException e)
             {
                 throw ProblemException.Invalid("workflowDefinitionId", ErrorCodes.FlowCannotStart, e.Message);
             }
-
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        await engine.AfterCommitAsync(deferred, cancellationToken);
-        return new IssueDirectiveResult(directive.Id, directive.InstanceId);
+        }, cancellationToken);
     }
 
     /// <summary>A unit input (e.g. the committee flow's <c>leadUnit</c>) must name active units that exist.</summary>

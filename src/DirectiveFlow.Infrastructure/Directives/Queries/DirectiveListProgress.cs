@@ -1,6 +1,6 @@
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Persistence;
-using DirectiveFlow.Infrastructure.Reports;
+using DirectiveFlow.Infrastructure.Tasks.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Directives.Queries;
@@ -15,7 +15,7 @@ public sealed record DirectiveListProgress(Guid DirectiveId, TaskCategoryCounts 
         DirectiveFlowDbContext db, IReadOnlyCollection<Guid> directiveIds, CategoryTime time, CancellationToken cancellationToken)
     {
         var ids = directiveIds.ToList();
-        return ReadAsync(ReportTasks.All(db).Where(t => ids.Contains(t.DirectiveId)), time, cancellationToken);
+        return ReadAsync(CountedTasks.All(db).Where(t => ids.Contains(t.DirectiveId)), time, cancellationToken);
     }
 
     /// <summary>The progress of every directive <paramref name="tasks"/> belong to, counting those tasks only.</summary>

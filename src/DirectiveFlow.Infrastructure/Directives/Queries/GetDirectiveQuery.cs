@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Persistence;
-using DirectiveFlow.Infrastructure.Reports;
 using DirectiveFlow.Infrastructure.Tasks.Queries;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -48,7 +47,7 @@ public sealed class GetDirectiveHandler(DirectiveFlowDbContext db, TaskClock clo
 
     private async Task<List<PillarProgress>> ProgressByPillarAsync(Guid directiveId, CategoryTime time, CancellationToken cancellationToken)
     {
-        var rows = await (from t in ReportTasks.All(db).AsNoTracking()
+        var rows = await (from t in CountedTasks.All(db).AsNoTracking()
                           where t.DirectiveId == directiveId
                           join u in db.Units on t.UnitId equals u.Id
                           group t by u.Pillar)

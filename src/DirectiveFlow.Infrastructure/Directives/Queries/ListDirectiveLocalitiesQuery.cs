@@ -3,7 +3,6 @@ using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Organisation;
 using DirectiveFlow.Infrastructure.Persistence;
-using DirectiveFlow.Infrastructure.Reports;
 using DirectiveFlow.Infrastructure.Tasks.Queries;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +25,7 @@ public sealed class ListDirectiveLocalitiesHandler(DirectiveFlowDbContext db, Ta
 
     public async ValueTask<PagedResult<DirectiveLocalityRow>> Handle(ListDirectiveLocalitiesQuery query, CancellationToken cancellationToken)
     {
-        var tasks = ReportTasks.All(db).AsNoTracking().Where(t => t.DirectiveId == query.DirectiveId);
+        var tasks = CountedTasks.All(db).AsNoTracking().Where(t => t.DirectiveId == query.DirectiveId);
         if (query.Category is { } category)
         {
             tasks = tasks.Where(TaskCategories.Where(category, clock.Time));

@@ -1,7 +1,6 @@
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Infrastructure.Persistence;
-using DirectiveFlow.Infrastructure.Reports;
 using DirectiveFlow.Infrastructure.Tasks.Queries;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -83,7 +82,7 @@ public sealed class ListDirectivesHandler(DirectiveFlowDbContext db, TaskClock c
         }
 
         var ids = directives.Select(d => d.Id);
-        var progress = await DirectiveListProgress.ReadAsync(ReportTasks.All(db).Where(t => ids.Contains(t.DirectiveId)), clock.Time, cancellationToken);
+        var progress = await DirectiveListProgress.ReadAsync(CountedTasks.All(db).Where(t => ids.Contains(t.DirectiveId)), clock.Time, cancellationToken);
         var all = await directives.Select(d => new { d.Id, d.CreatedAt }).ToListAsync(cancellationToken);
         var sorted = DirectiveProgressOrder.Sort(
             all.Select(d => (d.Id, d.CreatedAt, progress.GetValueOrDefault(d.Id))), query.Sort, query.Descending);

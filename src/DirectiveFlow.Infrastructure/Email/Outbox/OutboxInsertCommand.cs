@@ -1,33 +1,26 @@
 using System.Data.Common;
 using DirectiveFlow.Core.Email;
+using DirectiveFlow.Infrastructure.Persistence.Sql;
 
 namespace DirectiveFlow.Infrastructure.Email.Outbox;
 
 /// <summary>
-/// A prepared "insert unless the dedupe key exists" for outbox rows, reusable for many rows in one transaction.
-/// A duplicate key is not an error: <see cref="ExecuteAsync"/> answers false, meaning "already done".
+/// A prepared "insert unless the dedupe key exists" for outbox rows (<see cref="ProviderSql.InsertOutboxUnlessDuplicate"/>),
+/// reusable for many rows in one transaction. A duplicate key is not an error: <see cref="ExecuteAsync"/> answers
+/// false, meaning "already done".
 /// </summary>
 public sealed class OutboxInsertCommand : IAsyncDisposable
 {
-    private static readonly string[] Columns =
-        ["DedupeKey", "To", "Subject", "HtmlBody", "TextBody", "Template", "ModelJson", "ModelId", "TaskId", "DirectiveId", "Status", "Attempts", "CreatedAt", "NextAttemptAt"];
-
     private readonly DbCommand _command;
     private readonly ProviderValues _values;
 
-    public OutboxInsertCommand(DbConnection connection, DbTransaction? transaction, ProviderValues values)
+    public OutboxInsertCommand(DbConnection connection, DbTransaction? transaction, ProviderValues values, ProviderSql sql)
     {
         _values = values;
         _command = connection.CreateCommand();
         _command.Transaction = transaction;
-        var columns = string.Join(", ", Columns.Select(c => $"\"{c}\""));
-        var parameters = string.Join(", ", Columns.Select(c => "@" + c));
-        _command.CommandText = values.IsSqlServer
-            ? $"INSERT INTO \"Outbox\" ({columns}) SELECT {parameters} WHERE NOT EXISTS (SELECT 1 FROM \"Outbox\" WITH (UPDLOCK, HOLDLOCK) " +
-              "WHERE \"DedupeKey\" = @DedupeKey AND (\"TaskId\" = @TaskId OR (\"TaskId\" IS NULL AND @TaskId IS NULL)))"
-            // Either unique index (per task, or the key alone for an email about no task) makes it "already done".
-            : $"INSERT INTO \"Outbox\" ({columns}) VALUES ({parameters}) ON CONFLICT DO NOTHING";
-        foreach (var column in Columns)
+        _command.CommandText = sql.InsertOutboxUnlessDuplicate;
+        foreach (var column in OutboxColumns.Inserted)
         {
             var parameter = _command.CreateParameter();
             parameter.ParameterName = "@" + column;
@@ -37,24 +30,37 @@ public sealed class OutboxInsertCommand : IAsyncDisposable
 
     public async Task<bool> ExecuteAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        Set("DedupeKey", message.DedupeKey);
-        Set("To", message.To);
-        Set("Subject", message.Subject);
-        Set("HtmlBody", message.HtmlBody);
-        Set("TextBody", message.TextBody);
-        Set("Template", ProviderValues.Text(message.Template));
-        Set("ModelJson", ProviderValues.Text(message.ModelJson));
-        Set("ModelId", message.ModelId is { } modelId ? modelId : DBNull.Value);
-        Set("TaskId", _values.NullableId(message.TaskId));
-        Set("DirectiveId", _values.NullableId(message.DirectiveId));
-        Set("Status", message.Status.ToString());
-        Set("Attempts", message.Attempts);
-        Set("CreatedAt", _values.Time(message.CreatedAt));
-        Set("NextAttemptAt", _values.Time(message.NextAttemptAt));
+        var i = 0;
+        foreach (var value in Values(message, _values))
+        {
+            _command.Parameters[i++].Value = value;
+        }
+
         return await _command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    public ValueTask DisposeAsync() => _command.DisposeAsync();
+    /// <summary>
+    /// The values of one row for <see cref="OutboxColumns.Inserted"/>, in that order, as the provider stores them
+    /// (what <see cref="ExecuteAsync"/> binds, for a multi-row statement).
+    /// </summary>
+    public static IEnumerable<object> Values(OutboxMessage message, ProviderValues values) => OutboxColumns.Inserted.Select(column => column switch
+    {
+        nameof(OutboxMessage.DedupeKey) => message.DedupeKey,
+        nameof(OutboxMessage.To) => message.To,
+        nameof(OutboxMessage.Subject) => message.Subject,
+        nameof(OutboxMessage.HtmlBody) => message.HtmlBody,
+        nameof(OutboxMessage.TextBody) => message.TextBody,
+        nameof(OutboxMessage.Template) => ProviderValues.Text(message.Template),
+        nameof(OutboxMessage.ModelJson) => ProviderValues.Text(message.ModelJson),
+        nameof(OutboxMessage.ModelId) => message.ModelId is { } modelId ? modelId : DBNull.Value,
+        nameof(OutboxMessage.TaskId) => values.NullableId(message.TaskId),
+        nameof(OutboxMessage.DirectiveId) => values.NullableId(message.DirectiveId),
+        nameof(OutboxMessage.Status) => message.Status.ToString(),
+        nameof(OutboxMessage.Attempts) => message.Attempts,
+        nameof(OutboxMessage.CreatedAt) => values.Time(message.CreatedAt),
+        nameof(OutboxMessage.NextAttemptAt) => values.Time(message.NextAttemptAt),
+        _ => throw new InvalidOperationException($"No value for the outbox column {column}."),
+    });
 
-    private void Set(string name, object value) => _command.Parameters["@" + name].Value = value;
+    public ValueTask DisposeAsync() => _command.DisposeAsync();
 }

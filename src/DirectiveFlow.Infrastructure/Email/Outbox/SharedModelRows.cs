@@ -1,6 +1,6 @@
 using DirectiveFlow.Core.Email;
+using DirectiveFlow.Infrastructure.Email.Addressing;
 using DirectiveFlow.Infrastructure.Persistence;
-using DirectiveFlow.Infrastructure.Scheduling.Sweep;
 using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Email.Outbox;
@@ -8,15 +8,15 @@ namespace DirectiveFlow.Infrastructure.Email.Outbox;
 /// <summary>
 /// Completes outbox rows that name a shared model (the sweep's rows): each gets its task's model and, addressed by the
 /// model's recipient role, its recipients. What a batch of rows needs is read at once: the models, the tasks and the
-/// units and directives they name (<see cref="SweepDirectory.LoadAsync"/>).
+/// units and directives they name (<see cref="MailDirectory.LoadAsync"/>).
 /// </summary>
 public sealed class SharedModelRows
 {
     private readonly Dictionary<long, OutboxModel> _models;
     private readonly Dictionary<Guid, RowTask> _tasks;
-    private readonly SweepDirectory _directory;
+    private readonly MailDirectory _directory;
 
-    private SharedModelRows(Dictionary<long, OutboxModel> models, Dictionary<Guid, RowTask> tasks, SweepDirectory directory)
+    private SharedModelRows(Dictionary<long, OutboxModel> models, Dictionary<Guid, RowTask> tasks, MailDirectory directory)
     {
         _models = models;
         _tasks = tasks;
@@ -32,16 +32,16 @@ public sealed class SharedModelRows
         var rows = messages.Where(NeedsCompleting).ToList();
         if (rows.Count == 0)
         {
-            return new SharedModelRows([], [], new SweepDirectory(new Dictionary<Guid, SweepUnit>(), new Dictionary<Guid, SweepDirective>()));
+            return new SharedModelRows([], [], new MailDirectory(new Dictionary<Guid, MailUnit>(), new Dictionary<Guid, MailDirective>()));
         }
 
         var modelIds = rows.Select(m => m.ModelId!.Value).Distinct().ToList();
         var taskIds = rows.Where(m => m.TaskId is not null).Select(m => m.TaskId!.Value).Distinct().ToList();
         var models = await db.OutboxModels.AsNoTracking().Where(m => modelIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
         var tasks = await db.Tasks.AsNoTracking().Where(t => taskIds.Contains(t.Id))
-            .Select(t => new RowTask(t.Id, t.Title, new SweepDirectoryTask(t.UnitId, t.AssignerUnitId, t.DirectiveId)))
+            .Select(t => new RowTask(t.Id, t.Title, new MailDirectoryTask(t.UnitId, t.AssignerUnitId, t.DirectiveId)))
             .ToDictionaryAsync(t => t.Id, cancellationToken);
-        var directory = await SweepDirectory.LoadAsync(db, tasks.Values.Select(t => t.Addressing).ToList(), cancellationToken);
+        var directory = await MailDirectory.LoadAsync(db, tasks.Values.Select(t => t.Addressing).ToList(), cancellationToken);
         return new SharedModelRows(models, tasks, directory);
     }
 
@@ -85,5 +85,5 @@ public sealed class SharedModelRows
             new SharedModelValues(task.Id, task.Title, unit?.Name ?? "", unit?.Code ?? "", unit?.HeadName, name));
     }
 
-    private sealed record RowTask(Guid Id, string Title, SweepDirectoryTask Addressing);
+    private sealed record RowTask(Guid Id, string Title, MailDirectoryTask Addressing);
 }

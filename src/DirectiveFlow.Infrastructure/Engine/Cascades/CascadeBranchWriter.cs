@@ -56,7 +56,7 @@ public sealed class CascadeBranchWriter(DeadlineCalculator deadlines)
 
         await step.Db.SaveChangesAsync(cancellationToken);
         await TaskBulkWriters.For(step.Db).InsertAsync(step.Db, rows, knownNew, cancellationToken);
-        if (template.Properties.Supporting is not null)
+        if (template.Properties?.Supporting is not null)
         {
             foreach (var task in rows)
             {

@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure.Persistence;
-using DirectiveFlow.Infrastructure.Scheduling;
+using DirectiveFlow.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Engine.Cascades;

@@ -1,5 +1,7 @@
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Persistence.Sql;
+using DirectiveFlow.Infrastructure.Persistence.Sql.PostgreSql;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -11,26 +13,24 @@ namespace DirectiveFlow.Infrastructure.Engine.Cascades;
 /// </summary>
 public sealed class PostgresTaskBulkWriter : ITaskBulkWriter
 {
-    private const string Stage = "df_task_stage";
-
     public async Task InsertAsync(DirectiveFlowDbContext db, IReadOnlyList<UnitTask> tasks, bool knownNew, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var columns = TaskColumns.List();
+        var sql = (PostgreSqlSql)ProviderSql.For(db);
         if (knownNew)
         {
-            await CopyAsync(connection, "\"Tasks\"", columns, tasks, cancellationToken);
+            await CopyAsync(connection, sql.CopyIntoTasks, tasks, cancellationToken);
             return;
         }
 
-        await ExecuteAsync(connection, $"CREATE TEMP TABLE {Stage} (LIKE \"Tasks\") ON COMMIT DROP", cancellationToken);
-        await CopyAsync(connection, Stage, columns, tasks, cancellationToken);
-        await ExecuteAsync(connection, $"INSERT INTO \"Tasks\" ({columns}) SELECT {columns} FROM {Stage} ON CONFLICT DO NOTHING; DROP TABLE {Stage}", cancellationToken);
+        await ExecuteAsync(connection, sql.CreateTaskStage, cancellationToken);
+        await CopyAsync(connection, sql.CopyIntoTaskStage, tasks, cancellationToken);
+        await ExecuteAsync(connection, sql.MoveStagedTasks, cancellationToken);
     }
 
-    private static async Task CopyAsync(NpgsqlConnection connection, string table, string columns, IReadOnlyList<UnitTask> tasks, CancellationToken cancellationToken)
+    private static async Task CopyAsync(NpgsqlConnection connection, string copy, IReadOnlyList<UnitTask> tasks, CancellationToken cancellationToken)
     {
-        await using var importer = await connection.BeginBinaryImportAsync($"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
         // Rows go into Npgsql's buffer; the synchronous writers avoid a task per value and only block when it flushes.
         foreach (var task in tasks)
         {

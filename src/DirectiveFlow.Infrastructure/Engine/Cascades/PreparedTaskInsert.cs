@@ -1,6 +1,7 @@
 using System.Data.Common;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Persistence.Sql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -12,9 +13,6 @@ namespace DirectiveFlow.Infrastructure.Engine.Cascades;
 /// </summary>
 public static class PreparedTaskInsert
 {
-    /// <summary>The parameter placeholders p0…pN in column order, with <paramref name="prefix"/> ("$" or "@").</summary>
-    public static string Placeholders(string prefix) => string.Join(", ", TaskColumns.All.Select((_, i) => prefix + "p" + i));
-
     /// <summary>Executes <paramref name="sql"/> once per task; <paramref name="toProvider"/> turns a column value into what the provider stores.</summary>
     public static async Task ExecuteAsync(
         DirectiveFlowDbContext db, string sql, string prefix, IReadOnlyList<UnitTask> tasks, Func<object?, object> toProvider, CancellationToken cancellationToken)

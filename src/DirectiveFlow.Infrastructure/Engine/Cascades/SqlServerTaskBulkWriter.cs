@@ -1,5 +1,7 @@
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Persistence.Sql;
+using DirectiveFlow.Infrastructure.Persistence.Sql.SqlServer;
 
 namespace DirectiveFlow.Infrastructure.Engine.Cascades;
 
@@ -9,10 +11,6 @@ namespace DirectiveFlow.Infrastructure.Engine.Cascades;
 /// </summary>
 public sealed class SqlServerTaskBulkWriter : ITaskBulkWriter
 {
-    private static readonly string Sql =
-        $"INSERT INTO [Tasks] ({TaskColumns.List('[', ']')}) SELECT {PreparedTaskInsert.Placeholders("@")} " +
-        "WHERE NOT EXISTS (SELECT 1 FROM [Tasks] WHERE [InstanceId] = @p2 AND [ActivityId] = @p3 AND [UnitId] = @p6)";
-
     public Task InsertAsync(DirectiveFlowDbContext db, IReadOnlyList<UnitTask> tasks, bool knownNew, CancellationToken cancellationToken) =>
-        PreparedTaskInsert.ExecuteAsync(db, Sql, "@", tasks, value => value ?? DBNull.Value, cancellationToken);
+        PreparedTaskInsert.ExecuteAsync(db, ((SqlServerSql)ProviderSql.For(db)).InsertTaskUnlessExists, "@", tasks, value => value ?? DBNull.Value, cancellationToken);
 }

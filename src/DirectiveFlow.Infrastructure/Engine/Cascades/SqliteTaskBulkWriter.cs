@@ -1,18 +1,18 @@
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Persistence.Sql;
+using DirectiveFlow.Infrastructure.Persistence.Sql.Sqlite;
 
 namespace DirectiveFlow.Infrastructure.Engine.Cascades;
 
 /// <summary>SQLite: one prepared <c>INSERT OR IGNORE</c> reused for every row inside the batch transaction.</summary>
 public sealed class SqliteTaskBulkWriter : ITaskBulkWriter
 {
-    private static readonly string Sql = $"INSERT OR IGNORE INTO \"Tasks\" ({TaskColumns.List()}) VALUES ({PreparedTaskInsert.Placeholders("$")})";
-
     public Task InsertAsync(DirectiveFlowDbContext db, IReadOnlyList<UnitTask> tasks, bool knownNew, CancellationToken cancellationToken)
     {
         // Looked up once: DatabaseFacade.ProviderName resolves a service per call, which per value was half the cascade's time.
         var provider = db.Database.ProviderName;
-        return PreparedTaskInsert.ExecuteAsync(db, Sql, "$", tasks, value => ToSqlite(value, provider), cancellationToken);
+        return PreparedTaskInsert.ExecuteAsync(db, ((SqliteSql)ProviderSql.For(db)).InsertTaskOrIgnore, "$", tasks, value => ToSqlite(value, provider), cancellationToken);
     }
 
     /// <summary>The value as EF's SQLite mapping stores it: GUIDs as upper-case text, instants as UTC ticks.</summary>

@@ -13,51 +13,42 @@ namespace DirectiveFlow.Infrastructure.Engine.Commands;
 /// </summary>
 public sealed record ResumeExecutionCommand(Guid ExecutionId, string Actor = "system") : ICommand<ResumeResult>;
 
-public sealed class ResumeExecutionHandler(DirectiveFlowDbContext db, FlowStepLoader steps, FlowWalker walker, WorkflowEngine engine)
+public sealed class ResumeExecutionHandler(DirectiveFlowDbContext db, FlowStepLoader steps, FlowWalker walker, IWorkflowEngine engine)
     : ICommandHandler<ResumeExecutionCommand, ResumeResult>
 {
     public async ValueTask<ResumeResult> Handle(ResumeExecutionCommand command, CancellationToken cancellationToken)
     {
-        IReadOnlyList<Guid> deferred;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        return await engine.RunStepAsync(db, async () =>
         {
             var execution = await db.ActivityExecutions.AsNoTracking().SingleOrDefaultAsync(e => e.Id == command.ExecutionId, cancellationToken);
             if (execution is null)
             {
-                return ResumeResult.NotFound;
+                return StepOutcome.RolledBack(ResumeResult.NotFound);
             }
 
             var step = await steps.LoadAsync(db, execution.InstanceId, command.Actor, canDeferCascades: true, cancellationToken);
             if (execution.Status != ActivityExecutionStatus.Waiting)
             {
-                return ResumeResult.AlreadyConsumed;
+                return StepOutcome.RolledBack(ResumeResult.AlreadyConsumed);
             }
 
             if (step is null)
             {
-                return ResumeResult.InstanceNotRunning;
+                return StepOutcome.RolledBack(ResumeResult.InstanceNotRunning);
             }
 
             if (execution.ResumeAt is not { } due || due > step.Now)
             {
-                return ResumeResult.NotDue;
+                return StepOutcome.RolledBack(ResumeResult.NotDue);
             }
 
             var scope = new FlowScope(execution.ParentExecutionId, execution.UnitId);
             var outcome = ResumeResult.Resumed;
             await FaultGuard.RunAsync(step, async () => outcome = await WakeAsync(step, execution, scope, cancellationToken), cancellationToken);
-            if (outcome != ResumeResult.Resumed)
-            {
-                return outcome;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            deferred = step.DeferredCascades;
-        }
-
-        await engine.AfterCommitAsync(deferred, cancellationToken);
-        return ResumeResult.Resumed;
+            return outcome == ResumeResult.Resumed
+                ? StepOutcome.Committed(outcome, step.DeferredCascades)
+                : StepOutcome.RolledBack(outcome);
+        }, cancellationToken);
     }
 
     private async Task<ResumeResult> WakeAsync(FlowStep step, ActivityExecution execution, FlowScope scope, CancellationToken cancellationToken)

@@ -12,13 +12,12 @@ namespace DirectiveFlow.Infrastructure.Engine.Commands;
 /// </summary>
 public sealed record ResumeTaskCommand(Guid TaskId, string Outcome, string Actor) : ICommand<ResumeResult>;
 
-public sealed class ResumeTaskHandler(DirectiveFlowDbContext db, WorkflowEngine engine, TimeProvider time)
+public sealed class ResumeTaskHandler(DirectiveFlowDbContext db, IWorkflowEngine engine, TimeProvider time)
     : ICommandHandler<ResumeTaskCommand, ResumeResult>
 {
     public async ValueTask<ResumeResult> Handle(ResumeTaskCommand command, CancellationToken cancellationToken)
     {
-        IReadOnlyList<Guid> deferred;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        return await engine.RunStepAsync(db, async () =>
         {
             var now = time.GetUtcNow();
             var consumed = await db.Tasks
@@ -29,7 +28,8 @@ public sealed class ResumeTaskHandler(DirectiveFlowDbContext db, WorkflowEngine 
                     .SetProperty(t => t.ConcurrencyStamp, t => t.ConcurrencyStamp + 1), cancellationToken);
             if (consumed == 0)
             {
-                return await db.Tasks.AnyAsync(t => t.Id == command.TaskId, cancellationToken) ? ResumeResult.AlreadyConsumed : ResumeResult.NotFound;
+                return StepOutcome.RolledBack(
+                    await db.Tasks.AnyAsync(t => t.Id == command.TaskId, cancellationToken) ? ResumeResult.AlreadyConsumed : ResumeResult.NotFound);
             }
 
             var task = await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == command.TaskId, cancellationToken);
@@ -38,12 +38,8 @@ public sealed class ResumeTaskHandler(DirectiveFlowDbContext db, WorkflowEngine 
                 DirectiveId = task.DirectiveId, InstanceId = task.InstanceId, TaskId = task.Id, ActivityId = task.ActivityId,
                 At = now, Actor = command.Actor, Action = "task.completed", Detail = command.Outcome,
             });
-            deferred = await engine.ContinueFromTaskAsync(db, task, command.Outcome, command.Actor, canDefer: true, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        await engine.AfterCommitAsync(deferred, cancellationToken);
-        return ResumeResult.Resumed;
+            var deferred = await engine.ContinueFromTaskAsync(db, task, command.Outcome, command.Actor, canDefer: true, cancellationToken);
+            return StepOutcome.Committed(ResumeResult.Resumed, deferred);
+        }, cancellationToken);
     }
 }

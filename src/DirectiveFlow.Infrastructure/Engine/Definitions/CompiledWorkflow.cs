@@ -15,7 +15,7 @@ public sealed class CompiledWorkflow
     private readonly FrozenDictionary<(string Source, string Outcome), string[]> _next;
     private readonly FrozenDictionary<string, object> _properties;
 
-    private CompiledWorkflow(WorkflowDefinition definition)
+    private CompiledWorkflow(WorkflowDefinition definition, ActivityCatalog activities)
     {
         Definition = definition;
         _activities = definition.Activities.ToFrozenDictionary(a => a.Id, StringComparer.Ordinal);
@@ -23,7 +23,7 @@ public sealed class CompiledWorkflow
             .GroupBy(c => (c.Source, c.Outcome))
             .ToFrozenDictionary(g => g.Key, g => g.Select(c => c.Target).ToArray());
         _properties = definition.Activities
-            .Select(a => (a.Id, Properties: ReadProperties(a)))
+            .Select(a => (a.Id, Properties: activities.FindHandler(a.Type)?.ReadProperties(a)))
             .Where(p => p.Properties is not null)
             .ToFrozenDictionary(p => p.Id, p => p.Properties!, StringComparer.Ordinal);
         Policies = FlowPolicies.From(definition);
@@ -40,8 +40,8 @@ public sealed class CompiledWorkflow
     /// <summary>Flow-wide reminder and escalation defaults.</summary>
     public FlowPolicies Policies { get; }
 
-    /// <summary>Parses the stored JSON of one version (its activity properties too).</summary>
-    public static CompiledWorkflow Parse(string json) => new(WorkflowDefinitionSerializer.Deserialize(json));
+    /// <summary>Parses the stored JSON of one version; each activity's handler in <paramref name="activities"/> reads its properties.</summary>
+    public static CompiledWorkflow Parse(string json, ActivityCatalog activities) => new(WorkflowDefinitionSerializer.Deserialize(json), activities);
 
     /// <summary>The activity with <paramref name="id"/>; throws when the definition has none.</summary>
     public ActivityDefinition Activity(string id) =>
@@ -63,14 +63,4 @@ public sealed class CompiledWorkflow
     /// <summary>The Review directly following <paramref name="unitTaskId"/>'s Done port, if any.</summary>
     public ActivityDefinition? ReviewAfter(string unitTaskId) =>
         Next(unitTaskId, Outcomes.Done).Select(Activity).FirstOrDefault(a => a.Type == ActivityTypes.Review);
-
-    private static object? ReadProperties(ActivityDefinition activity) => activity.Type switch
-    {
-        ActivityTypes.UnitTask => UnitTaskProperties.From(activity),
-        ActivityTypes.Cascade => CascadeProperties.From(activity),
-        ActivityTypes.Decision => DecisionProperties.From(activity),
-        ActivityTypes.Delay => DelayProperties.From(activity),
-        ActivityTypes.Notify => NotifyProperties.From(activity),
-        _ => null,
-    };
 }

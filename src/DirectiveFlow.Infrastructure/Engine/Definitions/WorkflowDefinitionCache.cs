@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DirectiveFlow.Core.Workflows.Activities;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,7 @@ namespace DirectiveFlow.Infrastructure.Engine.Definitions;
 /// Parsed definitions by version record id. A published version never changes, so an entry never goes stale;
 /// the cache holds one entry per version in use.
 /// </summary>
-public sealed class WorkflowDefinitionCache
+public sealed class WorkflowDefinitionCache(ActivityCatalog activities)
 {
     private readonly ConcurrentDictionary<Guid, CompiledWorkflow> _byRecord = new();
 
@@ -25,6 +26,6 @@ public sealed class WorkflowDefinitionCache
             .Select(d => d.Json)
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new InvalidOperationException($"Workflow definition version {recordId} does not exist.");
-        return _byRecord.GetOrAdd(recordId, CompiledWorkflow.Parse(json));
+        return _byRecord.GetOrAdd(recordId, CompiledWorkflow.Parse(json, activities));
     }
 }

@@ -5,51 +5,28 @@ using DirectiveFlow.Core.Workflows.Activities;
 namespace DirectiveFlow.Infrastructure.Engine.Runtime;
 
 /// <summary>
-/// The token walk: moves tokens through non-blocking activities (Start, Decision, Notify, End) inline and stops them at
-/// blocking ones, which leave a bookmark row (a task row for UnitTask, a waiting execution for Delay, the cascade's
-/// join execution for Cascade). Everything is written to the step's context and transaction.
+/// The token walk: hands each token to its activity's <see cref="IActivityHandler"/>, which moves it on (Start,
+/// Decision, Notify, End) or rests it on a bookmark row (a task row for UnitTask, a waiting execution for Delay, the
+/// cascade's join execution for Cascade). Everything is written to the step's context and transaction.
 /// </summary>
-public sealed class FlowWalker(
-    UnitTaskWriter tasks, CascadeStarter cascades, NotifyWriter notify, DecisionRunner decisions, DeadlineCalculator deadlines)
+public sealed class FlowWalker(FlowWalkerServices services)
 {
-    /// <summary>Moves every pending token of <paramref name="step"/> until each rests or ends.</summary>
+    /// <summary>Moves every pending token of <paramref name="step"/> until each rests or ends; each activity's registered
+    /// handler says what its token does.</summary>
     public async Task DrainAsync(FlowStep step, CancellationToken cancellationToken)
     {
         while (!step.CompletedInstance && step.Pending.TryDequeue(out var token))
         {
             var activity = step.Flow.Activity(token.ActivityId);
-            switch (activity.Type)
+            var handler = services.Activities.FindHandler(activity.Type)
+                ?? throw new FlowFaultException($"Activity '{activity.Id}' has unknown type '{activity.Type}'.");
+            try
             {
-                case ActivityTypes.Start:
-                    await FollowAsync(step, activity.Id, "Done", token.Scope, cancellationToken);
-                    break;
-                case ActivityTypes.UnitTask:
-                    await tasks.WriteAsync(step, activity.Id, token.Scope, cancellationToken);
-                    break;
-                case ActivityTypes.Cascade:
-                    await cascades.StartAsync(step, activity.Id, token.Scope, this, cancellationToken);
-                    break;
-                case ActivityTypes.Delay:
-                    WriteDelay(step, activity, token.Scope);
-                    break;
-                case ActivityTypes.Notify:
-                    await notify.WriteAsync(step, activity, token.Scope, cancellationToken);
-                    await FollowAsync(step, activity.Id, "Done", token.Scope, cancellationToken);
-                    break;
-                case ActivityTypes.Decision:
-                    var outcome = await decisions.EvaluateAsync(step, activity, token.Scope, cancellationToken) ? "True" : "False";
-                    step.Journal("decision.evaluated", outcome, activity.Id);
-                    await FollowAsync(step, activity.Id, outcome, token.Scope, cancellationToken);
-                    break;
-                case ActivityTypes.Review:
-                    // A Review is a property of the task before it; reached any other way it has nothing to review.
-                    await FollowAsync(step, activity.Id, "Accepted", token.Scope, cancellationToken);
-                    break;
-                case ActivityTypes.End:
-                    await EndTokenAsync(step, token.Scope, explicitEnd: true, cancellationToken);
-                    break;
-                default:
-                    throw new FlowFaultException($"Activity '{activity.Id}' has unknown type '{activity.Type}'.");
+                await handler.RunAsync(new StepActivityRun(step, activity, token.Scope, this, services), cancellationToken);
+            }
+            catch (ActivityFaultException e)
+            {
+                throw new FlowFaultException(e.Message);
             }
         }
     }
@@ -89,7 +66,8 @@ public sealed class FlowWalker(
         }
     }
 
-    private async Task EndTokenAsync(FlowStep step, FlowScope scope, bool explicitEnd, CancellationToken cancellationToken)
+    /// <summary>A token ended: its branch counts on the join; at the top level an explicit End (or no open work) completes the instance.</summary>
+    internal async Task EndTokenAsync(FlowStep step, FlowScope scope, bool explicitEnd, CancellationToken cancellationToken)
     {
         if (scope.CascadeExecutionId is { } cascadeId)
         {
@@ -101,23 +79,5 @@ public sealed class FlowWalker(
         {
             await JoinCounter.CompleteInstanceAsync(step, cancellationToken);
         }
-    }
-
-    private void WriteDelay(FlowStep step, ActivityDefinition activity, FlowScope scope)
-    {
-        var resumeAt = deadlines.DueAt(step.Flow.Properties<DelayProperties>(activity.Id).Deadline, step.Directive.Inputs, step.Now);
-        step.Db.ActivityExecutions.Add(new ActivityExecution
-        {
-            Id = Guid.CreateVersion7(step.Now),
-            InstanceId = step.InstanceId,
-            ActivityId = activity.Id,
-            ActivityType = ActivityTypes.Delay,
-            ParentExecutionId = scope.CascadeExecutionId,
-            UnitId = scope.UnitId,
-            Status = ActivityExecutionStatus.Waiting,
-            ResumeAt = resumeAt,
-            CreatedAt = step.Now,
-        });
-        step.Journal("delay.started", $"resumeAt={resumeAt:O}", activity.Id);
     }
 }

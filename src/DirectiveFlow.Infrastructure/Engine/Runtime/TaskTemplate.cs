@@ -5,54 +5,86 @@ using DirectiveFlow.Core.Workflows.Activities;
 namespace DirectiveFlow.Infrastructure.Engine.Runtime;
 
 /// <summary>
-/// A UnitTask activity's settings evaluated once for a step or a cascade batch (deadline, first reminder, cadence,
-/// policy), so writing thousands of branch tasks costs only the per-unit title fill and the row itself.
+/// The one place a task row is built. A UnitTask activity's settings evaluated once for a step or a cascade batch
+/// (deadline, first reminder, cadence, policy), so writing thousands of branch tasks costs only the per-unit title fill
+/// and the row itself; a unit's sub-cascade (<see cref="ForSubCascade"/>) builds its child tasks the same way.
 /// </summary>
 public sealed class TaskTemplate
 {
-    private readonly FlowStep _step;
+    private readonly DateTimeOffset _now;
+    private readonly Guid _directiveId;
+    private readonly Guid _instanceId;
     private readonly Func<TargetUnit?, string> _title;
     private readonly Func<TargetUnit?, string> _instructions;
 
     public TaskTemplate(FlowStep step, string activityId, DeadlineCalculator deadlines)
     {
-        _step = step;
+        _now = step.Now;
+        _directiveId = step.Directive.Id;
+        _instanceId = step.InstanceId;
         ActivityId = activityId;
-        Properties = step.Flow.Properties<UnitTaskProperties>(activityId);
-        DueAt = deadlines.DueAt(Properties.Deadline, step.Directive.Inputs, step.Now);
-        var reminders = Properties.EffectiveReminders(step.Flow.Policies);
+        var properties = step.Flow.Properties<UnitTaskProperties>(activityId);
+        Properties = properties;
+        DueAt = deadlines.DueAt(properties.Deadline, step.Directive.Inputs, step.Now);
+        var reminders = properties.EffectiveReminders(step.Flow.Policies);
         NextActionAt = deadlines.FirstActionAt(reminders, DueAt, step.Now);
         PolicyJson = new JsonObject
         {
             ["reminders"] = reminders.ToJson(),
-            ["escalation"] = Properties.EffectiveEscalation(step.Flow.Policies).ToJson(),
+            ["escalation"] = properties.EffectiveEscalation(step.Flow.Policies).ToJson(),
         }.ToJsonString();
-        Cadence = Properties.Cadence.Resolve(step.Directive.Inputs);
+        Cadence = properties.Cadence.Resolve(step.Directive.Inputs);
         RequiresReview = step.Flow.ReviewAfter(activityId) is not null;
-        _title = TemplateText.Compile(Properties.Title, step.Directive);
-        _instructions = TemplateText.Compile(Properties.Instructions, step.Directive);
+        AllowCompleteBeforeSubCascade = properties.AllowCompleteBeforeSubCascade;
+        _title = TemplateText.Compile(properties.Title, step.Directive);
+        _instructions = TemplateText.Compile(properties.Instructions, step.Directive);
+    }
+
+    private TaskTemplate(UnitTask parent, string activityId, string title, string instructions, DateTimeOffset dueAt, DateTimeOffset nextActionAt, DateTimeOffset now)
+    {
+        _now = now;
+        _directiveId = parent.DirectiveId;
+        _instanceId = parent.InstanceId;
+        ActivityId = activityId;
+        DueAt = dueAt;
+        NextActionAt = nextActionAt;
+        PolicyJson = parent.PolicyJson;
+        Cadence = parent.ProgressCadence;
+        _title = _ => title;
+        _instructions = _ => instructions;
     }
 
     public string ActivityId { get; }
 
-    public UnitTaskProperties Properties { get; }
+    /// <summary>The UnitTask activity's settings; null for a sub-cascade, which the unit describes itself.</summary>
+    public UnitTaskProperties? Properties { get; }
 
     public DateTimeOffset DueAt { get; }
 
     public DateTimeOffset NextActionAt { get; }
 
-    public string PolicyJson { get; }
+    public string? PolicyJson { get; }
 
     public ProgressCadence Cadence { get; }
 
     public bool RequiresReview { get; }
 
+    public bool AllowCompleteBeforeSubCascade { get; }
+
+    /// <summary>
+    /// The child tasks of <paramref name="parent"/>'s sub-cascade: the unit's own title, instructions and deadline; the
+    /// parent's cadence and policy; no review.
+    /// </summary>
+    public static TaskTemplate ForSubCascade(
+        UnitTask parent, string activityId, string title, string instructions, DateTimeOffset dueAt, DateTimeOffset nextActionAt, DateTimeOffset now) =>
+        new(parent, activityId, title, instructions, dueAt, nextActionAt, now);
+
     /// <summary>The task row for <paramref name="unit"/> (not yet added to any context).</summary>
     public UnitTask CreateFor(TargetUnit unit, FlowScope scope, Guid assignerUnitId, Guid? parentTaskId = null) => new()
     {
-        Id = Guid.CreateVersion7(_step.Now),
-        DirectiveId = _step.Directive.Id,
-        InstanceId = _step.InstanceId,
+        Id = Guid.CreateVersion7(_now),
+        DirectiveId = _directiveId,
+        InstanceId = _instanceId,
         ActivityId = ActivityId,
         CascadeExecutionId = scope.CascadeExecutionId,
         ParentTaskId = parentTaskId,
@@ -61,12 +93,12 @@ public sealed class TaskTemplate
         Title = Truncate(_title(unit), 500),
         Instructions = _instructions(unit),
         Status = UnitTaskStatus.Assigned,
-        CreatedAt = _step.Now,
+        CreatedAt = _now,
         DueAt = DueAt,
         OriginalDueAt = DueAt,
         ProgressCadence = Cadence,
         RequiresReview = RequiresReview,
-        AllowCompleteBeforeSubCascade = Properties.AllowCompleteBeforeSubCascade,
+        AllowCompleteBeforeSubCascade = AllowCompleteBeforeSubCascade,
         NextActionAt = NextActionAt,
         PolicyJson = PolicyJson,
     };

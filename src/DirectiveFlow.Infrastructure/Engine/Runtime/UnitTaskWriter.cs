@@ -32,7 +32,7 @@ public sealed class UnitTaskWriter(DeadlineCalculator deadlines)
     /// <summary>Adds the supporting-unit rows of <paramref name="task"/> (none when the activity names none).</summary>
     public static async Task AddSupportingAsync(FlowStep step, TaskTemplate template, UnitTask task, FlowScope scope, CancellationToken cancellationToken)
     {
-        if (template.Properties.Supporting is not { } supporting)
+        if (template.Properties?.Supporting is not { } supporting)
         {
             return;
         }
@@ -68,7 +68,7 @@ public sealed class UnitTaskWriter(DeadlineCalculator deadlines)
             return await SelectorResolver.UnitAsync(step.Db, branchUnit, cancellationToken);
         }
 
-        if (template.Properties.Lead is not { } lead)
+        if (template.Properties?.Lead is not { } lead)
         {
             return await SelectorResolver.UnitAsync(step.Db, step.Directive.IssuingUnitId, cancellationToken);
         }

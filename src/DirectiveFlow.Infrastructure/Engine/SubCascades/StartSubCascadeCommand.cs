@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json.Nodes;
 using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Common;
@@ -7,6 +8,7 @@ using DirectiveFlow.Core.Workflows.Activities;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure.Engine.Definitions;
 using DirectiveFlow.Infrastructure.Engine.Runtime;
+using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -16,11 +18,19 @@ namespace DirectiveFlow.Infrastructure.Engine.SubCascades;
 /// <summary>
 /// A unit re-cascades its task to its own sub-units: one child task per sub-unit (ParentTaskId = the task) under a
 /// sub-cascade execution that joins them. The parent task cannot complete before the sub-cascade does, unless the
-/// flow allows it. The endpoint checks that the caller acts for the task's unit.
+/// flow allows it. Only an officer or head of the task's own unit may (<see cref="MayCascade"/>): to
+/// <paramref name="Caller"/>, another unit's task reads as missing, so its existence does not leak. A command without
+/// a caller comes from inside the application (tests).
 /// </summary>
 public sealed record StartSubCascadeCommand(
-    Guid TaskId, IReadOnlyList<Guid>? UnitIds, JsonObject? Selector, string? Title, string? Instructions, JsonObject? Deadline, string Actor)
-    : ICommand<StartSubCascadeResult>;
+    Guid TaskId, IReadOnlyList<Guid>? UnitIds, JsonObject? Selector, string? Title, string? Instructions, JsonObject? Deadline, string Actor,
+    ClaimsPrincipal? Caller = null)
+    : ICommand<StartSubCascadeResult>
+{
+    /// <summary>Whether <paramref name="caller"/> acts for the unit that leads <paramref name="task"/>.</summary>
+    public static bool MayCascade(ClaimsPrincipal caller, UnitTask task) =>
+        DirectiveFlowClaims.UnitIdOf(caller) == task.UnitId && (caller.IsInRole(Roles.UnitOfficer) || caller.IsInRole(Roles.UnitHead));
+}
 
 public sealed class StartSubCascadeHandler(DirectiveFlowDbContext db, DeadlineCalculator deadlines, TimeProvider time)
     : ICommandHandler<StartSubCascadeCommand, StartSubCascadeResult>
@@ -28,7 +38,7 @@ public sealed class StartSubCascadeHandler(DirectiveFlowDbContext db, DeadlineCa
     public async ValueTask<StartSubCascadeResult> Handle(StartSubCascadeCommand command, CancellationToken cancellationToken)
     {
         var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == command.TaskId, cancellationToken);
-        if (task is null)
+        if (task is null || (command.Caller is { } caller && !StartSubCascadeCommand.MayCascade(caller, task)))
         {
             throw ProblemException.NotFound(ErrorCodes.UnitTaskNotFound, command.TaskId);
         }
@@ -82,7 +92,7 @@ public sealed class StartSubCascadeHandler(DirectiveFlowDbContext db, DeadlineCa
             }
         }
 
-        var units = await children.OrderBy(u => u.Code).Select(u => new { u.Id, u.Code }).ToListAsync(cancellationToken);
+        var units = await children.OrderBy(u => u.Code).Select(u => new TargetUnit(u.Id, u.Code, u.Name, u.Pillar, u.Level, u.ParentId)).ToListAsync(cancellationToken);
         if (units.Count == 0 || (command.UnitIds is { Count: > 0 } wanted && units.Count != wanted.Distinct().Count()))
         {
             throw ProblemException.Invalid("unitIds", ErrorCodes.SubCascadeUnits);
@@ -107,15 +117,9 @@ public sealed class StartSubCascadeHandler(DirectiveFlowDbContext db, DeadlineCa
             ExpectedBranches = units.Count, WrittenBranches = units.Count, CreatedAt = now,
         };
         var activityId = $"{task.ActivityId}/sub:{execution.Id:N}";
-        var rows = units.Select(u => new UnitTask
-        {
-            Id = Guid.CreateVersion7(now), DirectiveId = task.DirectiveId, InstanceId = task.InstanceId,
-            ActivityId = activityId.Length <= 100 ? activityId : activityId[^100..],
-            CascadeExecutionId = execution.Id, ParentTaskId = task.Id, UnitId = u.Id, AssignerUnitId = task.UnitId,
-            Title = command.Title!.Trim(), Instructions = command.Instructions ?? "", CreatedAt = now, DueAt = due, OriginalDueAt = due,
-            ProgressCadence = task.ProgressCadence, PolicyJson = task.PolicyJson,
-            NextActionAt = deadlines.FirstActionAt(ReminderPolicy.Default, due, now),
-        }).ToList();
+        var template = TaskTemplate.ForSubCascade(task, activityId.Length <= 100 ? activityId : activityId[^100..], command.Title!.Trim(),
+            command.Instructions ?? "", due, deadlines.FirstActionAt(ReminderPolicy.Default, due, now), now);
+        var rows = units.Select(u => template.CreateFor(u, new FlowScope(execution.Id, u.Id), task.UnitId, task.Id)).ToList();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.ActivityExecutions.Add(execution);

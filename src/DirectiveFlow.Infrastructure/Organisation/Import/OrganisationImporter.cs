@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using DirectiveFlow.Core.Organisation;
-using DirectiveFlow.Infrastructure.Demo;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -17,7 +16,7 @@ namespace DirectiveFlow.Infrastructure.Organisation.Import;
 /// </summary>
 public sealed class OrganisationImporter(
     DirectiveFlowDbContext db,
-    DemoAccountProvisioner demoAccounts,
+    IUnitAccountProvisioner unitAccounts,
     IOptions<OrganisationOptions> options,
     ILogger<OrganisationImporter> logger)
 {
@@ -53,7 +52,7 @@ public sealed class OrganisationImporter(
         }
 
         db.ChangeTracker.Clear();
-        var accounts = await demoAccounts.EnsureAccountsAsync(cancellationToken);
+        var accounts = await unitAccounts.EnsureAccountsAsync(cancellationToken);
         logger.LogInformation(
             "Organisation import: {Rows} communes ({Created} created, {Updated} updated, {Unchanged} unchanged), {Units} units written, in {Ms} ms.",
             parsed.Rows.Count, run.Communes.Created, run.Communes.Updated, run.Communes.Unchanged,

@@ -1,7 +1,6 @@
-using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Common;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Organisation;
-using DirectiveFlow.Infrastructure.Demo;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +11,7 @@ namespace DirectiveFlow.Infrastructure.Organisation.Units;
 /// keep heads and contacts up to date. Pillar units' names come from the import and are not edited here. A refusal
 /// throws <see cref="ProblemException"/>: every field error (400), or no such unit (404).
 /// </summary>
-public sealed class SubUnitEditor(DirectiveFlowDbContext db, DemoAccountProvisioner demoAccounts)
+public sealed class SubUnitEditor(DirectiveFlowDbContext db, IUnitAccountProvisioner accounts)
 {
     public async Task<UnitDto> CreateAsync(SubUnitRequest request, CancellationToken cancellationToken = default)
     {
@@ -57,7 +56,7 @@ public sealed class SubUnitEditor(DirectiveFlowDbContext db, DemoAccountProvisio
         ApplyContacts(unit, request);
         db.Units.Add(unit);
         await db.SaveChangesAsync(cancellationToken);
-        await demoAccounts.EnsureAccountsAsync(cancellationToken);
+        await accounts.EnsureAccountsAsync(cancellationToken);
         return UnitDto.From(unit);
     }
 

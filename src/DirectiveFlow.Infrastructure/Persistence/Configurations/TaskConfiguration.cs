@@ -1,4 +1,5 @@
 using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Reports.Tallies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -8,7 +9,9 @@ internal sealed class UnitTaskConfiguration : IEntityTypeConfiguration<UnitTask>
 {
     public void Configure(EntityTypeBuilder<UnitTask> builder)
     {
-        builder.ToTable("Tasks");
+        // The tallies of the leadership views are kept by triggers on this table (Reports/Tallies/TaskTallySql): EF
+        // must not read back through RETURNING/OUTPUT here.
+        builder.ToTable("Tasks", tb => tb.HasTrigger(TaskTallySql.TriggerName));
         builder.Property(t => t.ActivityId).HasMaxLength(100);
         builder.Property(t => t.Title).HasMaxLength(500);
         // One unit, one task per activity of an instance: a re-run cascade batch can never write a second one.
@@ -17,7 +20,12 @@ internal sealed class UnitTaskConfiguration : IEntityTypeConfiguration<UnitTask>
         builder.HasIndex(t => new { t.DirectiveId, t.Status });
         builder.HasIndex(t => t.AssignerUnitId);
         builder.HasIndex(t => t.CascadeExecutionId);
-        builder.HasIndex(t => t.ParentTaskId);
+        // Everything the reports read from a task, led by ParentTaskId (the counted tasks): the unit ranking reads this
+        // narrow index instead of the wide rows (SQLite).
+        builder.HasIndex(t => new { t.ParentTaskId, t.UnitId, t.Status, t.DueAt, t.CompletedAt, t.CreatedAt, t.DirectiveId })
+            .HasDatabaseName("IX_Tasks_Report");
+        // The trend's current week: the few tasks completed since its Monday (Reports/Tallies/TallyTrend).
+        builder.HasIndex(t => t.CompletedAt);
         builder.HasIndex(t => t.NextActionAt);
         builder.Property(t => t.ConcurrencyStamp).IsConcurrencyToken();
     }
@@ -63,5 +71,15 @@ internal sealed class TaskAttachmentConfiguration : IEntityTypeConfiguration<Tas
         builder.Property(a => a.ContentType).HasMaxLength(100);
         builder.Property(a => a.StorageKey).HasMaxLength(300);
         builder.HasIndex(a => a.TaskId);
+    }
+}
+
+internal sealed class TaskTallyConfiguration : IEntityTypeConfiguration<TaskTally>
+{
+    public void Configure(EntityTypeBuilder<TaskTally> builder)
+    {
+        builder.ToTable("TaskTallies");
+        builder.HasKey(t => new { t.DirectiveId, t.Pillar, t.Level, t.ProvinceCode, t.Bucket, t.DueAt, t.CreatedAt, t.CompletedWeek, t.CompletedAtWeekStart });
+        builder.Property(t => t.ProvinceCode).HasMaxLength(32);
     }
 }

@@ -1,7 +1,9 @@
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Workflows.Activities;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Reports.NotReached;
+using DirectiveFlow.Infrastructure.Reports.Tallies;
 using DirectiveFlow.Infrastructure.Tasks.Queries;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +12,8 @@ namespace DirectiveFlow.Infrastructure.Reports.Overview;
 
 /// <summary>
 /// The leadership overview inside <paramref name="Scope"/>: the categories of every task <paramref name="Filter"/>
-/// selects, summed from one grouped count per lead unit (<see cref="UnitCounts"/>) by pillar and level, the units not
+/// selects by pillar and level — from the tallies (<see cref="TallyReader"/>) when they answer the scope and filter
+/// exactly, else summed from one grouped count per lead unit (<see cref="UnitCounts"/>) —, the units not
 /// yet reached counted with their upstream unit (<see cref="NotReachedReader"/>), and the 12-week trend up to the
 /// period's end (or now).
 /// </summary>
@@ -24,13 +27,14 @@ public sealed class GetOverviewHandler(DirectiveFlowDbContext db, NotReachedRead
     {
         var time = clock.Time;
         var tasks = ReportTasks.Select(db, query.Scope, query.Filter);
-        var perUnit = await UnitCounts.ReadAsync(tasks, time, cancellationToken);
-        var unitIds = perUnit.Select(u => u.UnitId).ToList();
-        var units = await db.Units.AsNoTracking().Where(u => EF.Parameter(unitIds).Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => (u.Pillar, u.Level), cancellationToken);
+        var tallied = await TallyReader.CanAnswerAsync(db, query.Scope, query.Filter, cancellationToken);
+        var counted = tallied
+            ? (await TallyReader.CellsAsync(TallyReader.Select(db, query.Scope, query.Filter), time, cancellationToken))
+                .Select(c => (Cell: c.Key, Counts: ReportCounts.From(c.Value)))
+            : await PerUnitAsync(tasks, time, cancellationToken);
         var waiting = await notReached.ReadAsync(tasks, query.Scope, time.Now, cancellationToken);
 
-        var cells = perUnit.Select(u => (Cell: units[u.UnitId], Counts: ReportCounts.From(u.Counts)))
+        var cells = counted
             .Concat(waiting.Select(w => (Cell: (w.Pillar, w.Level), Counts: ReportCounts.Empty with { NotYetReached = w.UnitsWaiting })))
             .GroupBy(c => c.Cell)
             .ToDictionary(g => g.Key, g => ReportCounts.Sum(g.Select(c => c.Counts)));
@@ -43,7 +47,21 @@ public sealed class GetOverviewHandler(DirectiveFlowDbContext db, NotReachedRead
             .Select(p => new PillarReportCounts(OrgUnit.PillarCode(p), ReportCounts.Sum(cells.Where(c => c.Key.Pillar == p).Select(c => c.Value))))
             .ToList();
         var end = query.Filter.To is { } to && to < time.Now ? to : time.Now;
-        var trend = await TrendReader.ReadAsync(ReportTasks.Select(db, query.Scope, query.Filter.WithoutPeriod), end, time, cancellationToken);
+        var trendTasks = ReportTasks.Select(db, query.Scope, query.Filter.WithoutPeriod);
+        var trend = tallied
+            ? await TallyReader.TrendAsync(TallyReader.Select(db, query.Scope, query.Filter.WithoutPeriod), trendTasks, end, time, cancellationToken)
+            : await TrendReader.ReadAsync(trendTasks, end, time, cancellationToken);
         return new OverviewDto(time.Now, ReportCounts.Sum(cells.Values), byPillar, matrix, trend);
+    }
+
+    /// <summary>The raw path: one grouped count per lead unit, summed by the units' pillar and level.</summary>
+    private async Task<IEnumerable<((Pillar Pillar, UnitLevel Level) Cell, ReportCounts Counts)>> PerUnitAsync(
+        IQueryable<UnitTask> tasks, CategoryTime time, CancellationToken cancellationToken)
+    {
+        var perUnit = await UnitCounts.ReadAsync(tasks, time, cancellationToken);
+        var unitIds = perUnit.Select(u => u.UnitId).ToList();
+        var units = await db.Units.AsNoTracking().Where(u => EF.Parameter(unitIds).Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => (u.Pillar, u.Level), cancellationToken);
+        return perUnit.Select(u => (units[u.UnitId], ReportCounts.From(u.Counts)));
     }
 }

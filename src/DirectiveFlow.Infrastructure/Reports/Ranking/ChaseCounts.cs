@@ -1,8 +1,8 @@
 using System.Linq.Expressions;
 using DirectiveFlow.Core.Email;
 using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Email.Outbox;
 using DirectiveFlow.Infrastructure.Persistence;
-using DirectiveFlow.Infrastructure.Scheduling.Sweep;
 using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Reports.Ranking;
@@ -38,13 +38,13 @@ public static class ChaseCounts
         return rows.ToDictionary(r => r.TaskId, r => r.Count);
     }
 
-    /// <summary><c>m => m.DedupeKey.StartsWith("reminder:") || …</c> over <see cref="DueEffect.StepKeyPrefixes"/>.</summary>
+    /// <summary><c>m => m.DedupeKey.StartsWith("reminder:") || …</c> over <see cref="ChaseKeys.Prefixes"/>.</summary>
     private static Expression<Func<OutboxMessage, bool>> IsStep()
     {
         var m = Expression.Parameter(typeof(OutboxMessage), "m");
         var key = Expression.Property(m, nameof(OutboxMessage.DedupeKey));
         var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
-        var any = DueEffect.StepKeyPrefixes
+        var any = ChaseKeys.Prefixes
             .Select(p => (Expression)Expression.Call(key, startsWith, Expression.Constant(p)))
             .Aggregate(Expression.OrElse);
         return Expression.Lambda<Func<OutboxMessage, bool>>(any, m);

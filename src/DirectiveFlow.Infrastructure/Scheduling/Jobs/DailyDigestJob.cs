@@ -1,4 +1,5 @@
 using DirectiveFlow.Infrastructure.Scheduling.Digests;
+using DirectiveFlow.Infrastructure.Time;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 

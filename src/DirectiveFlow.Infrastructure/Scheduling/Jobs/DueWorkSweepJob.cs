@@ -1,4 +1,5 @@
 using DirectiveFlow.Infrastructure.Scheduling.Sweep;
+using DirectiveFlow.Infrastructure.Time;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 

@@ -1,4 +1,5 @@
 using DirectiveFlow.Infrastructure.Email;
+using DirectiveFlow.Infrastructure.Time;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 

@@ -1,3 +1,5 @@
+using DirectiveFlow.Infrastructure.Email.Outbox;
+
 namespace DirectiveFlow.Infrastructure.Scheduling.Sweep;
 
 /// <summary>What a scheduled effect is.</summary>
@@ -17,27 +19,6 @@ public enum DueEffectKind
 /// </summary>
 public sealed record DueEffect(DueEffectKind Kind, int Number, DateTimeOffset FireAt, string RecipientRole, string DedupeKey)
 {
-    /// <summary>How the dedupe keys of the scheduled steps begin: an outbox row about a task with one of these is a chase.</summary>
-    public static IReadOnlyList<string> StepKeyPrefixes { get; } = ["reminder:", "due:", "escalation:", "raised:", "progress:"];
-
-    /// <summary>The journal action of this step (<see cref="ActionOf"/> its key).</summary>
-    public string Action => ActionOf(DedupeKey) ?? throw new InvalidOperationException($"'{DedupeKey}' is not a step's key.");
-
-    /// <summary>
-    /// The journal action of the step an outbox row's dedupe key stands for (the same names as the journal's own
-    /// entries: <c>escalation.level2</c>, <c>task.reminder</c>, …); null for an email that is not a scheduled step.
-    /// </summary>
-    public static string? ActionOf(string dedupeKey)
-    {
-        var parts = dedupeKey.Split(':');
-        return parts[0] switch
-        {
-            "reminder" => "task.reminder",
-            "due" => "task.due-notice",
-            "escalation" when parts.Length > 1 => $"escalation.level{parts[1]}",
-            "raised" => "task.raised",
-            "progress" => "task.progress-missing",
-            _ => null,
-        };
-    }
+    /// <summary>The journal action of this step (<see cref="ChaseKeys.ActionOf"/> its key).</summary>
+    public string Action => ChaseKeys.ActionOf(DedupeKey) ?? throw new InvalidOperationException($"'{DedupeKey}' is not a step's key.");
 }

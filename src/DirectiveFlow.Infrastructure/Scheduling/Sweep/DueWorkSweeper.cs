@@ -2,8 +2,11 @@ using System.Data.Common;
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Email;
 using DirectiveFlow.Infrastructure.Email;
+using DirectiveFlow.Infrastructure.Email.Addressing;
 using DirectiveFlow.Infrastructure.Email.Outbox;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Persistence.Sql;
+using DirectiveFlow.Infrastructure.Persistence.Sql.PostgreSql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
@@ -13,10 +16,10 @@ namespace DirectiveFlow.Infrastructure.Scheduling.Sweep;
 
 /// <summary>
 /// The due-work sweep: tasks whose <c>NextActionAt</c> has passed (an indexed range). Large groups of tasks that are
-/// decided alike (<see cref="SweepClass"/>) are written set-based first; the rest go in pages, task by task. For each
-/// task the <see cref="DueWorkPlanner"/>'s effects go to the outbox under their dedupe keys (each email is the step's record
-/// on the task; the directive's journal counts the step, <see cref="SweepSteps"/>), and
-/// the task's schedule fields move on — one transaction per class or page. A duplicate key means "already done": nothing is
+/// decided alike (<see cref="UniformDueGroup"/>) are written set-based first; the rest go in pages. For each task the
+/// <see cref="DueWorkPlanner"/>'s effects go to the outbox under their dedupe keys (each email is the step's record on
+/// the task; the directive's journal counts the step, <see cref="SweepSteps"/>), and the task's schedule fields move on —
+/// one transaction per group or page. The whole pipeline, provider by provider: <c>README.md</c> in this folder. A duplicate key means "already done": nothing is
 /// sent twice, whatever re-runs, misfires or second nodes do.
 /// </summary>
 public sealed class DueWorkSweeper(
@@ -33,8 +36,9 @@ public sealed class DueWorkSweeper(
         var policies = new Dictionary<string, TaskPolicy>(StringComparer.Ordinal);
         var seen = new HashSet<Guid>();
         var values = new ProviderValues(db.Database.ProviderName);
-        var total = options.SetBasedClassMinimum > 0 && !values.IsSqlServer
-            ? await SweepClassesAsync(messages, policies, values, now, cancellationToken)
+        var sql = ProviderSql.For(db);
+        var total = options.SetBasedClassMinimum > 0 && sql.DueGroups is { } groupSql
+            ? await SweepUniformGroupsAsync(groupSql, sql, messages, policies, values, now, cancellationToken)
             : SweepResult.None;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -52,26 +56,26 @@ public sealed class DueWorkSweeper(
                 break;
             }
 
-            var directives = await SweepDirectory.DirectivesAsync(db, page.Select(t => t.DirectiveId), cancellationToken);
-            total += await WritePageAsync(page, directives, messages, policies, values, now, cancellationToken);
+            var directives = await MailDirectory.DirectivesAsync(db, page.Select(t => t.DirectiveId), cancellationToken);
+            total += await WritePageAsync(page, directives, messages, policies, values, sql, now, cancellationToken);
         }
 
         return total;
     }
 
-    /// <summary>How many times the class search runs in one sweep (each pass takes the members earlier classes left).</summary>
-    private const int ClassPasses = 4;
+    /// <summary>How many times the group search runs in one sweep (each pass takes the members earlier groups left).</summary>
+    private const int GroupSearchPasses = 4;
 
     /// <summary>
-    /// The set-based part: every large <see cref="SweepClass"/> is planned once and written for all its tasks with a
-    /// few statements, in one transaction per class. The earliest due task's class comes first, then the next
+    /// The set-based part: every large <see cref="UniformDueGroup"/> is planned once and written for all its tasks with
+    /// a few statements, in one transaction per group. The earliest due task's group comes first, then the next
     /// earliest's, until one of them is small (it is still written, set-based) or fails; then a search over every due
-    /// task finds the other large classes. A class can leave members behind (they differ from it in a column the
+    /// task finds the other large groups. A group can leave members behind (they differ from it in a column the
     /// search does not group by): the search then runs again over what is still due. Whatever the passes leave (small
-    /// or mixed classes, tasks changed meanwhile) is still due and goes through the row-by-row pages.
+    /// or mixed groups, tasks changed meanwhile) is still due and goes through the pages.
     /// </summary>
-    private async Task<SweepResult> SweepClassesAsync(
-        EffectMessages messages, Dictionary<string, TaskPolicy> policies, ProviderValues values,
+    private async Task<SweepResult> SweepUniformGroupsAsync(
+        DueGroupSql groupSql, ProviderSql sql, EffectMessages messages, Dictionary<string, TaskPolicy> policies, ProviderValues values,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
@@ -79,19 +83,19 @@ public sealed class DueWorkSweeper(
         try
         {
             var total = SweepResult.None;
-            // First the earliest due task's class, while those are large (a cascade falling due at once): one indexed
+            // First the earliest due task's group, while those are large (a cascade falling due at once): one indexed
             // read each instead of a search over every due task.
-            for (var i = 0; i < EarliestClasses && !cancellationToken.IsCancellationRequested; i++)
+            for (var i = 0; i < EarliestGroups && !cancellationToken.IsCancellationRequested; i++)
             {
-                if (await SweepClass.OfEarliestDueAsync(connection, values, now, cancellationToken) is not { } earliest)
+                if (await UniformDueGroup.OfEarliestDueAsync(connection, groupSql, values, now, cancellationToken) is not { } earliest)
                 {
                     return total;
                 }
 
-                var directives = await SweepDirectory.DirectivesAsync(db, [earliest.DirectiveId], cancellationToken);
-                if (await TrySweepClassAsync(earliest, connection, directives, messages, policies, values, now, cancellationToken) is not { } result)
+                var directives = await MailDirectory.DirectivesAsync(db, [earliest.DirectiveId], cancellationToken);
+                if (await TrySweepGroupAsync(earliest, connection, sql, directives, messages, policies, values, now, cancellationToken) is not { } result)
                 {
-                    // The search may find it again (and fail once more), but the other classes still go set-based.
+                    // The search may find it again (and fail once more), but the other groups still go set-based.
                     break;
                 }
 
@@ -102,31 +106,31 @@ public sealed class DueWorkSweeper(
                 }
             }
 
-            for (var pass = 0; pass < ClassPasses && !cancellationToken.IsCancellationRequested; pass++)
+            for (var pass = 0; pass < GroupSearchPasses && !cancellationToken.IsCancellationRequested; pass++)
             {
-                var classes = await SweepClass.FindAsync(connection, values, now, options.SetBasedClassMinimum, cancellationToken);
-                if (classes.Count == 0)
+                var groups = await UniformDueGroup.FindAsync(connection, groupSql, values, now, options.SetBasedClassMinimum, cancellationToken);
+                if (groups.Count == 0)
                 {
                     break;
                 }
 
-                // A class's emails name their directive; units and recipients are put in per row at dispatch.
-                var directives = await SweepDirectory.DirectivesAsync(db, classes.Select(c => c.DirectiveId), cancellationToken);
+                // A group's emails name their directive; units and recipients are put in per row at dispatch.
+                var directives = await MailDirectory.DirectivesAsync(db, groups.Select(c => c.DirectiveId), cancellationToken);
                 var leftBehind = false;
                 var progress = false;
                 var failed = false;
-                foreach (var sweepClass in classes)
+                foreach (var group in groups)
                 {
                     if (cancellationToken.IsCancellationRequested)
                     {
                         break;
                     }
 
-                    if (await TrySweepClassAsync(sweepClass, connection, directives, messages, policies, values, now, cancellationToken) is { } result)
+                    if (await TrySweepGroupAsync(group, connection, sql, directives, messages, policies, values, now, cancellationToken) is { } result)
                     {
                         total += result;
                         progress |= result.Tasks > 0;
-                        leftBehind |= result.Tasks > 0 && result.Tasks < sweepClass.Count;
+                        leftBehind |= result.Tasks > 0 && result.Tasks < group.Count;
                     }
                     else
                     {
@@ -134,7 +138,7 @@ public sealed class DueWorkSweeper(
                     }
                 }
 
-                // No further pass after a failure: it would find the failed class again.
+                // No further pass after a failure: it would find the failed group again.
                 if (failed || !progress || !leftBehind)
                 {
                     break;
@@ -149,55 +153,55 @@ public sealed class DueWorkSweeper(
         }
     }
 
-    /// <summary>How many classes are taken from the earliest due task before searching (<see cref="SweepClass.OfEarliestDueAsync"/>).</summary>
-    private const int EarliestClasses = 8;
+    /// <summary>How many groups are taken from the earliest due task before searching (<see cref="UniformDueGroup.OfEarliestDueAsync"/>).</summary>
+    private const int EarliestGroups = 8;
 
-    /// <summary><see cref="SweepClassAsync"/>, or null when its write failed (rolled back: its tasks are still due).</summary>
-    private async Task<SweepResult?> TrySweepClassAsync(
-        SweepClass sweepClass, DbConnection connection, Dictionary<Guid, SweepDirective> directives, EffectMessages messages,
+    /// <summary><see cref="SweepGroupAsync"/>, or null when its write failed (rolled back: its tasks are still due).</summary>
+    private async Task<SweepResult?> TrySweepGroupAsync(
+        UniformDueGroup group, DbConnection connection, ProviderSql sql, Dictionary<Guid, MailDirective> directives, EffectMessages messages,
         Dictionary<string, TaskPolicy> policies, ProviderValues values, DateTimeOffset now, CancellationToken cancellationToken)
     {
         try
         {
-            return await SweepClassAsync(sweepClass, connection, directives.GetValueOrDefault(sweepClass.DirectiveId), messages, policies, values, now, cancellationToken);
+            return await SweepGroupAsync(group, connection, sql, directives.GetValueOrDefault(group.DirectiveId), messages, policies, values, now, cancellationToken);
         }
         catch (DbException exception) when (!cancellationToken.IsCancellationRequested)
         {
             (logger ?? NullLogger<DueWorkSweeper>.Instance).LogWarning(exception,
-                "Set-based sweep of the tasks of directive {DirectiveId} due {DueAt} failed; they go row by row.", sweepClass.DirectiveId, sweepClass.DueAt);
+                "Set-based sweep of the tasks of directive {DirectiveId} due {DueAt} failed; they go row by row.", group.DirectiveId, group.DueAt);
             return null;
         }
     }
 
-    /// <summary>One class in its own transaction; nothing when its members would not all be decided alike.</summary>
-    private async Task<SweepResult> SweepClassAsync(
-        SweepClass sweepClass, DbConnection connection, SweepDirective? directive, EffectMessages messages, Dictionary<string, TaskPolicy> policies,
-        ProviderValues values, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>One group in its own transaction; nothing when its members would not all be decided alike.</summary>
+    private async Task<SweepResult> SweepGroupAsync(
+        UniformDueGroup group, DbConnection connection, ProviderSql sql, MailDirective? directive, EffectMessages messages,
+        Dictionary<string, TaskPolicy> policies, ProviderValues values, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var first = sweepClass.Representative(sweepClass.FirstCreatedAt);
+        var first = group.Representative(group.FirstCreatedAt);
         var policy = Policy(first, policies);
         var decision = DueWorkPlanner.Plan(first, policy, now, calendar);
-        if (!SameDecision(decision, DueWorkPlanner.Plan(sweepClass.Representative(sweepClass.LastCreatedAt), policy, now, calendar)))
+        if (!SameDecision(decision, DueWorkPlanner.Plan(group.Representative(group.LastCreatedAt), policy, now, calendar)))
         {
             return SweepResult.None;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var writer = new SweepClassWriter(connection, transaction.GetDbTransaction(), values);
+        var writer = new UniformDueGroupWriter(connection, transaction.GetDbTransaction(), values, sql);
         var effects = decision.Effects
-            .Select(effect => new SweepClassEffect(effect, outbox.ToMessage(messages.SharedEmail(effect, first, decision, directive, now))))
+            .Select(effect => new GroupEffect(effect, outbox.ToMessage(messages.SharedEmail(effect, first, decision, directive, now))))
             .ToList();
 
-        var written = await writer.WriteAsync(sweepClass, decision, effects, now, cancellationToken);
+        var written = await writer.WriteAsync(group, decision, effects, now, cancellationToken);
         var steps = new SweepSteps();
         for (var e = 0; e < effects.Count; e++)
         {
-            steps.Add(sweepClass.DirectiveId, effects[e].Effect.Action, written[e]);
+            steps.Add(group.DirectiveId, effects[e].Effect.Action, written[e]);
         }
 
         await steps.WriteAsync(db, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        // Members not updated are not skipped: they differ from the class (another pass or the pages take them).
+        // Members not updated are not skipped: they differ from the group (another pass or the pages take them).
         var tasks = writer.TasksUpdated;
         return new SweepResult(tasks, written.Sum(), tasks * effects.Count - written.Sum(), 0);
     }
@@ -207,27 +211,27 @@ public sealed class DueWorkSweeper(
         && a.Effects.SequenceEqual(b.Effects);
 
     private async Task<SweepResult> WritePageAsync(
-        List<SweepTask> page, Dictionary<Guid, SweepDirective> directives, EffectMessages messages, Dictionary<string, TaskPolicy> policies, ProviderValues values,
-        DateTimeOffset now, CancellationToken cancellationToken)
+        List<SweepTask> page, Dictionary<Guid, MailDirective> directives, EffectMessages messages, Dictionary<string, TaskPolicy> policies, ProviderValues values,
+        ProviderSql sql, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var decisions = page.Select(task => (Task: task, Decision: DueWorkPlanner.Plan(task, Policy(task, policies), now, calendar))).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Multi-row statements pay off over a network round trip (PostgreSQL); in-process SQLite is fastest with
         // prepared single-row statements (it binds named parameters by a linear search, so wide statements cost n²).
-        var result = values.IsPostgres
-            ? await WriteSetBasedAsync(decisions, directives, messages, values, transaction.GetDbTransaction(), now, cancellationToken)
-            : await WriteRowByRowAsync(decisions, directives, messages, values, transaction.GetDbTransaction(), now, cancellationToken);
+        var result = sql is PostgreSqlSql postgres
+            ? await WriteSetBasedAsync(decisions, directives, messages, values, postgres, transaction.GetDbTransaction(), now, cancellationToken)
+            : await WriteRowByRowAsync(decisions, directives, messages, values, sql, transaction.GetDbTransaction(), now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
 
     private async Task<SweepResult> WriteSetBasedAsync(
-        List<(SweepTask Task, SweepDecision Decision)> decisions, Dictionary<Guid, SweepDirective> directives, EffectMessages messages, ProviderValues values,
-        DbTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
+        List<(SweepTask Task, SweepDecision Decision)> decisions, Dictionary<Guid, MailDirective> directives, EffectMessages messages, ProviderValues values,
+        PostgreSqlSql sql, DbTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var writer = new SetBasedPageWriter(db.Database.GetDbConnection(), transaction, values);
+        var writer = new SetBasedPageWriter(db.Database.GetDbConnection(), transaction, values, sql);
         var updated = await writer.UpdateTasksAsync(decisions, cancellationToken);
-        var models = new SharedModelWriter(db.Database.GetDbConnection(), transaction, values);
+        var models = new SharedModelWriter(db.Database.GetDbConnection(), transaction, values, sql);
         var effects = decisions
             .Where(d => updated.Contains(d.Task.Id))
             .SelectMany(d => d.Decision.Effects.Select(effect => (d.Task, Effect: effect,
@@ -247,14 +251,14 @@ public sealed class DueWorkSweeper(
     }
 
     private async Task<SweepResult> WriteRowByRowAsync(
-        List<(SweepTask Task, SweepDecision Decision)> decisions, Dictionary<Guid, SweepDirective> directives, EffectMessages messages, ProviderValues values,
-        DbTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
+        List<(SweepTask Task, SweepDecision Decision)> decisions, Dictionary<Guid, MailDirective> directives, EffectMessages messages, ProviderValues values,
+        ProviderSql sql, DbTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var steps = new SweepSteps();
         SweepResult result;
-        await using (var writer = new SweepWriter(db.Database.GetDbConnection(), transaction, values))
+        await using (var writer = new RowByRowPageWriter(db.Database.GetDbConnection(), transaction, values, sql))
         {
-            var models = new SharedModelWriter(db.Database.GetDbConnection(), transaction, values);
+            var models = new SharedModelWriter(db.Database.GetDbConnection(), transaction, values, sql);
             result = await WriteRowsAsync(writer, models, decisions, directives, messages, steps, now, cancellationToken);
         }
 
@@ -263,7 +267,7 @@ public sealed class DueWorkSweeper(
     }
 
     private async Task<SweepResult> WriteRowsAsync(
-        SweepWriter writer, SharedModelWriter models, List<(SweepTask Task, SweepDecision Decision)> decisions, Dictionary<Guid, SweepDirective> directives,
+        RowByRowPageWriter writer, SharedModelWriter models, List<(SweepTask Task, SweepDecision Decision)> decisions, Dictionary<Guid, MailDirective> directives,
         EffectMessages messages,
         SweepSteps steps, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -279,7 +283,7 @@ public sealed class DueWorkSweeper(
             var written = 0;
             foreach (var effect in decision.Effects)
             {
-                if (await writer.TryInsertOutboxAsync(await SweepMessageAsync(effect, task, decision, directives, messages, models, now, cancellationToken), cancellationToken))
+                if (await writer.TryInsertOutboxAsync(await SharedModelMessageAsync(effect, task, decision, directives, messages, models, now, cancellationToken), cancellationToken))
                 {
                     steps.Add(task.DirectiveId, effect.Action, 1);
                     written++;
@@ -294,12 +298,12 @@ public sealed class DueWorkSweeper(
 
     /// <summary>The outbox row of one effect about one task, its model still whole (<see cref="SharedModelWriter"/> names it).</summary>
     private OutboxMessage EffectMessage(
-        DueEffect effect, SweepTask task, SweepDecision decision, Dictionary<Guid, SweepDirective> directives, EffectMessages messages, DateTimeOffset now) =>
+        DueEffect effect, SweepTask task, SweepDecision decision, Dictionary<Guid, MailDirective> directives, EffectMessages messages, DateTimeOffset now) =>
         outbox.ToMessage(messages.SharedEmail(effect, task, decision, directives.GetValueOrDefault(task.DirectiveId), now));
 
-    /// <summary>The outbox row of one effect about one task, naming its shared model (as a class's rows do).</summary>
-    private async Task<OutboxMessage> SweepMessageAsync(
-        DueEffect effect, SweepTask task, SweepDecision decision, Dictionary<Guid, SweepDirective> directives, EffectMessages messages,
+    /// <summary>The outbox row of one effect about one task, naming its shared model (as a group's rows do).</summary>
+    private async Task<OutboxMessage> SharedModelMessageAsync(
+        DueEffect effect, SweepTask task, SweepDecision decision, Dictionary<Guid, MailDirective> directives, EffectMessages messages,
         SharedModelWriter models, DateTimeOffset now, CancellationToken cancellationToken) =>
         await models.NameSharedAsync(EffectMessage(effect, task, decision, directives, messages, now), effect.RecipientRole, now, cancellationToken);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Email;
+using DirectiveFlow.Infrastructure.Email.Addressing;
 using DirectiveFlow.Infrastructure.Email.Outbox;
 
 namespace DirectiveFlow.Infrastructure.Scheduling.Sweep;
@@ -16,11 +17,11 @@ public sealed class EffectMessages(string baseUrl, IWorkingDayCalendar calendar)
 
     /// <summary>
     /// The effect's email about <paramref name="task"/> as a shared model (<see cref="SharedModel"/>): the task's id
-    /// and title, its unit and the recipient's name are sentinels, and it has no recipients. Tasks of the same step
-    /// and deadline get the same model (a class's representative stands for all its tasks); each row gets its own
+    /// and title, its unit and the recipient's name are placeholders, and it has no recipients. Tasks of the same step
+    /// and deadline get the same model (a uniform due group's representative stands for all its tasks); each row gets its own
     /// values and recipients at dispatch, from <see cref="DueEffect.RecipientRole"/> (<see cref="SharedModelRows"/>).
     /// </summary>
-    public OutboxEmail SharedEmail(DueEffect effect, SweepTask task, SweepDecision decision, SweepDirective? directive, DateTimeOffset now)
+    public OutboxEmail SharedEmail(DueEffect effect, SweepTask task, SweepDecision decision, MailDirective? directive, DateTimeOffset now)
     {
         var shared = task with { Id = SharedModel.TaskIdSentinel, Title = SharedModel.TitleSentinel };
         var link = TaskLink(shared.Id);
@@ -37,7 +38,7 @@ public sealed class EffectMessages(string baseUrl, IWorkingDayCalendar calendar)
             raised = effect.Kind == DueEffectKind.Raised || (effect.Kind == DueEffectKind.Escalation && decision.IsRaised && effect.Number == decision.EscalationLevel),
             cadence = task.ProgressCadence.ToString(),
             // Only the missing-report notice speaks of the last report; leaving it out of the others keeps their
-            // model the same for every task of a sweep class (see SweepClass).
+            // model the same for every task of a uniform due group (see UniformDueGroup).
             lastReportLocal = effect.Kind == DueEffectKind.ProgressMissing ? LocalText(task.LastProgressAt ?? task.AcknowledgedAt ?? task.CreatedAt) : null,
             ics = new { uid = $"{shared.Id:N}@directiveflow", summary = shared.Title, dueUtc = task.DueAt.ToUniversalTime(), url = link },
         };

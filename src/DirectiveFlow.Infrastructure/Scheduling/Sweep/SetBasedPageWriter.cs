@@ -1,16 +1,17 @@
 using System.Data.Common;
-using System.Text;
 using DirectiveFlow.Core.Email;
 using DirectiveFlow.Infrastructure.Email.Outbox;
+using DirectiveFlow.Infrastructure.Persistence.Sql;
+using DirectiveFlow.Infrastructure.Persistence.Sql.PostgreSql;
 
 namespace DirectiveFlow.Infrastructure.Scheduling.Sweep;
 
 /// <summary>
 /// A sweep page's writes on PostgreSQL as a few set-based statements (per 500 rows): one guarded UPDATE … FROM
 /// (VALUES …) RETURNING of the tasks and one INSERT … ON CONFLICT DO NOTHING RETURNING of their outbox rows. Same
-/// guards and dedupe semantics as <see cref="SweepWriter"/>.
+/// guards and dedupe semantics as <see cref="RowByRowPageWriter"/>.
 /// </summary>
-public sealed class SetBasedPageWriter(DbConnection connection, DbTransaction transaction, ProviderValues values)
+public sealed class SetBasedPageWriter(DbConnection connection, DbTransaction transaction, ProviderValues values, PostgreSqlSql sql)
 {
     private const int RowsPerStatement = 500;
 
@@ -18,27 +19,22 @@ public sealed class SetBasedPageWriter(DbConnection connection, DbTransaction tr
     public async Task<HashSet<Guid>> UpdateTasksAsync(IReadOnlyList<(SweepTask Task, SweepDecision Decision)> rows, CancellationToken cancellationToken)
     {
         var updated = new HashSet<Guid>();
-        const string ts = "::timestamptz";
         foreach (var chunk in rows.Chunk(RowsPerStatement))
         {
             await using var command = NewCommand();
-            var sql = new StringBuilder("WITH v(v_id, v_next, v_chase, v_level, v_raised, v_old, v_due) AS (VALUES ");
-            for (var i = 0; i < chunk.Length; i++)
+            // In the order of PostgreSqlSql.TaskPageParameters.
+            foreach (var (task, decision) in chunk)
             {
-                var (task, decision) = chunk[i];
-                sql.Append(i == 0 ? "" : ", ").Append('(')
-                    .Append(Bind(command, values.Id(task.Id))).Append(", ")
-                    .Append(Bind(command, values.NullableTime(decision.NextActionAt))).Append(ts).Append(", ")
-                    .Append(Bind(command, decision.ChaseCount)).Append(", ")
-                    .Append(Bind(command, decision.EscalationLevel)).Append(", ")
-                    .Append(Bind(command, decision.IsRaised)).Append(", ")
-                    .Append(Bind(command, values.NullableTime(task.NextActionAt))).Append(ts).Append(", ")
-                    .Append(Bind(command, values.Time(task.DueAt))).Append(ts).Append(')');
+                Bind(command, values.Id(task.Id));
+                Bind(command, values.NullableTime(decision.NextActionAt));
+                Bind(command, decision.ChaseCount);
+                Bind(command, decision.EscalationLevel);
+                Bind(command, decision.IsRaised);
+                Bind(command, values.NullableTime(task.NextActionAt));
+                Bind(command, values.Time(task.DueAt));
             }
 
-            sql.Append(") UPDATE \"Tasks\" SET \"NextActionAt\" = v.v_next, \"ChaseCount\" = v.v_chase, \"EscalationLevel\" = v.v_level, \"IsRaised\" = v.v_raised ")
-                .Append("FROM v WHERE \"Tasks\".\"Id\" = v.v_id AND \"Tasks\".\"NextActionAt\" = v.v_old AND \"Tasks\".\"DueAt\" = v.v_due RETURNING \"Id\"");
-            command.CommandText = sql.ToString();
+            command.CommandText = sql.UpdateTaskPage(chunk.Length);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -56,21 +52,15 @@ public sealed class SetBasedPageWriter(DbConnection connection, DbTransaction tr
         foreach (var chunk in messages.Chunk(RowsPerStatement))
         {
             await using var command = NewCommand();
-            var sql = new StringBuilder("INSERT INTO \"Outbox\" (\"DedupeKey\", \"To\", \"Subject\", \"HtmlBody\", \"TextBody\", \"Template\", \"ModelJson\", \"ModelId\", ")
-                .Append("\"TaskId\", \"DirectiveId\", \"Status\", \"Attempts\", \"CreatedAt\", \"NextAttemptAt\") VALUES ");
-            for (var i = 0; i < chunk.Length; i++)
+            foreach (var message in chunk)
             {
-                var m = chunk[i];
-                sql.Append(i == 0 ? "" : ", ").Append('(').AppendJoin(", ",
-                    Bind(command, m.DedupeKey), Bind(command, m.To), Bind(command, m.Subject),
-                    Bind(command, m.HtmlBody), Bind(command, m.TextBody), Bind(command, ProviderValues.Text(m.Template)),
-                    Bind(command, ProviderValues.Text(m.ModelJson)), Bind(command, m.ModelId is { } modelId ? modelId : DBNull.Value),
-                    Bind(command, values.NullableId(m.TaskId)),
-                    Bind(command, values.NullableId(m.DirectiveId)), Bind(command, m.Status.ToString()), Bind(command, m.Attempts),
-                    Bind(command, values.Time(m.CreatedAt)), Bind(command, values.Time(m.NextAttemptAt))).Append(')');
+                foreach (var value in OutboxInsertCommand.Values(message, values))
+                {
+                    Bind(command, value);
+                }
             }
 
-            command.CommandText = sql.Append(" ON CONFLICT DO NOTHING RETURNING \"TaskId\", \"DedupeKey\"").ToString();
+            command.CommandText = sql.InsertOutboxPage(chunk.Length);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -88,12 +78,6 @@ public sealed class SetBasedPageWriter(DbConnection connection, DbTransaction tr
         return command;
     }
 
-    private static string Bind(DbCommand command, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@p" + command.Parameters.Count;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-        return parameter.ParameterName;
-    }
+    /// <summary>The next positional parameter, <c>@p0…</c>.</summary>
+    private static void Bind(DbCommand command, object value) => UniformDueGroup.Add(command, "@p" + command.Parameters.Count, value);
 }

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
 using DirectiveFlow.Infrastructure.Email.Outbox;
+using DirectiveFlow.Infrastructure.Persistence.Sql;
+using DirectiveFlow.Infrastructure.Persistence.Sql.PostgreSql;
 
 namespace DirectiveFlow.Infrastructure.Scheduling.Sweep;
 
@@ -8,7 +10,7 @@ namespace DirectiveFlow.Infrastructure.Scheduling.Sweep;
 /// Writes the sweep's shared outbox models inside the caller's transaction: one per distinct model and recipient role
 /// (tasks of the same step and deadline share one), answering its id for the rows that name it.
 /// </summary>
-public sealed class SharedModelWriter(DbConnection connection, DbTransaction transaction, ProviderValues values)
+public sealed class SharedModelWriter(DbConnection connection, DbTransaction transaction, ProviderValues values, ProviderSql sql)
 {
     private readonly Dictionary<(string Json, string Role), long> _ids = [];
 
@@ -21,12 +23,10 @@ public sealed class SharedModelWriter(DbConnection connection, DbTransaction tra
 
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = values.IsSqlServer
-            ? "INSERT INTO \"OutboxModels\" (\"Json\", \"RecipientRole\", \"CreatedAt\") OUTPUT INSERTED.\"Id\" VALUES (@json, @role, @now)"
-            : "INSERT INTO \"OutboxModels\" (\"Json\", \"RecipientRole\", \"CreatedAt\") VALUES (@json, @role, @now) RETURNING \"Id\"";
-        SweepClass.Add(insert, "@json", json);
-        SweepClass.Add(insert, "@role", recipientRole);
-        SweepClass.Add(insert, "@now", values.Time(now));
+        insert.CommandText = sql.InsertOutboxModelReturningId;
+        UniformDueGroup.Add(insert, "@json", json);
+        UniformDueGroup.Add(insert, "@role", recipientRole);
+        UniformDueGroup.Add(insert, "@now", values.Time(now));
         id = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         _ids[(json, recipientRole)] = id;
         return id;
@@ -40,15 +40,15 @@ public sealed class SharedModelWriter(DbConnection connection, DbTransaction tra
     public async Task NameAllSharedAsync(
         IReadOnlyList<(Core.Email.OutboxMessage Message, string RecipientRole)> rows, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (values.IsPostgres)
+        if (sql is PostgreSqlSql postgres)
         {
             var fresh = rows.Select(r => (Json: r.Message.ModelJson ?? "null", Role: r.RecipientRole)).Distinct().Where(k => !_ids.ContainsKey(k)).ToList();
             if (fresh.Count > 0)
             {
                 await using var draw = connection.CreateCommand();
                 draw.Transaction = transaction;
-                draw.CommandText = "SELECT nextval(pg_get_serial_sequence('\"OutboxModels\"', 'Id')) FROM generate_series(1, @n)";
-                SweepClass.Add(draw, "@n", fresh.Count);
+                draw.CommandText = postgres.DrawOutboxModelIds;
+                UniformDueGroup.Add(draw, "@n", fresh.Count);
                 var ids = new List<long>(fresh.Count);
                 await using (var reader = await draw.ExecuteReaderAsync(cancellationToken))
                 {
@@ -60,12 +60,11 @@ public sealed class SharedModelWriter(DbConnection connection, DbTransaction tra
 
                 await using var insert = connection.CreateCommand();
                 insert.Transaction = transaction;
-                insert.CommandText = "INSERT INTO \"OutboxModels\" (\"Id\", \"Json\", \"RecipientRole\", \"CreatedAt\") " +
-                    "SELECT x.i, x.j, x.r, @now FROM unnest(@ids, @jsons, @roles) AS x(i, j, r)";
-                SweepClass.Add(insert, "@ids", ids.ToArray());
-                SweepClass.Add(insert, "@jsons", fresh.Select(k => k.Json).ToArray());
-                SweepClass.Add(insert, "@roles", fresh.Select(k => k.Role).ToArray());
-                SweepClass.Add(insert, "@now", values.Time(now));
+                insert.CommandText = postgres.InsertOutboxModels;
+                UniformDueGroup.Add(insert, "@ids", ids.ToArray());
+                UniformDueGroup.Add(insert, "@jsons", fresh.Select(k => k.Json).ToArray());
+                UniformDueGroup.Add(insert, "@roles", fresh.Select(k => k.Role).ToArray());
+                UniformDueGroup.Add(insert, "@now", values.Time(now));
                 await insert.ExecuteNonQueryAsync(cancellationToken);
                 for (var i = 0; i < fresh.Count; i++)
                 {

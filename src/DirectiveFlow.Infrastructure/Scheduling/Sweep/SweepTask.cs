@@ -1,4 +1,5 @@
 using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Email.Addressing;
 
 namespace DirectiveFlow.Infrastructure.Scheduling.Sweep;
 
@@ -24,5 +25,5 @@ public sealed record SweepTask(
     string? PolicyJson)
 {
     /// <summary>What addressing its emails needs.</summary>
-    public SweepDirectoryTask Addressing => new(UnitId, AssignerUnitId, DirectiveId);
+    public MailDirectoryTask Addressing => new(UnitId, AssignerUnitId, DirectiveId);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Email;
+using DirectiveFlow.Infrastructure.Email.Outbox;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Scheduling.Sweep;
 using Mediator;
@@ -28,7 +29,7 @@ public sealed class GetTaskJournalHandler(DirectiveFlowDbContext db, TaskReadAcc
             .Select(m => new { m.DedupeKey, m.To, m.Status, m.CreatedAt, m.SentAt, m.Attempts, m.LastError })
             .ToListAsync(cancellationToken);
         var lines = entries
-            .Concat(emails.Select(m => new JournalEntryDto(0, m.CreatedAt, "system", DueEffect.ActionOf(m.DedupeKey) ?? "email.queued",
+            .Concat(emails.Select(m => new JournalEntryDto(0, m.CreatedAt, "system", ChaseKeys.ActionOf(m.DedupeKey) ?? "email.queued",
                 Delivery(m.To, m.Status, m.SentAt, m.Attempts, m.LastError))))
             .OrderBy(e => e.At).ThenBy(e => e.Id == 0 ? 1 : 0).ThenBy(e => e.Id)
             .ToList();

@@ -7,6 +7,7 @@ using DirectiveFlow.Infrastructure.Email.Mailbox;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Scheduling;
 using DirectiveFlow.Infrastructure.Scheduling.Digests;
+using DirectiveFlow.Infrastructure.Time;
 using DirectiveFlow.Web.Api.Problems;
 using Microsoft.AspNetCore.Mvc;
 

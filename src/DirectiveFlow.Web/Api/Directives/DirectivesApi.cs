@@ -1,12 +1,12 @@
-using DirectiveFlow.Core.Common.Errors;
+using System.Security.Claims;
 using DirectiveFlow.Core.Common;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Directives.Commands;
 using DirectiveFlow.Infrastructure.Directives.Queries;
 using DirectiveFlow.Infrastructure.Identity;
-using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Web.Api.Problems;
 using Mediator;
 
@@ -24,15 +24,15 @@ public static class DirectivesApi
         // part through /api/tasks, never another ward's. A directive outside the reader's scope (DirectiveReader) answers
         // 404, as one that does not exist.
         var reads = directives.MapGroup("").RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Observer, Roles.Issuer));
-        reads.MapGet("/", async (Guid? issuingUnitId, string? q, string? priority, int? page, int? pageSize, ICurrentUser user, DirectiveFlowDbContext db,
+        reads.MapGet("/", async (Guid? issuingUnitId, string? q, string? priority, int? page, int? pageSize, ClaimsPrincipal user,
             ISender sender, CancellationToken ct) =>
             ApiEnum.TryParse<DirectivePriority>(priority, "priority", out var p, out var problem)
-                ? Results.Ok(await sender.Send(new ListDirectivesQuery(issuingUnitId, q, p, PageRequest.From(page, pageSize), await DirectiveReader.ForAsync(db, user, ct)), ct))
+                ? Results.Ok(await sender.Send(new ListDirectivesQuery(issuingUnitId, q, p, PageRequest.From(page, pageSize), await sender.Send(new GetDirectiveReaderQuery(user), ct)), ct))
                 : problem);
-        reads.MapGet("/{id:guid}", async (Guid id, ICurrentUser user, DirectiveFlowDbContext db, ISender sender, CancellationToken ct) =>
-            await sender.Send(new GetDirectiveQuery(id, await DirectiveReader.ForAsync(db, user, ct)), ct) is { } detail ? Results.Ok(detail) : NotFound(id));
+        reads.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            await sender.Send(new GetDirectiveQuery(id, await sender.Send(new GetDirectiveReaderQuery(user), ct)), ct) is { } detail ? Results.Ok(detail) : NotFound(id));
         reads.MapGet("/{id:guid}/tasks", async (Guid id, string? status, string? category, string? pillar, Guid? unitId, int? page, int? pageSize,
-            ICurrentUser user, DirectiveFlowDbContext db, ISender sender, CancellationToken ct) =>
+            ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
         {
             if (!ApiEnum.TryParse<UnitTaskStatus>(status, "status", out var s, out var problem)
                 || !ApiEnum.TryParse<TaskCategory>(category, "category", out var c, out problem)
@@ -41,33 +41,28 @@ public static class DirectivesApi
                 return problem;
             }
 
-            return await sender.Send(new GetDirectiveQuery(id, await DirectiveReader.ForAsync(db, user, ct)), ct) is null
+            return await sender.Send(new GetDirectiveQuery(id, await sender.Send(new GetDirectiveReaderQuery(user), ct)), ct) is null
                 ? NotFound(id)
                 : Results.Ok(await sender.Send(new ListDirectiveTasksQuery(id, s, c, p, unitId, PageRequest.From(page, pageSize)), ct));
         });
-        reads.MapGet("/{id:guid}/journal", async (Guid id, int? page, int? pageSize, ICurrentUser user, DirectiveFlowDbContext db, ISender sender,
+        reads.MapGet("/{id:guid}/journal", async (Guid id, int? page, int? pageSize, ClaimsPrincipal user, ISender sender,
             CancellationToken ct) =>
-            await sender.Send(new GetDirectiveQuery(id, await DirectiveReader.ForAsync(db, user, ct)), ct) is null
+            await sender.Send(new GetDirectiveQuery(id, await sender.Send(new GetDirectiveReaderQuery(user), ct)), ct) is null
                 ? NotFound(id)
                 : Results.Ok(await sender.Send(new ListDirectiveJournalQuery(id, PageRequest.From(page, pageSize)), ct)));
         app.MapSubCascadeApi();
         return app;
     }
 
-    private static async Task<IResult> IssueAsync(IssueDirectiveRequest body, ICurrentUser user, ISender sender, CancellationToken ct)
+    private static async Task<IResult> IssueAsync(IssueDirectiveRequest body, ClaimsPrincipal user, ICurrentUser current, ISender sender, CancellationToken ct)
     {
-        if (!user.IsInRole(Roles.Administrator) && !(user.IsInRole(Roles.Issuer) && user.UnitId == body.IssuingUnitId))
-        {
-            throw ProblemException.Forbidden(ErrorCodes.IssueForbidden);
-        }
-
         if (!ApiEnum.TryParse<DirectivePriority>(body.Priority, "priority", out var priority, out var problem))
         {
             return problem;
         }
 
         var result = await sender.Send(new IssueDirectiveCommand(body.Number, body.Title, body.Body, priority ?? DirectivePriority.Normal,
-            body.IssuingUnitId, body.WorkflowDefinitionId, body.Inputs, user.UserName), ct);
+            body.IssuingUnitId, body.WorkflowDefinitionId, body.Inputs, current.UserName, user), ct);
         return Results.Created($"/api/directives/{result.Id}", new { id = result.Id, instanceId = result.InstanceId });
     }
 

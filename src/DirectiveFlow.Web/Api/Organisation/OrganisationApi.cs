@@ -5,6 +5,7 @@ using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Organisation.Import;
 using DirectiveFlow.Infrastructure.Organisation.Units;
 using DirectiveFlow.Web.Api.Problems;
+using DirectiveFlow.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DirectiveFlow.Web.Api.Organisation;

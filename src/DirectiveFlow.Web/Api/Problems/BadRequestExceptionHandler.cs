@@ -1,3 +1,4 @@
+using DirectiveFlow.Web.Localization;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace DirectiveFlow.Web.Api.Problems;

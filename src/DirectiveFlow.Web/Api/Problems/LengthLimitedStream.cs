@@ -1,4 +1,5 @@
 using DirectiveFlow.Core.Common.Errors;
+using DirectiveFlow.Web.Localization;
 
 namespace DirectiveFlow.Web.Api.Problems;
 

@@ -3,9 +3,9 @@ using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Workflows.Activities;
-using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Organisation.Queries;
 using DirectiveFlow.Infrastructure.Reports;
-using Microsoft.EntityFrameworkCore;
+using Mediator;
 
 namespace DirectiveFlow.Web.Api.Reports;
 
@@ -17,7 +17,7 @@ namespace DirectiveFlow.Web.Api.Reports;
 public sealed record ReportFilterParameters(
     string? From, string? To, string? Pillar, string? IssuingUnitId, string? DocumentType, string? Priority, string? LocalityCode)
 {
-    public async Task<ReportFilter> ToFilterAsync(DirectiveFlowDbContext db, FieldErrors errors, CancellationToken ct)
+    public async Task<ReportFilter> ToFilterAsync(ISender sender, FieldErrors errors, CancellationToken ct)
     {
         var from = Instant(From, "from", endOfDay: false, errors);
         var to = Instant(To, "to", endOfDay: true, errors);
@@ -60,7 +60,7 @@ public sealed record ReportFilterParameters(
         Guid? issuer = null;
         if (!string.IsNullOrWhiteSpace(IssuingUnitId))
         {
-            if (Guid.TryParse(IssuingUnitId, out var id) && await db.Units.AnyAsync(u => u.Id == id, ct))
+            if (Guid.TryParse(IssuingUnitId, out var id) && await sender.Send(new UnitExistsQuery(id), ct))
             {
                 issuer = id;
             }
@@ -71,7 +71,7 @@ public sealed record ReportFilterParameters(
         }
 
         var locality = LocalityCode?.Trim();
-        if (!string.IsNullOrEmpty(locality) && !await db.Localities.AnyAsync(l => l.Code == locality, ct))
+        if (!string.IsNullOrEmpty(locality) && !await sender.Send(new LocalityExistsQuery(locality), ct))
         {
             errors.Add("localityCode", ErrorCodes.NoSuchLocality);
         }

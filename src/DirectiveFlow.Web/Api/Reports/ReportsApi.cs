@@ -1,14 +1,13 @@
+using System.Security.Claims;
 using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Infrastructure.Directives.Queries;
 using DirectiveFlow.Infrastructure.Identity;
-using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Reports;
 using DirectiveFlow.Infrastructure.Reports.NotReached;
 using DirectiveFlow.Infrastructure.Reports.Overview;
 using DirectiveFlow.Infrastructure.Reports.Ranking;
 using DirectiveFlow.Web.Api.Problems;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Web.Api.Reports;
 
@@ -23,20 +22,20 @@ public static class ReportsApi
     {
         var reports = app.MapGroup("/api/reports").WithTags("Reports")
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Observer, Roles.Issuer, Roles.UnitHead));
-        reports.MapGet("/overview", async ([AsParameters] ReportFilterParameters filter, ReportScopeResolver scopes, DirectiveFlowDbContext db,
+        reports.MapGet("/overview", async ([AsParameters] ReportFilterParameters filter, ReportScopeResolver scopes,
             ISender sender, CancellationToken ct) =>
         {
             var errors = new FieldErrors();
-            var parsed = await filter.ToFilterAsync(db, errors, ct);
+            var parsed = await filter.ToFilterAsync(sender, errors, ct);
             return errors.Count > 0 ? ApiProblems.Invalid(errors)
                 : await scopes.GetAsync(ct) is { } scope ? Results.Ok(await sender.Send(new GetOverviewQuery(scope, parsed), ct))
                 : Forbidden();
         });
         reports.MapGet("/units", async ([AsParameters] ReportFilterParameters filter, [AsParameters] UnitRankingParameters ranking,
-            ReportScopeResolver scopes, DirectiveFlowDbContext db, ISender sender, CancellationToken ct) =>
+            ReportScopeResolver scopes, ISender sender, CancellationToken ct) =>
         {
             var errors = new FieldErrors();
-            var parsed = await filter.ToFilterAsync(db, errors, ct);
+            var parsed = await filter.ToFilterAsync(sender, errors, ct);
             var (sort, descending, level, page) = ranking.Parse(errors);
             return errors.Count > 0 ? ApiProblems.Invalid(errors)
                 : await scopes.GetAsync(ct) is { } scope
@@ -46,11 +45,11 @@ public static class ReportsApi
         reports.MapWeeklyReportApi();
 
         // Beside the directive's other directive-wide views, with their roles and their 404 for a directive out of scope.
-        app.MapGet("/api/directives/{id:guid}/not-reached", async (Guid id, ICurrentUser user, DirectiveFlowDbContext db, ISender sender,
+        app.MapGet("/api/directives/{id:guid}/not-reached", async (Guid id, ClaimsPrincipal user, ISender sender,
                 CancellationToken ct) =>
             {
-                var reader = await DirectiveReader.ForAsync(db, user, ct);
-                return await reader.Filter(db, db.Directives).AnyAsync(d => d.Id == id, ct)
+                var reader = await sender.Send(new GetDirectiveReaderQuery(user), ct);
+                return await sender.Send(new DirectiveIsReadableQuery(id, reader), ct)
                     ? Results.Ok(await sender.Send(new ListNotReachedQuery(id, ReportScope.Of(reader)), ct))
                     : ApiProblems.Of(ProblemException.NotFound(ErrorCodes.DirectiveNotFound, id));
             })

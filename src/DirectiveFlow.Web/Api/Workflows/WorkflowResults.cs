@@ -3,6 +3,7 @@ using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Core.Workflows.Validation;
 using DirectiveFlow.Infrastructure.Workflows;
 using DirectiveFlow.Web.Api.Problems;
+using DirectiveFlow.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DirectiveFlow.Web.Api.Workflows;

@@ -4,6 +4,7 @@ using DirectiveFlow.Core.Workflows.Validation;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Workflows;
 using DirectiveFlow.Web.Api.Problems;
+using DirectiveFlow.Web.Localization;
 
 namespace DirectiveFlow.Web.Api.Workflows;
 
@@ -35,7 +36,7 @@ public static class WorkflowsApi
         group.MapPost("/validate", ValidateAsync).RequireAuthorization(Roles.Administrator).Accepts<object>("application/json")
             .WithSummary("Validate a definition without saving it: {valid, errors}.");
 
-        routes.MapGet("/api/activity-types", () => Results.Ok(ActivityCatalog.All)).WithTags("Workflows").RequireAuthorization()
+        routes.MapGet("/api/activity-types", (ActivityCatalog activities) => Results.Ok(activities.All)).WithTags("Workflows").RequireAuthorization()
             .WithSummary("The activity types: names (vi/en), ports, property fields, blocking or not.");
         return routes;
     }

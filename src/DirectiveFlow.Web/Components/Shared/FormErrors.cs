@@ -25,17 +25,6 @@ public sealed class FormErrors
         list.Add(message);
     }
 
-    public void AddAll(IEnumerable<KeyValuePair<string, string[]>> errors)
-    {
-        foreach (var (field, messages) in errors)
-        {
-            foreach (var message in messages)
-            {
-                Add(field, message);
-            }
-        }
-    }
-
     public void Require(string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))

@@ -42,6 +42,12 @@ public sealed partial class Designer
     [Inject]
     private IJSRuntime Js { get; set; } = null!;
 
+    [Inject]
+    private IActivityPorts Ports { get; set; } = null!;
+
+    [Inject]
+    private ActivityPalette Palette { get; set; } = null!;
+
     private static string LeaveMessage => L("Studio.ThereAreUnsavedChangesLeave");
 
     private ActivityDefinition? SelectedActivity =>
@@ -56,9 +62,8 @@ public sealed partial class Designer
             return;
         }
 
-        var ports = new CatalogActivityPorts();
         _version = loaded.Version;
-        _editor = new DefinitionEditor(loaded.Definition, new WorkflowDiagramMapper(ports), ports);
+        _editor = new DefinitionEditor(loaded.Definition, new WorkflowDiagramMapper(Ports), Ports, Palette);
         _canvas = new StudioCanvas(readOnly: false);
         _canvas.ActivitySelected += _ => InvokeAsync(StateHasChanged);
         _canvas.LinkRequested += link => InvokeAsync(() => Connect(link));

@@ -8,7 +8,7 @@ namespace DirectiveFlow.Web.Studio.Editing;
 /// The definition being edited in the designer and its undo history. Every change goes through a command, so the
 /// canvas, the property panel and the undo buttons all see the same model.
 /// </summary>
-public sealed class DefinitionEditor(WorkflowDefinition definition, WorkflowDiagramMapper mapper, IActivityPorts ports)
+public sealed class DefinitionEditor(WorkflowDefinition definition, WorkflowDiagramMapper mapper, IActivityPorts ports, ActivityPalette palette)
 {
     private readonly CommandStack _stack = new();
     private long _savedRevision;
@@ -65,7 +65,7 @@ public sealed class DefinitionEditor(WorkflowDefinition definition, WorkflowDiag
 
     public ActivityDefinition AddActivity(string type, double x, double y)
     {
-        var entry = ActivityPalette.Find(type) ?? throw new ArgumentException($"Unknown activity type {type}.", nameof(type));
+        var entry = palette.Find(type) ?? throw new ArgumentException($"Unknown activity type {type}.", nameof(type));
         var activity = new ActivityDefinition
         {
             Id = NewId(type),

@@ -6,16 +6,18 @@ namespace DirectiveFlow.Core.Tests.Workflows.Activities;
 
 public sealed class ActivityCatalogTests
 {
+    private static readonly ActivityCatalog Catalog = ActivityCatalog.BuiltIn;
+
     [Fact]
     public void Catalog_describes_every_activity_type_once_in_both_languages()
     {
-        Assert.Equal(ActivityTypes.All, ActivityCatalog.All.Select(d => d.Type));
-        Assert.All(ActivityCatalog.All, d =>
+        Assert.Equal(["Start", "UnitTask", "Cascade", "Review", "Decision", "Delay", "Notify", "End"], Catalog.All.Select(d => d.Type));
+        Assert.All(Catalog.All, d =>
         {
             Assert.False(string.IsNullOrWhiteSpace(d.DisplayNameVi));
             Assert.False(string.IsNullOrWhiteSpace(d.DisplayNameEn));
         });
-        Assert.Equal("Nhiệm vụ đơn vị", ActivityCatalog.Get(ActivityTypes.UnitTask).DisplayNameVi);
+        Assert.Equal("Nhiệm vụ đơn vị", Catalog.Get(ActivityTypes.UnitTask).DisplayNameVi);
     }
 
     [Theory]
@@ -26,13 +28,13 @@ public sealed class ActivityCatalogTests
     [InlineData("End", "")]
     public void Fixed_ports_match_the_engine_contract(string type, string ports)
     {
-        Assert.Equal(ports.Split(',', StringSplitOptions.RemoveEmptyEntries), ActivityCatalog.Get(type).FixedOutcomes);
+        Assert.Equal(ports.Split(',', StringSplitOptions.RemoveEmptyEntries), Catalog.Get(type).FixedOutcomes);
     }
 
     [Fact]
     public void Blocking_types_are_the_ones_that_wait()
     {
-        var blocking = ActivityCatalog.All.Where(d => d.IsBlocking).Select(d => d.Type);
+        var blocking = Catalog.All.Where(d => d.IsBlocking).Select(d => d.Type);
 
         Assert.Equal([ActivityTypes.UnitTask, ActivityTypes.Cascade, ActivityTypes.Review, ActivityTypes.Delay], blocking);
     }
@@ -42,15 +44,15 @@ public sealed class ActivityCatalogTests
     {
         var task = new ActivityDefinition { Id = "t", Type = ActivityTypes.UnitTask, Properties = new JsonObject { ["outcomes"] = new JsonArray("Done", "Cannot") } };
 
-        Assert.Equal(["Done", "Cannot"], ActivityCatalog.OutcomesOf(task));
-        Assert.True(ActivityCatalog.Get(ActivityTypes.UnitTask).HasConfigurableOutcomes);
-        Assert.Empty(ActivityCatalog.OutcomesOf(new ActivityDefinition { Id = "x", Type = "Nope" }));
+        Assert.Equal(["Done", "Cannot"], Catalog.OutcomesOf(task));
+        Assert.True(Catalog.Get(ActivityTypes.UnitTask).HasConfigurableOutcomes);
+        Assert.Empty(Catalog.OutcomesOf(new ActivityDefinition { Id = "x", Type = "Nope" }));
     }
 
     [Fact]
     public void Unit_task_fields_mark_deadline_and_title_required()
     {
-        var required = ActivityCatalog.Get(ActivityTypes.UnitTask).Fields.Where(f => f.Required).Select(f => f.Name);
+        var required = Catalog.Get(ActivityTypes.UnitTask).Fields.Where(f => f.Required).Select(f => f.Name);
 
         Assert.Equal(["title", "deadline"], required);
     }
@@ -58,7 +60,7 @@ public sealed class ActivityCatalogTests
     [Fact]
     public void Unknown_type_is_not_in_the_catalog()
     {
-        Assert.False(ActivityCatalog.IsKnown("SendFax"));
-        Assert.Throws<KeyNotFoundException>(() => ActivityCatalog.Get("SendFax"));
+        Assert.False(Catalog.IsKnown("SendFax"));
+        Assert.Throws<KeyNotFoundException>(() => Catalog.Get("SendFax"));
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DirectiveFlow.Infrastructure.Time;
 using DirectiveFlow.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -41,7 +42,7 @@ public sealed class DevApiTests
             // Without demo accounts there is nobody to sign in as; the endpoint still refuses strangers.
             using var refused = await anonymous.GetAsync("/api/dev/clock", Ct);
             Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
-            Assert.Null(factory.Services.GetService<DirectiveFlow.Infrastructure.Scheduling.DemoTimeProvider>());
+            Assert.Null(factory.Services.GetService<DirectiveFlow.Infrastructure.Time.DemoTimeProvider>());
             return;
         }
 

@@ -1,4 +1,5 @@
 using DirectiveFlow.Core.Workflows;
+using DirectiveFlow.Core.Workflows.Activities;
 using DirectiveFlow.Web.Studio.Editing;
 using DirectiveFlow.Web.Studio.Editing.Commands;
 using DirectiveFlow.Web.Studio.Mapping;
@@ -10,8 +11,9 @@ public sealed class DefinitionEditorTests
 {
     private static DefinitionEditor NewEditor(WorkflowDefinition? definition = null)
     {
-        var ports = new CatalogActivityPorts();
-        return new DefinitionEditor(definition ?? WorkflowDiagramMapperTests.Sample(), new WorkflowDiagramMapper(ports), ports);
+        var ports = new CatalogActivityPorts(ActivityCatalog.BuiltIn);
+        return new DefinitionEditor(
+            definition ?? WorkflowDiagramMapperTests.Sample(), new WorkflowDiagramMapper(ports), ports, new ActivityPalette(ActivityCatalog.BuiltIn));
     }
 
     [Fact]

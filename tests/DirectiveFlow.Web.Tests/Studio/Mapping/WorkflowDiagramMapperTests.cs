@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DirectiveFlow.Core.Workflows;
+using DirectiveFlow.Core.Workflows.Activities;
 using DirectiveFlow.TestSupport;
 using DirectiveFlow.Web.Studio.Mapping;
 
@@ -8,7 +9,7 @@ namespace DirectiveFlow.Web.Tests.Studio.Mapping;
 
 public sealed class WorkflowDiagramMapperTests
 {
-    private readonly WorkflowDiagramMapper _mapper = new(new CatalogActivityPorts());
+    private readonly WorkflowDiagramMapper _mapper = new(new CatalogActivityPorts(ActivityCatalog.BuiltIn));
 
     public static TheoryData<string> ShippedWorkflows()
     {

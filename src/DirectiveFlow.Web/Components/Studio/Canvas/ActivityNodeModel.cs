@@ -1,3 +1,4 @@
+using DirectiveFlow.Infrastructure.Directives.Queries.Flow;
 using Blazor.Diagrams.Core.Geometry;
 using Blazor.Diagrams.Core.Models;
 using DirectiveFlow.Web.Studio.Mapping;

@@ -1,0 +1,16 @@
+using DirectiveFlow.Core.Calendar;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DirectiveFlow.Infrastructure.Calendar;
+
+public static class CalendarServiceCollectionExtensions
+{
+    /// <summary>The working-day calendar, kept in the database (holidays and make-up days editable) and cached per node.</summary>
+    public static IServiceCollection AddDirectiveFlowCalendar(this IServiceCollection services)
+    {
+        services.AddSingleton<DatabaseWorkingDayCalendar>();
+        services.AddSingleton<IWorkingDayCalendar>(sp => sp.GetRequiredService<DatabaseWorkingDayCalendar>());
+        services.AddScoped<CalendarEditor>();
+        return services;
+    }
+}

@@ -1,0 +1,29 @@
+using DirectiveFlow.Infrastructure.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Infrastructure.Organisation.Queries;
+
+/// <summary>
+/// Active units whose code or name contains <paramref name="Text"/> (all when empty), by level then code. A context per
+/// call: a studio circuit's pickers may ask concurrently.
+/// </summary>
+public sealed record SearchUnitsQuery(string? Text, int Take) : IQuery<IReadOnlyList<UnitOption>>;
+
+public sealed class SearchUnitsHandler(IDbContextFactory<DirectiveFlowDbContext> contexts) : IQueryHandler<SearchUnitsQuery, IReadOnlyList<UnitOption>>
+{
+    public async ValueTask<IReadOnlyList<UnitOption>> Handle(SearchUnitsQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var units = db.Units.AsNoTracking().Where(u => u.IsActive);
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var term = query.Text.Trim();
+            units = units.Where(u => u.Code.Contains(term) || u.Name.Contains(term));
+        }
+
+        return await units.OrderBy(u => u.Level).ThenBy(u => u.Code).Take(query.Take)
+            .Select(u => new UnitOption(u.Code, u.Name, u.Pillar, u.Level))
+            .ToListAsync(cancellationToken);
+    }
+}

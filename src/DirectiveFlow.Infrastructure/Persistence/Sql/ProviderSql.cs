@@ -1,0 +1,71 @@
+using System.Runtime.CompilerServices;
+using DirectiveFlow.Core.Email;
+using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Persistence.Sql.PostgreSql;
+using DirectiveFlow.Infrastructure.Persistence.Sql.Sqlite;
+using DirectiveFlow.Infrastructure.Persistence.Sql.SqlServer;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace DirectiveFlow.Infrastructure.Persistence.Sql;
+
+/// <summary>
+/// The raw SQL one provider's code issues, every table and column name taken from that provider's EF model. This
+/// class holds the statements every provider has; each provider's folder holds its class with the rest (and, for SQL
+/// Server, its own form of these). The text is built once per model (<see cref="For"/>).
+/// </summary>
+public abstract class ProviderSql(SqlNames names)
+{
+    private static readonly ConditionalWeakTable<IModel, ProviderSql> ByModel = [];
+
+    protected SqlNames Names { get; } = names;
+
+    /// <summary>The statements of <paramref name="db"/>'s provider, built on first use for its model.</summary>
+    public static ProviderSql For(DbContext db)
+    {
+        if (!ByModel.TryGetValue(db.Model, out var sql))
+        {
+            sql = Create(SqlNames.Of(db), db.Database.ProviderName);
+            ByModel.AddOrUpdate(db.Model, sql);
+        }
+
+        return sql;
+    }
+
+    public static ProviderSql Create(SqlNames names, string? providerName) =>
+        TimestampStorage.IsSqlite(providerName) ? new SqliteSql(names)
+        : TimestampStorage.IsPostgres(providerName) ? new PostgreSqlSql(names)
+        : new SqlServerSql(names);
+
+    /// <summary>The sweep's statements over groups of due tasks decided alike; null where the sweep goes row by row only.</summary>
+    public virtual DueGroupSql? DueGroups => null;
+
+    /// <summary>
+    /// One outbox row from parameters named <c>@</c> + each of <see cref="OutboxColumns.Inserted"/>, not written when
+    /// either unique index (the key per task, or the key alone for an email about no task) already holds its key.
+    /// </summary>
+    public virtual string InsertOutboxUnlessDuplicate =>
+        $"INSERT INTO {Names.Outbox.Name} ({Names.Outbox.Columns(OutboxColumns.Inserted)}) " +
+        $"VALUES ({string.Join(", ", OutboxColumns.Inserted.Select(c => "@" + c))}) ON CONFLICT DO NOTHING";
+
+    /// <summary>One shared outbox model from <c>@json</c>, <c>@role</c>, <c>@now</c>, answering its new id.</summary>
+    public virtual string InsertOutboxModelReturningId =>
+        $"{InsertOutboxModelHead} VALUES (@json, @role, @now) RETURNING {Names.OutboxModels.Column(nameof(OutboxModel.Id))}";
+
+    /// <summary>
+    /// A due task's new schedule fields (<c>@next</c>, <c>@chase</c>, <c>@level</c>, <c>@raised</c>), only while its
+    /// schedule and deadline are still those read (<c>@id</c>, <c>@old</c>, <c>@due</c>).
+    /// </summary>
+    public string UpdateTaskSchedule =>
+        $"UPDATE {Names.Tasks.Name} SET {SetTaskSchedule("@next", "@chase", "@level", "@raised")} " +
+        $"WHERE {Names.Tasks.Column(nameof(UnitTask.Id))} = @id AND {Names.Tasks.Column(nameof(UnitTask.NextActionAt))} = @old " +
+        $"AND {Names.Tasks.Column(nameof(UnitTask.DueAt))} = @due";
+
+    protected string InsertOutboxModelHead =>
+        $"INSERT INTO {Names.OutboxModels.Name} ({Names.OutboxModels.Columns([nameof(OutboxModel.Json), nameof(OutboxModel.RecipientRole), nameof(OutboxModel.CreatedAt)])})";
+
+    /// <summary>The SET list of the sweep's four schedule fields, from the given values.</summary>
+    protected internal string SetTaskSchedule(string next, string chase, string level, string raised) =>
+        $"{Names.Tasks.Column(nameof(UnitTask.NextActionAt))} = {next}, {Names.Tasks.Column(nameof(UnitTask.ChaseCount))} = {chase}, " +
+        $"{Names.Tasks.Column(nameof(UnitTask.EscalationLevel))} = {level}, {Names.Tasks.Column(nameof(UnitTask.IsRaised))} = {raised}";
+}

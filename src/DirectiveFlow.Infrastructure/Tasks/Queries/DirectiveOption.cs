@@ -1,0 +1,3 @@
+namespace DirectiveFlow.Infrastructure.Tasks.Queries;
+
+public sealed record DirectiveOption(Guid Id, string Number, string Title);

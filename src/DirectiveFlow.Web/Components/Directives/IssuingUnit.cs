@@ -1,3 +1,0 @@
-namespace DirectiveFlow.Web.Components.Directives;
-
-public sealed record IssuingUnit(Guid Id, string Code, string Name);
