@@ -15,7 +15,7 @@ public interface IWorkflowEngine
 {
     /// <summary>
     /// The step protocol, in one place: begins a transaction on <paramref name="db"/>, runs <paramref name="work"/>,
-    /// saves and commits when it answers <see cref="StepOutcome{T}.Committed"/> (rolls back otherwise), then writes the
+    /// saves and commits when it answers <see cref="StepOutcome.Committed{T}"/> (rolls back otherwise), then writes the
     /// batches of the large cascades the step left (<see cref="AfterCommitAsync"/>).
     /// </summary>
     Task<T> RunStepAsync<T>(DirectiveFlowDbContext db, Func<Task<StepOutcome<T>>> work, CancellationToken cancellationToken);

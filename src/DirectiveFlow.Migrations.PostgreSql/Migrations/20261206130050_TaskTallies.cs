@@ -1,5 +1,6 @@
 ﻿using System;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Persistence.Sql;
 using DirectiveFlow.Infrastructure.Reports.Tallies;
 using Microsoft.EntityFrameworkCore.Migrations;
 

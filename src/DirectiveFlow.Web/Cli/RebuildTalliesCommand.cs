@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Reports.Tallies;
-using Microsoft.EntityFrameworkCore;
+using Mediator;
 
 namespace DirectiveFlow.Web.Cli;
 
@@ -16,9 +16,9 @@ public static class RebuildTalliesCommand
     public static async Task<int> RunAsync(WebApplication app)
     {
         await app.Services.MigrateDirectiveFlowDatabaseAsync();
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<DirectiveFlowDbContext>>().CreateDbContextAsync();
+        await using var scope = app.Services.CreateAsyncScope();
         var clock = Stopwatch.StartNew();
-        var rows = await TaskTallyRebuilder.RebuildAsync(db, CancellationToken.None);
+        var rows = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RebuildTaskTalliesCommand());
         Console.WriteLine($"Rebuilt the task tallies in {clock.ElapsedMilliseconds} ms: {rows} rows.");
         return 0;
     }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Directives.Queries;
 
-/// <summary>The progress columns of directives, by one grouped query over their tasks (<see cref="ReportTasks"/>).</summary>
+/// <summary>The progress columns of directives, by one grouped query over their tasks (<see cref="CountedTasks"/>).</summary>
 public sealed record DirectiveListProgress(Guid DirectiveId, TaskCategoryCounts Counts, DateTimeOffset? NextDueAt, int OverdueUnits)
 {
     /// <summary>Completed on time ÷ tasks, in percent (rounded down); null for a directive without tasks.</summary>

@@ -10,7 +10,7 @@ namespace DirectiveFlow.Infrastructure.Directives.Queries;
 
 /// <summary>
 /// One directive with progress overall and per pillar, computed by one grouped query from dates and states at the
-/// current time (the categories of <see cref="TaskCategories"/>, never stored flags) over <see cref="ReportTasks"/>. Null when it does not exist or
+/// current time (the categories of <see cref="TaskCategories"/>, never stored flags) over <see cref="CountedTasks"/>. Null when it does not exist or
 /// <paramref name="Reader"/> may not read it (<see cref="DirectiveReader.Everything"/> when null).
 /// </summary>
 public sealed record GetDirectiveQuery(Guid Id, DirectiveReader? Reader = null) : IQuery<DirectiveDetailDto?>;

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DirectiveFlow.Infrastructure.Directives.Queries;
 
 /// <summary>
-/// A directive's tasks (<see cref="ReportTasks"/>, as its progress counts them) grouped by locality, one row per ward
+/// A directive's tasks (<see cref="CountedTasks"/>, as its progress counts them) grouped by locality, one row per ward
 /// with its pillar units side by side: the province first, then the wards with the most overdue tasks, then by name;
 /// narrowed to a <paramref name="Category"/>, a <paramref name="Pillar"/> and a locality name or code
 /// (<paramref name="Q"/>), paged by locality.

@@ -1,6 +1,7 @@
+
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Tasks;
-
+using DirectiveFlow.Infrastructure.Persistence.Sql;
 namespace DirectiveFlow.Infrastructure.Reports.Tallies;
 
 /// <summary>

@@ -1,6 +1,7 @@
-using DirectiveFlow.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
+using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Persistence.Sql;
+using Microsoft.EntityFrameworkCore;
 namespace DirectiveFlow.Infrastructure.Reports.Tallies;
 
 /// <summary>Counts every task into the tallies again (<see cref="TaskTallySql.Rebuild"/>) in one transaction; the CLI's <c>rebuild-tallies</c>.</summary>

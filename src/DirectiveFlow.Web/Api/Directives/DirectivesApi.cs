@@ -50,7 +50,6 @@ public static class DirectivesApi
             await sender.Send(new GetDirectiveQuery(id, await sender.Send(new GetDirectiveReaderQuery(user), ct)), ct) is null
                 ? NotFound(id)
                 : Results.Ok(await sender.Send(new ListDirectiveJournalQuery(id, PageRequest.From(page, pageSize)), ct)));
-        app.MapSubCascadeApi();
         return app;
     }
 

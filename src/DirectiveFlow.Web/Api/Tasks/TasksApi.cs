@@ -59,6 +59,7 @@ public static class TasksApi
 
             return Results.Ok(await sender.Send(new ListExtensionRequestsQuery(wanted, PageRequest.From(page, pageSize)), ct));
         });
+        app.MapSubCascadeApi();
         return app;
     }
 

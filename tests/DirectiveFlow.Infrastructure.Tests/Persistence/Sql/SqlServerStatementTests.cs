@@ -55,6 +55,19 @@ public sealed class SqlServerStatementTests
             yield return (property.Name, (string)property.GetValue(sql)!);
         }
 
+        foreach (var (name, statements) in new[]
+        {
+            ("TaskTallySql.CreateTriggers", TaskTallySql.CreateTriggers(DatabaseProvider.SqlServer)),
+            ("TaskTallySql.DropTriggers", TaskTallySql.DropTriggers(DatabaseProvider.SqlServer)),
+            ("TaskTallySql.Rebuild", TaskTallySql.Rebuild(DatabaseProvider.SqlServer)),
+        })
+        {
+            foreach (var (text, i) in statements.Select((t, i) => (t, i)))
+            {
+                yield return ($"{name} #{i + 1}", text);
+            }
+        }
+
         foreach (var entity in new[] { typeof(Locality), typeof(OrgUnit), typeof(AppUser), typeof(IdentityUserRole<Guid>) })
         {
             foreach (var rows in new[] { 1, 3 })
@@ -74,8 +87,15 @@ public sealed class SqlServerStatementTests
 
         var names = new ReferencedNames();
         fragment.Accept(names);
+        if (names.TriggerTable is { } triggered)
+        {
+            // a trigger's pseudo-tables hold the rows of the table it is on
+            names.Tables.ExceptWith(["inserted", "deleted"]);
+            names.Tables.Add(triggered);
+        }
+
         var problems = names.Tables.Where(t => !mapped.ContainsKey(t)).Select(t => $"table {t}").ToList();
-        if (names.Tables.Count == 0)
+        if (names.Tables.Count == 0 && !names.DropsTrigger)
         {
             problems.Add("no table");
         }
@@ -100,7 +120,17 @@ public sealed class SqlServerStatementTests
 
         public HashSet<string> Columns { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>The table a CREATE TRIGGER is on (its <c>inserted</c> and <c>deleted</c> rows are that table's).</summary>
+        public string? TriggerTable { get; private set; }
+
+        /// <summary>A DROP TRIGGER names no table.</summary>
+        public bool DropsTrigger { get; private set; }
+
         public override void Visit(NamedTableReference node) => Tables.Add(node.SchemaObject.BaseIdentifier.Value);
+
+        public override void Visit(CreateTriggerStatement node) => TriggerTable = node.TriggerObject.Name.BaseIdentifier.Value;
+
+        public override void Visit(DropTriggerStatement node) => DropsTrigger = true;
 
         public override void Visit(ColumnReferenceExpression node)
         {

@@ -1,6 +1,6 @@
 using DirectiveFlow.Infrastructure.Persistence;
 
-namespace DirectiveFlow.Infrastructure.Reports.Tallies;
+namespace DirectiveFlow.Infrastructure.Persistence.Sql;
 
 /// <summary>
 /// The SQL that keeps "TaskTallies" equal to a GROUP BY of the counted tasks, per provider: triggers on "Tasks" that
@@ -8,7 +8,7 @@ namespace DirectiveFlow.Infrastructure.Reports.Tallies;
 /// transaction (EF's tracked changes, ExecuteUpdate, raw SQL, PostgreSQL binary COPY and SQLite prepared inserts
 /// alike, so no writer can forget it), and the rebuild (a set-based INSERT … SELECT … GROUP BY) the migration backfills
 /// with and <c>rebuild-tallies</c> runs. Rows whose count fell to 0 stay (they count nothing) until a rebuild.
-/// A task's key: its directive, its lead unit's pillar, level and province, its bucket (<see cref="TallyBucket"/>: the
+/// A task's key: its directive, its lead unit's pillar, level and province, its bucket (<see cref="DirectiveFlow.Infrastructure.Reports.Tallies.TallyBucket"/>: the
 /// status class, and for a completed task whether CompletedAt ≤ DueAt — the "on time" test of
 /// <c>TaskCategories</c>, the only part of a category that does not depend on now), DueAt, CreatedAt, and the
 /// Monday (Asia/Ho_Chi_Minh, UTC+7 without daylight saving) of CompletedAt's week.

@@ -4,7 +4,7 @@ using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Web.Api.Problems;
 using Mediator;
 
-namespace DirectiveFlow.Web.Api.Directives;
+namespace DirectiveFlow.Web.Api.Tasks;
 
 /// <summary>
 /// <c>POST /api/tasks/{id}/cascade</c>: the lead unit's officer or head re-cascades its task to its own sub-units
