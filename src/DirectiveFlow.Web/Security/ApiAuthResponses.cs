@@ -18,7 +18,7 @@ public static class ApiAuthResponses
         context, StatusCodes.Status403Forbidden, ErrorCodes.AuthForbidden, new ErrorMessage(ErrorCodes.AuthLacksRole));
 
     /// <summary>Writes the answer with <paramref name="code"/> as its title and code, worded in the request's language (<see cref="ProblemLanguage"/>).</summary>
-    public static async Task WriteAsync(HttpContext context, int status, string code, ErrorMessage detail)
+    public static async Task WriteAsync(HttpContext context, int status, string code, ErrorMessage? detail)
     {
         var english = ProblemLanguage.IsEnglish(context);
         context.Response.StatusCode = status;
@@ -30,9 +30,17 @@ public static class ApiAuthResponses
             {
                 Status = status,
                 Title = new ErrorMessage(code).Text(english),
-                Detail = detail.Text(english),
+                Detail = detail?.Text(english),
                 Extensions = { ["code"] = code },
             },
         });
+    }
+
+    /// <summary>The same answer as an endpoint's result, for refusals that are no <see cref="ProblemKind"/> (401, 423).</summary>
+    public static IResult Result(int status, string code, ErrorMessage? detail = null) => new Written(status, code, detail);
+
+    private sealed class Written(int status, string code, ErrorMessage? detail) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => WriteAsync(httpContext, status, code, detail);
     }
 }

@@ -231,6 +231,12 @@ public static class ErrorCodes
     public const string BearerRequired = "bearer-required";
     public const string BearerForChanges = "bearer-for-changes";
     public const string TooManySignIns = "too-many-sign-ins";
+    public const string SignInCredentialsRequired = "sign-in-credentials-required";
+    public const string SignInInvalid = "sign-in-invalid";
+    public const string SignInLockedOut = "sign-in-locked-out";
+    public const string SignInLockedOutFor = "sign-in-locked-out-for";
+    public const string DemoPasswordRefused = "demo-password-refused";
+    public const string DemoPasswordMustChange = "demo-password-must-change";
     public const string RetryInSeconds = "retry-in-seconds";
     public const string OutboxMessageNotFound = "outbox-message-not-found";
     public const string OutboxOnlyDeadLetter = "outbox-only-dead-letter";

@@ -214,6 +214,13 @@ public static class ErrorMessagesEn
         [ErrorCodes.BearerRequired] = "A bearer token is required.",
         [ErrorCodes.BearerForChanges] = "Changes through the API need a bearer token from POST /api/auth/token; the sign-in cookie is read-only.",
         [ErrorCodes.TooManySignIns] = "Too many sign-in attempts.",
+        [ErrorCodes.SignInCredentialsRequired] = "Username and password are required.",
+        [ErrorCodes.SignInInvalid] = "Invalid username or password.",
+        [ErrorCodes.SignInLockedOut] = "Account locked out.",
+        [ErrorCodes.SignInLockedOutFor] = "Too many failed sign-ins ({0}); try again in {1} minutes.",
+        [ErrorCodes.DemoPasswordRefused] = "Demo password refused.",
+        [ErrorCodes.DemoPasswordMustChange] =
+            "This account still has the public demo password and may not sign in: an administrator must set a new password.",
         [ErrorCodes.RetryInSeconds] = "Please try again in {0} seconds.",
         [ErrorCodes.OutboxMessageNotFound] = "Message not found.",
         [ErrorCodes.OutboxOnlyDeadLetter] = "Only a DeadLetter can be retried.",

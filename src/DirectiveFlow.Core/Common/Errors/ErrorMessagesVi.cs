@@ -214,6 +214,13 @@ public static class ErrorMessagesVi
         [ErrorCodes.BearerRequired] = "API cần mã truy cập.",
         [ErrorCodes.BearerForChanges] = "Thay đổi dữ liệu qua API cần mã truy cập (Authorization: Bearer …) lấy từ POST /api/auth/token; cookie đăng nhập chỉ dùng để đọc.",
         [ErrorCodes.TooManySignIns] = "Đăng nhập quá nhiều lần.",
+        [ErrorCodes.SignInCredentialsRequired] = "Cần tên đăng nhập và mật khẩu.",
+        [ErrorCodes.SignInInvalid] = "Sai tên đăng nhập hoặc mật khẩu.",
+        [ErrorCodes.SignInLockedOut] = "Tài khoản tạm khóa.",
+        [ErrorCodes.SignInLockedOutFor] = "Đăng nhập sai quá {0} lần; thử lại sau {1} phút.",
+        [ErrorCodes.DemoPasswordRefused] = "Tài khoản còn dùng mật khẩu dùng thử.",
+        [ErrorCodes.DemoPasswordMustChange] =
+            "Tài khoản này vẫn dùng mật khẩu dùng thử công khai nên không được đăng nhập; quản trị viên cần đặt mật khẩu mới.",
         [ErrorCodes.RetryInSeconds] = "Vui lòng thử lại sau {0} giây.",
         [ErrorCodes.OutboxMessageNotFound] = "Không tìm thấy thư.",
         [ErrorCodes.OutboxOnlyDeadLetter] = "Chỉ thư lỗi (DeadLetter) mới gửi lại được.",
