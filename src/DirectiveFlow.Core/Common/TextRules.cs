@@ -1,34 +1,26 @@
 using System.Globalization;
+using DirectiveFlow.Core.Common.Errors;
 
 namespace DirectiveFlow.Core.Common;
 
 /// <summary>
 /// What a stored text may hold: no NUL or other control characters (PostgreSQL refuses NUL; the rest hide in titles
 /// and e-mail subjects), no broken UTF-16, not only spaces or invisible characters when required, and a bounded length.
-/// Each check answers null when the text is fine, else the bilingual reason (Vietnamese / English).
+/// Each check answers null when the text is fine, else the reason as an <see cref="ErrorMessage"/> code.
 /// </summary>
 public static class TextRules
 {
     /// <summary>A one-line text such as a title, a name or a code.</summary>
-    public static string? Line(string? value, int maxLength, bool required = true) => Check(value, maxLength, required, multiline: false);
+    public static ErrorMessage? Line(string? value, int maxLength, bool required = true) => Check(value, maxLength, required, multiline: false);
 
     /// <summary>A text that may span lines (tabs and line breaks allowed), such as a body, a note or instructions.</summary>
-    public static string? Paragraphs(string? value, int maxLength, bool required = false) => Check(value, maxLength, required, multiline: true);
-
-    /// <summary>Adds the reason under <paramref name="field"/> when <paramref name="reason"/> is not null.</summary>
-    public static void Report(Dictionary<string, string[]> errors, string field, string? reason)
-    {
-        if (reason is not null)
-        {
-            errors[field] = [reason];
-        }
-    }
+    public static ErrorMessage? Paragraphs(string? value, int maxLength, bool required = false) => Check(value, maxLength, required, multiline: true);
 
     /// <summary>True when the text has nothing visible: only white space, zero-width or other invisible characters.</summary>
     public static bool IsBlank(string? value) => value is null || value.All(IsInvisible);
 
     /// <summary>Null when every character is allowed, else the reason.</summary>
-    public static string? Characters(string value, bool multiline)
+    public static ErrorMessage? Characters(string value, bool multiline)
     {
         for (var i = 0; i < value.Length; i++)
         {
@@ -39,29 +31,27 @@ public static class TextRules
             }
             else if (char.IsSurrogate(c))
             {
-                return "Chứa ký tự Unicode hỏng (nửa cặp UTF-16). / Contains a broken Unicode character (a lone UTF-16 surrogate).";
+                return new ErrorMessage(ErrorCodes.BrokenUnicode);
             }
             else if (char.IsControl(c) && !(multiline && c is '\t' or '\n' or '\r'))
             {
-                return multiline
-                    ? $"Không được chứa ký tự điều khiển (U+{(int)c:X4}). / Must not contain control characters such as NUL (U+{(int)c:X4})."
-                    : $"Phải là một dòng, không chứa ký tự điều khiển (U+{(int)c:X4}). / Must be one line without control characters such as NUL (U+{(int)c:X4}).";
+                return new ErrorMessage(multiline ? ErrorCodes.ControlCharacter : ErrorCodes.NotOneLine, (int)c);
             }
         }
 
         return null;
     }
 
-    private static string? Check(string? value, int maxLength, bool required, bool multiline)
+    private static ErrorMessage? Check(string? value, int maxLength, bool required, bool multiline)
     {
         if (value is null || value.Length == 0)
         {
-            return required ? "Bắt buộc. / Required." : null;
+            return required ? new ErrorMessage(ErrorCodes.Required) : null;
         }
 
         if (value.Length > maxLength)
         {
-            return $"Tối đa {maxLength} ký tự (đang có {value.Length}). / At most {maxLength} characters (got {value.Length}).";
+            return new ErrorMessage(ErrorCodes.TooLong, maxLength, value.Length);
         }
 
         if (Characters(value, multiline) is { } bad)
@@ -70,7 +60,7 @@ public static class TextRules
         }
 
         return required && IsBlank(value)
-            ? "Bắt buộc: chỉ có khoảng trắng hoặc ký tự vô hình. / Required: only spaces or invisible characters were given."
+            ? new ErrorMessage(ErrorCodes.Blank)
             : null;
     }
 

@@ -1,5 +1,7 @@
+using System.Globalization;
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Common;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,43 +24,25 @@ public sealed class CalendarEditor(DirectiveFlowDbContext db, DatabaseWorkingDay
         return new CalendarYear(year, days);
     }
 
-    /// <summary>Field errors for a replacement of <paramref name="year"/>; empty when it is valid.</summary>
-    public static Dictionary<string, string[]> Validate(int year, IReadOnlyList<CalendarYearDay>? days)
+    /// <summary>Field errors for a replacement of <paramref name="year"/>, as codes; empty when it is valid.</summary>
+    public static FieldErrors Validate(int year, IReadOnlyList<CalendarYearDay>? days)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         if (year is < MinYear or > MaxYear)
         {
-            errors["year"] = [$"Năm phải trong khoảng {MinYear}–{MaxYear} (year must be {MinYear}–{MaxYear})."];
+            errors.Add("year", ErrorCodes.YearRange, MinYear, MaxYear);
         }
 
         if (days is null)
         {
-            errors["days"] = ["Thiếu danh sách ngày (days is required)."];
+            errors.Add("days", ErrorCodes.DaysRequired);
             return errors;
         }
 
         for (var i = 0; i < days.Count; i++)
         {
             var day = days[i];
-            if (day is null)
-            {
-                errors[$"days[{i}]"] = ["Cần một ngày { date, kind, name }, không phải null. / A day { date, kind, name } is expected, not null."];
-                continue;
-            }
-
-            var weekend = day.Date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
-            string? error =
-                day.Date.Year != year ? $"Ngày {day.Date:dd/MM/yyyy} không thuộc năm {year} (date outside the year)."
-                : !Enum.IsDefined(day.Kind) ? "Loại ngày phải là Holiday hoặc MakeUpWorkingDay (kind must be Holiday or MakeUpWorkingDay)."
-                : TextRules.Line(day.Name, 200) is { } badName ? $"Tên ngày (name): {badName}"
-                : day.Kind == CalendarDayKind.MakeUpWorkingDay && !weekend ? "Ngày làm bù phải là thứ Bảy hoặc Chủ nhật (a make-up working day must fall on a weekend)."
-                : day.Kind == CalendarDayKind.Holiday && weekend ? "Ngày nghỉ rơi vào cuối tuần: hãy nhập ngày nghỉ bù (a holiday on a weekend changes nothing; enter the compensatory day off)."
-                : days.Take(i).Any(d => d.Date == day.Date) ? $"Ngày {day.Date:dd/MM/yyyy} bị trùng (duplicate date)."
-                : null;
-            if (error is not null)
-            {
-                errors[$"days[{i}]"] = [error];
-            }
+            errors.Report($"days[{i}]", day is null ? new ErrorMessage(ErrorCodes.DayNull) : Check(year, day, days.Take(i)));
         }
 
         return errors;
@@ -78,6 +62,19 @@ public sealed class CalendarEditor(DirectiveFlowDbContext db, DatabaseWorkingDay
 
         await calendar.ReloadAsync(cancellationToken);
         return await GetAsync(year, cancellationToken);
+    }
+
+    private static ErrorMessage? Check(int year, CalendarYearDay day, IEnumerable<CalendarYearDay> before)
+    {
+        var weekend = day.Date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+        var date = day.Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        return day.Date.Year != year ? new ErrorMessage(ErrorCodes.DayOutsideYear, date, year)
+            : !Enum.IsDefined(day.Kind) ? new ErrorMessage(ErrorCodes.DayKind)
+            : TextRules.Line(day.Name, 200) is { } badName ? new ErrorMessage(ErrorCodes.DayName, badName)
+            : day.Kind == CalendarDayKind.MakeUpWorkingDay && !weekend ? new ErrorMessage(ErrorCodes.MakeUpOnWeekday)
+            : day.Kind == CalendarDayKind.Holiday && weekend ? new ErrorMessage(ErrorCodes.HolidayOnWeekend)
+            : before.Any(d => d?.Date == day.Date) ? new ErrorMessage(ErrorCodes.DuplicateDate, date)
+            : null;
     }
 
     private static (DateOnly First, DateOnly Last) Bounds(int year) => (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));

@@ -1,22 +1,38 @@
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Core.Workflows.Validation;
 
 namespace DirectiveFlow.Infrastructure.Workflows;
 
-/// <summary>The outcome of a store operation: the record written or read, validation errors, or why it was refused.</summary>
+/// <summary>
+/// The outcome of a store operation: the record written or read, validation errors, or why it was refused (a code
+/// worded in the reader's language, <see cref="Problem"/>).
+/// </summary>
 public sealed record DefinitionStoreResult(
     DefinitionStoreStatus Status,
     WorkflowDefinitionRecord? Record = null,
     IReadOnlyList<WorkflowValidationError>? Errors = null,
-    string? Message = null)
+    ErrorMessage? Problem = null)
 {
     public bool Succeeded => Status is DefinitionStoreStatus.Created or DefinitionStoreStatus.Updated
         or DefinitionStoreStatus.Published or DefinitionStoreStatus.Deleted or DefinitionStoreStatus.Unchanged;
 
+    /// <summary>Why it was refused, in English (logs), or null.</summary>
+    public string? Message => Problem?.Text(english: true);
+
     public static DefinitionStoreResult Invalid(IReadOnlyList<WorkflowValidationError> errors) => new(DefinitionStoreStatus.Invalid, Errors: errors);
 
     public static DefinitionStoreResult NotFound(string definitionId) =>
-        new(DefinitionStoreStatus.NotFound, Message: $"Workflow definition '{definitionId}' does not exist.");
+        new(DefinitionStoreStatus.NotFound, Problem: new ErrorMessage(ErrorCodes.WorkflowNotFound, definitionId));
 
-    public static DefinitionStoreResult Conflict(string message) => new(DefinitionStoreStatus.Conflict, Message: message);
+    public static DefinitionStoreResult Conflict(string code, params object?[] args) =>
+        new(DefinitionStoreStatus.Conflict, Problem: new ErrorMessage(code, args));
+
+    /// <summary>A refusal as the one problem type (404 or 409); null when it succeeded or is invalid (400 with <see cref="Errors"/>).</summary>
+    public ProblemException? ToProblem() => Status switch
+    {
+        DefinitionStoreStatus.NotFound => new ProblemException(ProblemKind.NotFound, Problem!),
+        DefinitionStoreStatus.Conflict => new ProblemException(ProblemKind.Conflict, Problem!),
+        _ => null,
+    };
 }

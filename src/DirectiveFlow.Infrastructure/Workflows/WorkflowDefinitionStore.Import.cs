@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Workflows;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,7 +28,7 @@ public sealed partial class WorkflowDefinitionStore
         var latest = versions.SingleOrDefault(r => r.IsLatest);
         if (latest is { IsPublished: false })
         {
-            return DefinitionStoreResult.Conflict($"'{definition.Id}' has an open draft (version {latest.Version}); publish or delete it first.");
+            return DefinitionStoreResult.Conflict(ErrorCodes.WorkflowOpenDraft, definition.Id, latest.Version);
         }
 
         if (latest is not null)

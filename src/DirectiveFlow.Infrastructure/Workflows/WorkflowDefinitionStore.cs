@@ -1,4 +1,5 @@
 using DirectiveFlow.Core.Common;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Core.Workflows.Validation;
 using DirectiveFlow.Infrastructure.Persistence;
@@ -55,7 +56,7 @@ public sealed partial class WorkflowDefinitionStore(DirectiveFlowDbContext db, W
         var definition = validation.Definition!;
         if (await Records.AnyAsync(r => r.DefinitionId == definition.Id, cancellationToken))
         {
-            return DefinitionStoreResult.Conflict($"Workflow definition '{definition.Id}' already exists; save a draft of it with PUT instead.");
+            return DefinitionStoreResult.Conflict(ErrorCodes.WorkflowExists, definition.Id);
         }
 
         var record = NewVersion(definition, 1);
@@ -80,8 +81,7 @@ public sealed partial class WorkflowDefinitionStore(DirectiveFlowDbContext db, W
         if (definition.Id != definitionId)
         {
             return DefinitionStoreResult.Invalid([new WorkflowValidationError("id-mismatch",
-                $"The JSON's id '{definition.Id}' differs from '{definitionId}' in the address.",
-                $"Mã '{definition.Id}' trong JSON khác với mã '{definitionId}' trên địa chỉ.", Path: "/id")]);
+                new ErrorMessage(ErrorCodes.WorkflowIdMismatch, definition.Id, definitionId), Path: "/id")]);
         }
 
         var latest = await Records.SingleOrDefaultAsync(r => r.DefinitionId == definitionId && r.IsLatest, cancellationToken);
@@ -133,8 +133,7 @@ public sealed partial class WorkflowDefinitionStore(DirectiveFlowDbContext db, W
 
         if (latest.IsPublished)
         {
-            return DefinitionStoreResult.Conflict(
-                $"Version {latest.Version} of '{definitionId}' is already published and there is no draft; save a draft (PUT) first.");
+            return DefinitionStoreResult.Conflict(ErrorCodes.WorkflowAlreadyPublished, latest.Version, definitionId);
         }
 
         var validation = validator.Validate(latest.Json);
@@ -160,7 +159,7 @@ public sealed partial class WorkflowDefinitionStore(DirectiveFlowDbContext db, W
 
         if (latest.IsPublished)
         {
-            return DefinitionStoreResult.Conflict($"'{definitionId}' has no draft: version {latest.Version} is published and cannot be deleted.");
+            return DefinitionStoreResult.Conflict(ErrorCodes.WorkflowNoDraft, definitionId, latest.Version);
         }
 
         var previous = await Records.Where(r => r.DefinitionId == definitionId && r.Version < latest.Version)
@@ -187,8 +186,8 @@ public sealed partial class WorkflowDefinitionStore(DirectiveFlowDbContext db, W
         CreatedAt = time.GetUtcNow(),
     };
 
-    private static DefinitionStoreResult StaleConflict(WorkflowDefinitionRecord latest) => DefinitionStoreResult.Conflict(
-        $"'{latest.DefinitionId}' was changed by someone else (now version {latest.Version}, stamp {latest.ConcurrencyStamp}); reload and try again.");
+    private static DefinitionStoreResult StaleConflict(WorkflowDefinitionRecord latest) =>
+        DefinitionStoreResult.Conflict(ErrorCodes.WorkflowStale, latest.DefinitionId, latest.Version, latest.ConcurrencyStamp);
 
     private async Task<DefinitionStoreResult> SaveAsync(DefinitionStoreStatus status, WorkflowDefinitionRecord? record, CancellationToken cancellationToken)
     {
@@ -200,8 +199,7 @@ public sealed partial class WorkflowDefinitionStore(DirectiveFlowDbContext db, W
         catch (DbUpdateException e)
         {
             db.ChangeTracker.Clear();
-            var what = e is DbUpdateConcurrencyException ? "was changed by someone else" : "was written by someone else at the same time";
-            return DefinitionStoreResult.Conflict($"The workflow definition {what}; reload and try again.");
+            return DefinitionStoreResult.Conflict(e is DbUpdateConcurrencyException ? ErrorCodes.WorkflowChanged : ErrorCodes.WorkflowWrittenMeanwhile);
         }
     }
 }

@@ -1,3 +1,5 @@
+using DirectiveFlow.Core.Common.Errors;
+using DirectiveFlow.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DirectiveFlow.Web.Security;
@@ -10,21 +12,35 @@ public static class ApiAuthResponses
     public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
     public static Task WriteUnauthorizedAsync(HttpContext context) => WriteAsync(
-        context, StatusCodes.Status401Unauthorized, "Chưa đăng nhập (authentication required)",
-        "Gửi mã truy cập (Authorization: Bearer …) lấy từ POST /api/auth/token, hoặc đăng nhập. Send a bearer token from POST /api/auth/token, or sign in.");
+        context, StatusCodes.Status401Unauthorized, ErrorCodes.AuthRequired, new ErrorMessage(ErrorCodes.AuthSendToken));
 
     public static Task WriteForbiddenAsync(HttpContext context) => WriteAsync(
-        context, StatusCodes.Status403Forbidden, "Không có quyền (forbidden)",
-        "Tài khoản của bạn không có vai trò cần thiết cho thao tác này. Your account lacks the role this action requires.");
+        context, StatusCodes.Status403Forbidden, ErrorCodes.AuthForbidden, new ErrorMessage(ErrorCodes.AuthLacksRole));
 
-    public static async Task WriteAsync(HttpContext context, int status, string title, string detail)
+    /// <summary>Writes the answer with <paramref name="code"/> as its title and code, worded in the request's language (<see cref="ProblemLanguage"/>).</summary>
+    public static async Task WriteAsync(HttpContext context, int status, string code, ErrorMessage? detail)
     {
+        var english = ProblemLanguage.IsEnglish(context);
         context.Response.StatusCode = status;
         var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+            ProblemDetails = new ProblemDetails
+            {
+                Status = status,
+                Title = new ErrorMessage(code).Text(english),
+                Detail = detail?.Text(english),
+                Extensions = { ["code"] = code },
+            },
         });
+    }
+
+    /// <summary>The same answer as an endpoint's result, for refusals that are no <see cref="ProblemKind"/> (401, 423).</summary>
+    public static IResult Result(int status, string code, ErrorMessage? detail = null) => new Written(status, code, detail);
+
+    private sealed class Written(int status, string code, ErrorMessage? detail) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => WriteAsync(httpContext, status, code, detail);
     }
 }

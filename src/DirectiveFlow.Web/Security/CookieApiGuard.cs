@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common.Errors;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Net.Http.Headers;
 
@@ -15,10 +16,7 @@ public static class CookieApiGuard
     {
         if (IsRefused(context))
         {
-            await ApiAuthResponses.WriteAsync(context, StatusCodes.Status403Forbidden,
-                "API cần mã truy cập (bearer token required)",
-                "Thay đổi dữ liệu qua API cần mã truy cập (Authorization: Bearer …) lấy từ POST /api/auth/token; cookie đăng nhập "
-                + "chỉ dùng để đọc. Changes through the API need a bearer token from POST /api/auth/token; the sign-in cookie is read-only.");
+            await ApiAuthResponses.WriteAsync(context, StatusCodes.Status403Forbidden, ErrorCodes.BearerRequired, new ErrorMessage(ErrorCodes.BearerForChanges));
             return;
         }
 

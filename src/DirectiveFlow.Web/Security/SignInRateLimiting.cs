@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Infrastructure.Configuration;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -59,8 +60,7 @@ public static class SignInRateLimiting
             ? (int)Math.Ceiling(retryAfter.TotalSeconds)
             : limits.WindowSeconds;
         context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(CultureInfo.InvariantCulture);
-        await ApiAuthResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests,
-            "Đăng nhập quá nhiều lần (too many sign-in attempts)",
-            $"Vui lòng thử lại sau {seconds} giây. Please try again in {seconds} seconds.");
+        await ApiAuthResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, ErrorCodes.TooManySignIns,
+            new ErrorMessage(ErrorCodes.RetryInSeconds, seconds));
     }
 }

@@ -1,4 +1,5 @@
 using DirectiveFlow.Core.Common;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Core.Workflows.Validation;
 using DirectiveFlow.Infrastructure.Workflows;
@@ -60,7 +61,7 @@ public sealed class StudioDefinitions(IServiceScopeFactory scopes, WorkflowValid
 
         return result.Errors is { Count: > 0 } errors
             ? new StudioSaveResult(false, errors)
-            : StudioSaveResult.Fail(result.Message ?? result.Status.ToString(), result.Message ?? result.Status.ToString());
+            : StudioSaveResult.Fail(result.Problem ?? new ErrorMessage(ErrorCodes.Conflict));
     }
 
     private static StudioVersion VersionOf(WorkflowDefinitionRecord r) =>

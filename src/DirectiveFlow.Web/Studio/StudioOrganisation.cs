@@ -14,18 +14,18 @@ public sealed class StudioOrganisation(IMediator mediator)
 
     public static string PillarLabel(string code) => code switch
     {
-        "PARTY" => StudioText.L("Đảng", "Party"),
-        "COUNCIL" => StudioText.L("HĐND", "People's Council"),
-        "COMMITTEE" => StudioText.L("UBND", "People's Committee"),
-        "FRONT" => StudioText.L("MTTQ", "Fatherland Front"),
+        "PARTY" => StudioText.L("Studio.Party"),
+        "COUNCIL" => StudioText.L("Studio.PeopleSCouncil"),
+        "COMMITTEE" => StudioText.L("Studio.PeopleSCommittee"),
+        "FRONT" => StudioText.L("Studio.FatherlandFront"),
         _ => code,
     };
 
     public static string LevelLabel(string level) => level switch
     {
-        "province" => StudioText.L("Cấp tỉnh/thành phố", "Province/city"),
-        "commune" => StudioText.L("Cấp xã/phường", "Commune/ward"),
-        "subunit" => StudioText.L("Đơn vị trực thuộc", "Sub-unit"),
+        "province" => StudioText.L("Studio.ProvinceCity"),
+        "commune" => StudioText.L("Studio.CommuneWard"),
+        "subunit" => StudioText.L("Studio.SubUnit"),
         _ => level,
     };
 }

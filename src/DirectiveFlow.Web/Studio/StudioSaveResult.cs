@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Workflows.Validation;
 
 namespace DirectiveFlow.Web.Studio;
@@ -7,5 +8,5 @@ public sealed record StudioSaveResult(bool Succeeded, IReadOnlyList<WorkflowVali
 {
     public static StudioSaveResult Ok(StudioVersion version) => new(true, [], version);
 
-    public static StudioSaveResult Fail(string message, string messageVi) => new(false, [new WorkflowValidationError("studio", message, messageVi)]);
+    public static StudioSaveResult Fail(ErrorMessage message) => new(false, [new WorkflowValidationError("studio", message)]);
 }

@@ -17,20 +17,20 @@ public sealed class TextRulesTests
     [InlineData("", "Required")]
     public void A_title_that_shows_nothing_or_hides_control_characters_is_refused(string title, string says)
     {
-        Assert.Contains(says, TextRules.Line(title, InputLimits.TitleLength), StringComparison.Ordinal);
+        Assert.Contains(says, TextRules.Line(title, InputLimits.TitleLength)!.Text(english: true), StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_lone_surrogate_is_refused()
     {
         // Built here: test data with a lone surrogate does not survive the runner's serialization.
-        Assert.Contains("surrogate", TextRules.Line("x" + (char)0xD800, InputLimits.TitleLength), StringComparison.Ordinal);
+        Assert.Contains("surrogate", TextRules.Line("x" + (char)0xD800, InputLimits.TitleLength)!.Text(english: true), StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_title_over_its_limit_says_the_limit_and_the_length()
     {
-        Assert.Contains("At most 500 characters (got 501)", TextRules.Line(new string('a', 501), InputLimits.TitleLength), StringComparison.Ordinal);
+        Assert.Contains("At most 500 characters (got 501)", TextRules.Line(new string('a', 501), InputLimits.TitleLength)!.Text(english: true), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class TextRulesTests
     {
         Assert.Null(TextRules.Paragraphs("Dòng 1\r\n\tDòng 2", InputLimits.NoteLength));
         Assert.Null(TextRules.Paragraphs(null, InputLimits.NoteLength));
-        Assert.Contains("NUL", TextRules.Paragraphs("a\u0000", InputLimits.NoteLength), StringComparison.Ordinal);
+        Assert.Contains("NUL", TextRules.Paragraphs("a\u0000", InputLimits.NoteLength)!.Text(english: true), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Tasks;
@@ -34,17 +35,17 @@ public sealed class DirectiveTests
         await host.PublishAsync(RequiredInputFlow);
         var issuer = await host.UnitIdAsync("01-PARTY");
 
-        var unknownFlow = await host.SendAsync(new IssueDirectiveCommand("1", "T", "", DirectivePriority.Normal, issuer, "nope", null, "x", Caller.System));
-        var unknownUnit = await host.SendAsync(new IssueDirectiveCommand("1", "T", "", DirectivePriority.Normal, Guid.NewGuid(), "needs-days", [], "x", Caller.System));
-        var missingInput = await host.SendAsync(new IssueDirectiveCommand("1", "T", "", DirectivePriority.Normal, issuer, "needs-days", [], "x", Caller.System));
-        var notNumber = await host.SendAsync(new IssueDirectiveCommand("", "T", "", DirectivePriority.Normal, issuer, "needs-days",
-            new System.Text.Json.Nodes.JsonObject { ["deadlineDays"] = "năm" }, "x", Caller.System));
+        var unknownFlow = await Assert.ThrowsAsync<ProblemException>(() => host.SendAsync(new IssueDirectiveCommand("1", "T", "", DirectivePriority.Normal, issuer, "nope", null, "x", Caller.System)));
+        var unknownUnit = await Assert.ThrowsAsync<ProblemException>(() => host.SendAsync(new IssueDirectiveCommand("1", "T", "", DirectivePriority.Normal, Guid.NewGuid(), "needs-days", [], "x", Caller.System)));
+        var missingInput = await Assert.ThrowsAsync<ProblemException>(() => host.SendAsync(new IssueDirectiveCommand("1", "T", "", DirectivePriority.Normal, issuer, "needs-days", [], "x", Caller.System)));
+        var notNumber = await Assert.ThrowsAsync<ProblemException>(() => host.SendAsync(new IssueDirectiveCommand("", "T", "", DirectivePriority.Normal, issuer, "needs-days",
+            new System.Text.Json.Nodes.JsonObject { ["deadlineDays"] = "năm" }, "x", Caller.System)));
 
-        Assert.Contains("workflowDefinitionId", unknownFlow.Errors!.Keys);
-        Assert.Contains("issuingUnitId", unknownUnit.Errors!.Keys);
-        Assert.Contains("inputs.deadlineDays", missingInput.Errors!.Keys);
-        Assert.Contains("inputs.deadlineDays", notNumber.Errors!.Keys);
-        Assert.Contains("number", notNumber.Errors!.Keys);
+        Assert.Contains("workflowDefinitionId", unknownFlow.Errors.Keys);
+        Assert.Contains("issuingUnitId", unknownUnit.Errors.Keys);
+        Assert.Contains("inputs.deadlineDays", missingInput.Errors.Keys);
+        Assert.Contains("inputs.deadlineDays", notNumber.Errors.Keys);
+        Assert.Contains("number", notNumber.Errors.Keys);
         await using var read = host.Context();
         Assert.Equal(0, await read.Directives.CountAsync(EngineHost.Cancel));
     }

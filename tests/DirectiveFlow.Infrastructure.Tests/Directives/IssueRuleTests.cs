@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Infrastructure.Directives.Commands;
 using DirectiveFlow.Infrastructure.Directives.Issuing;
@@ -39,8 +40,9 @@ public sealed class IssueRuleTests
             foreach (var unit in units)
             {
                 // A blank title stops every issue after the unit is judged, so nothing is written.
-                var result = await host.SendAsync(new IssueDirectiveCommand("1", " ", "", DirectivePriority.Normal, unit, "none", null, who, Caller.Of(caller)));
-                if (!result.Forbidden && result.Errors?.ContainsKey("issuingUnitId") != true)
+                var refusal = await Assert.ThrowsAsync<ProblemException>(() =>
+                    host.SendAsync(new IssueDirectiveCommand("1", " ", "", DirectivePriority.Normal, unit, "none", null, who, Caller.Of(caller))));
+                if (refusal.Kind != ProblemKind.Forbidden && !refusal.Errors.ContainsKey("issuingUnitId"))
                 {
                     accepted.Add(unit);
                 }

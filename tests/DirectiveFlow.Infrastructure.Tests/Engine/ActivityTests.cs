@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Core.Workflows;
@@ -67,10 +68,10 @@ public sealed class ActivityTests
         var issuer = await host.UnitIdAsync("01-COMMITTEE");
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var result = await host.SendAsync(new IssueDirectiveCommand("1/KH", "Kế hoạch", "", DirectivePriority.Normal, issuer, "urgent-route", null, "issuer", Caller.System));
+        var result = await Assert.ThrowsAsync<ProblemException>(() =>
+            host.SendAsync(new IssueDirectiveCommand("1/KH", "Kế hoạch", "", DirectivePriority.Normal, issuer, "urgent-route", null, "issuer", Caller.System)));
 
-        Assert.False(result.Succeeded);
-        Assert.Contains("is-urgent", Assert.Single(result.Errors!["workflowDefinitionId"]), StringComparison.Ordinal);
+        Assert.Contains("is-urgent", Assert.Single(result.Errors["workflowDefinitionId"]).Text(english: true), StringComparison.Ordinal);
         await using var read = host.Context();
         Assert.Equal(0, await read.Directives.CountAsync(EngineHost.Cancel));
         Assert.Equal(0, await read.WorkflowInstances.CountAsync(EngineHost.Cancel));

@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure.Engine;
@@ -40,10 +41,10 @@ public sealed class SubCascadeTests
         var started = await host.SendAsync(new StartSubCascadeCommand(
             wardTask.Id, null, null, "Rà soát tại tổ dân phố", "Báo cáo phường", new System.Text.Json.Nodes.JsonObject { ["workingDays"] = 2 }, "officer", Caller.System));
 
-        Assert.Null(started.Errors);
         Assert.Equal(2, started.TaskIds.Count);
         Assert.False(await CanCompleteAsync(host, wardTask.Id));
-        Assert.NotNull((await host.SendAsync(new StartSubCascadeCommand(wardTask.Id, null, null, "Lần hai", null, null, "officer", Caller.System))).Conflict);
+        var again = await Assert.ThrowsAsync<ProblemException>(() => host.SendAsync(new StartSubCascadeCommand(wardTask.Id, null, null, "Lần hai", null, null, "officer", Caller.System)));
+        Assert.Equal(ProblemKind.Conflict, again.Kind);
 
         await host.SendAsync(new ResumeTaskCommand(started.TaskIds[0], "Done", "group1"));
         Assert.False(await CanCompleteAsync(host, wardTask.Id));
@@ -73,9 +74,10 @@ public sealed class SubCascadeTests
         var wardTask = Assert.Single(await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "work"));
         var stranger = await host.UnitIdAsync("00008-COMMITTEE");
 
-        var result = await host.SendAsync(new StartSubCascadeCommand(wardTask.Id, [stranger], null, "Việc", null, null, "officer", Caller.System));
+        var result = await Assert.ThrowsAsync<ProblemException>(() =>
+            host.SendAsync(new StartSubCascadeCommand(wardTask.Id, [stranger], null, "Việc", null, null, "officer", Caller.System)));
 
-        Assert.Contains("unitIds", result.Errors!.Keys);
+        Assert.Contains("unitIds", result.Errors.Keys);
         Assert.True(await CanCompleteAsync(host, wardTask.Id));
     }
 

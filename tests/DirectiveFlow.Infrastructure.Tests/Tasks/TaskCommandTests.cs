@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Tasks;
 using DirectiveFlow.Infrastructure.Tasks.Commands;
@@ -102,7 +103,7 @@ public sealed class TaskCommandTests
 
         Assert.Single(results, r => r is null);
         var conflict = Assert.Single(results, r => r is not null)!;
-        Assert.Equal(TaskProblemKind.Conflict, conflict.Kind);
+        Assert.Equal(ProblemKind.Conflict, conflict.Kind);
         Assert.Single(h.Engine.Finished);
         Assert.Equal(1, (await ReloadAsync(h, task.Id)).ConcurrencyStamp);
     }
@@ -124,14 +125,14 @@ public sealed class TaskCommandTests
         }
     }
 
-    private static async Task<TaskProblemException?> TryAsync(Task work)
+    private static async Task<ProblemException?> TryAsync(Task work)
     {
         try
         {
             await work;
             return null;
         }
-        catch (TaskProblemException e)
+        catch (ProblemException e)
         {
             return e;
         }
@@ -154,9 +155,9 @@ public sealed class TaskCommandTests
             await db.SaveChangesAsync(Ct);
         }
 
-        var refused = await Assert.ThrowsAsync<TaskProblemException>(() =>
+        var refused = await Assert.ThrowsAsync<ProblemException>(() =>
             h.AsAsync(TaskHarness.Officer(h.Ward), s => s.Send(new CompleteTaskCommand(task.Id, "Kết quả"))));
-        Assert.Equal(TaskProblemKind.Conflict, refused.Kind);
+        Assert.Equal(ProblemKind.Conflict, refused.Kind);
         var detail = await h.AsAsync(TaskHarness.Officer(h.Ward), s => s.Send(new GetTaskQuery(task.Id)));
         Assert.DoesNotContain("complete", detail.AllowedActions);
 

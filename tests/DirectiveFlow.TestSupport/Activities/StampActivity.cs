@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Core.Workflows.Activities;
 using DirectiveFlow.Core.Workflows.Validation;
@@ -24,7 +25,8 @@ public sealed class StampActivity : ActivityHandler
     {
         if (string.IsNullOrWhiteSpace((string)check.Properties!))
         {
-            check.Error(ValidationCodes.InvalidProperties, "Stamp needs a note.", "Đóng dấu cần ghi chú.", "/properties/note");
+            check.Error(ValidationCodes.InvalidProperties,
+                new ErrorMessage(ErrorCodes.WorkflowProperties, Type, check.Activity.Id, new ErrorMessage(ErrorCodes.Required)), "/properties/note");
         }
     }
 

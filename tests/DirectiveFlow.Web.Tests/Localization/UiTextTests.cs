@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Tasks;
@@ -6,7 +7,7 @@ using DirectiveFlow.Web.Localization;
 
 namespace DirectiveFlow.Web.Tests.Localization;
 
-public sealed class UiTextTests
+public sealed partial class UiTextTests
 {
     [Fact]
     public void Vietnamese_and_English_have_the_same_keys()
@@ -56,4 +57,30 @@ public sealed class UiTextTests
         Assert.Equal("01/02/2026 00:30", UiFormat.DateTime(utc));
         Assert.Equal(utc, UiFormat.ParseInput(UiFormat.InputValue(utc)));
     }
+
+    [Fact]
+    public void Every_key_has_the_same_placeholders_in_both_languages_and_the_studio_speaks_through_keys()
+    {
+        Assert.All(ViText.All, pair => Assert.True(
+            Placeholders(pair.Value).SequenceEqual(Placeholders(EnText.All[pair.Key])), $"{pair.Key}: '{pair.Value}' / '{EnText.All[pair.Key]}'"));
+        Assert.Contains(ViText.All.Keys, key => key.StartsWith("Studio.", StringComparison.Ordinal));
+        var saved = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo(UiCultures.Vietnamese);
+            Assert.Equal("Đã ban hành phiên bản v7.", Web.Studio.StudioText.L("Studio.VersionV0Published", 7));
+            CultureInfo.CurrentUICulture = new CultureInfo(UiCultures.English);
+            Assert.Equal("Version v7 published.", Web.Studio.StudioText.L("Studio.VersionV0Published", 7));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = saved;
+        }
+    }
+
+    private static string[] Placeholders(string text) =>
+        PlaceholderPattern().Matches(text).Select(m => m.Value).Distinct().Order(StringComparer.Ordinal).ToArray();
+
+    [GeneratedRegex(@"(?<!\{)\{\d+(?::[^}]*)?\}")]
+    private static partial Regex PlaceholderPattern();
 }

@@ -25,11 +25,14 @@ public sealed class DemoPasswordInProductionTests
         await using var app = await ProductionAsync();
         await SeedDemoAccountsAsync(app);
         using var client = app.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en"); // the refusal below is asserted in English
 
         using var refused = await client.PostAsJsonAsync("/api/auth/token", new { username = "admin", password = DirectiveFlowWebFactory.DemoPassword }, Ct);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("demo-password-refused", problem.GetProperty("code").GetString());
+        Assert.Equal("Demo password refused.", problem.GetProperty("title").GetString());
         Assert.Contains("an administrator must set a new password", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         await Accounts.ChangeUserAsync(app, "admin", async (users, user) =>

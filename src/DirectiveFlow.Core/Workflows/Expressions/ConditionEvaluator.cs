@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using Acornima.Ast;
+using DirectiveFlow.Core.Common.Errors;
 using Jint;
 using Jint.Native;
-using Jint.Native.Object;
 using Jint.Native.Json;
+using Jint.Native.Object;
 using Jint.Runtime;
 
 namespace DirectiveFlow.Core.Workflows.Expressions;
@@ -50,8 +51,7 @@ public sealed class ConditionEvaluator(ConditionLimits limits)
         catch (ScriptPreparationException e)
         {
             var reason = e.InnerException?.Message ?? e.Message;
-            return ConditionResult.Failure(ConditionErrorKind.Syntax, $"The condition is not valid JavaScript: {reason}",
-                $"Điều kiện không phải là JavaScript hợp lệ: {reason}");
+            return ConditionResult.Failure(ConditionErrorKind.Syntax, ErrorCodes.ConditionNotJavaScript, reason);
         }
 
         var engine = new Engine(options => options
@@ -72,44 +72,35 @@ public sealed class ConditionEvaluator(ConditionLimits limits)
             var value = engine.Evaluate(script);
             return value.IsBoolean()
                 ? ConditionResult.Success(value.AsBoolean())
-                : ConditionResult.Failure(ConditionErrorKind.NotBoolean,
-                    $"The condition must return true or false, not {Describe(value)}.",
-                    $"Điều kiện phải trả về true hoặc false, không phải {Describe(value)}.");
+                : ConditionResult.Failure(ConditionErrorKind.NotBoolean, ErrorCodes.ConditionNotBoolean, Describe(value));
         }
         catch (TimeoutException)
         {
-            return Limit(ConditionErrorKind.Timeout, $"ran longer than {limits.Timeout.TotalMilliseconds:0} ms",
-                $"chạy quá {limits.Timeout.TotalMilliseconds:0} ms");
+            return ConditionResult.Failure(ConditionErrorKind.Timeout, ErrorCodes.ConditionTimeout, (long)limits.Timeout.TotalMilliseconds);
         }
         catch (StatementsCountOverflowException)
         {
-            return Limit(ConditionErrorKind.StatementLimit, $"ran more than {limits.MaxStatements} statements",
-                $"chạy quá {limits.MaxStatements} câu lệnh");
+            return ConditionResult.Failure(ConditionErrorKind.StatementLimit, ErrorCodes.ConditionStatements, limits.MaxStatements);
         }
         catch (MemoryLimitExceededException)
         {
-            return Limit(ConditionErrorKind.MemoryLimit, $"used more than {limits.MemoryBytes / 1024 / 1024} MB of memory",
-                $"dùng quá {limits.MemoryBytes / 1024 / 1024} MB bộ nhớ");
+            return ConditionResult.Failure(ConditionErrorKind.MemoryLimit, ErrorCodes.ConditionMemory, limits.MemoryBytes / 1024 / 1024);
         }
         catch (RecursionDepthOverflowException)
         {
-            return Limit(ConditionErrorKind.RecursionLimit, $"recursed deeper than {limits.MaxRecursion} calls",
-                $"đệ quy sâu quá {limits.MaxRecursion} lần gọi");
+            return ConditionResult.Failure(ConditionErrorKind.RecursionLimit, ErrorCodes.ConditionRecursion, limits.MaxRecursion);
         }
         catch (JavaScriptException e) when (IsSandboxError(e))
         {
-            return ConditionResult.Failure(ConditionErrorKind.Sandbox, $"The condition uses what the sandbox does not offer: {e.Message}",
-                $"Điều kiện dùng thứ môi trường an toàn không cho phép: {e.Message}");
+            return ConditionResult.Failure(ConditionErrorKind.Sandbox, ErrorCodes.ConditionSandbox, e.Message);
         }
         catch (JavaScriptException e)
         {
-            return ConditionResult.Failure(ConditionErrorKind.Runtime, $"The condition failed: {e.Message}",
-                $"Điều kiện bị lỗi khi chạy: {e.Message}");
+            return ConditionResult.Failure(ConditionErrorKind.Runtime, ErrorCodes.ConditionFailed, e.Message);
         }
         catch (JintException e)
         {
-            return ConditionResult.Failure(ConditionErrorKind.Runtime, $"The condition failed: {e.Message}",
-                $"Điều kiện bị lỗi khi chạy: {e.Message}");
+            return ConditionResult.Failure(ConditionErrorKind.Runtime, ErrorCodes.ConditionFailed, e.Message);
         }
         finally
         {
@@ -128,9 +119,6 @@ public sealed class ConditionEvaluator(ConditionLimits limits)
         return name is "ReferenceError" or "RangeError"
             || e.Message.Contains("String compilation has been disabled", StringComparison.Ordinal);
     }
-
-    private static ConditionResult Limit(ConditionErrorKind kind, string what, string whatVi) =>
-        ConditionResult.Failure(kind, $"The condition was stopped: it {what}.", $"Điều kiện bị dừng: {whatVi}.");
 
     private static string Describe(JsValue value) => value.IsUndefined() ? "undefined" : value.IsNull() ? "null" : value.Type.ToString().ToLowerInvariant();
 

@@ -1,8 +1,13 @@
+using DirectiveFlow.Core.Common.Errors;
+
 namespace DirectiveFlow.Core.Workflows.Expressions;
 
-/// <summary>A condition's answer, or why there is none (<see cref="Error"/> in English, <see cref="ErrorVi"/> in Vietnamese).</summary>
-public sealed record ConditionResult(bool Value, ConditionErrorKind? ErrorKind = null, string? Error = null, string? ErrorVi = null)
+/// <summary>A condition's answer, or why there is none (<see cref="Problem"/>, worded in the reader's language).</summary>
+public sealed record ConditionResult(bool Value, ConditionErrorKind? ErrorKind = null, ErrorMessage? Problem = null)
 {
+    /// <summary>Why there is no answer, in English (engine faults and logs), or null.</summary>
+    public string? Error => Problem?.Text(english: true);
+
     public bool IsSuccess => ErrorKind is null;
 
     /// <summary>True when the script was stopped by a limit (time, statements, memory, recursion): it would run away.</summary>
@@ -14,5 +19,5 @@ public sealed record ConditionResult(bool Value, ConditionErrorKind? ErrorKind =
 
     public static ConditionResult Success(bool value) => new(value);
 
-    public static ConditionResult Failure(ConditionErrorKind kind, string error, string errorVi) => new(false, kind, error, errorVi);
+    public static ConditionResult Failure(ConditionErrorKind kind, string code, params object?[] args) => new(false, kind, new ErrorMessage(code, args));
 }

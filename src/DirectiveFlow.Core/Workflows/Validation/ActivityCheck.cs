@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Workflows.Activities;
 using DirectiveFlow.Core.Workflows.Expressions;
 
@@ -41,16 +42,15 @@ public sealed class ActivityCheck
         where T : class => Properties as T ?? throw new InvalidOperationException($"Activity '{Activity.Id}' has no {typeof(T).Name}.");
 
     /// <summary>Reports an error about this activity, at <paramref name="subPath"/> inside it (e.g. <c>/properties/condition</c>).</summary>
-    public void Error(string code, string message, string messageVi, string? subPath = null) =>
-        _errors.AddForActivity(Index, code, message, messageVi, subPath);
+    public void Error(string code, ErrorMessage message, string? subPath = null) =>
+        _errors.AddForActivity(Index, code, message, subPath);
 
     /// <summary>Reports a reference to a directive input the flow does not declare.</summary>
     public void Input(string? input, string path)
     {
         if (input is not null && !_inputs.Contains(input))
         {
-            Error(ValidationCodes.UnknownInput, $"Input '{input}' is not declared in the flow's inputs.",
-                $"Tham số đầu vào '{input}' chưa được khai báo trong quy trình.", path);
+            Error(ValidationCodes.UnknownInput, new ErrorMessage(ErrorCodes.WorkflowUnknownInput, input), path);
         }
     }
 

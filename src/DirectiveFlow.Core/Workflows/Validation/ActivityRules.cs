@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Workflows.Activities;
 using DirectiveFlow.Core.Workflows.Expressions;
 
@@ -24,8 +25,8 @@ internal sealed class ActivityRules(
             catch (ActivityPropertiesException e) when (!errors.HasErrorUnder($"/activities/{i}/properties"))
             {
                 var path = e.Path is null ? "/properties" : "/properties/" + e.Path.Replace('.', '/');
-                errors.AddForActivity(i, ValidationCodes.InvalidProperties, $"{activity.Type} '{activity.Id}': {e.Message}",
-                    $"{activity.Type} '{activity.Id}': thuộc tính không hợp lệ ({e.Message}).", path);
+                errors.AddForActivity(i, ValidationCodes.InvalidProperties,
+                    new ErrorMessage(ErrorCodes.WorkflowProperties, activity.Type, activity.Id, e.Message), path);
             }
             catch (ActivityPropertiesException)
             {

@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Workflows.Activities;
 using DirectiveFlow.Core.Workflows.Expressions;
 
@@ -30,15 +31,13 @@ internal sealed class GraphRules(WorkflowDefinition definition, ErrorList errors
             var activity = definition.Activities[i];
             if (!_index.TryAdd(activity.Id, i))
             {
-                errors.AddForActivity(i, ValidationCodes.DuplicateId, $"Activity id '{activity.Id}' is used more than once.",
-                    $"Mã hoạt động '{activity.Id}' bị dùng nhiều lần.", "/id");
+                errors.AddForActivity(i, ValidationCodes.DuplicateId, new ErrorMessage(ErrorCodes.WorkflowDuplicateId, activity.Id), "/id");
             }
 
             if (!catalog.IsKnown(activity.Type))
             {
                 errors.AddForActivity(i, ValidationCodes.UnknownActivityType,
-                    $"Unknown activity type '{activity.Type}'; known types: {string.Join(", ", catalog.All.Select(d => d.Type))}.",
-                    $"Loại hoạt động '{activity.Type}' không tồn tại; các loại hợp lệ: {string.Join(", ", catalog.All.Select(d => d.Type))}.", "/type");
+                    new ErrorMessage(ErrorCodes.WorkflowUnknownType, activity.Type, string.Join(", ", catalog.All.Select(d => d.Type))), "/type");
             }
         }
     }
@@ -48,15 +47,13 @@ internal sealed class GraphRules(WorkflowDefinition definition, ErrorList errors
         var starts = definition.Activities.Select((a, i) => (a, i)).Where(p => p.a.Type == ActivityTypes.Start).ToList();
         if (starts.Count == 0)
         {
-            errors.Add(ValidationCodes.MissingStart, "The flow has no Start activity; it needs exactly one.",
-                "Quy trình chưa có hoạt động Bắt đầu; cần đúng một.", path: "/activities");
+            errors.Add(ValidationCodes.MissingStart, new ErrorMessage(ErrorCodes.WorkflowMissingStart), path: "/activities");
             return null;
         }
 
         foreach (var (_, i) in starts.Skip(1))
         {
-            errors.AddForActivity(i, ValidationCodes.MultipleStarts, "The flow has more than one Start activity; it needs exactly one.",
-                "Quy trình có nhiều hơn một hoạt động Bắt đầu; chỉ được có một.");
+            errors.AddForActivity(i, ValidationCodes.MultipleStarts, new ErrorMessage(ErrorCodes.WorkflowMultipleStarts));
         }
 
         return starts[0].a.Id;
@@ -73,14 +70,13 @@ internal sealed class GraphRules(WorkflowDefinition definition, ErrorList errors
             var targetKnown = _index.ContainsKey(c.Target);
             if (!sourceKnown)
             {
-                errors.Add(ValidationCodes.DanglingConnection, $"Connection {i} comes from unknown activity '{c.Source}'.",
-                    $"Kết nối {i} xuất phát từ hoạt động không tồn tại '{c.Source}'.", path: $"/connections/{i}/source");
+                errors.Add(ValidationCodes.DanglingConnection, new ErrorMessage(ErrorCodes.WorkflowUnknownSource, i, c.Source), path: $"/connections/{i}/source");
             }
 
             if (!targetKnown)
             {
-                errors.Add(ValidationCodes.DanglingConnection, $"Connection {i} goes to unknown activity '{c.Target}'.",
-                    $"Kết nối {i} đi tới hoạt động không tồn tại '{c.Target}'.", sourceKnown ? c.Source : null, $"/connections/{i}/target");
+                errors.Add(ValidationCodes.DanglingConnection, new ErrorMessage(ErrorCodes.WorkflowUnknownTarget, i, c.Target),
+                    sourceKnown ? c.Source : null, $"/connections/{i}/target");
             }
 
             if (sourceKnown && catalog.IsKnown(definition.Activities[sourceIndex].Type))
@@ -90,16 +86,14 @@ internal sealed class GraphRules(WorkflowDefinition definition, ErrorList errors
                 if (!outcomes.Contains(c.Outcome, StringComparer.Ordinal))
                 {
                     var available = outcomes.Count == 0 ? "none" : string.Join(", ", outcomes);
-                    errors.Add(ValidationCodes.UnknownOutcome,
-                        $"{source.Type} '{source.Id}' has no outcome '{c.Outcome}' (available: {available}).",
-                        $"{source.Type} '{source.Id}' không có kết quả '{c.Outcome}' (các kết quả: {available}).", source.Id, $"/connections/{i}/outcome");
+                    errors.Add(ValidationCodes.UnknownOutcome, new ErrorMessage(ErrorCodes.WorkflowUnknownOutcome, source.Type, source.Id, c.Outcome, available),
+                        source.Id, $"/connections/{i}/outcome");
                 }
             }
 
             if (targetKnown && definition.Activities[_index[c.Target]].Type == ActivityTypes.Start)
             {
-                errors.Add(ValidationCodes.StartHasIncoming, $"Connection {i} leads back into Start '{c.Target}'.",
-                    $"Kết nối {i} đi ngược vào hoạt động Bắt đầu '{c.Target}'.", c.Target, $"/connections/{i}/target");
+                errors.Add(ValidationCodes.StartHasIncoming, new ErrorMessage(ErrorCodes.WorkflowIntoStart, i, c.Target), c.Target, $"/connections/{i}/target");
             }
 
             if (sourceKnown && targetKnown)
@@ -119,8 +113,7 @@ internal sealed class GraphRules(WorkflowDefinition definition, ErrorList errors
             var activity = definition.Activities[i];
             if (!seen.Contains(activity.Id) && _index[activity.Id] == i)
             {
-                errors.AddForActivity(i, ValidationCodes.Unreachable, $"Activity '{activity.Id}' cannot be reached from Start.",
-                    $"Không thể đi tới hoạt động '{activity.Id}' từ điểm Bắt đầu.");
+                errors.AddForActivity(i, ValidationCodes.Unreachable, new ErrorMessage(ErrorCodes.WorkflowUnreachable, activity.Id));
             }
         }
     }
@@ -138,9 +131,7 @@ internal sealed class GraphRules(WorkflowDefinition definition, ErrorList errors
             if (shared.Count > 0)
             {
                 var list = string.Join(", ", shared);
-                errors.AddForActivity(_index[cascade.Id], ValidationCodes.CascadeBodyEscapes,
-                    $"Cascade '{cascade.Id}': {list} can be reached both inside its Each body and outside it; a body must be its own sub-graph.",
-                    $"Bước triển khai '{cascade.Id}': {list} vừa thuộc phần thân (Each) vừa nằm ngoài; phần thân phải tách riêng.");
+                errors.AddForActivity(_index[cascade.Id], ValidationCodes.CascadeBodyEscapes, new ErrorMessage(ErrorCodes.WorkflowCascadeBodyEscapes, cascade.Id, list));
             }
         }
     }
@@ -171,9 +162,7 @@ internal sealed class GraphRules(WorkflowDefinition definition, ErrorList errors
         {
             var ordered = cycle.OrderBy(id => _index[id]).ToList();
             var list = string.Join(" → ", ordered);
-            errors.AddForActivity(_index[ordered[0]], ValidationCodes.IllegalCycle,
-                $"The activities {list} form a loop; a flow may loop only through a Review's Returned (rework) path.",
-                $"Các hoạt động {list} tạo thành vòng lặp; quy trình chỉ được lặp qua nhánh Trả lại của bước Xem xét.");
+            errors.AddForActivity(_index[ordered[0]], ValidationCodes.IllegalCycle, new ErrorMessage(ErrorCodes.WorkflowIllegalCycle, list));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DirectiveFlow.Core.Common;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Workflows.Activities;
 using DirectiveFlow.Core.Workflows.Expressions;
 
@@ -25,9 +26,7 @@ public sealed class WorkflowValidator(ConditionEvaluator conditions, ActivityCat
     {
         if (System.Text.Encoding.UTF8.GetByteCount(json) is var bytes && bytes > InputLimits.WorkflowDefinitionBytes)
         {
-            return Fail(ValidationCodes.DefinitionTooLarge,
-                $"The definition is {bytes:N0} bytes; at most {InputLimits.WorkflowDefinitionBytes:N0} are accepted.",
-                $"Định nghĩa dài {bytes:N0} byte; tối đa {InputLimits.WorkflowDefinitionBytes:N0} byte.");
+            return Fail(ValidationCodes.DefinitionTooLarge, new ErrorMessage(ErrorCodes.WorkflowTooLarge, bytes, InputLimits.WorkflowDefinitionBytes));
         }
 
         JsonNode? root;
@@ -37,14 +36,14 @@ public sealed class WorkflowValidator(ConditionEvaluator conditions, ActivityCat
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line ? $" (line {line + 1}, position {e.BytePositionInLine + 1})" : "";
-            return Fail(ValidationCodes.InvalidJson, $"The text is not valid JSON{where}: {e.Message}",
-                $"Nội dung không phải JSON hợp lệ{where.Replace("line", "dòng").Replace("position", "vị trí")}.");
+            return Fail(ValidationCodes.InvalidJson, e.LineNumber is { } line
+                ? new ErrorMessage(ErrorCodes.WorkflowNotJsonAt, line + 1, e.BytePositionInLine + 1, e.Message)
+                : new ErrorMessage(ErrorCodes.WorkflowNotJson, e.Message));
         }
 
         if (root is not JsonObject)
         {
-            return Fail(ValidationCodes.InvalidJson, "A workflow definition must be a JSON object.", "Định nghĩa quy trình phải là một đối tượng JSON.");
+            return Fail(ValidationCodes.InvalidJson, new ErrorMessage(ErrorCodes.WorkflowNotObject));
         }
 
         var schemaErrors = WorkflowSchema.Evaluate(JsonSerializer.SerializeToElement(root));
@@ -59,21 +58,21 @@ public sealed class WorkflowValidator(ConditionEvaluator conditions, ActivityCat
         }
         catch (JsonException e)
         {
-            return Fail(ValidationCodes.InvalidJson, $"The JSON is not a workflow definition: {e.Message}", "JSON không phải là một định nghĩa quy trình.");
+            return Fail(ValidationCodes.InvalidJson, new ErrorMessage(ErrorCodes.WorkflowNotDefinition, e.Message));
         }
 
         var errors = new ErrorList(definition);
         foreach (var (pointer, message) in schemaErrors)
         {
-            errors.Add(ValidationCodes.Schema, $"{(pointer.Length == 0 ? "/" : pointer)}: {message}",
-                $"Sai cấu trúc tại {(pointer.Length == 0 ? "/" : pointer)}: {message}", ActivityAt(definition, pointer), pointer);
+            errors.Add(ValidationCodes.Schema, new ErrorMessage(ErrorCodes.WorkflowSchema, pointer.Length == 0 ? "/" : pointer, message),
+                ActivityAt(definition, pointer), pointer);
         }
 
         if (definition is not null)
         {
             if (TextRules.Line(definition.Name, InputLimits.NameLength) is { } badName)
             {
-                errors.Add(ValidationCodes.InvalidText, $"/name: {badName}", $"Tên quy trình: {badName}", path: "/name");
+                errors.Add(ValidationCodes.InvalidText, new ErrorMessage(ErrorCodes.WorkflowName, badName), path: "/name");
             }
 
             new GraphRules(definition, errors, conditions, catalog).Run();
@@ -86,8 +85,8 @@ public sealed class WorkflowValidator(ConditionEvaluator conditions, ActivityCat
     public WorkflowValidationResult Validate(WorkflowDefinition definition) =>
         Validate(WorkflowDefinitionSerializer.Serialize(definition));
 
-    private static WorkflowValidationResult Fail(string code, string message, string messageVi) =>
-        new([new WorkflowValidationError(code, message, messageVi)], null);
+    private static WorkflowValidationResult Fail(string code, ErrorMessage message) =>
+        new([new WorkflowValidationError(code, message)], null);
 
     private static string? ActivityAt(WorkflowDefinition? definition, string pointer)
     {

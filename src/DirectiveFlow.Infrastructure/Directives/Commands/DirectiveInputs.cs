@@ -1,9 +1,10 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Directives;
-using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Core.Workflows.Activities;
+using DirectiveFlow.Core.Workflows;
 
 namespace DirectiveFlow.Infrastructure.Directives.Commands;
 
@@ -17,13 +18,12 @@ public static class DirectiveInputs
     /// <summary>Always accepted: the engine fills it from the directive's priority.</summary>
     private const string Priority = "priority";
 
-    public static void Complete(WorkflowDefinition flow, JsonObject inputs, DirectivePriority priority, Dictionary<string, string[]> errors)
+    public static void Complete(WorkflowDefinition flow, JsonObject inputs, DirectivePriority priority, FieldErrors errors)
     {
         var declared = flow.Inputs.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var (name, _) in inputs.Where(p => !declared.Contains(p.Key) && p.Key != Priority))
         {
-            errors[$"inputs.{name}"] = [$"Quy trình không có tham số '{name}'. / The flow declares no input '{name}'"
-                + $" (declared: {(declared.Count == 0 ? "none" : string.Join(", ", declared))})."];
+            errors.Add($"inputs.{name}", ErrorCodes.UndeclaredInput, name, declared.Count == 0 ? new ErrorMessage(ErrorCodes.NoInputs) : string.Join(", ", declared));
         }
 
         var deadlines = DeadlineInputs.Of(flow);
@@ -40,7 +40,7 @@ public static class DirectiveInputs
             {
                 if (input.Required)
                 {
-                    errors[$"inputs.{input.Name}"] = [$"Thiếu thông tin bắt buộc '{input.Label ?? input.Name}'. / Required input '{input.Name}' is missing."];
+                    errors.Add($"inputs.{input.Name}", ErrorCodes.InputRequired, input.Label ?? input.Name);
                 }
 
                 continue;
@@ -48,7 +48,7 @@ public static class DirectiveInputs
 
             if (Problem(input, value!, deadlines.Contains(input.Name)) is { } problem)
             {
-                errors[$"inputs.{input.Name}"] = [problem];
+                errors.Report($"inputs.{input.Name}", problem);
             }
         }
 
@@ -64,26 +64,24 @@ public static class DirectiveInputs
             _ => [],
         });
 
-    private static string? Problem(WorkflowInput input, JsonNode value, bool isDeadline)
+    private static ErrorMessage? Problem(WorkflowInput input, JsonNode value, bool isDeadline)
     {
         if (isDeadline && DeadlineSpec.WorkingDaysIn(value) is null)
         {
-            return $"'{input.Name}' phải là số nguyên ngày làm việc từ 0 đến {InputLimits.MaxWorkingDays}. "
-                + $"/ '{input.Name}' must be a whole number of working days from 0 to {InputLimits.MaxWorkingDays}.";
+            return new ErrorMessage(ErrorCodes.InputWorkingDays, input.Name, InputLimits.MaxWorkingDays);
         }
 
         return input.Type switch
         {
-            "number" when !IsNumber(value) => $"'{input.Name}' phải là số. / '{input.Name}' must be a number.",
-            "unit" when !IsUnitCodes(value) =>
-                $"'{input.Name}' phải là mã đơn vị hoặc danh sách mã đơn vị. / '{input.Name}' must be a unit code or a list of unit codes.",
+            "number" when !IsNumber(value) => new ErrorMessage(ErrorCodes.InputNumber, input.Name),
+            "unit" when !IsUnitCodes(value) => new ErrorMessage(ErrorCodes.InputUnitCodes, input.Name),
             _ => StringProblem(input.Name, value),
         };
     }
 
-    private static string? StringProblem(string name, JsonNode value) =>
+    private static ErrorMessage? StringProblem(string name, JsonNode value) =>
         value.GetValueKind() == JsonValueKind.String && TextRules.Paragraphs(value.GetValue<string>(), InputLimits.NoteLength) is { } reason
-            ? $"'{name}': {reason}"
+            ? new ErrorMessage(ErrorCodes.InputText, name, reason)
             : null;
 
     private static bool IsEmpty(JsonNode? value) =>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DirectiveFlow.Core.Common;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Infrastructure.Directives.Issuing;
 using DirectiveFlow.Infrastructure.Engine;
@@ -15,8 +16,9 @@ namespace DirectiveFlow.Infrastructure.Directives.Commands;
 /// <summary>
 /// Issues a directive on the latest published version of a flow: the directive, its instance and the first step of
 /// the flow commit in one transaction; a large cascade's batches follow (in the background by default).
-/// The right of <paramref name="Caller"/> to issue for <paramref name="IssuingUnitId"/> is decided here (<see cref="IssueRule"/>),
-/// for the API and the page alike; only <see cref="Caller.System"/> (seeding, tests) issues without that check.
+/// A refusal throws <see cref="ProblemException"/> with every field error. The right of <paramref name="Caller"/> to issue for
+/// <paramref name="IssuingUnitId"/> is decided here (<see cref="IssueRule"/>), for the API and the page alike; only
+/// <see cref="Caller.System"/> (seeding, tests) issues without that check.
 /// </summary>
 public sealed record IssueDirectiveCommand(
     string? Number, string? Title, string? Body, DirectivePriority Priority, Guid IssuingUnitId, string? WorkflowDefinitionId,
@@ -29,16 +31,16 @@ public sealed class IssueDirectiveHandler(DirectiveFlowDbContext db, IWorkflowEn
     {
         if (command.Caller.Principal is { } caller && !IssueRule.MayIssueFor(caller, command.IssuingUnitId))
         {
-            return IssueDirectiveResult.Refused;
+            throw ProblemException.Forbidden(ErrorCodes.IssueForbidden);
         }
 
-        var errors = new Dictionary<string, string[]>();
-        TextRules.Report(errors, "number", TextRules.Line(command.Number, InputLimits.NumberLength));
-        TextRules.Report(errors, "title", TextRules.Line(command.Title, InputLimits.TitleLength));
-        TextRules.Report(errors, "body", TextRules.Paragraphs(command.Body, InputLimits.DirectiveBodyLength));
+        var errors = new FieldErrors();
+        errors.Report("number", TextRules.Line(command.Number, InputLimits.NumberLength));
+        errors.Report("title", TextRules.Line(command.Title, InputLimits.TitleLength));
+        errors.Report("body", TextRules.Paragraphs(command.Body, InputLimits.DirectiveBodyLength));
         if (!await db.Units.AnyAsync(u => u.Id == command.IssuingUnitId && u.IsActive, cancellationToken))
         {
-            errors["issuingUnitId"] = ["Không có đơn vị ban hành này. / Unknown issuing unit."];
+            errors.Add("issuingUnitId", ErrorCodes.UnknownIssuingUnit);
         }
 
         var record = await db.WorkflowDefinitions.AsNoTracking()
@@ -48,7 +50,7 @@ public sealed class IssueDirectiveHandler(DirectiveFlowDbContext db, IWorkflowEn
         var inputs = command.Inputs?.DeepClone().AsObject() ?? [];
         if (record is null)
         {
-            errors["workflowDefinitionId"] = ["Quy trình không tồn tại hoặc chưa ban hành. / Unknown or unpublished workflow."];
+            errors.Add("workflowDefinitionId", ErrorCodes.UnknownWorkflow);
         }
         else
         {
@@ -57,10 +59,7 @@ public sealed class IssueDirectiveHandler(DirectiveFlowDbContext db, IWorkflowEn
             await CheckUnitInputsAsync(DirectiveInputs.UnitCodes(flow.Definition, inputs).ToList(), errors, cancellationToken);
         }
 
-        if (errors.Count > 0)
-        {
-            return IssueDirectiveResult.Invalid(errors);
-        }
+        errors.ThrowIfAny();
 
         var now = time.GetUtcNow();
         var directive = new Directive
@@ -87,21 +86,20 @@ public sealed class IssueDirectiveHandler(DirectiveFlowDbContext db, IWorkflowEn
             }
             catch (FlowFaultException e)
             {
-                return StepOutcome.RolledBack(
-                    IssueDirectiveResult.Invalid(new Dictionary<string, string[]> { ["workflowDefinitionId"] = [e.Message] }));
+                throw ProblemException.Invalid("workflowDefinitionId", ErrorCodes.FlowCannotStart, e.Message);
             }
         }, cancellationToken);
     }
 
     /// <summary>A unit input (e.g. the committee flow's <c>leadUnit</c>) must name active units that exist.</summary>
-    private async Task CheckUnitInputsAsync(List<(string Input, string Code)> wanted, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    private async Task CheckUnitInputsAsync(List<(string Input, string Code)> wanted, FieldErrors errors, CancellationToken cancellationToken)
     {
         var codes = wanted.Select(w => w.Code).Distinct(StringComparer.Ordinal).ToList();
         var known = await db.Units.Where(u => codes.Contains(u.Code) && u.IsActive).Select(u => u.Code).ToListAsync(cancellationToken);
         foreach (var missing in wanted.Where(w => !known.Contains(w.Code, StringComparer.Ordinal)).GroupBy(w => w.Input))
         {
             var list = string.Join(", ", missing.Select(m => $"'{m.Code}'"));
-            errors[$"inputs.{missing.Key}"] = [$"Không có đơn vị mã {list}. / No active unit with code {list}."];
+            errors.Add($"inputs.{missing.Key}", ErrorCodes.UnknownUnitCodes, list);
         }
     }
 }

@@ -1,10 +1,11 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Tasks;
-using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Core.Workflows.Activities;
+using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure.Engine.Definitions;
 using DirectiveFlow.Infrastructure.Engine.Runtime;
 using DirectiveFlow.Infrastructure.Identity;
@@ -39,28 +40,28 @@ public sealed class StartSubCascadeHandler(DirectiveFlowDbContext db, DeadlineCa
         var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == command.TaskId, cancellationToken);
         if (task is null || (command.Caller.Principal is { } caller && !StartSubCascadeCommand.MayCascade(caller, task)))
         {
-            return StartSubCascadeResult.Missing;
+            throw ProblemException.NotFound(ErrorCodes.UnitTaskNotFound, command.TaskId);
         }
 
         if (TextRules.Line(command.Title, InputLimits.TitleLength) is { } badTitle)
         {
-            return StartSubCascadeResult.Invalid("title", badTitle);
+            throw ProblemException.Invalid("title", badTitle);
         }
 
         if (TextRules.Paragraphs(command.Instructions, InputLimits.InstructionsLength) is { } badInstructions)
         {
-            return StartSubCascadeResult.Invalid("instructions", badInstructions);
+            throw ProblemException.Invalid("instructions", badInstructions);
         }
 
         if (task.Status is UnitTaskStatus.Completed or UnitTaskStatus.Cancelled or UnitTaskStatus.Reported)
         {
-            return StartSubCascadeResult.Conflicting($"Nhiệm vụ đang ở trạng thái {task.Status}; chỉ giao tiếp khi đang thực hiện. / Only an open task can be re-cascaded.");
+            throw ProblemException.Conflict(ErrorCodes.SubCascadeTaskClosed, task.Status.ToString());
         }
 
         if (task.SubCascadeExecutionId is { } open
             && await db.ActivityExecutions.AnyAsync(e => e.Id == open && e.Status == ActivityExecutionStatus.Waiting, cancellationToken))
         {
-            return StartSubCascadeResult.Conflicting("Đã giao tiếp cho cấp dưới và chưa hoàn thành. / A sub-cascade of this task is still open.");
+            throw ProblemException.Conflict(ErrorCodes.SubCascadeStillOpen);
         }
 
         DeadlineSpec? deadline;
@@ -70,7 +71,7 @@ public sealed class StartSubCascadeHandler(DirectiveFlowDbContext db, DeadlineCa
         }
         catch (ActivityPropertiesException e)
         {
-            return StartSubCascadeResult.Invalid("deadline", e.Message);
+            throw ProblemException.Invalid("deadline", ErrorCodes.DeadlineInvalid, e.Message);
         }
 
         // Sub-units (departments, member organisations, residential groups), not the lower-level pillar units a Cascade reaches.
@@ -87,14 +88,14 @@ public sealed class StartSubCascadeHandler(DirectiveFlowDbContext db, DeadlineCa
             }
             catch (ActivityPropertiesException e)
             {
-                return StartSubCascadeResult.Invalid("selector", e.Message);
+                throw ProblemException.Invalid("selector", ErrorCodes.SelectorInvalid, e.Message);
             }
         }
 
         var units = await children.OrderBy(u => u.Code).Select(u => new TargetUnit(u.Id, u.Code, u.Name, u.Pillar, u.Level, u.ParentId)).ToListAsync(cancellationToken);
         if (units.Count == 0 || (command.UnitIds is { Count: > 0 } wanted && units.Count != wanted.Distinct().Count()))
         {
-            return StartSubCascadeResult.Invalid("unitIds", "Chỉ giao cho đơn vị trực thuộc của đơn vị mình. / Only the unit's own active sub-units can be chosen.");
+            throw ProblemException.Invalid("unitIds", ErrorCodes.SubCascadeUnits);
         }
 
         var now = time.GetUtcNow();
@@ -106,7 +107,7 @@ public sealed class StartSubCascadeHandler(DirectiveFlowDbContext db, DeadlineCa
         }
         catch (FlowFaultException e)
         {
-            return StartSubCascadeResult.Invalid("deadline", e.Message);
+            throw ProblemException.Invalid("deadline", ErrorCodes.DeadlineInvalid, e.Message);
         }
 
         var execution = new ActivityExecution

@@ -1,5 +1,6 @@
 using System.Text;
 using DirectiveFlow.Core.Common;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Organisation;
 
 namespace DirectiveFlow.Infrastructure.Organisation.Import;
@@ -22,7 +23,7 @@ public static class LocalityCsvParser
         var lines = SplitLines(content, problems);
         if (lines.Count == 0)
         {
-            problems.Add(new ImportProblem(1, "The file is empty."));
+            problems.Add(new ImportProblem(1, new ErrorMessage(ErrorCodes.ImportEmpty)));
         }
 
         if (lines.Count == 0 || lines[0].Text is null)
@@ -34,8 +35,8 @@ public static class LocalityCsvParser
         var national = header.SequenceEqual(NationalLayout);
         if (!national && !header.SequenceEqual(ProvinceLayout))
         {
-            problems.Add(new ImportProblem(1, $"Unexpected columns '{string.Join(',', header)}': expected "
-                + $"'{string.Join(',', ProvinceLayout)}' or '{string.Join(',', NationalLayout)}'."));
+            problems.Add(new ImportProblem(1, new ErrorMessage(ErrorCodes.ImportColumns,
+                string.Join(',', header), string.Join(',', ProvinceLayout), string.Join(',', NationalLayout))));
             return new ParsedLocalityFile(rows, problems);
         }
 
@@ -51,7 +52,7 @@ public static class LocalityCsvParser
             var fields = CsvLine.Split(text).Select(f => f.Trim()).ToArray();
             if (fields.Length != header.Length)
             {
-                problems.Add(new ImportProblem(number, $"Expected {header.Length} columns, found {fields.Length}."));
+                problems.Add(new ImportProblem(number, new ErrorMessage(ErrorCodes.ImportColumnCount, header.Length, fields.Length)));
                 continue;
             }
 
@@ -69,11 +70,11 @@ public static class LocalityCsvParser
             var type = ParseType(fields[offset + 2]);
             if (code.Length != 5 || !code.All(char.IsAsciiDigit))
             {
-                problems.Add(new ImportProblem(number, $"Code '{code}' must be the 5-digit official code of the commune."));
+                problems.Add(new ImportProblem(number, new ErrorMessage(ErrorCodes.ImportCommuneCode, code)));
             }
             else if (firstLineOfCode.TryGetValue(code, out var first))
             {
-                problems.Add(new ImportProblem(number, $"Duplicate code '{code}' (first on line {first})."));
+                problems.Add(new ImportProblem(number, new ErrorMessage(ErrorCodes.ImportDuplicateCode, code, first)));
             }
             else
             {
@@ -82,16 +83,16 @@ public static class LocalityCsvParser
 
             if (name.Length == 0)
             {
-                problems.Add(new ImportProblem(number, "The name is empty."));
+                problems.Add(new ImportProblem(number, new ErrorMessage(ErrorCodes.ImportNameEmpty)));
             }
             else if (TextRules.Line(name, InputLimits.LocalityNameLength) is { } badName)
             {
-                problems.Add(new ImportProblem(number, $"Name: {badName}"));
+                problems.Add(new ImportProblem(number, new ErrorMessage(ErrorCodes.ImportName, badName)));
             }
 
             if (type is null)
             {
-                problems.Add(new ImportProblem(number, $"Unknown type '{fields[offset + 2]}': expected phuong, xa or dac_khu."));
+                problems.Add(new ImportProblem(number, new ErrorMessage(ErrorCodes.ImportType, fields[offset + 2])));
             }
 
             if (problems.Count == before)
@@ -102,7 +103,7 @@ public static class LocalityCsvParser
 
         if (problems.Count == 0 && rows.Count == 0)
         {
-            problems.Add(new ImportProblem(1, "The file has a header but no rows."));
+            problems.Add(new ImportProblem(1, new ErrorMessage(ErrorCodes.ImportNoRows)));
         }
 
         return new ParsedLocalityFile(rows, problems);
@@ -113,15 +114,15 @@ public static class LocalityCsvParser
     {
         if (code.Length != 2 || !code.All(char.IsAsciiDigit))
         {
-            problems.Add(new ImportProblem(number, $"Province code '{code}' must be 2 digits."));
+            problems.Add(new ImportProblem(number, new ErrorMessage(ErrorCodes.ImportProvinceCode, code)));
         }
         else if (name.Length == 0)
         {
-            problems.Add(new ImportProblem(number, "The province name is empty."));
+            problems.Add(new ImportProblem(number, new ErrorMessage(ErrorCodes.ImportProvinceNameEmpty)));
         }
         else if (TextRules.Line(name, InputLimits.LocalityNameLength) is { } badName)
         {
-            problems.Add(new ImportProblem(number, $"Province name: {badName}"));
+            problems.Add(new ImportProblem(number, new ErrorMessage(ErrorCodes.ImportProvinceName, badName)));
         }
         else if (!seen.TryGetValue(code, out var known))
         {
@@ -129,7 +130,7 @@ public static class LocalityCsvParser
         }
         else if (known.Name != name)
         {
-            problems.Add(new ImportProblem(number, $"Province {code} is named '{name}' here but '{known.Name}' on line {known.Line}."));
+            problems.Add(new ImportProblem(number, new ErrorMessage(ErrorCodes.ImportProvinceRenamed, code, name, known.Name, known.Line)));
         }
     }
 
@@ -168,7 +169,7 @@ public static class LocalityCsvParser
             }
             catch (DecoderFallbackException)
             {
-                problems.Add(new ImportProblem(number, "The line is not valid UTF-8 text (save the file as UTF-8)."));
+                problems.Add(new ImportProblem(number, new ErrorMessage(ErrorCodes.ImportNotUtf8)));
                 lines.Add((number, null));
             }
         }

@@ -1,4 +1,5 @@
 using DirectiveFlow.Core.Common;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -7,22 +8,23 @@ namespace DirectiveFlow.Infrastructure.Organisation.Units;
 
 /// <summary>
 /// Administrators add sub-units (departments, Front member organisations, residential groups) under a unit and
-/// keep heads and contacts up to date. Pillar units' names come from the import and are not edited here.
+/// keep heads and contacts up to date. Pillar units' names come from the import and are not edited here. A refusal
+/// throws <see cref="ProblemException"/>: every field error (400), or no such unit (404).
 /// </summary>
 public sealed class SubUnitEditor(DirectiveFlowDbContext db, IUnitAccountProvisioner accounts)
 {
-    public async Task<UnitEditResult> CreateAsync(SubUnitRequest request, CancellationToken cancellationToken = default)
+    public async Task<UnitDto> CreateAsync(SubUnitRequest request, CancellationToken cancellationToken = default)
     {
         var errors = SubUnitRules.Validate(request, creating: true);
         var parent = request.ParentId is { } parentId ? await db.Units.FirstOrDefaultAsync(u => u.Id == parentId, cancellationToken) : null;
         if (parent is null)
         {
-            errors["parentId"] = ["Cần đơn vị cấp trên có thật (an existing parent unit is required)."];
+            errors.Add("parentId", ErrorCodes.ParentRequired);
         }
 
         if (request.Kind is null or OrgUnitKind.PillarUnit)
         {
-            errors["kind"] = ["Chọn Department, MemberOrganisation hoặc ResidentialGroup (pillar units come from the import)."];
+            errors.Add("kind", ErrorCodes.SubUnitKind);
         }
 
         var code = request.Code?.Trim();
@@ -34,14 +36,10 @@ public sealed class SubUnitEditor(DirectiveFlowDbContext db, IUnitAccountProvisi
 
         if (code is not null && !errors.ContainsKey("code") && await db.Units.AnyAsync(u => u.Code == code, cancellationToken))
         {
-            errors["code"] = [$"Mã '{code}' đã được dùng (the code is already used)."];
+            errors.Add("code", ErrorCodes.UnitCodeTaken, code);
         }
 
-        if (errors.Count > 0)
-        {
-            return UnitEditResult.Invalid(errors);
-        }
-
+        errors.ThrowIfAny();
         var unit = new OrgUnit
         {
             Id = Guid.NewGuid(),
@@ -59,53 +57,47 @@ public sealed class SubUnitEditor(DirectiveFlowDbContext db, IUnitAccountProvisi
         db.Units.Add(unit);
         await db.SaveChangesAsync(cancellationToken);
         await accounts.EnsureAccountsAsync(cancellationToken);
-        return UnitEditResult.Saved(UnitDto.From(unit));
+        return UnitDto.From(unit);
     }
 
-    public async Task<UnitEditResult> UpdateAsync(Guid id, SubUnitRequest request, CancellationToken cancellationToken = default)
+    public async Task<UnitDto> UpdateAsync(Guid id, SubUnitRequest request, CancellationToken cancellationToken = default)
     {
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (unit is null)
         {
-            return UnitEditResult.Missing;
+            throw ProblemException.NotFound(ErrorCodes.UnitNotFound, id);
         }
 
         var errors = SubUnitRules.Validate(request, creating: false);
         if (request.Name is not null && request.Name.Trim() != unit.Name && unit.Kind == OrgUnitKind.PillarUnit)
         {
-            errors["name"] = ["Tên đơn vị trụ cột lấy từ danh mục nhập (pillar unit names come from the import)."];
+            errors.Add("name", ErrorCodes.PillarNameFromImport);
         }
 
         var parent = request.ParentId is { } parentId && parentId != unit.ParentId ? await NewParentAsync(unit, parentId, errors, cancellationToken) : null;
-        if (errors.Count > 0)
-        {
-            return UnitEditResult.Invalid(errors);
-        }
-
+        errors.ThrowIfAny();
         unit.ParentId = parent?.Id ?? unit.ParentId;
         unit.Name = request.Name?.Trim() ?? unit.Name;
         unit.IsActive = request.IsActive ?? unit.IsActive;
         ApplyContacts(unit, request);
         await db.SaveChangesAsync(cancellationToken);
-        return UnitEditResult.Saved(UnitDto.From(unit));
+        return UnitDto.From(unit);
     }
 
     /// <summary>
     /// The unit a sub-unit moves under, or null with the reason in <paramref name="errors"/>: it must exist, be of the
     /// same pillar and locality, and be neither the unit itself nor below it (a cycle, however long).
     /// </summary>
-    private async Task<OrgUnit?> NewParentAsync(OrgUnit unit, Guid parentId, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    private async Task<OrgUnit?> NewParentAsync(OrgUnit unit, Guid parentId, FieldErrors errors, CancellationToken cancellationToken)
     {
         var parent = await db.Units.FirstOrDefaultAsync(u => u.Id == parentId, cancellationToken);
-        var reason = unit.Kind == OrgUnitKind.PillarUnit ? "Đơn vị trụ cột lấy cấp trên từ danh mục nhập. / A pillar unit's parent comes from the import."
-            : parentId == unit.Id ? "Một đơn vị không thể là cấp trên của chính nó. / A unit cannot be its own parent."
-            : parent is null ? "Cần đơn vị cấp trên có thật. / An existing parent unit is required."
-            : parent.Pillar != unit.Pillar || parent.LocalityId != unit.LocalityId
-                ? "Chỉ chuyển sang đơn vị cùng khối, cùng địa bàn. / Only a unit of the same pillar and locality can be the parent."
-            : await IsBelowAsync(parent.Id, unit.Id, cancellationToken)
-                ? $"'{parent.Code}' trực thuộc '{unit.Code}': sẽ thành vòng lặp. / '{parent.Code}' is below '{unit.Code}'; making it the parent would form a cycle."
+        var reason = unit.Kind == OrgUnitKind.PillarUnit ? new ErrorMessage(ErrorCodes.PillarParentFromImport)
+            : parentId == unit.Id ? new ErrorMessage(ErrorCodes.OwnParent)
+            : parent is null ? new ErrorMessage(ErrorCodes.ParentRequired)
+            : parent.Pillar != unit.Pillar || parent.LocalityId != unit.LocalityId ? new ErrorMessage(ErrorCodes.ParentOtherPillar)
+            : await IsBelowAsync(parent.Id, unit.Id, cancellationToken) ? new ErrorMessage(ErrorCodes.ParentCycle, parent.Code, unit.Code)
             : null;
-        TextRules.Report(errors, "parentId", reason);
+        errors.Report("parentId", reason);
         return reason is null ? parent : null;
     }
 

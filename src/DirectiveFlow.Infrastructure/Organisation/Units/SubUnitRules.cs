@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Common;
 
 namespace DirectiveFlow.Infrastructure.Organisation.Units;
@@ -7,35 +8,35 @@ namespace DirectiveFlow.Infrastructure.Organisation.Units;
 internal static class SubUnitRules
 {
     /// <summary>The field errors of <paramref name="request"/>; on update (<paramref name="creating"/> false) null fields are left alone.</summary>
-    public static Dictionary<string, string[]> Validate(SubUnitRequest request, bool creating)
+    public static FieldErrors Validate(SubUnitRequest request, bool creating)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         if (creating || request.Name is not null)
         {
-            TextRules.Report(errors, "name", TextRules.Line(request.Name, InputLimits.NameLength));
+            errors.Report("name", TextRules.Line(request.Name, InputLimits.NameLength));
         }
 
         if (request.Code is { } code && !string.IsNullOrWhiteSpace(code))
         {
-            TextRules.Report(errors, "code", code.Trim().Length > InputLimits.CodeLength || !code.Trim().All(IsCodeCharacter)
-                ? $"Mã gồm chữ, số, '-', '_' hoặc '.', tối đa {InputLimits.CodeLength} ký tự. / Letters, digits, '-', '_' or '.', at most {InputLimits.CodeLength} characters."
+            errors.Report("code", code.Trim().Length > InputLimits.CodeLength || !code.Trim().All(IsCodeCharacter)
+                ? new ErrorMessage(ErrorCodes.UnitCode, InputLimits.CodeLength)
                 : null);
         }
 
-        TextRules.Report(errors, "headName", TextRules.Line(request.HeadName, InputLimits.HeadNameLength, required: false));
+        errors.Report("headName", TextRules.Line(request.HeadName, InputLimits.HeadNameLength, required: false));
         if (!string.IsNullOrWhiteSpace(request.HeadEmail) && (request.HeadEmail.Length > InputLimits.EmailLength || !IsEmail(request.HeadEmail)))
         {
-            errors["headEmail"] = [$"'{request.HeadEmail}' không phải địa chỉ email (not an email address)."];
+            errors.Add("headEmail", ErrorCodes.NotAnEmail, request.HeadEmail);
         }
 
         var bad = SplitEmails(request.ContactEmails).Where(e => !IsEmail(e)).ToList();
         if (bad.Count > 0)
         {
-            errors["contactEmails"] = [$"Không phải địa chỉ email (not email addresses): {string.Join(", ", bad)}."];
+            errors.Add("contactEmails", ErrorCodes.NotEmails, string.Join(", ", bad));
         }
         else if (request.ContactEmails is { Length: > InputLimits.ContactEmailsLength })
         {
-            errors["contactEmails"] = [$"Tối đa {InputLimits.ContactEmailsLength} ký tự. / At most {InputLimits.ContactEmailsLength} characters."];
+            errors.Add("contactEmails", ErrorCodes.TooLong, InputLimits.ContactEmailsLength, request.ContactEmails.Length);
         }
 
         return errors;

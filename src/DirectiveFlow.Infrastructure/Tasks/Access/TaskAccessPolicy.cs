@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Tasks;
 
 namespace DirectiveFlow.Infrastructure.Tasks.Access;
@@ -66,13 +67,13 @@ public static class TaskAccessPolicy
     {
         if (!MayPerform(action, sides))
         {
-            throw TaskProblemException.Forbidden(action switch
+            throw ProblemException.Forbidden(action switch
             {
-                TaskAction.Contribute => "Chỉ đơn vị phối hợp được góp ý. / Only a supporting unit may contribute.",
+                TaskAction.Contribute => ErrorCodes.OnlySupportingUnit,
                 TaskAction.Review or TaskAction.DecideExtension =>
-                    "Chỉ đơn vị giao nhiệm vụ được quyết định. / Only the assigning unit may decide.",
-                TaskAction.Cancel => "Chỉ quản trị viên được hủy nhiệm vụ. / Only an administrator may cancel a task.",
-                _ => "Chỉ đơn vị chủ trì được thực hiện. / Only the lead unit may do this.",
+                    ErrorCodes.OnlyAssigningUnit,
+                TaskAction.Cancel => ErrorCodes.OnlyAdministratorCancels,
+                _ => ErrorCodes.OnlyLeadUnit,
             });
         }
     }

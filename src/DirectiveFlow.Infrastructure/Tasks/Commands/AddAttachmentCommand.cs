@@ -1,4 +1,5 @@
 using System.Text;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Tasks.Attachments;
 using Mediator;
@@ -21,17 +22,17 @@ public sealed class AddAttachmentHandler(TaskWorkspace workspace, AttachmentStor
         var extension = Path.GetExtension(name);
         if (name.Length == 0 || !AttachmentTypes.ContentTypes.TryGetValue(extension, out var contentType))
         {
-            throw TaskProblemException.Invalid("file", "Chỉ nhận tệp pdf, docx, xlsx, png, jpg. / Only pdf, docx, xlsx, png and jpg files are accepted.");
+            throw ProblemException.Invalid("file", ErrorCodes.FileType);
         }
 
         if (command.Content.Length == 0 || command.Content.Length > options.MaxBytes)
         {
-            throw TaskProblemException.Invalid("file", $"Tệp rỗng hoặc vượt quá {options.MaxBytes / 1024 / 1024} MB. / The file is empty or larger than {options.MaxBytes} bytes.");
+            throw ProblemException.Invalid("file", ErrorCodes.FileSize, options.MaxBytes / 1024 / 1024);
         }
 
         if (!AttachmentTypes.Matches(extension, command.Content))
         {
-            throw TaskProblemException.Invalid("file", "Nội dung tệp không khớp với phần mở rộng. / The file's content does not match its extension.");
+            throw ProblemException.Invalid("file", ErrorCodes.FileContent);
         }
 
         var (task, caller, _) = await workspace.LoadAsync(command.TaskId, TaskAction.Complete, cancellationToken);

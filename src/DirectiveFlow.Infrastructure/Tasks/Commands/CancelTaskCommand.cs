@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Tasks;
 using Mediator;
@@ -13,12 +14,12 @@ public sealed class CancelTaskHandler(TaskWorkspace workspace) : ICommandHandler
     {
         if (string.IsNullOrWhiteSpace(command.Reason))
         {
-            throw TaskProblemException.Invalid("reason", "Cần nêu lý do hủy. / A reason is required.");
+            throw ProblemException.Invalid("reason", ErrorCodes.CancelReasonRequired);
         }
 
         if (TextRules.Paragraphs(command.Reason, InputLimits.NoteLength) is { } badReason)
         {
-            throw TaskProblemException.Invalid("reason", badReason);
+            throw ProblemException.Invalid("reason", badReason);
         }
 
         var (task, caller, _) = await workspace.LoadAsync(command.TaskId, TaskAction.Cancel, cancellationToken);

@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Core.Workflows.Activities;
@@ -19,12 +20,12 @@ public sealed class CompleteTaskHandler(TaskWorkspace workspace, IWorkflowEngine
     {
         if (string.IsNullOrWhiteSpace(command.Result))
         {
-            throw TaskProblemException.Invalid("result", "Cần nhập kết quả thực hiện. / A result summary is required.");
+            throw ProblemException.Invalid("result", ErrorCodes.ResultRequired);
         }
 
         if (TextRules.Paragraphs(command.Result, 8000) is { } badResult)
         {
-            throw TaskProblemException.Invalid("result", badResult);
+            throw ProblemException.Invalid("result", badResult);
         }
 
         var (task, caller, _) = await workspace.LoadAsync(command.TaskId, TaskAction.Complete, cancellationToken);
@@ -32,14 +33,12 @@ public sealed class CompleteTaskHandler(TaskWorkspace workspace, IWorkflowEngine
         var allowed = await outcomes.OfAsync(workspace.Db, task, cancellationToken);
         if (!allowed.Contains(outcome, StringComparer.Ordinal))
         {
-            throw TaskProblemException.Invalid("outcome",
-                $"Nhiệm vụ này không có kết quả '{outcome}'; chọn một trong: {string.Join(", ", allowed)}. / This task has no outcome '{outcome}'; allowed: {string.Join(", ", allowed)}.");
+            throw ProblemException.Invalid("outcome", ErrorCodes.UnknownOutcome, outcome, string.Join(", ", allowed));
         }
 
         if (!await engine.CanCompleteAsync(workspace.Db, task, cancellationToken))
         {
-            throw TaskProblemException.Conflict(
-                "Các đơn vị cấp dưới chưa hoàn thành việc được giao tiếp. / The sub-cascade this unit started is still open.");
+            throw ProblemException.Conflict(ErrorCodes.SubCascadeOpen);
         }
 
         task.Status = TaskStateMachine.AfterComplete(task.Status, task.RequiresReview);

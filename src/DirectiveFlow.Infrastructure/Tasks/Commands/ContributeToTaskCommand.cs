@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Tasks;
 using Mediator;
@@ -14,12 +15,12 @@ public sealed class ContributeToTaskHandler(TaskWorkspace workspace) : ICommandH
     {
         if (string.IsNullOrWhiteSpace(command.Note))
         {
-            throw TaskProblemException.Invalid("note", "Cần nhập nội dung phối hợp. / A note is required.");
+            throw ProblemException.Invalid("note", ErrorCodes.ContributionRequired);
         }
 
         if (TextRules.Paragraphs(command.Note, InputLimits.NoteLength) is { } badNote)
         {
-            throw TaskProblemException.Invalid("note", badNote);
+            throw ProblemException.Invalid("note", badNote);
         }
 
         var (task, caller, _) = await workspace.LoadAsync(command.TaskId, TaskAction.Contribute, cancellationToken);

@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Tasks;
 using Mediator;
@@ -19,21 +20,21 @@ public sealed class DecideExtensionHandler(TaskWorkspace workspace) : ICommandHa
     {
         if (command.Approve is null)
         {
-            throw TaskProblemException.Invalid("approve", "Chọn chấp thuận hoặc từ chối. / approve (true or false) is required.");
+            throw ProblemException.Invalid("approve", ErrorCodes.ApproveRequired);
         }
 
         if (TextRules.Paragraphs(command.Comment, InputLimits.NoteLength) is { } badComment)
         {
-            throw TaskProblemException.Invalid("comment", badComment);
+            throw ProblemException.Invalid("comment", badComment);
         }
 
         var (task, caller, _) = await workspace.LoadAsync(command.TaskId, TaskAction.DecideExtension, cancellationToken);
         var request = await workspace.Db.ExtensionRequests
             .FirstOrDefaultAsync(r => r.Id == command.RequestId && r.TaskId == task.Id, cancellationToken)
-            ?? throw new TaskProblemException(TaskProblemKind.NotFound, "Không tìm thấy đề nghị gia hạn. / Extension request not found.");
+            ?? throw ProblemException.NotFound(ErrorCodes.ExtensionNotFound);
         if (request.Status != ExtensionRequestStatus.Requested)
         {
-            throw TaskProblemException.Conflict($"Đề nghị đã được quyết định ({request.Status}). / The request was already decided ({request.Status}).");
+            throw ProblemException.Conflict(ErrorCodes.ExtensionDecided, request.Status.ToString());
         }
 
         var approve = command.Approve.Value;

@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Tasks;
 using Mediator;
@@ -15,27 +16,26 @@ public sealed class ReportProgressHandler(TaskWorkspace workspace) : ICommandHan
 {
     public async ValueTask<Guid> Handle(ReportProgressCommand command, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(command.Note))
         {
-            errors["note"] = ["Cần nhập nội dung báo cáo. / A note is required."];
+            errors.Add("note", ErrorCodes.ProgressNoteRequired);
         }
         else
         {
-            TextRules.Report(errors, "note", TextRules.Paragraphs(command.Note, InputLimits.NoteLength));
+            errors.Report("note", TextRules.Paragraphs(command.Note, InputLimits.NoteLength));
         }
 
         if (command.Percent is not (>= 0 and <= 100))
         {
-            errors["percent"] = ["Tỷ lệ phải từ 0 đến 100. / Percent must be between 0 and 100."];
+            errors.Add("percent", ErrorCodes.PercentRange);
         }
 
-        TaskValidation.ThrowIfAny(errors);
+        errors.ThrowIfAny();
         var (task, caller, _) = await workspace.LoadAsync(command.TaskId, TaskAction.Progress, cancellationToken);
         if (command.Percent!.Value < task.ProgressPercent)
         {
-            throw TaskProblemException.Invalid("percent",
-                $"Không thấp hơn lần báo cáo trước ({task.ProgressPercent}%). / May not be below the last report ({task.ProgressPercent}%).");
+            throw ProblemException.Invalid("percent", ErrorCodes.PercentBelowLast, task.ProgressPercent);
         }
 
         task.Status = TaskStateMachine.AfterProgress(task.Status);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DirectiveFlow.Core.Calendar;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Tasks;
 using Mediator;
@@ -18,23 +19,23 @@ public sealed class RequestExtensionHandler(TaskWorkspace workspace, IWorkingDay
 {
     public async ValueTask<Guid> Handle(RequestExtensionCommand command, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(command.Reason))
         {
-            errors["reason"] = ["Cần nêu lý do. / A reason is required."];
+            errors.Add("reason", ErrorCodes.ReasonRequired);
         }
         else
         {
-            TextRules.Report(errors, "reason", TextRules.Paragraphs(command.Reason, InputLimits.NoteLength));
+            errors.Report("reason", TextRules.Paragraphs(command.Reason, InputLimits.NoteLength));
         }
 
         if ((command.AdditionalWorkingDays is null) == string.IsNullOrWhiteSpace(command.NewDueDate))
         {
-            errors["additionalWorkingDays"] = ["Nhập số ngày làm việc thêm hoặc hạn mới (một trong hai). / Give either additionalWorkingDays or newDueDate."];
+            errors.Add("additionalWorkingDays", ErrorCodes.ExtensionEitherOr);
         }
         else if (command.AdditionalWorkingDays is < 1 or > 365)
         {
-            errors["additionalWorkingDays"] = ["Từ 1 đến 365 ngày làm việc. / Between 1 and 365 working days."];
+            errors.Add("additionalWorkingDays", ErrorCodes.ExtensionDaysRange);
         }
 
         DateTimeOffset? asked = null;
@@ -43,32 +44,31 @@ public sealed class RequestExtensionHandler(TaskWorkspace workspace, IWorkingDay
             asked = ParseDueDate(command.NewDueDate.Trim());
             if (asked is null)
             {
-                errors["newDueDate"] = ["Ngày không hợp lệ hoặc không phải ngày làm việc. / Not a valid date, or not a working day."];
+                errors.Add("newDueDate", ErrorCodes.ExtensionBadDate);
             }
         }
 
-        TaskValidation.ThrowIfAny(errors);
+        errors.ThrowIfAny();
         var (task, caller, _) = await workspace.LoadAsync(command.TaskId, TaskAction.RequestExtension, cancellationToken);
         if (workspace.Now > task.DueAt)
         {
-            throw TaskProblemException.Conflict("Đã quá hạn; chỉ được xin gia hạn trước hạn. / The deadline has passed; an extension must be asked before it.");
+            throw ProblemException.Conflict(ErrorCodes.ExtensionAfterDeadline);
         }
 
         if (await workspace.Db.ExtensionRequests.AnyAsync(r => r.TaskId == task.Id && r.Status == ExtensionRequestStatus.Requested, cancellationToken))
         {
-            throw TaskProblemException.Conflict("Đã có một đề nghị gia hạn đang chờ quyết định. / An extension request is already awaiting a decision.");
+            throw ProblemException.Conflict(ErrorCodes.ExtensionPending);
         }
 
         var requestedDueAt = asked ?? calendar.AddWorkingDays(task.DueAt, command.AdditionalWorkingDays!.Value);
         if (requestedDueAt <= task.DueAt)
         {
-            throw TaskProblemException.Invalid("newDueDate", "Hạn mới phải sau hạn hiện tại. / The new deadline must be after the current one.");
+            throw ProblemException.Invalid("newDueDate", ErrorCodes.ExtensionNotLater);
         }
 
         if (requestedDueAt > task.DueAt.AddDays(InputLimits.MaxDeadlineDays))
         {
-            throw TaskProblemException.Invalid("newDueDate",
-                $"Chỉ gia hạn tối đa {InputLimits.MaxDeadlineDays} ngày. / An extension may move the deadline at most {InputLimits.MaxDeadlineDays} days.");
+            throw ProblemException.Invalid("newDueDate", ErrorCodes.ExtensionTooFar, InputLimits.MaxDeadlineDays);
         }
 
         var request = new ExtensionRequest

@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Engine;
@@ -27,16 +28,16 @@ public sealed class ReviewTaskHandler(TaskWorkspace workspace, IWorkflowEngine e
         {
             "accept" => true,
             "return" => false,
-            _ => throw TaskProblemException.Invalid("decision", "Chọn \"accept\" hoặc \"return\". / Must be \"accept\" or \"return\"."),
+            _ => throw ProblemException.Invalid("decision", ErrorCodes.ReviewDecision),
         };
         if (!accept && string.IsNullOrWhiteSpace(command.Comment))
         {
-            throw TaskProblemException.Invalid("comment", "Cần nêu lý do trả lại. / A comment is required when returning for rework.");
+            throw ProblemException.Invalid("comment", ErrorCodes.CommentRequiredToReturn);
         }
 
         if (TextRules.Paragraphs(command.Comment, InputLimits.NoteLength) is { } badComment)
         {
-            throw TaskProblemException.Invalid("comment", badComment);
+            throw ProblemException.Invalid("comment", badComment);
         }
 
         var (task, caller, _) = await workspace.LoadAsync(command.TaskId, TaskAction.Review, cancellationToken);

@@ -1,14 +1,16 @@
 using System.Net;
 using DirectiveFlow.Core.Email;
 using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Email;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Tasks.Commands;
 
 /// <summary>
-/// Writes the outbox emails of task events (Vietnamese first, English below) in the command's own transaction. The
-/// dedupe key names the task, the event and the task's new concurrency stamp, so a retried commit cannot send twice.
+/// Writes the outbox emails of task events, in the recipients' language (Vietnamese unless they all prefer English),
+/// in the command's own transaction. The dedupe key names the task, the event and the task's new concurrency stamp,
+/// so a retried commit cannot send twice.
 /// </summary>
 public static class TaskEmails
 {
@@ -30,15 +32,18 @@ public static class TaskEmails
             return;
         }
 
-        var text = $"{subjectVi}: {task.Title}\n{detail}\n\n{subjectEn}: {task.Title}\n{detail}".TrimEnd();
-        var html = $"<p><strong>{WebUtility.HtmlEncode(subjectVi)}</strong>: {WebUtility.HtmlEncode(task.Title)}</p>"
-            + (detail is null ? "" : $"<p>{WebUtility.HtmlEncode(detail)}</p>")
-            + $"<hr><p lang=\"en\"><strong>{WebUtility.HtmlEncode(subjectEn)}</strong>: {WebUtility.HtmlEncode(task.Title)}</p>";
+        // One reader, one language: English only when every recipient is a user who prefers it (as the sweep's emails).
+        var to = string.Join(';', recipients);
+        var english = await RecipientLanguages.ResolveAsync(db, to, cancellationToken) == "en";
+        var subject = english ? subjectEn : subjectVi;
+        var text = $"{subject}: {task.Title}\n{detail}".TrimEnd();
+        var html = $"<p><strong>{WebUtility.HtmlEncode(subject)}</strong>: {WebUtility.HtmlEncode(task.Title)}</p>"
+            + (detail is null ? "" : $"<p>{WebUtility.HtmlEncode(detail)}</p>");
         db.Outbox.Add(new OutboxMessage
         {
             DedupeKey = $"task:{task.Id:N}:{eventCode}:{task.ConcurrencyStamp}",
-            To = string.Join(';', recipients),
-            Subject = $"[DirectiveFlow] {subjectVi} / {subjectEn}: {task.Title}",
+            To = to,
+            Subject = $"[DirectiveFlow] {subject}: {task.Title}",
             HtmlBody = html,
             TextBody = text,
             TaskId = task.Id,

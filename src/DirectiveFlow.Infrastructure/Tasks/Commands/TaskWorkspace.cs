@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Journal;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Persistence;
@@ -23,12 +24,12 @@ public sealed class TaskWorkspace(DirectiveFlowDbContext db, TaskCallerResolver 
     public async Task<TaskForAction> LoadAsync(Guid taskId, TaskAction action, CancellationToken cancellationToken)
     {
         var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken)
-            ?? throw TaskProblemException.NotFound();
+            ?? throw ProblemException.NotFound(ErrorCodes.TaskNotFound);
         var supporting = await db.TaskSupportingUnits.Where(s => s.TaskId == taskId).Select(s => s.UnitId).ToListAsync(cancellationToken);
         var caller = await callers.GetAsync(cancellationToken);
         if (!TaskAccessPolicy.CanRead(caller, task.UnitId, task.AssignerUnitId, supporting))
         {
-            throw TaskProblemException.NotFound();
+            throw ProblemException.NotFound(ErrorCodes.TaskNotFound);
         }
 
         var sides = TaskAccessPolicy.SidesOf(caller, task.UnitId, task.AssignerUnitId, supporting);
@@ -93,8 +94,7 @@ public sealed class TaskWorkspace(DirectiveFlowDbContext db, TaskCallerResolver 
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw TaskProblemException.Conflict(
-                "Nhiệm vụ vừa được người khác cập nhật; hãy tải lại. / The task was changed by someone else meanwhile; reload and try again.");
+            throw ProblemException.Conflict(ErrorCodes.TaskChanged);
         }
         finally
         {

@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Persistence;
 using Mediator;
@@ -15,6 +16,6 @@ public sealed class GetAttachmentHandler(DirectiveFlowDbContext db, TaskReadAcce
         await access.LoadAsync(query.TaskId, cancellationToken);
         return await db.Attachments.AsNoTracking()
                    .FirstOrDefaultAsync(a => a.Id == query.AttachmentId && a.TaskId == query.TaskId, cancellationToken)
-               ?? throw new TaskProblemException(TaskProblemKind.NotFound, "Không tìm thấy tệp. / Attachment not found.");
+               ?? throw ProblemException.NotFound(ErrorCodes.AttachmentNotFound);
     }
 }

@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Tasks.Access;
@@ -34,7 +35,7 @@ public sealed class TaskListSource(DirectiveFlowDbContext db, TaskCallerResolver
         var visible = caller.VisibleUnitIds.ToList();
         if (f.UnitId is { } wanted && !caller.ReadsEverything && !visible.Contains(wanted) && f.Scope == TaskListScope.Mine)
         {
-            throw TaskProblemException.Forbidden("Không được xem nhiệm vụ của đơn vị này. / You may not list this unit's tasks.");
+            throw ProblemException.Forbidden(ErrorCodes.UnitTasksForbidden);
         }
 
         IQueryable<UnitTask> tasks = db.Tasks;

@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Tasks.Access;
@@ -11,13 +12,13 @@ public sealed class TaskReadAccess(DirectiveFlowDbContext db, TaskCallerResolver
     public async Task<ReadableTask> LoadAsync(Guid taskId, CancellationToken cancellationToken)
     {
         var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken)
-            ?? throw TaskProblemException.NotFound();
+            ?? throw ProblemException.NotFound(ErrorCodes.TaskNotFound);
         var supporting = await db.TaskSupportingUnits.AsNoTracking().Where(s => s.TaskId == taskId).ToListAsync(cancellationToken);
         var supportingIds = supporting.Select(s => s.UnitId).ToList();
         var caller = await callers.GetAsync(cancellationToken);
         if (!TaskAccessPolicy.CanRead(caller, task.UnitId, task.AssignerUnitId, supportingIds))
         {
-            throw TaskProblemException.NotFound();
+            throw ProblemException.NotFound(ErrorCodes.TaskNotFound);
         }
 
         return new ReadableTask(task, supporting, caller, TaskAccessPolicy.SidesOf(caller, task.UnitId, task.AssignerUnitId, supportingIds));

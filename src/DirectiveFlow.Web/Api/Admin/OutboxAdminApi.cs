@@ -1,7 +1,9 @@
 using DirectiveFlow.Core.Common;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Email;
 using DirectiveFlow.Infrastructure.Email;
 using DirectiveFlow.Infrastructure.Identity;
+using DirectiveFlow.Web.Api.Problems;
 
 namespace DirectiveFlow.Web.Api.Admin;
 
@@ -33,9 +35,8 @@ public static class OutboxAdminApi
             await admin.RetryAsync(id, ct) switch
             {
                 OutboxAdministration.RetryOutcome.Queued => Results.Accepted(),
-                OutboxAdministration.RetryOutcome.NotFound => Results.Problem(statusCode: 404, title: "Không tìm thấy thư (message not found)"),
-                _ => Results.Problem(statusCode: 409, title: "Chỉ thư lỗi (DeadLetter) mới gửi lại được (only a DeadLetter can be retried)",
-                    detail: "Allowed: retry when status is DeadLetter."),
+                OutboxAdministration.RetryOutcome.NotFound => ApiProblems.Of(ProblemException.NotFound(ErrorCodes.OutboxMessageNotFound)),
+                _ => ApiProblems.Of(ProblemException.Conflict(ErrorCodes.OutboxOnlyDeadLetter)),
             });
         return routes;
     }

@@ -1,4 +1,6 @@
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Infrastructure.Identity;
+using DirectiveFlow.Web.Api.Problems;
 using DirectiveFlow.Web.Security;
 using Microsoft.AspNetCore.Identity;
 
@@ -22,10 +24,7 @@ public static class AuthApi
     {
         if (string.IsNullOrWhiteSpace(request.Username) || string.IsNullOrEmpty(request.Password))
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["username"] = ["Cần tên đăng nhập và mật khẩu (username and password are required)."],
-            });
+            return ApiProblems.Of(ProblemException.Invalid("username", ErrorCodes.SignInCredentialsRequired));
         }
 
         var user = await users.FindByNameAsync(request.Username.Trim());
@@ -37,17 +36,14 @@ public static class AuthApi
         var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
-            return Results.Problem(
-                statusCode: StatusCodes.Status423Locked,
-                title: "Tài khoản tạm khóa (account locked out)",
-                detail: $"Đăng nhập sai quá {LockoutPolicy.MaxFailedAttempts} lần; thử lại sau "
-                    + $"{LockoutPolicy.LockoutMinutes} phút. Too many failed sign-ins; try again later.");
+            return ApiAuthResponses.Result(StatusCodes.Status423Locked, ErrorCodes.SignInLockedOut,
+                new ErrorMessage(ErrorCodes.SignInLockedOutFor, LockoutPolicy.MaxFailedAttempts, LockoutPolicy.LockoutMinutes));
         }
 
         if (result is DemoPasswordSignInResult)
         {
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden,
-                title: DemoPasswordSignInResult.TitleText, detail: DemoPasswordSignInResult.DetailText);
+            return ApiAuthResponses.Result(StatusCodes.Status403Forbidden, ErrorCodes.DemoPasswordRefused,
+                new ErrorMessage(ErrorCodes.DemoPasswordMustChange));
         }
 
         if (!result.Succeeded)
@@ -59,7 +55,5 @@ public static class AuthApi
         return Results.Ok(new TokenResponse(token, expiresAt));
     }
 
-    private static IResult InvalidCredentials() => Results.Problem(
-        statusCode: StatusCodes.Status401Unauthorized,
-        title: "Sai tên đăng nhập hoặc mật khẩu (invalid username or password)");
+    private static IResult InvalidCredentials() => ApiAuthResponses.Result(StatusCodes.Status401Unauthorized, ErrorCodes.SignInInvalid);
 }

@@ -1,5 +1,6 @@
 using DirectiveFlow.Infrastructure.Calendar;
 using DirectiveFlow.Infrastructure.Identity;
+using DirectiveFlow.Web.Api.Problems;
 
 namespace DirectiveFlow.Web.Api.Calendar;
 
@@ -14,13 +15,13 @@ public static class CalendarApi
         var calendar = routes.MapGroup("/api/calendar").WithTags("Calendar").RequireAuthorization();
         calendar.MapGet("/{year:int}", async (int year, CalendarEditor editor, CancellationToken ct) =>
             year is < CalendarEditor.MinYear or > CalendarEditor.MaxYear
-                ? Results.ValidationProblem(CalendarEditor.Validate(year, []))
+                ? ApiProblems.Invalid(CalendarEditor.Validate(year, []))
                 : Results.Ok(await editor.GetAsync(year, ct)));
         calendar.MapPut("/{year:int}", async (int year, CalendarYearRequest request, CalendarEditor editor, CancellationToken ct) =>
         {
             var errors = CalendarEditor.Validate(year, request.Days);
             return errors.Count > 0
-                ? Results.ValidationProblem(errors)
+                ? ApiProblems.Invalid(errors)
                 : Results.Ok(await editor.ReplaceAsync(year, request.Days!, ct));
         }).RequireAuthorization(Roles.Administrator);
         return routes;

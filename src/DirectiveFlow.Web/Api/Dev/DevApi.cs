@@ -1,12 +1,14 @@
 using System.Xml;
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Common;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Infrastructure.Email;
 using DirectiveFlow.Infrastructure.Email.Mailbox;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Scheduling;
 using DirectiveFlow.Infrastructure.Scheduling.Digests;
 using DirectiveFlow.Infrastructure.Time;
+using DirectiveFlow.Web.Api.Problems;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DirectiveFlow.Web.Api.Dev;
@@ -32,7 +34,7 @@ public static class DevApi
         {
             if (services.GetService<CaughtMailbox>() is not { } mailbox)
             {
-                return Results.Problem(statusCode: 404, title: "Hộp thư thử nghiệm đang tắt (the embedded catcher runs only in demo mode without Smtp:Host)");
+                return ApiProblems.Of(ProblemException.NotFound(ErrorCodes.MailboxOff));
             }
 
             var request = PageRequest.From(page, pageSize);

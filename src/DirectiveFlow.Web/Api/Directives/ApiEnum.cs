@@ -1,3 +1,6 @@
+using DirectiveFlow.Core.Common.Errors;
+using DirectiveFlow.Web.Api.Problems;
+
 namespace DirectiveFlow.Web.Api.Directives;
 
 /// <summary>Reads an optional enum from the query string or body, answering a 400 naming the allowed values.</summary>
@@ -19,10 +22,7 @@ public static class ApiEnum
             return true;
         }
 
-        problem = Results.ValidationProblem(new Dictionary<string, string[]>
-        {
-            [field] = [$"Giá trị không hợp lệ. / Allowed: {string.Join(", ", Enum.GetNames<T>())}."],
-        });
+        problem = ApiProblems.Of(ProblemException.Invalid(field, ErrorCodes.NotAllowed, text, string.Join(", ", Enum.GetNames<T>())));
         return false;
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using DirectiveFlow.Core.Common;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Tasks;
@@ -16,7 +17,7 @@ public static class DirectivesApi
 {
     public static IEndpointRouteBuilder MapDirectivesApi(this IEndpointRouteBuilder app)
     {
-        var directives = app.MapGroup("/api/directives").RequireAuthorization().WithTags("Directives");
+        var directives = app.MapGroup("/api/directives").RequireAuthorization().AddEndpointFilter<ProblemFilter>().WithTags("Directives");
         directives.MapPost("/", IssueAsync).WithRequestBodyLimit(InputLimits.LargeRequestBodyBytes);
 
         // Directive-wide views list every unit's work: for issuers, observers and administrators. A unit sees its own
@@ -61,14 +62,8 @@ public static class DirectivesApi
 
         var result = await sender.Send(new IssueDirectiveCommand(body.Number, body.Title, body.Body, priority ?? DirectivePriority.Normal,
             body.IssuingUnitId, body.WorkflowDefinitionId, body.Inputs, current.UserName, Caller.Of(user)), ct);
-        return result.Succeeded ? Results.Created($"/api/directives/{result.Id}", new { id = result.Id, instanceId = result.InstanceId })
-            : result.Forbidden ? Forbidden()
-            : Results.ValidationProblem(result.Errors!, title: "Không ban hành được văn bản. / The directive could not be issued.");
+        return Results.Created($"/api/directives/{result.Id}", new { id = result.Id, instanceId = result.InstanceId });
     }
 
-    private static IResult Forbidden() => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-        detail: "Chỉ cán bộ ban hành của đơn vị này hoặc quản trị viên được ban hành văn bản. / Only an Issuer of this unit or an Administrator may issue.");
-
-    private static IResult NotFound(Guid id) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"Không có văn bản {id}. / No directive {id}.");
+    private static IResult NotFound(Guid id) => throw ProblemException.NotFound(ErrorCodes.DirectiveNotFound, id);
 }

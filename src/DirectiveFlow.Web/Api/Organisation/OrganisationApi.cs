@@ -1,9 +1,11 @@
 using DirectiveFlow.Core.Common;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Organisation.Import;
 using DirectiveFlow.Infrastructure.Organisation.Units;
 using DirectiveFlow.Web.Api.Problems;
+using DirectiveFlow.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DirectiveFlow.Web.Api.Organisation;
@@ -18,9 +20,12 @@ public static class OrganisationApi
         units.MapGet("/{id:guid}", async (Guid id, UnitDirectory directory, CancellationToken ct) =>
             await directory.FindAsync(id, ct) is { } unit ? Results.Ok(unit) : NotFound(id));
         units.MapPost("/", async (SubUnitRequest request, SubUnitEditor editor, CancellationToken ct) =>
-            ToResult(await editor.CreateAsync(request, ct), created: true)).RequireAuthorization(Roles.Administrator);
+        {
+            var unit = await editor.CreateAsync(request, ct);
+            return Results.Created($"/api/units/{unit.Id}", unit);
+        }).RequireAuthorization(Roles.Administrator).AddEndpointFilter<ProblemFilter>();
         units.MapPut("/{id:guid}", async (Guid id, SubUnitRequest request, SubUnitEditor editor, CancellationToken ct) =>
-            ToResult(await editor.UpdateAsync(id, request, ct), created: false)).RequireAuthorization(Roles.Administrator);
+            Results.Ok(await editor.UpdateAsync(id, request, ct))).RequireAuthorization(Roles.Administrator).AddEndpointFilter<ProblemFilter>();
 
         routes.MapPost("/api/org/localities/import", ImportAsync).WithTags("Organisation")
             .RequireAuthorization(Roles.Administrator)
@@ -34,12 +39,12 @@ public static class OrganisationApi
         UnitDirectory directory, string? pillar, string? level, string? locality, Guid? parentId, string? q,
         bool? active, int? page, int? pageSize, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var pillarValue = ParseEnum<Pillar>(pillar, "pillar", errors);
         var levelValue = ParseEnum<UnitLevel>(level, "level", errors);
         if (errors.Count > 0)
         {
-            return Results.ValidationProblem(errors);
+            return ApiProblems.Invalid(errors);
         }
 
         var filter = new UnitFilter(pillarValue, levelValue, locality?.Trim(), parentId, q, active);
@@ -53,12 +58,17 @@ public static class OrganisationApi
         var result = await importer.ImportAsync(buffer.ToArray(), ct);
         if (!result.Succeeded)
         {
+            var english = ProblemLanguage.IsEnglish(request.HttpContext);
             return Results.Problem(new ProblemDetails
             {
                 Status = StatusCodes.Status400BadRequest,
-                Title = "Tệp danh mục không hợp lệ, chưa ghi gì (the file was rejected; nothing was written)",
-                Detail = $"{result.Problems.Count} lỗi (problems) — each with its line number.",
-                Extensions = { ["errors"] = result.Problems },
+                Title = new ErrorMessage(ErrorCodes.ImportRejected).Text(english),
+                Detail = new ErrorMessage(ErrorCodes.ImportProblemCount, result.Problems.Count).Text(english),
+                Extensions =
+                {
+                    ["code"] = ErrorCodes.ImportRejected,
+                    ["errors"] = result.Problems.Select(p => new { line = p.Line, code = p.Problem.Code, message = p.Problem.Text(english) }).ToArray(),
+                },
             });
         }
 
@@ -73,7 +83,7 @@ public static class OrganisationApi
         });
     }
 
-    private static TEnum? ParseEnum<TEnum>(string? value, string name, Dictionary<string, string[]> errors)
+    private static TEnum? ParseEnum<TEnum>(string? value, string name, FieldErrors errors)
         where TEnum : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -87,16 +97,9 @@ public static class OrganisationApi
             return parsed;
         }
 
-        errors[name] = [$"'{value}' không hợp lệ; dùng (use) {string.Join(", ", Enum.GetNames<TEnum>())}."];
+        errors.Add(name, ErrorCodes.NotAllowed, value, string.Join(", ", Enum.GetNames<TEnum>()));
         return null;
     }
 
-    private static IResult ToResult(UnitEditResult result, bool created) =>
-        result.NotFound ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy đơn vị (unit not found)")
-        : result.Unit is null ? Results.ValidationProblem(result.Errors)
-        : created ? Results.Created($"/api/units/{result.Unit.Id}", result.Unit)
-        : Results.Ok(result.Unit);
-
-    private static IResult NotFound(Guid id) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy đơn vị (unit not found)", detail: $"No unit {id}.");
+    private static IResult NotFound(Guid id) => ApiProblems.Of(ProblemException.NotFound(ErrorCodes.UnitNotFound, id));
 }

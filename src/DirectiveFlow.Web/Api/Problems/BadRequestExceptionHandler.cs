@@ -1,3 +1,4 @@
+using DirectiveFlow.Web.Localization;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace DirectiveFlow.Web.Api.Problems;
@@ -17,17 +18,24 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problems, 
         }
 
         logger.LogInformation("Refused {Method} {Path}: {Status} {Field}: {Message}",
-            httpContext.Request.Method, httpContext.Request.Path, problem.Status, problem.Field, problem.Message);
+            httpContext.Request.Method, httpContext.Request.Path, problem.Status, problem.Field, problem.Message.Text(english: true));
+        var english = ProblemLanguage.IsEnglish(httpContext);
+        var message = problem.Message.Text(english);
         httpContext.Response.StatusCode = problem.Status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [problem.Field] = [problem.Message] })
+            ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [problem.Field] = [message] })
             {
                 Status = problem.Status,
-                Title = problem.Title,
-                Detail = problem.Field == JsonErrorText.Root ? problem.Message : $"{problem.Field}: {problem.Message}",
+                Title = problem.Title.Text(english),
+                Detail = problem.Field == JsonErrorText.Root ? message : $"{problem.Field}: {message}",
+                Extensions =
+                {
+                    ["code"] = problem.Title.Code,
+                    ["codes"] = new Dictionary<string, string[]> { [problem.Field] = [problem.Message.Code] },
+                },
             },
         });
     }

@@ -1,18 +1,28 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using DirectiveFlow.Core.Common.Errors;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace DirectiveFlow.Web.Api.Problems;
 
 /// <summary>
 /// The 4xx answer to a request the framework could not read — its status, title and the field it concerns with what
-/// was wrong — or null for an exception that is not the caller's fault.
+/// was wrong, as codes worded in the reader's language when written — or null for an exception that is not the
+/// caller's fault.
 /// </summary>
-public sealed partial record BadRequestProblem(int Status, string Title, string Field, string Message)
+public sealed partial record BadRequestProblem(int Status, ErrorMessage Title, string Field, ErrorMessage Message)
 {
     public const string AntiforgeryField = "__RequestVerificationToken";
 
-    private const string InvalidTitle = "Dữ liệu gửi lên không hợp lệ. / The request could not be read.";
+    private static readonly ErrorMessage InvalidTitle = new(ErrorCodes.RequestUnreadable);
+
+    /// <summary>Puts <paramref name="message"/> on an exception thrown to the handler, which words it instead of the exception's English text.</summary>
+    public static TException Carrying<TException>(TException exception, ErrorMessage message)
+        where TException : Exception
+    {
+        exception.Data[typeof(ErrorMessage)] = message;
+        return exception;
+    }
 
     public static BadRequestProblem? From(Exception exception) => exception switch
     {
@@ -35,27 +45,26 @@ public sealed partial record BadRequestProblem(int Status, string Title, string 
     }
 
     private static BadRequestProblem Antiforgery() => new(StatusCodes.Status400BadRequest,
-        "Biểu mẫu thiếu mã chống giả mạo. / The form's antiforgery token is missing or invalid.", AntiforgeryField,
-        "Hãy tải lại trang rồi gửi lại biểu mẫu từ trang DirectiveFlow. / Reload the page and send the form from a DirectiveFlow page.");
+        new ErrorMessage(ErrorCodes.AntiforgeryMissing), AntiforgeryField, new ErrorMessage(ErrorCodes.AntiforgeryReload));
 
     private static BadRequestProblem Binding(BadHttpRequestException error)
     {
         var message = error.Message;
+        var carried = error.Data[typeof(ErrorMessage)] as ErrorMessage;
         if (error.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return new(error.StatusCode, "Yêu cầu quá lớn. / The request body is too large.", JsonErrorText.Root, message);
+            return new(error.StatusCode, new ErrorMessage(ErrorCodes.BodyTooLarge), JsonErrorText.Root,
+                carried ?? new ErrorMessage(ErrorCodes.RequestNotRead, Shorten(message)));
         }
 
         if (error.StatusCode == StatusCodes.Status415UnsupportedMediaType)
         {
-            return new(error.StatusCode, "Kiểu nội dung không được hỗ trợ. / Unsupported content type.", "Content-Type",
-                message.Contains("charset", StringComparison.Ordinal) ? message
-                : "Gửi JSON với Content-Type: application/json. / Send JSON with Content-Type: application/json.");
+            return new(error.StatusCode, new ErrorMessage(ErrorCodes.UnsupportedContentType), "Content-Type", carried ?? new ErrorMessage(ErrorCodes.SendJson));
         }
 
         if (message.Contains("no body was provided", StringComparison.Ordinal))
         {
-            return new(error.StatusCode, InvalidTitle, JsonErrorText.Root, JsonErrorText.EmptyBody);
+            return new(error.StatusCode, InvalidTitle, JsonErrorText.Root, new ErrorMessage(ErrorCodes.EmptyBody));
         }
 
         if (BindPattern().Match(message) is { Success: true } bind)
@@ -67,19 +76,19 @@ public sealed partial record BadRequestProblem(int Status, string Title, string 
         {
             var body = required.Groups["source"].Value.Contains("body", StringComparison.Ordinal);
             return new(error.StatusCode, InvalidTitle, body ? JsonErrorText.Root : CamelCase(required.Groups["name"].Value), body
-                ? JsonErrorText.EmptyBody
-                : "Bắt buộc. / Required.");
+                ? new ErrorMessage(ErrorCodes.EmptyBody)
+                : new ErrorMessage(ErrorCodes.Required));
         }
 
-        return new(error.StatusCode, InvalidTitle, JsonErrorText.Root, "Không đọc được yêu cầu. / The request could not be read: " + Shorten(message));
+        return new(error.StatusCode, InvalidTitle, JsonErrorText.Root, new ErrorMessage(ErrorCodes.RequestNotRead, Shorten(message)));
     }
 
     /// <summary>A value that does not parse as its parameter's type: the parameter, the value and what was expected.</summary>
     private static BadRequestProblem Invalid(Match match, int status = StatusCodes.Status400BadRequest)
     {
-        var (vi, en) = ClrTypeText.Expected(match.Groups["type"].Value);
+        var expected = ClrTypeText.Expected(match.Groups["type"].Value);
         var value = Shorten(match.Groups["value"].Value);
-        return new(status, InvalidTitle, CamelCase(match.Groups["name"].Value), $"'{value}' không hợp lệ: cần {vi}. / '{value}' is not valid: {en} is expected.");
+        return new(status, InvalidTitle, CamelCase(match.Groups["name"].Value), new ErrorMessage(ErrorCodes.ValueNotValid, value, expected));
     }
 
     private static string CamelCase(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];

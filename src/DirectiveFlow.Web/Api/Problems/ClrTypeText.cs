@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using DirectiveFlow.Core.Common.Errors;
 
 namespace DirectiveFlow.Web.Api.Problems;
 
@@ -10,7 +11,7 @@ namespace DirectiveFlow.Web.Api.Problems;
 /// </summary>
 public static partial class ClrTypeText
 {
-    public static (string Vi, string En) Expected(string typeName, string? path = null)
+    public static ErrorMessage Expected(string typeName, string? path = null)
     {
         var type = Resolve(typeName);
         if (type is not null && path is not null && Walk(type, path) is { } field)
@@ -21,36 +22,36 @@ public static partial class ClrTypeText
         return type is not null ? Expected(type) : ByName(typeName);
     }
 
-    private static (string Vi, string En) Expected(Type type)
+    private static ErrorMessage Expected(Type type)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type.IsEnum)
         {
             var names = string.Join(", ", Enum.GetNames(type));
-            return ($"tên một trong: {names} (không phải số)", $"one of the names {names} (not a number)");
+            return new ErrorMessage(ErrorCodes.ExpectEnum, names);
         }
 
-        return type != typeof(string) && ElementOf(type) is not null ? ("một mảng [ … ]", "an array [ … ]") : ByName(type.Name);
+        return type != typeof(string) && ElementOf(type) is not null ? new ErrorMessage(ErrorCodes.ExpectArray) : ByName(type.Name);
     }
 
-    private static (string Vi, string En) ByName(string typeName)
+    private static ErrorMessage ByName(string typeName)
     {
         var name = NullablePattern().Match(typeName) is { Success: true } nullable ? nullable.Groups[1].Value : typeName.TrimEnd('?');
         if (name.EndsWith("[]", StringComparison.Ordinal) || name.Contains("`1[", StringComparison.Ordinal))
         {
-            return ("một mảng [ … ]", "an array [ … ]");
+            return new ErrorMessage(ErrorCodes.ExpectArray);
         }
 
-        return name[(name.LastIndexOf('.') + 1)..] switch
+        return new ErrorMessage(name[(name.LastIndexOf('.') + 1)..] switch
         {
-            "Guid" => ("một GUID, ví dụ 0196f3c1-5b8e-7c2a-9d4e-1f2a3b4c5d6e", "a GUID such as 0196f3c1-5b8e-7c2a-9d4e-1f2a3b4c5d6e"),
-            "Int16" or "Int32" or "Int64" or "int" or "long" or "short" => ("một số nguyên trong giới hạn", "a whole number within range"),
-            "Double" or "Single" or "Decimal" or "double" or "decimal" => ("một số", "a number"),
-            "Boolean" or "bool" => ("true hoặc false", "true or false"),
-            "DateTimeOffset" or "DateTime" or "DateOnly" or "TimeOnly" => ("ngày giờ ISO 8601, ví dụ 2026-03-31", "an ISO 8601 date such as 2026-03-31"),
-            "String" or "string" => ("một chuỗi (giá trị liệt kê như \"Urgent\" cũng là chuỗi, không phải số)", "a string (an enumeration such as \"Urgent\" too, not a number)"),
-            _ => ("một đối tượng JSON { … }", "a JSON object { … }"),
-        };
+            "Guid" => ErrorCodes.ExpectGuid,
+            "Int16" or "Int32" or "Int64" or "int" or "long" or "short" => ErrorCodes.ExpectInteger,
+            "Double" or "Single" or "Decimal" or "double" or "decimal" => ErrorCodes.ExpectNumber,
+            "Boolean" or "bool" => ErrorCodes.ExpectBoolean,
+            "DateTimeOffset" or "DateTime" or "DateOnly" or "TimeOnly" => ErrorCodes.ExpectDate,
+            "String" or "string" => ErrorCodes.ExpectString,
+            _ => ErrorCodes.ExpectObject,
+        });
     }
 
     private static Type? Resolve(string typeName)

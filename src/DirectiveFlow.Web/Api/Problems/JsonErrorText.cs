@@ -1,19 +1,18 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using DirectiveFlow.Core.Common.Errors;
 
 namespace DirectiveFlow.Web.Api.Problems;
 
 /// <summary>
-/// Says what is wrong with a JSON body, in Vietnamese then English, and which field it concerns: the serializer's
-/// path without its <c>$.</c> (<c>inputs.deadlineDays</c>), or <c>$</c> for the body as a whole.
+/// Says what is wrong with a JSON body, as a code worded in the reader's language, and which field it concerns: the
+/// serializer's path without its <c>$.</c> (<c>inputs.deadlineDays</c>), or <c>$</c> for the body as a whole.
 /// </summary>
 public static partial class JsonErrorText
 {
     public const string Root = "$";
 
-    public const string EmptyBody = "Thiếu nội dung JSON. / The body is empty; a JSON object is expected.";
-
-    public static (string Field, string Message) Describe(JsonException error)
+    public static (string Field, ErrorMessage Message) Describe(JsonException error)
     {
         var text = error.InnerException?.Message + " " + error.Message;
         var field = FieldOf(error.Path);
@@ -21,22 +20,22 @@ public static partial class JsonErrorText
         {
             var key = duplicate.Groups[1].Value;
             var where = field == Root || field.EndsWith(key, StringComparison.Ordinal) ? field : $"{field}.{key}";
-            return (where == Root ? key : where, $"Khóa '{key}' xuất hiện hai lần. / The key '{key}' appears more than once.");
+            return (where == Root ? key : where, new ErrorMessage(ErrorCodes.DuplicateKey, key));
         }
 
-        var message = Contains(text, "does not contain any JSON tokens")
-            ? EmptyBody
-            : Contains(text, "maximum configured depth")
-            ? "JSON lồng sâu quá 64 cấp. / JSON nested deeper than 64 levels."
-            : Contains(text, "invalid UTF-8") || Contains(text, "transcode")
-            ? "Không phải văn bản UTF-8 hợp lệ. / Not valid UTF-8 text."
-            : Contains(text, "surrogate") || Contains(text, "UTF-16")
-            ? "Ký tự Unicode hỏng (nửa cặp UTF-16). / A broken Unicode character (a lone UTF-16 surrogate)."
-            : error.Message is StrictStringConverter.Message or StrictJsonObjectConverter.Message
-            ? error.Message
+        var code = Contains(text, "does not contain any JSON tokens") ? ErrorCodes.EmptyBody
+            : Contains(text, "maximum configured depth") ? ErrorCodes.JsonTooDeep
+            : Contains(text, "invalid UTF-8") || Contains(text, "transcode") ? ErrorCodes.NotUtf8
+            : Contains(text, "surrogate") || Contains(text, "UTF-16") ? ErrorCodes.BrokenUnicode
+            : error.Message == StrictStringConverter.Message ? ErrorCodes.ControlCharacters
+            : error.Message == StrictJsonObjectConverter.Message ? ErrorCodes.JsonObjectExpected
+            : null;
+        var message = code is not null ? new ErrorMessage(code)
             : ConvertPattern().Match(text) is { Success: true } convert
-            ? WrongType(convert.Groups[1].Value, field)
-            : $"JSON không hợp lệ{Where(error, " (dòng {0}, vị trí {1})")}. / Malformed JSON{Where(error, " at line {0}, byte {1}")}.";
+            ? new ErrorMessage(ErrorCodes.WrongType, ClrTypeText.Expected(convert.Groups[1].Value, field == Root ? null : field))
+            : error.LineNumber is { } line
+            ? new ErrorMessage(ErrorCodes.MalformedJsonAt, line + 1, (error.BytePositionInLine ?? 0) + 1)
+            : new ErrorMessage(ErrorCodes.MalformedJson);
         return (field, message);
     }
 
@@ -44,16 +43,7 @@ public static partial class JsonErrorText
     public static string FieldOf(string? path) =>
         string.IsNullOrEmpty(path) || path == Root ? Root : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 
-    private static string WrongType(string type, string field)
-    {
-        var (vi, en) = ClrTypeText.Expected(type, field == Root ? null : field);
-        return $"Sai kiểu dữ liệu: cần {vi}. / Wrong type: {en} is expected.";
-    }
-
     private static bool Contains(string text, string part) => text.Contains(part, StringComparison.Ordinal);
-
-    private static string Where(JsonException error, string format) =>
-        error.LineNumber is { } line ? string.Format(System.Globalization.CultureInfo.InvariantCulture, format, line + 1, (error.BytePositionInLine ?? 0) + 1) : "";
 
     [GeneratedRegex("Duplicate property '([^']*)'")]
     private static partial Regex DuplicatePattern();

@@ -1,3 +1,6 @@
+using DirectiveFlow.Core.Common.Errors;
+using DirectiveFlow.Web.Localization;
+
 namespace DirectiveFlow.Web.Api.Problems;
 
 /// <summary>A request body that fails with a 413 once more than <c>limit</c> bytes have been read (chunked bodies carry no Content-Length).</summary>
@@ -17,9 +20,8 @@ public sealed class LengthLimitedStream(Stream inner, long limit) : Stream
 
     public override long Position { get => _read; set => throw new NotSupportedException(); }
 
-    public static BadHttpRequestException TooLarge(long limit) => new(
-        $"Nội dung yêu cầu vượt quá {Describe(limit)}. / The request body is larger than {Describe(limit)} (see README, Limits; InputLimits in code).",
-        StatusCodes.Status413PayloadTooLarge);
+    public static BadHttpRequestException TooLarge(long limit) => BadRequestProblem.Carrying(
+        new BadHttpRequestException(Message(limit).Text(english: true), StatusCodes.Status413PayloadTooLarge), Message(limit));
 
     /// <summary>Remembers the request's limit, so a 413 the framework writes itself can still say what it is.</summary>
     public static void Remember(HttpContext context, long limit) => context.Items[LimitKey] = limit;
@@ -33,8 +35,9 @@ public sealed class LengthLimitedStream(Stream inner, long limit) : Stream
         if (context.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge && !context.ProblemDetails.Extensions.ContainsKey("errors")
             && context.HttpContext.Items[LimitKey] is long limit)
         {
-            var message = TooLarge(limit).Message;
-            context.ProblemDetails.Title = "Yêu cầu quá lớn. / The request body is too large.";
+            var english = ProblemLanguage.IsEnglish(context.HttpContext);
+            var message = Message(limit).Text(english);
+            context.ProblemDetails.Title = new ErrorMessage(ErrorCodes.BodyTooLarge).Text(english);
             context.ProblemDetails.Detail = message;
             context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { [JsonErrorText.Root] = [message] };
         }
@@ -60,8 +63,10 @@ public sealed class LengthLimitedStream(Stream inner, long limit) : Stream
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
+    private static ErrorMessage Message(long limit) => new(ErrorCodes.BodyLimit, Describe(limit));
+
     private static string Describe(long bytes) =>
-        bytes % (1024 * 1024) == 0 ? $"{bytes / 1024 / 1024} MB" : $"{bytes:N0} bytes";
+        bytes % (1024 * 1024) == 0 ? $"{bytes / 1024 / 1024} MB" : $"{bytes:N0} B";
 
     private int Count(int read)
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using DirectiveFlow.Core.Common;
+using DirectiveFlow.Core.Common.Errors;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Net.Http.Headers;
@@ -24,8 +25,8 @@ public sealed class RequestBodyMiddleware(RequestDelegate next)
 
         if (MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type) && type.Charset is { Length: > 0 } charset && !IsKnown(charset.Value!))
         {
-            throw new BadHttpRequestException($"Bảng mã '{charset}' không được hỗ trợ; hãy gửi UTF-8. / The charset '{charset}' is not supported; send UTF-8.",
-                StatusCodes.Status415UnsupportedMediaType);
+            var message = new ErrorMessage(ErrorCodes.UnsupportedCharset, charset.Value);
+            throw BadRequestProblem.Carrying(new BadHttpRequestException(message.Text(english: true), StatusCodes.Status415UnsupportedMediaType), message);
         }
 
         var declared = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>();

@@ -12,7 +12,8 @@ namespace DirectiveFlow.Web.Api.Problems;
 /// </summary>
 public sealed class StrictJsonObjectConverter : JsonConverter<JsonObject>
 {
-    public const string Message = "Cần một đối tượng JSON { … }. / A JSON object { … } is expected.";
+    /// <summary>The exception's text (for logs); the answer words it as <c>json-object-expected</c> in the reader's language.</summary>
+    public const string Message = "A JSON object { … } is expected.";
 
     public override JsonObject? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

@@ -10,7 +10,8 @@ namespace DirectiveFlow.Web.Api.Problems;
 /// </summary>
 public sealed class StrictStringConverter : JsonConverter<string>
 {
-    public const string Message = "Không được chứa ký tự NUL hay ký tự điều khiển. / Must not contain NUL or other control characters.";
+    /// <summary>The exception's text (for logs); the answer words it as <c>control-characters</c> in the reader's language.</summary>
+    public const string Message = "Must not contain NUL or other control characters.";
 
     public override bool HandleNull => false;
 

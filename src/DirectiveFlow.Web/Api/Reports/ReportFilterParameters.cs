@@ -1,5 +1,6 @@
 using System.Globalization;
 using DirectiveFlow.Core.Calendar;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Workflows.Activities;
 using DirectiveFlow.Infrastructure.Organisation.Queries;
@@ -16,13 +17,13 @@ namespace DirectiveFlow.Web.Api.Reports;
 public sealed record ReportFilterParameters(
     string? From, string? To, string? Pillar, string? IssuingUnitId, string? DocumentType, string? Priority, string? LocalityCode)
 {
-    public async Task<ReportFilter> ToFilterAsync(ISender sender, Dictionary<string, string[]> errors, CancellationToken ct)
+    public async Task<ReportFilter> ToFilterAsync(ISender sender, FieldErrors errors, CancellationToken ct)
     {
         var from = Instant(From, "from", endOfDay: false, errors);
         var to = Instant(To, "to", endOfDay: true, errors);
         if (from > to)
         {
-            errors["to"] = ["Ngày kết thúc trước ngày bắt đầu. / 'to' is before 'from'."];
+            errors.Add("to", ErrorCodes.ToBeforeFrom);
         }
 
         Core.Organisation.Pillar? pillar = null;
@@ -34,7 +35,7 @@ public sealed record ReportFilterParameters(
             }
             else
             {
-                errors["pillar"] = [$"Trục không hợp lệ. / Allowed: {string.Join(", ", UnitVocabulary.PillarNames)}."];
+                errors.Add("pillar", ErrorCodes.NotAllowed, Pillar, string.Join(", ", UnitVocabulary.PillarNames));
             }
         }
 
@@ -47,13 +48,13 @@ public sealed record ReportFilterParameters(
             }
             else
             {
-                errors["priority"] = [$"Độ khẩn không hợp lệ. / Allowed: {string.Join(", ", Enum.GetNames<DirectivePriority>())}."];
+                errors.Add("priority", ErrorCodes.NotAllowed, Priority, string.Join(", ", Enum.GetNames<DirectivePriority>()));
             }
         }
 
         if (!string.IsNullOrWhiteSpace(DocumentType))
         {
-            errors["documentType"] = ["Văn bản chưa có trường loại văn bản; chưa lọc được. / Directives carry no document type yet (issue 13)."];
+            errors.Add("documentType", ErrorCodes.NoDocumentType);
         }
 
         Guid? issuer = null;
@@ -65,21 +66,21 @@ public sealed record ReportFilterParameters(
             }
             else
             {
-                errors["issuingUnitId"] = ["Không có đơn vị này. / No such unit."];
+                errors.Add("issuingUnitId", ErrorCodes.NoSuchUnit);
             }
         }
 
         var locality = LocalityCode?.Trim();
         if (!string.IsNullOrEmpty(locality) && !await sender.Send(new LocalityExistsQuery(locality), ct))
         {
-            errors["localityCode"] = ["Không có địa bàn có mã này. / No locality has this code."];
+            errors.Add("localityCode", ErrorCodes.NoSuchLocality);
         }
 
         return new ReportFilter(from, to, pillar, issuer, priority, string.IsNullOrEmpty(locality) ? null : locality);
     }
 
     /// <summary>A day (its start, or the next day's start for an end) in Asia/Ho_Chi_Minh, or an instant.</summary>
-    private static DateTimeOffset? Instant(string? text, string field, bool endOfDay, Dictionary<string, string[]> errors)
+    private static DateTimeOffset? Instant(string? text, string field, bool endOfDay, FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -96,7 +97,7 @@ public sealed record ReportFilterParameters(
             return instant;
         }
 
-        errors[field] = ["Ngày không hợp lệ; dùng yyyy-MM-dd. / Not a date: use yyyy-MM-dd or an ISO 8601 instant."];
+        errors.Add(field, ErrorCodes.NotADate);
         return null;
     }
 }

@@ -1,10 +1,12 @@
 using System.Security.Claims;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Infrastructure.Directives.Queries;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Reports;
 using DirectiveFlow.Infrastructure.Reports.NotReached;
 using DirectiveFlow.Infrastructure.Reports.Overview;
 using DirectiveFlow.Infrastructure.Reports.Ranking;
+using DirectiveFlow.Web.Api.Problems;
 using Mediator;
 
 namespace DirectiveFlow.Web.Api.Reports;
@@ -23,19 +25,19 @@ public static class ReportsApi
         reports.MapGet("/overview", async ([AsParameters] ReportFilterParameters filter, ReportScopeResolver scopes,
             ISender sender, CancellationToken ct) =>
         {
-            var errors = new Dictionary<string, string[]>();
+            var errors = new FieldErrors();
             var parsed = await filter.ToFilterAsync(sender, errors, ct);
-            return errors.Count > 0 ? Results.ValidationProblem(errors)
+            return errors.Count > 0 ? ApiProblems.Invalid(errors)
                 : await scopes.GetAsync(ct) is { } scope ? Results.Ok(await sender.Send(new GetOverviewQuery(scope, parsed), ct))
                 : Forbidden();
         });
         reports.MapGet("/units", async ([AsParameters] ReportFilterParameters filter, [AsParameters] UnitRankingParameters ranking,
             ReportScopeResolver scopes, ISender sender, CancellationToken ct) =>
         {
-            var errors = new Dictionary<string, string[]>();
+            var errors = new FieldErrors();
             var parsed = await filter.ToFilterAsync(sender, errors, ct);
             var (sort, descending, level, page) = ranking.Parse(errors);
-            return errors.Count > 0 ? Results.ValidationProblem(errors)
+            return errors.Count > 0 ? ApiProblems.Invalid(errors)
                 : await scopes.GetAsync(ct) is { } scope
                     ? Results.Ok(await sender.Send(new ListUnitRankingQuery(scope, parsed, page, sort, descending, level, ranking.Q), ct))
                 : Forbidden();
@@ -49,13 +51,12 @@ public static class ReportsApi
                 var reader = await sender.Send(new GetDirectiveReaderQuery(user), ct);
                 return await sender.Send(new DirectiveIsReadableQuery(id, reader), ct)
                     ? Results.Ok(await sender.Send(new ListNotReachedQuery(id, ReportScope.Of(reader)), ct))
-                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"Không có văn bản {id}. / No directive {id}.");
+                    : ApiProblems.Of(ProblemException.NotFound(ErrorCodes.DirectiveNotFound, id));
             })
             .WithTags("Directives")
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Observer, Roles.Issuer));
         return app;
     }
 
-    internal static IResult Forbidden() => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-        detail: "Chỉ lãnh đạo, cán bộ ban hành, người theo dõi và quản trị viên xem được báo cáo. / Reports are for heads, issuers, observers and administrators.");
+    internal static IResult Forbidden() => ApiProblems.Of(ProblemException.Forbidden(ErrorCodes.ReportsForbidden));
 }

@@ -1,4 +1,5 @@
 using DirectiveFlow.Core.Common;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Workflows.Activities;
 using DirectiveFlow.Infrastructure.Reports.Ranking;
@@ -16,12 +17,12 @@ public sealed record UnitRankingParameters(string? Sort, string? Desc, string? L
     public static string AllowedSorts { get; } =
         string.Join(", ", Enum.GetNames<UnitRankingSort>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]));
 
-    public (UnitRankingSort Sort, bool? Descending, UnitLevel? Level, PageRequest Page) Parse(Dictionary<string, string[]> errors)
+    public (UnitRankingSort Sort, bool? Descending, UnitLevel? Level, PageRequest Page) Parse(FieldErrors errors)
     {
         var sort = UnitRankingSort.OpenOverdue;
         if (!string.IsNullOrWhiteSpace(Sort) && !(Enum.TryParse(Sort.Trim(), ignoreCase: true, out sort) && Enum.IsDefined(sort) && !int.TryParse(Sort, out _)))
         {
-            errors["sort"] = [$"Cột sắp xếp không hợp lệ. / Allowed: {AllowedSorts}."];
+            errors.Add("sort", ErrorCodes.NotAllowed, Sort, AllowedSorts);
         }
 
         bool? descending = null;
@@ -33,7 +34,7 @@ public sealed record UnitRankingParameters(string? Sort, string? Desc, string? L
             }
             else
             {
-                errors["desc"] = ["Giá trị không hợp lệ. / Allowed: true, false."];
+                errors.Add("desc", ErrorCodes.NotAllowed, Desc, "true, false");
             }
         }
 
@@ -50,7 +51,7 @@ public sealed record UnitRankingParameters(string? Sort, string? Desc, string? L
             }
             else
             {
-                errors["level"] = [$"Cấp không hợp lệ. / Allowed: {string.Join(", ", UnitVocabulary.LevelNamesList)}, all."];
+                errors.Add("level", ErrorCodes.NotAllowed, Level, $"{string.Join(", ", UnitVocabulary.LevelNamesList)}, all");
             }
         }
 
@@ -59,7 +60,7 @@ public sealed record UnitRankingParameters(string? Sort, string? Desc, string? L
         return (sort, descending, level, PageRequest.From(page, pageSize));
     }
 
-    private static int? Number(string? text, string field, int min, int max, Dictionary<string, string[]> errors)
+    private static int? Number(string? text, string field, int min, int max, FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -71,7 +72,7 @@ public sealed record UnitRankingParameters(string? Sort, string? Desc, string? L
             return value;
         }
 
-        errors[field] = [$"Phải là số nguyên từ {min} đến {max}. / Must be a whole number from {min} to {max}."];
+        errors.Add(field, ErrorCodes.WholeNumberRange, min, max);
         return null;
     }
 }

@@ -1,6 +1,8 @@
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Reports;
 using DirectiveFlow.Infrastructure.Reports.Weekly;
+using DirectiveFlow.Web.Api.Problems;
 using Mediator;
 using Microsoft.Net.Http.Headers;
 
@@ -17,11 +19,11 @@ public static class WeeklyReportApi
         reports.MapGet("/weekly", async ([AsParameters] WeeklyReportParameters parameters, HttpContext http, ReportScopeResolver scopes,
             ICurrentUser user, TimeProvider time, ISender sender, CancellationToken ct) =>
         {
-            var errors = new Dictionary<string, string[]>();
+            var errors = new FieldErrors();
             var (week, format) = parameters.Parse(time.GetUtcNow(), http.Request.Headers.Accept.ToString(), errors);
             if (errors.Count > 0)
             {
-                return Results.ValidationProblem(errors);
+                return ApiProblems.Invalid(errors);
             }
 
             if (await scopes.GetAsync(ct) is not { } scope)

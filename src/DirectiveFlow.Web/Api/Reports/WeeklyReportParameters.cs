@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Infrastructure.Reports.Weekly;
 
 namespace DirectiveFlow.Web.Api.Reports;
@@ -13,18 +14,18 @@ public sealed record WeeklyReportParameters(string? Week, string? Format)
     public const string Xlsx = "xlsx";
     public const string Pdf = "pdf";
 
-    public (IsoWeek Week, string Format) Parse(DateTimeOffset now, string? accept, Dictionary<string, string[]> errors)
+    public (IsoWeek Week, string Format) Parse(DateTimeOffset now, string? accept, FieldErrors errors)
     {
         var week = IsoWeek.Of(now);
         if (!string.IsNullOrWhiteSpace(Week))
         {
             if (!IsoWeek.TryParse(Week, out week))
             {
-                errors["week"] = ["Tuần không hợp lệ; dùng dạng 2026-W49. / Not an ISO week: use yyyy-Www, e.g. 2026-W49."];
+                errors.Add("week", ErrorCodes.NotAWeek);
             }
             else if (week.Start > now)
             {
-                errors["week"] = [$"Tuần {week} chưa bắt đầu. / Week {week} has not started yet."];
+                errors.Add("week", ErrorCodes.WeekNotStarted, week.ToString());
             }
         }
 
@@ -36,7 +37,7 @@ public sealed record WeeklyReportParameters(string? Week, string? Format)
         };
         if (format is null)
         {
-            errors["format"] = ["Định dạng không hợp lệ. / Allowed: json, xlsx, pdf."];
+            errors.Add("format", ErrorCodes.NotAllowed, Format, $"{Json}, {Xlsx}, {Pdf}");
         }
 
         return (week, format ?? Json);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using DirectiveFlow.Infrastructure.Engine.SubCascades;
 using DirectiveFlow.Infrastructure.Identity;
+using DirectiveFlow.Web.Api.Problems;
 using Mediator;
 
 namespace DirectiveFlow.Web.Api.Tasks;
@@ -13,7 +14,7 @@ public static class SubCascadeApi
 {
     public static IEndpointRouteBuilder MapSubCascadeApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/tasks/{id:guid}/cascade", CascadeAsync).RequireAuthorization().WithTags("Tasks");
+        app.MapPost("/api/tasks/{id:guid}/cascade", CascadeAsync).RequireAuthorization().AddEndpointFilter<ProblemFilter>().WithTags("Tasks");
         return app;
     }
 
@@ -21,19 +22,6 @@ public static class SubCascadeApi
     {
         var result = await sender.Send(new StartSubCascadeCommand(
             id, body.UnitIds, body.Selector, body.Title, body.Instructions, body.Deadline, current.UserName, Caller.Of(user)), ct);
-        if (result.NotFound)
-        {
-            // Existence of another unit's task does not leak: not yours reads as not found.
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"Không có nhiệm vụ {id} của đơn vị. / No task {id} of your unit.");
-        }
-
-        if (result.Errors is { } errors)
-        {
-            return Results.ValidationProblem(errors);
-        }
-
-        return result.Conflict is { } conflict
-            ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: conflict)
-            : Results.Created($"/api/tasks/{id}", new { executionId = result.ExecutionId, taskIds = result.TaskIds });
+        return Results.Created($"/api/tasks/{id}", new { executionId = result.ExecutionId, taskIds = result.TaskIds });
     }
 }

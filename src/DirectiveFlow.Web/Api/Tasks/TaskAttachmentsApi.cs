@@ -1,10 +1,11 @@
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Common;
-using DirectiveFlow.Infrastructure.Tasks;
 using DirectiveFlow.Infrastructure.Tasks.Attachments;
 using DirectiveFlow.Infrastructure.Tasks.Commands;
 using DirectiveFlow.Infrastructure.Tasks.Queries;
-using Mediator;
+using DirectiveFlow.Infrastructure.Tasks;
 using DirectiveFlow.Web.Api.Problems;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DirectiveFlow.Web.Api.Tasks;
@@ -27,7 +28,7 @@ public static class TaskAttachmentsApi
     {
         if (!request.HasFormContentType)
         {
-            throw TaskProblemException.Invalid("file", "Gửi tệp dạng multipart/form-data, trường \"file\". / Send multipart/form-data with a \"file\" field.");
+            throw ProblemException.Invalid("file", ErrorCodes.FileNotMultipart);
         }
 
         IFormCollection form;
@@ -38,15 +39,14 @@ public static class TaskAttachmentsApi
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
             // A malformed multipart body: a file name with a raw CR/LF or an unescaped quote breaks its header; a body cut short.
-            throw TaskProblemException.Invalid("file",
-                $"Không đọc được phần tệp (multipart) — tên tệp có ký tự xuống dòng hoặc dấu \" chưa mã hóa? / The multipart body could not be read: {e.Message}");
+            throw ProblemException.Invalid("file", ErrorCodes.FileUnreadable, e.Message);
         }
 
         var file = form.Files.GetFile("file") ?? (form.Files.Count > 0 ? form.Files[0] : null)
-            ?? throw TaskProblemException.Invalid("file", "Chưa chọn tệp. / No file was sent.");
+            ?? throw ProblemException.Invalid("file", ErrorCodes.FileMissing);
         if (file.Length > options.MaxBytes)
         {
-            throw TaskProblemException.Invalid("file", $"Tệp vượt quá {options.MaxBytes / 1024 / 1024} MB. / The file is larger than {options.MaxBytes} bytes.");
+            throw ProblemException.Invalid("file", ErrorCodes.FileTooLarge, options.MaxBytes / 1024 / 1024);
         }
 
         await using var content = new MemoryStream((int)file.Length);

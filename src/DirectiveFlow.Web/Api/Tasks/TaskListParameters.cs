@@ -1,4 +1,5 @@
 using DirectiveFlow.Core.Common;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Tasks;
 using DirectiveFlow.Infrastructure.Tasks.Queries;
@@ -22,7 +23,7 @@ public sealed record TaskListParameters(
 {
     public TaskListFilter ToFilter()
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var statuses = new List<UnitTaskStatus>();
         foreach (var part in (Status ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
@@ -32,7 +33,7 @@ public sealed record TaskListParameters(
             }
             else
             {
-                errors["status"] = [$"Trạng thái không hợp lệ / unknown status '{part}'; allowed: {string.Join(", ", Enum.GetNames<UnitTaskStatus>())}."];
+                errors.Add("status", ErrorCodes.NotAllowed, part, string.Join(", ", Enum.GetNames<UnitTaskStatus>()));
             }
         }
 
@@ -46,27 +47,27 @@ public sealed record TaskListParameters(
             }
             else
             {
-                errors["category"] = [$"Unknown category '{Category}'; allowed: {string.Join(", ", Enum.GetNames<TaskCategory>())}, DueSoon."];
+                errors.Add("category", ErrorCodes.NotAllowed, Category, string.Join(", ", [.. Enum.GetNames<TaskCategory>(), "DueSoon"]));
             }
         }
 
         var scope = TaskListScope.Mine;
         if (!string.IsNullOrWhiteSpace(Scope) && !(Enum.TryParse(Scope, ignoreCase: true, out scope) && Enum.IsDefined(scope)))
         {
-            errors["scope"] = ["Allowed: mine, assigned, supporting."];
+            errors.Add("scope", ErrorCodes.NotAllowed, Scope, "mine, assigned, supporting");
         }
 
         if (Page is < 1)
         {
-            errors["page"] = ["Must be 1 or more."];
+            errors.Add("page", ErrorCodes.WholeNumberRange, 1, int.MaxValue);
         }
 
         if (PageSize is < 1 or > PageRequest.MaxPageSize)
         {
-            errors["pageSize"] = [$"Must be between 1 and {PageRequest.MaxPageSize}."];
+            errors.Add("pageSize", ErrorCodes.WholeNumberRange, 1, PageRequest.MaxPageSize);
         }
 
-        TaskValidation.ThrowIfAny(errors);
+        errors.ThrowIfAny();
         return new TaskListFilter(scope, statuses, category, dueSoon, DirectiveId, DueBefore, DueAfter, UnitId, PageRequest.From(Page, PageSize));
     }
 }

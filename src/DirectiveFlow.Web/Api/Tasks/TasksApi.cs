@@ -2,6 +2,7 @@ using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Tasks.Commands;
 using DirectiveFlow.Infrastructure.Tasks.Queries;
+using DirectiveFlow.Web.Api.Problems;
 using Mediator;
 
 namespace DirectiveFlow.Web.Api.Tasks;
@@ -11,7 +12,7 @@ public static class TasksApi
 {
     public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder app)
     {
-        var tasks = app.MapGroup("/api/tasks").RequireAuthorization().AddEndpointFilter<TaskProblemFilter>().WithTags("Tasks");
+        var tasks = app.MapGroup("/api/tasks").RequireAuthorization().AddEndpointFilter<ProblemFilter>().WithTags("Tasks");
         tasks.MapGet("/", async ([AsParameters] TaskListParameters p, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListTasksQuery(p.ToFilter()), ct)));
         tasks.MapGet("/counts", async ([AsParameters] TaskListParameters p, ISender sender, CancellationToken ct) =>
@@ -40,7 +41,7 @@ public static class TasksApi
             Act(sender, new CancelTaskCommand(id, body.Reason), ct));
         tasks.MapTaskAttachments();
 
-        var queues = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<TaskProblemFilter>().WithTags("Tasks");
+        var queues = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<ProblemFilter>().WithTags("Tasks");
         queues.MapGet("/reviews", async (int? page, int? pageSize, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListReviewsQuery(PageRequest.From(page, pageSize)), ct)));
         queues.MapGet("/extension-requests", async (string? status, int? page, int? pageSize, ISender sender, CancellationToken ct) =>

@@ -4,6 +4,7 @@ using DirectiveFlow.Core.Workflows.Validation;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Workflows;
 using DirectiveFlow.Web.Api.Problems;
+using DirectiveFlow.Web.Localization;
 
 namespace DirectiveFlow.Web.Api.Workflows;
 
@@ -87,7 +88,7 @@ public static class WorkflowsApi
     private static async Task<IResult> ValidateAsync(HttpRequest request, WorkflowValidator validator, CancellationToken ct)
     {
         var result = validator.Validate(await ReadBodyAsync(request, ct));
-        return Results.Ok(new ValidationResponse(result.IsValid, result.Errors));
+        return Results.Ok(ValidationResponse.From(result, ProblemLanguage.IsEnglish(request.HttpContext)));
     }
 
     /// <summary>The raw body, so malformed JSON reaches the validator and comes back as a specific error.</summary>

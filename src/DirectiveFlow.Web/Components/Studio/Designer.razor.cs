@@ -3,6 +3,7 @@ using Blazor.Diagrams.Core.Behaviors;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Core.Workflows.Validation;
 using DirectiveFlow.Web.Components.Studio.Canvas;
+using DirectiveFlow.Web.Localization;
 using DirectiveFlow.Web.Studio;
 using DirectiveFlow.Web.Studio.Editing;
 using DirectiveFlow.Web.Studio.Editing.Commands;
@@ -47,7 +48,7 @@ public sealed partial class Designer
     [Inject]
     private ActivityPalette Palette { get; set; } = null!;
 
-    private static string LeaveMessage => L("Có thay đổi chưa lưu. Rời trang và bỏ các thay đổi?", "There are unsaved changes. Leave and discard them?");
+    private static string LeaveMessage => L("Studio.ThereAreUnsavedChangesLeave");
 
     private ActivityDefinition? SelectedActivity =>
         _canvas?.SelectedActivityId is { } id ? _editor?.Definition.Activities.Find(a => a.Id == id) : null;
@@ -66,7 +67,7 @@ public sealed partial class Designer
         _canvas = new StudioCanvas(readOnly: false);
         _canvas.ActivitySelected += _ => InvokeAsync(StateHasChanged);
         _canvas.LinkRequested += link => InvokeAsync(() => Connect(link));
-        _canvas.NodeMoved += (id, x, y) => InvokeAsync(() => _editor.Execute(new MoveActivitiesCommand(L("Di chuyển", "Move"), new Dictionary<string, Position> { [id] = new(x, y) })));
+        _canvas.NodeMoved += (id, x, y) => InvokeAsync(() => _editor.Execute(new MoveActivitiesCommand(L("Studio.Move"), new Dictionary<string, Position> { [id] = new(x, y) })));
         _canvas.DeleteRequested += () => InvokeAsync(DeleteSelected);
         var shortcuts = _canvas.Diagram.GetBehavior<KeyboardShortcutsBehavior>();
         shortcuts?.SetShortcut("z", true, false, false, d => { _ = InvokeAsync(_editor.Undo); return ValueTask.CompletedTask; });
@@ -105,7 +106,7 @@ public sealed partial class Designer
     {
         var pinned = (_errors ?? []).Where(e => e.ActivityId is not null)
             .GroupBy(e => e.ActivityId!)
-            .ToDictionary(g => g.Key, g => g.Select(e => L(e.MessageVi, e.Message)).ToList());
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Text(UiText.IsEnglish)).ToList());
         _canvas!.Load(_editor!.ToDiagram(), pinned);
     }
 
@@ -138,7 +139,7 @@ public sealed partial class Designer
     {
         if (!_editor!.TryConnect(link.SourceId, link.Outcome, link.TargetId))
         {
-            _message = L("Không nối được: cổng này đã nối đến đó, hoặc đích không nhận kết nối.", "Cannot connect: already connected, or the target takes no input.");
+            _message = L("Studio.CannotConnectAlreadyConnectedOr");
             Redraw();
             StateHasChanged();
         }
@@ -175,7 +176,7 @@ public sealed partial class Designer
     private void Validate()
     {
         _errors = Definitions.Validate(_editor!.Definition).Errors;
-        _message = _errors.Count == 0 ? L("Quy trình hợp lệ.", "The flow is valid.") : L($"Có {_errors.Count} lỗi.", $"{_errors.Count} errors found.");
+        _message = _errors.Count == 0 ? L("Studio.TheFlowIsValid") : L("Studio.0ErrorsFound", _errors.Count);
         Redraw();
     }
 
@@ -185,7 +186,7 @@ public sealed partial class Designer
         if (!result.Succeeded)
         {
             _errors = result.Errors;
-            _message = L("Chưa lưu được: xem các lỗi.", "Not saved: see the errors.");
+            _message = L("Studio.NotSavedSeeTheErrors");
             Redraw();
             return false;
         }
@@ -202,7 +203,7 @@ public sealed partial class Designer
         {
             if (await SaveCoreAsync())
             {
-                _message = L($"Đã lưu bản nháp v{_version!.Version}.", $"Draft v{_version!.Version} saved.");
+                _message = L("Studio.DraftV0Saved", _version!.Version);
             }
         }
         finally
@@ -219,7 +220,7 @@ public sealed partial class Designer
             Validate();
             if (_errors!.Count > 0 || (_editor!.IsDirty && !await SaveCoreAsync()))
             {
-                _message = L("Chưa ban hành được: quy trình còn lỗi.", "Not published: the flow has errors.");
+                _message = L("Studio.NotPublishedTheFlowHas");
                 return;
             }
 
@@ -227,12 +228,12 @@ public sealed partial class Designer
             if (result.Succeeded)
             {
                 _version = result.Version ?? _version;
-                _message = L($"Đã ban hành phiên bản v{_version!.Version}.", $"Version v{_version.Version} published.");
+                _message = L("Studio.VersionV0Published", _version!.Version);
             }
             else
             {
                 _errors = result.Errors;
-                _message = L("Chưa ban hành được.", "Not published.");
+                _message = L("Studio.NotPublished");
                 Redraw();
             }
         }

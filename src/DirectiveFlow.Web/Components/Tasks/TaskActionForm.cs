@@ -1,4 +1,4 @@
-using DirectiveFlow.Infrastructure.Tasks;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Infrastructure.Tasks.Queries;
 using DirectiveFlow.Web.Components.Shared;
 using DirectiveFlow.Web.Localization;
@@ -42,7 +42,7 @@ public abstract class TaskActionForm : ComponentBase
             await action();
             succeeded = true;
         }
-        catch (TaskProblemException problem)
+        catch (ProblemException problem)
         {
             AddProblem(problem);
         }
@@ -54,15 +54,15 @@ public abstract class TaskActionForm : ComponentBase
         }
     }
 
-    private void AddProblem(TaskProblemException problem)
+    private void AddProblem(ProblemException problem)
     {
-        if (problem.Kind == TaskProblemKind.Invalid && problem.Errors.Count > 0)
+        if (problem.Kind == ProblemKind.Invalid && problem.Errors.Count > 0)
         {
             foreach (var (field, messages) in problem.Errors)
             {
                 foreach (var message in messages)
                 {
-                    Errors.Add(field, Bilingual.Pick(message, UiText.IsEnglish));
+                    Errors.Add(field, message.Text(UiText.IsEnglish));
                 }
             }
 
@@ -71,11 +71,11 @@ public abstract class TaskActionForm : ComponentBase
 
         var lead = problem.Kind switch
         {
-            TaskProblemKind.Conflict => Text["Error.Conflict"],
-            TaskProblemKind.Forbidden => Text["Error.Forbidden"],
-            TaskProblemKind.NotFound => Text["Error.NotFound"],
+            ProblemKind.Conflict => Text["Error.Conflict"],
+            ProblemKind.Forbidden => Text["Error.Forbidden"],
+            ProblemKind.NotFound => Text["Error.NotFound"],
             _ => Text["Error.Unexpected"],
         };
-        Errors.Add(FormErrors.Form, $"{lead} {Bilingual.Pick(problem.Message, UiText.IsEnglish)}");
+        Errors.Add(FormErrors.Form, $"{lead} {problem.Problem.Text(UiText.IsEnglish)}");
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using DirectiveFlow.Core.Workflows.Activities;
-using static DirectiveFlow.Web.Studio.StudioText;
+using DirectiveFlow.Web.Localization;
 
 namespace DirectiveFlow.Web.Studio.Editing;
 
@@ -20,5 +20,5 @@ public sealed class ActivityPalette(ActivityCatalog catalog)
 
     /// <summary>The one-line summary a node shows under its name (deadline, targets, condition, …), in the user's language.</summary>
     public string SummaryOf(string type, JsonObject properties) =>
-        catalog.FindHandler(type)?.Summary(properties) is { } text ? L(text.Vi, text.En) : "";
+        catalog.FindHandler(type)?.Summary(properties) is { } text ? (UiText.IsEnglish ? text.En : text.Vi) : "";
 }

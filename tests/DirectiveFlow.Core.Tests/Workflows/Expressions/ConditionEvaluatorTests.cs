@@ -119,7 +119,7 @@ public sealed class ConditionEvaluatorTests
         var result = _evaluator.Evaluate("inputs.priority", Context);
 
         Assert.Equal(ConditionErrorKind.NotBoolean, result.ErrorKind);
-        Assert.Contains("true hoặc false", result.ErrorVi, StringComparison.Ordinal);
+        Assert.Contains("true hoặc false", result.Problem!.Text(english: false), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class WorkflowValidatorTests
         var error = Assert.Single(_validator.Validate(flow).Errors);
         Assert.Equal(ValidationCodes.MissingDeadline, error.Code);
         Assert.Equal("task", error.ActivityId);
-        Assert.Contains("thời hạn", error.MessageVi, StringComparison.Ordinal);
+        Assert.Contains("thời hạn", error.Text(english: false), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -58,6 +58,9 @@ public sealed class TokenEndpointTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("sign-in-invalid", problem.GetProperty("code").GetString());
+        Assert.Equal("Sai tên đăng nhập hoặc mật khẩu.", problem.GetProperty("title").GetString()); // Vietnamese unless English is asked for
     }
 
     [Fact]
@@ -65,6 +68,7 @@ public sealed class TokenEndpointTests
     {
         await using var app = await DirectiveFlowWebFactory.CreateAsync();
         using var client = app.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en"); // the refusal below is asserted in English
         for (var i = 0; i < 5; i++)
         {
             using var failed = await client.PostAsJsonAsync("/api/auth/token", new { username = "observer", password = "nope" }, Ct);
@@ -75,7 +79,9 @@ public sealed class TokenEndpointTests
 
         Assert.Equal(HttpStatusCode.Locked, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("sign-in-locked-out", problem.GetProperty("code").GetString());
         Assert.Contains("locked", problem.GetProperty("title").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("Too many failed sign-ins (5); try again in 15 minutes.", problem.GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -87,5 +93,7 @@ public sealed class TokenEndpointTests
         using var response = await client.PostAsJsonAsync("/api/auth/token", new { password = "x" }, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(["sign-in-credentials-required"], problem.GetProperty("codes").GetProperty("username").EnumerateArray().Select(c => c.GetString()));
     }
 }

@@ -89,6 +89,7 @@ public sealed class DirectiveRefusalTests(ProviderAppsFixture apps) : IClassFixt
     {
         var app = await apps.OnAsync(provider);
         using var issuer = await app.CreateClientForAsync("01-COMMITTEE");
+        issuer.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en"); // the refusals below are asserted in English
         var before = await CountAsync(app);
         var valid = new Dictionary<string, string>
         {

@@ -20,6 +20,7 @@ public sealed class UnitRefusalTests(ProviderAppsFixture apps) : IClassFixture<P
     {
         var app = await apps.OnAsync(provider);
         using var admin = await app.CreateClientForAsync("admin");
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en"); // the refusal below is asserted in English
         var ward = await app.UnitIdAsync("00070-COMMITTEE");
 
         using var tooLong = await admin.PostAsJsonAsync("/api/units", new { parentId = ward, name = new string('T', 10_000), kind = "ResidentialGroup" }, Ct);
@@ -35,6 +36,7 @@ public sealed class UnitRefusalTests(ProviderAppsFixture apps) : IClassFixture<P
     {
         var app = await apps.OnAsync(provider);
         using var admin = await app.CreateClientForAsync("admin");
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en"); // the refusals below are asserted in English
         var ward = await app.UnitIdAsync("00004-COMMITTEE");
         var a = await CreateAsync(admin, ward, "Khu phố A");
         var b = await CreateAsync(admin, a, "Tổ dân phố B");

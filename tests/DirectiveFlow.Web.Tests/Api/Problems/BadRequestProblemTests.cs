@@ -44,7 +44,8 @@ public sealed class BadRequestProblemTests(HostileHostsFixture hosts) : IClassFi
 
         using var response = await host.Callers[HostileHost.Administrator].GetAsync("/inbox?page=99999999999", Ct);
 
-        await ProblemAssert.NamesAsync(response, HttpStatusCode.BadRequest, "page", "whole number");
+        // A page answers in the reader's chosen language (Vietnamese here), whatever Accept-Language says.
+        await ProblemAssert.NamesAsync(response, HttpStatusCode.BadRequest, "page", "một số nguyên");
     }
 
     [Theory]
@@ -92,7 +93,9 @@ public sealed class BadRequestProblemTests(HostileHostsFixture hosts) : IClassFi
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("Chưa đăng nhập", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Authentication required.", body, StringComparison.Ordinal); // the hostile callers ask for English
+        Assert.Contains("\"code\":\"auth-required\"", body, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -105,7 +108,7 @@ public sealed class BadRequestProblemTests(HostileHostsFixture hosts) : IClassFi
         using var response = await host.Callers[HostileHost.Anonymous].PostAsync("/account/login",
             new FormUrlEncodedContent([new("username", "admin"), new("password", "x"), new("returnUrl", "/inbox")]), Ct);
 
-        await ProblemAssert.NamesAsync(response, HttpStatusCode.BadRequest, "__RequestVerificationToken", "Reload the page");
+        await ProblemAssert.NamesAsync(response, HttpStatusCode.BadRequest, "__RequestVerificationToken", "tải lại trang");
     }
 
     [Fact]
@@ -115,7 +118,7 @@ public sealed class BadRequestProblemTests(HostileHostsFixture hosts) : IClassFi
 
         using var response = await host.Callers[HostileHost.Administrator].PostAsync("/dev/clock", new FormUrlEncodedContent([new("advance", "P1D")]), Ct);
 
-        await ProblemAssert.NamesAsync(response, HttpStatusCode.BadRequest, "__RequestVerificationToken", "Reload the page");
+        await ProblemAssert.NamesAsync(response, HttpStatusCode.BadRequest, "__RequestVerificationToken", "tải lại trang");
     }
 
     [Theory]

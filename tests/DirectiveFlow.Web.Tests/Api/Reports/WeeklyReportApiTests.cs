@@ -128,8 +128,11 @@ public sealed class WeeklyReportApiTests
 
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-            var message = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").GetProperty(field)[0].GetString()!;
-            Assert.Matches(@"^\p{L}.* / .*", message);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            var message = problem.GetProperty("errors").GetProperty(field)[0].GetString()!;
+            Assert.Matches(@"^\p{L}", message);
+            Assert.DoesNotContain(" / ", message, StringComparison.Ordinal);
+            Assert.Contains(problem.GetProperty("codes").GetProperty(field)[0].GetString(), new[] { "not-a-week", "week-not-started", "not-allowed" });
         }
 
         using var past = await admin.GetAsync("/api/reports/weekly?week=2025-W40&format=xlsx", Ct);

@@ -24,7 +24,7 @@ public sealed class CompleteOutcomeTests(ProviderAppsFixture apps) : IClassFixtu
         (await committee.PostAsJsonAsync($"/api/tasks/{taskId}/acknowledge", new { }, Ct)).EnsureSuccessStatusCode();
 
         using var bogus = await committee.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { result = "Đã giải trình", outcome = "Bogus" }, Ct);
-        await ProblemAssert.NamesAsync(bogus, HttpStatusCode.BadRequest, "outcome", "allowed: Done");
+        await ProblemAssert.NamesAsync(bogus, HttpStatusCode.BadRequest, "outcome", "chọn một trong: Done"); // Vietnamese: no Accept-Language
         var task = await committee.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}", Ct);
         Assert.Equal("Acknowledged", task.GetProperty("status").GetString());
 

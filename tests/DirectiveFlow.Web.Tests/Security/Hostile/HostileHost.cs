@@ -70,6 +70,12 @@ public sealed class HostileHost : IAsyncDisposable
         host.Callers[Administrator] = await host.ClientAsync(admin);
         host.Callers[WardOfficer] = await host.ClientAsync(officer);
         host.Callers[Anonymous] = host.App.CreateClient(Options());
+        foreach (var client in host.Callers.Values)
+        {
+            // The refusals these tests read are asserted in English; the Vietnamese default is ProblemLanguageApiTests'.
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        }
+
         await host.IssueDirectiveAsync();
         return host;
     }

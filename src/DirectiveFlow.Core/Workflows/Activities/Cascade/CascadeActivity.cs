@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Workflows.Validation;
 
 namespace DirectiveFlow.Core.Workflows.Activities.Cascade;
@@ -28,8 +29,8 @@ public sealed class CascadeActivity : ActivityHandler
         var cascade = check.PropertiesAs<CascadeProperties>();
         check.Input(cascade.Targets.Input, "/properties/targets/input");
         check.Input(cascade.Completion.Deadline?.Input, "/properties/completion/deadline/input");
-        CheckPort(check, Outcomes.Each, ValidationCodes.CascadeMissingEach, "body", "phần thân");
-        CheckPort(check, Outcomes.Done, ValidationCodes.CascadeMissingDone, "continuation", "bước tiếp theo");
+        CheckPort(check, Outcomes.Each, ValidationCodes.CascadeMissingEach, ErrorCodes.WorkflowCascadeMissingEach);
+        CheckPort(check, Outcomes.Done, ValidationCodes.CascadeMissingDone, ErrorCodes.WorkflowCascadeMissingDone);
     }
 
     public override JsonObject StudioDefaults() => new()
@@ -42,12 +43,11 @@ public sealed class CascadeActivity : ActivityHandler
 
     public override Task RunAsync(IActivityRun run, CancellationToken cancellationToken) => run.StartCascadeAsync(cancellationToken);
 
-    private static void CheckPort(ActivityCheck check, string outcome, string code, string what, string whatVi)
+    private static void CheckPort(ActivityCheck check, string outcome, string code, string messageCode)
     {
         if (!check.IsConnected(outcome))
         {
-            check.Error(code, $"Cascade '{check.Activity.Id}' has no {what}: connect its {outcome} port.",
-                $"Bước triển khai '{check.Activity.Id}' chưa có {whatVi}: hãy nối cổng {outcome}.");
+            check.Error(code, new ErrorMessage(messageCode, check.Activity.Id, outcome));
         }
     }
 }

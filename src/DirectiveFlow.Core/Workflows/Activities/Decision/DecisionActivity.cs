@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Workflows.Expressions;
 using DirectiveFlow.Core.Workflows.Validation;
 
@@ -31,8 +32,8 @@ public sealed class DecisionActivity : ActivityHandler
         var condition = check.PropertiesAs<DecisionProperties>().Condition;
         if (ConditionEvaluator.CheckSyntax(condition) is { } syntaxError)
         {
-            check.Error(ValidationCodes.ConditionSyntax, $"Decision '{id}': the condition does not compile: {syntaxError}",
-                $"Rẽ nhánh '{id}': điều kiện không biên dịch được: {syntaxError}", "/properties/condition");
+            check.Error(ValidationCodes.ConditionSyntax, new ErrorMessage(ErrorCodes.WorkflowConditionSyntax, id, syntaxError),
+                "/properties/condition");
             return;
         }
 
@@ -44,7 +45,7 @@ public sealed class DecisionActivity : ActivityHandler
             if (result.CanNeverRun)
             {
                 var code = result.IsLimitExceeded ? ValidationCodes.ConditionRunaway : ValidationCodes.ConditionSandbox;
-                check.Error(code, $"Decision '{id}': {result.Error}", $"Rẽ nhánh '{id}': {result.ErrorVi}", "/properties/condition");
+                check.Error(code, new ErrorMessage(ErrorCodes.WorkflowCondition, id, result.Problem), "/properties/condition");
                 return;
             }
         }

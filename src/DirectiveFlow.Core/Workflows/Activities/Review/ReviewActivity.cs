@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Workflows.Validation;
 
 namespace DirectiveFlow.Core.Workflows.Activities.Review;
@@ -24,24 +25,19 @@ public sealed class ReviewActivity : ActivityHandler
         var task = incoming.Count == 1 ? check.ActivityById(incoming[0].Source) : null;
         if (task is null || task.Type != ActivityTypes.UnitTask || incoming[0].Outcome != Outcomes.Done)
         {
-            check.Error(ValidationCodes.ReviewNotAfterTask,
-                $"Review '{review.Id}' must have exactly one incoming connection, from a UnitTask's Done port.",
-                $"Bước xem xét '{review.Id}' phải nối từ đúng một cổng Done của một nhiệm vụ đơn vị.");
+            check.Error(ValidationCodes.ReviewNotAfterTask, new ErrorMessage(ErrorCodes.WorkflowReviewNotAfterTask, review.Id));
             task = null;
         }
 
         var returned = check.Definition.Connections.Where(c => c.Source == review.Id && c.Outcome == Outcomes.Returned).ToList();
         if (returned.Count == 0)
         {
-            check.Error(ValidationCodes.ReviewMissingReturn,
-                $"Review '{review.Id}' has no Returned connection; it must lead back to the task it reviews.",
-                $"Bước xem xét '{review.Id}' chưa nối cổng Trả lại về nhiệm vụ được xem xét.");
+            check.Error(ValidationCodes.ReviewMissingReturn, new ErrorMessage(ErrorCodes.WorkflowReviewMissingReturn, review.Id));
         }
         else if (task is not null && returned.Any(c => c.Target != task.Id))
         {
             check.Error(ValidationCodes.ReviewReturnMismatch,
-                $"Review '{review.Id}' returns to '{returned.First(c => c.Target != task.Id).Target}', not to the task it reviews ('{task.Id}').",
-                $"Bước xem xét '{review.Id}' trả lại sai chỗ; phải trả về nhiệm vụ '{task.Id}'.");
+                new ErrorMessage(ErrorCodes.WorkflowReviewReturnMismatch, review.Id, returned.First(c => c.Target != task.Id).Target, task.Id));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Workflows.Validation;
 using static DirectiveFlow.Core.Workflows.Activities.PropertyFieldKind;
 
@@ -35,8 +36,7 @@ public sealed class UnitTaskActivity : ActivityHandler
         var task = check.PropertiesAs<UnitTaskProperties>();
         if (task.Deadline is null)
         {
-            check.Error(ValidationCodes.MissingDeadline, $"UnitTask '{check.Activity.Id}' has no deadline; every task needs one.",
-                $"Nhiệm vụ '{check.Activity.Id}' chưa có thời hạn; mọi nhiệm vụ đều phải có thời hạn.", "/properties/deadline");
+            check.Error(ValidationCodes.MissingDeadline, new ErrorMessage(ErrorCodes.WorkflowMissingDeadline, check.Activity.Id), "/properties/deadline");
         }
 
         check.Input(task.Deadline?.Input, "/properties/deadline/input");

@@ -1,0 +1,19 @@
+using System.Globalization;
+
+namespace DirectiveFlow.Core.Common.Errors;
+
+/// <summary>Looks an <see cref="ErrorMessage"/>'s code up in the catalogue of the reader's language and fills its placeholders.</summary>
+public static class ErrorText
+{
+    public static string Format(ErrorMessage message, bool english)
+    {
+        var catalogue = english ? ErrorMessagesEn.All : ErrorMessagesVi.All;
+        if (!catalogue.TryGetValue(message.Code, out var template))
+        {
+            return message.Code;
+        }
+
+        var args = message.Args.Select(a => a is ErrorMessage inner ? inner.Text(english) : a).ToArray();
+        return args.Length == 0 ? template : string.Format(CultureInfo.InvariantCulture, template, args);
+    }
+}
