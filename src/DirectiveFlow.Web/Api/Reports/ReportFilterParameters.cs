@@ -11,7 +11,7 @@ namespace DirectiveFlow.Web.Api.Reports;
 /// <summary>
 /// The filters of the leadership views as the query string gives them (strings, so every bad value is a 400 naming
 /// its field). <c>from</c>/<c>to</c>: a day (yyyy-MM-dd, local, both inclusive) or an ISO 8601 instant; the period
-/// selects the directives issued in it. <c>documentType</c> is refused until directives carry a type (issue 13).
+/// selects the directives issued in it. <c>documentType</c> (Resolution, Conclusion, …) selects directives of that type.
 /// </summary>
 public sealed record ReportFilterParameters(
     string? From, string? To, string? Pillar, string? IssuingUnitId, string? DocumentType, string? Priority, string? LocalityCode)
@@ -51,9 +51,17 @@ public sealed record ReportFilterParameters(
             }
         }
 
+        DocumentType? documentType = null;
         if (!string.IsNullOrWhiteSpace(DocumentType))
         {
-            errors["documentType"] = ["Văn bản chưa có trường loại văn bản; chưa lọc được. / Directives carry no document type yet (issue 13)."];
+            if (Enum.TryParse<DocumentType>(DocumentType.Trim(), ignoreCase: true, out var type) && Enum.IsDefined(type) && !int.TryParse(DocumentType, out _))
+            {
+                documentType = type;
+            }
+            else
+            {
+                errors["documentType"] = [$"Loại văn bản không hợp lệ. / Allowed: {string.Join(", ", Enum.GetNames<DocumentType>())}."];
+            }
         }
 
         Guid? issuer = null;
@@ -75,7 +83,7 @@ public sealed record ReportFilterParameters(
             errors["localityCode"] = ["Không có địa bàn có mã này. / No locality has this code."];
         }
 
-        return new ReportFilter(from, to, pillar, issuer, priority, string.IsNullOrEmpty(locality) ? null : locality);
+        return new ReportFilter(from, to, pillar, issuer, priority, string.IsNullOrEmpty(locality) ? null : locality, documentType);
     }
 
     /// <summary>A day (its start, or the next day's start for an end) in Asia/Ho_Chi_Minh, or an instant.</summary>
