@@ -2,7 +2,7 @@ namespace DirectiveFlow.Core.Directives;
 
 /// <summary>
 /// The kind of document a directive is (issue 13): Nghị quyết, Kết luận, Chỉ thị, Kế hoạch, Công văn, Thông báo kết
-/// luận, Quyết định. Stored as its number; the numbers are fixed once shipped.
+/// luận, Quyết định. Stored by its name (as the other enums), so a member is never renamed without a migration.
 /// </summary>
 public enum DocumentType
 {
