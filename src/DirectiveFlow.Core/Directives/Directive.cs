@@ -14,6 +14,9 @@ public sealed class Directive
 
     public DirectivePriority Priority { get; set; } = DirectivePriority.Normal;
 
+    /// <summary>Nghị quyết, Kết luận, Chỉ thị, …; null for a directive issued before the type was recorded.</summary>
+    public DocumentType? DocumentType { get; set; }
+
     public Guid IssuingUnitId { get; set; }
 
     public required string WorkflowDefinitionId { get; set; }

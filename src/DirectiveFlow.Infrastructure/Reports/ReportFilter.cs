@@ -8,7 +8,7 @@ namespace DirectiveFlow.Infrastructure.Reports;
 /// exclusive) selects the tasks of the directives <em>issued</em> in it (Directive.CreatedAt), so a directive is in or
 /// out as a whole and the overview stays the sum of its directives' pages. <see cref="Pillar"/> and
 /// <see cref="LocalityCode"/> select by the task's lead unit (a province code takes the province and its communes);
-/// <see cref="IssuingUnitId"/> and <see cref="Priority"/> by the directive.
+/// <see cref="IssuingUnitId"/>, <see cref="Priority"/> and <see cref="DocumentType"/> by the directive.
 /// </summary>
 public sealed record ReportFilter(
     DateTimeOffset? From = null,
@@ -16,7 +16,8 @@ public sealed record ReportFilter(
     Pillar? Pillar = null,
     Guid? IssuingUnitId = null,
     DirectivePriority? Priority = null,
-    string? LocalityCode = null)
+    string? LocalityCode = null,
+    DocumentType? DocumentType = null)
 {
     public static ReportFilter None { get; } = new();
 

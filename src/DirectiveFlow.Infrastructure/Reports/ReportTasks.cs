@@ -41,10 +41,10 @@ public static class ReportTasks
         return tasks;
     }
 
-    /// <summary>The directives the period, priority and issuing-unit filters select; null when none is set.</summary>
+    /// <summary>The directives the period, priority, document-type and issuing-unit filters select; null when none is set.</summary>
     public static IQueryable<Directive>? Directives(DirectiveFlowDbContext db, ReportFilter filter)
     {
-        if (filter.From is null && filter.To is null && filter.Priority is null && filter.IssuingUnitId is null)
+        if (filter.From is null && filter.To is null && filter.Priority is null && filter.IssuingUnitId is null && filter.DocumentType is null)
         {
             return null;
         }
@@ -63,6 +63,11 @@ public static class ReportTasks
         if (filter.Priority is { } priority)
         {
             directives = directives.Where(d => d.Priority == priority);
+        }
+
+        if (filter.DocumentType is { } type)
+        {
+            directives = directives.Where(d => d.DocumentType == type);
         }
 
         if (filter.IssuingUnitId is { } issuer)

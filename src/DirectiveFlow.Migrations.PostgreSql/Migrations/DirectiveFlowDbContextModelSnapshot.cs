@@ -60,6 +60,10 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("DocumentType")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("InputsJson")
                         .IsRequired()
                         .HasColumnType("text");

@@ -60,6 +60,10 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("DocumentType")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<string>("InputsJson")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");

@@ -55,6 +55,10 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DocumentType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("InputsJson")
                         .IsRequired()
                         .HasColumnType("TEXT");

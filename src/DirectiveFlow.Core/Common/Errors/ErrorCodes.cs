@@ -129,7 +129,6 @@ public static class ErrorCodes
     public const string WeekNotStarted = "week-not-started";
     public const string NotADate = "not-a-date";
     public const string ToBeforeFrom = "to-before-from";
-    public const string NoDocumentType = "no-document-type";
     public const string NoSuchUnit = "no-such-unit";
     public const string NoSuchLocality = "no-such-locality";
     public const string ReportsForbidden = "reports-forbidden";

@@ -119,7 +119,6 @@ public static class ErrorMessagesEn
         [ErrorCodes.WeekNotStarted] = "Week {0} has not started yet.",
         [ErrorCodes.NotADate] = "Not a date: use yyyy-MM-dd or an ISO 8601 instant.",
         [ErrorCodes.ToBeforeFrom] = "'to' is before 'from'.",
-        [ErrorCodes.NoDocumentType] = "Directives carry no document type yet (issue 13).",
         [ErrorCodes.NoSuchUnit] = "No such unit.",
         [ErrorCodes.NoSuchLocality] = "No locality has this code.",
         [ErrorCodes.ReportsForbidden] = "Reports are for heads, issuers, observers and administrators.",

@@ -119,7 +119,6 @@ public static class ErrorMessagesVi
         [ErrorCodes.WeekNotStarted] = "Tuần {0} chưa bắt đầu.",
         [ErrorCodes.NotADate] = "Ngày không hợp lệ; dùng yyyy-MM-dd hoặc một thời điểm ISO 8601.",
         [ErrorCodes.ToBeforeFrom] = "Ngày kết thúc trước ngày bắt đầu.",
-        [ErrorCodes.NoDocumentType] = "Văn bản chưa có trường loại văn bản; chưa lọc được.",
         [ErrorCodes.NoSuchUnit] = "Không có đơn vị này.",
         [ErrorCodes.NoSuchLocality] = "Không có địa bàn có mã này.",
         [ErrorCodes.ReportsForbidden] = "Chỉ lãnh đạo, cán bộ ban hành, người theo dõi và quản trị viên xem được báo cáo.",

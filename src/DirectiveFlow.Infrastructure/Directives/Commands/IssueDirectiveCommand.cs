@@ -22,7 +22,7 @@ namespace DirectiveFlow.Infrastructure.Directives.Commands;
 /// </summary>
 public sealed record IssueDirectiveCommand(
     string? Number, string? Title, string? Body, DirectivePriority Priority, Guid IssuingUnitId, string? WorkflowDefinitionId,
-    JsonObject? Inputs, string Actor, Caller Caller) : ICommand<IssueDirectiveResult>;
+    JsonObject? Inputs, string Actor, Caller Caller, DocumentType? DocumentType = null) : ICommand<IssueDirectiveResult>;
 
 public sealed class IssueDirectiveHandler(DirectiveFlowDbContext db, IWorkflowEngine engine, WorkflowDefinitionCache definitions, TimeProvider time)
     : ICommandHandler<IssueDirectiveCommand, IssueDirectiveResult>
@@ -69,6 +69,7 @@ public sealed class IssueDirectiveHandler(DirectiveFlowDbContext db, IWorkflowEn
             Title = command.Title!.Trim(),
             Body = command.Body ?? "",
             Priority = command.Priority,
+            DocumentType = command.DocumentType,
             IssuingUnitId = command.IssuingUnitId,
             WorkflowDefinitionId = record!.DefinitionId,
             WorkflowVersion = record.Version,

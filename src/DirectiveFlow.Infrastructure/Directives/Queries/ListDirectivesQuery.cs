@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DirectiveFlow.Infrastructure.Directives.Queries;
 
 /// <summary>
-/// Directives filtered by issuing unit, priority and a text match on number or title, with their progress, sorted by
+/// Directives filtered by issuing unit, priority, document type and a text match on number or title, with their progress, sorted by
 /// <paramref name="Sort"/> (newest first by default; <paramref name="Descending"/> null takes the column's own
 /// direction: issue date newest first, number A→Z, counts largest first, on-time share lowest first, next deadline
 /// soonest first). A sort on progress reads the progress of every directive the filter selects (one grouped query).
@@ -16,7 +16,7 @@ namespace DirectiveFlow.Infrastructure.Directives.Queries;
 /// <param name="Reader">Whose view this is (<see cref="DirectiveReader.Everything"/> when null).</param>
 public sealed record ListDirectivesQuery(
     Guid? IssuingUnitId, string? Q, DirectivePriority? Priority, PageRequest Page, DirectiveReader? Reader = null,
-    DirectiveSort Sort = DirectiveSort.Issued, bool? Descending = null)
+    DirectiveSort Sort = DirectiveSort.Issued, bool? Descending = null, DocumentType? DocumentType = null)
     : IQuery<PagedResult<DirectiveSummaryDto>>;
 
 public sealed class ListDirectivesHandler(DirectiveFlowDbContext db, TaskClock clock) : IQueryHandler<ListDirectivesQuery, PagedResult<DirectiveSummaryDto>>
@@ -32,6 +32,11 @@ public sealed class ListDirectivesHandler(DirectiveFlowDbContext db, TaskClock c
         if (query.Priority is { } priority)
         {
             directives = directives.Where(d => d.Priority == priority);
+        }
+
+        if (query.DocumentType is { } type)
+        {
+            directives = directives.Where(d => d.DocumentType == type);
         }
 
         if (!string.IsNullOrWhiteSpace(query.Q))
@@ -58,7 +63,8 @@ public sealed class ListDirectivesHandler(DirectiveFlowDbContext db, TaskClock c
             return new DirectiveSummaryDto(
                 r.d.Id, r.d.Number, r.d.Title, r.d.Priority.ToString(), r.d.IssuingUnitId, r.UnitName, r.d.WorkflowDefinitionId,
                 r.d.WorkflowVersion, r.d.InstanceId, r.Status?.ToString() ?? "", r.d.CreatedAt, r.d.CreatedBy,
-                p is null ? DirectiveProgress.Empty : DirectiveProgress.From(p.Counts), p?.NextDueAt, p?.OverdueUnits ?? 0);
+                p is null ? DirectiveProgress.Empty : DirectiveProgress.From(p.Counts), p?.NextDueAt, p?.OverdueUnits ?? 0,
+                r.d.DocumentType?.ToString());
         }).ToList();
         return new PagedResult<DirectiveSummaryDto>(items, total, query.Page.Page, query.Page.PageSize);
     }

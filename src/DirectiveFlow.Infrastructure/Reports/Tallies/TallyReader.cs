@@ -10,7 +10,8 @@ namespace DirectiveFlow.Infrastructure.Reports.Tallies;
 /// The overview's categories and trend from <see cref="TaskTally"/> rows instead of the tasks: the rows of the scope and
 /// filter are summed per key in the database (a few thousand), and each sum is put in its categories at the time of
 /// asking by the in-memory twins of <see cref="TaskCategories"/>, applied to a task standing for the row. Exact for
-/// what the key holds: every directive-wide scope, the period, issuing unit, priority and pillar filters, and a
+/// what the key holds: every directive-wide scope, the period, issuing unit, priority, document-type and pillar filters
+/// (the directive filters select directive ids), and a
 /// province's locality code. A unit head's sub-tree and a commune's code are not in the key: <see cref="CanAnswerAsync"/>
 /// says no, and the overview counts the tasks.
 /// </summary>

@@ -12,7 +12,7 @@ namespace DirectiveFlow.Web.Api.Reports;
 /// <summary>
 /// The filters of the leadership views as the query string gives them (strings, so every bad value is a 400 naming
 /// its field). <c>from</c>/<c>to</c>: a day (yyyy-MM-dd, local, both inclusive) or an ISO 8601 instant; the period
-/// selects the directives issued in it. <c>documentType</c> is refused until directives carry a type (issue 13).
+/// selects the directives issued in it. <c>documentType</c> (Resolution, Conclusion, …) selects directives of that type.
 /// </summary>
 public sealed record ReportFilterParameters(
     string? From, string? To, string? Pillar, string? IssuingUnitId, string? DocumentType, string? Priority, string? LocalityCode)
@@ -52,9 +52,17 @@ public sealed record ReportFilterParameters(
             }
         }
 
+        DocumentType? documentType = null;
         if (!string.IsNullOrWhiteSpace(DocumentType))
         {
-            errors.Add("documentType", ErrorCodes.NoDocumentType);
+            if (Enum.TryParse<DocumentType>(DocumentType.Trim(), ignoreCase: true, out var type) && Enum.IsDefined(type) && !int.TryParse(DocumentType, out _))
+            {
+                documentType = type;
+            }
+            else
+            {
+                errors.Add("documentType", ErrorCodes.NotAllowed, DocumentType, string.Join(", ", Enum.GetNames<DocumentType>()));
+            }
         }
 
         Guid? issuer = null;
@@ -76,7 +84,7 @@ public sealed record ReportFilterParameters(
             errors.Add("localityCode", ErrorCodes.NoSuchLocality);
         }
 
-        return new ReportFilter(from, to, pillar, issuer, priority, string.IsNullOrEmpty(locality) ? null : locality);
+        return new ReportFilter(from, to, pillar, issuer, priority, string.IsNullOrEmpty(locality) ? null : locality, documentType);
     }
 
     /// <summary>A day (its start, or the next day's start for an end) in Asia/Ho_Chi_Minh, or an instant.</summary>

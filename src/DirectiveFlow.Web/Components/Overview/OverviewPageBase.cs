@@ -44,6 +44,9 @@ public abstract class OverviewPageBase : ComponentBase
     [SupplyParameterFromQuery(Name = "priority")]
     protected string? PriorityText { get; set; }
 
+    [SupplyParameterFromQuery(Name = "documentType")]
+    protected string? DocumentTypeText { get; set; }
+
     [SupplyParameterFromQuery(Name = "locality")]
     protected string? LocalityText { get; set; }
 
@@ -78,7 +81,7 @@ public abstract class OverviewPageBase : ComponentBase
 
         Today = VietnamTime.DateOf(Time.GetUtcNow());
         Localities = await Choices.LocalitiesAsync(Scope, default);
-        Query = OverviewQuery.Parse(PeriodText, FromText, ToText, PillarText, IssuerText, PriorityText, LocalityText);
+        Query = OverviewQuery.Parse(PeriodText, FromText, ToText, PillarText, IssuerText, PriorityText, LocalityText, DocumentTypeText);
         SelectedLocality = await Choices.ResolveLocalityAsync(Query.Locality, Localities, default);
         UnknownLocality = SelectedLocality is null ? Query.Locality : null;
         Query = Query with { Locality = SelectedLocality?.Code };

@@ -9,17 +9,19 @@ namespace DirectiveFlow.Web.Components.Overview;
 
 /// <summary>
 /// The overview's filters as its GET form and links carry them (<c>period, from, to, pillar, issuer, priority,
-/// locality</c>): read leniently (a value the page cannot use is left out, never an error page), turned into the
+/// locality, documentType</c>): read leniently (a value the page cannot use is left out, never an error page), turned into the
 /// reports' <see cref="ReportFilter"/>, and written back into every link so a drill-down counts what its figure counted.
 /// </summary>
 public sealed record OverviewQuery(
-    OverviewPeriod Period, DateOnly? From, DateOnly? To, Pillar? Pillar, Guid? IssuerId, DirectivePriority? Priority, string? Locality)
+    OverviewPeriod Period, DateOnly? From, DateOnly? To, Pillar? Pillar, Guid? IssuerId, DirectivePriority? Priority, string? Locality,
+    DocumentType? DocumentType = null)
 {
     public static OverviewQuery None { get; } = new(OverviewPeriod.All, null, null, null, null, null, null);
 
-    public static OverviewQuery Parse(string? period, string? from, string? to, string? pillar, string? issuer, string? priority, string? locality)
+    public static OverviewQuery Parse(string? period, string? from, string? to, string? pillar, string? issuer, string? priority, string? locality,
+        string? documentType = null)
     {
-        var kind = Enum.TryParse<OverviewPeriod>(period, ignoreCase: true, out var p) && Enum.IsDefined(p) && !int.TryParse(period, out _) ? p : OverviewPeriod.All;
+        var kind = Named<OverviewPeriod>(period) ?? OverviewPeriod.All;
         var fromDay = Day(from);
         var toDay = Day(to);
         if (fromDay > toDay)
@@ -39,8 +41,9 @@ public sealed record OverviewQuery(
             kind == OverviewPeriod.Custom ? toDay : null,
             pillar is { Length: > 0 } && UnitVocabulary.TryParsePillar(pillar, out var pillarValue) ? pillarValue : null,
             Guid.TryParse(issuer, out var issuerId) ? issuerId : null,
-            Enum.TryParse<DirectivePriority>(priority, ignoreCase: true, out var pr) && Enum.IsDefined(pr) && !int.TryParse(priority, out _) ? pr : null,
-            string.IsNullOrWhiteSpace(locality) ? null : locality.Trim());
+            Named<DirectivePriority>(priority),
+            string.IsNullOrWhiteSpace(locality) ? null : locality.Trim(),
+            Named<DocumentType>(documentType));
     }
 
     /// <summary>The first and last day of the period (both included) on <paramref name="today"/>; nulls for "any time".</summary>
@@ -71,7 +74,7 @@ public sealed record OverviewQuery(
         return new ReportFilter(
             first is { } f ? VietnamTime.At(f, TimeOnly.MinValue) : null,
             last is { } l ? VietnamTime.At(l.AddDays(1), TimeOnly.MinValue) : null,
-            Pillar, IssuerId, Priority, localityCode);
+            Pillar, IssuerId, Priority, localityCode, DocumentType);
     }
 
     /// <summary>The query string parameters that differ from "no filter", for links.</summary>
@@ -111,6 +114,11 @@ public sealed record OverviewQuery(
         {
             yield return ("locality", locality);
         }
+
+        if (DocumentType is { } type)
+        {
+            yield return ("documentType", type.ToString());
+        }
     }
 
     /// <summary>Whether any filter is set (the pages then offer to clear them).</summary>
@@ -135,6 +143,11 @@ public sealed record OverviewQuery(
     /// <summary>A day as officials type it (dd/MM/yyyy, d/M/yyyy) or as links carry it (yyyy-MM-dd).</summary>
     private static DateOnly? Day(string? text) =>
         DateOnly.TryParseExact(text?.Trim(), DayFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
+    /// <summary>An enum value by its name (case-insensitive), never by its number; null for anything else.</summary>
+    private static T? Named<T>(string? text)
+        where T : struct, Enum =>
+        Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(text, out _) ? value : null;
 
     private static readonly string[] DayFormats = ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"];
 }

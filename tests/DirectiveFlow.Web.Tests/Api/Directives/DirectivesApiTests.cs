@@ -80,11 +80,12 @@ public sealed class DirectivesApiTests
     }
 
     /// <summary>Issues a directive as <paramref name="issuerCode"/> (the client's own unit), asserts 201 and answers its id.</summary>
-    internal static async Task<Guid> IssueAsync(HttpClient issuer, string issuerCode, string flow, string number, string title, object inputs)
+    internal static async Task<Guid> IssueAsync(
+        HttpClient issuer, string issuerCode, string flow, string number, string title, object inputs, string? documentType = null)
     {
         using var issued = await issuer.PostAsJsonAsync("/api/directives", new
         {
-            number, title, issuingUnitId = await UnitIdAsync(issuer, issuerCode), workflowDefinitionId = flow, inputs,
+            number, title, issuingUnitId = await UnitIdAsync(issuer, issuerCode), workflowDefinitionId = flow, inputs, documentType,
         }, Ct);
         Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
         return (await issued.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();

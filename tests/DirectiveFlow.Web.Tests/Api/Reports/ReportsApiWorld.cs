@@ -17,7 +17,8 @@ namespace DirectiveFlow.Web.Tests.Api.Reports;
 /// (Monday 2 March 2026, 09:00 in Hà Nội, then three days on), and two directives issued over HTTP: a Party
 /// conclusion whose PARTY plan is done (four PARTY ward tasks; the other three plans open, the COUNCIL one overdue —
 /// twelve ward units not yet reached) and a committee directive to the four ward UBNDs (one completed on time, one
-/// completed late, one overdue and never acknowledged).
+/// completed late, one overdue and never acknowledged). The conclusion is of document type Conclusion, the committee
+/// directive of type Directive.
 /// </summary>
 public sealed class ReportsApiWorld : IAsyncDisposable
 {
@@ -60,7 +61,7 @@ public sealed class ReportsApiWorld : IAsyncDisposable
     private async Task BuildAsync(FakeTimeProvider clock)
     {
         using var party = await App.CreateClientForAsync("01-PARTY");
-        Conclusion = await DirectivesApiTests.IssueAsync(party, "01-PARTY", "party-conclusion", "Kết luận số 15-KL/TU", "Về 5 điểm nghẽn", new { deadlineDays = 10 });
+        Conclusion = await DirectivesApiTests.IssueAsync(party, "01-PARTY", "party-conclusion", "Kết luận số 15-KL/TU", "Về 5 điểm nghẽn", new { deadlineDays = 10 }, "Conclusion");
         var plan = await TaskOfAsync(Conclusion, "01-PARTY");
         using (var received = await party.PostAsync($"/api/tasks/{plan}/acknowledge", null, Ct))
         {
@@ -74,7 +75,7 @@ public sealed class ReportsApiWorld : IAsyncDisposable
 
         using var committee = await App.CreateClientForAsync("01-COMMITTEE");
         CommitteeDirective = await DirectivesApiTests.IssueAsync(committee, "01-COMMITTEE", "committee-directive", "Chỉ thị số 07/CT-UBND", "Vành đai 2.5",
-            new { deadlineDays = 5 });
+            new { deadlineDays = 5 }, "Directive");
         clock.Advance(TimeSpan.FromDays(3));
         var now = clock.GetUtcNow();
         await using var db = App.Database.CreateContext();

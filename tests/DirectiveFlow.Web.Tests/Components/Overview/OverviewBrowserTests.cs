@@ -32,6 +32,29 @@ public sealed class OverviewBrowserTests(OverviewBrowserFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task The_document_type_filter_counts_only_the_directives_of_that_type()
+    {
+        var page = await fixture.SignedInPageAsync("01-PARTY");
+        await page.GotoAsync(fixture.Url("/overview"));
+        Assert.Equal(12, await NumberAsync(page.Locator(".count--Total .count__value")));
+        await Expect(page.Locator("#f-document-type option[value=Directive]")).ToHaveTextAsync("Chỉ thị");
+
+        await page.SelectOptionAsync("#f-document-type", "Directive");
+        await page.Locator("form.filters button[type=submit]").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("documentType=Directive"));
+        // Only the committee directive (Chỉ thị): its four ward UBND tasks, one completed on time.
+        Assert.Equal(4, await NumberAsync(page.Locator(".count--Total .count__value")));
+        Assert.Equal(1, await NumberAsync(page.Locator(".count--CompletedOnTime .count__value")));
+        await Expect(page.Locator("#f-document-type")).ToHaveValueAsync("Directive");
+
+        await page.SelectOptionAsync("#f-document-type", "Conclusion");
+        await page.Locator("form.filters button[type=submit]").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("documentType=Conclusion"));
+        Assert.Equal(8, await NumberAsync(page.Locator(".count--Total .count__value")));
+    }
+
+    [Fact]
     public async Task A_matrix_cell_opens_exactly_the_tasks_it_counts()
     {
         var page = await fixture.SignedInPageAsync("01-PARTY");

@@ -132,9 +132,9 @@ public sealed partial class OverviewPageTests(OverviewWorldFixture fixture) : IC
 
         var list = await issuer.PageAsync("/directives");
         var conclusion = PageHtml.Rows(list, "directives").Single(r => r.Contains(World.Conclusion.ToString(), StringComparison.Ordinal));
-        Assert.Equal(["8", "12%", "1", "09/03/2026"], Cells(conclusion));
+        Assert.Equal(["Kết luận", "8", "12%", "1", "09/03/2026"], Cells(conclusion));
         var committee = PageHtml.Rows(list, "directives").Single(r => r.Contains(World.CommitteeDirective.ToString(), StringComparison.Ordinal));
-        Assert.Equal(["4", "25%", "1", "09/03/2026"], Cells(committee));
+        Assert.Equal(["Chỉ thị", "4", "25%", "1", "09/03/2026"], Cells(committee));
 
         Assert.Equal([World.Conclusion, World.CommitteeDirective], DirectiveIds(await issuer.PageAsync("/directives?sort=total")));
         Assert.Equal([World.CommitteeDirective, World.Conclusion], DirectiveIds(await issuer.PageAsync("/directives?sort=total&desc=false")));
