@@ -147,6 +147,10 @@ public static class ErrorCodes
     // The engine refusing a request's values
     public const string FlowCannotStart = "flow-cannot-start";
     public const string DeadlineInvalid = "deadline-invalid";
+    public const string FaultUnknownActivityType = "fault-unknown-activity-type";
+    public const string FaultUnknownUnit = "fault-unknown-unit";
+    public const string FaultSelectorUnknownUnit = "fault-selector-unknown-unit";
+    public const string FaultLeadSelectsNoUnit = "fault-lead-selects-no-unit";
     public const string SelectorInvalid = "selector-invalid";
     public const string NoInputs = "no-inputs";
 

@@ -135,6 +135,10 @@ public static class ErrorMessagesEn
 
         [ErrorCodes.FlowCannotStart] = "The workflow cannot run with these inputs: {0}",
         [ErrorCodes.DeadlineInvalid] = "The deadline is not valid: {0}",
+        [ErrorCodes.FaultUnknownActivityType] = "Activity '{0}' has unknown type '{1}'.",
+        [ErrorCodes.FaultUnknownUnit] = "Unit {0} does not exist.",
+        [ErrorCodes.FaultSelectorUnknownUnit] = "Selector names unit '{0}', which does not exist.",
+        [ErrorCodes.FaultLeadSelectsNoUnit] = "The lead of '{0}' selects no active unit.",
         [ErrorCodes.SelectorInvalid] = "The unit selector is not valid: {0}",
         [ErrorCodes.NoInputs] = "none",
 

@@ -135,6 +135,10 @@ public static class ErrorMessagesVi
 
         [ErrorCodes.FlowCannotStart] = "Quy trình không chạy được với dữ liệu này ({0}).",
         [ErrorCodes.DeadlineInvalid] = "Hạn xử lý không hợp lệ ({0}).",
+        [ErrorCodes.FaultUnknownActivityType] = "Hoạt động '{0}' có loại không tồn tại '{1}'.",
+        [ErrorCodes.FaultUnknownUnit] = "Không có đơn vị {0}.",
+        [ErrorCodes.FaultSelectorUnknownUnit] = "Bộ chọn đơn vị nêu đơn vị '{0}' không tồn tại.",
+        [ErrorCodes.FaultLeadSelectsNoUnit] = "Đơn vị chủ trì của '{0}' không chọn được đơn vị nào đang hoạt động.",
         [ErrorCodes.SelectorInvalid] = "Bộ chọn đơn vị không hợp lệ ({0}).",
         [ErrorCodes.NoInputs] = "không có",
 

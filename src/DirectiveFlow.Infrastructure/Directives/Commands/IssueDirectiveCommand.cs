@@ -87,7 +87,7 @@ public sealed class IssueDirectiveHandler(DirectiveFlowDbContext db, IWorkflowEn
             }
             catch (FlowFaultException e)
             {
-                throw ProblemException.Invalid("workflowDefinitionId", ErrorCodes.FlowCannotStart, e.Message);
+                throw ProblemException.Invalid("workflowDefinitionId", ErrorCodes.FlowCannotStart, e.Problem);
             }
         }, cancellationToken);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DirectiveFlow.Core.Calendar;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Workflows.Activities;
 
 namespace DirectiveFlow.Infrastructure.Engine.Runtime;
@@ -21,7 +22,7 @@ public sealed class DeadlineCalculator(IWorkingDayCalendar calendar)
         }
         catch (InvalidOperationException e)
         {
-            throw new FlowFaultException(e.Message);
+            throw new FlowFaultException(new ErrorMessage(ErrorCodes.DeadlineInvalid, e.Message));
         }
     }
 

@@ -1,6 +1,7 @@
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Workflows;
-using DirectiveFlow.Infrastructure.Engine.Cascades;
 using DirectiveFlow.Core.Workflows.Activities;
+using DirectiveFlow.Infrastructure.Engine.Cascades;
 
 namespace DirectiveFlow.Infrastructure.Engine.Runtime;
 
@@ -19,14 +20,14 @@ public sealed class FlowWalker(FlowWalkerServices services)
         {
             var activity = step.Flow.Activity(token.ActivityId);
             var handler = services.Activities.FindHandler(activity.Type)
-                ?? throw new FlowFaultException($"Activity '{activity.Id}' has unknown type '{activity.Type}'.");
+                ?? throw new FlowFaultException(new ErrorMessage(ErrorCodes.FaultUnknownActivityType, activity.Id, activity.Type));
             try
             {
                 await handler.RunAsync(new StepActivityRun(step, activity, token.Scope, this, services), cancellationToken);
             }
             catch (ActivityFaultException e)
             {
-                throw new FlowFaultException(e.Message);
+                throw new FlowFaultException(e.Problem);
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Workflows.Activities;
 using DirectiveFlow.Infrastructure.Organisation.Units;
@@ -77,7 +78,7 @@ public static class SelectorResolver
     }
 
     private static async Task<Guid> ProvinceOfAsync(DirectiveFlowDbContext db, Guid unitId, CancellationToken cancellationToken) =>
-        await Provinces.OfUnitAsync(db, unitId, cancellationToken) ?? throw new FlowFaultException($"Unit {unitId} does not exist.");
+        await Provinces.OfUnitAsync(db, unitId, cancellationToken) ?? throw new FlowFaultException(new ErrorMessage(ErrorCodes.FaultUnknownUnit, unitId));
 
     private static async Task<Guid> ReferenceAsync(
         DirectiveFlowDbContext db, string reference, Guid? branchUnitId, Guid issuingUnitId, CancellationToken cancellationToken)
@@ -91,7 +92,7 @@ public static class SelectorResolver
             default:
                 var id = await db.Units.AsNoTracking().Where(u => u.Code == reference).Select(u => (Guid?)u.Id)
                     .SingleOrDefaultAsync(cancellationToken);
-                return id ?? throw new FlowFaultException($"Selector names unit '{reference}', which does not exist.");
+                return id ?? throw new FlowFaultException(new ErrorMessage(ErrorCodes.FaultSelectorUnknownUnit, reference));
         }
     }
 }

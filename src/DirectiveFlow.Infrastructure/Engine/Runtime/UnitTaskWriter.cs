@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Tasks;
 using Microsoft.EntityFrameworkCore;
 
@@ -76,6 +77,6 @@ public sealed class UnitTaskWriter(DeadlineCalculator deadlines)
         var units = await SelectorResolver.ResolveAsync(step.Db, lead, null, step.Directive.IssuingUnitId, step.Directive.Inputs, cancellationToken);
         return units.Count > 0
             ? units[0]
-            : throw new FlowFaultException($"The lead of '{template.ActivityId}' selects no active unit.");
+            : throw new FlowFaultException(new ErrorMessage(ErrorCodes.FaultLeadSelectsNoUnit, template.ActivityId));
     }
 }

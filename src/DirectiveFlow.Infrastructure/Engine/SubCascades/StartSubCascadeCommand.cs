@@ -107,7 +107,7 @@ public sealed class StartSubCascadeHandler(DirectiveFlowDbContext db, DeadlineCa
         }
         catch (FlowFaultException e)
         {
-            throw ProblemException.Invalid("deadline", ErrorCodes.DeadlineInvalid, e.Message);
+            throw ProblemException.Invalid("deadline", e.Problem);
         }
 
         var execution = new ActivityExecution

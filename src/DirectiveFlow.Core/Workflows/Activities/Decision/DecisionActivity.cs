@@ -58,7 +58,7 @@ public sealed class DecisionActivity : ActivityHandler
         var result = run.Conditions.Evaluate(condition, new ConditionContext(run.Inputs, run.Directive, unit, run.Now));
         if (!result.IsSuccess)
         {
-            throw new ActivityFaultException($"Decision '{run.Activity.Id}': {result.Error}");
+            throw new ActivityFaultException(new ErrorMessage(ErrorCodes.WorkflowCondition, run.Activity.Id, result.Problem));
         }
 
         var outcome = result.Value ? Outcomes.True : Outcomes.False;
