@@ -127,6 +127,7 @@ public static class ErrorCodes
     public const string WholeNumberRange = "whole-number-range";
     public const string NotAWeek = "not-a-week";
     public const string WeekNotStarted = "week-not-started";
+    public const string AdvanceInvalid = "advance-invalid";
     public const string NotADate = "not-a-date";
     public const string ToBeforeFrom = "to-before-from";
     public const string NoSuchUnit = "no-such-unit";

@@ -117,6 +117,7 @@ public static class ErrorMessagesEn
         [ErrorCodes.WholeNumberRange] = "Must be a whole number from {0} to {1}.",
         [ErrorCodes.NotAWeek] = "Not an ISO week: use yyyy-Www, e.g. 2026-W49.",
         [ErrorCodes.WeekNotStarted] = "Week {0} has not started yet.",
+        [ErrorCodes.AdvanceInvalid] = "A positive ISO 8601 duration of at most {0} days is needed, e.g. \"P3D\" or \"PT4H\".",
         [ErrorCodes.NotADate] = "Not a date: use yyyy-MM-dd or an ISO 8601 instant.",
         [ErrorCodes.ToBeforeFrom] = "'to' is before 'from'.",
         [ErrorCodes.NoSuchUnit] = "No such unit.",

@@ -117,6 +117,7 @@ public static class ErrorMessagesVi
         [ErrorCodes.WholeNumberRange] = "Phải là số nguyên từ {0} đến {1}.",
         [ErrorCodes.NotAWeek] = "Tuần không hợp lệ; dùng dạng 2026-W49.",
         [ErrorCodes.WeekNotStarted] = "Tuần {0} chưa bắt đầu.",
+        [ErrorCodes.AdvanceInvalid] = "Cần một khoảng thời gian ISO 8601 dương, tối đa {0} ngày, ví dụ \"P3D\" hoặc \"PT4H\".",
         [ErrorCodes.NotADate] = "Ngày không hợp lệ; dùng yyyy-MM-dd hoặc một thời điểm ISO 8601.",
         [ErrorCodes.ToBeforeFrom] = "Ngày kết thúc trước ngày bắt đầu.",
         [ErrorCodes.NoSuchUnit] = "Không có đơn vị này.",

@@ -3,6 +3,7 @@ using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Email;
 using DirectiveFlow.Infrastructure.Email;
 using DirectiveFlow.Infrastructure.Identity;
+using DirectiveFlow.Web.Api.Directives;
 using DirectiveFlow.Web.Api.Problems;
 
 namespace DirectiveFlow.Web.Api.Admin;
@@ -15,18 +16,9 @@ public static class OutboxAdminApi
         var outbox = routes.MapGroup("/api/admin/outbox").WithTags("Email").RequireAuthorization(Roles.Administrator);
         outbox.MapGet("/", async (string? status, int? page, int? pageSize, OutboxAdministration admin, CancellationToken ct) =>
         {
-            OutboxStatus? filter = null;
-            if (!string.IsNullOrWhiteSpace(status))
+            if (!ApiEnum.TryParse<OutboxStatus>(status, "status", out var filter, out var problem))
             {
-                if (!Enum.TryParse<OutboxStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(status, out _))
-                {
-                    return Results.ValidationProblem(new Dictionary<string, string[]>
-                    {
-                        ["status"] = [$"Trạng thái phải là một trong: {string.Join(", ", Enum.GetNames<OutboxStatus>())} (status must be one of these)."],
-                    });
-                }
-
-                filter = parsed;
+                return problem;
             }
 
             return Results.Ok(await admin.ListAsync(filter, PageRequest.From(page, pageSize), ct));

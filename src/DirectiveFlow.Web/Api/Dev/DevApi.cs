@@ -54,10 +54,7 @@ public static class DevApi
 
             if (ParseAdvance(request.Advance) is not { } by)
             {
-                return Results.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["advance"] = [$"Cần một khoảng thời gian ISO 8601 dương, tối đa {MaxAdvance.TotalDays} ngày, ví dụ \"P3D\" hoặc \"PT4H\" (a positive ISO 8601 duration)."],
-                });
+                return ApiProblems.Of(ProblemException.Invalid("advance", ErrorCodes.AdvanceInvalid, MaxAdvance.TotalDays));
             }
 
             return Results.Ok(await AdvanceAsync(clock, by, services, ct));

@@ -2,6 +2,7 @@ using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Tasks.Commands;
 using DirectiveFlow.Infrastructure.Tasks.Queries;
+using DirectiveFlow.Web.Api.Directives;
 using DirectiveFlow.Web.Api.Problems;
 using Mediator;
 
@@ -46,15 +47,9 @@ public static class TasksApi
             TypedResults.Ok(await sender.Send(new ListReviewsQuery(PageRequest.From(page, pageSize)), ct)));
         queues.MapGet("/extension-requests", async (string? status, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
         {
-            ExtensionRequestStatus? wanted = null;
-            if (!string.IsNullOrWhiteSpace(status))
+            if (!ApiEnum.TryParse<ExtensionRequestStatus>(status, "status", out var wanted, out var problem))
             {
-                if (!Enum.TryParse<ExtensionRequestStatus>(status, ignoreCase: true, out var s) || !Enum.IsDefined(s))
-                {
-                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["Allowed: Requested, Approved, Rejected."] });
-                }
-
-                wanted = s;
+                return problem;
             }
 
             return Results.Ok(await sender.Send(new ListExtensionRequestsQuery(wanted, PageRequest.From(page, pageSize)), ct));
