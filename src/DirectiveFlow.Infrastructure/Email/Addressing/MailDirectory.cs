@@ -58,6 +58,7 @@ public sealed class MailDirectory(IReadOnlyDictionary<Guid, MailUnit> units, IRe
     /// <summary>The unit an effect addressed to <paramref name="role"/> goes to (its head or its contacts).</summary>
     public MailUnit? Target(string role, MailDirectoryTask task)
     {
+        role = RecipientRoles.Parse(role).Role;
         var unit = Unit(task.UnitId);
         return role switch
         {
@@ -70,6 +71,7 @@ public sealed class MailDirectory(IReadOnlyDictionary<Guid, MailUnit> units, IRe
     /// <summary>Who receives an effect addressed to <paramref name="role"/> about a task, and how the email greets them.</summary>
     public (IReadOnlyList<string> To, string Name) Recipients(string role, MailDirectoryTask task)
     {
+        role = RecipientRoles.Parse(role).Role;
         var target = Target(role, task);
         if (target is null)
         {

@@ -7,4 +7,15 @@ public static class RecipientRoles
     public const string UnitHead = "unitHead";
     public const string ParentHead = "parentHead";
     public const string IssuerLeadership = "issuerLeadership";
+
+    /// <summary>Marks a role whose escalation a flow step wants sent at once, not gathered into the recipient's digest
+    /// (e.g. <c>parentHead:immediate</c>).</summary>
+    public const string ImmediateSuffix = ":immediate";
+
+    /// <summary><paramref name="role"/>, to be sent at once.</summary>
+    public static string Immediate(string role) => role.EndsWith(ImmediateSuffix, StringComparison.Ordinal) ? role : role + ImmediateSuffix;
+
+    /// <summary>The role without its marker, and whether it was marked immediate.</summary>
+    public static (string Role, bool Immediate) Parse(string role) =>
+        role.EndsWith(ImmediateSuffix, StringComparison.Ordinal) ? (role[..^ImmediateSuffix.Length], true) : (role, false);
 }
