@@ -27,6 +27,7 @@ public static class SchedulingServiceCollectionExtensions
     {
         var scheduling = services.AddValidatedOptions<SchedulingOptions>(configuration, SchedulingOptions.Section);
         services.AddValidatedOptions<OutboxOptions>(configuration, OutboxOptions.Section);
+        services.AddValidatedOptions<AppOptions>(configuration, AppOptions.Section);
         services.PostConfigure<OutboxOptions>(o =>
         {
             o.BaseUrl = PublicAddress.Resolve(configuration);

@@ -1,3 +1,4 @@
+using DirectiveFlow.Infrastructure.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace DirectiveFlow.Infrastructure.Email.Links;
@@ -10,7 +11,7 @@ namespace DirectiveFlow.Infrastructure.Email.Links;
 /// </summary>
 public static class PublicAddress
 {
-    public const string Setting = "App:BaseUrl";
+    public const string Setting = $"{AppOptions.Section}:{nameof(AppOptions.BaseUrl)}";
 
     /// <summary>Kestrel's own default when nothing says where to listen.</summary>
     public const string KestrelDefault = "http://localhost:5000";
