@@ -31,9 +31,15 @@ public sealed class OutboxOptions
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>The product's public address, for links in emails (<c>App:BaseUrl</c>).</summary>
+    /// <summary>
+    /// The product's public address, for links in emails: <c>App:BaseUrl</c>, else where the host listens
+    /// (<see cref="Links.PublicAddress"/>).
+    /// </summary>
     [Required, Url]
-    public string BaseUrl { get; set; } = "http://localhost:5000";
+    public string BaseUrl { get; set; } = Links.PublicAddress.KestrelDefault;
+
+    /// <summary>Whether <see cref="BaseUrl"/> was set by configuration (else it follows the host's listening address).</summary>
+    public bool BaseUrlConfigured { get; internal set; }
 
     public TimeSpan DelayAfter(int attempts)
     {

@@ -2,6 +2,7 @@ using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Infrastructure.Calendar;
 using DirectiveFlow.Infrastructure.Configuration;
 using DirectiveFlow.Infrastructure.Email;
+using DirectiveFlow.Infrastructure.Email.Links;
 using DirectiveFlow.Infrastructure.Email.Mailbox;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Scheduling.Digests;
@@ -26,7 +27,12 @@ public static class SchedulingServiceCollectionExtensions
     {
         var scheduling = services.AddValidatedOptions<SchedulingOptions>(configuration, SchedulingOptions.Section);
         services.AddValidatedOptions<OutboxOptions>(configuration, OutboxOptions.Section);
-        services.PostConfigure<OutboxOptions>(o => o.BaseUrl = configuration["App:BaseUrl"] is { Length: > 0 } baseUrl ? baseUrl : o.BaseUrl);
+        services.AddValidatedOptions<AppOptions>(configuration, AppOptions.Section);
+        services.PostConfigure<OutboxOptions>(o =>
+        {
+            o.BaseUrl = PublicAddress.Resolve(configuration);
+            o.BaseUrlConfigured = PublicAddress.Configured(configuration) is not null;
+        });
         var smtp = services.AddValidatedOptions<SmtpOptions>(configuration, SmtpOptions.Section);
 
         services.AddSingleton<OutboxWriter>();

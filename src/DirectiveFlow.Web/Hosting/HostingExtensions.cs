@@ -60,6 +60,7 @@ public static class HostingExtensions
         app.MapOrganisationApi();
         app.MapWorkflowsApi();
         app.MapTasksApi();
+        app.UseListeningAddressForLinks();
         app.AnnounceDemoLogins();
         app.MapDirectivesApi();
         app.MapReportsApi();

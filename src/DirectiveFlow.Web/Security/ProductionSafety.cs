@@ -6,7 +6,7 @@ namespace DirectiveFlow.Web.Security;
 
 /// <summary>
 /// Refuses to start a Production host that would accept forged tokens or publicly known demo passwords, or that has
-/// nowhere to send its email.
+/// nowhere to send its email, or no public address to link to from it.
 /// </summary>
 public static class ProductionSafety
 {
@@ -40,6 +40,13 @@ public static class ProductionSafety
             throw new InvalidOperationException(
                 "Production refuses to start without an SMTP server: set Smtp:Host (and Smtp:Port, Smtp:UseTls, "
                 + "Smtp:UserName, Smtp:Password, Smtp:From as your server needs). Reminders and escalations go out by email.");
+        }
+
+        if (Infrastructure.Email.Links.PublicAddress.Configured(configuration) is null)
+        {
+            throw new InvalidOperationException(
+                "Production refuses to start without App:BaseUrl, the public https:// address officials open: every email "
+                + "links to a task or a report on it (e.g. App:BaseUrl=https://directiveflow.hanoi.gov.vn).");
         }
     }
 }

@@ -33,7 +33,7 @@ public static class SecurityApplicationExtensions
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            var url = app.Urls.FirstOrDefault() ?? "http://localhost:5080";
+            var url = Hosting.ListeningAddress.Refresh(app);
             app.Logger.LogWarning(
                 """
                 DirectiveFlow demo mode — open {Url}/login

@@ -10,6 +10,7 @@ public sealed class SettingsValidationTests
     [Theory]
     [InlineData("Engine:CascadeBatchSize", "0", "CascadeBatchSize")]
     [InlineData("Outbox:MaxAttempts", "0", "MaxAttempts")]
+    [InlineData("App:BaseUrl", "directiveflow dot vn", "BaseUrl")]
     [InlineData("Scheduling:SweepCron", "every minute", "SweepCron")]
     [InlineData("Smtp:Port", "70000", "Port")]
     [InlineData("Organisation:DefaultProvinceCode", "Hanoi", "DefaultProvinceCode")]

@@ -40,6 +40,16 @@ public sealed class ProductionSafetyTests
     }
 
     [Fact]
+    public async Task Production_refuses_to_start_without_a_public_address_for_its_links()
+    {
+        await using var app = await ProductionAsync(new Dictionary<string, string?> { ["App:BaseUrl"] = "" });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("Production refuses to start without App:BaseUrl", Flatten(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Production_starts_with_its_own_key_an_SMTP_host_and_demo_mode_off()
     {
         await using var app = await ProductionAsync();

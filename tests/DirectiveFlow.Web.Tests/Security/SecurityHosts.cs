@@ -18,6 +18,7 @@ public static class SecurityHosts
             ["Demo:Enabled"] = "false",
             ["Auth:SigningKey"] = StrongKey,
             ["Smtp:Host"] = "smtp.invalid",
+            ["App:BaseUrl"] = "https://directiveflow.hanoi.gov.vn",
         };
         foreach (var (key, value) in more ?? new Dictionary<string, string?>())
         {

@@ -64,6 +64,7 @@ public sealed class HostileHost : IAsyncDisposable
             ["Smtp:Port"] = "9",
             ["Demo:Enabled"] = production ? "false" : "true",
             ["Auth:SigningKey"] = production ? "a-production-secret-for-hostile-input-tests-0123456789" : null,
+            ["App:BaseUrl"] = production ? "https://directiveflow.hanoi.gov.vn" : null,
         };
         var host = new HostileHost(await DirectiveFlowWebFactory.CreateAsync(settings: settings, environment: environment), environment);
         var (admin, officer) = production ? await host.MakeAccountsAsync() : ("admin", WardUnit);
