@@ -66,7 +66,7 @@ public sealed class DirectiveTests
         var detail = await host.QueryAsync(new GetDirectiveQuery(issued.Id));
 
         Assert.NotNull(detail);
-        Assert.Equal(new DirectiveProgress(4, 1, 1, 0, 2), detail.Progress);
+        Assert.Equal(new DirectiveProgress(4, 1, 1, 0, 2, NotAcknowledged: 2), detail.Progress);
         Assert.Equal(["FRONT", "PARTY"], detail.ByPillar.Select(p => p.Pillar).Order());
         Assert.Equal(4, detail.ByPillar.Sum(p => p.Progress.Total));
         Assert.Equal(new CascadeProgress(4, 4), detail.Cascade);

@@ -6,9 +6,9 @@ namespace DirectiveFlow.Infrastructure.Tasks.Queries;
 
 /// <summary>How many of the tasks a filter selects fall in each government category (the inbox's counters).</summary>
 /// <param name="Total">Every task listed under the filter (a cancelled one too: it is listed, in no category).</param>
-public sealed record TaskCounts(int Total, int CompletedOnTime, int CompletedLate, int OpenWithinDeadline, int DueSoon, int OpenOverdue)
+public sealed record TaskCounts(int Total, int CompletedOnTime, int CompletedLate, int OpenWithinDeadline, int DueSoon, int OpenOverdue, int NotAcknowledged)
 {
-    public static readonly TaskCounts None = new(0, 0, 0, 0, 0, 0);
+    public static readonly TaskCounts None = new(0, 0, 0, 0, 0, 0, 0);
 }
 
 /// <summary>
@@ -28,7 +28,7 @@ public sealed class CountTasksHandler(TaskListSource source, TaskClock clock) : 
             cancellationToken);
         return row is null
             ? TaskCounts.None
-            : new TaskCounts(row.Listed, row.Counts.CompletedOnTime, row.Counts.CompletedLate, row.Counts.OpenWithinDeadline, row.Counts.DueSoon, row.Counts.OpenOverdue);
+            : new TaskCounts(row.Listed, row.Counts.CompletedOnTime, row.Counts.CompletedLate, row.Counts.OpenWithinDeadline, row.Counts.DueSoon, row.Counts.OpenOverdue, row.Counts.NotAcknowledged);
     }
 
     private sealed record ListedCounts(int Listed, TaskCategoryCounts Counts);

@@ -58,6 +58,14 @@ public sealed class DirectivePagesTests : IAsyncLifetime
         Assert.Contains("Khẩn", page, StringComparison.Ordinal);
         Assert.Contains("Tiến độ theo trục", page, StringComparison.Ordinal);
         Assert.Contains("UBND Thành phố Hà Nội", page, StringComparison.Ordinal);
+        // Nothing is acknowledged yet: every task counts as not acknowledged, and the count leads to them by unit.
+        var total = CountOf(page, "Total");
+        Assert.True(total > 0, "the cascade wrote no task");
+        Assert.Equal(total, CountOf(page, "NotAcknowledged"));
+        var link = System.Text.RegularExpressions.Regex.Match(page, "class=\"count count--NotAcknowledged[^\"]*\" href=\"([^\"]+)\"").Groups[1].Value;
+        Assert.Contains("status=Assigned", link, StringComparison.Ordinal);
+        var unacknowledged = await issuer.PageAsync("/" + System.Net.WebUtility.HtmlDecode(link));
+        Assert.Contains("<input type=\"hidden\" name=\"status\" value=\"Assigned\"", unacknowledged, StringComparison.Ordinal);
         Assert.Contains("Tháo gỡ 5 điểm nghẽn", await issuer.PageAsync("/directives"), StringComparison.Ordinal);
         await using var db = _app.Database.CreateContext();
         Assert.Equal("7", (await db.Directives.SingleAsync(d => d.Number == "Kết luận số 15-KL/TU", Ct)).InputsJson.Split("\"deadlineDays\":")[1][..1]);
@@ -144,4 +152,8 @@ public sealed class DirectivePagesTests : IAsyncLifetime
         await using var db = _app.Database.CreateContext();
         return await db.Directives.Select(d => d.Id).FirstAsync(Ct);
     }
+
+    private static int CountOf(string html, string key) => int.Parse(
+        System.Text.RegularExpressions.Regex.Match(html, $"class=\"count count--{key}[^\"]*\"[^>]*>\\s*<span class=\"count__value\">(\\d+)<").Groups[1].Value,
+        System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -33,9 +33,12 @@ public sealed partial class InboxPageTests
         Assert.Equal(
             new Dictionary<string, int>
             {
-                ["Total"] = 5, ["CompletedOnTime"] = 1, ["CompletedLate"] = 1, ["OpenWithinDeadline"] = 2, ["DueSoon"] = 1, ["OpenOverdue"] = 1,
+                ["Total"] = 5, ["CompletedOnTime"] = 1, ["CompletedLate"] = 1, ["OpenWithinDeadline"] = 2, ["DueSoon"] = 1, ["OpenOverdue"] = 1, ["NotAcknowledged"] = 1,
             },
             Counts(html));
+        // "Not yet acknowledged" leads to the tasks still Assigned: the overdue one, never opened.
+        Assert.Contains("href=\"inbox?scope=mine&amp;status=Assigned\"", html, StringComparison.Ordinal);
+        Assert.Equal(["Đã quá hạn"], RowTitles(await officer.PageAsync("/inbox?scope=mine&status=Assigned")));
         // Sorted by deadline: the late one was due first, the far one comes last.
         Assert.Equal(["Trễ hạn", "Đúng hạn", "Đã quá hạn", "Sắp tới hạn", "Còn xa hạn"], RowTitles(html));
         Assert.DoesNotContain("Của phường Ba Đình", html, StringComparison.Ordinal);
