@@ -179,7 +179,6 @@ public static class ErrorCodes
 
     // The organisation import (each problem with its line)
     public const string ImportRejected = "import-rejected";
-    public const string ImportProblemCount = "import-problem-count";
     public const string ImportEmpty = "import-empty";
     public const string ImportColumns = "import-columns";
     public const string ImportColumnCount = "import-column-count";
@@ -267,4 +266,7 @@ public static class ErrorCodes
     public const string OutboxMessageNotFound = "outbox-message-not-found";
     public const string OutboxOnlyDeadLetter = "outbox-only-dead-letter";
     public const string MailboxOff = "mailbox-off";
+    public const string DemoClockOff = "demo-clock-off";
+    public const string SignOutAntiforgery = "sign-out-antiforgery";
+    public const string SignOutButton = "sign-out-button";
 }

@@ -164,8 +164,7 @@ public static class ErrorMessagesEn
         [ErrorCodes.PropertyIncreasing] = "{0}: the steps must be in increasing order.",
         [ErrorCodes.PropertyOutcomeEmpty] = "{0}: outcome names must not be empty.",
 
-        [ErrorCodes.ImportRejected] = "The file was rejected; nothing was written.",
-        [ErrorCodes.ImportProblemCount] = "{0} problem(s), each with its line number.",
+        [ErrorCodes.ImportRejected] = "The file was rejected; nothing was written ({0} problem(s), each with its line number).",
         [ErrorCodes.ImportEmpty] = "The file is empty.",
         [ErrorCodes.ImportColumns] = "Unexpected columns '{0}': expected '{1}' or '{2}'.",
         [ErrorCodes.ImportColumnCount] = "Expected {0} columns, found {1}.",
@@ -250,5 +249,8 @@ public static class ErrorMessagesEn
         [ErrorCodes.OutboxMessageNotFound] = "Message not found.",
         [ErrorCodes.OutboxOnlyDeadLetter] = "Only a DeadLetter can be retried.",
         [ErrorCodes.MailboxOff] = "The embedded catcher runs only in demo mode without Smtp:Host.",
+        [ErrorCodes.DemoClockOff] = "The demo clock exists only in demo mode (Demo:Enabled is off).",
+        [ErrorCodes.SignOutAntiforgery] = "Sign-out needs the form's antiforgery token.",
+        [ErrorCodes.SignOutButton] = "Sign out with the button on a DirectiveFlow page.",
     };
 }

@@ -164,8 +164,7 @@ public static class ErrorMessagesVi
         [ErrorCodes.PropertyIncreasing] = "{0}: các bước phải theo thứ tự tăng dần.",
         [ErrorCodes.PropertyOutcomeEmpty] = "{0}: tên kết quả không được để trống.",
 
-        [ErrorCodes.ImportRejected] = "Tệp danh mục không hợp lệ, chưa ghi gì.",
-        [ErrorCodes.ImportProblemCount] = "{0} lỗi, mỗi lỗi kèm số dòng.",
+        [ErrorCodes.ImportRejected] = "Tệp danh mục không hợp lệ, chưa ghi gì ({0} lỗi, mỗi lỗi kèm số dòng).",
         [ErrorCodes.ImportEmpty] = "Tệp trống.",
         [ErrorCodes.ImportColumns] = "Các cột '{0}' không đúng: cần '{1}' hoặc '{2}'.",
         [ErrorCodes.ImportColumnCount] = "Cần {0} cột, có {1}.",
@@ -250,5 +249,8 @@ public static class ErrorMessagesVi
         [ErrorCodes.OutboxMessageNotFound] = "Không tìm thấy thư.",
         [ErrorCodes.OutboxOnlyDeadLetter] = "Chỉ thư lỗi (DeadLetter) mới gửi lại được.",
         [ErrorCodes.MailboxOff] = "Hộp thư thử nghiệm đang tắt: nó chỉ chạy ở chế độ demo khi không đặt Smtp:Host.",
+        [ErrorCodes.DemoClockOff] = "Đồng hồ thử nghiệm chỉ có ở chế độ demo (Demo:Enabled đang tắt).",
+        [ErrorCodes.SignOutAntiforgery] = "Đăng xuất cần mã chống giả mạo (antiforgery) của biểu mẫu.",
+        [ErrorCodes.SignOutButton] = "Hãy đăng xuất bằng nút trên một trang của DirectiveFlow.",
     };
 }
