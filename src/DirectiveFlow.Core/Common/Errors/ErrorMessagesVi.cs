@@ -186,7 +186,7 @@ public static class ErrorMessagesVi
         [ErrorCodes.WorkflowNotDefinition] = "JSON không phải là một định nghĩa quy trình ({0}).",
         [ErrorCodes.WorkflowSchema] = "Sai cấu trúc tại {0}: {1}",
         [ErrorCodes.WorkflowName] = "Tên quy trình: {0}",
-        [ErrorCodes.WorkflowProperties] = "{0} '{1}': thuộc tính không hợp lệ ({2}).",
+        [ErrorCodes.WorkflowProperties] = "{0} '{1}': {2}",
         [ErrorCodes.WorkflowMissingDeadline] = "Nhiệm vụ '{0}' chưa có thời hạn; mọi nhiệm vụ đều phải có thời hạn.",
         [ErrorCodes.WorkflowUnknownInput] = "Tham số đầu vào '{0}' chưa được khai báo trong quy trình.",
         [ErrorCodes.WorkflowCascadeMissingEach] = "Bước triển khai '{0}' chưa có phần thân: hãy nối cổng {1}.",
