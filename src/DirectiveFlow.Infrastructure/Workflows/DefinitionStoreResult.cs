@@ -28,9 +28,10 @@ public sealed record DefinitionStoreResult(
     public static DefinitionStoreResult Conflict(string code, params object?[] args) =>
         new(DefinitionStoreStatus.Conflict, Problem: new ErrorMessage(code, args));
 
-    /// <summary>A refusal as the one problem type (404 or 409); null when it succeeded or is invalid (400 with <see cref="Errors"/>).</summary>
+    /// <summary>A refusal as the one problem type: 400 (<c>workflow-invalid</c>, the list in <see cref="Errors"/>), 404 or 409; null when it succeeded.</summary>
     public ProblemException? ToProblem() => Status switch
     {
+        DefinitionStoreStatus.Invalid => new ProblemException(ProblemKind.Invalid, new ErrorMessage(ErrorCodes.WorkflowInvalid, Errors!.Count)),
         DefinitionStoreStatus.NotFound => new ProblemException(ProblemKind.NotFound, Problem!),
         DefinitionStoreStatus.Conflict => new ProblemException(ProblemKind.Conflict, Problem!),
         _ => null,

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Core.Workflows.Activities;
+using DirectiveFlow.Core.Workflows.Activities.Words;
 using DirectiveFlow.Core.Workflows.Validation;
 
 namespace DirectiveFlow.TestSupport.Activities;
@@ -14,9 +15,14 @@ public sealed class StampActivity : ActivityHandler
 {
     public const string Type = "Stamp";
 
+    /// <summary>Its words, one catalogue per language, as a type from outside Core brings them.</summary>
+    private static readonly ActivityWordBook Words = new(
+        new Dictionary<string, string> { ["Stamp.Name"] = "Đóng dấu", ["Stamp.Description"] = "Ghi một dòng vào nhật ký.", ["Stamp.note"] = "Ghi chú" },
+        new Dictionary<string, string> { ["Stamp.Name"] = "Stamp", ["Stamp.Description"] = "Writes a line to the journal.", ["Stamp.note"] = "Note" });
+
     public override ActivityDescriptor Descriptor { get; } = new(
-        Type, "Đóng dấu", "Stamp", "Ghi một dòng vào nhật ký.", "Writes a line to the journal.",
-        [Outcomes.Done], false, [new("note", "Ghi chú", "Note", PropertyFieldKind.Text, Required: true)], IsBlocking: false);
+        Type, [Outcomes.Done], false, [new("note", "Stamp.note", PropertyFieldKind.Text, Required: true) { Words = Words }], IsBlocking: false)
+    { Words = Words };
 
     public override object? ReadProperties(ActivityDefinition activity) =>
         SummaryText.Text(activity.Properties, "note") ?? "";

@@ -74,6 +74,9 @@ public sealed class ApiAuthenticationTests
         // Another site's form cannot sign the user out: without the token the session stays.
         using var forgedLogout = await client.PostAsync("/account/logout", new FormUrlEncodedContent([]), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, forgedLogout.StatusCode);
+        var refusal = await forgedLogout.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("sign-out-antiforgery", refusal.GetProperty("code").GetString());
+        Assert.Equal("sign-out-button", refusal.GetProperty("codes").GetProperty("__RequestVerificationToken")[0].GetString());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/auth/me", Ct)).StatusCode);
         using var getLogout = await client.GetAsync("/account/logout", Ct);
         Assert.NotEqual(HttpStatusCode.Redirect, getLogout.StatusCode);

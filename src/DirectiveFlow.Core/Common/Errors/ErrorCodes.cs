@@ -155,9 +155,30 @@ public static class ErrorCodes
     public const string SelectorInvalid = "selector-invalid";
     public const string NoInputs = "no-inputs";
 
+    // Activity properties (the reader's complaint; {0} is always the property path, e.g. deadline.workingDays)
+    public const string PropertyObject = "property-object";
+    public const string PropertyString = "property-string";
+    public const string PropertyWholeNumber = "property-whole-number";
+    public const string PropertyBoolean = "property-boolean";
+    public const string PropertyStrings = "property-strings";
+    public const string PropertyWholeNumbers = "property-whole-numbers";
+    public const string PropertyArray = "property-array";
+    public const string PropertyRequired = "property-required";
+    public const string PropertyRequiredForMode = "property-required-for-mode";
+    public const string PropertyOneOf = "property-one-of";
+    public const string PropertyUnknownValue = "property-unknown-value";
+    public const string PropertyAtMostOneOf = "property-at-most-one-of";
+    public const string PropertyExactlyOne = "property-exactly-one";
+    public const string PropertyAtLeast = "property-at-least";
+    public const string PropertyEachAtLeast = "property-each-at-least";
+    public const string PropertyRange = "property-range";
+    public const string PropertyDaysRange = "property-days-range";
+    public const string PropertyDuration = "property-duration";
+    public const string PropertyIncreasing = "property-increasing";
+    public const string PropertyOutcomeEmpty = "property-outcome-empty";
+
     // The organisation import (each problem with its line)
     public const string ImportRejected = "import-rejected";
-    public const string ImportProblemCount = "import-problem-count";
     public const string ImportEmpty = "import-empty";
     public const string ImportColumns = "import-columns";
     public const string ImportColumnCount = "import-column-count";
@@ -245,4 +266,7 @@ public static class ErrorCodes
     public const string OutboxMessageNotFound = "outbox-message-not-found";
     public const string OutboxOnlyDeadLetter = "outbox-only-dead-letter";
     public const string MailboxOff = "mailbox-off";
+    public const string DemoClockOff = "demo-clock-off";
+    public const string SignOutAntiforgery = "sign-out-antiforgery";
+    public const string SignOutButton = "sign-out-button";
 }

@@ -47,6 +47,12 @@ public sealed class ProblemException : Exception
     /// <summary>Further members of the ProblemDetails (e.g. the actions allowed in a 409), when known.</summary>
     public IReadOnlyDictionary<string, object?> Extensions { get; init; } = new Dictionary<string, object?>();
 
+    /// <summary>The same refusal with one more member of its ProblemDetails (a <see cref="WordedValue"/> when it has words).</summary>
+    public ProblemException With(string member, object? value) => new(Kind, Problem, Errors)
+    {
+        Extensions = new Dictionary<string, object?>(Extensions) { [member] = value },
+    };
+
     public static ProblemException Invalid(IReadOnlyDictionary<string, ErrorMessage[]> errors) =>
         new(ProblemKind.Invalid, new ErrorMessage(ErrorCodes.InvalidInput), errors);
 

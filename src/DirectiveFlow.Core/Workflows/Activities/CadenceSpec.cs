@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Tasks;
 
 namespace DirectiveFlow.Core.Workflows.Activities;
@@ -40,13 +41,13 @@ public sealed record CadenceSpec(ProgressCadence Fixed, string? Input = null)
         if (node is JsonObject)
         {
             var input = parent.Object(name).String("input")
-                ?? throw new ActivityPropertiesException(parent.PathOf(name) + ".input", "is required");
+                ?? throw new ActivityPropertiesException(parent.PathOf(name) + ".input", ErrorCodes.PropertyRequired);
             return new CadenceSpec(ProgressCadence.None, input);
         }
 
         var text = parent.String(name)!;
         return TryParse(text, out var cadence)
             ? new CadenceSpec(cadence)
-            : throw new ActivityPropertiesException(parent.PathOf(name), "must be none, daily, weekly or {\"input\": \"name\"}");
+            : throw new ActivityPropertiesException(parent.PathOf(name), ErrorCodes.PropertyOneOf, "none, daily, weekly, {\"input\": \"name\"}");
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Common.Errors;
 
 namespace DirectiveFlow.Core.Workflows.Activities;
 
@@ -12,7 +13,7 @@ public sealed record CascadeProperties(Selector Targets, CompletionRule Completi
     public static CascadeProperties Read(JsonObject properties)
     {
         var reader = new PropertyReader(properties, "");
-        var targets = Selector.Read(reader, "targets") ?? throw new ActivityPropertiesException("targets", "is required");
+        var targets = Selector.Read(reader, "targets") ?? throw new ActivityPropertiesException("targets", ErrorCodes.PropertyRequired);
         return new CascadeProperties(targets, CompletionRule.Read(reader, "completion"));
     }
 }

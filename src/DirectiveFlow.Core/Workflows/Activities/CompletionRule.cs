@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Common.Errors;
 
 namespace DirectiveFlow.Core.Workflows.Activities;
 
@@ -36,16 +37,16 @@ public sealed record CompletionRule(CompletionMode Mode, int? Percent = null, De
             case "all":
                 return All;
             case "percentage":
-                var percent = reader.Int("percent") ?? throw new ActivityPropertiesException(reader.PathOf("percent"), "is required for mode percentage");
+                var percent = reader.Int("percent") ?? throw new ActivityPropertiesException(reader.PathOf("percent"), ErrorCodes.PropertyRequiredForMode, "percentage");
                 return percent is < 1 or > 100
-                    ? throw new ActivityPropertiesException(reader.PathOf("percent"), "must be between 1 and 100")
+                    ? throw new ActivityPropertiesException(reader.PathOf("percent"), ErrorCodes.PropertyRange, 1, 100)
                     : new CompletionRule(CompletionMode.Percentage, percent);
             case "deadline":
                 var deadline = DeadlineSpec.Read(reader, "deadline")
-                    ?? throw new ActivityPropertiesException(reader.PathOf("deadline"), "is required for mode deadline");
+                    ?? throw new ActivityPropertiesException(reader.PathOf("deadline"), ErrorCodes.PropertyRequiredForMode, "deadline");
                 return new CompletionRule(CompletionMode.Deadline, Deadline: deadline);
             default:
-                throw new ActivityPropertiesException(reader.PathOf("mode"), "must be all, percentage or deadline");
+                throw new ActivityPropertiesException(reader.PathOf("mode"), ErrorCodes.PropertyOneOf, "all, percentage, deadline");
         }
     }
 }

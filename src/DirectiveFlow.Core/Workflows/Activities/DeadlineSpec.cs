@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Xml;
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Common;
+using DirectiveFlow.Core.Common.Errors;
 
 namespace DirectiveFlow.Core.Workflows.Activities;
 
@@ -27,7 +28,7 @@ public sealed record DeadlineSpec
     public static DeadlineSpec? FromJson(JsonObject? json) => json is null ? null : Read(new PropertyReader(json, ""));
 
     /// <summary>
-    /// The due moment for a task written at <paramref name="from"/>. Throws <see cref="InvalidOperationException"/>
+    /// The due moment for a task written at <paramref name="from"/>. Throws <see cref="DeadlineInputException"/>
     /// when the input is missing or not a whole number of working days from 0 to <see cref="InputLimits.MaxWorkingDays"/>.
     /// </summary>
     public DateTimeOffset ComputeDue(DateTimeOffset from, IWorkingDayCalendar calendar, JsonObject? inputs)
@@ -63,8 +64,7 @@ public sealed record DeadlineSpec
 
     private int ReadInputDays(JsonObject? inputs) =>
         WorkingDaysIn(inputs?[Input!])
-        ?? throw new InvalidOperationException(
-            $"Deadline input '{Input}' must hold a whole number of working days from 0 to {InputLimits.MaxWorkingDays}.");
+        ?? throw new DeadlineInputException(new ErrorMessage(ErrorCodes.InputWorkingDays, Input, InputLimits.MaxWorkingDays));
 
     internal static DeadlineSpec? Read(PropertyReader parent, string name)
     {
@@ -83,12 +83,12 @@ public sealed record DeadlineSpec
         var set = (spec.WorkingDays is null ? 0 : 1) + (spec.Duration is null ? 0 : 1) + (spec.Input is null ? 0 : 1);
         if (set != 1)
         {
-            throw new ActivityPropertiesException(reader.PathOf("workingDays"), "set exactly one of workingDays, duration, input");
+            throw new ActivityPropertiesException(reader.PathOf("workingDays"), ErrorCodes.PropertyExactlyOne, "workingDays, duration, input");
         }
 
         if (spec.WorkingDays is < 0 or > InputLimits.MaxWorkingDays)
         {
-            throw new ActivityPropertiesException(reader.PathOf("workingDays"), $"must be from 0 to {InputLimits.MaxWorkingDays}");
+            throw new ActivityPropertiesException(reader.PathOf("workingDays"), ErrorCodes.PropertyRange, 0, InputLimits.MaxWorkingDays);
         }
 
         if (spec.Duration is not null)
@@ -100,12 +100,12 @@ public sealed record DeadlineSpec
             }
             catch (Exception e) when (e is FormatException or OverflowException)
             {
-                throw new ActivityPropertiesException(reader.PathOf("duration"), $"'{spec.Duration}' is not an ISO 8601 duration such as P3D");
+                throw new ActivityPropertiesException(reader.PathOf("duration"), ErrorCodes.PropertyDuration, spec.Duration);
             }
 
             if (duration < TimeSpan.Zero || duration > TimeSpan.FromDays(InputLimits.MaxDeadlineDays))
             {
-                throw new ActivityPropertiesException(reader.PathOf("duration"), $"must be from zero to {InputLimits.MaxDeadlineDays} days");
+                throw new ActivityPropertiesException(reader.PathOf("duration"), ErrorCodes.PropertyDaysRange, InputLimits.MaxDeadlineDays);
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Common.Errors;
 
 namespace DirectiveFlow.Core.Workflows.Activities;
 
@@ -12,7 +13,7 @@ public sealed record DecisionProperties(string Condition)
     {
         var condition = new PropertyReader(properties, "").String("condition");
         return string.IsNullOrWhiteSpace(condition)
-            ? throw new ActivityPropertiesException("condition", "is required")
+            ? throw new ActivityPropertiesException("condition", ErrorCodes.PropertyRequired)
             : new DecisionProperties(condition);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Common.Errors;
 
 namespace DirectiveFlow.Core.Workflows.Activities;
 
@@ -10,5 +11,5 @@ public sealed record DelayProperties(DeadlineSpec Deadline) : IHasDeadline
     public static DelayProperties From(ActivityDefinition activity) => Read(activity.Properties);
 
     public static DelayProperties Read(JsonObject properties) =>
-        new(DeadlineSpec.Read(new PropertyReader(properties, ""), "deadline") ?? throw new ActivityPropertiesException("deadline", "is required"));
+        new(DeadlineSpec.Read(new PropertyReader(properties, ""), "deadline") ?? throw new ActivityPropertiesException("deadline", ErrorCodes.PropertyRequired));
 }

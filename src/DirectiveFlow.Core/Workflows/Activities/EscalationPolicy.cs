@@ -45,21 +45,21 @@ public sealed record EscalationPolicy(IReadOnlyList<EscalationStep> Steps, int R
     private static EscalationPolicy Read(PropertyReader reader)
     {
         var steps = new List<EscalationStep>();
-        var array = reader.Array("steps") ?? throw new ActivityPropertiesException(reader.PathOf("steps"), "is required");
+        var array = reader.Array("steps") ?? throw new ActivityPropertiesException(reader.PathOf("steps"), Common.Errors.ErrorCodes.PropertyRequired);
         for (var i = 0; i < array.Count; i++)
         {
             var step = new PropertyReader(array[i] as JsonObject
-                ?? throw new ActivityPropertiesException($"{reader.PathOf("steps")}[{i}]", "must be an object"), $"{reader.PathOf("steps")}[{i}]");
-            var to = step.String("to") ?? throw new ActivityPropertiesException(step.PathOf("to"), "is required");
+                ?? throw new ActivityPropertiesException($"{reader.PathOf("steps")}[{i}]", Common.Errors.ErrorCodes.PropertyObject), $"{reader.PathOf("steps")}[{i}]");
+            var to = step.String("to") ?? throw new ActivityPropertiesException(step.PathOf("to"), Common.Errors.ErrorCodes.PropertyRequired);
             if (!EscalationTargets.All.Contains(to))
             {
-                throw new ActivityPropertiesException(step.PathOf("to"), $"must be one of {string.Join(", ", EscalationTargets.All)}");
+                throw new ActivityPropertiesException(step.PathOf("to"), Common.Errors.ErrorCodes.PropertyOneOf, string.Join(", ", EscalationTargets.All));
             }
 
             var after = step.Int("afterWorkingDays") ?? 0;
             if (steps.Count > 0 && after < steps[^1].AfterWorkingDays)
             {
-                throw new ActivityPropertiesException(step.PathOf("afterWorkingDays"), "steps must be in increasing order");
+                throw new ActivityPropertiesException(step.PathOf("afterWorkingDays"), Common.Errors.ErrorCodes.PropertyIncreasing);
             }
 
             steps.Add(new EscalationStep(after, to, step.Bool("raise") ?? false));
@@ -67,7 +67,7 @@ public sealed record EscalationPolicy(IReadOnlyList<EscalationStep> Steps, int R
 
         var raiseAfter = reader.Int("raiseAfterChases") ?? Default.RaiseAfterChases;
         return raiseAfter < 0
-            ? throw new ActivityPropertiesException(reader.PathOf("raiseAfterChases"), "must be 0 or more")
+            ? throw new ActivityPropertiesException(reader.PathOf("raiseAfterChases"), Common.Errors.ErrorCodes.PropertyAtLeast, 0)
             : new EscalationPolicy(steps, raiseAfter);
     }
 }

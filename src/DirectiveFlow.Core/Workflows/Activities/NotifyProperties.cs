@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Common.Errors;
 
 namespace DirectiveFlow.Core.Workflows.Activities;
 
@@ -17,12 +18,12 @@ public sealed record NotifyProperties(string To, string Subject, string Body)
         var to = reader.String("to") ?? NotifyRecipients.UnitHead;
         if (!NotifyRecipients.IsValid(to))
         {
-            throw new ActivityPropertiesException("to", "must be unitHead, unitOfficers, issuer or role:<name>");
+            throw new ActivityPropertiesException("to", ErrorCodes.PropertyOneOf, "unitHead, unitOfficers, issuer, role:<name>");
         }
 
         var subject = reader.String("subject");
         return string.IsNullOrWhiteSpace(subject)
-            ? throw new ActivityPropertiesException("subject", "is required")
+            ? throw new ActivityPropertiesException("subject", ErrorCodes.PropertyRequired)
             : new NotifyProperties(to, subject, reader.String("body") ?? "");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Common.Errors;
 
 namespace DirectiveFlow.Core.Workflows.Activities;
 
@@ -19,7 +20,7 @@ internal readonly struct PropertyReader(JsonObject? node, string path)
         {
             null => new PropertyReader(null, PathOf(name)),
             JsonObject o => new PropertyReader(o, PathOf(name)),
-            _ => throw new ActivityPropertiesException(PathOf(name), "must be an object"),
+            _ => throw new ActivityPropertiesException(PathOf(name), ErrorCodes.PropertyObject),
         };
     }
 
@@ -33,7 +34,7 @@ internal readonly struct PropertyReader(JsonObject? node, string path)
 
         return value.GetValueKind() == JsonValueKind.String
             ? value.GetValue<string>()
-            : throw new ActivityPropertiesException(PathOf(name), "must be a string");
+            : throw new ActivityPropertiesException(PathOf(name), ErrorCodes.PropertyString);
     }
 
     public int? Int(string name)
@@ -44,7 +45,7 @@ internal readonly struct PropertyReader(JsonObject? node, string path)
             return null;
         }
 
-        return TryInt(value) ?? throw new ActivityPropertiesException(PathOf(name), "must be a whole number");
+        return TryInt(value) ?? throw new ActivityPropertiesException(PathOf(name), ErrorCodes.PropertyWholeNumber);
     }
 
     public bool? Bool(string name)
@@ -55,7 +56,7 @@ internal readonly struct PropertyReader(JsonObject? node, string path)
             null => null,
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            _ => throw new ActivityPropertiesException(PathOf(name), "must be true or false"),
+            _ => throw new ActivityPropertiesException(PathOf(name), ErrorCodes.PropertyBoolean),
         };
     }
 
@@ -69,7 +70,7 @@ internal readonly struct PropertyReader(JsonObject? node, string path)
 
         if (value is not JsonArray array)
         {
-            throw new ActivityPropertiesException(PathOf(name), "must be an array of strings");
+            throw new ActivityPropertiesException(PathOf(name), ErrorCodes.PropertyStrings);
         }
 
         var result = new List<string>(array.Count);
@@ -77,7 +78,7 @@ internal readonly struct PropertyReader(JsonObject? node, string path)
         {
             result.Add(array[i]?.GetValueKind() == JsonValueKind.String
                 ? array[i]!.GetValue<string>()
-                : throw new ActivityPropertiesException($"{PathOf(name)}[{i}]", "must be a string"));
+                : throw new ActivityPropertiesException($"{PathOf(name)}[{i}]", ErrorCodes.PropertyString));
         }
 
         return result;
@@ -93,14 +94,14 @@ internal readonly struct PropertyReader(JsonObject? node, string path)
 
         if (value is not JsonArray array)
         {
-            throw new ActivityPropertiesException(PathOf(name), "must be an array of whole numbers");
+            throw new ActivityPropertiesException(PathOf(name), ErrorCodes.PropertyWholeNumbers);
         }
 
         var result = new List<int>(array.Count);
         for (var i = 0; i < array.Count; i++)
         {
             result.Add((array[i] is { } item ? TryInt(item) : null)
-                ?? throw new ActivityPropertiesException($"{PathOf(name)}[{i}]", "must be a whole number"));
+                ?? throw new ActivityPropertiesException($"{PathOf(name)}[{i}]", ErrorCodes.PropertyWholeNumber));
         }
 
         return result;
@@ -113,7 +114,7 @@ internal readonly struct PropertyReader(JsonObject? node, string path)
         {
             null => null,
             JsonArray a => a,
-            _ => throw new ActivityPropertiesException(PathOf(name), "must be an array"),
+            _ => throw new ActivityPropertiesException(PathOf(name), ErrorCodes.PropertyArray),
         };
     }
 

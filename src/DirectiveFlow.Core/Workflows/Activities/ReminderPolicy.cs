@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Common.Errors;
 
 namespace DirectiveFlow.Core.Workflows.Activities;
 
@@ -23,7 +24,7 @@ public sealed record ReminderPolicy(IReadOnlyList<int> BeforeWorkingDays)
         var days = reader.Ints("beforeWorkingDays") ?? [];
         if (days.Any(d => d < 1))
         {
-            throw new ActivityPropertiesException(reader.PathOf("beforeWorkingDays"), "each value must be 1 or more");
+            throw new ActivityPropertiesException(reader.PathOf("beforeWorkingDays"), ErrorCodes.PropertyEachAtLeast, 1);
         }
 
         return new ReminderPolicy(days.Distinct().OrderDescending().ToList());

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Organisation;
 
 namespace DirectiveFlow.Core.Workflows.Activities;
@@ -101,7 +102,7 @@ public sealed record Selector
         if (bases.Count(b => b) > 1)
         {
             throw new ActivityPropertiesException(reader.PathOf("units"),
-                "use at most one of units, counterpartsOf, childrenOf, input");
+                ErrorCodes.PropertyAtMostOneOf, "units, counterpartsOf, childrenOf, input");
         }
 
         return selector;
@@ -121,7 +122,7 @@ public sealed record Selector
         {
             result.Add(parse(raw[i], out var value)
                 ? value
-                : throw new ActivityPropertiesException($"{reader.PathOf(name)}[{i}]", $"unknown value '{raw[i]}'"));
+                : throw new ActivityPropertiesException($"{reader.PathOf(name)}[{i}]", ErrorCodes.PropertyUnknownValue, raw[i]));
         }
 
         return result;

@@ -8,14 +8,14 @@ namespace DirectiveFlow.Core.Workflows.Activities;
 public static class SummaryText
 {
     public static ActivityText Deadline(JsonObject? deadline) =>
-        Int(deadline, "workingDays") is { } days ? new ActivityText($"{days} ngày làm việc", $"{days} working days")
+        Int(deadline, "workingDays") is { } days ? ActivityText.Of("Summary.WorkingDays", days)
         : Text(deadline, "duration") is { } duration ? ActivityText.Same(duration)
-        : Text(deadline, "input") is { } input ? new ActivityText($"theo đầu vào {input}", $"from input {input}")
-        : new ActivityText("chưa có thời hạn", "no deadline");
+        : Text(deadline, "input") is { } input ? ActivityText.Of("Summary.FromInput", input)
+        : ActivityText.Of("Summary.NoDeadline");
 
     public static ActivityText Selector(JsonObject? selector)
     {
-        var all = new ActivityText("tất cả đơn vị", "all units");
+        var all = ActivityText.Of("Summary.AllUnits");
         if (selector is null)
         {
             return all;
@@ -24,28 +24,26 @@ public static class SummaryText
         var parts = new List<ActivityText>();
         if (Text(selector, "counterpartsOf") is { } of)
         {
-            parts.Add(new ActivityText($"đơn vị tương ứng của {of}", $"counterparts of {of}"));
+            parts.Add(ActivityText.Of("Summary.CounterpartsOf", of));
         }
 
         if (Text(selector, "childrenOf") is { } parent)
         {
-            parts.Add(new ActivityText($"đơn vị trực thuộc {parent}", $"children of {parent}"));
+            parts.Add(ActivityText.Of("Summary.ChildrenOf", parent));
         }
 
         if (Strings(selector, "units") is { Count: > 0 } units)
         {
-            parts.Add(units.Count <= 2 ? ActivityText.Same(string.Join(", ", units)) : new ActivityText($"{units.Count} đơn vị", $"{units.Count} units"));
+            parts.Add(units.Count <= 2 ? ActivityText.Same(string.Join(", ", units)) : ActivityText.Of("Summary.UnitCount", units.Count));
         }
 
         if (Text(selector, "input") is { } input)
         {
-            parts.Add(new ActivityText($"theo đầu vào {input}", $"from input {input}"));
+            parts.Add(ActivityText.Of("Summary.FromInput", input));
         }
 
         parts.AddRange(Strings(selector, "pillars").Concat(Strings(selector, "levels")).Select(ActivityText.Same));
-        return parts.Count == 0
-            ? all
-            : new ActivityText(string.Join(" · ", parts.Select(p => p.Vi)), string.Join(" · ", parts.Select(p => p.En)));
+        return parts.Count == 0 ? all : ActivityText.Join(" · ", parts);
     }
 
     public static string? Text(JsonObject? o, string key) =>

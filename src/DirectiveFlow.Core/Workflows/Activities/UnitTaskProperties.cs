@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Common.Errors;
 
 namespace DirectiveFlow.Core.Workflows.Activities;
 
@@ -50,13 +51,13 @@ public sealed record UnitTaskProperties : IHasDeadline
         var extra = reader.Strings("outcomes") ?? [];
         if (extra.Any(string.IsNullOrWhiteSpace))
         {
-            throw new ActivityPropertiesException("outcomes", "outcome names must not be empty");
+            throw new ActivityPropertiesException("outcomes", ErrorCodes.PropertyOutcomeEmpty);
         }
 
         return new UnitTaskProperties
         {
             Title = reader.String("title") is { Length: > 0 } title ? title
-                : fallbackTitle ?? throw new ActivityPropertiesException("title", "is required"),
+                : fallbackTitle ?? throw new ActivityPropertiesException("title", ErrorCodes.PropertyRequired),
             Instructions = reader.String("instructions") ?? "",
             Lead = Selector.Read(reader, "lead"),
             Supporting = Selector.Read(reader, "supporting"),

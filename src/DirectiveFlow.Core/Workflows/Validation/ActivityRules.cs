@@ -26,7 +26,7 @@ internal sealed class ActivityRules(
             {
                 var path = e.Path is null ? "/properties" : "/properties/" + e.Path.Replace('.', '/');
                 errors.AddForActivity(i, ValidationCodes.InvalidProperties,
-                    new ErrorMessage(ErrorCodes.WorkflowProperties, activity.Type, activity.Id, e.Message), path);
+                    new ErrorMessage(ErrorCodes.WorkflowProperties, activity.Type, activity.Id, e.Problem), path);
             }
             catch (ActivityPropertiesException)
             {

@@ -22,7 +22,7 @@ public sealed class DeadlineCalculator(IWorkingDayCalendar calendar)
         }
         catch (InvalidOperationException e)
         {
-            throw new FlowFaultException(new ErrorMessage(ErrorCodes.DeadlineInvalid, e.Message));
+            throw new FlowFaultException(new ErrorMessage(ErrorCodes.DeadlineInvalid, e is DeadlineInputException input ? input.Problem : e.Message));
         }
     }
 

@@ -71,7 +71,7 @@ public sealed class StartSubCascadeHandler(DirectiveFlowDbContext db, DeadlineCa
         }
         catch (ActivityPropertiesException e)
         {
-            throw ProblemException.Invalid("deadline", ErrorCodes.DeadlineInvalid, e.Message);
+            throw ProblemException.Invalid("deadline", ErrorCodes.DeadlineInvalid, e.Problem);
         }
 
         // Sub-units (departments, member organisations, residential groups), not the lower-level pillar units a Cascade reaches.
@@ -88,7 +88,7 @@ public sealed class StartSubCascadeHandler(DirectiveFlowDbContext db, DeadlineCa
             }
             catch (ActivityPropertiesException e)
             {
-                throw ProblemException.Invalid("selector", ErrorCodes.SelectorInvalid, e.Message);
+                throw ProblemException.Invalid("selector", ErrorCodes.SelectorInvalid, e.Problem);
             }
         }
 

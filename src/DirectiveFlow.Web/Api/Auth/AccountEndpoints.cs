@@ -1,4 +1,6 @@
+using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Infrastructure.Identity;
+using DirectiveFlow.Web.Api.Problems;
 using DirectiveFlow.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
@@ -42,8 +44,8 @@ public static class AccountEndpoints
         // No form fields are bound here, so the framework would not check the token by itself.
         if (!await antiforgery.IsRequestValidAsync(context))
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Sign-out needs the form's antiforgery token.",
-                detail: "Sign out with the button on a DirectiveFlow page.");
+            return ApiProblems.Of(new ProblemException(ProblemKind.Invalid, new ErrorMessage(ErrorCodes.SignOutAntiforgery),
+                new Dictionary<string, ErrorMessage[]> { [BadRequestProblem.AntiforgeryField] = [new ErrorMessage(ErrorCodes.SignOutButton)] }));
         }
 
         await signIn.SignOutAsync();

@@ -107,7 +107,7 @@ public static class DevApi
         }
     }
 
-    private static IResult NotDemo() => Results.Problem(statusCode: 404, title: "Đồng hồ thử nghiệm chỉ có ở chế độ demo (Demo:Enabled is off)");
+    private static IResult NotDemo() => ApiProblems.Of(ProblemException.NotFound(ErrorCodes.DemoClockOff));
 
     /// <summary>The body of <c>POST /api/dev/clock</c>.</summary>
     public sealed record ClockRequest(string? Advance);

@@ -5,8 +5,6 @@ using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Organisation.Import;
 using DirectiveFlow.Infrastructure.Organisation.Units;
 using DirectiveFlow.Web.Api.Problems;
-using DirectiveFlow.Web.Localization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace DirectiveFlow.Web.Api.Organisation;
 
@@ -58,18 +56,9 @@ public static class OrganisationApi
         var result = await importer.ImportAsync(buffer.ToArray(), ct);
         if (!result.Succeeded)
         {
-            var english = ProblemLanguage.IsEnglish(request.HttpContext);
-            return Results.Problem(new ProblemDetails
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = new ErrorMessage(ErrorCodes.ImportRejected).Text(english),
-                Detail = new ErrorMessage(ErrorCodes.ImportProblemCount, result.Problems.Count).Text(english),
-                Extensions =
-                {
-                    ["code"] = ErrorCodes.ImportRejected,
-                    ["errors"] = result.Problems.Select(p => new { line = p.Line, code = p.Problem.Code, message = p.Problem.Text(english) }).ToArray(),
-                },
-            });
+            var problems = result.Problems;
+            return ApiProblems.Of(new ProblemException(ProblemKind.Invalid, new ErrorMessage(ErrorCodes.ImportRejected, problems.Count)).With("errors",
+                new WordedValue(english => problems.Select(p => new { line = p.Line, code = p.Problem.Code, message = p.Problem.Text(english) }).ToArray())));
         }
 
         return Results.Ok(new

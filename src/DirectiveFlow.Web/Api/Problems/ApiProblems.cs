@@ -6,16 +6,18 @@ namespace DirectiveFlow.Web.Api.Problems;
 /// <summary>
 /// The one place a <see cref="ProblemException"/> becomes ProblemDetails: its kind gives the status, its code the
 /// <c>code</c> member clients branch on, and every message is looked up in the request's language
-/// (<see cref="ProblemLanguage"/>); field errors keep their codes in <c>codes</c>.
+/// (<see cref="ProblemLanguage"/>); field errors keep their codes in <c>codes</c>, and a member that has words
+/// (<see cref="WordedValue"/>, e.g. the list of a definition's validation errors) is worded the same way.
 /// </summary>
 public static class ApiProblems
 {
     public static IResult From(ProblemException problem, HttpContext context)
     {
         var english = ProblemLanguage.IsEnglish(context);
-        var extensions = new Dictionary<string, object?>(problem.Extensions) { ["code"] = problem.Code };
+        var extensions = problem.Extensions.ToDictionary(e => e.Key, e => e.Value is WordedValue worded ? worded.For(english) : e.Value);
+        extensions["code"] = problem.Code;
         var text = problem.Problem.Text(english);
-        if (problem.Kind == ProblemKind.Invalid)
+        if (problem.Kind == ProblemKind.Invalid && problem.Errors.Count > 0)
         {
             extensions["codes"] = problem.Errors.ToDictionary(e => e.Key, e => e.Value.Select(m => m.Code).ToArray());
             var errors = problem.Errors.ToDictionary(e => e.Key, e => e.Value.Select(m => m.Text(english)).ToArray());

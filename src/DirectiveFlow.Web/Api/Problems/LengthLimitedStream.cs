@@ -40,6 +40,7 @@ public sealed class LengthLimitedStream(Stream inner, long limit) : Stream
             context.ProblemDetails.Title = new ErrorMessage(ErrorCodes.BodyTooLarge).Text(english);
             context.ProblemDetails.Detail = message;
             context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { [JsonErrorText.Root] = [message] };
+            context.ProblemDetails.Extensions["code"] = ErrorCodes.BodyTooLarge;
         }
     }
 

@@ -3,19 +3,18 @@ using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Core.Workflows.Validation;
 using DirectiveFlow.Infrastructure.Workflows;
 using DirectiveFlow.Web.Api.Problems;
-using DirectiveFlow.Web.Localization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace DirectiveFlow.Web.Api.Workflows;
 
 /// <summary>Turns store results into HTTP answers: 400 with every validation error, 404, 409 saying what is allowed (one problem type, <see cref="ApiProblems"/>).</summary>
 internal static class WorkflowResults
 {
-    public static IResult From(DefinitionStoreResult result, Func<DefinitionStoreResult, IResult> success) => result.Status switch
+    public static IResult From(DefinitionStoreResult result, Func<DefinitionStoreResult, IResult> success) => result.ToProblem() switch
     {
-        DefinitionStoreStatus.Invalid => new InvalidDefinition(result.Errors!),
-        _ when result.ToProblem() is { } problem => ApiProblems.Of(problem),
-        _ => success(result),
+        null => success(result),
+        { Kind: ProblemKind.Invalid } invalid => ApiProblems.Of(
+            invalid.With("errors", new WordedValue(english => ValidationErrorResponse.From(result.Errors!, english)))),
+        var problem => ApiProblems.Of(problem),
     };
 
     public static IResult NotFound(string definitionId, int? version) => ApiProblems.Of(version is null
@@ -49,20 +48,5 @@ internal static class WorkflowResults
     {
         response.Headers.ETag = $"\"{record.ConcurrencyStamp}\"";
         return Results.Ok(WorkflowDefinitionResponse.From(record));
-    }
-
-    /// <summary>400 with every validation error (code, activity, path), worded in the request's language when written.</summary>
-    private sealed class InvalidDefinition(IReadOnlyList<WorkflowValidationError> errors) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            var english = ProblemLanguage.IsEnglish(httpContext);
-            return Results.Problem(new ProblemDetails
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = new ErrorMessage(ErrorCodes.WorkflowInvalid, errors.Count).Text(english),
-                Extensions = { ["code"] = ErrorCodes.WorkflowInvalid, ["errors"] = ValidationErrorResponse.From(errors, english) },
-            }).ExecuteAsync(httpContext);
-        }
     }
 }

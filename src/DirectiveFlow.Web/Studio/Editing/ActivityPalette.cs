@@ -5,14 +5,20 @@ using DirectiveFlow.Web.Localization;
 namespace DirectiveFlow.Web.Studio.Editing;
 
 /// <summary>The palette's entries and each node's summary line, as the registered activity types give them: the
-/// engine's catalog names the types, their Vietnamese labels and their starting properties.</summary>
+/// engine's catalog names the types and their starting properties; their names, hints and summaries come from the
+/// activity word catalogues in the user's language.</summary>
 public sealed class ActivityPalette(ActivityCatalog catalog)
 {
-    public sealed record Entry(string Type, string Label, string Hint, Func<JsonObject> Defaults);
+    public sealed record Entry(ActivityDescriptor Descriptor, Func<JsonObject> Defaults)
+    {
+        public string Type => Descriptor.Type;
 
-    public IReadOnlyList<Entry> Entries { get; } = catalog.Handlers
-        .Select(h => new Entry(h.Descriptor.Type, h.Descriptor.DisplayNameVi, h.Descriptor.DescriptionVi, h.StudioDefaults))
-        .ToList();
+        public string Label => Descriptor.DisplayName(UiText.IsEnglish);
+
+        public string Hint => Descriptor.Description(UiText.IsEnglish);
+    }
+
+    public IReadOnlyList<Entry> Entries { get; } = catalog.Handlers.Select(h => new Entry(h.Descriptor, h.StudioDefaults)).ToList();
 
     public Entry? Find(string type) => Entries.FirstOrDefault(e => e.Type == type);
 
@@ -20,5 +26,5 @@ public sealed class ActivityPalette(ActivityCatalog catalog)
 
     /// <summary>The one-line summary a node shows under its name (deadline, targets, condition, …), in the user's language.</summary>
     public string SummaryOf(string type, JsonObject properties) =>
-        catalog.FindHandler(type)?.Summary(properties) is { } text ? (UiText.IsEnglish ? text.En : text.Vi) : "";
+        catalog.FindHandler(type)?.Summary(properties).Text(UiText.IsEnglish) ?? "";
 }

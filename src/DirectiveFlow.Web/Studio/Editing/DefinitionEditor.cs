@@ -70,7 +70,7 @@ public sealed class DefinitionEditor(WorkflowDefinition definition, WorkflowDiag
         {
             Id = NewId(type),
             Type = type,
-            Name = entry.Label,
+            Name = entry.Descriptor.DisplayNameVi, // stored in the definition: Vietnamese first, as StarterFlow names its nodes
             Position = new Position(Math.Round(x), Math.Round(y)),
             Properties = entry.Defaults(),
         };

@@ -1,8 +1,9 @@
 using DirectiveFlow.Core.Workflows.Activities;
+using DirectiveFlow.Web.Localization;
 
 namespace DirectiveFlow.Web.Studio.Editing;
 
-/// <summary>Runs one of the engine's own property readers so an editor can show its complaint beside the field.</summary>
+/// <summary>Runs one of the engine's own property readers so an editor can show its complaint beside the field, in the user's language.</summary>
 public static class PropertyCheck
 {
     public static string? Error(Func<object?> read)
@@ -14,7 +15,7 @@ public static class PropertyCheck
         }
         catch (ActivityPropertiesException e)
         {
-            return e.Message;
+            return e.Problem.Text(UiText.IsEnglish);
         }
         catch (FormatException e)
         {

@@ -48,6 +48,7 @@ public sealed class CascadeActivityTests
     {
         var summary = new CascadeActivity().Summary(Cascade().Properties);
 
-        Assert.Equal(new ActivityText("đơn vị tương ứng của issuer", "counterparts of issuer"), summary);
+        Assert.Equal("đơn vị tương ứng của issuer", summary.Vi);
+        Assert.Equal("counterparts of issuer", summary.En);
     }
 }

@@ -34,8 +34,8 @@ public sealed class DeadlineSpecTests
         spec.ComputeDue(Written, _calendar, JsonNode.Parse("{\"deadlineDays\": \"3\"}")!.AsObject());
 
         Assert.Equal([(Written, 7), (Written, 3)], _calendar.Calls);
-        Assert.Throws<InvalidOperationException>(() => spec.ComputeDue(Written, _calendar, new JsonObject { ["deadlineDays"] = "bảy" }));
-        Assert.Throws<InvalidOperationException>(() => spec.ComputeDue(Written, _calendar, null));
+        Assert.Throws<DeadlineInputException>(() => spec.ComputeDue(Written, _calendar, new JsonObject { ["deadlineDays"] = "bảy" }));
+        Assert.Throws<DeadlineInputException>(() => spec.ComputeDue(Written, _calendar, null));
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class DeadlineSpecTests
         var spec = new DeadlineSpec { Input = "deadlineDays" };
         var calendar = new WorkingDayCalendar([]);
 
-        var error = Assert.Throws<InvalidOperationException>(() => spec.ComputeDue(Written, calendar, new JsonObject { ["deadlineDays"] = 1_000_000_000 }));
+        var error = Assert.Throws<DeadlineInputException>(() => spec.ComputeDue(Written, calendar, new JsonObject { ["deadlineDays"] = 1_000_000_000 }));
 
         Assert.Contains("'deadlineDays'", error.Message, StringComparison.Ordinal);
         Assert.Contains("2600", error.Message, StringComparison.Ordinal);

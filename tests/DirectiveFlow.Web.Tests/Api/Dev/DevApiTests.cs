@@ -51,6 +51,7 @@ public sealed class DevApiTests
         using var post = await client.PostAsJsonAsync("/api/dev/clock", new { advance = "P1D" }, Ct);
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        Assert.Equal("demo-clock-off", (await get.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString());
     }
 
     [Fact]

@@ -84,7 +84,11 @@ public sealed class LocalityImportApiTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-        Assert.Equal(line, Assert.Single(problem.GetProperty("errors").EnumerateArray()).GetProperty("line").GetInt32());
+        var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
+        Assert.Equal(line, error.GetProperty("line").GetInt32());
+        Assert.StartsWith("import-", error.GetProperty("code").GetString(), StringComparison.Ordinal);
+        Assert.Equal("import-rejected", problem.GetProperty("code").GetString());
+        Assert.Equal("Tệp danh mục không hợp lệ, chưa ghi gì (1 lỗi, mỗi lỗi kèm số dòng).", problem.GetProperty("detail").GetString());
     }
 
     [Fact]

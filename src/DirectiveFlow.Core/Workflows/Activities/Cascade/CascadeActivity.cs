@@ -11,13 +11,11 @@ namespace DirectiveFlow.Core.Workflows.Activities.Cascade;
 public sealed class CascadeActivity : ActivityHandler
 {
     public override ActivityDescriptor Descriptor { get; } = new(
-        ActivityTypes.Cascade, "Triển khai xuống đơn vị", "Cascade",
-        "Tạo một nhánh cho mỗi đơn vị được chọn; nhánh chạy phần thân nối từ cổng Each.",
-        "One branch per selected unit; each branch runs the body connected from Each.",
+        ActivityTypes.Cascade,
         [Outcomes.Each, Outcomes.Done], false,
         [
-            new("targets", "Đơn vị nhận", "Target units", PropertyFieldKind.Selector, Required: true),
-            new("completion", "Điều kiện hoàn thành", "Completion", PropertyFieldKind.Completion, Options: ["all", "percentage", "deadline"]),
+            new("targets", "Cascade.targets", PropertyFieldKind.Selector, Required: true),
+            new("completion", "Cascade.completion", PropertyFieldKind.Completion, Options: ["all", "percentage", "deadline"]),
         ],
         IsBlocking: true)
     { Order = 30 };

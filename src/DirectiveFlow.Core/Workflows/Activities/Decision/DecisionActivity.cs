@@ -14,10 +14,9 @@ public sealed class DecisionActivity : ActivityHandler
     private static readonly string[] SamplePriorities = ["Normal", "Urgent", "Immediate"];
 
     public override ActivityDescriptor Descriptor { get; } = new(
-        ActivityTypes.Decision, "Rẽ nhánh theo điều kiện", "Decision",
-        "Điều kiện JavaScript quyết định đi nhánh Đúng hay Sai.", "A JavaScript condition chooses True or False.",
+        ActivityTypes.Decision,
         [Outcomes.True, Outcomes.False], false,
-        [new("condition", "Điều kiện", "Condition", PropertyFieldKind.Expression, Required: true)], IsBlocking: false)
+        [new("condition", "Decision.condition", PropertyFieldKind.Expression, Required: true)], IsBlocking: false)
     { Order = 50 };
 
     public override object? ReadProperties(ActivityDefinition activity) => DecisionProperties.From(activity);

@@ -7,9 +7,7 @@ namespace DirectiveFlow.Core.Workflows.Activities.Delay;
 public sealed class DelayActivity : ActivityHandler
 {
     public override ActivityDescriptor Descriptor { get; } = new(
-        ActivityTypes.Delay, "Chờ", "Delay", "Chờ một số ngày làm việc hoặc một khoảng thời gian.",
-        "Waits a number of working days or a duration.",
-        [Outcomes.Done], false, [ActivityFields.Deadline("Thời gian chờ", "Wait")], IsBlocking: true)
+        ActivityTypes.Delay, [Outcomes.Done], false, [ActivityFields.Deadline("Delay.deadline")], IsBlocking: true)
     { Order = 60 };
 
     public override object? ReadProperties(ActivityDefinition activity) => DelayProperties.From(activity);

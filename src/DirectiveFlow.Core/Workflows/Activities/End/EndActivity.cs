@@ -4,8 +4,7 @@ namespace DirectiveFlow.Core.Workflows.Activities.End;
 public sealed class EndActivity : ActivityHandler
 {
     public override ActivityDescriptor Descriptor { get; } = new(
-        ActivityTypes.End, "Kết thúc", "End", "Kết thúc nhánh hoặc quy trình.", "Ends the branch or the flow.",
-        [], false, [], IsBlocking: false)
+        ActivityTypes.End, [], false, [], IsBlocking: false)
     { Order = 80 };
 
     public override Task RunAsync(IActivityRun run, CancellationToken cancellationToken) => run.EndAsync(cancellationToken);

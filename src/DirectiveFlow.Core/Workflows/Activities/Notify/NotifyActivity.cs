@@ -6,13 +6,12 @@ namespace DirectiveFlow.Core.Workflows.Activities.Notify;
 public sealed class NotifyActivity : ActivityHandler
 {
     public override ActivityDescriptor Descriptor { get; } = new(
-        ActivityTypes.Notify, "Gửi thông báo", "Notify", "Gửi thư điện tử đến đơn vị hoặc vai trò.",
-        "Sends an email to a unit or a role.",
+        ActivityTypes.Notify,
         [Outcomes.Done], false,
         [
-            new("to", "Người nhận", "Recipient", PropertyFieldKind.Recipient, Required: true, Options: [.. NotifyRecipients.Fixed, "role:Issuer"]),
-            new("subject", "Tiêu đề", "Subject", PropertyFieldKind.Text, Required: true),
-            new("body", "Nội dung", "Body", PropertyFieldKind.MultilineText),
+            new("to", "Notify.to", PropertyFieldKind.Recipient, Required: true, Options: [.. NotifyRecipients.Fixed, "role:Issuer"]),
+            new("subject", "Notify.subject", PropertyFieldKind.Text, Required: true),
+            new("body", "Notify.body", PropertyFieldKind.MultilineText),
         ],
         IsBlocking: false)
     { Order = 70 };
@@ -27,7 +26,7 @@ public sealed class NotifyActivity : ActivityHandler
     };
 
     public override ActivityText Summary(JsonObject properties) =>
-        ActivityText.Same(SummaryText.Text(properties, "to") ?? "?").Prefix("Gửi: ", "To: ");
+        ActivityText.Of("Summary.To", SummaryText.Text(properties, "to") ?? "?");
 
     public override async Task RunAsync(IActivityRun run, CancellationToken cancellationToken)
     {

@@ -10,9 +10,7 @@ namespace DirectiveFlow.Core.Workflows.Activities.Review;
 public sealed class ReviewActivity : ActivityHandler
 {
     public override ActivityDescriptor Descriptor { get; } = new(
-        ActivityTypes.Review, "Xem xét, đánh giá", "Review",
-        "Đơn vị giao nhiệm vụ chấp nhận kết quả hoặc trả lại để làm lại.",
-        "The assigner accepts the result or returns it for rework.",
+        ActivityTypes.Review,
         [Outcomes.Accepted, Outcomes.Returned], false, [ActivityFields.Instructions], IsBlocking: true)
     { Order = 40 };
 

@@ -4,8 +4,7 @@ namespace DirectiveFlow.Core.Workflows.Activities.Start;
 public sealed class StartActivity : ActivityHandler
 {
     public override ActivityDescriptor Descriptor { get; } = new(
-        ActivityTypes.Start, "Bắt đầu", "Start", "Điểm bắt đầu của quy trình.", "Where the flow begins.",
-        [Outcomes.Done], false, [], IsBlocking: false)
+        ActivityTypes.Start, [Outcomes.Done], false, [], IsBlocking: false)
     { Order = 10 };
 
     public override Task RunAsync(IActivityRun run, CancellationToken cancellationToken) => run.FollowAsync(Outcomes.Done, cancellationToken);

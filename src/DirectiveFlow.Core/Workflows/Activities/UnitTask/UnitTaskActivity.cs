@@ -10,21 +10,19 @@ namespace DirectiveFlow.Core.Workflows.Activities.UnitTask;
 public sealed class UnitTaskActivity : ActivityHandler
 {
     public override ActivityDescriptor Descriptor { get; } = new(
-        ActivityTypes.UnitTask, "Nhiệm vụ đơn vị", "Unit task",
-        "Giao nhiệm vụ cho một đơn vị chủ trì, có đơn vị phối hợp và thời hạn.",
-        "Work owed by one lead unit, with supporting units and a deadline.",
+        ActivityTypes.UnitTask,
         [Outcomes.Done], true,
         [
-            new("title", "Tên nhiệm vụ", "Title", Text, Required: true),
+            new("title", "UnitTask.title", Text, Required: true),
             ActivityFields.Instructions,
-            new("lead", "Đơn vị chủ trì", "Lead unit", PropertyFieldKind.Selector),
-            new("supporting", "Đơn vị phối hợp", "Supporting units", PropertyFieldKind.Selector),
-            ActivityFields.Deadline("Thời hạn", "Deadline"),
-            new("outcomes", "Kết quả", "Outcomes", PropertyFieldKind.Outcomes),
-            new("cadence", "Chế độ báo cáo tiến độ", "Progress reporting", Cadence, Options: ["none", "daily", "weekly"]),
-            new("reminders", "Nhắc hạn", "Reminders", Reminders),
-            new("escalation", "Đôn đốc, báo cáo vượt cấp", "Escalation", Escalation),
-            new("allowCompleteBeforeSubCascade", "Cho phép hoàn thành trước khi cấp dưới xong", "May complete before its sub-cascade", PropertyFieldKind.Boolean),
+            new("lead", "UnitTask.lead", PropertyFieldKind.Selector),
+            new("supporting", "UnitTask.supporting", PropertyFieldKind.Selector),
+            ActivityFields.Deadline("UnitTask.deadline"),
+            new("outcomes", "UnitTask.outcomes", PropertyFieldKind.Outcomes),
+            new("cadence", "UnitTask.cadence", Cadence, Options: ["none", "daily", "weekly"]),
+            new("reminders", "UnitTask.reminders", Reminders),
+            new("escalation", "UnitTask.escalation", Escalation),
+            new("allowCompleteBeforeSubCascade", "UnitTask.allowCompleteBeforeSubCascade", PropertyFieldKind.Boolean),
         ],
         IsBlocking: true)
     { Order = 20 };

@@ -1,0 +1,50 @@
+namespace DirectiveFlow.Core.Workflows.Activities.Words;
+
+/// <summary>The English words of the built-in activity types, under the same keys as <see cref="ActivityWordsVi"/>.</summary>
+public static class ActivityWordsEn
+{
+    public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Start.Name"] = "Start",
+        ["Start.Description"] = "Where the flow begins.",
+        ["UnitTask.Name"] = "Unit task",
+        ["UnitTask.Description"] = "Work owed by one lead unit, with supporting units and a deadline.",
+        ["UnitTask.title"] = "Title",
+        ["UnitTask.lead"] = "Lead unit",
+        ["UnitTask.supporting"] = "Supporting units",
+        ["UnitTask.deadline"] = "Deadline",
+        ["UnitTask.outcomes"] = "Outcomes",
+        ["UnitTask.cadence"] = "Progress reporting",
+        ["UnitTask.reminders"] = "Reminders",
+        ["UnitTask.escalation"] = "Escalation",
+        ["UnitTask.allowCompleteBeforeSubCascade"] = "May complete before its sub-cascade",
+        ["Cascade.Name"] = "Cascade",
+        ["Cascade.Description"] = "One branch per selected unit; each branch runs the body connected from Each.",
+        ["Cascade.targets"] = "Target units",
+        ["Cascade.completion"] = "Completion",
+        ["Review.Name"] = "Review",
+        ["Review.Description"] = "The assigner accepts the result or returns it for rework.",
+        ["Decision.Name"] = "Decision",
+        ["Decision.Description"] = "A JavaScript condition chooses True or False.",
+        ["Decision.condition"] = "Condition",
+        ["Delay.Name"] = "Delay",
+        ["Delay.Description"] = "Waits a number of working days or a duration.",
+        ["Delay.deadline"] = "Wait",
+        ["Notify.Name"] = "Notify",
+        ["Notify.Description"] = "Sends an email to a unit or a role.",
+        ["Notify.to"] = "Recipient",
+        ["Notify.subject"] = "Subject",
+        ["Notify.body"] = "Body",
+        ["End.Name"] = "End",
+        ["End.Description"] = "Ends the branch or the flow.",
+        ["Field.instructions"] = "Instructions",
+        ["Summary.WorkingDays"] = "{0} working days",
+        ["Summary.FromInput"] = "from input {0}",
+        ["Summary.NoDeadline"] = "no deadline",
+        ["Summary.AllUnits"] = "all units",
+        ["Summary.CounterpartsOf"] = "counterparts of {0}",
+        ["Summary.ChildrenOf"] = "children of {0}",
+        ["Summary.UnitCount"] = "{0} units",
+        ["Summary.To"] = "To: {0}",
+    };
+}
