@@ -427,6 +427,7 @@ public static class EnText
         ["Studio.AfterWD"] = "After (WD)",
         ["Studio.To"] = "To",
         ["Studio.Raise"] = "Raise",
+        ["Studio.Immediate"] = "Send at once (not in the digest)",
         ["Studio.UnitHead"] = "Unit head",
         ["Studio.SuperiorSHead"] = "Superior's head",
         ["Studio.IssuingLeadership"] = "Issuing leadership",

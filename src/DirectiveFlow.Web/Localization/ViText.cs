@@ -427,6 +427,7 @@ public static class ViText
         ["Studio.AfterWD"] = "Sau (ngày LV)",
         ["Studio.To"] = "Báo",
         ["Studio.Raise"] = "Nâng",
+        ["Studio.Immediate"] = "Gửi ngay (không gộp vào bản tổng hợp)",
         ["Studio.UnitHead"] = "Lãnh đạo đơn vị",
         ["Studio.SuperiorSHead"] = "Lãnh đạo cấp trên",
         ["Studio.IssuingLeadership"] = "Lãnh đạo đơn vị ban hành",
