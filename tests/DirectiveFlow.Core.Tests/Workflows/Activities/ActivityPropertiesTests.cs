@@ -75,6 +75,7 @@ public sealed class ActivityPropertiesTests
         {
             ["id"] = "ack", ["name"] = "Tiếp nhận",
             ["activities"] = new JsonArray(new JsonObject { ["id"] = "start", ["type"] = "Start", ["properties"] = new JsonObject() }),
+            ["connections"] = new JsonArray(),
             ["policies"] = policies.DeepClone(),
         };
         Assert.Empty(DirectiveFlow.Core.Workflows.Validation.WorkflowSchema.Evaluate(System.Text.Json.JsonDocument.Parse(definition.ToJsonString()).RootElement));
