@@ -10,5 +10,8 @@ public static class EmailTemplates
     public const string DailyDigest = "digest";
     public const string WeeklySummary = "weekly";
 
-    public static readonly IReadOnlyList<string> All = [Reminder, DueToday, Escalation, ProgressMissing, DailyDigest, WeeklySummary];
+    /// <summary>A task not acknowledged: the reminder to its unit, and the escalation saying it never was.</summary>
+    public const string NotAcknowledged = "not-acknowledged";
+
+    public static readonly IReadOnlyList<string> All = [Reminder, DueToday, Escalation, ProgressMissing, DailyDigest, WeeklySummary, NotAcknowledged];
 }

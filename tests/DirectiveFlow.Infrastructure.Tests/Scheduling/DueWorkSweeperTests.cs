@@ -91,6 +91,109 @@ public sealed class DueWorkSweeperTests
 
     [Theory]
     [MemberData(nameof(ProvidersAndPaths))]
+    public async Task After_a_60_day_jump_each_recipient_gets_the_highest_step_once_and_the_skipped_steps_are_journaled(string provider, bool setBased)
+    {
+        // Two steps to each of the unit's head and the superior unit's head, then the issuing leadership.
+        const string policy = """
+            {"escalation": {"steps": [{"afterWorkingDays": 0, "to": "unitHead"}, {"afterWorkingDays": 1, "to": "unitHead"},
+              {"afterWorkingDays": 2, "to": "parentHead"}, {"afterWorkingDays": 3, "to": "parentHead", "immediate": true},
+              {"afterWorkingDays": 5, "to": "issuerLeadership", "raise": true}], "raiseAfterChases": 3}}
+            """;
+        await using var h = await CreateAsync(provider);
+        h.UniformGroupMinimum = setBased ? 1 : 0;
+        var tasks = new List<Core.Tasks.UnitTask>();
+        for (var i = 0; i < 3; i++)
+        {
+            tasks.Add(await h.AddTaskAsync(5, $"Nhiệm vụ số {i}", t => t.PolicyJson = policy));
+        }
+
+        h.MoveTo(tasks[0].DueAt.AddDays(60));
+        var first = await h.SweepAsync();
+        var again = await h.SweepAsync();
+        await h.DispatchAllAsync();
+
+        Assert.Equal((3, 9, 0), (first.Tasks, first.Effects, again.Effects));
+        var received = h.Mailbox.All();
+        Assert.Equal(9, received.Count);
+        foreach (var to in new[] { WardHead, ParentHead, IssuerHead })
+        {
+            Assert.Equal(3, received.Count(m => m.To.Single() == to));
+        }
+
+        await using var db = h.Db();
+        Assert.All(await db.Tasks.ToListAsync(Ct), t => Assert.Equal((5, 5, true), (t.EscalationLevel, t.ChaseCount, t.IsRaised)));
+        var keys = await db.Outbox.Select(m => m.DedupeKey).ToListAsync(Ct);
+        Assert.Equal(["escalation.level2", "escalation.level4", "escalation.level5"], keys.Select(ChaseKeys.ActionOf).Distinct().Order());
+        // The skipped steps (levels 1 and 3) are counted in the directive's journal, per task, once.
+        Assert.Equal(3, (await db.Journal.Where(j => j.Action == DueEffect.SkippedAction).Select(j => j.Detail).ToListAsync(Ct))
+            .Sum(d => int.Parse(d!.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)));
+        // The immediate step's shared model carries the marked role.
+        Assert.Contains(await db.OutboxModels.Select(m => m.RecipientRole).ToListAsync(Ct), r => r == "parentHead:immediate");
+    }
+
+    [Theory]
+    [MemberData(nameof(ProvidersAndPaths))]
+    public async Task A_task_not_acknowledged_reminds_its_unit_then_tells_its_head_once(string provider, bool setBased)
+    {
+        // Assigned Monday 02/03 09:00, due in 10 working days: reminded at the end of Wednesday 04/03, escalated Friday 06/03.
+        await using var h = await CreateAsync(provider);
+        h.UniformGroupMinimum = setBased ? 1 : 0;
+        var task = await h.AddTaskAsync(10, configure: t => (t.Status, t.AcknowledgedAt) = (UnitTaskStatus.Assigned, null));
+
+        h.MoveTo(Local(2026, 3, 4, 17, 5));
+        Assert.Equal(1, (await h.SweepAsync()).Effects);
+        await h.DispatchAllAsync();
+        Assert.StartsWith("[Nhắc tiếp nhận nhiệm vụ] UBND phường Hoàn Kiếm – Lập kế hoạch hành động", h.Mailbox.All()[0].Subject, StringComparison.Ordinal);
+
+        h.MoveTo(Local(2026, 3, 6, 17, 5));
+        Assert.Equal(1, (await h.SweepAsync()).Effects);
+        Assert.Equal(0, (await h.SweepAsync()).Effects);
+        await h.DispatchAllAsync();
+        var escalation = h.Mailbox.All()[0];
+        Assert.Equal(WardHead, escalation.To.Single());
+        Assert.StartsWith("[Chưa tiếp nhận nhiệm vụ] UBND phường Hoàn Kiếm – Lập kế hoạch hành động", escalation.Subject, StringComparison.Ordinal);
+        Assert.Contains("4 ngày làm việc", escalation.Text, StringComparison.Ordinal);
+
+        h.MoveTo(Local(2026, 3, 12, 8, 5));
+        await h.SweepAsync();
+        await using var db = h.Db();
+        var stored = await db.Tasks.SingleAsync(t => t.Id == task.Id, Ct);
+        Assert.Equal((1, 0), (stored.ChaseCount, stored.EscalationLevel));
+        var actions = await db.Journal.Where(j => j.TaskId == null).Select(j => j.Action).ToListAsync(Ct);
+        Assert.Equal(1, actions.Count(a => a == "task.not-acknowledged"));
+        Assert.Equal(1, actions.Count(a => a == "escalation.not-acknowledged"));
+        Assert.Single(await db.Outbox.Select(m => m.DedupeKey).ToListAsync(Ct), k => k.StartsWith(DueEffect.NotAcknowledgedEscalationKey, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(ProvidersAndPaths))]
+    public async Task Once_acknowledged_nothing_more_is_sent_about_acknowledging(string provider, bool setBased)
+    {
+        await using var h = await CreateAsync(provider);
+        h.UniformGroupMinimum = setBased ? 1 : 0;
+        var task = await h.AddTaskAsync(10, configure: t => (t.Status, t.AcknowledgedAt) = (UnitTaskStatus.Assigned, null));
+        h.MoveTo(Local(2026, 3, 4, 17, 5));
+        Assert.Equal(1, (await h.SweepAsync()).Effects);
+
+        // What acknowledging does: the status and the time, the schedule left as it was.
+        await using (var db = h.Db())
+        {
+            await db.Tasks.Where(t => t.Id == task.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(t => t.Status, UnitTaskStatus.Acknowledged).SetProperty(t => t.AcknowledgedAt, h.Clock.GetUtcNow()), Ct);
+        }
+
+        h.MoveTo(Local(2026, 3, 6, 17, 5));
+        Assert.Equal(0, (await h.SweepAsync()).Effects);
+        h.MoveTo(Local(2026, 3, 9, 17, 5));
+        Assert.Equal(0, (await h.SweepAsync()).Effects);
+
+        await using var check = h.Db();
+        Assert.Equal([DueEffect.NotAcknowledgedKey], (await check.Outbox.Select(m => m.DedupeKey).ToListAsync(Ct)).Select(k => k[..(k.IndexOf(':') + 1)]));
+        Assert.Equal(0, (await check.Tasks.SingleAsync(t => t.Id == task.Id, Ct)).ChaseCount);
+    }
+
+    [Theory]
+    [MemberData(nameof(ProvidersAndPaths))]
     public async Task A_completed_task_leaves_the_schedule_without_any_email(string provider, bool setBased)
     {
         await using var h = await CreateAsync(provider);

@@ -131,7 +131,10 @@ public sealed class SchedulingHarness : IAsyncDisposable
 
     public void MoveTo(DateTimeOffset instant) => Clock.SetUtcNow(instant.ToUniversalTime());
 
-    /// <summary>A task for the ward, due <paramref name="workingDays"/> working days after now, scheduled from now.</summary>
+    /// <summary>
+    /// A task for the ward, due <paramref name="workingDays"/> working days after now, scheduled from now, and already
+    /// acknowledged (a task left Assigned also gets the not-acknowledged reminder and escalation: set its status so).
+    /// </summary>
     public async Task<UnitTask> AddTaskAsync(int workingDays = 5, string title = "Lập kế hoạch hành động thực hiện Kết luận", Action<UnitTask>? configure = null)
     {
         var now = Clock.GetUtcNow();
@@ -145,6 +148,8 @@ public sealed class SchedulingHarness : IAsyncDisposable
             UnitId = Ward.Id,
             AssignerUnitId = Issuer.Id,
             Title = title,
+            Status = UnitTaskStatus.Acknowledged,
+            AcknowledgedAt = now,
             CreatedAt = now,
             DueAt = due,
             OriginalDueAt = due,

@@ -5,7 +5,9 @@ namespace DirectiveFlow.Core.Workflows.Activities;
 /// <summary>
 /// The escalation ladder for an overdue task, and Hà Nội's rule that a task chased more than
 /// <see cref="RaiseAfterChases"/> times is raised to the issuing leadership (QĐ 847/QĐ-UBND).
-/// JSON: <c>{"steps": [{"afterWorkingDays": 0, "to": "unitHead"}, …], "raiseAfterChases": 3}</c>.
+/// JSON: <c>{"steps": [{"afterWorkingDays": 0, "to": "unitHead"}, …], "raiseAfterChases": 3}</c>; a step may add
+/// <c>"raise": true</c> and <c>"immediate": true</c>. This is the one ladder: flows are read strictly here, a task's
+/// stored copy leniently by <see cref="TaskPolicy.Parse"/>, and the due-work sweep runs it.
 /// </summary>
 public sealed record EscalationPolicy(IReadOnlyList<EscalationStep> Steps, int RaiseAfterChases)
 {
@@ -27,14 +29,21 @@ public sealed record EscalationPolicy(IReadOnlyList<EscalationStep> Steps, int R
     /// <summary>The policy as JSON, e.g. to copy onto a task's <c>PolicyJson</c>.</summary>
     public JsonObject ToJson() => new()
     {
-        ["steps"] = new JsonArray(Steps.Select(s => (JsonNode)new JsonObject
-        {
-            ["afterWorkingDays"] = s.AfterWorkingDays,
-            ["to"] = s.To,
-            ["raise"] = s.Raise,
-        }).ToArray()),
+        ["steps"] = new JsonArray(Steps.Select(s => (JsonNode)StepJson(s)).ToArray()),
         ["raiseAfterChases"] = RaiseAfterChases,
     };
+
+    private static JsonObject StepJson(EscalationStep step)
+    {
+        var json = new JsonObject { ["afterWorkingDays"] = step.AfterWorkingDays, ["to"] = step.To, ["raise"] = step.Raise };
+        if (step.Immediate)
+        {
+            // Written only when set, so the policies copied onto tasks before it existed read the same.
+            json["immediate"] = true;
+        }
+
+        return json;
+    }
 
     internal static EscalationPolicy? Read(PropertyReader parent, string name)
     {
@@ -62,7 +71,7 @@ public sealed record EscalationPolicy(IReadOnlyList<EscalationStep> Steps, int R
                 throw new ActivityPropertiesException(step.PathOf("afterWorkingDays"), Common.Errors.ErrorCodes.PropertyIncreasing);
             }
 
-            steps.Add(new EscalationStep(after, to, step.Bool("raise") ?? false));
+            steps.Add(new EscalationStep(after, to, step.Bool("raise") ?? false, step.Bool("immediate") ?? false));
         }
 
         var raiseAfter = reader.Int("raiseAfterChases") ?? Default.RaiseAfterChases;

@@ -27,21 +27,23 @@ public sealed class DeadlineCalculator(IWorkingDayCalendar calendar)
     }
 
     /// <summary>
-    /// When the due-work sweep should first look at a task due at <paramref name="dueAt"/>: the earliest reminder
-    /// (08:00 on the working day N working days before the due day) still ahead of <paramref name="now"/>, else the deadline.
+    /// When the due-work sweep should first look at a task assigned at <paramref name="now"/>, due at
+    /// <paramref name="dueAt"/>: the earliest reminder (08:00 on the working day N working days before the due day)
+    /// still ahead of <paramref name="now"/>, else the deadline — or the not-acknowledged reminder, when earlier.
     /// </summary>
-    public DateTimeOffset FirstActionAt(ReminderPolicy reminders, DateTimeOffset dueAt, DateTimeOffset now)
+    public DateTimeOffset FirstActionAt(TaskPolicy policy, DateTimeOffset dueAt, DateTimeOffset now)
     {
-        foreach (var before in reminders.BeforeWorkingDays.Where(d => d > 0).OrderDescending())
+        var acknowledge = policy.Acknowledge.RemindAt(now, calendar);
+        foreach (var before in policy.Reminders.BeforeWorkingDays.Where(d => d > 0).OrderDescending())
         {
             var at = VietnamTime.At(WorkingDaysBefore(VietnamTime.DateOf(dueAt), before), RemindersAt);
             if (at > now)
             {
-                return at;
+                return at < acknowledge ? at : acknowledge;
             }
         }
 
-        return dueAt;
+        return dueAt < acknowledge ? dueAt : acknowledge;
     }
 
     private DateOnly WorkingDaysBefore(DateOnly due, int count)

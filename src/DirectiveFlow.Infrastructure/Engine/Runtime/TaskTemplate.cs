@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Core.Workflows.Activities;
 
@@ -26,13 +25,10 @@ public sealed class TaskTemplate
         var properties = step.Flow.Properties<UnitTaskProperties>(activityId);
         Properties = properties;
         DueAt = deadlines.DueAt(properties.Deadline, step.Directive.Inputs, step.Now);
-        var reminders = properties.EffectiveReminders(step.Flow.Policies);
-        NextActionAt = deadlines.FirstActionAt(reminders, DueAt, step.Now);
-        PolicyJson = new JsonObject
-        {
-            ["reminders"] = reminders.ToJson(),
-            ["escalation"] = properties.EffectiveEscalation(step.Flow.Policies).ToJson(),
-        }.ToJsonString();
+        var policy = new TaskPolicy(properties.EffectiveReminders(step.Flow.Policies), properties.EffectiveEscalation(step.Flow.Policies),
+            step.Flow.Policies.Acknowledge ?? AcknowledgePolicy.Default);
+        NextActionAt = deadlines.FirstActionAt(policy, DueAt, step.Now);
+        PolicyJson = policy.ToJson().ToJsonString();
         Cadence = properties.Cadence.Resolve(step.Directive.Inputs);
         RequiresReview = step.Flow.ReviewAfter(activityId) is not null;
         AllowCompleteBeforeSubCascade = properties.AllowCompleteBeforeSubCascade;

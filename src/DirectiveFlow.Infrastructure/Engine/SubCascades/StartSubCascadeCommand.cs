@@ -118,7 +118,7 @@ public sealed class StartSubCascadeHandler(DirectiveFlowDbContext db, DeadlineCa
         };
         var activityId = $"{task.ActivityId}/sub:{execution.Id:N}";
         var template = TaskTemplate.ForSubCascade(task, activityId.Length <= 100 ? activityId : activityId[^100..], command.Title!.Trim(),
-            command.Instructions ?? "", due, deadlines.FirstActionAt(ReminderPolicy.Default, due, now), now);
+            command.Instructions ?? "", due, deadlines.FirstActionAt(TaskPolicy.Parse(task.PolicyJson), due, now), now);
         var rows = units.Select(u => template.CreateFor(u, new FlowScope(execution.Id, u.Id), task.UnitId, task.Id)).ToList();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

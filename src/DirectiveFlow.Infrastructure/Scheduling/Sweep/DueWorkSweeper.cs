@@ -1,6 +1,7 @@
 using System.Data.Common;
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Email;
+using DirectiveFlow.Core.Workflows.Activities;
 using DirectiveFlow.Infrastructure.Email;
 using DirectiveFlow.Infrastructure.Email.Addressing;
 using DirectiveFlow.Infrastructure.Email.Outbox;
@@ -199,6 +200,8 @@ public sealed class DueWorkSweeper(
             steps.Add(group.DirectiveId, effects[e].Effect.Action, written[e]);
         }
 
+        steps.AddSkipped(group.DirectiveId, decision, writer.TasksUpdated);
+
         await steps.WriteAsync(db, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         // Members not updated are not skipped: they differ from the group (another pass or the pages take them).
@@ -208,7 +211,7 @@ public sealed class DueWorkSweeper(
 
     private static bool SameDecision(SweepDecision a, SweepDecision b) =>
         a.NextActionAt == b.NextActionAt && a.ChaseCount == b.ChaseCount && a.EscalationLevel == b.EscalationLevel && a.IsRaised == b.IsRaised
-        && a.Effects.SequenceEqual(b.Effects);
+        && a.Effects.SequenceEqual(b.Effects) && a.Skipped.SequenceEqual(b.Skipped);
 
     private async Task<SweepResult> WritePageAsync(
         List<SweepTask> page, Dictionary<Guid, MailDirective> directives, EffectMessages messages, Dictionary<string, TaskPolicy> policies, ProviderValues values,
@@ -246,6 +249,11 @@ public sealed class DueWorkSweeper(
             steps.Add(e.Task.DirectiveId, e.Effect.Action, 1);
         }
 
+        foreach (var (task, decision) in decisions.Where(d => updated.Contains(d.Task.Id)))
+        {
+            steps.AddSkipped(task.DirectiveId, decision, 1);
+        }
+
         await steps.WriteAsync(db, now, cancellationToken);
         return new SweepResult(decisions.Count, inserted.Count, effects.Count - inserted.Count, decisions.Count - updated.Count);
     }
@@ -280,6 +288,7 @@ public sealed class DueWorkSweeper(
                 continue;
             }
 
+            steps.AddSkipped(task.DirectiveId, decision, 1);
             var written = 0;
             foreach (var effect in decision.Effects)
             {

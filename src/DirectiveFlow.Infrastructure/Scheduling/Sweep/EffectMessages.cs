@@ -40,6 +40,11 @@ public sealed class EffectMessages(string baseUrl, IWorkingDayCalendar calendar)
             // Only the missing-report notice speaks of the last report; leaving it out of the others keeps their
             // model the same for every task of a uniform due group (see UniformDueGroup).
             lastReportLocal = effect.Kind == DueEffectKind.ProgressMissing ? LocalText(task.LastProgressAt ?? task.AcknowledgedAt ?? task.CreatedAt) : null,
+            // Not acknowledged: working days since assigned (from the policy, so a group's tasks share it), and whether
+            // this is the escalation to the ladder's first recipient rather than the reminder to the unit.
+            notAcknowledged = effect.Kind is DueEffectKind.NotAcknowledged or DueEffectKind.NotAcknowledgedEscalation
+                ? new { workingDays = effect.Number, escalated = effect.Kind == DueEffectKind.NotAcknowledgedEscalation }
+                : null,
             ics = new { uid = $"{shared.Id:N}@directiveflow", summary = shared.Title, dueUtc = task.DueAt.ToUniversalTime(), url = link },
         };
         return new OutboxEmail(effect.DedupeKey, [])
@@ -56,6 +61,7 @@ public sealed class EffectMessages(string baseUrl, IWorkingDayCalendar calendar)
         DueEffectKind.Reminder => EmailTemplates.Reminder,
         DueEffectKind.DueToday => EmailTemplates.DueToday,
         DueEffectKind.ProgressMissing => EmailTemplates.ProgressMissing,
+        DueEffectKind.NotAcknowledged or DueEffectKind.NotAcknowledgedEscalation => EmailTemplates.NotAcknowledged,
         _ => EmailTemplates.Escalation,
     };
 }

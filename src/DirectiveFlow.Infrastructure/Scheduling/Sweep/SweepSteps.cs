@@ -22,6 +22,14 @@ public sealed class SweepSteps
         }
     }
 
+    /// <summary>
+    /// Counts the <paramref name="tasks"/> tasks <paramref name="decision"/> was applied to when it passed ladder steps
+    /// without mailing them (a catch-up's lower steps), as <see cref="DueEffect.SkippedAction"/>: the tasks' schedule
+    /// moved past those steps, so each task is counted once.
+    /// </summary>
+    public void AddSkipped(Guid directiveId, SweepDecision decision, int tasks) =>
+        Add(directiveId, DueEffect.SkippedAction, decision.Skipped.Count > 0 ? tasks : 0);
+
     public async Task WriteAsync(DirectiveFlowDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (_counts.Count == 0)

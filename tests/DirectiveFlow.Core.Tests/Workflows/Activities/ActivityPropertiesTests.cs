@@ -55,6 +55,43 @@ public sealed class ActivityPropertiesTests
     }
 
     [Fact]
+    public void Flow_policies_read_the_acknowledgement_rule_and_immediate_steps_and_the_schema_allows_them()
+    {
+        var policies = JsonNode.Parse("""
+            {"escalation": {"steps": [{"afterWorkingDays": 0, "to": "unitHead"}, {"afterWorkingDays": 2, "to": "parentHead", "immediate": true}]},
+             "acknowledge": {"remindAfterWorkingDays": 3, "escalateAfterWorkingDays": 1}}
+            """)!.AsObject();
+
+        var flow = FlowPolicies.From(new WorkflowDefinition { Policies = policies });
+
+        Assert.Equal(new AcknowledgePolicy(3, 1), flow.Acknowledge);
+        Assert.Equal([false, true], flow.Escalation!.Steps.Select(s => s.Immediate));
+        // Written back only where set, and read back alike.
+        var json = flow.Escalation.ToJson();
+        Assert.Null(json["steps"]![0]!["immediate"]);
+        Assert.Equal(flow.Escalation.Steps, EscalationPolicy.FromJson(json)!.Steps);
+        Assert.Null(FlowPolicies.From(new WorkflowDefinition()).Acknowledge);
+        var definition = new JsonObject
+        {
+            ["id"] = "ack", ["name"] = "Tiếp nhận",
+            ["activities"] = new JsonArray(new JsonObject { ["id"] = "start", ["type"] = "Start", ["properties"] = new JsonObject() }),
+            ["connections"] = new JsonArray(),
+            ["policies"] = policies.DeepClone(),
+        };
+        Assert.Empty(DirectiveFlow.Core.Workflows.Validation.WorkflowSchema.Evaluate(System.Text.Json.JsonDocument.Parse(definition.ToJsonString()).RootElement));
+    }
+
+    [Fact]
+    public void An_acknowledgement_delay_below_one_working_day_is_refused()
+    {
+        var policies = new JsonObject { ["acknowledge"] = new JsonObject { ["remindAfterWorkingDays"] = 0 } };
+
+        var error = Assert.Throws<ActivityPropertiesException>(() => FlowPolicies.From(new WorkflowDefinition { Policies = policies }));
+
+        Assert.Equal("policies.acknowledge.remindAfterWorkingDays", error.Path);
+    }
+
+    [Fact]
     public void Selector_for_city_pillars_keeps_departments_out()
     {
         var selector = Selector.FromJson(new JsonObject { ["levels"] = new JsonArray("province"), ["kinds"] = new JsonArray("pillar") })!;

@@ -54,6 +54,32 @@ public sealed class StudioDesignerBrowserTests
     }
 
     [Fact]
+    public async Task An_escalation_step_can_be_marked_to_be_sent_at_once_instead_of_in_the_digest()
+    {
+        await using var browser = await StudioBrowser.StartAsync();
+        var page = browser.Page;
+        await browser.LoginAsync();
+        await page.GotoAsync(browser.Url("/studio/party-conclusion"));
+        await browser.WaitForCircuitAsync();
+        await page.ClickAsync("[data-testid=node-action-plan] .af-node__head");
+        await Expect(page.Locator("[data-testid=property-panel][data-activity-id=action-plan]")).ToBeVisibleAsync();
+
+        // The task has no ladder of its own: making one starts from the default, whose steps are not immediate.
+        await page.CheckAsync("[data-testid=prop-escalation-custom]");
+        await Expect(page.Locator("[data-testid=property-panel]")).ToContainTextAsync("Gửi ngay (không gộp vào bản tổng hợp)");
+        await Expect(page.Locator("[data-testid=prop-escalation-immediate-1]")).Not.ToBeCheckedAsync();
+        await page.CheckAsync("[data-testid=prop-escalation-immediate-1]");
+        await Expect(page.Locator("[data-testid=prop-escalation-immediate-1]")).ToBeCheckedAsync();
+        await page.ClickAsync("[data-testid=save-draft]");
+        await Expect(page.Locator("[data-testid=dirty-state]")).ToContainTextAsync("Đã lưu");
+
+        using var admin = await browser.ApiAsync("admin");
+        var exported = await StudioBrowser.JsonAsync(await admin.GetAsync("/api/workflows/party-conclusion/export", TestContext.Current.CancellationToken));
+        var steps = exported["activities"]!.AsArray().Single(a => a!["id"]!.GetValue<string>() == "action-plan")!["properties"]!["escalation"]!["steps"]!.AsArray();
+        Assert.Equal([false, true, false], steps.Select(s => s!["immediate"]?.GetValue<bool>() ?? false));
+    }
+
+    [Fact]
     public async Task Importing_an_invalid_definition_shows_every_error_and_saves_nothing()
     {
         await using var browser = await StudioBrowser.StartAsync();
