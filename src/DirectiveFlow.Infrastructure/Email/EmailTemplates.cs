@@ -9,6 +9,18 @@ public static class EmailTemplates
     public const string ProgressMissing = "progress-missing";
     public const string DailyDigest = "digest";
     public const string WeeklySummary = "weekly";
+    public const string Assigned = "assigned";
+    public const string Supporting = "supporting";
+    public const string Returned = "returned";
 
-    public static readonly IReadOnlyList<string> All = [Reminder, DueToday, Escalation, ProgressMissing, DailyDigest, WeeklySummary];
+    public static readonly IReadOnlyList<string> All =
+        [Reminder, DueToday, Escalation, ProgressMissing, DailyDigest, WeeklySummary, Assigned, Supporting, Returned];
+
+    /// <summary>
+    /// The emails whose reader can still act before the deadline, and so get it as an <c>.ics</c>: a new or returned
+    /// task, a supporting unit's part, a reminder before the deadline and the due-today notice. Never an overdue,
+    /// escalation, raised or missing-report email: their deadline has passed or is not the point.
+    /// </summary>
+    public static bool AttachesDeadline(string template) =>
+        template is Assigned or Supporting or Returned or Reminder or DueToday;
 }

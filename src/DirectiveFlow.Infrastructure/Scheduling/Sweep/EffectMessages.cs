@@ -40,7 +40,7 @@ public sealed class EffectMessages(string baseUrl, IWorkingDayCalendar calendar)
             // Only the missing-report notice speaks of the last report; leaving it out of the others keeps their
             // model the same for every task of a uniform due group (see UniformDueGroup).
             lastReportLocal = effect.Kind == DueEffectKind.ProgressMissing ? LocalText(task.LastProgressAt ?? task.AcknowledgedAt ?? task.CreatedAt) : null,
-            ics = new { uid = $"{shared.Id:N}@directiveflow", summary = shared.Title, dueUtc = task.DueAt.ToUniversalTime(), url = link },
+            ics = EmailTemplates.AttachesDeadline(Template(effect.Kind)) ? new { uid = $"{shared.Id:N}@directiveflow", summary = shared.Title, dueUtc = task.DueAt.ToUniversalTime(), url = link } : null,
         };
         return new OutboxEmail(effect.DedupeKey, [])
         {
