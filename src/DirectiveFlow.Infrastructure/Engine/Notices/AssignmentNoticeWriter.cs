@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Globalization;
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Email;
 using DirectiveFlow.Core.Tasks;
@@ -6,7 +8,6 @@ using DirectiveFlow.Infrastructure.Email.Addressing;
 using DirectiveFlow.Infrastructure.Email.Outbox;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Persistence.Sql;
-using DirectiveFlow.Infrastructure.Scheduling.Sweep;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -52,8 +53,18 @@ public sealed class AssignmentNoticeWriter(IWorkingDayCalendar calendar, OutboxO
             var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             var values = new ProviderValues(db.Database.ProviderName);
             var sql = ProviderSql.For(db);
-            // Without a transaction (none of the engine's callers) the commands need none either.
-            var models = new SharedModelWriter(connection, transaction!, values, sql);
+            var models = new Dictionary<(string Json, string Role), long>();
+            async Task<long> ModelIdAsync(string json, string role)
+            {
+                if (!models.TryGetValue((json, role), out var id))
+                {
+                    id = await InsertModelAsync(connection, transaction, values, sql, json, role, now, cancellationToken);
+                    models[(json, role)] = id;
+                }
+
+                return id;
+            }
+
             var jsons = new Dictionary<(Guid Directive, Guid Assigner, DateTimeOffset Due), string>();
             string ModelOf(UnitTask task)
             {
@@ -71,7 +82,7 @@ public sealed class AssignmentNoticeWriter(IWorkingDayCalendar calendar, OutboxO
             var rows = new List<OutboxMessage>(tasks.Count + supporting.Count);
             foreach (var task in tasks)
             {
-                var modelId = await models.IdAsync(ModelOf(task), RecipientRoles.Unit, now, cancellationToken);
+                var modelId = await ModelIdAsync(ModelOf(task), RecipientRoles.Unit);
                 rows.Add(Row(AssignmentKeys.Lead(template, task.ConcurrencyStamp), template, modelId, task, now));
             }
 
@@ -79,7 +90,7 @@ public sealed class AssignmentNoticeWriter(IWorkingDayCalendar calendar, OutboxO
             foreach (var part in supporting)
             {
                 var task = byId[part.TaskId];
-                var modelId = await models.IdAsync(ModelOf(task), RecipientRoles.SupportingUnit, now, cancellationToken);
+                var modelId = await ModelIdAsync(ModelOf(task), RecipientRoles.SupportingUnit);
                 rows.Add(Row(AssignmentKeys.Supporting(part.UnitId, task.ConcurrencyStamp), EmailTemplates.Supporting, modelId, task, now));
             }
 
@@ -89,6 +100,25 @@ public sealed class AssignmentNoticeWriter(IWorkingDayCalendar calendar, OutboxO
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>One shared model row (<see cref="ProviderSql.InsertOutboxModelReturningId"/>), answering its id.</summary>
+    private static async Task<long> InsertModelAsync(
+        DbConnection connection, DbTransaction? transaction, ProviderValues values, ProviderSql sql, string json, string role, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql.InsertOutboxModelReturningId;
+        foreach (var (name, value) in new (string, object)[] { ("@json", json), ("@role", role), ("@now", values.Time(now)) })
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
     private static OutboxMessage Row(string key, string template, long modelId, UnitTask task, DateTimeOffset now) => new()
