@@ -31,8 +31,12 @@ public sealed class EmailRenderer(EmailTemplateStore templates)
             .Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
         var html = parsed.Html.Render(context, Html);
         var text = parsed.Text.Render(context, NullEncoder.Default);
-        var calendar = document.RootElement.TryGetProperty("ics", out var icsModel) ? IcsBuilder.Build(icsModel, language) : null;
-        return new RenderedEmail(subject, html, text, calendar, calendar is null ? null : "han-xu-ly.ics");
+        // The deadline goes only with the emails whose reader can still meet it, whatever a model carries.
+        var calendar = EmailTemplates.AttachesDeadline(template)
+            && document.RootElement.TryGetProperty("ics", out var icsModel) && icsModel.ValueKind == JsonValueKind.Object
+            ? IcsBuilder.Build(icsModel, language)
+            : null;
+        return new RenderedEmail(subject, html, text, calendar, calendar is null ? null : IcsBuilder.FileName);
     }
 
     private static object? ToPlain(JsonElement element) => element.ValueKind switch

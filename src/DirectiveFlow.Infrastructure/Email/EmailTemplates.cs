@@ -9,9 +9,21 @@ public static class EmailTemplates
     public const string ProgressMissing = "progress-missing";
     public const string DailyDigest = "digest";
     public const string WeeklySummary = "weekly";
+    public const string Assigned = "assigned";
+    public const string Supporting = "supporting";
+    public const string Returned = "returned";
 
     /// <summary>A task not acknowledged: the reminder to its unit, and the escalation saying it never was.</summary>
     public const string NotAcknowledged = "not-acknowledged";
 
-    public static readonly IReadOnlyList<string> All = [Reminder, DueToday, Escalation, ProgressMissing, DailyDigest, WeeklySummary, NotAcknowledged];
+    public static readonly IReadOnlyList<string> All =
+        [Reminder, DueToday, Escalation, ProgressMissing, DailyDigest, WeeklySummary, NotAcknowledged, Assigned, Supporting, Returned];
+
+    /// <summary>
+    /// The emails whose reader can still act before the deadline, and so get it as an <c>.ics</c>: a new or returned
+    /// task, a supporting unit's part, a reminder before the deadline and the due-today notice. Never an overdue,
+    /// escalation, raised or missing-report email: their deadline has passed or is not the point.
+    /// </summary>
+    public static bool AttachesDeadline(string template) =>
+        template is Assigned or Supporting or Returned or Reminder or DueToday;
 }

@@ -4,6 +4,7 @@ using DirectiveFlow.Infrastructure.Configuration;
 using DirectiveFlow.Infrastructure.Email;
 using DirectiveFlow.Infrastructure.Engine.Cascades;
 using DirectiveFlow.Infrastructure.Engine.Definitions;
+using DirectiveFlow.Infrastructure.Engine.Notices;
 using DirectiveFlow.Infrastructure.Engine.Recovery;
 using DirectiveFlow.Infrastructure.Engine.Runtime;
 using Microsoft.Extensions.Configuration;
@@ -29,6 +30,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<ResolvedTargets>();
         services.AddSingleton<CascadeBatchRunner>();
         services.AddSingleton<FlowStepLoader>();
+        services.AddSingleton<AssignmentNoticeWriter>();
         services.AddSingleton<UnitTaskWriter>();
         services.AddSingleton<NotifyWriter>();
         services.AddSingleton<CascadeBranchWriter>();

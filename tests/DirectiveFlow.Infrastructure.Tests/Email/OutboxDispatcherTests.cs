@@ -165,7 +165,7 @@ public sealed class OutboxDispatcherTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task An_escalation_arrives_with_its_Vietnamese_subject_decoded_escaped_HTML_a_link_and_the_deadline_as_ics(string provider)
+    public async Task An_escalation_arrives_with_its_Vietnamese_subject_decoded_escaped_HTML_a_link_and_no_ics_for_its_passed_deadline(string provider)
     {
         await using var h = await CreateAsync(provider);
         var task = await h.AddTaskAsync(5, "Xử lý <điểm nghẽn> & \"Vành đai 2.5\"");
@@ -182,7 +182,8 @@ public sealed class OutboxDispatcherTests
         Assert.Contains("UBND phường Hoàn Kiếm", levelTwo.Text, StringComparison.Ordinal);
         Assert.Contains($"https://directiveflow.hanoi.gov.vn/tasks/{task.Id}", levelTwo.Text, StringComparison.Ordinal);
         Assert.Contains("quá hạn 2 ngày làm việc", levelTwo.Text, StringComparison.Ordinal);
-        Assert.Equal(["han-xu-ly.ics"], levelTwo.Attachments);
+        // Issue 12 part 8: a deadline that has passed is not put in anyone's calendar.
+        Assert.Empty(levelTwo.Attachments);
     }
 
     [Theory]

@@ -40,7 +40,9 @@ public sealed class ActivityTests
         await FlowDriver.CompleteEverythingAsync(host, issued.InstanceId);
         Assert.Equal(WorkflowInstanceStatus.Completed, (await FlowDriver.InstanceAsync(host, issued.InstanceId)).Status);
         await using var read = host.Context();
-        Assert.Equal(1, await read.Outbox.CountAsync(EngineHost.Cancel));
+        Assert.Equal(1, await read.Outbox.CountAsync(m => m.DedupeKey.StartsWith("notify:"), EngineHost.Cancel));
+        var notice = await read.Outbox.SingleAsync(m => !m.DedupeKey.StartsWith("notify:"), EngineHost.Cancel);
+        Assert.Equal((handle.Id, "assigned"), (notice.TaskId!.Value, notice.Template));
     }
 
     [Theory]
@@ -56,7 +58,9 @@ public sealed class ActivityTests
         Assert.Equal("Xử lý Kết luận số 15-KL/TU", task.Title);
         Assert.Equal(new DateTimeOffset(2026, 3, 5, 17, 0, 0, TimeSpan.FromHours(7)), task.DueAt);
         await using var db = host.Context();
-        Assert.Equal(0, await db.Outbox.CountAsync(EngineHost.Cancel));
+        // No Notify on this path: the task's own assignment notice is the only email.
+        var notice = await db.Outbox.SingleAsync(EngineHost.Cancel);
+        Assert.Equal((task.Id, "assigned:0"), (notice.TaskId!.Value, notice.DedupeKey));
     }
 
     [Theory]

@@ -108,13 +108,20 @@ public sealed class CascadeRecoveryTests
         }
     }
 
-    /// <summary>Exactly <paramref name="expected"/> branch tasks, one per unit, and the checkpoint at the end.</summary>
+    /// <summary>
+    /// Exactly <paramref name="expected"/> branch tasks, one per unit, each given to its unit by exactly one notice, and
+    /// the checkpoint at the end.
+    /// </summary>
     internal static async Task AssertExactlyOneTaskPerUnitAsync(EngineHost host, int expected)
     {
         await using var db = host.Context();
-        var work = await db.Tasks.Where(t => t.ActivityId == "work").Select(t => t.UnitId).ToListAsync(EngineHost.Cancel);
+        var work = await db.Tasks.Where(t => t.ActivityId == "work").Select(t => new { t.Id, t.UnitId }).ToListAsync(EngineHost.Cancel);
         Assert.Equal(expected, work.Count);
-        Assert.Equal(expected, work.Distinct().Count());
+        Assert.Equal(expected, work.Select(t => t.UnitId).Distinct().Count());
+        var ids = work.Select(t => t.Id).ToList();
+        var noticed = await db.Outbox.Where(m => m.Template == "assigned" && m.TaskId != null && ids.Contains(m.TaskId.Value))
+            .Select(m => m.TaskId!.Value).ToListAsync(EngineHost.Cancel);
+        Assert.Equal(ids.Order(), noticed.Order());
         var cascade = await db.ActivityExecutions.SingleAsync(e => e.ActivityType == "Cascade", EngineHost.Cancel);
         Assert.Equal(expected, cascade.WrittenBranches);
     }

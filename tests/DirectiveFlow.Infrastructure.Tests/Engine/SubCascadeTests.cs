@@ -42,6 +42,20 @@ public sealed class SubCascadeTests
             wardTask.Id, null, null, "Rà soát tại tổ dân phố", "Báo cáo phường", new System.Text.Json.Nodes.JsonObject { ["workingDays"] = 2 }, "officer", Caller.System));
 
         Assert.Equal(2, started.TaskIds.Count);
+        await using (var db = host.Context())
+        {
+            // Each residential group is told of its task once, by the ward that gave it.
+            var notices = (await Notices.SentNotices.RowsAsync(db, EngineHost.Cancel)).Where(r => started.TaskIds.Contains(r.TaskId!.Value)).ToList();
+            Assert.Equal(started.TaskIds.Order(), notices.Select(n => n.TaskId!.Value).Order());
+            foreach (var (_, email) in await Notices.SentNotices.RenderAsync(db, notices, "vi", EngineHost.Cancel))
+            {
+                Assert.StartsWith("[Nhiệm vụ mới] Tổ dân phố số ", email.Subject, StringComparison.Ordinal);
+                Assert.Contains("Rà soát tại tổ dân phố", email.Subject, StringComparison.Ordinal);
+                Assert.Contains("Báo cáo phường", email.TextBody, StringComparison.Ordinal);
+                Assert.NotNull(email.IcsContent);
+            }
+        }
+
         Assert.False(await CanCompleteAsync(host, wardTask.Id));
         var again = await Assert.ThrowsAsync<ProblemException>(() => host.SendAsync(new StartSubCascadeCommand(wardTask.Id, null, null, "Lần hai", null, null, "officer", Caller.System)));
         Assert.Equal(ProblemKind.Conflict, again.Kind);

@@ -170,4 +170,52 @@ public sealed class TaskCommandTests
         await h.AsAsync(TaskHarness.Officer(h.Ward), s => s.Send(new CompleteTaskCommand(task.Id, "Kết quả")));
         Assert.Equal(UnitTaskStatus.Completed, (await ReloadAsync(h, task.Id)).Status);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Each_return_for_rework_tells_the_unit_once_with_the_comment_and_the_deadline(string provider)
+    {
+        var (h, task) = await ArrangeAsync(provider, UnitTaskStatus.InProgress, requiresReview: true);
+        await using var _ = h;
+        foreach (var comment in new[] { "Bổ sung số liệu quý I", "Thiếu chữ ký" })
+        {
+            await h.AsAsync(TaskHarness.Officer(h.Ward), s => s.Send(new CompleteTaskCommand(task.Id, "Kết quả")));
+            await h.AsAsync(TaskHarness.Issuer(h.City), s => s.Send(new ReviewTaskCommand(task.Id, "return", comment)));
+        }
+
+        await using var db = h.Database.CreateContext();
+        var rows = await Engine.Notices.SentNotices.RowsAsync(db, Ct);
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.Equal((task.Id, "returned"), (r.TaskId!.Value, r.Template)));
+        Assert.Equal(2, rows.Select(r => r.DedupeKey).Distinct().Count());
+        var emails = await Engine.Notices.SentNotices.RenderAsync(db, rows, "vi", Ct);
+        var (row, email) = emails[1];
+        Assert.Equal($"head.{h.Ward.Code.ToLowerInvariant()}@example.vn", row.To);
+        Assert.Equal($"[Trả lại để làm lại] {h.Ward.Name} – {task.Title} – hạn {Core.Calendar.VietnamTime.ToLocal(task.DueAt):dd/MM/yyyy}", email.Subject);
+        Assert.Contains("Thiếu chữ ký", email.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bổ sung số liệu", email.TextBody, StringComparison.Ordinal);
+        Assert.NotNull(email.IcsContent);
+        // The old plain "returned" email is gone: one notice per return, not two.
+        Assert.False(await db.Outbox.AnyAsync(m => m.DedupeKey.Contains(":returned:"), Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_approved_extension_carries_the_new_deadline_as_ics_and_a_rejected_one_none(string provider)
+    {
+        var (h, task) = await ArrangeAsync(provider, UnitTaskStatus.InProgress);
+        await using var _ = h;
+        foreach (var approve in new[] { false, true })
+        {
+            var request = await h.AsAsync(TaskHarness.Officer(h.Ward), s => s.Send(new RequestExtensionCommand(task.Id, 3, null, "Chờ số liệu")));
+            await h.AsAsync(TaskHarness.Issuer(h.City), s => s.Send(new DecideExtensionCommand(task.Id, request, approve, null)));
+        }
+
+        await using var db = h.Database.CreateContext();
+        var approved = await db.Outbox.SingleAsync(m => m.TaskId == task.Id && m.DedupeKey.Contains("extension-approved"), Ct);
+        var rejected = await db.Outbox.SingleAsync(m => m.TaskId == task.Id && m.DedupeKey.Contains("extension-rejected"), Ct);
+        var due = (await ReloadAsync(h, task.Id)).DueAt;
+        Assert.Contains($"DTEND:{due.UtcDateTime:yyyyMMdd'T'HHmmss}Z", approved.IcsContent, StringComparison.Ordinal);
+        Assert.Equal(("han-xu-ly.ics", null, null), (approved.IcsFileName, rejected.IcsContent, rejected.IcsFileName));
+    }
 }

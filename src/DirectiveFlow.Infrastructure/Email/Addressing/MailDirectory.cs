@@ -20,7 +20,7 @@ public sealed class MailDirectory(IReadOnlyDictionary<Guid, MailUnit> units, IRe
     {
         var directives = await DirectivesAsync(db, tasks.Select(t => t.DirectiveId), cancellationToken);
         var units = new Dictionary<Guid, MailUnit>();
-        await AddUnitsAsync(db, units, tasks.SelectMany(t => new[] { t.UnitId, t.AssignerUnitId })
+        await AddUnitsAsync(db, units, tasks.SelectMany(t => new[] { t.UnitId, t.AssignerUnitId, t.RecipientUnitId ?? t.UnitId })
             .Concat(directives.Values.Select(d => d.IssuingUnitId)), cancellationToken);
         await AddUnitsAsync(db, units, tasks.Select(t => units.GetValueOrDefault(t.UnitId)?.ParentId)
             .Where(p => p is not null).Select(p => p!.Value), cancellationToken);
@@ -64,6 +64,7 @@ public sealed class MailDirectory(IReadOnlyDictionary<Guid, MailUnit> units, IRe
         {
             RecipientRoles.ParentHead => Unit(unit?.ParentId) ?? Unit(task.AssignerUnitId),
             RecipientRoles.IssuerLeadership => Unit(Directive(task.DirectiveId)?.IssuingUnitId) ?? Unit(task.AssignerUnitId),
+            RecipientRoles.SupportingUnit => Unit(task.RecipientUnitId),
             _ => unit,
         };
     }
@@ -89,8 +90,8 @@ public sealed class MailDirectory(IReadOnlyDictionary<Guid, MailUnit> units, IRe
     }
 }
 
-/// <summary>What addressing an email about a task needs to know of it.</summary>
-public sealed record MailDirectoryTask(Guid UnitId, Guid AssignerUnitId, Guid DirectiveId);
+/// <summary>What addressing an email about a task needs to know of it (and the unit a row itself names, if any).</summary>
+public sealed record MailDirectoryTask(Guid UnitId, Guid AssignerUnitId, Guid DirectiveId, Guid? RecipientUnitId = null);
 
 /// <summary>A unit's addressing data.</summary>
 public sealed record MailUnit(Guid Id, string Code, string Name, string? HeadName, string? HeadEmail, string? ContactEmails, Guid? ParentId);

@@ -8,6 +8,12 @@ public static class RecipientRoles
     public const string ParentHead = "parentHead";
     public const string IssuerLeadership = "issuerLeadership";
 
+    /// <summary>The task's unit: its head and its contact addresses (a new task's notice).</summary>
+    public const string Unit = "unit";
+
+    /// <summary>The supporting unit named by the row's key (<see cref="Outbox.AssignmentKeys"/>): its head and contacts.</summary>
+    public const string SupportingUnit = "supportingUnit";
+
     /// <summary>Marks a role whose escalation a flow step wants sent at once, not gathered into the recipient's digest
     /// (e.g. <c>parentHead:immediate</c>).</summary>
     public const string ImmediateSuffix = ":immediate";

@@ -5,8 +5,8 @@ namespace DirectiveFlow.Infrastructure.Email.Outbox;
 
 /// <summary>
 /// A model written once for many tasks (<see cref="Core.Email.OutboxModel"/>): it holds <see cref="TaskIdSentinel"/>
-/// wherever the task's id goes and a JSON string sentinel wherever the task's title, its unit's name, code and head, or
-/// the recipient's name goes; <see cref="ForTask"/> puts one task's values in their place.
+/// wherever the task's id goes and a JSON string sentinel wherever the task's title (and instructions), its unit's name, code and
+/// head, or the recipient's name goes; <see cref="ForTask"/> puts one task's values in their place.
 /// </summary>
 public static class SharedModel
 {
@@ -17,6 +17,7 @@ public static class SharedModel
     public const string UnitCodeSentinel = "DF5e47:unit.code";
     public const string UnitHeadNameSentinel = "DF5e47:unit.headName";
     public const string RecipientNameSentinel = "DF5e47:recipient.name";
+    public const string InstructionsSentinel = "DF5e47:task.instructions";
 
     private static readonly string SentinelD = TaskIdSentinel.ToString();
     private static readonly string SentinelN = TaskIdSentinel.ToString("N");
@@ -24,7 +25,7 @@ public static class SharedModel
     /// <summary>Every sentinel as it stands in the JSON (the strings with their quotes), found in one pass.</summary>
     private static readonly Regex Sentinels = new(
         string.Join('|', new[] { SentinelD, SentinelN }.Concat(
-            new[] { TitleSentinel, UnitNameSentinel, UnitCodeSentinel, UnitHeadNameSentinel, RecipientNameSentinel }.Select(t => $"\"{t}\""))
+            new[] { TitleSentinel, UnitNameSentinel, UnitCodeSentinel, UnitHeadNameSentinel, RecipientNameSentinel, InstructionsSentinel }.Select(t => $"\"{t}\""))
             .Select(Regex.Escape)),
         RegexOptions.CultureInvariant);
 
@@ -40,11 +41,13 @@ public static class SharedModel
         $"\"{UnitNameSentinel}\"" => Json(task.UnitName),
         $"\"{UnitCodeSentinel}\"" => Json(task.UnitCode),
         $"\"{UnitHeadNameSentinel}\"" => Json(task.UnitHeadName),
+        $"\"{InstructionsSentinel}\"" => Json(task.Instructions ?? ""),
         _ => Json(task.RecipientName),
     });
 
     private static string Json(string? value) => JsonSerializer.Serialize(value, OutboxWriter.ModelJson);
 }
 
-/// <summary>One task's values for a <see cref="SharedModel"/>.</summary>
-public sealed record SharedModelValues(Guid TaskId, string Title, string UnitName, string UnitCode, string? UnitHeadName, string RecipientName);
+/// <summary>One task's values for a <see cref="SharedModel"/> (its instructions only for the models that name them).</summary>
+public sealed record SharedModelValues(
+    Guid TaskId, string Title, string UnitName, string UnitCode, string? UnitHeadName, string RecipientName, string? Instructions = null);

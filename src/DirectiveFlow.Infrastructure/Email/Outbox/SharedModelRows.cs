@@ -39,9 +39,13 @@ public sealed class SharedModelRows
         var taskIds = rows.Where(m => m.TaskId is not null).Select(m => m.TaskId!.Value).Distinct().ToList();
         var models = await db.OutboxModels.AsNoTracking().Where(m => modelIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
         var tasks = await db.Tasks.AsNoTracking().Where(t => taskIds.Contains(t.Id))
-            .Select(t => new RowTask(t.Id, t.Title, new MailDirectoryTask(t.UnitId, t.AssignerUnitId, t.DirectiveId)))
+            .Select(t => new RowTask(t.Id, t.Title, t.Instructions, new MailDirectoryTask(t.UnitId, t.AssignerUnitId, t.DirectiveId, null)))
             .ToDictionaryAsync(t => t.Id, cancellationToken);
-        var directory = await MailDirectory.LoadAsync(db, tasks.Values.Select(t => t.Addressing).ToList(), cancellationToken);
+        var addressing = tasks.Values.Select(t => t.Addressing)
+            .Concat(rows.Where(m => m.TaskId is { } id && tasks.ContainsKey(id) && AssignmentKeys.SupportingUnitOf(m.DedupeKey) is not null)
+                .Select(m => Addressing(m, tasks[m.TaskId!.Value])))
+            .ToList();
+        var directory = await MailDirectory.LoadAsync(db, addressing, cancellationToken);
         return new SharedModelRows(models, tasks, directory);
     }
 
@@ -66,7 +70,8 @@ public sealed class SharedModelRows
             throw new InvalidOperationException($"The task {message.TaskId} of a shared model is missing.");
         }
 
-        var (to, name) = _directory.Recipients(model.RecipientRole, task.Addressing);
+        var addressing = Addressing(message, task);
+        var (to, name) = _directory.Recipients(model.RecipientRole, addressing);
         if (message.To.Length == 0)
         {
             message.To = OutboxWriter.JoinRecipients(to);
@@ -74,7 +79,7 @@ public sealed class SharedModelRows
 
         if (message.To.Length == 0)
         {
-            var target = _directory.Target(model.RecipientRole, task.Addressing);
+            var target = _directory.Target(model.RecipientRole, addressing);
             throw new InvalidOperationException(target is null
                 ? $"No one can receive it: no unit is found for '{model.RecipientRole}'."
                 : $"No one can receive it: unit {target.Code} ({target.Name}) has no email address for '{model.RecipientRole}'.");
@@ -82,8 +87,12 @@ public sealed class SharedModelRows
 
         var unit = _directory.Unit(task.Addressing.UnitId);
         message.ModelJson = SharedModel.ForTask(model.Json,
-            new SharedModelValues(task.Id, task.Title, unit?.Name ?? "", unit?.Code ?? "", unit?.HeadName, name));
+            new SharedModelValues(task.Id, task.Title, unit?.Name ?? "", unit?.Code ?? "", unit?.HeadName, name, task.Instructions));
     }
 
-    private sealed record RowTask(Guid Id, string Title, MailDirectoryTask Addressing);
+    /// <summary>The row's task as addressing sees it, with the supporting unit the row's key names, if any.</summary>
+    private static MailDirectoryTask Addressing(OutboxMessage message, RowTask task) =>
+        AssignmentKeys.SupportingUnitOf(message.DedupeKey) is { } unitId ? task.Addressing with { RecipientUnitId = unitId } : task.Addressing;
+
+    private sealed record RowTask(Guid Id, string Title, string Instructions, MailDirectoryTask Addressing);
 }

@@ -1,14 +1,16 @@
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Core.Workflows.Activities;
+using DirectiveFlow.Infrastructure.Engine.Notices;
 using DirectiveFlow.Infrastructure.Engine.Runtime;
 
 namespace DirectiveFlow.Infrastructure.Engine.Cascades;
 
 /// <summary>
 /// Writes the branches of a cascade for a list of units. When the body starts with a UnitTask (the usual shape) the
-/// branch is just its task row, written with the provider's bulk path; any other body is walked branch by branch.
+/// branch is just its task row, written with the provider's bulk path with its notices (one small outbox row per task and
+/// recipient unit); any other body is walked branch by branch.
 /// </summary>
-public sealed class CascadeBranchWriter(DeadlineCalculator deadlines)
+public sealed class CascadeBranchWriter(DeadlineCalculator deadlines, AssignmentNoticeWriter notices)
 {
     public async Task WriteAsync(
         FlowStep step, ActivityExecution cascade, IReadOnlyList<TargetUnit> units, FlowWalker walker, bool knownNew, CancellationToken cancellationToken)
@@ -55,14 +57,18 @@ public sealed class CascadeBranchWriter(DeadlineCalculator deadlines)
         }
 
         await step.Db.SaveChangesAsync(cancellationToken);
-        await TaskBulkWriters.For(step.Db).InsertAsync(step.Db, rows, knownNew, cancellationToken);
+        // Only the rows written get supporting units and notices: a row whose unit already had its task was skipped.
+        var written = await TaskBulkWriters.For(step.Db).InsertAsync(step.Db, rows, knownNew, cancellationToken);
+        var supporting = new List<Core.Tasks.TaskSupportingUnit>();
         if (template.Properties?.Supporting is not null)
         {
-            foreach (var task in rows)
+            foreach (var task in written)
             {
-                await UnitTaskWriter.AddSupportingAsync(step, template, task, new FlowScope(cascade.Id, task.UnitId), cancellationToken);
+                supporting.AddRange(await UnitTaskWriter.AddSupportingAsync(step, template, task, new FlowScope(cascade.Id, task.UnitId), cancellationToken));
             }
         }
+
+        await notices.WriteAssignedAsync(step.Db, written, supporting, step.Now, cancellationToken);
 
         step.Journal("cascade.tasks.written", $"{units.Count} × {taskActivityId}", cascade.ActivityId);
     }

@@ -9,6 +9,9 @@ namespace DirectiveFlow.Infrastructure.Engine.Cascades;
 /// </summary>
 public interface ITaskBulkWriter
 {
-    /// <summary>Inserts <paramref name="tasks"/>; <paramref name="knownNew"/> allows a path without the conflict check.</summary>
-    Task InsertAsync(DirectiveFlowDbContext db, IReadOnlyList<UnitTask> tasks, bool knownNew, CancellationToken cancellationToken);
+    /// <summary>
+    /// Inserts <paramref name="tasks"/>; <paramref name="knownNew"/> allows a path without the conflict check. Answers the
+    /// tasks written: those whose (instance, activity, unit) existed are left out.
+    /// </summary>
+    Task<IReadOnlyList<UnitTask>> InsertAsync(DirectiveFlowDbContext db, IReadOnlyList<UnitTask> tasks, bool knownNew, CancellationToken cancellationToken);
 }

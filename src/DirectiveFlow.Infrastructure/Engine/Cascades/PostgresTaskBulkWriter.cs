@@ -13,19 +13,23 @@ namespace DirectiveFlow.Infrastructure.Engine.Cascades;
 /// </summary>
 public sealed class PostgresTaskBulkWriter : ITaskBulkWriter
 {
-    public async Task InsertAsync(DirectiveFlowDbContext db, IReadOnlyList<UnitTask> tasks, bool knownNew, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<UnitTask>> InsertAsync(DirectiveFlowDbContext db, IReadOnlyList<UnitTask> tasks, bool knownNew, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var sql = (PostgreSqlSql)ProviderSql.For(db);
         if (knownNew)
         {
             await CopyAsync(connection, sql.CopyIntoTasks, tasks, cancellationToken);
-            return;
+            return tasks;
         }
 
         await ExecuteAsync(connection, sql.CreateTaskStage, cancellationToken);
         await CopyAsync(connection, sql.CopyIntoTaskStage, tasks, cancellationToken);
         await ExecuteAsync(connection, sql.MoveStagedTasks, cancellationToken);
+        // A skipped row's id was never stored: the ids found are the rows written.
+        var ids = tasks.Select(t => t.Id).ToList();
+        var stored = (await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken)).ToHashSet();
+        return tasks.Where(t => stored.Contains(t.Id)).ToList();
     }
 
     private static async Task CopyAsync(NpgsqlConnection connection, string copy, IReadOnlyList<UnitTask> tasks, CancellationToken cancellationToken)

@@ -13,8 +13,11 @@ namespace DirectiveFlow.Infrastructure.Engine.Cascades;
 /// </summary>
 public static class PreparedTaskInsert
 {
-    /// <summary>Executes <paramref name="sql"/> once per task; <paramref name="toProvider"/> turns a column value into what the provider stores.</summary>
-    public static async Task ExecuteAsync(
+    /// <summary>
+    /// Executes <paramref name="sql"/> once per task; <paramref name="toProvider"/> turns a column value into what the
+    /// provider stores. Answers the tasks written (a row the statement skipped affects none).
+    /// </summary>
+    public static async Task<IReadOnlyList<UnitTask>> ExecuteAsync(
         DirectiveFlowDbContext db, string sql, string prefix, IReadOnlyList<UnitTask> tasks, Func<object?, object> toProvider, CancellationToken cancellationToken)
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
@@ -30,6 +33,7 @@ public static class PreparedTaskInsert
 
         await command.PrepareAsync(cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
+        var written = new List<UnitTask>(tasks.Count);
         foreach (var task in tasks)
         {
             for (var i = 0; i < parameters.Length; i++)
@@ -38,7 +42,12 @@ public static class PreparedTaskInsert
             }
 
             // Synchronous on purpose: SQLite runs synchronously anyway, and a task per row costs more than the row.
-            command.ExecuteNonQuery();
+            if (command.ExecuteNonQuery() != 0)
+            {
+                written.Add(task);
+            }
         }
+
+        return written;
     }
 }

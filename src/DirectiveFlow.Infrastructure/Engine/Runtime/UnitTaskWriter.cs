@@ -1,14 +1,15 @@
 using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Engine.Notices;
 using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Engine.Runtime;
 
 /// <summary>
 /// Writes the bookmark of a waiting UnitTask: the task row itself (lead unit, assigner, deadline, first reminder time,
-/// policy) and its supporting-unit rows. Inside a cascade branch the lead is the branch's unit.
+/// policy), its supporting-unit rows and the notices giving it to them. Inside a cascade branch the lead is the branch's unit.
 /// </summary>
-public sealed class UnitTaskWriter(DeadlineCalculator deadlines)
+public sealed class UnitTaskWriter(DeadlineCalculator deadlines, AssignmentNoticeWriter notices)
 {
     public async Task WriteAsync(FlowStep step, string activityId, FlowScope scope, CancellationToken cancellationToken)
     {
@@ -26,22 +27,25 @@ public sealed class UnitTaskWriter(DeadlineCalculator deadlines)
 
         var task = template.CreateFor(lead, scope, await AssignerAsync(step, scope, cancellationToken));
         step.Db.Tasks.Add(task);
-        await AddSupportingAsync(step, template, task, scope, cancellationToken);
+        var supporting = await AddSupportingAsync(step, template, task, scope, cancellationToken);
+        await notices.WriteAssignedAsync(step.Db, [task], supporting, step.Now, cancellationToken);
         step.Journal("task.assigned", lead.Code, activityId, task.Id);
     }
 
-    /// <summary>Adds the supporting-unit rows of <paramref name="task"/> (none when the activity names none).</summary>
-    public static async Task AddSupportingAsync(FlowStep step, TaskTemplate template, UnitTask task, FlowScope scope, CancellationToken cancellationToken)
+    /// <summary>Adds the supporting-unit rows of <paramref name="task"/> (none when the activity names none) and answers them.</summary>
+    public static async Task<IReadOnlyList<TaskSupportingUnit>> AddSupportingAsync(
+        FlowStep step, TaskTemplate template, UnitTask task, FlowScope scope, CancellationToken cancellationToken)
     {
         if (template.Properties?.Supporting is not { } supporting)
         {
-            return;
+            return [];
         }
 
         var units = await SelectorResolver.ResolveAsync(
             step.Db, supporting, scope.UnitId, step.Directive.IssuingUnitId, step.Directive.Inputs, cancellationToken);
-        step.Db.TaskSupportingUnits.AddRange(units.Where(u => u.Id != task.UnitId)
-            .Select(u => new TaskSupportingUnit { TaskId = task.Id, UnitId = u.Id }));
+        var rows = units.Where(u => u.Id != task.UnitId).Select(u => new TaskSupportingUnit { TaskId = task.Id, UnitId = u.Id }).ToList();
+        step.Db.TaskSupportingUnits.AddRange(rows);
+        return rows;
     }
 
     /// <summary>The unit that assigned work in <paramref name="scope"/>: the unit the enclosing cascade runs in, else the issuer.</summary>

@@ -7,6 +7,7 @@ using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Core.Workflows.Activities;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure.Engine.Definitions;
+using DirectiveFlow.Infrastructure.Engine.Notices;
 using DirectiveFlow.Infrastructure.Engine.Runtime;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Persistence;
@@ -32,7 +33,7 @@ public sealed record StartSubCascadeCommand(
         DirectiveFlowClaims.UnitIdOf(caller) == task.UnitId && (caller.IsInRole(Roles.UnitOfficer) || caller.IsInRole(Roles.UnitHead));
 }
 
-public sealed class StartSubCascadeHandler(DirectiveFlowDbContext db, DeadlineCalculator deadlines, TimeProvider time)
+public sealed class StartSubCascadeHandler(DirectiveFlowDbContext db, DeadlineCalculator deadlines, AssignmentNoticeWriter notices, TimeProvider time)
     : ICommandHandler<StartSubCascadeCommand, StartSubCascadeResult>
 {
     public async ValueTask<StartSubCascadeResult> Handle(StartSubCascadeCommand command, CancellationToken cancellationToken)
@@ -132,6 +133,7 @@ public sealed class StartSubCascadeHandler(DirectiveFlowDbContext db, DeadlineCa
             Actor = command.Actor, Action = "subcascade.started", Detail = string.Join(", ", units.Select(u => u.Code)),
         });
         await db.SaveChangesAsync(cancellationToken);
+        await notices.WriteAssignedAsync(db, rows, [], now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new StartSubCascadeResult(execution.Id, rows.Select(r => r.Id).ToList());
     }

@@ -45,7 +45,7 @@ public sealed class EffectMessages(string baseUrl, IWorkingDayCalendar calendar)
             notAcknowledged = effect.Kind is DueEffectKind.NotAcknowledged or DueEffectKind.NotAcknowledgedEscalation
                 ? new { workingDays = effect.Number, escalated = effect.Kind == DueEffectKind.NotAcknowledgedEscalation }
                 : null,
-            ics = new { uid = $"{shared.Id:N}@directiveflow", summary = shared.Title, dueUtc = task.DueAt.ToUniversalTime(), url = link },
+            ics = EmailTemplates.AttachesDeadline(Template(effect.Kind)) ? new { uid = $"{shared.Id:N}@directiveflow", summary = shared.Title, dueUtc = task.DueAt.ToUniversalTime(), url = link } : null,
         };
         return new OutboxEmail(effect.DedupeKey, [])
         {

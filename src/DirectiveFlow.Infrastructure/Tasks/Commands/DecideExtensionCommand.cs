@@ -53,9 +53,17 @@ public sealed class DecideExtensionHandler(TaskWorkspace workspace) : ICommandHa
 
         workspace.Record(task, caller.UserName, approve ? "extension.approved" : "extension.rejected",
             approve ? $"{request.RequestedDueAt:O}{(comment is null ? "" : ": " + comment)}" : comment);
-        await TaskEmails.QueueAsync(workspace.Db, task, task.UnitId, approve ? "extension-approved" : "extension-rejected",
-            approve ? "Đề nghị gia hạn được chấp thuận" : "Đề nghị gia hạn bị từ chối",
-            approve ? "Extension approved" : "Extension rejected", comment, workspace.Now, cancellationToken);
+        if (approve)
+        {
+            // The new deadline, as a calendar entry the unit can keep.
+            await TaskEmails.QueueWithDeadlineAsync(workspace.Db, task, task.UnitId, "extension-approved",
+                "Đề nghị gia hạn được chấp thuận", "Extension approved", comment, workspace.Now, cancellationToken);
+        }
+        else
+        {
+            await TaskEmails.QueueAsync(workspace.Db, task, task.UnitId, "extension-rejected",
+                "Đề nghị gia hạn bị từ chối", "Extension rejected", comment, workspace.Now, cancellationToken);
+        }
         await workspace.CommitAsync(cancellationToken);
         return request.Id;
     }

@@ -2,6 +2,7 @@ using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Engine;
+using DirectiveFlow.Infrastructure.Engine.Notices;
 using Mediator;
 
 namespace DirectiveFlow.Infrastructure.Tasks.Commands;
@@ -17,7 +18,7 @@ namespace DirectiveFlow.Infrastructure.Tasks.Commands;
 /// </remarks>
 public sealed record ReviewTaskCommand(Guid TaskId, string? Decision, string? Comment) : ICommand<Guid>;
 
-public sealed class ReviewTaskHandler(TaskWorkspace workspace, IWorkflowEngine engine) : ICommandHandler<ReviewTaskCommand, Guid>
+public sealed class ReviewTaskHandler(TaskWorkspace workspace, IWorkflowEngine engine, AssignmentNoticeWriter notices) : ICommandHandler<ReviewTaskCommand, Guid>
 {
     /// <summary>The outcome handed to the engine when a reviewed task is accepted.</summary>
     public const string AcceptedOutcome = "Accepted";
@@ -48,9 +49,9 @@ public sealed class ReviewTaskHandler(TaskWorkspace workspace, IWorkflowEngine e
             // Back in the unit's hands: the due-work sweep plans its reminders and held escalation steps again.
             task.NextActionAt = workspace.Now;
             workspace.Record(task, caller.UserName, "task.returned", comment);
-            await TaskEmails.QueueAsync(workspace.Db, task, task.UnitId, "returned",
-                "Nhiệm vụ bị trả lại để làm lại", "Task returned for rework", comment, workspace.Now, cancellationToken);
-            await workspace.CommitAsync(cancellationToken);
+            // The unit's notice, keyed by the task's new version: each return is told once.
+            await workspace.CommitAsync(cancellationToken,
+                () => notices.WriteReturnedAsync(workspace.Db, task, comment, workspace.Now, cancellationToken));
             return task.Id;
         }
 

@@ -14,9 +14,20 @@ namespace DirectiveFlow.Infrastructure.Tasks.Commands;
 /// </summary>
 public static class TaskEmails
 {
-    public static async Task QueueAsync(
+    public static Task QueueAsync(
         DirectiveFlowDbContext db, UnitTask task, Guid toUnitId, string eventCode, string subjectVi, string subjectEn, string? detail,
-        DateTimeOffset now, CancellationToken cancellationToken)
+        DateTimeOffset now, CancellationToken cancellationToken) =>
+        WriteAsync(db, task, toUnitId, eventCode, subjectVi, subjectEn, detail, now, withDeadline: false, cancellationToken);
+
+    /// <summary><see cref="QueueAsync"/> with the task's (new) deadline attached as an <c>.ics</c>: an approved extension.</summary>
+    public static Task QueueWithDeadlineAsync(
+        DirectiveFlowDbContext db, UnitTask task, Guid toUnitId, string eventCode, string subjectVi, string subjectEn, string? detail,
+        DateTimeOffset now, CancellationToken cancellationToken) =>
+        WriteAsync(db, task, toUnitId, eventCode, subjectVi, subjectEn, detail, now, withDeadline: true, cancellationToken);
+
+    private static async Task WriteAsync(
+        DirectiveFlowDbContext db, UnitTask task, Guid toUnitId, string eventCode, string subjectVi, string subjectEn, string? detail,
+        DateTimeOffset now, bool withDeadline, CancellationToken cancellationToken)
     {
         var unit = await db.Units.AsNoTracking()
             .Where(u => u.Id == toUnitId)
@@ -34,7 +45,8 @@ public static class TaskEmails
 
         // One reader, one language: English only when every recipient is a user who prefers it (as the sweep's emails).
         var to = string.Join(';', recipients);
-        var english = await RecipientLanguages.ResolveAsync(db, to, cancellationToken) == "en";
+        var language = await RecipientLanguages.ResolveAsync(db, to, cancellationToken);
+        var english = language == "en";
         var subject = english ? subjectEn : subjectVi;
         var text = $"{subject}: {task.Title}\n{detail}".TrimEnd();
         var html = $"<p><strong>{WebUtility.HtmlEncode(subject)}</strong>: {WebUtility.HtmlEncode(task.Title)}</p>"
@@ -48,6 +60,8 @@ public static class TaskEmails
             TextBody = text,
             TaskId = task.Id,
             DirectiveId = task.DirectiveId,
+            IcsContent = withDeadline ? IcsBuilder.Build($"{task.Id:N}@directiveflow", task.Title, task.DueAt, null, language) : null,
+            IcsFileName = withDeadline ? IcsBuilder.FileName : null,
             CreatedAt = now,
             NextAttemptAt = now,
         });

@@ -33,6 +33,13 @@ public sealed class PostgreSqlSql(SqlNames names) : ProviderSql(names)
         }
     }
 
+    /// <summary>
+    /// The binary COPY of outbox rows naming a shared model (<see cref="OutboxColumns.InsertedNamingSharedModel"/>); COPY
+    /// has no ON CONFLICT, so only for rows whose keys cannot exist yet (the notices of tasks written in the same transaction).
+    /// </summary>
+    public string CopyIntoOutboxNamingSharedModel =>
+        $"COPY {Names.Outbox.Name} ({Names.Outbox.Columns(OutboxColumns.InsertedNamingSharedModel)}) FROM STDIN (FORMAT BINARY)";
+
     private string CopyTasks(string table) => $"COPY {table} ({Names.Tasks.Columns(TaskColumns.Properties)}) FROM STDIN (FORMAT BINARY)";
 
     /// <summary>Parameters per row of <see cref="UpdateTaskPage"/>: id, next, chase, level, raised, old next, deadline.</summary>

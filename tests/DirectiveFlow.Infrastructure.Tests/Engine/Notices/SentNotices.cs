@@ -1,0 +1,32 @@
+using DirectiveFlow.Core.Email;
+using DirectiveFlow.Infrastructure.Email;
+using DirectiveFlow.Infrastructure.Email.Outbox;
+using DirectiveFlow.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Infrastructure.Tests.Engine.Notices;
+
+/// <summary>The notices in the outbox, completed and rendered as the dispatcher would before sending them.</summary>
+public static class SentNotices
+{
+    public static readonly string[] Templates = [EmailTemplates.Assigned, EmailTemplates.Supporting, EmailTemplates.Returned];
+
+    public static Task<List<OutboxMessage>> RowsAsync(DirectiveFlowDbContext db, CancellationToken cancellationToken) =>
+        db.Outbox.AsNoTracking().Where(m => Templates.Contains(m.Template!)).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+
+    /// <summary>Each row addressed and rendered in <paramref name="language"/>: (row, email).</summary>
+    public static async Task<List<(OutboxMessage Row, RenderedEmail Email)>> RenderAsync(
+        DirectiveFlowDbContext db, IReadOnlyList<OutboxMessage> rows, string language, CancellationToken cancellationToken)
+    {
+        var shared = await SharedModelRows.LoadAsync(db, rows, cancellationToken);
+        var renderer = new EmailRenderer(new EmailTemplateStore());
+        var rendered = new List<(OutboxMessage, RenderedEmail)>(rows.Count);
+        foreach (var row in rows)
+        {
+            shared.Complete(row);
+            rendered.Add((row, renderer.Render(row.Template!, language, row.ModelJson)));
+        }
+
+        return rendered;
+    }
+}
