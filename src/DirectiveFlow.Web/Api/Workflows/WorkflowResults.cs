@@ -1,6 +1,5 @@
 using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Workflows;
-using DirectiveFlow.Core.Workflows.Validation;
 using DirectiveFlow.Infrastructure.Workflows;
 using DirectiveFlow.Web.Api.Problems;
 
