@@ -25,7 +25,7 @@ public sealed class DeadlineAttachmentTests
             UnitTaskStatus.Assigned, Now.AddDays(-20), due, null, null, ProgressCadence.None, Now, 1, 1, false, null);
         var effect = new DueEffect(kind, 1, Now, "unitHead", $"{kind}:1");
         var email = new EffectMessages("https://df.hanoi.gov.vn", Calendar)
-            .SharedEmail(effect, task, new SweepDecision([effect], null, 1, 1, false), null, Now);
+            .SharedEmail(effect, task, new SweepDecision([effect], null, 1, 1, false, []), null, Now);
 
         var json = JsonSerializer.Serialize(email.Model);
         var rendered = new EmailRenderer(new EmailTemplateStore()).Render(email.Template!, "vi", json);

@@ -2,12 +2,19 @@ namespace DirectiveFlow.Infrastructure.Email.Outbox;
 
 /// <summary>
 /// The dedupe keys of the emails that chase a task (reminders, due-today notices, escalations, raised, progress
-/// missing): how they begin, and which journal action each stands for. The sweep writes them; the reports count them.
+/// missing, not acknowledged): how they begin, and which journal action each stands for. The sweep writes them; the reports count them.
 /// </summary>
 public static class ChaseKeys
 {
     /// <summary>How the dedupe keys of the scheduled steps begin: an outbox row about a task with one of these is a chase.</summary>
-    public static IReadOnlyList<string> Prefixes { get; } = ["reminder:", "due:", "escalation:", "raised:", "progress:"];
+    public static IReadOnlyList<string> Prefixes { get; } =
+        ["reminder:", "due:", "escalation:", "raised:", "progress:", NotAcknowledgedReminder, NotAcknowledgedEscalation];
+
+    /// <summary>How the key of the reminder to acknowledge a task begins.</summary>
+    public const string NotAcknowledgedReminder = "ack-reminder:";
+
+    /// <summary>How the key of the escalation of a task never acknowledged begins.</summary>
+    public const string NotAcknowledgedEscalation = "ack-escalation:";
 
     /// <summary>
     /// The journal action of the step an outbox row's dedupe key stands for (the same names as the journal's own
@@ -23,6 +30,8 @@ public static class ChaseKeys
             "escalation" when parts.Length > 1 => $"escalation.level{parts[1]}",
             "raised" => "task.raised",
             "progress" => "task.progress-missing",
+            "ack-reminder" => "task.not-acknowledged",
+            "ack-escalation" => "escalation.not-acknowledged",
             _ => null,
         };
     }

@@ -33,17 +33,12 @@ public sealed record DueEffect(DueEffectKind Kind, int Number, DateTimeOffset Fi
     public const string SkippedAction = "escalation.skipped";
 
     /// <summary>The dedupe keys of the not-acknowledged reminder and escalation begin so.</summary>
-    public const string NotAcknowledgedKey = "ack-reminder:";
+    public const string NotAcknowledgedKey = ChaseKeys.NotAcknowledgedReminder;
 
-    public const string NotAcknowledgedEscalationKey = "ack-escalation:";
+    public const string NotAcknowledgedEscalationKey = ChaseKeys.NotAcknowledgedEscalation;
 
-    /// <summary>The journal action of this step (<see cref="ChaseKeys.ActionOf"/> its key, or the not-acknowledged ones).</summary>
-    public string Action => Kind switch
-    {
-        DueEffectKind.NotAcknowledged => "task.not-acknowledged",
-        DueEffectKind.NotAcknowledgedEscalation => "escalation.not-acknowledged",
-        _ => ChaseKeys.ActionOf(DedupeKey) ?? throw new InvalidOperationException($"'{DedupeKey}' is not a step's key."),
-    };
+    /// <summary>The journal action of this step (<see cref="ChaseKeys.ActionOf"/> its key).</summary>
+    public string Action => ChaseKeys.ActionOf(DedupeKey) ?? throw new InvalidOperationException($"'{DedupeKey}' is not a step's key.");
 
     /// <summary>The recipient role without its <see cref="RecipientRoles.Immediate"/> mark.</summary>
     public string PlainRole => RecipientRoles.Parse(RecipientRole).Role;
