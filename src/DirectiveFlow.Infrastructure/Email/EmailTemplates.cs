@@ -9,6 +9,7 @@ public static class EmailTemplates
     public const string ProgressMissing = "progress-missing";
     public const string DailyDigest = "digest";
     public const string WeeklySummary = "weekly";
+    public const string EscalationDigest = "escalation-digest";
 
-    public static readonly IReadOnlyList<string> All = [Reminder, DueToday, Escalation, ProgressMissing, DailyDigest, WeeklySummary];
+    public static readonly IReadOnlyList<string> All = [Reminder, DueToday, Escalation, ProgressMissing, DailyDigest, WeeklySummary, EscalationDigest];
 }

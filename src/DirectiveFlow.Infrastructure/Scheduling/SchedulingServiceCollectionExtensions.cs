@@ -2,6 +2,7 @@ using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Infrastructure.Calendar;
 using DirectiveFlow.Infrastructure.Configuration;
 using DirectiveFlow.Infrastructure.Email;
+using DirectiveFlow.Infrastructure.Email.Digest;
 using DirectiveFlow.Infrastructure.Email.Mailbox;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Scheduling.Digests;
@@ -27,12 +28,14 @@ public static class SchedulingServiceCollectionExtensions
         var scheduling = services.AddValidatedOptions<SchedulingOptions>(configuration, SchedulingOptions.Section);
         services.AddValidatedOptions<OutboxOptions>(configuration, OutboxOptions.Section);
         services.PostConfigure<OutboxOptions>(o => o.BaseUrl = configuration["App:BaseUrl"] is { Length: > 0 } baseUrl ? baseUrl : o.BaseUrl);
+        services.AddValidatedOptions<EscalationDigestOptions>(configuration, EscalationDigestOptions.Section);
         var smtp = services.AddValidatedOptions<SmtpOptions>(configuration, SmtpOptions.Section);
 
         services.AddSingleton<OutboxWriter>();
         services.AddSingleton<EmailTemplateStore>();
         services.AddSingleton<EmailRenderer>();
         services.AddSingleton(sp => new SmtpMailSender(sp.GetRequiredService<SmtpOptions>(), sp.GetService<EmbeddedSmtpCatcher>()));
+        services.AddScoped<EscalationDigestWriter>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<OutboxAdministration>();
         services.AddScoped<DueWorkSweeper>();
