@@ -63,4 +63,7 @@ public sealed class OutboxMessage
     public DateTimeOffset? SentAt { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>The digest row this escalation went out in (<see cref="OutboxStatus.Digested"/>).</summary>
+    public long? DigestId { get; set; }
 }

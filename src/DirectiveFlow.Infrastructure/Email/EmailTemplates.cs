@@ -16,8 +16,10 @@ public static class EmailTemplates
     /// <summary>A task not acknowledged: the reminder to its unit, and the escalation saying it never was.</summary>
     public const string NotAcknowledged = "not-acknowledged";
 
+    public const string EscalationDigest = "escalation-digest";
+
     public static readonly IReadOnlyList<string> All =
-        [Reminder, DueToday, Escalation, ProgressMissing, DailyDigest, WeeklySummary, NotAcknowledged, Assigned, Supporting, Returned];
+        [Reminder, DueToday, Escalation, ProgressMissing, DailyDigest, WeeklySummary, NotAcknowledged, Assigned, Supporting, Returned, EscalationDigest];
 
     /// <summary>
     /// The emails whose reader can still act before the deadline, and so get it as an <c>.ics</c>: a new or returned

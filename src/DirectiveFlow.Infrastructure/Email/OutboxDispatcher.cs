@@ -1,4 +1,5 @@
 using DirectiveFlow.Core.Email;
+using DirectiveFlow.Infrastructure.Email.Digest;
 using DirectiveFlow.Infrastructure.Email.Outbox;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Time;
@@ -11,12 +12,15 @@ namespace DirectiveFlow.Infrastructure.Email;
 /// Sends due outbox messages over one SMTP connection per batch. Each message is claimed first (a lease, see
 /// <see cref="OutboxClaim"/>), so two nodes never send the same row; a failure retries with exponential backoff and
 /// becomes a dead letter after <see cref="OutboxOptions.MaxAttempts"/>. What is due is read on the application's clock
-/// (<paramref name="time"/>, the demo clock in demo mode), leases on real time (<paramref name="wall"/>).
+/// (<paramref name="time"/>, the demo clock in demo mode), leases on real time (<paramref name="wall"/>). Escalations to a
+/// superior unit's head or to the issuing leadership are completed and held, not sent: at the end of a cycle
+/// <see cref="EscalationDigestWriter"/> gathers them into one digest per recipient and window, sent like any row.
 /// </summary>
 public sealed class OutboxDispatcher(
     DirectiveFlowDbContext db,
     SmtpMailSender sender,
     EmailRenderer renderer,
+    EscalationDigestWriter digests,
     OutboxOptions options,
     TimeProvider time,
     WallClock wall,
@@ -32,6 +36,18 @@ public sealed class OutboxDispatcher(
             return DispatchResult.None;
         }
 
+        var total = await DispatchBatchesAsync(maxBatches, cancellationToken);
+        if (await digests.WriteAsync(time.GetUtcNow(), cancellationToken) > 0)
+        {
+            total += await DispatchBatchesAsync(maxBatches, cancellationToken);
+        }
+
+        await ForgetSharedModelsAsync(cancellationToken);
+        return total;
+    }
+
+    private async Task<DispatchResult> DispatchBatchesAsync(int maxBatches, CancellationToken cancellationToken)
+    {
         var total = DispatchResult.None;
         for (var batch = 0; batch < maxBatches; batch++)
         {
@@ -43,7 +59,6 @@ public sealed class OutboxDispatcher(
             }
         }
 
-        await ForgetSharedModelsAsync(cancellationToken);
         return total;
     }
 
@@ -85,14 +100,19 @@ public sealed class OutboxDispatcher(
 
         foreach (var message in claim.Messages)
         {
-            if (await TryRenderAsync(message, shared, cancellationToken))
+            switch (await PrepareAsync(message, shared, cancellationToken))
             {
-                sendable.Add(message);
-            }
-            else
-            {
-                claim.Release(message);
-                result = result with { DeadLettered = result.DeadLettered + 1 };
+                case Prepared.Send:
+                    sendable.Add(message);
+                    break;
+                case Prepared.Held:
+                    claim.Release(message);
+                    result = result with { Held = result.Held + 1 };
+                    break;
+                default:
+                    claim.Release(message);
+                    result = result with { DeadLettered = result.DeadLettered + 1 };
+                    break;
             }
         }
 
@@ -167,18 +187,33 @@ public sealed class OutboxDispatcher(
         return new DispatchResult(0, 0, 1, 0);
     }
 
-    private async Task<bool> TryRenderAsync(OutboxMessage message, SharedModelRows shared, CancellationToken cancellationToken)
+    private enum Prepared
+    {
+        Send,
+        Held,
+        DeadLetter,
+    }
+
+    /// <summary>Completes and renders a row (or holds it for its recipient's digest); a row that cannot be is a dead letter.</summary>
+    private async Task<Prepared> PrepareAsync(OutboxMessage message, SharedModelRows shared, CancellationToken cancellationToken)
     {
         if (message.Template is null || message.Subject.Length > 0)
         {
-            return true;
+            return Prepared.Send;
         }
 
         var stage = "Completing the row";
         try
         {
             // Kept in the row once completed: what was sent stays readable even if the task is renamed later.
+            var role = shared.RoleOf(message);
             shared.Complete(message);
+            if (EscalationDigestWriter.Holds(message.Template, role))
+            {
+                message.Status = OutboxStatus.Held;
+                return Prepared.Held;
+            }
+
             stage = $"Rendering '{message.Template}'";
             var language = await RecipientLanguages.ResolveAsync(db, message.To, cancellationToken);
             var email = renderer.Render(message.Template, language, message.ModelJson);
@@ -187,7 +222,7 @@ public sealed class OutboxDispatcher(
             message.TextBody = email.TextBody;
             message.IcsContent = email.IcsContent;
             message.IcsFileName = email.IcsFileName;
-            return true;
+            return Prepared.Send;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -197,7 +232,7 @@ public sealed class OutboxDispatcher(
             message.Status = OutboxStatus.DeadLetter;
             message.LastError = $"{stage} failed: {ex.Message}";
             logger.LogError(ex, "Outbox message {Id}: {Stage} failed", message.Id, stage);
-            return false;
+            return Prepared.DeadLetter;
         }
     }
 }

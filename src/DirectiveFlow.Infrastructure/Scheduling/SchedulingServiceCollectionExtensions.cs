@@ -2,6 +2,7 @@ using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Infrastructure.Calendar;
 using DirectiveFlow.Infrastructure.Configuration;
 using DirectiveFlow.Infrastructure.Email;
+using DirectiveFlow.Infrastructure.Email.Digest;
 using DirectiveFlow.Infrastructure.Email.Links;
 using DirectiveFlow.Infrastructure.Email.Mailbox;
 using DirectiveFlow.Infrastructure.Persistence;
@@ -33,12 +34,14 @@ public static class SchedulingServiceCollectionExtensions
             o.BaseUrl = PublicAddress.Resolve(configuration);
             o.BaseUrlConfigured = PublicAddress.Configured(configuration) is not null;
         });
+        services.AddValidatedOptions<EscalationDigestOptions>(configuration, EscalationDigestOptions.Section);
         var smtp = services.AddValidatedOptions<SmtpOptions>(configuration, SmtpOptions.Section);
 
         services.AddSingleton<OutboxWriter>();
         services.AddSingleton<EmailTemplateStore>();
         services.AddSingleton<EmailRenderer>();
         services.AddSingleton(sp => new SmtpMailSender(sp.GetRequiredService<SmtpOptions>(), sp.GetService<EmbeddedSmtpCatcher>()));
+        services.AddScoped<EscalationDigestWriter>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<OutboxAdministration>();
         services.AddScoped<DueWorkSweeper>();

@@ -125,6 +125,9 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long?>("DigestId")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid?>("DirectiveId")
                         .HasColumnType("uuid");
 

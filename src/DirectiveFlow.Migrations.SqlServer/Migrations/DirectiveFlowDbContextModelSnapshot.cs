@@ -125,6 +125,9 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<long?>("DigestId")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid?>("DirectiveId")
                         .HasColumnType("uniqueidentifier");
 

@@ -118,6 +118,9 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DigestId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("DirectiveId")
                         .HasColumnType("TEXT");
 

@@ -173,17 +173,23 @@ public sealed class OutboxDispatcherTests
         await h.SweepAsync();
         await h.DispatchAllAsync();
 
-        var levelTwo = h.Mailbox.All().Single(m => m.To.Contains(ParentHead));
-        Assert.Equal("[Quá hạn] Xử lý <điểm nghẽn> & \"Vành đai 2.5\" – chậm 2 ngày làm việc", levelTwo.Subject);
-        Assert.Contains("=?utf-8?", levelTwo.RawSubjectHeader, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("Xử lý &lt;điểm nghẽn&gt; &amp;", levelTwo.Html!, StringComparison.Ordinal);
-        Assert.DoesNotContain("<điểm nghẽn>", levelTwo.Html!, StringComparison.Ordinal);
-        Assert.Contains("Xử lý <điểm nghẽn> &", levelTwo.Text, StringComparison.Ordinal);
-        Assert.Contains("UBND phường Hoàn Kiếm", levelTwo.Text, StringComparison.Ordinal);
-        Assert.Contains($"https://directiveflow.hanoi.gov.vn/tasks/{task.Id}", levelTwo.Text, StringComparison.Ordinal);
-        Assert.Contains("quá hạn 2 ngày làm việc", levelTwo.Text, StringComparison.Ordinal);
+        var levelOne = h.Mailbox.All().Single(m => m.To.Contains(WardHead));
+        Assert.Equal("[Quá hạn] UBND phường Hoàn Kiếm – Xử lý <điểm nghẽn> & \"Vành đai 2.5\" – chậm 2 ngày làm việc", levelOne.Subject);
+        Assert.Contains("=?utf-8?", levelOne.RawSubjectHeader, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Xử lý &lt;điểm nghẽn&gt; &amp;", levelOne.Html!, StringComparison.Ordinal);
+        Assert.DoesNotContain("<điểm nghẽn>", levelOne.Html!, StringComparison.Ordinal);
+        Assert.Contains("Xử lý <điểm nghẽn> &", levelOne.Text, StringComparison.Ordinal);
+        Assert.Contains("UBND phường Hoàn Kiếm", levelOne.Text, StringComparison.Ordinal);
+        Assert.Contains($"https://directiveflow.hanoi.gov.vn/tasks/{task.Id}", levelOne.Text, StringComparison.Ordinal);
+        Assert.Contains("quá hạn 2 ngày làm việc", levelOne.Text, StringComparison.Ordinal);
         // Issue 12 part 8: a deadline that has passed is not put in anyone's calendar.
-        Assert.Empty(levelTwo.Attachments);
+        Assert.Empty(levelOne.Attachments);
+        // The superior's head gets the same step in the day's digest, escaped the same way.
+        var digest = h.Mailbox.All().Single(m => m.To.Contains(ParentHead));
+        Assert.Equal("[Tổng hợp quá hạn] 1 nhiệm vụ của 1 văn bản, 1 đơn vị", digest.Subject);
+        Assert.Contains("Xử lý &lt;điểm nghẽn&gt; &amp;", digest.Html!, StringComparison.Ordinal);
+        Assert.Contains($"https://directiveflow.hanoi.gov.vn/tasks/{task.Id}", digest.Text, StringComparison.Ordinal);
+        Assert.Empty(digest.Attachments);
     }
 
     [Theory]

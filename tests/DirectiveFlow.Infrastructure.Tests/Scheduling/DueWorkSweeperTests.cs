@@ -28,12 +28,13 @@ public sealed class DueWorkSweeperTests
 
         (DateTimeOffset At, string To, string SubjectStart)[] steps =
         [
-            (Local(2026, 3, 5, 8, 5), WardHead, "[Nhắc việc] Còn 2 ngày làm việc"),
-            (Local(2026, 3, 6, 8, 5), WardHead, "[Nhắc việc] Còn 1 ngày làm việc"),
-            (Local(2026, 3, 9, 8, 5), WardHead, "[Đến hạn hôm nay]"),
-            (Local(2026, 3, 9, 17, 1), WardHead, "[Quá hạn]"),
-            (Local(2026, 3, 11, 17, 1), ParentHead, "[Quá hạn]"),
-            (Local(2026, 3, 16, 17, 1), IssuerHead, "[Quá hạn – báo cáo lãnh đạo]"),
+            (Local(2026, 3, 5, 8, 5), WardHead, "[Nhắc việc] UBND phường Hoàn Kiếm – "),
+            (Local(2026, 3, 6, 8, 5), WardHead, "[Nhắc việc] UBND phường Hoàn Kiếm – "),
+            (Local(2026, 3, 9, 8, 5), WardHead, "[Đến hạn hôm nay] UBND phường Hoàn Kiếm – "),
+            (Local(2026, 3, 9, 17, 1), WardHead, "[Quá hạn] UBND phường Hoàn Kiếm – "),
+            // The superiors' steps go out in their digest of the day (the day's window, 07:30, has passed).
+            (Local(2026, 3, 11, 17, 1), ParentHead, "[Tổng hợp quá hạn] 1 nhiệm vụ"),
+            (Local(2026, 3, 16, 17, 1), IssuerHead, "[Tổng hợp quá hạn] 1 nhiệm vụ"),
         ];
         foreach (var (at, to, subject) in steps)
         {
@@ -49,7 +50,8 @@ public sealed class DueWorkSweeperTests
         }
 
         Assert.Equal(steps.Length, h.Mailbox.Count);
-        Assert.Equal(3, h.Mailbox.All().Count(m => m.Subject.StartsWith("[Quá hạn", StringComparison.Ordinal)));
+        Assert.Equal(1, h.Mailbox.All().Count(m => m.Subject.StartsWith("[Quá hạn", StringComparison.Ordinal)));
+        Assert.Equal(2, h.Mailbox.All().Count(m => m.Subject.StartsWith("[Tổng hợp quá hạn]", StringComparison.Ordinal)));
         await using var db = h.Db();
         var stored = await db.Tasks.SingleAsync(t => t.Id == task.Id, Ct);
         Assert.Equal((3, 3, true, (DateTimeOffset?)null), (stored.EscalationLevel, stored.ChaseCount, stored.IsRaised, stored.NextActionAt));
@@ -86,7 +88,8 @@ public sealed class DueWorkSweeperTests
         var received = h.Mailbox.All().OrderBy(m => m.ReceivedAt).ToList();
         Assert.Equal(3, received.Count);
         Assert.Equal(new[] { WardHead, ParentHead, IssuerHead }.Order(), received.Select(m => m.To.Single()).Order());
-        Assert.All(received, m => Assert.StartsWith("[Quá hạn", m.Subject, StringComparison.Ordinal));
+        Assert.StartsWith("[Quá hạn]", received.Single(m => m.To.Contains(WardHead)).Subject, StringComparison.Ordinal);
+        Assert.All(received.Where(m => !m.To.Contains(WardHead)), m => Assert.StartsWith("[Tổng hợp quá hạn] 1 nhiệm vụ", m.Subject, StringComparison.Ordinal));
     }
 
     [Theory]

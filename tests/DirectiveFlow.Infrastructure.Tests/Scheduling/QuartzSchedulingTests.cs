@@ -48,7 +48,7 @@ public sealed class QuartzSchedulingTests
         await using (var b = await QuartzNode.StartAsync(h.Database, h, clustered: true))
         {
             var deadline = DateTime.UtcNow.AddSeconds(40);
-            while (h.Mailbox.Count < 6 && DateTime.UtcNow < deadline)
+            while (h.Mailbox.Count < 4 && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(250, Ct);
             }
@@ -60,12 +60,17 @@ public sealed class QuartzSchedulingTests
             Assert.Equal(2L, await ScalarAsync(connection, "SELECT COUNT(*) FROM qrtz_scheduler_state"));
         }
 
-        Assert.Equal(6, h.Mailbox.Count);
-        Assert.Equal(6, h.Mailbox.All().Select(m => (m.Subject, string.Join(",", m.To))).Distinct().Count());
+        // The ward's head gets each task's escalation; the superior's head and the issuer one digest each of both tasks.
+        Assert.Equal(4, h.Mailbox.Count);
+        Assert.Equal(4, h.Mailbox.All().Select(m => (m.Subject, string.Join(",", m.To))).Distinct().Count());
+        Assert.Equal(2, h.Mailbox.All().Count(m => m.Subject.StartsWith("[Tổng hợp quá hạn] 2 nhiệm vụ", StringComparison.Ordinal)));
         await using var db = h.Db();
         var rows = await db.Outbox.ToListAsync(Ct);
-        Assert.Equal(6, rows.Count);
-        Assert.All(rows, m => Assert.Equal((OutboxStatus.Sent, 1), (m.Status, m.Attempts)));
+        Assert.Equal(8, rows.Count);
+        var digests = rows.Where(m => m.DedupeKey.StartsWith("escalation-digest:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, digests.Count);
+        Assert.All(rows.Where(m => m.Status != OutboxStatus.Digested), m => Assert.Equal((OutboxStatus.Sent, 1), (m.Status, m.Attempts)));
+        Assert.Equal(4, rows.Count(m => m.Status == OutboxStatus.Digested && digests.Any(d => d.Id == m.DigestId)));
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Email;
+using DirectiveFlow.Infrastructure.Email.Digest;
 using DirectiveFlow.Infrastructure.Email.Mailbox;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Scheduling;
@@ -95,7 +96,12 @@ public sealed class SchedulingHarness : IAsyncDisposable
     /// to <paramref name="smtp"/>.
     /// </summary>
     public OutboxDispatcher Dispatcher(DirectiveFlowDbContext db, SmtpOptions? smtp = null) =>
-        new(db, new SmtpMailSender(smtp ?? Smtp), new EmailRenderer(new EmailTemplateStore()), Outbox, Clock, new WallClock(Clock), NullLogger<OutboxDispatcher>.Instance);
+        new(db, new SmtpMailSender(smtp ?? Smtp), new EmailRenderer(new EmailTemplateStore()),
+            new EscalationDigestWriter(db, Calendar, EscalationDigest, Outbox, NullLogger<EscalationDigestWriter>.Instance),
+            Outbox, Clock, new WallClock(Clock), NullLogger<OutboxDispatcher>.Instance);
+
+    /// <summary>When escalations to superiors go out as digests (the wired dispatcher uses the same object).</summary>
+    public EscalationDigestOptions EscalationDigest { get; } = new();
 
     /// <summary>The product's services on the harness's database, clock, calendar and catcher (what the weekly email needs: reports, attachments).</summary>
     public ServiceProvider Services => _services ??= BuildServices();
@@ -191,6 +197,7 @@ public sealed class SchedulingHarness : IAsyncDisposable
         // The harness's own option objects, so a test changing one (MaxAttempts) changes the wired dispatcher too.
         services.Replace(ServiceDescriptor.Singleton(Outbox));
         services.Replace(ServiceDescriptor.Singleton(Smtp));
+        services.Replace(ServiceDescriptor.Singleton(EscalationDigest));
         return services.BuildServiceProvider();
     }
 

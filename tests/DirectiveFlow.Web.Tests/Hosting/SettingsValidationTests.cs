@@ -16,6 +16,8 @@ public sealed class SettingsValidationTests
     [InlineData("Organisation:DefaultProvinceCode", "Hanoi", "DefaultProvinceCode")]
     [InlineData("RateLimits:WindowSeconds", "0", "WindowSeconds")]
     [InlineData("Demo:ClockRefresh", "00:00:00", "ClockRefresh")]
+    [InlineData("Email:EscalationDigest:Window", "7", "Window")]
+    [InlineData("Email:EscalationDigest:At", "1.00:00:00", "At")]
     public async Task A_setting_out_of_range_stops_the_start_and_names_the_setting(string key, string value, string name)
     {
         await using var app = await DirectiveFlowWebFactory.CreateAsync(settings: new Dictionary<string, string?> { [key] = value });

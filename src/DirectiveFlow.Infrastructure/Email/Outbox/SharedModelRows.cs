@@ -49,6 +49,10 @@ public sealed class SharedModelRows
         return new SharedModelRows(models, tasks, directory);
     }
 
+    /// <summary>The recipient role of the shared model <paramref name="message"/> names (null for any other row).</summary>
+    public string? RoleOf(OutboxMessage message) =>
+        message.ModelId is { } id && _models.TryGetValue(id, out var model) ? model.RecipientRole : null;
+
     /// <summary>
     /// Puts the row's completed model in it, and its recipients when it has none of its own. Throws (the row becomes a
     /// dead letter, which an administrator can retry) when its model or task is missing or no one can receive it.

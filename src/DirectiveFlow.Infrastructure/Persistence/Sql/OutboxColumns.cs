@@ -16,11 +16,11 @@ public static class OutboxColumns
         nameof(OutboxMessage.CreatedAt), nameof(OutboxMessage.NextAttemptAt),
     ];
 
-    /// <summary>Assigned by the database (<see cref="OutboxMessage.Id"/>) or empty until the dispatcher fills them.</summary>
+    /// <summary>Assigned by the database (<see cref="OutboxMessage.Id"/>) or empty until the dispatcher fills them (<see cref="OutboxMessage.DigestId"/>: when it digests the row).</summary>
     public static readonly IReadOnlyList<string> LeftToDefaults =
     [
         nameof(OutboxMessage.Id), nameof(OutboxMessage.IcsContent), nameof(OutboxMessage.IcsFileName),
-        nameof(OutboxMessage.LeaseUntil), nameof(OutboxMessage.SentAt), nameof(OutboxMessage.LastError),
+        nameof(OutboxMessage.LeaseUntil), nameof(OutboxMessage.SentAt), nameof(OutboxMessage.LastError), nameof(OutboxMessage.DigestId),
     ];
 
     /// <summary>What a row naming a shared model writes: <see cref="Inserted"/> without the model's JSON (left NULL).</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Email;
 using DirectiveFlow.Infrastructure.Email.Outbox;
@@ -26,23 +27,35 @@ public sealed class GetTaskJournalHandler(DirectiveFlowDbContext db, TaskReadAcc
             .Select(j => new JournalEntryDto(j.Id, j.At, j.Actor, j.Action, j.Detail))
             .ToListAsync(cancellationToken);
         var emails = await db.Outbox.AsNoTracking().Where(m => m.TaskId == query.TaskId)
-            .Select(m => new { m.DedupeKey, m.To, m.Status, m.CreatedAt, m.SentAt, m.Attempts, m.LastError })
+            .Select(m => new { m.DedupeKey, m.To, m.Status, m.CreatedAt, m.SentAt, m.Attempts, m.LastError, m.DigestId })
             .ToListAsync(cancellationToken);
+        // An escalation that went out in a leader's digest is delivered when (and as) the digest is.
+        var digestIds = emails.Where(m => m.DigestId != null).Select(m => m.DigestId!.Value).Distinct().ToList();
+        var digests = await db.Outbox.AsNoTracking().Where(m => digestIds.Contains(m.Id))
+            .Select(m => new { m.Id, m.Status, m.CreatedAt, m.SentAt, m.Attempts, m.LastError })
+            .ToDictionaryAsync(m => m.Id, cancellationToken);
         var lines = entries
             .Concat(emails.Select(m => new JournalEntryDto(0, m.CreatedAt, "system", ChaseKeys.ActionOf(m.DedupeKey) ?? "email.queued",
-                Delivery(m.To, m.Status, m.SentAt, m.Attempts, m.LastError))))
+                m.DigestId is { } id && digests.TryGetValue(id, out var digest)
+                    ? Delivery(InDigest(m.To, digest.CreatedAt), digest.Status, digest.SentAt, digest.Attempts, digest.LastError)
+                    : Delivery(Recipients(m.To), m.Status, m.SentAt, m.Attempts, m.LastError))))
             .OrderBy(e => e.At).ThenBy(e => e.Id == 0 ? 1 : 0).ThenBy(e => e.Id)
             .ToList();
         var page = lines.Skip(query.Page.Skip).Take(query.Page.PageSize).ToList();
         return new PagedResult<JournalEntryDto>(page, lines.Count, query.Page.Page, query.Page.PageSize);
     }
 
-    private static string Delivery(string to, OutboxStatus status, DateTimeOffset? sentAt, int attempts, string? error)
+    private static string InDigest(string to, DateTimeOffset at) =>
+        $"{Recipients(to)} trong thư tổng hợp quá hạn ngày {VietnamTime.ToLocal(at).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}";
+
+    // A sweep's row gets its recipients when it is sent.
+    private static string Recipients(string to) => to.Length == 0 ? "Thư điện tử" : "Gửi " + to.Replace(";", ", ", StringComparison.Ordinal);
+
+    private static string Delivery(string recipients, OutboxStatus status, DateTimeOffset? sentAt, int attempts, string? error)
     {
-        // A sweep's row gets its recipients when it is sent.
-        var recipients = to.Length == 0 ? "Thư điện tử" : "Gửi " + to.Replace(";", ", ", StringComparison.Ordinal);
         return status switch
         {
+            OutboxStatus.Held => $"{recipients} — chờ thư tổng hợp quá hạn",
             OutboxStatus.Sent when sentAt is { } at => $"{recipients} — đã gửi lúc {EffectMessages.LocalText(at)}",
             OutboxStatus.DeadLetter => $"{recipients} — không gửi được sau {attempts.ToString(CultureInfo.InvariantCulture)} lần: {error}",
             _ => attempts > 0 ? $"{recipients} — đang thử lại ({attempts.ToString(CultureInfo.InvariantCulture)} lần lỗi)" : $"{recipients} — đang chờ gửi",

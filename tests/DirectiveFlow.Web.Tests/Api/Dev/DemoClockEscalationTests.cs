@@ -65,6 +65,22 @@ public sealed class DemoClockEscalationTests
 
         Assert.True(step is not null, "the task's history has no escalation step");
         Assert.Contains("đã gửi lúc", step!.Value.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // The steps to the superiors went out in their digest (the demo clock's day is past its 07:30 window), and the
+        // history says in which.
+        string? digested = null;
+        while (digested is null && TimeProvider.System.GetUtcNow() < deadline.AddSeconds(60))
+        {
+            var history = await issuer.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}/journal?pageSize=100", Ct);
+            digested = history.GetProperty("items").EnumerateArray()
+                .Where(e => e.GetProperty("action").GetString() is "escalation.level2" or "escalation.level3")
+                .Select(e => e.GetProperty("detail").GetString())
+                .FirstOrDefault(d => d?.Contains("đã gửi lúc", StringComparison.Ordinal) == true);
+            await Task.Delay(500, Ct);
+        }
+
+        Assert.True(digested is not null, "no step to a superior was sent in a digest");
+        Assert.Contains("trong thư tổng hợp quá hạn ngày", digested, StringComparison.Ordinal);
         var journal = await issuer.GetFromJsonAsync<JsonElement>($"/api/directives/{directiveId}/journal?pageSize=100", Ct);
         Assert.Contains(journal.GetProperty("items").EnumerateArray(), e => e.GetProperty("action").GetString() == "escalation.level1"
             && e.GetProperty("detail").GetString()!.EndsWith(" nhiệm vụ", StringComparison.Ordinal));
