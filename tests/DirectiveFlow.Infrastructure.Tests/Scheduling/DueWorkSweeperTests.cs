@@ -116,16 +116,17 @@ public sealed class DueWorkSweeperTests
         await h.DispatchAllAsync();
 
         Assert.Equal((3, 9, 0), (first.Tasks, first.Effects, again.Effects));
+        // Per task: the unit's head level 2, the superior's head level 4 (immediate: at once); the issuing leadership's
+        // level 5 goes into its one digest listing the three tasks.
         var received = h.Mailbox.All();
-        Assert.Equal(9, received.Count);
-        foreach (var to in new[] { WardHead, ParentHead, IssuerHead })
-        {
-            Assert.Equal(3, received.Count(m => m.To.Single() == to));
-        }
+        Assert.Equal(7, received.Count);
+        Assert.Equal(3, received.Count(m => m.To.Single() == WardHead));
+        Assert.Equal(3, received.Count(m => m.To.Single() == ParentHead));
+        Assert.StartsWith("[Tổng hợp quá hạn] 3 nhiệm vụ", Assert.Single(received, m => m.To.Single() == IssuerHead).Subject, StringComparison.Ordinal);
 
         await using var db = h.Db();
         Assert.All(await db.Tasks.ToListAsync(Ct), t => Assert.Equal((5, 5, true), (t.EscalationLevel, t.ChaseCount, t.IsRaised)));
-        var keys = await db.Outbox.Select(m => m.DedupeKey).ToListAsync(Ct);
+        var keys = await db.Outbox.Where(m => m.TaskId != null).Select(m => m.DedupeKey).ToListAsync(Ct);
         Assert.Equal(["escalation.level2", "escalation.level4", "escalation.level5"], keys.Select(ChaseKeys.ActionOf).Distinct().Order());
         // The skipped steps (levels 1 and 3) are counted in the directive's journal, per task, once.
         Assert.Equal(3, (await db.Journal.Where(j => j.Action == DueEffect.SkippedAction).Select(j => j.Detail).ToListAsync(Ct))
