@@ -12,5 +12,12 @@ public sealed class AppOptions
     /// Optional on a developer's machine (links then follow where the host listens); required in Production.
     /// </summary>
     [Url]
-    public string? BaseUrl { get; set; }
+    public string? BaseUrl
+    {
+        get => _baseUrl;
+        // An empty setting (e.g. App__BaseUrl= in an environment file) means "not set", not a bad address.
+        set => _baseUrl = string.IsNullOrWhiteSpace(value) ? null : value;
+    }
+
+    private string? _baseUrl;
 }
