@@ -87,6 +87,8 @@ public sealed class EmailLinkTests
             }
         }
 
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{messages.Count} emails ({string.Join(", ", messages.GroupBy(m => m.Template ?? "task event").Select(g => $"{g.Key} {g.Count()}"))}), {links} links checked");
         var missing = EmailTemplates.All.SelectMany(t => Languages.Select(l => (Template: t, Language: l))).Except(rendered).ToList();
         Assert.True(missing.Count == 0, "the scenario never produced: " + string.Join(", ", missing.Select(m => $"{m.Template}.{m.Language}"))
             + " — make it produce them, or render them from the model the product builds");
@@ -105,19 +107,32 @@ public sealed class EmailLinkTests
             "[Nhắc việc] Thử",
             $"""<p><a href="{BaseUrl}/tasks/{task}">Mở</a> <a href="{BaseUrl}/task/{task}">Sai</a> <a href="http://localhost:5000/tasks/{task}">Cũ</a></p>""",
             $"{BaseUrl}/tasks/{Guid.Empty}\n{BaseUrl}/tasks/not-a-guid.\n{BaseUrl}/reports/weekly?week=2026-W49",
-            null,
-            null);
+            $"BEGIN:VCALENDAR\r\nDESCRIPTION:{BaseUrl}/overvie\r\n w/nothing\r\nEND:VCALENDAR\r\n",
+            "deadline.ics");
 
         var links = EmailLinkChecker.LinksOf(email);
         var verdicts = links.ToDictionary(l => l, checker.ProblemsOf);
 
-        Assert.Equal(6, links.Count);
+        Assert.Equal(7, links.Count);
         Assert.Empty(verdicts[$"{BaseUrl}/tasks/{task}"]);
         Assert.Empty(verdicts[$"{BaseUrl}/reports/weekly?week=2026-W49"]);
         Assert.Contains("no route", Assert.Single(verdicts[$"{BaseUrl}/task/{task}"]), StringComparison.Ordinal);
         Assert.Contains("not on the public address", Assert.Single(verdicts[$"http://localhost:5000/tasks/{task}"]), StringComparison.Ordinal);
         Assert.Contains("does not exist", Assert.Single(verdicts[$"{BaseUrl}/tasks/{Guid.Empty}"]), StringComparison.Ordinal);
         Assert.Contains("no route", Assert.Single(verdicts[$"{BaseUrl}/tasks/not-a-guid"]), StringComparison.Ordinal);
+        Assert.Contains("no route", Assert.Single(verdicts[$"{BaseUrl}/overview/nothing"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_embedded_email_template_is_listed_in_EmailTemplates_All_in_both_languages()
+    {
+        const string prefix = "DirectiveFlow.Email.Templates.";
+        var embedded = typeof(EmailTemplates).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".liquid", StringComparison.Ordinal))
+            .Select(n => n[prefix.Length..^".liquid".Length])
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(EmailTemplates.All.SelectMany(t => Languages.Select(l => $"{t}.{l}")).Order(StringComparer.Ordinal), embedded);
     }
 
     private static async Task AdvanceAsync(HttpClient admin, TimeSpan by)
