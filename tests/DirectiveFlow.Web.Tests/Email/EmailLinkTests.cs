@@ -43,11 +43,12 @@ public sealed class EmailLinkTests
         await DirectivesApiTests.IssueAsync(issuer, Issuer, "committee-directive", "Công điện số 5/CĐ-UBND", "Phòng chống ngập úng", new { deadlineDays = 3 });
         // To 08:00 in Hà Nội, then day by day, so each step of the ladder is its own email (a jump, or an evening past
         // the deadline, would send only the highest): the due-today notice, past a Monday (the weekly summary), the
-        // 07:30 escalation digest window and the weekly progress report's date.
+        // 07:30 escalation digest window and the weekly progress report's date; three weeks, so a holiday such as Tết
+        // cannot leave the ladder unfinished.
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var morning = VietnamTime.At(VietnamTime.DateOf(now).AddDays(1), new TimeOnly(8, 0));
         await AdvanceAsync(admin, morning - now);
-        for (var day = 0; day < 16; day++)
+        for (var day = 0; day < 21; day++)
         {
             await AdvanceAsync(admin, TimeSpan.FromDays(1));
         }
@@ -92,7 +93,7 @@ public sealed class EmailLinkTests
         var missing = EmailTemplates.All.SelectMany(t => Languages.Select(l => (Template: t, Language: l))).Except(rendered).ToList();
         Assert.True(missing.Count == 0, "the scenario never produced: " + string.Join(", ", missing.Select(m => $"{m.Template}.{m.Language}"))
             + " — make it produce them, or render them from the model the product builds");
-        Assert.True(problems.Count == 0, string.Join('\n', problems.Distinct().Take(40)));
+        Assert.True(problems.Count == 0, $"{problems.Count} problems, the first:\n" + string.Join('\n', problems.Distinct().Take(40)));
         Assert.True(routes.Count > 20, $"only {routes.Count} GET routes read from the app");
         Assert.True(links >= messages.Count, $"{links} links in {messages.Count} emails");
     }
