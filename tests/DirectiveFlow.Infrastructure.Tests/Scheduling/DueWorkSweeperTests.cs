@@ -116,12 +116,16 @@ public sealed class DueWorkSweeperTests
         await h.DispatchAllAsync();
 
         Assert.Equal((3, 9, 0), (first.Tasks, first.Effects, again.Effects));
+        // Each task's own head and (immediate) superior get its highest step at once; the issuing leadership's steps,
+        // not immediate, go out together in one digest.
         var received = h.Mailbox.All();
-        Assert.Equal(9, received.Count);
-        foreach (var to in new[] { WardHead, ParentHead, IssuerHead })
+        Assert.Equal(7, received.Count);
+        foreach (var to in new[] { WardHead, ParentHead })
         {
             Assert.Equal(3, received.Count(m => m.To.Single() == to));
         }
+
+        Assert.StartsWith("[Tổng hợp quá hạn] 3 nhiệm vụ", Assert.Single(received, m => m.To.Single() == IssuerHead).Subject, StringComparison.Ordinal);
 
         await using var db = h.Db();
         Assert.All(await db.Tasks.ToListAsync(Ct), t => Assert.Equal((5, 5, true), (t.EscalationLevel, t.ChaseCount, t.IsRaised)));
