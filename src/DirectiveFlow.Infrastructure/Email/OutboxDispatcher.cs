@@ -207,7 +207,11 @@ public sealed class OutboxDispatcher(
         {
             // Kept in the row once completed: what was sent stays readable even if the task is renamed later.
             var role = shared.RoleOf(message);
-            shared.Complete(message);
+            shared.Address(message);
+            // One language per email, its recipients': the greeting is written in it (a held escalation's too, which
+            // its digest, going to the same recipients, renders in the same language).
+            var language = await RecipientLanguages.ResolveAsync(db, message.To, cancellationToken);
+            shared.Complete(message, language);
             if (EscalationDigestWriter.Holds(message.Template, role))
             {
                 message.Status = OutboxStatus.Held;
@@ -215,7 +219,6 @@ public sealed class OutboxDispatcher(
             }
 
             stage = $"Rendering '{message.Template}'";
-            var language = await RecipientLanguages.ResolveAsync(db, message.To, cancellationToken);
             var email = renderer.Render(message.Template, language, message.ModelJson);
             message.Subject = email.Subject;
             message.HtmlBody = email.HtmlBody;

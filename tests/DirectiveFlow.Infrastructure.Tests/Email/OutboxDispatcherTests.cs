@@ -215,4 +215,31 @@ public sealed class OutboxDispatcherTests
         await h.DispatchAllAsync();
         Assert.StartsWith("[Overdue] ", h.Mailbox.All()[0].Subject, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_superior_whose_head_is_not_named_is_greeted_in_the_language_of_the_email(string provider)
+    {
+        await using var h = await CreateAsync(provider);
+        await using (var db = h.Db())
+        {
+            await db.Units.Where(u => u.Id == h.Parent.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.HeadName, (string?)null), Ct);
+            db.Users.Add(new AppUser { Id = Guid.NewGuid(), UserName = "sxd", Email = ParentHead, NormalizedEmail = ParentHead.ToUpperInvariant(), PreferredLanguage = "en" });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await h.AddTaskAsync(5);
+        h.MoveTo(Local(2026, 3, 11, 17, 30));
+        await h.SweepAsync();
+        await h.DispatchAllAsync();
+
+        // The superior's head prefers English: its digest says "Leadership of", not "Lãnh đạo"; the ward's head, in
+        // Vietnamese, is greeted by name.
+        var digest = h.Mailbox.All().Single(m => m.To.Contains(ParentHead));
+        Assert.StartsWith("[Overdue digest] ", digest.Subject, StringComparison.Ordinal);
+        Assert.Contains("Dear Leadership of Sở Xây dựng Hà Nội,", digest.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lãnh đạo", digest.Text, StringComparison.Ordinal);
+        var own = h.Mailbox.All().Single(m => m.To.Contains(WardHead) && m.Subject.StartsWith("[Quá hạn]", StringComparison.Ordinal));
+        Assert.Contains("Kính gửi Phạm Tuấn Long (UBND phường Hoàn Kiếm),", own.Text, StringComparison.Ordinal);
+    }
 }

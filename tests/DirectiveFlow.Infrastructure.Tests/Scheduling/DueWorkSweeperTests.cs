@@ -116,16 +116,20 @@ public sealed class DueWorkSweeperTests
         await h.DispatchAllAsync();
 
         Assert.Equal((3, 9, 0), (first.Tasks, first.Effects, again.Effects));
-        // Per task: the unit's head level 2, the superior's head level 4 (immediate: at once); the issuing leadership's
-        // level 5 goes into its one digest listing the three tasks.
+        // Each task's own head and (immediate) superior get its highest step at once; the issuing leadership's steps,
+        // not immediate, go out together in one digest.
         var received = h.Mailbox.All();
         Assert.Equal(7, received.Count);
-        Assert.Equal(3, received.Count(m => m.To.Single() == WardHead));
-        Assert.Equal(3, received.Count(m => m.To.Single() == ParentHead));
+        foreach (var to in new[] { WardHead, ParentHead })
+        {
+            Assert.Equal(3, received.Count(m => m.To.Single() == to));
+        }
+
         Assert.StartsWith("[Tổng hợp quá hạn] 3 nhiệm vụ", Assert.Single(received, m => m.To.Single() == IssuerHead).Subject, StringComparison.Ordinal);
 
         await using var db = h.Db();
         Assert.All(await db.Tasks.ToListAsync(Ct), t => Assert.Equal((5, 5, true), (t.EscalationLevel, t.ChaseCount, t.IsRaised)));
+        // The tasks' rows (the digest's row is about no one task).
         var keys = await db.Outbox.Where(m => m.TaskId != null).Select(m => m.DedupeKey).ToListAsync(Ct);
         Assert.Equal(["escalation.level2", "escalation.level4", "escalation.level5"], keys.Select(ChaseKeys.ActionOf).Distinct().Order());
         // The skipped steps (levels 1 and 3) are counted in the directive's journal, per task, once.

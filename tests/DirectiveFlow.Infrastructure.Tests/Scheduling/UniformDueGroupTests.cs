@@ -140,7 +140,8 @@ public sealed class UniformDueGroupTests
     {
         try
         {
-            shared.Complete(row);
+            shared.Address(row);
+            shared.Complete(row, "vi");
             return "addressed";
         }
         catch (InvalidOperationException e)

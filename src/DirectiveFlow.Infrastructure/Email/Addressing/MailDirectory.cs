@@ -3,8 +3,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Email.Addressing;
 
-/// <summary>The units and directives some tasks' emails need, to address and describe them: the sweep uses it when it
-/// writes emails, the dispatcher when it completes shared-model emails at send time.</summary>
+/// <summary>
+/// The one recipient directory: who receives an email and how it greets them. An email about a task names a role
+/// (<see cref="RecipientRoles"/>); <see cref="Target"/> finds the unit the role points at and <see cref="Recipients"/>
+/// its addresses and greeting, by the rules of <see cref="MailRecipients"/>. The sweep and the dispatcher (every
+/// reminder, escalation, escalation digest and assignment notice), the daily digest, the weekly report, the task
+/// event emails and the Notify activity all ask it. To change who gets an escalation, change it here.
+/// </summary>
 public sealed class MailDirectory(IReadOnlyDictionary<Guid, MailUnit> units, IReadOnlyDictionary<Guid, MailDirective> directives)
 {
     public MailUnit? Unit(Guid? id) => id is { } v && units.TryGetValue(v, out var unit) ? unit : null;
@@ -37,6 +42,15 @@ public sealed class MailDirectory(IReadOnlyDictionary<Guid, MailUnit> units, IRe
             .ToDictionaryAsync(d => d.Id, cancellationToken);
     }
 
+    /// <summary>The units <paramref name="ids"/> with their addressing data (one query for the units, one for their accounts).</summary>
+    public static async Task<Dictionary<Guid, MailUnit>> UnitsAsync(
+        DirectiveFlowDbContext db, IEnumerable<Guid> ids, CancellationToken cancellationToken)
+    {
+        var units = new Dictionary<Guid, MailUnit>();
+        await AddUnitsAsync(db, units, ids, cancellationToken);
+        return units;
+    }
+
     private static async Task AddUnitsAsync(
         DirectiveFlowDbContext db, Dictionary<Guid, MailUnit> units, IEnumerable<Guid> ids, CancellationToken cancellationToken)
     {
@@ -46,16 +60,27 @@ public sealed class MailDirectory(IReadOnlyDictionary<Guid, MailUnit> units, IRe
             return;
         }
 
+        var accounts = (await db.Users.AsNoTracking()
+                .Where(u => u.UnitId != null && missing.Contains(u.UnitId.Value) && u.Email != null)
+                .Select(u => new { UnitId = u.UnitId!.Value, Email = u.Email! })
+                .ToListAsync(cancellationToken))
+            .GroupBy(u => u.UnitId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(u => u.Email).Order(StringComparer.OrdinalIgnoreCase)]);
         foreach (var unit in await db.Units.AsNoTracking()
             .Where(u => missing.Contains(u.Id))
-            .Select(u => new MailUnit(u.Id, u.Code, u.Name, u.HeadName, u.HeadEmail, u.ContactEmails, u.ParentId))
+            .Select(u => new MailUnit(u.Id, u.Code, u.Name, u.HeadName, u.HeadEmail, u.ContactEmails, u.ParentId, null))
             .ToListAsync(cancellationToken))
         {
-            units[unit.Id] = unit;
+            units[unit.Id] = unit with { Accounts = accounts.GetValueOrDefault(unit.Id, []) };
         }
     }
 
-    /// <summary>The unit an effect addressed to <paramref name="role"/> goes to (its head or its contacts).</summary>
+    /// <summary>
+    /// The unit an email addressed to <paramref name="role"/> about a task goes to: the task's unit; for
+    /// <see cref="RecipientRoles.ParentHead"/> the unit above it, for <see cref="RecipientRoles.IssuerLeadership"/> the
+    /// directive's issuing unit (each, when not found, the unit that assigned the task); for
+    /// <see cref="RecipientRoles.SupportingUnit"/> the unit the row names.
+    /// </summary>
     public MailUnit? Target(string role, MailDirectoryTask task)
     {
         role = RecipientRoles.Parse(role).Role;
@@ -69,32 +94,46 @@ public sealed class MailDirectory(IReadOnlyDictionary<Guid, MailUnit> units, IRe
         };
     }
 
-    /// <summary>Who receives an effect addressed to <paramref name="role"/> about a task, and how the email greets them.</summary>
-    public (IReadOnlyList<string> To, string Name) Recipients(string role, MailDirectoryTask task)
+    /// <summary>
+    /// Who receives an email addressed to <paramref name="role"/> about a task, and how it greets them: a head role
+    /// (<see cref="RecipientRoles.UnitHead"/>, <see cref="RecipientRoles.ParentHead"/>, <see cref="RecipientRoles.IssuerLeadership"/>)
+    /// reaches the target unit's head (<see cref="MailRecipients.Head"/>), <see cref="RecipientRoles.UnitOfficers"/> its
+    /// officers, <see cref="RecipientRoles.AssignedOfficer"/> the task's assigned officer (its unit's officers while it has
+    /// none), any other role the unit as a whole (<see cref="MailRecipients.WholeUnit"/>).
+    /// </summary>
+    public MailRecipients Recipients(string role, MailDirectoryTask task)
     {
         role = RecipientRoles.Parse(role).Role;
-        var target = Target(role, task);
-        if (target is null)
+        if (Target(role, task) is not { } target)
         {
-            return ([], "");
+            return MailRecipients.None;
         }
 
-        var contacts = (target.ContactEmails ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        IReadOnlyList<string> to = role == RecipientRoles.UnitHead || role == RecipientRoles.ParentHead
-            ? target.HeadEmail is { Length: > 0 } head ? [head] : contacts
-            : [.. new[] { target.HeadEmail }.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!).Concat(contacts).Distinct(StringComparer.OrdinalIgnoreCase)];
-        var name = role == RecipientRoles.UnitHead || role == RecipientRoles.ParentHead || role == RecipientRoles.IssuerLeadership
-            ? target.HeadName is { Length: > 0 } headName ? $"{headName} ({target.Name})" : $"Lãnh đạo {target.Name}"
-            : target.Name;
-        return (to, name);
+        return role switch
+        {
+            RecipientRoles.UnitHead or RecipientRoles.ParentHead or RecipientRoles.IssuerLeadership => MailRecipients.Head(target),
+            RecipientRoles.UnitOfficers => MailRecipients.Officers(target),
+            // Tasks name no person yet (issue 13): until one does, the officer is any of the unit's officers.
+            RecipientRoles.AssignedOfficer => task.AssignedOfficer is { } officer
+                ? MailRecipients.Named([officer.Email], officer.Name)
+                : MailRecipients.Officers(target),
+            _ => MailRecipients.WholeUnit(target),
+        };
     }
 }
 
 /// <summary>What addressing an email about a task needs to know of it (and the unit a row itself names, if any).</summary>
-public sealed record MailDirectoryTask(Guid UnitId, Guid AssignerUnitId, Guid DirectiveId, Guid? RecipientUnitId = null);
+/// <remarks><see cref="AssignedOfficer"/> is the person the task is given to; tasks name none yet (issue 13), so it is always null.</remarks>
+public sealed record MailDirectoryTask(
+    Guid UnitId, Guid AssignerUnitId, Guid DirectiveId, Guid? RecipientUnitId = null, MailPerson? AssignedOfficer = null);
 
-/// <summary>A unit's addressing data.</summary>
-public sealed record MailUnit(Guid Id, string Code, string Name, string? HeadName, string? HeadEmail, string? ContactEmails, Guid? ParentId);
+/// <summary>A person an email can name: their address and how to greet them.</summary>
+public sealed record MailPerson(string Email, string Name);
+
+/// <summary>A unit's addressing data: its head, its contact addresses and the addresses of its user accounts.</summary>
+public sealed record MailUnit(
+    Guid Id, string Code, string Name, string? HeadName, string? HeadEmail, string? ContactEmails, Guid? ParentId,
+    IReadOnlyList<string>? Accounts = null);
 
 /// <summary>A directive's identifying data.</summary>
 public sealed record MailDirective(Guid Id, string Number, string Title, Guid IssuingUnitId);

@@ -1,17 +1,27 @@
 namespace DirectiveFlow.Infrastructure.Email.Addressing;
 
-/// <summary>To whom an email about a task goes, relative to the task: its unit, its unit's head, the head of the unit
-/// above, or the leadership of the directive's issuing unit (the escalation ladder's <c>to</c>).</summary>
+/// <summary>To whom an email about a task goes, relative to the task: its unit (as a whole, its head, its officers, its
+/// assigned officer), the head of the unit above, the leadership of the directive's issuing unit (the escalation
+/// ladder's <c>to</c>), or a supporting unit. <see cref="MailDirectory.Recipients"/> turns a role into addresses.</summary>
 public static class RecipientRoles
 {
     public const string UnitHead = "unitHead";
     public const string ParentHead = "parentHead";
     public const string IssuerLeadership = "issuerLeadership";
 
-    /// <summary>The task's unit: its head and its contact addresses (a new task's notice).</summary>
+    /// <summary>The task's unit as a whole: its head and its officers (reminders, a new task's notice).</summary>
     public const string Unit = "unit";
 
-    /// <summary>The supporting unit named by the row's key (<see cref="Outbox.AssignmentKeys"/>): its head and contacts.</summary>
+    /// <summary>The task's unit's officers: its contact addresses and its user accounts, not its head.</summary>
+    public const string UnitOfficers = "unitOfficers";
+
+    /// <summary>
+    /// The officer the task is given to. Tasks name no person yet (issue 13): until they do, this reaches the unit's
+    /// officers (<see cref="MailDirectoryTask.AssignedOfficer"/> is the seam).
+    /// </summary>
+    public const string AssignedOfficer = "assignedOfficer";
+
+    /// <summary>The supporting unit named by the row's key (<see cref="Outbox.AssignmentKeys"/>), as a whole.</summary>
     public const string SupportingUnit = "supportingUnit";
 
     /// <summary>Marks a role whose escalation a flow step wants sent at once, not gathered into the recipient's digest

@@ -7,7 +7,7 @@ namespace DirectiveFlow.Infrastructure.Email.Outbox;
 
 /// <summary>
 /// Completes outbox rows that name a shared model (the sweep's rows): each gets its task's model and, addressed by the
-/// model's recipient role, its recipients. What a batch of rows needs is read at once: the models, the tasks and the
+/// model's recipient role, its recipients and their greeting (<see cref="MailDirectory"/>). What a batch of rows needs is read at once: the models, the tasks and the
 /// units and directives they name (<see cref="MailDirectory.LoadAsync"/>).
 /// </summary>
 public sealed class SharedModelRows
@@ -54,16 +54,51 @@ public sealed class SharedModelRows
         message.ModelId is { } id && _models.TryGetValue(id, out var model) ? model.RecipientRole : null;
 
     /// <summary>
-    /// Puts the row's completed model in it, and its recipients when it has none of its own. Throws (the row becomes a
-    /// dead letter, which an administrator can retry) when its model or task is missing or no one can receive it.
+    /// Gives the row its recipients (<see cref="MailDirectory.Recipients"/>) when it has none of its own. Throws (the row
+    /// becomes a dead letter, which an administrator can retry) when its model or task is missing or no one can receive it.
     /// </summary>
-    public void Complete(OutboxMessage message)
+    public void Address(OutboxMessage message)
     {
         if (!NeedsCompleting(message))
         {
             return;
         }
 
+        var (model, _, addressing) = Row(message);
+        if (message.To.Length == 0)
+        {
+            message.To = OutboxWriter.JoinRecipients(_directory.Recipients(model.RecipientRole, addressing).To);
+        }
+
+        if (message.To.Length == 0)
+        {
+            var target = _directory.Target(model.RecipientRole, addressing);
+            throw new InvalidOperationException(target is null
+                ? $"No one can receive it: no unit is found for '{model.RecipientRole}'."
+                : $"No one can receive it: unit {target.Code} ({target.Name}) has no email address for '{model.RecipientRole}'.");
+        }
+    }
+
+    /// <summary>
+    /// Puts the row's completed model in it, greeting its reader in <paramref name="language"/>, the language of the
+    /// recipients <see cref="Address"/> gave it.
+    /// </summary>
+    public void Complete(OutboxMessage message, string language)
+    {
+        if (!NeedsCompleting(message))
+        {
+            return;
+        }
+
+        var (model, task, addressing) = Row(message);
+        var greeting = _directory.Recipients(model.RecipientRole, addressing).Greeting.Text(language);
+        var unit = _directory.Unit(task.Addressing.UnitId);
+        message.ModelJson = SharedModel.ForTask(model.Json,
+            new SharedModelValues(task.Id, task.Title, unit?.Name ?? "", unit?.Code ?? "", unit?.HeadName, greeting, task.Instructions));
+    }
+
+    private (OutboxModel Model, RowTask Task, MailDirectoryTask Addressing) Row(OutboxMessage message)
+    {
         if (!_models.TryGetValue(message.ModelId!.Value, out var model))
         {
             throw new InvalidOperationException($"The shared model {message.ModelId} is missing.");
@@ -74,24 +109,7 @@ public sealed class SharedModelRows
             throw new InvalidOperationException($"The task {message.TaskId} of a shared model is missing.");
         }
 
-        var addressing = Addressing(message, task);
-        var (to, name) = _directory.Recipients(model.RecipientRole, addressing);
-        if (message.To.Length == 0)
-        {
-            message.To = OutboxWriter.JoinRecipients(to);
-        }
-
-        if (message.To.Length == 0)
-        {
-            var target = _directory.Target(model.RecipientRole, addressing);
-            throw new InvalidOperationException(target is null
-                ? $"No one can receive it: no unit is found for '{model.RecipientRole}'."
-                : $"No one can receive it: unit {target.Code} ({target.Name}) has no email address for '{model.RecipientRole}'.");
-        }
-
-        var unit = _directory.Unit(task.Addressing.UnitId);
-        message.ModelJson = SharedModel.ForTask(model.Json,
-            new SharedModelValues(task.Id, task.Title, unit?.Name ?? "", unit?.Code ?? "", unit?.HeadName, name, task.Instructions));
+        return (model, task, Addressing(message, task));
     }
 
     /// <summary>The row's task as addressing sees it, with the supporting unit the row's key names, if any.</summary>

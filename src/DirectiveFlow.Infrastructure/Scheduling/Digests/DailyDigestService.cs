@@ -2,6 +2,7 @@ using System.Globalization;
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Email;
+using DirectiveFlow.Infrastructure.Email.Addressing;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Scheduling.Sweep;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,8 @@ namespace DirectiveFlow.Infrastructure.Scheduling.Digests;
 
 /// <summary>
 /// The morning digest: on a working day, one email per unit with open tasks, listing them by category (overdue,
-/// due within two working days, open within deadline, awaiting review). Dedupe key <c>digest:{unitId}:{yyyyMMdd}</c>.
+/// due within two working days, open within deadline, awaiting review), to the unit as a whole
+/// (<see cref="MailRecipients.WholeUnit"/>). Dedupe key <c>digest:{unitId}:{yyyyMMdd}</c>.
 /// </summary>
 public sealed class DailyDigestService(DirectiveFlowDbContext db, IWorkingDayCalendar calendar, OutboxWriter outbox, OutboxOptions options)
 {
@@ -29,7 +31,7 @@ public sealed class DailyDigestService(DirectiveFlowDbContext db, IWorkingDayCal
             .ToListAsync(cancellationToken);
         var numbers = await DirectiveNumbersAsync(db, tasks, cancellationToken);
         var unitIds = tasks.Select(t => t.UnitId).Distinct().ToList();
-        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var units = await MailDirectory.UnitsAsync(db, unitIds, cancellationToken);
         var messages = new EffectMessages(options.BaseUrl, calendar);
         var time = CategoryTime.At(now, calendar);
         var written = 0;
@@ -55,8 +57,7 @@ public sealed class DailyDigestService(DirectiveFlowDbContext db, IWorkingDayCal
                     }).ToList(),
                 }).ToList();
             var model = new { unit = new { name = unit.Name }, dateLocal = today.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), total = group.Count(), groups };
-            var to = new[] { unit.HeadEmail }.Concat((unit.ContactEmails ?? "").Split(';', StringSplitOptions.TrimEntries))
-                .Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!).ToList();
+            var to = MailRecipients.WholeUnit(unit).To;
             var key = $"digest:{unit.Id:N}:{today:yyyyMMdd}";
             if (await outbox.TryInsertAsync(db, OutboxEmail.FromTemplate(key, to, EmailTemplates.DailyDigest, model), cancellationToken))
             {

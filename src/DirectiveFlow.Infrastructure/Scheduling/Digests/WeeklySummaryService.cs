@@ -1,6 +1,7 @@
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Email;
+using DirectiveFlow.Infrastructure.Email.Addressing;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Reports;
 using DirectiveFlow.Infrastructure.Reports.Weekly;
@@ -36,7 +37,7 @@ public sealed class WeeklySummaryService(
         var week = sending.Previous;
         var formats = scheduling.WeeklyReportAttachments.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var written = 0;
-        foreach (var (unitId, audience, name, email) in await RecipientsAsync(cancellationToken))
+        foreach (var (unitId, audience, name, to) in await RecipientsAsync(cancellationToken))
         {
             var report = await sender.Send(await WeeklyReportAudience.QueryAsync(db, audience, unitId, week, cancellationToken), cancellationToken);
             if (report.Totals.Total == 0 && report.Totals.NotYetReached == 0)
@@ -46,20 +47,22 @@ public sealed class WeeklySummaryService(
 
             var model = WeeklySummaryModel.Of(report, name, new EffectMessages(options.BaseUrl, calendar), options.BaseUrl, UnitsNamed, OverdueListed,
                 new { week = week.ToString(), unitId, audience, formats });
-            var message = OutboxEmail.FromTemplate($"weekly:{audience}:{unitId:N}:{sending}", [email], EmailTemplates.WeeklySummary, model);
+            var message = OutboxEmail.FromTemplate($"weekly:{audience}:{unitId:N}:{sending}", to, EmailTemplates.WeeklySummary, model);
             written += await outbox.TryInsertAsync(db, message, cancellationToken) ? 1 : 0;
         }
 
         return written;
     }
 
-    /// <summary>Heads with an address: issuing units as issuers, other units with counted tasks in their subtree as heads.</summary>
-    private async Task<List<(Guid UnitId, string Audience, string Name, string Email)>> RecipientsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The heads (<see cref="MailRecipients.Head"/>: the head's address, else the unit's officers) of the issuing units,
+    /// as issuers, and of the other units with counted tasks in their subtree; a unit no one can receive for is skipped.
+    /// </summary>
+    private async Task<List<(Guid UnitId, string Audience, string Name, IReadOnlyList<string> To)>> RecipientsAsync(CancellationToken cancellationToken)
     {
         var issuers = (await db.Directives.AsNoTracking().Select(d => d.IssuingUnitId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
         var withTasks = await ReportTasks.All(db).Where(t => t.Status != UnitTaskStatus.Cancelled).Select(t => t.UnitId).Distinct().ToListAsync(cancellationToken);
-        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.Name, u.HeadEmail }).ToListAsync(cancellationToken);
-        var parentOf = units.ToDictionary(u => u.Id, u => u.ParentId);
+        var parentOf = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.ParentId, cancellationToken);
         var answering = new HashSet<Guid>();
         foreach (var id in withTasks)
         {
@@ -70,8 +73,10 @@ public sealed class WeeklySummaryService(
             }
         }
 
-        return units.Where(u => !string.IsNullOrWhiteSpace(u.HeadEmail) && (issuers.Contains(u.Id) || answering.Contains(u.Id)))
-            .Select(u => (u.Id, issuers.Contains(u.Id) ? WeeklyReportAudience.Issuer : WeeklyReportAudience.Unit, u.Name, u.HeadEmail!))
+        var units = await MailDirectory.UnitsAsync(db, parentOf.Keys.Where(id => issuers.Contains(id) || answering.Contains(id)), cancellationToken);
+        return units.Values.OrderBy(u => u.Code, StringComparer.Ordinal)
+            .Select(u => (u.Id, issuers.Contains(u.Id) ? WeeklyReportAudience.Issuer : WeeklyReportAudience.Unit, u.Name, MailRecipients.Head(u).To))
+            .Where(r => r.To.Count > 0)
             .ToList();
     }
 

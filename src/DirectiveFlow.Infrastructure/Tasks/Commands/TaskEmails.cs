@@ -2,13 +2,15 @@ using System.Net;
 using DirectiveFlow.Core.Email;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Email;
+using DirectiveFlow.Infrastructure.Email.Addressing;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Tasks.Commands;
 
 /// <summary>
-/// Writes the outbox emails of task events, in the recipients' language (Vietnamese unless they all prefer English),
+/// Writes the outbox emails of task events to the unit concerned as a whole (<see cref="MailRecipients.WholeUnit"/>),
+/// in the recipients' language (Vietnamese unless they all prefer English),
 /// in the command's own transaction. The dedupe key names the task, the event and the task's new concurrency stamp,
 /// so a retried commit cannot send twice.
 /// </summary>
@@ -29,16 +31,9 @@ public static class TaskEmails
         DirectiveFlowDbContext db, UnitTask task, Guid toUnitId, string eventCode, string subjectVi, string subjectEn, string? detail,
         DateTimeOffset now, bool withDeadline, CancellationToken cancellationToken)
     {
-        var unit = await db.Units.AsNoTracking()
-            .Where(u => u.Id == toUnitId)
-            .Select(u => new { u.HeadEmail, u.ContactEmails })
-            .FirstOrDefaultAsync(cancellationToken);
-        var recipients = new[] { unit?.HeadEmail }
-            .Concat((unit?.ContactEmails ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            .Where(e => !string.IsNullOrWhiteSpace(e))
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToArray();
-        if (recipients.Length == 0)
+        var units = await MailDirectory.UnitsAsync(db, [toUnitId], cancellationToken);
+        var recipients = units.TryGetValue(toUnitId, out var unit) ? MailRecipients.WholeUnit(unit).To : [];
+        if (recipients.Count == 0)
         {
             return;
         }

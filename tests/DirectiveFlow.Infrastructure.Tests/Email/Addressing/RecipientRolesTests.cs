@@ -30,9 +30,9 @@ public sealed class RecipientRolesTests
             new Dictionary<Guid, MailDirective> { [directiveId] = new(directiveId, "01-KL", "Kết luận", parentId) });
         var task = new MailDirectoryTask(unitId, parentId, directiveId);
 
-        var (to, name) = directory.Recipients(RecipientRoles.Immediate(RecipientRoles.ParentHead), task);
+        var recipients = directory.Recipients(RecipientRoles.Immediate(RecipientRoles.ParentHead), task);
 
-        Assert.Equal(["b@thanhuy.vn"], to);
-        Assert.Equal("Trần Thị B (Thành ủy)", name);
+        Assert.Equal(["b@thanhuy.vn"], recipients.To);
+        Assert.Equal("Trần Thị B (Thành ủy)", recipients.Greeting.Text("vi"));
     }
 }

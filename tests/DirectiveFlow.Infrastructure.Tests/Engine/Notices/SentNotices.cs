@@ -23,7 +23,8 @@ public static class SentNotices
         var rendered = new List<(OutboxMessage, RenderedEmail)>(rows.Count);
         foreach (var row in rows)
         {
-            shared.Complete(row);
+            shared.Address(row);
+            shared.Complete(row, language);
             rendered.Add((row, renderer.Render(row.Template!, language, row.ModelJson)));
         }
 
