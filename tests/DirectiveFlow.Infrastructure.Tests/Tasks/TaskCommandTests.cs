@@ -218,4 +218,19 @@ public sealed class TaskCommandTests
         Assert.Contains($"DTEND:{due.UtcDateTime:yyyyMMdd'T'HHmmss}Z", approved.IcsContent, StringComparison.Ordinal);
         Assert.Equal(("han-xu-ly.ics", null, null), (approved.IcsFileName, rejected.IcsContent, rejected.IcsFileName));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_task_event_email_names_the_responsible_unit_and_links_to_the_task(string provider)
+    {
+        var (h, task) = await ArrangeAsync(provider, UnitTaskStatus.InProgress);
+        await using var _ = h;
+        await h.AsAsync(TaskHarness.Officer(h.Ward), s => s.Send(new RequestExtensionCommand(task.Id, 3, null, "Chờ số liệu")));
+
+        await using var db = h.Database.CreateContext();
+        var email = await db.Outbox.SingleAsync(m => m.TaskId == task.Id && m.DedupeKey.Contains("extension-requested"), Ct);
+        Assert.Equal($"[Đề nghị gia hạn] {h.Ward.Name} – {task.Title}", email.Subject);
+        Assert.EndsWith($"/tasks/{task.Id}", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"/tasks/{task.Id}\">Mở nhiệm vụ</a>", email.HtmlBody, StringComparison.Ordinal);
+    }
 }

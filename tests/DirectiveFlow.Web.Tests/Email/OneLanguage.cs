@@ -38,7 +38,8 @@ public static partial class OneLanguage
 
     private static string WithoutModelValues(string rendered, string? modelJson)
     {
-        var text = WebUtility.HtmlDecode(rendered);
+        // An address is not a word of either language (a task-event email, with no model, carries its link as text).
+        var text = Address().Replace(WebUtility.HtmlDecode(rendered), " ");
         if (string.IsNullOrWhiteSpace(modelJson))
         {
             return text;
@@ -100,4 +101,7 @@ public static partial class OneLanguage
 
     [GeneratedRegex(@"\{\{.*?\}\}|\{%.*?%\}", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex Liquid();
+
+    [GeneratedRegex(@"https?://\S+")]
+    private static partial Regex Address();
 }

@@ -48,7 +48,7 @@ public sealed class CompleteTaskHandler(TaskWorkspace workspace, IWorkflowEngine
         if (task.Status == UnitTaskStatus.Reported)
         {
             workspace.Record(task, actor, "task.reported", task.ResultSummary);
-            await TaskEmails.QueueAsync(workspace.Db, task, task.AssignerUnitId, "reported",
+            await TaskEmails.QueueAsync(workspace, task, task.AssignerUnitId, "reported",
                 "Kết quả chờ đánh giá", "Result awaiting review", task.ResultSummary, workspace.Now, cancellationToken);
             await workspace.CommitAsync(cancellationToken);
             return task.Id;
@@ -58,7 +58,7 @@ public sealed class CompleteTaskHandler(TaskWorkspace workspace, IWorkflowEngine
         task.ProgressPercent = 100;
         task.NextActionAt = null;
         workspace.Record(task, actor, "task.completed", task.ResultSummary);
-        await TaskEmails.QueueAsync(workspace.Db, task, task.AssignerUnitId, "completed",
+        await TaskEmails.QueueAsync(workspace, task, task.AssignerUnitId, "completed",
             "Nhiệm vụ đã hoàn thành", "Task completed", task.ResultSummary, workspace.Now, cancellationToken);
         await workspace.CommitAsync(cancellationToken,
             () => engine.OnTaskFinishedAsync(workspace.Db, task, outcome, actor, cancellationToken));

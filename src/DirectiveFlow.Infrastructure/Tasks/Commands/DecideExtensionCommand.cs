@@ -56,12 +56,12 @@ public sealed class DecideExtensionHandler(TaskWorkspace workspace) : ICommandHa
         if (approve)
         {
             // The new deadline, as a calendar entry the unit can keep.
-            await TaskEmails.QueueWithDeadlineAsync(workspace.Db, task, task.UnitId, "extension-approved",
+            await TaskEmails.QueueWithDeadlineAsync(workspace, task, task.UnitId, "extension-approved",
                 "Đề nghị gia hạn được chấp thuận", "Extension approved", comment, workspace.Now, cancellationToken);
         }
         else
         {
-            await TaskEmails.QueueAsync(workspace.Db, task, task.UnitId, "extension-rejected",
+            await TaskEmails.QueueAsync(workspace, task, task.UnitId, "extension-rejected",
                 "Đề nghị gia hạn bị từ chối", "Extension rejected", comment, workspace.Now, cancellationToken);
         }
         await workspace.CommitAsync(cancellationToken);

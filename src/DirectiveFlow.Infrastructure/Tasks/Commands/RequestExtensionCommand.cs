@@ -84,7 +84,7 @@ public sealed class RequestExtensionHandler(TaskWorkspace workspace, IWorkingDay
         };
         workspace.Db.ExtensionRequests.Add(request);
         workspace.Record(task, caller.UserName, "extension.requested", $"{requestedDueAt:O}: {request.Reason}");
-        await TaskEmails.QueueAsync(workspace.Db, task, task.AssignerUnitId, "extension-requested",
+        await TaskEmails.QueueAsync(workspace, task, task.AssignerUnitId, "extension-requested",
             "Đề nghị gia hạn", "Extension requested", request.Reason, workspace.Now, cancellationToken);
         await workspace.CommitAsync(cancellationToken);
         return request.Id;

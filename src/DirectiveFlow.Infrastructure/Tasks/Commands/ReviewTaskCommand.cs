@@ -59,7 +59,7 @@ public sealed class ReviewTaskHandler(TaskWorkspace workspace, IWorkflowEngine e
         task.ProgressPercent = 100;
         task.NextActionAt = null;
         workspace.Record(task, caller.UserName, "task.accepted", comment);
-        await TaskEmails.QueueAsync(workspace.Db, task, task.UnitId, "accepted",
+        await TaskEmails.QueueAsync(workspace, task, task.UnitId, "accepted",
             "Kết quả đã được chấp nhận", "Result accepted", comment, workspace.Now, cancellationToken);
         await workspace.CommitAsync(cancellationToken,
             () => engine.OnTaskFinishedAsync(workspace.Db, task, AcceptedOutcome, caller.UserName, cancellationToken));

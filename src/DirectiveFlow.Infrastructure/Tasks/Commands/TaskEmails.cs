@@ -3,7 +3,6 @@ using DirectiveFlow.Core.Email;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Email;
 using DirectiveFlow.Infrastructure.Email.Addressing;
-using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Tasks.Commands;
@@ -17,21 +16,22 @@ namespace DirectiveFlow.Infrastructure.Tasks.Commands;
 public static class TaskEmails
 {
     public static Task QueueAsync(
-        DirectiveFlowDbContext db, UnitTask task, Guid toUnitId, string eventCode, string subjectVi, string subjectEn, string? detail,
+        TaskWorkspace workspace, UnitTask task, Guid toUnitId, string eventCode, string subjectVi, string subjectEn, string? detail,
         DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync(db, task, toUnitId, eventCode, subjectVi, subjectEn, detail, now, withDeadline: false, cancellationToken);
+        WriteAsync(workspace, task, toUnitId, eventCode, subjectVi, subjectEn, detail, now, withDeadline: false, cancellationToken);
 
     /// <summary><see cref="QueueAsync"/> with the task's (new) deadline attached as an <c>.ics</c>: an approved extension.</summary>
     public static Task QueueWithDeadlineAsync(
-        DirectiveFlowDbContext db, UnitTask task, Guid toUnitId, string eventCode, string subjectVi, string subjectEn, string? detail,
+        TaskWorkspace workspace, UnitTask task, Guid toUnitId, string eventCode, string subjectVi, string subjectEn, string? detail,
         DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync(db, task, toUnitId, eventCode, subjectVi, subjectEn, detail, now, withDeadline: true, cancellationToken);
+        WriteAsync(workspace, task, toUnitId, eventCode, subjectVi, subjectEn, detail, now, withDeadline: true, cancellationToken);
 
     private static async Task WriteAsync(
-        DirectiveFlowDbContext db, UnitTask task, Guid toUnitId, string eventCode, string subjectVi, string subjectEn, string? detail,
+        TaskWorkspace workspace, UnitTask task, Guid toUnitId, string eventCode, string subjectVi, string subjectEn, string? detail,
         DateTimeOffset now, bool withDeadline, CancellationToken cancellationToken)
     {
-        var units = await MailDirectory.UnitsAsync(db, [toUnitId], cancellationToken);
+        var db = workspace.Db;
+        var units = await MailDirectory.UnitsAsync(db, [toUnitId, task.UnitId], cancellationToken);
         var recipients = units.TryGetValue(toUnitId, out var unit) ? MailRecipients.WholeUnit(unit).To : [];
         if (recipients.Count == 0)
         {
@@ -43,14 +43,18 @@ public static class TaskEmails
         var language = await RecipientLanguages.ResolveAsync(db, to, cancellationToken);
         var english = language == "en";
         var subject = english ? subjectEn : subjectVi;
-        var text = $"{subject}: {task.Title}\n{detail}".TrimEnd();
+        var link = workspace.TaskLink(task.Id);
+        var open = english ? "Open the task" : "Mở nhiệm vụ";
+        var text = $"{subject}: {task.Title}\n{detail}".TrimEnd() + $"\n\n{open}: {link}";
         var html = $"<p><strong>{WebUtility.HtmlEncode(subject)}</strong>: {WebUtility.HtmlEncode(task.Title)}</p>"
-            + (detail is null ? "" : $"<p>{WebUtility.HtmlEncode(detail)}</p>");
+            + (detail is null ? "" : $"<p>{WebUtility.HtmlEncode(detail)}</p>")
+            + $"<p><a href=\"{WebUtility.HtmlEncode(link)}\">{open}</a></p>";
         db.Outbox.Add(new OutboxMessage
         {
             DedupeKey = $"task:{task.Id:N}:{eventCode}:{task.ConcurrencyStamp}",
             To = to,
-            Subject = $"[DirectiveFlow] {subject}: {task.Title}",
+            // As every single-task subject: what happened, then who is responsible, then the task.
+            Subject = units.TryGetValue(task.UnitId, out var lead) ? $"[{subject}] {lead.Name} – {task.Title}" : $"[{subject}] {task.Title}",
             HtmlBody = html,
             TextBody = text,
             TaskId = task.Id,

@@ -1,6 +1,7 @@
 using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Journal;
 using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Email;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Tasks.Access;
 using Microsoft.EntityFrameworkCore;
@@ -12,11 +13,14 @@ namespace DirectiveFlow.Infrastructure.Tasks.Commands;
 /// 409), stamp the change, journal it, and commit everything in one transaction guarded by the task's
 /// <see cref="UnitTask.ConcurrencyStamp"/> (a concurrent change → 409).
 /// </summary>
-public sealed class TaskWorkspace(DirectiveFlowDbContext db, TaskCallerResolver callers, TimeProvider clock)
+public sealed class TaskWorkspace(DirectiveFlowDbContext db, TaskCallerResolver callers, TimeProvider clock, OutboxOptions outbox)
 {
     private UnitTask? _task;
 
     public DirectiveFlowDbContext Db => db;
+
+    /// <summary>The task's page, as an email links to it (on <c>App:BaseUrl</c>).</summary>
+    public string TaskLink(Guid taskId) => $"{outbox.BaseUrl.TrimEnd('/')}/tasks/{taskId}";
 
     public DateTimeOffset Now { get; } = clock.GetUtcNow();
 
