@@ -137,6 +137,25 @@ public sealed class OverviewBrowserTests(OverviewBrowserFixture fixture) : IClas
         Assert.Equal(1, await page.Locator("[data-testid=not-reached] table.gating tbody tr").CountAsync());
     }
 
+    [Fact]
+    public async Task On_a_phone_each_listed_task_shows_its_deadline_days_left_and_category_inside_the_window()
+    {
+        // Another of the city's issuers: the sign-in rate limit counts 01-PARTY's sign-ins in this class.
+        var page = await fixture.SignedInPageAsync("01-COMMITTEE", 390, "vi");
+        await page.GotoAsync(fixture.Url("/overview/tasks?category=OpenOverdue"));
+        var row = page.Locator("table.tasks tbody tr").First;
+        foreach (var label in new[] { "Hạn xử lý", "Ngày làm việc còn lại", "Phân loại" })
+        {
+            var cell = row.Locator($"td[data-label='{label}']");
+            await Expect(cell).ToBeVisibleAsync();
+            var box = await cell.BoundingBoxAsync();
+            Assert.True(box is { X: >= 0 } && box.X + box.Width <= 390, $"'{label}' lies outside the 390 px window: {box?.X} + {box?.Width}");
+        }
+
+        await Expect(page.Locator("table.tasks thead")).ToBeHiddenAsync();
+        await page.Context.CloseAsync();
+    }
+
     [Theory]
     [InlineData("vi")]
     [InlineData("en")]
