@@ -35,6 +35,12 @@ public static class InputLimits
 
     public const int EmailLength = 256;
 
+    /// <summary>A directive's signer: name and position (columns: 200 each).</summary>
+    public const int SignerLength = 200;
+
+    /// <summary>A directive's summary, trích yếu (column: 1000).</summary>
+    public const int SummaryLength = 1000;
+
     public const int ContactEmailsLength = 1000;
 
     /// <summary>Notes, reasons and comments on a task (columns: 4000).</summary>

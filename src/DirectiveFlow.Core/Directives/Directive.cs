@@ -17,6 +17,24 @@ public sealed class Directive
     /// <summary>Nghị quyết, Kết luận, Chỉ thị, …; null for a directive issued before the type was recorded.</summary>
     public DocumentType? DocumentType { get; set; }
 
+    /// <summary>The date the document was signed (ngày ban hành); null for a directive issued before it was recorded.</summary>
+    public DateOnly? IssuedOn { get; set; }
+
+    /// <summary>Who signed the document, e.g. "Nguyễn Văn A"; null when not recorded.</summary>
+    public string? SignerName { get; set; }
+
+    /// <summary>The signer's position, e.g. "Bí thư Thành ủy"; null when not recorded.</summary>
+    public string? SignerPosition { get; set; }
+
+    /// <summary>The document's summary (trích yếu); null when not recorded.</summary>
+    public string? Summary { get; set; }
+
+    /// <summary>
+    /// The overall deadline: the end of the working day (17:00 Hà Nội time) of the date the document sets; no task of the
+    /// directive is due after it. Null when the document sets none.
+    /// </summary>
+    public DateTimeOffset? Deadline { get; set; }
+
     public Guid IssuingUnitId { get; set; }
 
     public required string WorkflowDefinitionId { get; set; }

@@ -60,6 +60,9 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<DateTimeOffset?>("Deadline")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("DocumentType")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -70,6 +73,9 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
 
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("date");
 
                     b.Property<Guid>("IssuingUnitId")
                         .HasColumnType("uuid");
@@ -83,6 +89,18 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SignerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SignerPosition")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -100,6 +118,8 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("IssuedOn");
 
                     b.HasIndex("IssuingUnitId");
 

@@ -60,6 +60,9 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<DateTimeOffset?>("Deadline")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("DocumentType")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
@@ -70,6 +73,9 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
 
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("date");
 
                     b.Property<Guid>("IssuingUnitId")
                         .HasColumnType("uniqueidentifier");
@@ -83,6 +89,18 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("SignerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SignerPosition")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -100,6 +118,8 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("IssuedOn");
 
                     b.HasIndex("IssuingUnitId");
 

@@ -55,6 +55,9 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("Deadline")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DocumentType")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -64,6 +67,9 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("IssuedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("IssuingUnitId")
@@ -77,6 +83,18 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerPosition")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -95,6 +113,8 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("IssuedOn");
 
                     b.HasIndex("IssuingUnitId");
 

@@ -63,6 +63,12 @@ public static class ErrorCodes
     public const string DirectiveNotIssued = "directive-not-issued";
     public const string IssueForbidden = "issue-forbidden";
     public const string UnknownIssuingUnit = "unknown-issuing-unit";
+    public const string DateFormat = "date-format";
+    public const string IssuedInFuture = "issued-in-future";
+    public const string SignerNameRequired = "signer-name-required";
+    public const string DirectiveDeadlineBeforeIssue = "directive-deadline-before-issue";
+    public const string DirectiveDeadlinePassed = "directive-deadline-passed";
+    public const string TaskDeadlineAfterDirective = "task-deadline-after-directive";
     public const string UnknownWorkflow = "unknown-workflow";
     public const string UnknownUnitCodes = "unknown-unit-codes";
     public const string UndeclaredInput = "undeclared-input";

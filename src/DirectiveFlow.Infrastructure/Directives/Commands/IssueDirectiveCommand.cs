@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Directives;
@@ -22,9 +23,11 @@ namespace DirectiveFlow.Infrastructure.Directives.Commands;
 /// </summary>
 public sealed record IssueDirectiveCommand(
     string? Number, string? Title, string? Body, DirectivePriority Priority, Guid IssuingUnitId, string? WorkflowDefinitionId,
-    JsonObject? Inputs, string Actor, Caller Caller, DocumentType? DocumentType = null) : ICommand<IssueDirectiveResult>;
+    JsonObject? Inputs, string Actor, Caller Caller, DocumentType? DocumentType = null, DirectiveDocument? Document = null)
+    : ICommand<IssueDirectiveResult>;
 
-public sealed class IssueDirectiveHandler(DirectiveFlowDbContext db, IWorkflowEngine engine, WorkflowDefinitionCache definitions, TimeProvider time)
+public sealed class IssueDirectiveHandler(
+    DirectiveFlowDbContext db, IWorkflowEngine engine, WorkflowDefinitionCache definitions, TimeProvider time, IWorkingDayCalendar calendar)
     : ICommandHandler<IssueDirectiveCommand, IssueDirectiveResult>
 {
     public async ValueTask<IssueDirectiveResult> Handle(IssueDirectiveCommand command, CancellationToken cancellationToken)
@@ -35,6 +38,8 @@ public sealed class IssueDirectiveHandler(DirectiveFlowDbContext db, IWorkflowEn
         }
 
         var errors = new FieldErrors();
+        var now = time.GetUtcNow();
+        DirectiveDocumentRules.Check(command.Document, now, errors);
         errors.Report("number", TextRules.Line(command.Number, InputLimits.NumberLength));
         errors.Report("title", TextRules.Line(command.Title, InputLimits.TitleLength));
         errors.Report("body", TextRules.Paragraphs(command.Body, InputLimits.DirectiveBodyLength));
@@ -57,11 +62,11 @@ public sealed class IssueDirectiveHandler(DirectiveFlowDbContext db, IWorkflowEn
             var flow = await definitions.GetAsync(db, record.Id, cancellationToken);
             DirectiveInputs.Complete(flow.Definition, inputs, command.Priority, errors);
             await CheckUnitInputsAsync(DirectiveInputs.UnitCodes(flow.Definition, inputs).ToList(), errors, cancellationToken);
+            DirectiveDocumentRules.CheckDeadlineInputs(flow.Definition, inputs, command.Document, now, calendar, errors);
         }
 
         errors.ThrowIfAny();
 
-        var now = time.GetUtcNow();
         var directive = new Directive
         {
             Id = Guid.CreateVersion7(now),
@@ -77,6 +82,7 @@ public sealed class IssueDirectiveHandler(DirectiveFlowDbContext db, IWorkflowEn
             CreatedAt = now,
             CreatedBy = command.Actor,
         };
+        command.Document?.ApplyTo(directive);
         return await engine.RunStepAsync(db, async () =>
         {
             db.Directives.Add(directive);

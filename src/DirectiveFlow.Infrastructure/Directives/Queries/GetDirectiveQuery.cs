@@ -43,7 +43,7 @@ public sealed class GetDirectiveHandler(DirectiveFlowDbContext db, TaskClock clo
             x.Id, x.Number, x.Title, x.Body, x.Priority.ToString(), x.IssuingUnitId, d.UnitName, x.WorkflowDefinitionId, x.WorkflowVersion,
             x.InstanceId, d.Instance?.Status.ToString() ?? "", JsonNode.Parse(x.InputsJson) as JsonObject ?? [], x.CreatedAt, x.CreatedBy,
             d.Instance?.CompletedAt, byPillar.Aggregate(DirectiveProgress.Empty, (sum, p) => sum.Add(p.Progress)), byPillar, cascade,
-            x.DocumentType?.ToString());
+            x.DocumentType?.ToString(), x.IssuedOn, SignerDto.Of(x), x.Summary, x.Deadline);
     }
 
     private async Task<List<PillarProgress>> ProgressByPillarAsync(Guid directiveId, CategoryTime time, CancellationToken cancellationToken)

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace DirectiveFlow.Infrastructure.Directives.Queries;
 
 /// <summary>
-/// Directives filtered by issuing unit, priority, document type and a text match on number or title, with their progress, sorted by
+/// Directives filtered by issuing unit, priority, document type, issue date range (<paramref name="IssuedFrom"/> to
+/// <paramref name="IssuedTo"/>, both included; a directive without an issue date is left out by either) and a text match on number or title, with their progress, sorted by
 /// <paramref name="Sort"/> (newest first by default; <paramref name="Descending"/> null takes the column's own
 /// direction: issue date newest first, number A→Z, counts largest first, on-time share lowest first, next deadline
 /// soonest first). A sort on progress reads the progress of every directive the filter selects (one grouped query).
@@ -16,7 +17,8 @@ namespace DirectiveFlow.Infrastructure.Directives.Queries;
 /// <param name="Reader">Whose view this is (<see cref="DirectiveReader.Everything"/> when null).</param>
 public sealed record ListDirectivesQuery(
     Guid? IssuingUnitId, string? Q, DirectivePriority? Priority, PageRequest Page, DirectiveReader? Reader = null,
-    DirectiveSort Sort = DirectiveSort.Issued, bool? Descending = null, DocumentType? DocumentType = null)
+    DirectiveSort Sort = DirectiveSort.Issued, bool? Descending = null, DocumentType? DocumentType = null,
+    DateOnly? IssuedFrom = null, DateOnly? IssuedTo = null)
     : IQuery<PagedResult<DirectiveSummaryDto>>;
 
 public sealed class ListDirectivesHandler(DirectiveFlowDbContext db, TaskClock clock) : IQueryHandler<ListDirectivesQuery, PagedResult<DirectiveSummaryDto>>
@@ -37,6 +39,16 @@ public sealed class ListDirectivesHandler(DirectiveFlowDbContext db, TaskClock c
         if (query.DocumentType is { } type)
         {
             directives = directives.Where(d => d.DocumentType == type);
+        }
+
+        if (query.IssuedFrom is { } from)
+        {
+            directives = directives.Where(d => d.IssuedOn >= from);
+        }
+
+        if (query.IssuedTo is { } to)
+        {
+            directives = directives.Where(d => d.IssuedOn <= to);
         }
 
         if (!string.IsNullOrWhiteSpace(query.Q))
@@ -64,7 +76,7 @@ public sealed class ListDirectivesHandler(DirectiveFlowDbContext db, TaskClock c
                 r.d.Id, r.d.Number, r.d.Title, r.d.Priority.ToString(), r.d.IssuingUnitId, r.UnitName, r.d.WorkflowDefinitionId,
                 r.d.WorkflowVersion, r.d.InstanceId, r.Status?.ToString() ?? "", r.d.CreatedAt, r.d.CreatedBy,
                 p is null ? DirectiveProgress.Empty : DirectiveProgress.From(p.Counts), p?.NextDueAt, p?.OverdueUnits ?? 0,
-                r.d.DocumentType?.ToString());
+                r.d.DocumentType?.ToString(), r.d.IssuedOn, r.d.Deadline);
         }).ToList();
         return new PagedResult<DirectiveSummaryDto>(items, total, query.Page.Page, query.Page.PageSize);
     }

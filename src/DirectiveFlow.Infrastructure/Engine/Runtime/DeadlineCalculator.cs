@@ -27,6 +27,13 @@ public sealed class DeadlineCalculator(IWorkingDayCalendar calendar)
     }
 
     /// <summary>
+    /// <paramref name="due"/>, or the directive's overall deadline when it comes earlier: no task is due after the
+    /// directive (a working-days input known at issue is refused up front instead, by the issuing command).
+    /// </summary>
+    public static DateTimeOffset Capped(DateTimeOffset due, DateTimeOffset? directiveDeadline) =>
+        directiveDeadline is { } limit && due > limit ? limit : due;
+
+    /// <summary>
     /// When the due-work sweep should first look at a task assigned at <paramref name="now"/>, due at
     /// <paramref name="dueAt"/>: the earliest reminder (08:00 on the working day N working days before the due day)
     /// still ahead of <paramref name="now"/>, else the deadline — or the not-acknowledged reminder, when earlier.

@@ -3,10 +3,18 @@ using DirectiveFlow.Core.Directives;
 
 namespace DirectiveFlow.Infrastructure.Engine.Runtime;
 
-/// <summary>What a running flow sees of its directive: number, title, priority, issuer and the parsed inputs.</summary>
+/// <summary>
+/// What a running flow sees of its directive: number, title, priority, issuer, the parsed inputs and the overall
+/// <see cref="Deadline"/> no task may pass.
+/// </summary>
 public sealed record FlowDocument(Guid Id, string Number, string Title, DirectivePriority Priority, Guid IssuingUnitId, string CreatedBy, JsonObject Inputs)
 {
+    public DateTimeOffset? Deadline { get; init; }
+
     public static FlowDocument From(Directive directive) => new(
         directive.Id, directive.Number, directive.Title, directive.Priority, directive.IssuingUnitId, directive.CreatedBy,
-        JsonNode.Parse(string.IsNullOrWhiteSpace(directive.InputsJson) ? "{}" : directive.InputsJson) as JsonObject ?? []);
+        JsonNode.Parse(string.IsNullOrWhiteSpace(directive.InputsJson) ? "{}" : directive.InputsJson) as JsonObject ?? [])
+    {
+        Deadline = directive.Deadline,
+    };
 }

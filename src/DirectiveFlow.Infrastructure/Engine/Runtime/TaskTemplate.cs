@@ -24,7 +24,7 @@ public sealed class TaskTemplate
         ActivityId = activityId;
         var properties = step.Flow.Properties<UnitTaskProperties>(activityId);
         Properties = properties;
-        DueAt = deadlines.DueAt(properties.Deadline, step.Directive.Inputs, step.Now);
+        DueAt = DeadlineCalculator.Capped(deadlines.DueAt(properties.Deadline, step.Directive.Inputs, step.Now), step.Directive.Deadline);
         var policy = new TaskPolicy(properties.EffectiveReminders(step.Flow.Policies), properties.EffectiveEscalation(step.Flow.Policies),
             step.Flow.Policies.Acknowledge ?? AcknowledgePolicy.Default);
         NextActionAt = deadlines.FirstActionAt(policy, DueAt, step.Now);

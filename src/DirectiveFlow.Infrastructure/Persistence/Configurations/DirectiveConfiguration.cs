@@ -13,6 +13,10 @@ internal sealed class DirectiveConfiguration : IEntityTypeConfiguration<Directiv
         builder.Property(d => d.Title).HasMaxLength(500);
         builder.Property(d => d.WorkflowDefinitionId).HasMaxLength(100);
         builder.Property(d => d.CreatedBy).HasMaxLength(256);
+        builder.Property(d => d.SignerName).HasMaxLength(200);
+        builder.Property(d => d.SignerPosition).HasMaxLength(200);
+        builder.Property(d => d.Summary).HasMaxLength(1000);
+        builder.HasIndex(d => d.IssuedOn);
         builder.HasIndex(d => d.IssuingUnitId);
         builder.HasIndex(d => d.CreatedAt);
     }

@@ -24,12 +24,12 @@ public static class DirectivesApi
         // part through /api/tasks, never another ward's. A directive outside the reader's scope (DirectiveReader) answers
         // 404, as one that does not exist.
         var reads = directives.MapGroup("").RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Observer, Roles.Issuer));
-        reads.MapGet("/", async (Guid? issuingUnitId, string? q, string? priority, string? documentType, int? page, int? pageSize, ClaimsPrincipal user,
+        reads.MapGet("/", async (Guid? issuingUnitId, string? q, string? priority, string? documentType, DateOnly? issuedFrom, DateOnly? issuedTo, int? page, int? pageSize, ClaimsPrincipal user,
             ISender sender, CancellationToken ct) =>
             ApiEnum.TryParse<DirectivePriority>(priority, "priority", out var p, out var problem)
             && ApiEnum.TryParse<DocumentType>(documentType, "documentType", out var type, out problem)
                 ? Results.Ok(await sender.Send(new ListDirectivesQuery(issuingUnitId, q, p, PageRequest.From(page, pageSize), await sender.Send(new GetDirectiveReaderQuery(user), ct),
-                    DocumentType: type), ct))
+                    DocumentType: type, IssuedFrom: issuedFrom, IssuedTo: issuedTo), ct))
                 : problem);
         reads.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             await sender.Send(new GetDirectiveQuery(id, await sender.Send(new GetDirectiveReaderQuery(user), ct)), ct) is { } detail ? Results.Ok(detail) : NotFound(id));
@@ -64,7 +64,7 @@ public static class DirectivesApi
         }
 
         var result = await sender.Send(new IssueDirectiveCommand(body.Number, body.Title, body.Body, priority ?? DirectivePriority.Normal,
-            body.IssuingUnitId, body.WorkflowDefinitionId, body.Inputs, current.UserName, Caller.Of(user), documentType), ct);
+            body.IssuingUnitId, body.WorkflowDefinitionId, body.Inputs, current.UserName, Caller.Of(user), documentType, body.Document()), ct);
         return Results.Created($"/api/directives/{result.Id}", new { id = result.Id, instanceId = result.InstanceId });
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.TestSupport;
 using DirectiveFlow.Web.Tests.Infrastructure;
@@ -140,6 +141,80 @@ public sealed class DirectivePagesTests : IAsyncLifetime
         Assert.DoesNotContain("http-equiv=\"refresh\"", written, StringComparison.Ordinal);
         Assert.DoesNotContain("Đang giao nhiệm vụ", written, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_document_typed_in_the_form_shows_on_the_directive_page_and_filters_the_list_by_issue_date()
+    {
+        var today = VietnamTime.DateOf(UiTestData.Now);
+        var issuedOn = today.AddDays(-3);
+        var deadline = today.AddDays(60);
+        using var issuer = await UiBrowser.SignedInAsync(_app, "01-PARTY");
+        var form = await issuer.PageAsync("/directives/new?flow=party-conclusion");
+        Assert.Contains("id=\"issued-on\" name=\"Input.IssuedOn\" type=\"date\"", form, StringComparison.Ordinal);
+        Assert.Contains("id=\"deadline\" name=\"Input.Deadline\" type=\"date\"", form, StringComparison.Ordinal);
+
+        using var response = await issuer.PostFormAsync("/directives/new?flow=party-conclusion", "issue", IssueForm(new()
+        {
+            ["Input.IssuedOn"] = Iso(issuedOn),
+            ["Input.SignerName"] = "Nguyễn Văn A",
+            ["Input.SignerPosition"] = "Bí thư Thành ủy",
+            ["Input.Summary"] = "Về đẩy nhanh tiến độ dự án Vành đai 4",
+            ["Input.Deadline"] = Iso(deadline),
+        }, await UnitIdAsync("01-PARTY")));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await issuer.PageAsync(response.Headers.Location!.PathAndQuery());
+        Assert.Contains($"data-testid=\"issued-on\">{Shown(issuedOn)}<", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"signer\">Nguyễn Văn A — Bí thư Thành ủy<", page, StringComparison.Ordinal);
+        Assert.Contains($"data-testid=\"directive-deadline\">{Shown(deadline)}<", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"summary\">Về đẩy nhanh tiến độ dự án Vành đai 4<", page, StringComparison.Ordinal);
+
+        var inRange = await issuer.PageAsync($"/directives?issuedFrom={Shown(issuedOn)}&issuedTo={Shown(today)}");
+        Assert.Contains("Vành đai 4", inRange, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{Shown(issuedOn)}\"", inRange, StringComparison.Ordinal);
+        Assert.DoesNotContain("Vành đai 4", await issuer.PageAsync($"/directives?issuedFrom={Iso(today)}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_future_issue_date_a_position_without_a_name_and_a_deadline_before_the_issue_date_are_refused_next_to_their_fields()
+    {
+        var today = VietnamTime.DateOf(UiTestData.Now);
+        using var issuer = await UiBrowser.SignedInAsync(_app, "01-PARTY");
+        using var futureIssue = await issuer.PostFormAsync("/directives/new?flow=party-conclusion", "issue", IssueForm(new()
+        {
+            ["Input.IssuedOn"] = Iso(today.AddDays(5)),
+            ["Input.SignerPosition"] = "Bí thư Thành ủy",
+        }, await UnitIdAsync("01-PARTY")));
+        using var earlyDeadline = await issuer.PostFormAsync("/directives/new?flow=party-conclusion", "issue", IssueForm(new()
+        {
+            ["Input.IssuedOn"] = Iso(today.AddDays(-3)),
+            ["Input.Deadline"] = Iso(today.AddDays(-4)),
+        }, await UnitIdAsync("01-PARTY")));
+
+        var first = (await futureIssue.Content.ReadAsStringAsync(Ct)).Replace("\n", " ", StringComparison.Ordinal);
+        var second = (await earlyDeadline.Content.ReadAsStringAsync(Ct)).Replace("\n", " ", StringComparison.Ordinal);
+        Assert.Matches("id=\"issued-on\"[^>]*/>\\s*<span class=\"field-error\"[^>]*>Ngày ban hành " + Shown(today.AddDays(5)), first);
+        Assert.Matches("id=\"signer-name\"[^>]*/>\\s*<span class=\"field-error\"[^>]*>Cần ghi họ tên người ký", first);
+        Assert.Matches("id=\"deadline\"[^>]*/>\\s*<span class=\"field-error\"[^>]*>Hạn hoàn thành " + Shown(today.AddDays(-4)), second);
+        await using var db = _app.Database.CreateContext();
+        Assert.False(await db.Directives.AnyAsync(Ct));
+    }
+
+    /// <summary>A valid issue form for the party conclusion from <paramref name="unitId"/>, with <paramref name="document"/>'s fields added.</summary>
+    private static Dictionary<string, string> IssueForm(Dictionary<string, string> document, Guid unitId)
+    {
+        document["Input.Flow"] = "party-conclusion";
+        document["Input.Number"] = "Kết luận số 20-KL/TU";
+        document["Input.Title"] = "Về dự án Vành đai 4";
+        document["Input.Priority"] = "Normal";
+        document["Input.IssuingUnitId"] = unitId.ToString();
+        document["Input.Inputs[deadlineDays]"] = "7";
+        return document;
+    }
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Shown(DateOnly day) => day.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<Guid> UnitIdAsync(string code)
     {
