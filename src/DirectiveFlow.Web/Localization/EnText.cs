@@ -88,6 +88,7 @@ public static class EnText
         ["ExtensionRequestStatus.Requested"] = "Awaiting decision",
         ["ExtensionRequestStatus.Approved"] = "Approved",
         ["ExtensionRequestStatus.Rejected"] = "Rejected",
+        ["ExtensionRequestStatus.Superseded"] = "Superseded — the task has ended",
         ["ProgressCadence.None"] = "Not required",
         ["ProgressCadence.Daily"] = "Daily",
         ["ProgressCadence.Weekly"] = "Weekly",

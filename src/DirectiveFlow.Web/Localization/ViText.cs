@@ -88,6 +88,7 @@ public static class ViText
         ["ExtensionRequestStatus.Requested"] = "Chờ quyết định",
         ["ExtensionRequestStatus.Approved"] = "Đã chấp thuận",
         ["ExtensionRequestStatus.Rejected"] = "Không chấp thuận",
+        ["ExtensionRequestStatus.Superseded"] = "Không còn hiệu lực — nhiệm vụ đã kết thúc",
         ["ProgressCadence.None"] = "Không yêu cầu",
         ["ProgressCadence.Daily"] = "Hằng ngày",
         ["ProgressCadence.Weekly"] = "Hằng tuần",
