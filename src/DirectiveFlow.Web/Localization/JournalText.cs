@@ -25,6 +25,12 @@ public static partial class JournalText
             return null;
         }
 
+        // A flow's outcome ("Accepted", "Done") is a port name of the designer; the reader gets its word.
+        if (UiText.Current.TryGetValue("Journal.Outcome." + detail, out var outcome))
+        {
+            return outcome;
+        }
+
         if (TasksPerStep().Match(detail) is { Success: true } tasks)
         {
             return text.Format("Journal.Detail.Tasks", int.Parse(tasks.Groups[1].Value, CultureInfo.InvariantCulture));

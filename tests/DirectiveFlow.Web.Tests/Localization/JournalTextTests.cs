@@ -23,9 +23,9 @@ public sealed partial class JournalTextTests
     }
 
     [Theory]
-    [InlineData("vi", "Hệ thống", "4 nhiệm vụ", "12 đơn vị")]
-    [InlineData("en", "System", "4 tasks", "12 units")]
-    public void Machine_values_are_put_into_words_in_the_readers_language(string language, string system, string tasks, string units)
+    [InlineData("vi", "Hệ thống", "4 nhiệm vụ", "12 đơn vị", "Chấp nhận kết quả")]
+    [InlineData("en", "System", "4 tasks", "12 units", "Result accepted")]
+    public void Machine_values_are_put_into_words_in_the_readers_language(string language, string system, string tasks, string units, string accepted)
     {
         var saved = CultureInfo.CurrentUICulture;
         try
@@ -37,6 +37,7 @@ public sealed partial class JournalTextTests
             Assert.Equal("00070-PARTY", JournalText.Actor(text, "00070-PARTY"));
             Assert.Equal(tasks, JournalText.Detail(text, "4 × action-plan"));
             Assert.Equal(units, JournalText.Detail(text, "12 units"));
+            Assert.Equal(accepted, JournalText.Detail(text, "Accepted"));
             Assert.Equal("02/02/2027 08:00: Chờ số liệu", JournalText.Detail(text, "2027-02-02T08:00:00.0000000+07:00: Chờ số liệu"));
             Assert.Equal("02/02/2027 00:00", JournalText.Detail(text, "resumeAt=2027-02-01T17:00:00.0000000+00:00"));
             Assert.Equal("50%: Đã họp", JournalText.Detail(text, "50%: Đã họp"));
