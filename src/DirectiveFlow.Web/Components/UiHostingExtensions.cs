@@ -32,6 +32,7 @@ public static class UiHostingExtensions
     public static WebApplication UseDirectiveFlowUi(this WebApplication app)
     {
         app.UseRequestLocalization(UiCultures.Options());
+        app.UseBrowserNotFoundPage();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapUiEndpoints();

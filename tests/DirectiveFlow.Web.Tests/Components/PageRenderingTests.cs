@@ -18,6 +18,8 @@ public sealed class PageRenderingTests(UiAppFixture fixture) : IClassFixture<UiA
             (officer, $"/tasks/{fixture.HoanKiemTask.Id}", "Hạn xử lý"),
             (issuer, "/directives", "Kết luận số 15-KL/TU"),
             (issuer, $"/directives/{fixture.Directive.Id}", "Đảng ủy phường Hoàn Kiếm"),
+            // The flow by its name, not its id "party-conclusion" (issue 13, part 6).
+            (issuer, $"/directives/{fixture.Directive.Id}", "Triển khai kết luận của Thành ủy"),
             (issuer, "/directives/new", "Ban hành văn bản chỉ đạo"),
             (issuer, "/reviews", "Kết quả chờ duyệt"),
             (issuer, "/extensions", "Đề nghị gia hạn chờ quyết định"),

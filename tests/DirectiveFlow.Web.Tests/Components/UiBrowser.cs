@@ -34,6 +34,8 @@ public sealed partial class UiBrowser : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string url) => _client.GetAsync(url, Ct);
 
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _client.SendAsync(request, Ct);
+
     /// <summary>The HTML of a page that must answer 200.</summary>
     public async Task<string> PageAsync(string url)
     {

@@ -58,6 +58,7 @@ public sealed class CompleteTaskHandler(TaskWorkspace workspace, IWorkflowEngine
         task.ProgressPercent = 100;
         task.NextActionAt = null;
         workspace.Record(task, actor, "task.completed", task.ResultSummary);
+        await OpenExtensionRequests.SupersedeAsync(workspace.Db, task, actor, workspace.Now, cancellationToken);
         await TaskEmails.QueueAsync(workspace, task, task.AssignerUnitId, "completed",
             "Nhiệm vụ đã hoàn thành", "Task completed", task.ResultSummary, workspace.Now, cancellationToken);
         await workspace.CommitAsync(cancellationToken,

@@ -26,7 +26,7 @@ public sealed class GetTaskHandler(DirectiveFlowDbContext db, TaskReadAccess acc
             .ToListAsync(cancellationToken);
         var extensions = await db.ExtensionRequests.AsNoTracking().Where(r => r.TaskId == task.Id)
             .OrderBy(r => r.RequestedAt)
-            .Select(r => new ExtensionRequestDto(r.Id, r.TaskId, r.Status.ToString(), r.AdditionalWorkingDays, r.RequestedDueAt, r.PreviousDueAt,
+            .Select(r => new ExtensionRequestDto(r.Id, r.TaskId, ExtensionStatusView.Of(r.Status, task.Status), r.AdditionalWorkingDays, r.RequestedDueAt, r.PreviousDueAt,
                 r.Reason, r.RequestedAt, r.RequestedBy, r.DecidedAt, r.DecidedBy, r.DecisionComment))
             .ToListAsync(cancellationToken);
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.TaskId == task.Id)

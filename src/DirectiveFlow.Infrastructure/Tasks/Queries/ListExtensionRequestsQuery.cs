@@ -26,17 +26,23 @@ public sealed class ListExtensionRequestsHandler(DirectiveFlowDbContext db, Task
             rows = rows.Where(x => x.t.AssignerUnitId == unit);
         }
 
-        if (query.Status is { } status)
+        rows = query.Status switch
         {
-            rows = rows.Where(x => x.r.Status == status);
-        }
+            null => rows,
+            ExtensionRequestStatus.Requested => rows.Where(x => x.r.Status == ExtensionRequestStatus.Requested
+                && x.t.Status != UnitTaskStatus.Completed && x.t.Status != UnitTaskStatus.Cancelled),
+            ExtensionRequestStatus.Superseded => rows.Where(x => x.r.Status == ExtensionRequestStatus.Superseded
+                || (x.r.Status == ExtensionRequestStatus.Requested
+                    && (x.t.Status == UnitTaskStatus.Completed || x.t.Status == UnitTaskStatus.Cancelled))),
+            { } status => rows.Where(x => x.r.Status == status),
+        };
 
         var total = await rows.CountAsync(cancellationToken);
         var items = await rows
             .OrderBy(x => x.r.RequestedAt).ThenBy(x => x.r.Id)
             .Skip(query.Page.Skip).Take(query.Page.PageSize)
             .Select(x => new ExtensionRequestItemDto(
-                x.r.Id, x.t.Id, x.t.Title, x.u.Id, x.u.Code, x.u.Name, x.r.Status.ToString(), x.r.AdditionalWorkingDays, x.r.RequestedDueAt,
+                x.r.Id, x.t.Id, x.t.Title, x.u.Id, x.u.Code, x.u.Name, ExtensionStatusView.Of(x.r.Status, x.t.Status), x.r.AdditionalWorkingDays, x.r.RequestedDueAt,
                 x.r.PreviousDueAt, x.t.OriginalDueAt, x.r.Reason, x.r.RequestedAt, x.r.RequestedBy, x.r.DecidedAt, x.r.DecidedBy, x.r.DecisionComment))
             .AsNoTracking()
             .ToListAsync(cancellationToken);

@@ -1,0 +1,31 @@
+using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Infrastructure.Tasks.Commands;
+
+/// <summary>
+/// A request nobody decided must not outlive its task: once the task is completed, accepted or cancelled, no decision
+/// can be taken any more, so the request would wait "awaiting decision" in the assigner's queue for ever.
+/// </summary>
+internal static class OpenExtensionRequests
+{
+    /// <summary>
+    /// Marks the task's undecided requests <see cref="ExtensionRequestStatus.Superseded"/>, stamped with the moment and
+    /// the person that ended the task. Tracked only: the caller's commit writes them with the task's end.
+    /// </summary>
+    public static async Task SupersedeAsync(DirectiveFlowDbContext db, UnitTask task, string actor, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var open = await db.ExtensionRequests
+            .Where(r => r.TaskId == task.Id && r.Status == ExtensionRequestStatus.Requested)
+            .ToListAsync(cancellationToken);
+        foreach (var request in open)
+        {
+            request.Status = ExtensionRequestStatus.Superseded;
+            request.DecidedAt = now;
+            request.DecidedBy = actor;
+            request.ConcurrencyStamp++;
+        }
+    }
+}

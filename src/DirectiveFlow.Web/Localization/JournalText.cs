@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace DirectiveFlow.Web.Localization;
+
+/// <summary>
+/// A journal row as a person reads it. The journal keeps stable codes and machine values (an action code, the
+/// "system" actor, round-trip timestamps, "4 × action-plan"): they stay as written for the API and are put into
+/// words here, in the reader's language.
+/// </summary>
+public static partial class JournalText
+{
+    /// <summary>The actor the product writes for what no person did (sweeps, emails, the engine on its own).</summary>
+    public const string SystemActor = "system";
+
+    public static string Action(UiText text, string action) => text["Journal." + action];
+
+    public static string Actor(UiText text, string? actor) =>
+        string.IsNullOrWhiteSpace(actor) || actor == SystemActor ? text["Journal.Actor.System"] : actor;
+
+    public static string? Detail(UiText text, string? detail)
+    {
+        if (string.IsNullOrWhiteSpace(detail))
+        {
+            return null;
+        }
+
+        // A flow's outcome ("Accepted", "Done") is a port name of the designer; the reader gets its word.
+        if (UiText.Current.TryGetValue("Journal.Outcome." + detail, out var outcome))
+        {
+            return outcome;
+        }
+
+        if (TasksPerStep().Match(detail) is { Success: true } tasks)
+        {
+            return text.Format("Journal.Detail.Tasks", int.Parse(tasks.Groups[1].Value, CultureInfo.InvariantCulture));
+        }
+
+        if (UnitCount().Match(detail) is { Success: true } units)
+        {
+            return text.Format("Journal.Detail.Units", int.Parse(units.Groups[1].Value, CultureInfo.InvariantCulture));
+        }
+
+        return Instant().Replace(detail, m =>
+            DateTimeOffset.TryParse(m.Groups["at"].Value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
+                ? UiFormat.DateTime(at)
+                : m.Value);
+    }
+
+    // "resumeAt=" is the delay's own label for the instant that follows; the reader sees the instant alone.
+    [GeneratedRegex(@"(?:\b\w+=)?(?<at>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?(?:Z|[+-]\d{2}:\d{2}))")]
+    private static partial Regex Instant();
+
+    // A cascade's "N × <task activity id>": how many tasks one batch wrote.
+    [GeneratedRegex(@"^(\d+) × \S+$")]
+    private static partial Regex TasksPerStep();
+
+    [GeneratedRegex(@"^(\d+) units$")]
+    private static partial Regex UnitCount();
+}

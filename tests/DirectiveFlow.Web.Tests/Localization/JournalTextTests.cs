@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using DirectiveFlow.TestSupport;
+using DirectiveFlow.Web.Localization;
+
+namespace DirectiveFlow.Web.Tests.Localization;
+
+/// <summary>
+/// Regression (issue 13, part 6): journal rows reached people as developer text — "Journal.flow.resumed" (a missing
+/// key), "— system", "2027-02-01T17:00:00.0000000+07:00", "4 × action-plan".
+/// </summary>
+public sealed partial class JournalTextTests
+{
+    [Fact]
+    public void Every_journal_action_the_product_writes_has_a_label_in_both_languages()
+    {
+        var actions = WrittenActions();
+
+        // The scan must see the product's journal, not an empty folder: the task commands', the engine's and the sweep's.
+        Assert.Superset(new HashSet<string> { "task.accepted", "flow.resumed", "cascade.tasks.written", "escalation.skipped", "task.reminder" }, actions);
+        Assert.True(actions.Count >= 30, $"only {actions.Count} actions found: {string.Join(", ", actions)}");
+        Assert.All(actions, a => Assert.True(ViText.All.ContainsKey("Journal." + a) && EnText.All.ContainsKey("Journal." + a), a));
+    }
+
+    [Theory]
+    [InlineData("vi", "Hệ thống", "4 nhiệm vụ", "12 đơn vị", "Chấp nhận kết quả")]
+    [InlineData("en", "System", "4 tasks", "12 units", "Result accepted")]
+    public void Machine_values_are_put_into_words_in_the_readers_language(string language, string system, string tasks, string units, string accepted)
+    {
+        var saved = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo(language);
+            var text = new UiText();
+
+            Assert.Equal(system, JournalText.Actor(text, "system"));
+            Assert.Equal("00070-PARTY", JournalText.Actor(text, "00070-PARTY"));
+            Assert.Equal(tasks, JournalText.Detail(text, "4 × action-plan"));
+            Assert.Equal(units, JournalText.Detail(text, "12 units"));
+            Assert.Equal(accepted, JournalText.Detail(text, "Accepted"));
+            Assert.Equal("02/02/2027 08:00: Chờ số liệu", JournalText.Detail(text, "2027-02-02T08:00:00.0000000+07:00: Chờ số liệu"));
+            Assert.Equal("02/02/2027 00:00", JournalText.Detail(text, "resumeAt=2027-02-01T17:00:00.0000000+00:00"));
+            Assert.Equal("50%: Đã họp", JournalText.Detail(text, "50%: Đã họp"));
+            Assert.Null(JournalText.Detail(text, " "));
+            Assert.DoesNotContain("Journal.", JournalText.Action(text, "flow.resumed"), StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = saved;
+        }
+    }
+
+    /// <summary>
+    /// The action codes in the product's source: literals passed to a journal writer (<c>Journal(…)</c>,
+    /// <c>Record(…)</c>), assigned to <c>Action</c>, declared as an <c>…Action</c> constant, or mapped from an email's
+    /// key (<c>ChaseKeys</c>; its escalation levels are interpolated, so levels 1 to 5 are named here).
+    /// </summary>
+    private static HashSet<string> WrittenActions()
+    {
+        var src = Path.Combine(ReferenceData.RepositoryRoot, "src");
+        var actions = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+                     .Where(f => !f.Contains("Migrations", StringComparison.Ordinal) && !f.Contains("Localization", StringComparison.Ordinal)))
+        {
+            var chaseKeys = Path.GetFileName(file) == "ChaseKeys.cs";
+            foreach (var line in File.ReadLines(file))
+            {
+                if (chaseKeys || JournalWriter().IsMatch(line))
+                {
+                    actions.UnionWith(ActionCode().Matches(line).Select(m => m.Groups[1].Value));
+                }
+            }
+        }
+
+        actions.UnionWith(Enumerable.Range(1, 5).Select(level => $"escalation.level{level}"));
+        return actions;
+    }
+
+    [GeneratedRegex(@"\.Journal\(|\.Record\(|\bAction = ""|const string \w*Action = ")]
+    private static partial Regex JournalWriter();
+
+    // A lower-case dotted code in quotes, not inside an interpolation ("task.completed", "cascade.tasks.written").
+    [GeneratedRegex(@"(?<![\w$])""([a-z]+(?:\.[a-z0-9-]+)+)""")]
+    private static partial Regex ActionCode();
+}
