@@ -4,7 +4,7 @@ namespace DirectiveFlow.Core.Workflows;
 
 /// <summary>
 /// A workflow definition as authored in the studio or shipped in <c>workflows/</c>: activities, the connections
-/// between their outcome ports, the directive inputs it expects and flow-wide policies. Serialised as camelCase JSON.
+/// between their outcome ports, the directive inputs it expects, flow-wide policies and who may issue it. Serialised as camelCase JSON.
 /// </summary>
 public sealed class WorkflowDefinition
 {
@@ -27,4 +27,8 @@ public sealed class WorkflowDefinition
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public System.Text.Json.Nodes.JsonObject? Policies { get; set; }
+
+    /// <summary>Who may issue the flow; null means any unit (see <see cref="WorkflowIssuers"/>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public WorkflowIssuers? Issuers { get; set; }
 }

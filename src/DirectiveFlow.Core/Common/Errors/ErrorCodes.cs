@@ -62,6 +62,7 @@ public static class ErrorCodes
     public const string DirectiveNotFound = "directive-not-found";
     public const string DirectiveNotIssued = "directive-not-issued";
     public const string IssueForbidden = "issue-forbidden";
+    public const string IssueFlowNotForUnit = "issue-flow-not-for-unit";
     public const string UnknownIssuingUnit = "unknown-issuing-unit";
     public const string DateFormat = "date-format";
     public const string IssuedInFuture = "issued-in-future";
@@ -207,6 +208,8 @@ public static class ErrorCodes
     public const string WorkflowNotDefinition = "workflow-not-definition";
     public const string WorkflowSchema = "workflow-schema";
     public const string WorkflowName = "workflow-name";
+    public const string WorkflowIssuerPillar = "workflow-issuer-pillar";
+    public const string WorkflowIssuerLevel = "workflow-issuer-level";
     public const string WorkflowProperties = "workflow-properties";
     public const string WorkflowMissingDeadline = "workflow-missing-deadline";
     public const string WorkflowUnknownInput = "workflow-unknown-input";

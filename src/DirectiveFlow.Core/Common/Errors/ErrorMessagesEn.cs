@@ -55,6 +55,7 @@ public static class ErrorMessagesEn
 
         [ErrorCodes.DirectiveNotFound] = "No directive {0}.",
         [ErrorCodes.DirectiveNotIssued] = "The directive could not be issued.",
+        [ErrorCodes.IssueFlowNotForUnit] = "Unit {1} may not issue the flow '{0}': it may be issued only by {2}.",
         [ErrorCodes.IssueForbidden] = "Only an Issuer of this unit or an Administrator may issue.",
         [ErrorCodes.UnknownIssuingUnit] = "Unknown issuing unit.",
         [ErrorCodes.DateFormat] = "'{0}' is not a date in the form yyyy-MM-dd.",
@@ -192,6 +193,8 @@ public static class ErrorMessagesEn
         [ErrorCodes.WorkflowNotDefinition] = "The JSON is not a workflow definition: {0}",
         [ErrorCodes.WorkflowSchema] = "{0}: {1}",
         [ErrorCodes.WorkflowName] = "/name: {0}",
+        [ErrorCodes.WorkflowIssuerPillar] = "Issuers: there is no pillar '{0}' (only {1}).",
+        [ErrorCodes.WorkflowIssuerLevel] = "Issuers: there is no level '{0}' (only {1}).",
         [ErrorCodes.WorkflowProperties] = "{0} '{1}': {2}",
         [ErrorCodes.WorkflowMissingDeadline] = "UnitTask '{0}' has no deadline; every task needs one.",
         [ErrorCodes.WorkflowUnknownInput] = "Input '{0}' is not declared in the flow's inputs.",

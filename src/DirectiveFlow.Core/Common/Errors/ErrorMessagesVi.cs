@@ -55,6 +55,7 @@ public static class ErrorMessagesVi
 
         [ErrorCodes.DirectiveNotFound] = "Không có văn bản {0}.",
         [ErrorCodes.DirectiveNotIssued] = "Không ban hành được văn bản.",
+        [ErrorCodes.IssueFlowNotForUnit] = "Đơn vị {1} không được ban hành theo quy trình '{0}': quy trình này chỉ dành cho {2}.",
         [ErrorCodes.IssueForbidden] = "Chỉ cán bộ ban hành của đơn vị này hoặc quản trị viên được ban hành văn bản.",
         [ErrorCodes.UnknownIssuingUnit] = "Không có đơn vị ban hành này.",
         [ErrorCodes.DateFormat] = "'{0}' không phải là ngày dạng yyyy-MM-dd.",
@@ -192,6 +193,8 @@ public static class ErrorMessagesVi
         [ErrorCodes.WorkflowNotDefinition] = "JSON không phải là một định nghĩa quy trình ({0}).",
         [ErrorCodes.WorkflowSchema] = "Sai cấu trúc tại {0}: {1}",
         [ErrorCodes.WorkflowName] = "Tên quy trình: {0}",
+        [ErrorCodes.WorkflowIssuerPillar] = "Đơn vị ban hành: không có trục '{0}' (chỉ có {1}).",
+        [ErrorCodes.WorkflowIssuerLevel] = "Đơn vị ban hành: không có cấp '{0}' (chỉ có {1}).",
         [ErrorCodes.WorkflowProperties] = "{0} '{1}': {2}",
         [ErrorCodes.WorkflowMissingDeadline] = "Nhiệm vụ '{0}' chưa có thời hạn; mọi nhiệm vụ đều phải có thời hạn.",
         [ErrorCodes.WorkflowUnknownInput] = "Tham số đầu vào '{0}' chưa được khai báo trong quy trình.",

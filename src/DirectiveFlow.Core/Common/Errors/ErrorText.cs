@@ -13,7 +13,7 @@ public static class ErrorText
             return message.Code;
         }
 
-        var args = message.Args.Select(a => a is ErrorMessage inner ? inner.Text(english) : a).ToArray();
+        var args = message.Args.Select(a => a switch { ErrorMessage inner => inner.Text(english), WordedValue worded => worded.For(english), _ => a }).ToArray();
         return args.Length == 0 ? template : string.Format(CultureInfo.InvariantCulture, template, args);
     }
 }

@@ -28,4 +28,5 @@ public static class ValidationCodes
     public const string ConditionSandbox = "condition-sandbox";
     public const string DefinitionTooLarge = "definition-too-large";
     public const string InvalidText = "invalid-text";
+    public const string InvalidIssuers = "invalid-issuers";
 }

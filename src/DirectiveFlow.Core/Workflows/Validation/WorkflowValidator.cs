@@ -75,6 +75,7 @@ public sealed class WorkflowValidator(ConditionEvaluator conditions, ActivityCat
                 errors.Add(ValidationCodes.InvalidText, new ErrorMessage(ErrorCodes.WorkflowName, badName), path: "/name");
             }
 
+            CheckIssuers(definition.Issuers, errors);
             new GraphRules(definition, errors, conditions, catalog).Run();
         }
 
@@ -84,6 +85,30 @@ public sealed class WorkflowValidator(ConditionEvaluator conditions, ActivityCat
     /// <summary>Validates a definition already in memory (schema included, through its canonical JSON).</summary>
     public WorkflowValidationResult Validate(WorkflowDefinition definition) =>
         Validate(WorkflowDefinitionSerializer.Serialize(definition));
+
+    /// <summary>The issuers may name only the pillars and levels that exist (unit codes are checked when issuing).</summary>
+    private static void CheckIssuers(WorkflowIssuers? issuers, ErrorList errors)
+    {
+        var pillars = issuers?.Pillars ?? [];
+        for (var i = 0; i < pillars.Count; i++)
+        {
+            if (!UnitVocabulary.TryParsePillar(pillars[i], out _))
+            {
+                errors.Add(ValidationCodes.InvalidIssuers, new ErrorMessage(ErrorCodes.WorkflowIssuerPillar, pillars[i],
+                    string.Join(", ", UnitVocabulary.PillarNames)), path: $"/issuers/pillars/{i}");
+            }
+        }
+
+        var levels = issuers?.Levels ?? [];
+        for (var i = 0; i < levels.Count; i++)
+        {
+            if (!UnitVocabulary.TryParseLevel(levels[i], out _))
+            {
+                errors.Add(ValidationCodes.InvalidIssuers, new ErrorMessage(ErrorCodes.WorkflowIssuerLevel, levels[i],
+                    string.Join(", ", UnitVocabulary.LevelNamesList)), path: $"/issuers/levels/{i}");
+            }
+        }
+    }
 
     private static WorkflowValidationResult Fail(string code, ErrorMessage message) =>
         new([new WorkflowValidationError(code, message)], null);

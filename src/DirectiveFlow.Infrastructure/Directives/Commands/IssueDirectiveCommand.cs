@@ -19,7 +19,8 @@ namespace DirectiveFlow.Infrastructure.Directives.Commands;
 /// the flow commit in one transaction; a large cascade's batches follow (in the background by default).
 /// A refusal throws <see cref="ProblemException"/> with every field error. The right of <paramref name="Caller"/> to issue for
 /// <paramref name="IssuingUnitId"/> is decided here (<see cref="IssueRule"/>), for the API and the page alike; only
-/// <see cref="Caller.System"/> (seeding, tests) issues without that check.
+/// <see cref="Caller.System"/> (seeding, tests) issues without that check. A flow that declares its issuers
+/// (<see cref="Core.Workflows.WorkflowIssuers"/>) is issued only for the units it allows, by every caller but the system.
 /// </summary>
 public sealed record IssueDirectiveCommand(
     string? Number, string? Title, string? Body, DirectivePriority Priority, Guid IssuingUnitId, string? WorkflowDefinitionId,
@@ -43,7 +44,8 @@ public sealed class IssueDirectiveHandler(
         errors.Report("number", TextRules.Line(command.Number, InputLimits.NumberLength));
         errors.Report("title", TextRules.Line(command.Title, InputLimits.TitleLength));
         errors.Report("body", TextRules.Paragraphs(command.Body, InputLimits.DirectiveBodyLength));
-        if (!await db.Units.AnyAsync(u => u.Id == command.IssuingUnitId && u.IsActive, cancellationToken))
+        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == command.IssuingUnitId && u.IsActive, cancellationToken);
+        if (unit is null)
         {
             errors.Add("issuingUnitId", ErrorCodes.UnknownIssuingUnit);
         }
@@ -60,6 +62,11 @@ public sealed class IssueDirectiveHandler(
         else
         {
             var flow = await definitions.GetAsync(db, record.Id, cancellationToken);
+            if (command.Caller.Principal is not null && unit is not null)
+            {
+                IssueRule.CheckFlowAllows(flow.Definition, unit);
+            }
+
             DirectiveInputs.Complete(flow.Definition, inputs, command.Priority, errors);
             await CheckUnitInputsAsync(DirectiveInputs.UnitCodes(flow.Definition, inputs).ToList(), errors, cancellationToken);
             DirectiveDocumentRules.CheckDeadlineInputs(flow.Definition, inputs, command.Document, now, calendar, errors);

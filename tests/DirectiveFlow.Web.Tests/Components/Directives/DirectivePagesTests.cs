@@ -9,6 +9,8 @@ namespace DirectiveFlow.Web.Tests.Components.Directives;
 
 public sealed class DirectivePagesTests : IAsyncLifetime
 {
+    private static readonly string[] ShippedFlows = ["party-conclusion", "committee-directive", "council-supervision", "front-supervision"];
+
     private DirectiveFlowWebFactory _app = default!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -17,11 +19,16 @@ public sealed class DirectivePagesTests : IAsyncLifetime
     {
         _app = await UiApp.StartAsync();
 
-        // The shipped flow, published, unless the host already seeded it.
+        // The shipped flows, published, unless the host already seeded them.
         await using var db = _app.Database.CreateContext();
-        if (!await db.WorkflowDefinitions.AnyAsync(d => d.DefinitionId == "party-conclusion" && d.IsPublished, Ct))
+        foreach (var flow in ShippedFlows)
         {
-            var json = await File.ReadAllTextAsync(Path.Combine(ReferenceData.RepositoryRoot, "workflows", "party-conclusion.json"), Ct);
+            if (await db.WorkflowDefinitions.AnyAsync(d => d.DefinitionId == flow && d.IsPublished, Ct))
+            {
+                continue;
+            }
+
+            var json = await File.ReadAllTextAsync(Path.Combine(ReferenceData.RepositoryRoot, "workflows", flow + ".json"), Ct);
             var definition = WorkflowDefinitionSerializer.Deserialize(json);
             db.WorkflowDefinitions.Add(new WorkflowDefinitionRecord
             {
@@ -110,6 +117,42 @@ public sealed class DirectivePagesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await using var db = _app.Database.CreateContext();
         Assert.False(await db.Directives.AnyAsync(Ct));
+    }
+
+    [Fact]
+    public async Task The_form_offers_only_the_flows_the_caller_may_issue_and_for_a_flow_only_the_units_it_allows()
+    {
+        using var committee = await UiBrowser.SignedInAsync(_app, "01-COMMITTEE");
+        var offered = await committee.PageAsync("/directives/new");
+        Assert.Contains("<option value=\"committee-directive\"", offered, StringComparison.Ordinal);
+        foreach (var other in ShippedFlows.Where(f => f != "committee-directive"))
+        {
+            Assert.DoesNotContain($"<option value=\"{other}\"", offered, StringComparison.Ordinal);
+        }
+
+        // The administrator may issue for any unit, but the Party conclusion only for the city's Party committee.
+        using var admin = await UiBrowser.SignedInAsync(_app, "admin");
+        var all = await admin.PageAsync("/directives/new?flow=party-conclusion");
+        Assert.All(ShippedFlows, f => Assert.Contains($"<option value=\"{f}\"", all, StringComparison.Ordinal));
+        var units = System.Text.RegularExpressions.Regex.Match(all.Replace("\n", " ", StringComparison.Ordinal),
+            "<select id=\"unit\" name=\"Input.IssuingUnitId\">(.*?)</select>").Groups[1].Value;
+        var unitOptions = System.Text.RegularExpressions.Regex.Matches(units, "<option value=\"([^\"]+)\"").Select(m => Guid.Parse(m.Groups[1].Value)).ToList();
+        Assert.Equal([await UnitIdAsync("01-PARTY")], unitOptions);
+
+        // Asking for the Party conclusion as the committee says it may not issue it; a forged post issues nothing.
+        Assert.Contains("Bạn không được ban hành theo quy trình &#x27;party-conclusion&#x27;", await committee.PageAsync("/directives/new?flow=party-conclusion"), StringComparison.Ordinal);
+        using var response = await committee.PostFormAsync("/directives/new?flow=party-conclusion", "issue", new()
+        {
+            ["Input.Flow"] = "party-conclusion",
+            ["Input.Number"] = "Kết luận số 99-KL/TU",
+            ["Input.Title"] = "Không đúng đơn vị",
+            ["Input.Priority"] = "Normal",
+            ["Input.IssuingUnitId"] = (await UnitIdAsync("01-COMMITTEE")).ToString(),
+            ["Input.Inputs[deadlineDays]"] = "7",
+        });
+        Assert.NotEqual(HttpStatusCode.Redirect, response.StatusCode);
+        await using var db = _app.Database.CreateContext();
+        Assert.False(await db.Directives.AnyAsync(d => d.Number == "Kết luận số 99-KL/TU", Ct));
     }
 
     [Fact]
