@@ -80,6 +80,35 @@ public sealed class StudioDesignerBrowserTests
     }
 
     [Fact]
+    public async Task Who_may_issue_the_flow_is_edited_in_the_flow_panel_and_saved()
+    {
+        await using var browser = await StudioBrowser.StartAsync();
+        var page = browser.Page;
+        await browser.LoginAsync();
+        await page.GotoAsync(browser.Url("/studio/committee-directive"));
+        await browser.WaitForCircuitAsync();
+
+        // The shipped flow declares the city's People's Committee; the council and one Front unit are added.
+        await Expect(page.Locator("[data-testid=flow-issuers]")).ToContainTextAsync("Không chọn gì: mọi đơn vị.");
+        await Expect(page.Locator("[data-testid=issuers-pillar-COMMITTEE]")).ToBeCheckedAsync();
+        await Expect(page.Locator("[data-testid=issuers-level-province]")).ToBeCheckedAsync();
+        await page.CheckAsync("[data-testid=issuers-pillar-COUNCIL]");
+        await Expect(page.Locator("[data-testid=issuers-pillar-COUNCIL]")).ToBeCheckedAsync();
+        await page.FillAsync("[data-testid=issuers-units]", "01-FRONT, 01-FRONT");
+        await page.PressAsync("[data-testid=issuers-units]", "Tab");
+        await Expect(page.Locator("[data-testid=issuers-units]")).ToHaveValueAsync("01-FRONT");
+        await page.ClickAsync("[data-testid=save-draft]");
+        await Expect(page.Locator("[data-testid=dirty-state]")).ToContainTextAsync("Đã lưu");
+
+        using var admin = await browser.ApiAsync("admin");
+        var exported = await StudioBrowser.JsonAsync(await admin.GetAsync("/api/workflows/committee-directive/export", TestContext.Current.CancellationToken));
+        var issuers = exported["issuers"]!;
+        Assert.Equal(["COMMITTEE", "COUNCIL"], issuers["pillars"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.Equal(["province"], issuers["levels"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.Equal(["01-FRONT"], issuers["units"]!.AsArray().Select(p => p!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Importing_an_invalid_definition_shows_every_error_and_saves_nothing()
     {
         await using var browser = await StudioBrowser.StartAsync();
