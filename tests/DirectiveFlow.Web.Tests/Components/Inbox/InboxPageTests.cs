@@ -89,9 +89,9 @@ public sealed partial class InboxPageTests
     [GeneratedRegex("class=\"count count--(\\w+)[^\"]*\"[^>]*>\\s*<span class=\"count__value\">(\\d+)<")]
     private static partial Regex CountPattern();
 
-    [GeneratedRegex("<tr[^>]*>\\s*<td><a href=\"tasks/.*?</tr>", RegexOptions.Singleline)]
+    [GeneratedRegex("<tr[^>]*>\\s*<td[^>]*><a href=\"tasks/.*?</tr>", RegexOptions.Singleline)]
     private static partial Regex RowPattern();
 
-    [GeneratedRegex("<td><a href=\"tasks/[0-9a-f-]+\">([^<]*)</a>")]
+    [GeneratedRegex("<td[^>]*><a href=\"tasks/[0-9a-f-]+\">([^<]*)</a>")]
     private static partial Regex TitlePattern();
 }
