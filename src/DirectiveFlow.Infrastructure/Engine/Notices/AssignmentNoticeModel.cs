@@ -18,7 +18,7 @@ public static class AssignmentNoticeModel
         string baseUrl, IWorkingDayCalendar calendar, MailDirective? directive, string assignerName, DateTimeOffset dueAt, string? comment,
         DateTimeOffset now)
     {
-        var link = $"{baseUrl.TrimEnd('/')}/tasks/{SharedModel.TaskIdSentinel}";
+        var link = Email.Links.EmailLinks.Task(baseUrl, SharedModel.TaskIdSentinel);
         var local = VietnamTime.ToLocal(dueAt);
         var model = new
         {

@@ -13,7 +13,7 @@ public sealed class EffectMessages(string baseUrl, IWorkingDayCalendar calendar)
     public static string LocalText(DateTimeOffset instant) =>
         VietnamTime.ToLocal(instant).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
 
-    public string TaskLink(Guid taskId) => $"{baseUrl.TrimEnd('/')}/tasks/{taskId}";
+    public string TaskLink(Guid taskId) => Email.Links.EmailLinks.Task(baseUrl, taskId);
 
     /// <summary>
     /// The effect's email about <paramref name="task"/> as a shared model (<see cref="SharedModel"/>): the task's id

@@ -20,7 +20,7 @@ public sealed class TaskWorkspace(DirectiveFlowDbContext db, TaskCallerResolver 
     public DirectiveFlowDbContext Db => db;
 
     /// <summary>The task's page, as an email links to it (on <c>App:BaseUrl</c>).</summary>
-    public string TaskLink(Guid taskId) => $"{outbox.BaseUrl.TrimEnd('/')}/tasks/{taskId}";
+    public string TaskLink(Guid taskId) => Email.Links.EmailLinks.Task(outbox.BaseUrl, taskId);
 
     public DateTimeOffset Now { get; } = clock.GetUtcNow();
 
