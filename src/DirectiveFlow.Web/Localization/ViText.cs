@@ -166,7 +166,7 @@ public static class ViText
         ["Field.SignerName"] = "Họ tên người ký",
         ["Field.SignerPosition"] = "Chức vụ người ký",
         ["Field.Signer"] = "Người ký",
-        ["Field.Summary"] = "Trích yếu",
+        ["Field.Summary"] = "Tóm tắt nội dung",
         ["Field.DirectiveDeadline"] = "Hạn hoàn thành chung",
         ["Filter.IssuedFrom"] = "Ban hành từ ngày",
         ["Filter.IssuedTo"] = "Ban hành đến ngày",
