@@ -77,6 +77,9 @@ public sealed class UnitTask
     /// <summary>Reminder and escalation policy for this task as JSON, copied from the flow when the task is written.</summary>
     public string? PolicyJson { get; set; }
 
+    /// <summary>The officer of the unit the task is handed to (người xử lý); null until the head or an officer assigns it.</summary>
+    public Guid? AssignedUserId { get; set; }
+
     public int ConcurrencyStamp { get; set; }
 
     /// <summary>The reporting category at <paramref name="now"/> (null when cancelled); derived, never stored.</summary>

@@ -24,5 +24,11 @@ public sealed class WorkflowDefinitionRecord
 
     public DateTimeOffset? PublishedAt { get; set; }
 
+    /// <summary>What the publisher said changed in this version (ghi chú thay đổi); null for drafts and older versions.</summary>
+    public string? ChangeNote { get; set; }
+
+    /// <summary>The user name of who published this version; null for drafts.</summary>
+    public string? PublishedBy { get; set; }
+
     public int ConcurrencyStamp { get; set; }
 }

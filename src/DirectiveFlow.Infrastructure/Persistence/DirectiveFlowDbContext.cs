@@ -23,6 +23,7 @@ public sealed class DirectiveFlowDbContext(DbContextOptions<DirectiveFlowDbConte
     public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
     public DbSet<ActivityExecution> ActivityExecutions => Set<ActivityExecution>();
     public DbSet<Directive> Directives => Set<Directive>();
+    public DbSet<DirectiveAttachment> DirectiveAttachments => Set<DirectiveAttachment>();
     public DbSet<UnitTask> Tasks => Set<UnitTask>();
     public DbSet<Reports.Tallies.TaskTally> TaskTallies => Set<Reports.Tallies.TaskTally>();
     public DbSet<TaskSupportingUnit> TaskSupportingUnits => Set<TaskSupportingUnit>();

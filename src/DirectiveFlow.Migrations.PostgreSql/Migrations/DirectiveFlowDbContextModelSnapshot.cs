@@ -126,6 +126,48 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                     b.ToTable("Directives", (string)null);
                 });
 
+            modelBuilder.Entity("DirectiveFlow.Core.Directives.DirectiveAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("DirectiveId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DirectiveId");
+
+                    b.ToTable("DirectiveAttachments", (string)null);
+                });
+
             modelBuilder.Entity("DirectiveFlow.Core.Email.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -284,6 +326,10 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Actor", "Id");
 
                     b.HasIndex("DirectiveId", "Id");
 
@@ -568,6 +614,9 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                     b.Property<bool>("AllowCompleteBeforeSubCascade")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid?>("AssignedUserId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("AssignerUnitId")
                         .HasColumnType("uuid");
 
@@ -655,6 +704,8 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AssignedUserId");
 
                     b.HasIndex("AssignerUnitId");
 
@@ -766,6 +817,10 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -798,6 +853,10 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer");
@@ -879,7 +938,11 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("FullName")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
@@ -904,9 +967,15 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("PreferredLanguage")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
@@ -929,6 +998,8 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("UnitId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });

@@ -121,6 +121,48 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                     b.ToTable("Directives", (string)null);
                 });
 
+            modelBuilder.Entity("DirectiveFlow.Core.Directives.DirectiveAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DirectiveId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DirectiveId");
+
+                    b.ToTable("DirectiveAttachments", (string)null);
+                });
+
             modelBuilder.Entity("DirectiveFlow.Core.Email.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -273,6 +315,10 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Actor", "Id");
 
                     b.HasIndex("DirectiveId", "Id");
 
@@ -557,6 +603,9 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                     b.Property<bool>("AllowCompleteBeforeSubCascade")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("AssignedUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("AssignerUnitId")
                         .HasColumnType("TEXT");
 
@@ -644,6 +693,8 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AssignedUserId");
 
                     b.HasIndex("AssignerUnitId");
 
@@ -755,6 +806,10 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -787,6 +842,10 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
 
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
@@ -868,7 +927,11 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
 
                     b.Property<string>("FullName")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
@@ -893,8 +956,14 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PreferredLanguage")
                         .IsRequired()
+                        .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SecurityStamp")
@@ -918,6 +987,8 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("UnitId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });

@@ -21,3 +21,16 @@ internal sealed class DirectiveConfiguration : IEntityTypeConfiguration<Directiv
         builder.HasIndex(d => d.CreatedAt);
     }
 }
+
+internal sealed class DirectiveAttachmentConfiguration : IEntityTypeConfiguration<DirectiveAttachment>
+{
+    public void Configure(EntityTypeBuilder<DirectiveAttachment> builder)
+    {
+        builder.ToTable("DirectiveAttachments");
+        builder.Property(a => a.FileName).HasMaxLength(260);
+        builder.Property(a => a.ContentType).HasMaxLength(100);
+        builder.Property(a => a.StorageKey).HasMaxLength(300);
+        builder.Property(a => a.UploadedBy).HasMaxLength(256);
+        builder.HasIndex(a => a.DirectiveId);
+    }
+}

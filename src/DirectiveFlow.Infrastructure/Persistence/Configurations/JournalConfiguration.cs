@@ -14,5 +14,8 @@ internal sealed class JournalConfiguration : IEntityTypeConfiguration<JournalEnt
         builder.Property(j => j.ActivityId).HasMaxLength(100);
         builder.HasIndex(j => new { j.DirectiveId, j.Id });
         builder.HasIndex(j => new { j.TaskId, j.Id });
+        // The administrators' journal search: by person, and by date.
+        builder.HasIndex(j => new { j.Actor, j.Id });
+        builder.HasIndex(j => j.At);
     }
 }

@@ -28,6 +28,8 @@ internal sealed class UnitTaskConfiguration : IEntityTypeConfiguration<UnitTask>
         // The trend's current week: the few tasks completed since its Monday (Reports/Tallies/TallyTrend).
         builder.HasIndex(t => t.CompletedAt);
         builder.HasIndex(t => t.NextActionAt);
+        // "Assigned to me": an officer's own tasks.
+        builder.HasIndex(t => t.AssignedUserId);
         builder.Property(t => t.ConcurrencyStamp).IsConcurrencyToken();
     }
 }

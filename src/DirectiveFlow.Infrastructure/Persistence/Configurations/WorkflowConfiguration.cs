@@ -11,6 +11,8 @@ internal sealed class WorkflowDefinitionRecordConfiguration : IEntityTypeConfigu
         builder.ToTable("WorkflowDefinitions");
         builder.Property(d => d.DefinitionId).HasMaxLength(100);
         builder.Property(d => d.Name).HasMaxLength(300);
+        builder.Property(d => d.ChangeNote).HasMaxLength(1000);
+        builder.Property(d => d.PublishedBy).HasMaxLength(256);
         builder.HasIndex(d => new { d.DefinitionId, d.Version }).IsUnique();
         builder.Property(d => d.ConcurrencyStamp).IsConcurrencyToken();
     }

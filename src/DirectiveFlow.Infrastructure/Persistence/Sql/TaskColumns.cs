@@ -44,6 +44,7 @@ public static class TaskColumns
         new(nameof(UnitTask.EscalationLevel), NpgsqlDbType.Integer, t => t.EscalationLevel),
         new(nameof(UnitTask.IsRaised), NpgsqlDbType.Boolean, t => t.IsRaised),
         new(nameof(UnitTask.PolicyJson), NpgsqlDbType.Text, t => t.PolicyJson),
+        new(nameof(UnitTask.AssignedUserId), NpgsqlDbType.Uuid, t => t.AssignedUserId),
         new(nameof(UnitTask.ConcurrencyStamp), NpgsqlDbType.Integer, t => t.ConcurrencyStamp),
     ];
 
