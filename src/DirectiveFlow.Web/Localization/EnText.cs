@@ -518,5 +518,23 @@ public static class EnText
         ["Studio.ProvinceCity"] = "Province/city",
         ["Studio.CommuneWard"] = "Commune/ward",
         ["Studio.SubUnit"] = "Sub-unit",
+
+        // ---- People and assignment (issue 13, part 4) ----
+        // (keys of this area go above the next marker)
+
+        // ---- Users screen (issue 13, parts 4-5) ----
+        // (keys of this area go above the next marker)
+
+        // ---- Admin screens (issue 13, part 5) ----
+        // (keys of this area go above the next marker)
+
+        // ---- Choosing the targets (issue 13, part 2) ----
+        // (keys of this area go above the next marker)
+
+        // ---- The directive as a document (issue 13, part 1) ----
+        // (keys of this area go above the next marker)
+
+        // ---- Studio: publishing and the designer (issue 13, part 6) ----
+        // (keys of this area go above the next marker)
     };
 }
