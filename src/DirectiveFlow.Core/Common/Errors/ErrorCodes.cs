@@ -278,4 +278,22 @@ public static class ErrorCodes
     public const string DemoClockOff = "demo-clock-off";
     public const string SignOutAntiforgery = "sign-out-antiforgery";
     public const string SignOutButton = "sign-out-button";
+
+    // ---- People and assignment (issue 13, part 4) ----
+    // (this area's entries go above the next marker)
+
+    // ---- Users screen (issue 13, parts 4-5) ----
+    // (this area's entries go above the next marker)
+
+    // ---- Admin screens (issue 13, part 5) ----
+    // (this area's entries go above the next marker)
+
+    // ---- Choosing the targets (issue 13, part 2) ----
+    // (this area's entries go above the next marker)
+
+    // ---- The directive as a document (issue 13, part 1) ----
+    // (this area's entries go above the next marker)
+
+    // ---- Studio: publishing and the designer (issue 13, part 6) ----
+    // (this area's entries go above the next marker)
 }

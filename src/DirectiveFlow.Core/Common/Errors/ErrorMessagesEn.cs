@@ -261,5 +261,23 @@ public static class ErrorMessagesEn
         [ErrorCodes.DemoClockOff] = "The demo clock exists only in demo mode (Demo:Enabled is off).",
         [ErrorCodes.SignOutAntiforgery] = "Sign-out needs the form's antiforgery token.",
         [ErrorCodes.SignOutButton] = "Sign out with the button on a DirectiveFlow page.",
+
+        // ---- People and assignment (issue 13, part 4) ----
+        // (this area's entries go above the next marker)
+
+        // ---- Users screen (issue 13, parts 4-5) ----
+        // (this area's entries go above the next marker)
+
+        // ---- Admin screens (issue 13, part 5) ----
+        // (this area's entries go above the next marker)
+
+        // ---- Choosing the targets (issue 13, part 2) ----
+        // (this area's entries go above the next marker)
+
+        // ---- The directive as a document (issue 13, part 1) ----
+        // (this area's entries go above the next marker)
+
+        // ---- Studio: publishing and the designer (issue 13, part 6) ----
+        // (this area's entries go above the next marker)
     };
 }

@@ -261,5 +261,23 @@ public static class ErrorMessagesVi
         [ErrorCodes.DemoClockOff] = "Đồng hồ thử nghiệm chỉ có ở chế độ demo (Demo:Enabled đang tắt).",
         [ErrorCodes.SignOutAntiforgery] = "Đăng xuất cần mã chống giả mạo (antiforgery) của biểu mẫu.",
         [ErrorCodes.SignOutButton] = "Hãy đăng xuất bằng nút trên một trang của DirectiveFlow.",
+
+        // ---- People and assignment (issue 13, part 4) ----
+        // (this area's entries go above the next marker)
+
+        // ---- Users screen (issue 13, parts 4-5) ----
+        // (this area's entries go above the next marker)
+
+        // ---- Admin screens (issue 13, part 5) ----
+        // (this area's entries go above the next marker)
+
+        // ---- Choosing the targets (issue 13, part 2) ----
+        // (this area's entries go above the next marker)
+
+        // ---- The directive as a document (issue 13, part 1) ----
+        // (this area's entries go above the next marker)
+
+        // ---- Studio: publishing and the designer (issue 13, part 6) ----
+        // (this area's entries go above the next marker)
     };
 }
