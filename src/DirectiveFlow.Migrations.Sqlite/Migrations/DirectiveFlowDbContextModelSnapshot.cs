@@ -927,7 +927,6 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
 
                     b.Property<string>("FullName")
                         .IsRequired()
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")

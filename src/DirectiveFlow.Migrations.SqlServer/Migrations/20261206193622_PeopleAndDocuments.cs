@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace DirectiveFlow.Migrations.PostgreSql.Migrations
+namespace DirectiveFlow.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class PeopleAndDocuments : Migration
@@ -14,53 +14,44 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "ChangeNote",
                 table: "WorkflowDefinitions",
-                type: "character varying(1000)",
+                type: "nvarchar(1000)",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "PublishedBy",
                 table: "WorkflowDefinitions",
-                type: "character varying(256)",
+                type: "nvarchar(256)",
                 maxLength: 256,
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "AssignedUserId",
                 table: "Tasks",
-                type: "uuid",
+                type: "uniqueidentifier",
                 nullable: true);
 
             migrationBuilder.AlterColumn<string>(
                 name: "PreferredLanguage",
                 table: "AspNetUsers",
-                type: "character varying(8)",
+                type: "nvarchar(8)",
                 maxLength: 8,
                 nullable: false,
                 oldClrType: typeof(string),
-                oldType: "text");
-
-            migrationBuilder.AlterColumn<string>(
-                name: "FullName",
-                table: "AspNetUsers",
-                type: "character varying(200)",
-                maxLength: 200,
-                nullable: false,
-                oldClrType: typeof(string),
-                oldType: "text");
+                oldType: "nvarchar(max)");
 
             // Every account that exists today stays able to sign in.
             migrationBuilder.AddColumn<bool>(
                 name: "IsActive",
                 table: "AspNetUsers",
-                type: "boolean",
+                type: "bit",
                 nullable: false,
                 defaultValue: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Position",
                 table: "AspNetUsers",
-                type: "character varying(200)",
+                type: "nvarchar(200)",
                 maxLength: 200,
                 nullable: false,
                 defaultValue: "");
@@ -69,14 +60,14 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                 name: "DirectiveAttachments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DirectiveId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DirectiveId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     Size = table.Column<long>(type: "bigint", nullable: false),
-                    StorageKey = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UploadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    StorageKey = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UploadedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -154,20 +145,11 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
             migrationBuilder.AlterColumn<string>(
                 name: "PreferredLanguage",
                 table: "AspNetUsers",
-                type: "text",
+                type: "nvarchar(max)",
                 nullable: false,
                 oldClrType: typeof(string),
-                oldType: "character varying(8)",
+                oldType: "nvarchar(8)",
                 oldMaxLength: 8);
-
-            migrationBuilder.AlterColumn<string>(
-                name: "FullName",
-                table: "AspNetUsers",
-                type: "text",
-                nullable: false,
-                oldClrType: typeof(string),
-                oldType: "character varying(200)",
-                oldMaxLength: 200);
         }
     }
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DirectiveFlow.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(DirectiveFlowDbContext))]
-    [Migration("20261206184446_PeopleAndDocuments")]
+    [Migration("20261206193553_PeopleAndDocuments")]
     partial class PeopleAndDocuments
     {
         /// <inheritdoc />
@@ -941,8 +941,7 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("FullName")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("text");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
