@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DirectiveFlow.Infrastructure.Identity.Users;
 
 /// <summary>
-/// Accounts the caller manages, filtered and paged, by full name: everyone for an administrator, the officers of their
+/// Accounts the caller manages, filtered and paged, people before unit accounts, by full name: everyone for an administrator, the officers of their
 /// own unit for a unit head (whatever unit the filter names). The text is matched as officials type it — "nguyen thi"
 /// finds "Nguyễn Thị Lan" (<see cref="SearchText"/>) — in the full name, user name and email.
 /// </summary>
@@ -50,7 +50,8 @@ public sealed class ListUsersHandler(UserAccounts accounts) : IQueryHandler<List
             users = users.Where(u => u.IsActive == active);
         }
 
-        var ordered = users.OrderBy(u => u.FullName).ThenBy(u => u.UserName);
+        // Named people (who have a position) before the per-unit accounts of demo mode, each by name.
+        var ordered = users.OrderBy(u => u.Position == "").ThenBy(u => u.FullName).ThenBy(u => u.UserName);
         var page = filter.Page;
         List<AppUser> items;
         int total;
