@@ -79,8 +79,7 @@ public sealed class UsersApiTests(UsersApp apps) : IClassFixture<UsersApp>
     {
         var unitId = await (await apps.OnAsync(provider)).UnitIdAsync("00070-PARTY");
         using var admin = await apps.ClientAsync(provider, "admin");
-        using var created = await admin.PostAsJsonAsync("/api/users", Person("quanglv", unitId, ["UnitOfficer"], password: Password), Ct);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("user").GetProperty("id").GetString();
+        var id = await CreatedIdAsync(admin, Person("quanglv", unitId, ["UnitOfficer"], password: Password));
         using var person = await apps.ClientAsync(provider, "quanglv", Password);
         using (var before = await person.GetAsync("/api/auth/me", Ct))
         {
@@ -117,8 +116,7 @@ public sealed class UsersApiTests(UsersApp apps) : IClassFixture<UsersApp>
     {
         var unitId = await (await apps.OnAsync(provider)).UnitIdAsync("00070-PARTY");
         using var admin = await apps.ClientAsync(provider, "admin");
-        using var created = await admin.PostAsJsonAsync("/api/users", Person("binhpt", unitId, ["UnitOfficer"], password: Password), Ct);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("user").GetProperty("id").GetString();
+        var id = await CreatedIdAsync(admin, Person("binhpt", unitId, ["UnitOfficer"], password: Password));
 
         using var reset = await admin.PostAsJsonAsync($"/api/users/{id}/reset-password", new { }, Ct);
         var generated = (await reset.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("generatedPassword").GetString()!;
@@ -145,8 +143,7 @@ public sealed class UsersApiTests(UsersApp apps) : IClassFixture<UsersApp>
     {
         var party = await (await apps.OnAsync(provider)).UnitIdAsync("00070-PARTY");
         using var admin = await apps.ClientAsync(provider, "admin");
-        using var created = await admin.PostAsJsonAsync("/api/users", Person("dungnv", party, ["UnitOfficer"], password: Password), Ct);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("user").GetProperty("id").GetString();
+        var id = await CreatedIdAsync(admin, Person("dungnv", party, ["UnitOfficer"], password: Password));
         var committee = await (await apps.OnAsync(provider)).UnitIdAsync("00070-COMMITTEE");
 
         using var updated = await admin.PutAsJsonAsync($"/api/users/{id}",
@@ -171,6 +168,15 @@ public sealed class UsersApiTests(UsersApp apps) : IClassFixture<UsersApp>
         string userName, Guid? unitId, string[] roles, string? password = null, string? email = null, string fullName = "Ngô Văn Thử",
         string position = "Chuyên viên") =>
         new { userName, fullName, position, email = email ?? $"{userName}@phuong.hanoi.gov.vn", phoneNumber = "0912 345 678", language = "vi", unitId, roles, password };
+
+    /// <summary>Creates the account <paramref name="person"/> and answers its id, failing the test unless it was created.</summary>
+    internal static async Task<string> CreatedIdAsync(HttpClient client, object person)
+    {
+        using var created = await client.PostAsJsonAsync("/api/users", person, Ct);
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, body.ToString());
+        return body.GetProperty("user").GetProperty("id").GetString()!;
+    }
 
     internal static async Task<string?> CodeAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString();
