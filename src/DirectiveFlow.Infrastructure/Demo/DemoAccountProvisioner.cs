@@ -10,8 +10,8 @@ using Microsoft.Extensions.Options;
 namespace DirectiveFlow.Infrastructure.Demo;
 
 /// <summary>
-/// Creates the demo logins that are missing: <c>admin</c>, <c>observer</c>, and per unit an officer (username = unit
-/// code) and a head (<c>code.head</c>). The password is hashed once and the hash shared: PBKDF2 per account would take
+/// Creates the demo logins that are missing: <c>admin</c>, <c>observer</c>, per unit an officer (username = unit
+/// code) and a head (<c>code.head</c>), and the named people of <see cref="DemoPeople"/> whose units exist. The password is hashed once and the hash shared: PBKDF2 per account would take
 /// minutes for the 13,300 units of the national list.
 /// </summary>
 public sealed class DemoAccountProvisioner(
@@ -58,6 +58,13 @@ public sealed class DemoAccountProvisioner(
             string[] headRoles = issues ? [Roles.UnitHead, Roles.Issuer] : [Roles.UnitHead];
             wanted.Add((NewUser(unit.Code, "Cán bộ " + unit.Name, unit.Id, demo, hash), officerRoles));
             wanted.Add((NewUser(HeadUserName(unit.Code), unit.HeadName ?? "Lãnh đạo " + unit.Name, unit.Id, demo, hash), headRoles));
+            foreach (var person in DemoPeople.All.Where(p => p.UnitCode == unit.Code))
+            {
+                var account = NewUser(person.UserName, person.FullName, unit.Id, demo, hash);
+                account.Position = person.Position;
+                account.PhoneNumber = person.Phone;
+                wanted.Add((account, DemoPeople.RolesOf(person, issues)));
+            }
         }
 
         var users = new List<AppUser>();

@@ -28,6 +28,7 @@ public static class IdentityRegistration
             .AddClaimsPrincipalFactory<DirectiveFlowClaimsFactory>()
             .AddDefaultTokenProviders();
         services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddScoped<Users.UserAccounts>();
         return services;
     }
 }

@@ -13,6 +13,7 @@ using DirectiveFlow.Web.Api.Organisation;
 using DirectiveFlow.Web.Api.Problems;
 using DirectiveFlow.Web.Api.Reports;
 using DirectiveFlow.Web.Api.Tasks;
+using DirectiveFlow.Web.Api.Users;
 using DirectiveFlow.Web.Api.Workflows;
 using DirectiveFlow.Web.Components;
 using DirectiveFlow.Web.Health;
@@ -57,6 +58,7 @@ public static class HostingExtensions
         app.MapHealthChecks("/health");
         app.MapAuthApi();
         app.MapAccountEndpoints();
+        app.MapUsersApi();
         app.MapOrganisationApi();
         app.MapWorkflowsApi();
         app.MapTasksApi();

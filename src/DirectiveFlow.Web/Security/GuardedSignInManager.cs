@@ -6,8 +6,10 @@ using Microsoft.Extensions.Options;
 namespace DirectiveFlow.Web.Security;
 
 /// <summary>
-/// Identity's sign-in manager with two rules of this product: in Production a correct demo password is refused
-/// (<see cref="DemoPasswordSignInResult"/>), for the login page, the form endpoint and the token endpoint alike; and
+/// Identity's sign-in manager with the rules of this product: a deactivated account is refused once its password is
+/// proved (<see cref="DeactivatedSignInResult"/>; before that, the answer says nothing about the account); in Production
+/// a correct demo password is refused (<see cref="DemoPasswordSignInResult"/>), for the login page, the form endpoint
+/// and the token endpoint alike; and
 /// signing out rotates the account's security stamp, which ends every session of that account (cookies replayed after
 /// logout, bearer tokens) on every node.
 /// </summary>
@@ -25,6 +27,12 @@ public sealed class GuardedSignInManager(
     public override async Task<SignInResult> CheckPasswordSignInAsync(AppUser user, string password, bool lockoutOnFailure)
     {
         var result = await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+        if (result.Succeeded && !user.IsActive)
+        {
+            Logger.LogInformation("Sign-in of {UserName} refused: the account is deactivated.", user.UserName);
+            return DeactivatedSignInResult.Instance;
+        }
+
         if (!result.Succeeded || !demoPasswords.Refuses(password))
         {
             return result;

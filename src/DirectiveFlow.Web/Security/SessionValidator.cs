@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace DirectiveFlow.Web.Security;
 
 /// <summary>
-/// Whether a cookie or bearer token still belongs to a live session: its account exists, is not locked out, and has
+/// Whether a cookie or bearer token still belongs to a live session: its account exists, is active, is not locked out, and has
 /// the security stamp the session was issued with (a logout, a password change or a lock changes it). What it reads of
 /// an account is kept for <see cref="SessionOptions.StampCacheSeconds"/>, and forgotten at once when this node changes
 /// the account (<see cref="StampTrackingUserManager"/>).
@@ -43,7 +43,7 @@ public sealed class SessionValidator(
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(Math.Max(0, options.Value.StampCacheSeconds));
             return LoadAsync(userId, cancellationToken);
         });
-        return account is not null && account.StampHash == stampHash
+        return account is not null && account.IsActive && account.StampHash == stampHash
             && !(account.LockoutEnabled && account.LockoutEnd > clock.GetUtcNow());
     }
 
@@ -56,8 +56,8 @@ public sealed class SessionValidator(
     {
         await using var scope = scopes.CreateAsyncScope();
         var row = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new GetSessionAccountQuery(userId), cancellationToken);
-        return row is null ? null : new Account(SessionStamp.Hash(row.SecurityStamp), row.LockoutEnabled, row.LockoutEnd);
+        return row is null ? null : new Account(SessionStamp.Hash(row.SecurityStamp), row.LockoutEnabled, row.LockoutEnd, row.IsActive);
     }
 
-    private sealed record Account(string StampHash, bool LockoutEnabled, DateTimeOffset? LockoutEnd);
+    private sealed record Account(string StampHash, bool LockoutEnabled, DateTimeOffset? LockoutEnd, bool IsActive);
 }

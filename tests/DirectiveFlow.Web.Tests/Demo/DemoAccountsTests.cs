@@ -1,4 +1,5 @@
 using DirectiveFlow.Core.Organisation;
+using DirectiveFlow.Infrastructure.Demo;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.TestSupport;
 using DirectiveFlow.Web.Tests.Infrastructure;
@@ -30,7 +31,7 @@ public sealed class DemoAccountsTests
         Assert.All(units, u => Assert.Contains(u.Code + ".head", userNames));
         Assert.Contains("admin", userNames);
         Assert.Contains("observer", userNames);
-        Assert.Equal(units.Count * 2 + 2, userNames.Count);
+        Assert.Equal(units.Count * 2 + 2 + DemoPeople.All.Count, userNames.Count);
         Assert.Equal("00070-party.head@demo.directiveflow.vn", units.Single(u => u.Code == "00070-PARTY").HeadEmail);
     }
 
@@ -48,7 +49,8 @@ public sealed class DemoAccountsTests
                              select user.UserName).ToListAsync(Ct);
 
         Assert.Equal(
-            ["01-COMMITTEE", "01-COMMITTEE.head", "01-COUNCIL", "01-COUNCIL.head", "01-FRONT", "01-FRONT.head", "01-PARTY", "01-PARTY.head"],
+            ["01-COMMITTEE", "01-COMMITTEE.head", "01-COUNCIL", "01-COUNCIL.head", "01-FRONT", "01-FRONT.head", "01-PARTY", "01-PARTY.head",
+                "khanhbd", "maihtt", "tuanvq"],
             issuers.Order(StringComparer.Ordinal));
     }
 
@@ -67,6 +69,32 @@ public sealed class DemoAccountsTests
         using var client = again.CreateClient();
         await using var db = app.Database.CreateContext();
 
-        Assert.Equal(await db.Units.CountAsync(Ct) * 2 + 2, await db.Users.CountAsync(Ct));
+        Assert.Equal(await db.Units.CountAsync(Ct) * 2 + 2 + DemoPeople.All.Count, await db.Users.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Demo_mode_seeds_named_people_with_their_positions_in_Hoan_Kiem_and_at_the_city()
+    {
+        await using var app = await DirectiveFlowWebFactory.CreateAsync();
+        using var warmUp = app.CreateClient();
+        await using var db = app.Database.CreateContext();
+
+        var people = await (from user in db.Users
+                            join unit in db.Units on user.UnitId equals unit.Id
+                            where user.Position != ""
+                            select new { user.UserName, user.FullName, user.Position, unit.Code, user.IsActive }).ToListAsync(Ct);
+        var heads = await (from user in db.Users
+                           join link in db.UserRoles on user.Id equals link.UserId
+                           join role in db.Roles on link.RoleId equals role.Id
+                           where role.Name == Roles.UnitHead && user.Position != ""
+                           select user.UserName).ToListAsync(Ct);
+
+        Assert.Contains(people, p => p is { UserName: "lannt", FullName: "Nguyễn Thị Lan", Position: "Chủ tịch UBND phường", Code: "00070-COMMITTEE" });
+        Assert.Contains(people, p => p is { UserName: "minhtv", FullName: "Trần Văn Minh", Position: "Chuyên viên", Code: "00070-COMMITTEE" });
+        Assert.Contains(people, p => p is { UserName: "halt", FullName: "Lê Thu Hà", Position: "Chuyên viên", Code: "00070-COMMITTEE" });
+        Assert.Equal(3, people.Count(p => p.Code == "00070-PARTY"));
+        Assert.Equal(3, people.Count(p => p.Code == "01-COMMITTEE"));
+        Assert.All(people, p => Assert.True(p.IsActive));
+        Assert.Equal(["hungpv", "lannt", "tuanvq"], heads.Order(StringComparer.Ordinal));
     }
 }

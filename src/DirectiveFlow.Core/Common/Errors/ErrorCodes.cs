@@ -283,6 +283,25 @@ public static class ErrorCodes
     // (this area's entries go above the next marker)
 
     // ---- Users screen (issue 13, parts 4-5) ----
+    public const string UsersForbidden = "users-forbidden";
+    public const string UserNotFound = "user-not-found";
+    public const string UserOutsideHeadsUnit = "user-outside-heads-unit";
+    public const string UserRoleNotGrantable = "user-role-not-grantable";
+    public const string UserCannotDeactivateSelf = "user-cannot-deactivate-self";
+    public const string UserCannotDropOwnAdministrator = "user-cannot-drop-own-administrator";
+    public const string UserNameTaken = "user-name-taken";
+    public const string UserEmailTaken = "user-email-taken";
+    public const string UserNameCharacters = "user-name-characters";
+    public const string EmailInvalid = "email-invalid";
+    public const string PhoneInvalid = "phone-invalid";
+    public const string LanguageInvalid = "language-invalid";
+    public const string RolesRequired = "roles-required";
+    public const string RoleUnknown = "role-unknown";
+    public const string UnitRequiredForRole = "unit-required-for-role";
+    public const string UserUnitUnknown = "user-unit-unknown";
+    public const string PasswordWeak = "password-weak";
+    public const string AccountDeactivated = "account-deactivated";
+    public const string AccountDeactivatedAsk = "account-deactivated-ask";
     // (this area's entries go above the next marker)
 
     // ---- Admin screens (issue 13, part 5) ----

@@ -266,6 +266,25 @@ public static class ErrorMessagesEn
         // (this area's entries go above the next marker)
 
         // ---- Users screen (issue 13, parts 4-5) ----
+        [ErrorCodes.UsersForbidden] = "Only administrators and unit heads manage accounts.",
+        [ErrorCodes.UserNotFound] = "No such account.",
+        [ErrorCodes.UserOutsideHeadsUnit] = "A unit head manages only the officer accounts of their own unit.",
+        [ErrorCodes.UserRoleNotGrantable] = "A unit head may grant only the unit officer role, in their own unit.",
+        [ErrorCodes.UserCannotDeactivateSelf] = "You cannot deactivate your own account.",
+        [ErrorCodes.UserCannotDropOwnAdministrator] = "You cannot remove your own administrator role.",
+        [ErrorCodes.UserNameTaken] = "The user name \"{0}\" is already taken.",
+        [ErrorCodes.UserEmailTaken] = "The email \"{0}\" belongs to another account.",
+        [ErrorCodes.UserNameCharacters] = "Use only unaccented letters, digits and - . _ @ +.",
+        [ErrorCodes.EmailInvalid] = "Not a valid email address.",
+        [ErrorCodes.PhoneInvalid] = "A phone number has only digits, spaces and + - . ( ), at most 20 characters.",
+        [ErrorCodes.LanguageInvalid] = "The language must be \"vi\" (Vietnamese) or \"en\" (English).",
+        [ErrorCodes.RolesRequired] = "Choose at least one role.",
+        [ErrorCodes.RoleUnknown] = "No such role: {0}.",
+        [ErrorCodes.UnitRequiredForRole] = "Unit officers and unit heads must belong to a unit.",
+        [ErrorCodes.UserUnitUnknown] = "No such unit (or it is no longer active).",
+        [ErrorCodes.PasswordWeak] = "A password needs at least {0} characters, with upper- and lower-case letters, a digit and a symbol.",
+        [ErrorCodes.AccountDeactivated] = "Account deactivated.",
+        [ErrorCodes.AccountDeactivatedAsk] = "This account has been deactivated; ask an administrator or your unit head to reactivate it.",
         // (this area's entries go above the next marker)
 
         // ---- Admin screens (issue 13, part 5) ----

@@ -266,6 +266,25 @@ public static class ErrorMessagesVi
         // (this area's entries go above the next marker)
 
         // ---- Users screen (issue 13, parts 4-5) ----
+        [ErrorCodes.UsersForbidden] = "Chỉ quản trị viên hoặc lãnh đạo đơn vị được quản lý tài khoản.",
+        [ErrorCodes.UserNotFound] = "Không tìm thấy tài khoản.",
+        [ErrorCodes.UserOutsideHeadsUnit] = "Lãnh đạo đơn vị chỉ quản lý tài khoản cán bộ của chính đơn vị mình.",
+        [ErrorCodes.UserRoleNotGrantable] = "Lãnh đạo đơn vị chỉ được cấp vai trò cán bộ đơn vị, trong chính đơn vị mình.",
+        [ErrorCodes.UserCannotDeactivateSelf] = "Không thể tự ngừng kích hoạt tài khoản của chính mình.",
+        [ErrorCodes.UserCannotDropOwnAdministrator] = "Không thể tự bỏ vai trò quản trị của chính mình.",
+        [ErrorCodes.UserNameTaken] = "Tên đăng nhập \"{0}\" đã được dùng.",
+        [ErrorCodes.UserEmailTaken] = "Thư điện tử \"{0}\" đã thuộc tài khoản khác.",
+        [ErrorCodes.UserNameCharacters] = "Chỉ dùng chữ cái không dấu, chữ số và các ký tự - . _ @ +.",
+        [ErrorCodes.EmailInvalid] = "Địa chỉ thư điện tử không hợp lệ.",
+        [ErrorCodes.PhoneInvalid] = "Số điện thoại chỉ gồm chữ số, dấu cách và các ký tự + - . ( ), tối đa 20 ký tự.",
+        [ErrorCodes.LanguageInvalid] = "Ngôn ngữ phải là \"vi\" (tiếng Việt) hoặc \"en\" (tiếng Anh).",
+        [ErrorCodes.RolesRequired] = "Cần chọn ít nhất một vai trò.",
+        [ErrorCodes.RoleUnknown] = "Vai trò không tồn tại: {0}.",
+        [ErrorCodes.UnitRequiredForRole] = "Cán bộ và lãnh đạo đơn vị phải thuộc một đơn vị.",
+        [ErrorCodes.UserUnitUnknown] = "Không tìm thấy đơn vị (hoặc đơn vị đã ngừng hoạt động).",
+        [ErrorCodes.PasswordWeak] = "Mật khẩu cần ít nhất {0} ký tự, gồm chữ hoa, chữ thường, chữ số và ký tự đặc biệt.",
+        [ErrorCodes.AccountDeactivated] = "Tài khoản đã ngừng hoạt động.",
+        [ErrorCodes.AccountDeactivatedAsk] = "Tài khoản này đã bị ngừng hoạt động; liên hệ quản trị viên hoặc lãnh đạo đơn vị để kích hoạt lại.",
         // (this area's entries go above the next marker)
 
         // ---- Admin screens (issue 13, part 5) ----

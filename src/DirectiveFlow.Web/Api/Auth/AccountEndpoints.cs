@@ -11,7 +11,7 @@ namespace DirectiveFlow.Web.Api.Auth;
 /// <summary>
 /// The UI's form posts, each with the antiforgery token of the page it came from: <c>POST /account/login</c> (fields
 /// username, password, rememberMe, returnUrl) and <c>POST /account/logout</c> (which ends every session of the account,
-/// see <see cref="GuardedSignInManager"/>). Failures go back to <c>/login?error=invalid|locked|demo-password</c> with the
+/// see <see cref="GuardedSignInManager"/>). Failures go back to <c>/login?error=invalid|locked|demo-password|deactivated</c> with the
 /// return URL kept.
 /// </summary>
 public static class AccountEndpoints
@@ -36,7 +36,13 @@ public static class AccountEndpoints
 
         var result = await signIn.PasswordSignInAsync(form.Username.Trim(), form.Password, form.RememberMe, lockoutOnFailure: true);
         return result.Succeeded ? Results.LocalRedirect(returnUrl)
-            : Back(result is DemoPasswordSignInResult ? "demo-password" : result.IsLockedOut ? "locked" : "invalid", returnUrl);
+            : Back(result switch
+            {
+                DemoPasswordSignInResult => "demo-password",
+                DeactivatedSignInResult => "deactivated",
+                { IsLockedOut: true } => "locked",
+                _ => "invalid",
+            }, returnUrl);
     }
 
     private static async Task<IResult> LogoutAsync(HttpContext context, IAntiforgery antiforgery, SignInManager<AppUser> signIn)

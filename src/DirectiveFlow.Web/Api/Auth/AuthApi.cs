@@ -40,6 +40,12 @@ public static class AuthApi
                 new ErrorMessage(ErrorCodes.SignInLockedOutFor, LockoutPolicy.MaxFailedAttempts, LockoutPolicy.LockoutMinutes));
         }
 
+        if (result is DeactivatedSignInResult)
+        {
+            return ApiAuthResponses.Result(StatusCodes.Status403Forbidden, ErrorCodes.AccountDeactivated,
+                new ErrorMessage(ErrorCodes.AccountDeactivatedAsk));
+        }
+
         if (result is DemoPasswordSignInResult)
         {
             return ApiAuthResponses.Result(StatusCodes.Status403Forbidden, ErrorCodes.DemoPasswordRefused,

@@ -1,0 +1,33 @@
+using DirectiveFlow.Core.Common.Errors;
+using Mediator;
+
+namespace DirectiveFlow.Infrastructure.Identity.Users;
+
+/// <summary>
+/// Deactivates (<paramref name="Active"/> false) or reactivates an account. Deactivating renews its security stamp,
+/// which ends its open sessions and bearer tokens; from then on it cannot sign in. Nobody deactivates themself.
+/// </summary>
+public sealed record SetUserActiveCommand(Guid UserId, bool Active, Caller Caller) : ICommand<UserDto>;
+
+public sealed class SetUserActiveHandler(UserAccounts accounts) : ICommandHandler<SetUserActiveCommand, UserDto>
+{
+    public async ValueTask<UserDto> Handle(SetUserActiveCommand command, CancellationToken cancellationToken)
+    {
+        var rights = UserManagementRights.Of(command.Caller);
+        var (user, roles) = await accounts.LoadAsync(command.UserId, cancellationToken);
+        rights.CheckManages(roles, user.UnitId);
+        if (!command.Active && user.Id == rights.CallerId)
+        {
+            throw ProblemException.Forbidden(ErrorCodes.UserCannotDeactivateSelf);
+        }
+
+        if (user.IsActive != command.Active)
+        {
+            user.IsActive = command.Active;
+            var users = accounts.Users;
+            UserAccounts.ThrowIfFailed(command.Active ? await users.UpdateAsync(user) : await users.UpdateSecurityStampAsync(user), "active");
+        }
+
+        return await accounts.ToDtoAsync(user, cancellationToken);
+    }
+}
