@@ -15,9 +15,9 @@ public sealed class SearchJournalHandler(DirectiveFlowDbContext db) : IQueryHand
 {
     public async ValueTask<PagedResult<JournalSearchRow>> Handle(SearchJournalQuery query, CancellationToken cancellationToken)
     {
-        var entries = Filtered(query.Filter);
+        var entries = await FilteredAsync(query.Filter, cancellationToken);
         var total = await entries.CountAsync(cancellationToken);
-        var page = await entries.OrderByDescending(j => j.Id).Skip(query.Page.Skip).Take(query.Page.PageSize).ToListAsync(cancellationToken);
+        var page = await entries.OrderByDescending(j => j.At).ThenByDescending(j => j.Id).Skip(query.Page.Skip).Take(query.Page.PageSize).ToListAsync(cancellationToken);
 
         var directiveIds = page.Select(j => j.DirectiveId).Distinct().ToList();
         var directives = await db.Directives.AsNoTracking().Where(d => directiveIds.Contains(d.Id))
@@ -38,7 +38,7 @@ public sealed class SearchJournalHandler(DirectiveFlowDbContext db) : IQueryHand
         return new PagedResult<JournalSearchRow>(rows, total, query.Page.Page, query.Page.PageSize);
     }
 
-    private IQueryable<JournalEntry> Filtered(JournalSearch filter)
+    private async Task<IQueryable<JournalEntry>> FilteredAsync(JournalSearch filter, CancellationToken cancellationToken)
     {
         var entries = db.Journal.AsNoTracking();
         if (Needle(filter.Directive) is { } directive)
@@ -49,15 +49,16 @@ public sealed class SearchJournalHandler(DirectiveFlowDbContext db) : IQueryHand
 
         if (Needle(filter.Unit) is { } unit)
         {
-            var units = db.Units.Where(u => u.Code.ToLower().Contains(unit) || u.Name.ToLower().Contains(unit)).Select(u => u.Id);
-            var tasks = db.Tasks.Where(t => units.Contains(t.UnitId)).Select(t => t.Id);
-            var issued = db.Directives.Where(d => units.Contains(d.IssuingUnitId)).Select(d => d.Id);
+            var units = await MatchingAsync(db.Units.Select(u => new Named(u.Id.ToString(), u.Code, u.Name)), unit, cancellationToken);
+            var unitIds = units.Select(Guid.Parse).ToList();
+            var tasks = db.Tasks.Where(t => unitIds.Contains(t.UnitId)).Select(t => t.Id);
+            var issued = db.Directives.Where(d => unitIds.Contains(d.IssuingUnitId)).Select(d => d.Id);
             entries = entries.Where(j => (j.TaskId != null && tasks.Contains(j.TaskId.Value)) || (j.TaskId == null && issued.Contains(j.DirectiveId)));
         }
 
         if (Needle(filter.Person) is { } person)
         {
-            var userNames = db.Users.Where(u => u.UserName!.ToLower().Contains(person) || u.FullName.ToLower().Contains(person)).Select(u => u.UserName);
+            var userNames = await MatchingAsync(db.Users.Select(u => new Named(u.UserName!, u.UserName!, u.FullName)), person, cancellationToken);
             entries = entries.Where(j => userNames.Contains(j.Actor) || j.Actor.ToLower().Contains(person));
         }
 
@@ -77,6 +78,16 @@ public sealed class SearchJournalHandler(DirectiveFlowDbContext db) : IQueryHand
     }
 
     /// <summary>
+    /// The keys of the rows whose code or name contains <paramref name="needle"/>, compared in memory: SQLite's lower()
+    /// leaves Vietnamese capitals such as "Đ" as they are, so "đảng ủy" would miss "Đảng ủy" in SQL there.
+    /// </summary>
+    private static async Task<List<string>> MatchingAsync(IQueryable<Named> rows, string needle, CancellationToken cancellationToken) =>
+        (await rows.AsNoTracking().ToListAsync(cancellationToken))
+            .Where(r => r.Code.ToLowerInvariant().Contains(needle, StringComparison.Ordinal) || r.Name.ToLowerInvariant().Contains(needle, StringComparison.Ordinal))
+            .Select(r => r.Key)
+            .ToList();
+
+    /// <summary>
     /// The name and position of each actor that is an account. Seam: the shared people-name resolver of issue 13
     /// (part 4) replaces this lookup once merged; until then an actor without an account shows as its user name.
     /// </summary>
@@ -88,5 +99,7 @@ public sealed class SearchJournalHandler(DirectiveFlowDbContext db) : IQueryHand
     }
 
     private static string? Needle(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().ToLowerInvariant();
+
+    private sealed record Named(string Key, string Code, string Name);
 }
 #pragma warning restore CA1862
