@@ -22,6 +22,8 @@ public sealed class AdminScreensBrowserTests
         var page = browser.Page;
         await page.SetViewportSizeAsync(1440, 900);
         await browser.LoginAsync("admin");
+        Assert.True(await page.Locator(".header-tools > .user").IsVisibleAsync());
+        Assert.False(await page.Locator(".user-menu").IsVisibleAsync());
 
         await page.ClickAsync(".app-nav a[href='admin']");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Quản trị hệ thống");
@@ -42,6 +44,7 @@ public sealed class AdminScreensBrowserTests
         await Assertions.Expect(page.Locator(".cal-list")).ToContainTextAsync("Nghỉ thử nghiệm trên trình duyệt");
 
         await page.SetViewportSizeAsync(390, 844);
+        Assert.False(await page.Locator(".logout-form button").IsVisibleAsync(), "sign-out shows before the user's menu is opened");
         foreach (var url in new[] { "/admin", "/admin/units", "/admin/calendar?year=2027", "/admin/outbox", "/admin/journal" })
         {
             await page.GotoAsync(browser.Url(url));
@@ -54,10 +57,13 @@ public sealed class AdminScreensBrowserTests
             await browser.ScreenshotAsync("admin-390" + url.Replace('/', '-').Replace('?', '-'));
         }
 
+        await page.GotoAsync(browser.Url("/culture/en?returnUrl=%2Fadmin%2Funits"));
+        await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Units");
+        await browser.ScreenshotAsync("admin-390-en-units");
         await page.ClickAsync(".user-menu summary");
-        await Assertions.Expect(page.Locator(".user-menu .logout-form button")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".logout-form button")).ToBeVisibleAsync();
         await browser.ScreenshotAsync("admin-390-user-menu");
-        await page.ClickAsync(".user-menu .logout-form button");
+        await page.ClickAsync(".logout-form button");
         await page.WaitForURLAsync(u => u.Contains("/login", StringComparison.Ordinal));
     }
 }
