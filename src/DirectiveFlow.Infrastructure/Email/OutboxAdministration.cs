@@ -20,8 +20,7 @@ public sealed class OutboxAdministration(DirectiveFlowDbContext db, TimeProvider
         var items = await query
             .OrderByDescending(m => m.CreatedAt).ThenBy(m => m.Id)
             .Skip(page.Skip).Take(page.PageSize)
-            .Select(m => new OutboxMessageView(m.Id, m.DedupeKey, m.To, m.Subject, m.Template, m.Status, m.Attempts,
-                m.CreatedAt, m.NextAttemptAt, m.SentAt, m.LastError, m.TaskId, m.DirectiveId))
+            .Select(OutboxMessageView.Projection)
             .ToListAsync(cancellationToken);
         return new PagedResult<OutboxMessageView>(items, total, page.Page, page.PageSize);
     }

@@ -21,4 +21,8 @@ public sealed record OutboxMessageView(
     DateTimeOffset? SentAt,
     string? LastError,
     Guid? TaskId,
-    Guid? DirectiveId);
+    Guid? DirectiveId)
+{
+    public static readonly System.Linq.Expressions.Expression<Func<OutboxMessage, OutboxMessageView>> Projection = m => new OutboxMessageView(
+        m.Id, m.DedupeKey, m.To, m.Subject, m.Template, m.Status, m.Attempts, m.CreatedAt, m.NextAttemptAt, m.SentAt, m.LastError, m.TaskId, m.DirectiveId);
+}

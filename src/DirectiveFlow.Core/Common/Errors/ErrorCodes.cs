@@ -306,6 +306,8 @@ public static class ErrorCodes
 
     // ---- Admin screens (issue 13, part 5) ----
     // (this area's entries go above the next marker)
+    public const string AdministratorOnly = "administrator-only";
+    public const string CalendarDayNotFound = "calendar-day-not-found";
 
     // ---- Choosing the targets (issue 13, part 2) ----
     // (this area's entries go above the next marker)

@@ -289,6 +289,8 @@ public static class ErrorMessagesEn
 
         // ---- Admin screens (issue 13, part 5) ----
         // (this area's entries go above the next marker)
+        [ErrorCodes.AdministratorOnly] = "Only an administrator may do this.",
+        [ErrorCodes.CalendarDayNotFound] = "{0} is not in the list of days off and make-up working days.",
 
         // ---- Choosing the targets (issue 13, part 2) ----
         // (this area's entries go above the next marker)

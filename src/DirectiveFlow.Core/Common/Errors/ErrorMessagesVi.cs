@@ -256,7 +256,7 @@ public static class ErrorMessagesVi
             "Tài khoản này vẫn dùng mật khẩu dùng thử công khai nên không được đăng nhập; quản trị viên cần đặt mật khẩu mới.",
         [ErrorCodes.RetryInSeconds] = "Vui lòng thử lại sau {0} giây.",
         [ErrorCodes.OutboxMessageNotFound] = "Không tìm thấy thư.",
-        [ErrorCodes.OutboxOnlyDeadLetter] = "Chỉ thư lỗi (DeadLetter) mới gửi lại được.",
+        [ErrorCodes.OutboxOnlyDeadLetter] = "Chỉ thư đã hết số lần gửi thử mới gửi lại được.",
         [ErrorCodes.MailboxOff] = "Hộp thư thử nghiệm đang tắt: nó chỉ chạy ở chế độ demo khi không đặt Smtp:Host.",
         [ErrorCodes.DemoClockOff] = "Đồng hồ thử nghiệm chỉ có ở chế độ demo (Demo:Enabled đang tắt).",
         [ErrorCodes.SignOutAntiforgery] = "Đăng xuất cần mã chống giả mạo (antiforgery) của biểu mẫu.",
@@ -289,6 +289,8 @@ public static class ErrorMessagesVi
 
         // ---- Admin screens (issue 13, part 5) ----
         // (this area's entries go above the next marker)
+        [ErrorCodes.AdministratorOnly] = "Chỉ quản trị viên được thực hiện thao tác này.",
+        [ErrorCodes.CalendarDayNotFound] = "Ngày {0} không có trong danh sách ngày nghỉ, ngày làm bù.",
 
         // ---- Choosing the targets (issue 13, part 2) ----
         // (this area's entries go above the next marker)

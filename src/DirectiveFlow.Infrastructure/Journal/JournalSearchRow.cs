@@ -1,0 +1,19 @@
+namespace DirectiveFlow.Infrastructure.Journal;
+
+/// <summary>
+/// One journal entry as the admin journal screen shows it, with its directive, its task's unit and, when the actor is
+/// a known account, the person's name and position.
+/// </summary>
+public sealed record JournalSearchRow(
+    long Id,
+    DateTimeOffset At,
+    string Actor,
+    string? ActorName,
+    string? ActorPosition,
+    string Action,
+    string? Detail,
+    Guid DirectiveId,
+    string DirectiveNumber,
+    string DirectiveTitle,
+    Guid? TaskId,
+    string? UnitName);

@@ -1,0 +1,37 @@
+using DirectiveFlow.Core.Common.Errors;
+using DirectiveFlow.Web.Components.Shared;
+using DirectiveFlow.Web.Localization;
+
+namespace DirectiveFlow.Web.Components.Admin;
+
+/// <summary>The admin screens' forms: a refused command's reasons, each next to its field or above the form.</summary>
+public static class AdminForm
+{
+    /// <summary>Runs <paramref name="command"/>; answers whether it succeeded, with its refusal in <paramref name="errors"/> otherwise.</summary>
+    public static async Task<bool> TryAsync(FormErrors errors, Func<Task> command)
+    {
+        try
+        {
+            await command();
+            return true;
+        }
+        catch (ProblemException problem)
+        {
+            var english = UiText.IsEnglish;
+            foreach (var (field, messages) in problem.Errors)
+            {
+                foreach (var message in messages)
+                {
+                    errors.Add(field, message.Text(english));
+                }
+            }
+
+            if (problem.Errors.Count == 0)
+            {
+                errors.Add(FormErrors.Form, problem.Problem.Text(english));
+            }
+
+            return false;
+        }
+    }
+}
