@@ -84,6 +84,8 @@ public sealed class StudioScenarioBrowserTests
         await page.ClickAsync("[data-testid=validate]");
         await Expect(page.Locator("[data-testid=validation-ok]")).ToBeVisibleAsync();
         await page.ClickAsync("[data-testid=publish]");
+        await page.FillAsync("[data-testid=publish-note]", "Phiên bản đầu tiên");
+        await page.ClickAsync("[data-testid=publish-confirm]");
         await Expect(page.Locator("[data-testid=designer-version]")).ToContainTextAsync("đã ban hành");
         await Expect(page.Locator("[data-testid=dirty-state]")).ToContainTextAsync("Đã lưu");
 
