@@ -48,9 +48,14 @@ public sealed class StudioPublishBrowserTests
         await Expect(page.Locator("[data-testid=publish-dialog]")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=publish-dialog]")).ToContainTextAsync("Thay đổi so với phiên bản đang ban hành v1");
         await Expect(page.Locator("[data-testid=diff-item]")).ToHaveCountAsync(1);
+        await Expect(page.Locator("[data-testid=publish-note-error]")).ToHaveCountAsync(0);
         await Expect(page.Locator("[data-testid=diff-item]")).ToHaveTextAsync(
             "Bước «Xây dựng kế hoạch hành động» (action-plan): Thời hạn: 5 ngày làm việc → 12 ngày làm việc");
         await browser.ScreenshotAsync("designer-publish-dialog");
+        await page.SetViewportSizeAsync(390, 844);
+        await Expect(page.Locator("[data-testid=publish-confirm]")).ToBeInViewportAsync();
+        await browser.ScreenshotAsync("designer-publish-dialog-390");
+        await page.SetViewportSizeAsync(1600, 1000);
         await page.ClickAsync("[data-testid=publish-confirm]");
         await Expect(page.Locator("[data-testid=publish-note-error]")).ToHaveTextAsync("Cần ghi chú thay đổi khi xuất bản một phiên bản.");
         await page.FillAsync("[data-testid=publish-note]", "Kéo dài thời hạn xây dựng kế hoạch lên 12 ngày làm việc");
@@ -70,7 +75,7 @@ public sealed class StudioPublishBrowserTests
     }
 
     [Fact]
-    public async Task The_flow_view_and_the_english_designer_log_no_interop_error_and_speak_english()
+    public async Task The_english_designer_speaks_english_and_shows_when_nothing_changed()
     {
         var logs = new CapturedLogs();
         await using var browser = await StudioBrowser.StartAsync(s => s.AddSingleton<ILoggerProvider>(logs));
@@ -88,6 +93,10 @@ public sealed class StudioPublishBrowserTests
         await page.ClickAsync("[data-testid=publish-cancel]");
         await Expect(page.Locator("[data-testid=publish-dialog]")).ToHaveCountAsync(0);
         await browser.ScreenshotAsync("designer-english");
+        await page.ClickAsync("[data-testid=zoom-out]");
+        await page.ClickAsync("[data-testid=zoom-out]");
+        await page.WaitForTimeoutAsync(500);
+        await browser.ScreenshotAsync("designer-english-zoomed-out");
 
         Assert.DoesNotContain(logs.Messages, m => m.Contains("JavaScript interop", StringComparison.Ordinal));
     }

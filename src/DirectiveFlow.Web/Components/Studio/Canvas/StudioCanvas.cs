@@ -109,11 +109,17 @@ public sealed class StudioCanvas
                 {
                     if (FindNode(link.SourceId)?.OutcomePort(link.Outcome) is { } from && FindNode(link.TargetId)?.InputPort is { } to)
                     {
-                        Diagram.Links.Add(new LinkModel(from, to)
+                        var model = new LinkModel(from, to)
                         {
                             TargetMarker = LinkMarker.Arrow,
                             Color = link.Outcome switch { "Returned" => "#dd6b20", "Each" => "#2b6cb0", "False" => "#718096", _ => null },
-                        });
+                        };
+                        if (to.Parent.Position.X <= from.Parent.Position.X)
+                        {
+                            BackLinkRoute.Apply(model, (ActivityNodeModel)from.Parent, from, (ActivityNodeModel)to.Parent);
+                        }
+
+                        Diagram.Links.Add(model);
                     }
                 }
 
