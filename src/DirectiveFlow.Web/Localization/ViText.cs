@@ -536,6 +536,11 @@ public static class ViText
 
         // ---- Studio: publishing and the designer (issue 13, part 6) ----
         // (keys of this area go above the next marker)
+        ["Studio.InputType.string"] = "văn bản",
+        ["Studio.InputType.number"] = "số",
+        ["Studio.InputType.boolean"] = "có/không",
+        ["Studio.InputType.date"] = "ngày",
+        ["Studio.InputType.unit"] = "đơn vị",
         ["Studio.PublishDialogTitle"] = "Ban hành phiên bản v{0}",
         ["Studio.PublishComparedWith"] = "Thay đổi so với phiên bản đang ban hành v{0}:",
         ["Studio.PublishFirstVersion"] = "Quy trình chưa có phiên bản nào được ban hành; mọi bước đều là mới:",

@@ -30,6 +30,7 @@ public sealed class StudioPublishBrowserTests
         Assert.Contains("Trả lại", ports);
         Assert.DoesNotContain(ports, p => p is "Done" or "Each" or "Accepted" or "Returned");
         await Expect(page.Locator("[data-testid=node-summary]")).ToContainTextAsync("Gửi: đơn vị ban hành");
+        await Expect(page.Locator("[data-testid=flow-input-deadlineDays]")).ToContainTextAsync("(số, bắt buộc)");
         await browser.ScreenshotAsync("designer-fitted-party-conclusion");
 
         // Text the reminders field does not understand is reported, not dropped.
