@@ -71,6 +71,7 @@ public sealed class StudioPublishBrowserTests
         await Expect(version).ToContainTextAsync("Kéo dài thời hạn xây dựng kế hoạch lên 12 ngày làm việc");
         await Expect(version).ToContainTextAsync(new Regex(@"admin ban hành ngày \d{2}/\d{2}/\d{4}", RegexOptions.IgnoreCase));
         await browser.ScreenshotAsync("studio-list-versions");
+        await Expect(page.Locator("[data-testid=import-json]")).ToHaveAttributeAsync("placeholder", "{ \"id\": …, \"activities\": … }");
 
         Assert.DoesNotContain(logs.Messages, m => m.Contains("JavaScript interop", StringComparison.Ordinal));
     }
