@@ -22,6 +22,9 @@ public sealed record DefinitionStoreResult(
 
     public static DefinitionStoreResult Invalid(IReadOnlyList<WorkflowValidationError> errors) => new(DefinitionStoreStatus.Invalid, Errors: errors);
 
+    /// <summary>Refused before anything was read: the change note breaks the publishing rule.</summary>
+    public static DefinitionStoreResult InvalidNote(ErrorMessage problem) => new(DefinitionStoreStatus.InvalidNote, Problem: problem);
+
     public static DefinitionStoreResult NotFound(string definitionId) =>
         new(DefinitionStoreStatus.NotFound, Problem: new ErrorMessage(ErrorCodes.WorkflowNotFound, definitionId));
 
@@ -32,6 +35,7 @@ public sealed record DefinitionStoreResult(
     public ProblemException? ToProblem() => Status switch
     {
         DefinitionStoreStatus.Invalid => new ProblemException(ProblemKind.Invalid, new ErrorMessage(ErrorCodes.WorkflowInvalid, Errors!.Count)),
+        DefinitionStoreStatus.InvalidNote => ProblemException.Invalid("changeNote", Problem!),
         DefinitionStoreStatus.NotFound => new ProblemException(ProblemKind.NotFound, Problem!),
         DefinitionStoreStatus.Conflict => new ProblemException(ProblemKind.Conflict, Problem!),
         _ => null,

@@ -18,4 +18,7 @@ public enum DefinitionStoreStatus
 
     /// <summary>The change is not allowed in the current state, or another writer got there first.</summary>
     Conflict = 8,
+
+    /// <summary>The change note given when publishing breaks the rule (missing or too long). Nothing was written.</summary>
+    InvalidNote = 9,
 }

@@ -1,6 +1,7 @@
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Workflows;
+using DirectiveFlow.Core.Workflows.Publishing;
 using DirectiveFlow.Core.Workflows.Validation;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -117,8 +118,20 @@ public sealed partial class WorkflowDefinitionStore(DirectiveFlowDbContext db, W
         return await SaveAsync(DefinitionStoreStatus.Created, draft, cancellationToken);
     }
 
-    /// <summary>Publishes the latest draft after validating it again; refused when there is no draft.</summary>
-    public async Task<DefinitionStoreResult> PublishAsync(string definitionId, int? expectedStamp, CancellationToken cancellationToken)
+    /// <summary>Publishes the latest draft without a note: the shipped flows at start, and tests.</summary>
+    public Task<DefinitionStoreResult> PublishAsync(string definitionId, int? expectedStamp, CancellationToken cancellationToken) =>
+        PublishCoreAsync(definitionId, expectedStamp, null, null, cancellationToken);
+
+    /// <summary>
+    /// Publishes the latest draft after validating it again, with what changed in the publisher's words
+    /// (<see cref="ChangeNote"/>: required, at most 1000 characters) and who published it; refused when there is no draft.
+    /// </summary>
+    public Task<DefinitionStoreResult> PublishAsync(string definitionId, int? expectedStamp, string? changeNote, string publishedBy, CancellationToken cancellationToken) =>
+        ChangeNote.Check(changeNote) is { } refusal
+            ? Task.FromResult(DefinitionStoreResult.InvalidNote(refusal))
+            : PublishCoreAsync(definitionId, expectedStamp, changeNote!.Trim(), publishedBy, cancellationToken);
+
+    private async Task<DefinitionStoreResult> PublishCoreAsync(string definitionId, int? expectedStamp, string? changeNote, string? publishedBy, CancellationToken cancellationToken)
     {
         var latest = await Records.SingleOrDefaultAsync(r => r.DefinitionId == definitionId && r.IsLatest, cancellationToken);
         if (latest is null)
@@ -144,6 +157,8 @@ public sealed partial class WorkflowDefinitionStore(DirectiveFlowDbContext db, W
 
         latest.IsPublished = true;
         latest.PublishedAt = time.GetUtcNow();
+        latest.ChangeNote = changeNote;
+        latest.PublishedBy = publishedBy;
         latest.ConcurrencyStamp++;
         return await SaveAsync(DefinitionStoreStatus.Published, latest, cancellationToken);
     }

@@ -692,5 +692,21 @@ public static class EnText
 
         // ---- Studio: publishing and the designer (issue 13, part 6) ----
         // (keys of this area go above the next marker)
+        ["Studio.InputType.string"] = "text",
+        ["Studio.InputType.number"] = "number",
+        ["Studio.InputType.boolean"] = "yes/no",
+        ["Studio.InputType.date"] = "date",
+        ["Studio.InputType.unit"] = "unit",
+        ["Studio.PublishDialogTitle"] = "Publish version v{0}",
+        ["Studio.PublishComparedWith"] = "Changes against the published version v{0}:",
+        ["Studio.PublishFirstVersion"] = "No version of this flow is published yet; every step is new:",
+        ["Studio.PublishNoChanges"] = "Nothing changed against the published version.",
+        ["Studio.ChangeNote"] = "Change note (required)",
+        ["Studio.ChangeNoteHint"] = "Why and what changed, at most {0} characters; kept with the version.",
+        ["Studio.PublishConfirm"] = "Publish",
+        ["Studio.Cancel"] = "Cancel",
+        ["Studio.PublishedByOn"] = "published by {0} on {1}",
+        ["Studio.VersionHistory"] = "Version history",
+        ["Studio.DeadlineInputPlaceholder"] = "the flow's input name",
     };
 }

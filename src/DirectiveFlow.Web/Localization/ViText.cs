@@ -507,7 +507,7 @@ public static class ViText
         ["Studio.JavascriptSeesInputsDirectiveNumber"] = "JavaScript; dùng được inputs, directive {number,title,priority}, unit {code,name,pillar,level}, now.",
         ["Studio.TheConditionIsEmpty"] = "Chưa nhập điều kiện.",
         ["Studio.Remove"] = "Bỏ",
-        ["Studio.NewOutcomeEGEscalated"] = "Kết quả mới, ví dụ Escalated",
+        ["Studio.NewOutcomeEGEscalated"] = "Kết quả mới, ví dụ Chuyển cấp trên",
         ["Studio.EachOutcomeIsAnOutput"] = "Mỗi kết quả là một cổng ra của nhiệm vụ.",
         ["Studio.FlowDefault21"] = "mặc định của quy trình (2, 1)",
         ["Studio.WorkingDaysBeforeTheDeadline"] = "Nhắc trước hạn bao nhiêu ngày làm việc, cách nhau bằng dấu phẩy.",
@@ -692,5 +692,21 @@ public static class ViText
 
         // ---- Studio: publishing and the designer (issue 13, part 6) ----
         // (keys of this area go above the next marker)
+        ["Studio.InputType.string"] = "văn bản",
+        ["Studio.InputType.number"] = "số",
+        ["Studio.InputType.boolean"] = "có/không",
+        ["Studio.InputType.date"] = "ngày",
+        ["Studio.InputType.unit"] = "đơn vị",
+        ["Studio.PublishDialogTitle"] = "Ban hành phiên bản v{0}",
+        ["Studio.PublishComparedWith"] = "Thay đổi so với phiên bản đang ban hành v{0}:",
+        ["Studio.PublishFirstVersion"] = "Quy trình chưa có phiên bản nào được ban hành; mọi bước đều là mới:",
+        ["Studio.PublishNoChanges"] = "Không có thay đổi nào so với phiên bản đang ban hành.",
+        ["Studio.ChangeNote"] = "Ghi chú thay đổi (bắt buộc)",
+        ["Studio.ChangeNoteHint"] = "Vì sao và thay đổi những gì, tối đa {0} ký tự; lưu cùng phiên bản.",
+        ["Studio.PublishConfirm"] = "Xác nhận ban hành",
+        ["Studio.Cancel"] = "Hủy",
+        ["Studio.PublishedByOn"] = "{0} ban hành ngày {1}",
+        ["Studio.VersionHistory"] = "Lịch sử phiên bản",
+        ["Studio.DeadlineInputPlaceholder"] = "tên đầu vào của quy trình",
     };
 }

@@ -20,7 +20,11 @@ public interface IStudioDefinitions
     /// <summary>Saves the draft: updates the latest draft, or starts version N+1 when the latest is published.</summary>
     Task<StudioSaveResult> SaveDraftAsync(WorkflowDefinition definition, int? expectedStamp, CancellationToken cancellationToken);
 
-    Task<StudioSaveResult> PublishAsync(string definitionId, int? expectedStamp, CancellationToken cancellationToken);
+    /// <summary>The newest published version, the one a diff before publishing compares with; null when none is.</summary>
+    Task<StudioLoadedDefinition?> GetPublishedAsync(string definitionId, CancellationToken cancellationToken);
+
+    /// <summary>Publishes the draft with the publisher's change note (required) and user name.</summary>
+    Task<StudioSaveResult> PublishAsync(string definitionId, int? expectedStamp, string? changeNote, string publishedBy, CancellationToken cancellationToken);
 
     Task<StudioSaveResult> DeleteDraftAsync(string definitionId, CancellationToken cancellationToken);
 

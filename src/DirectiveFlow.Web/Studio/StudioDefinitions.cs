@@ -25,7 +25,7 @@ public sealed class StudioDefinitions(IServiceScopeFactory scopes, WorkflowValid
             .Send(new ListDefinitionVersionsQuery(summaries.Items.Select(s => s.DefinitionId).ToList()), cancellationToken);
         return summaries.Items.Select(s => new StudioDefinitionSummary(s.DefinitionId, s.Name,
             versions.Where(v => v.DefinitionId == s.DefinitionId)
-                .Select(v => new StudioVersion(v.Version, v.IsPublished, v.IsLatest, v.CreatedAt, v.PublishedAt, v.ConcurrencyStamp)).ToList()))
+                .Select(v => new StudioVersion(v.Version, v.IsPublished, v.IsLatest, v.CreatedAt, v.PublishedAt, v.ConcurrencyStamp, v.PublishedBy, v.ChangeNote)).ToList()))
             .ToList();
     }
 
@@ -42,8 +42,15 @@ public sealed class StudioDefinitions(IServiceScopeFactory scopes, WorkflowValid
     public Task<StudioSaveResult> SaveDraftAsync(WorkflowDefinition definition, int? expectedStamp, CancellationToken cancellationToken) =>
         WithStoreAsync(store => store.SaveDraftAsync(definition.Id, WorkflowDefinitionSerializer.Serialize(definition), expectedStamp, cancellationToken));
 
-    public Task<StudioSaveResult> PublishAsync(string definitionId, int? expectedStamp, CancellationToken cancellationToken) =>
-        WithStoreAsync(store => store.PublishAsync(definitionId, expectedStamp, cancellationToken));
+    public async Task<StudioLoadedDefinition?> GetPublishedAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var record = await scope.ServiceProvider.GetRequiredService<WorkflowDefinitionStore>().GetPublishedAsync(definitionId, cancellationToken);
+        return record is null ? null : new StudioLoadedDefinition(WorkflowDefinitionSerializer.Deserialize(record.Json), VersionOf(record));
+    }
+
+    public Task<StudioSaveResult> PublishAsync(string definitionId, int? expectedStamp, string? changeNote, string publishedBy, CancellationToken cancellationToken) =>
+        WithStoreAsync(store => store.PublishAsync(definitionId, expectedStamp, changeNote, publishedBy, cancellationToken));
 
     public Task<StudioSaveResult> DeleteDraftAsync(string definitionId, CancellationToken cancellationToken) =>
         WithStoreAsync(store => store.DeleteDraftAsync(definitionId, cancellationToken));
@@ -65,5 +72,5 @@ public sealed class StudioDefinitions(IServiceScopeFactory scopes, WorkflowValid
     }
 
     private static StudioVersion VersionOf(WorkflowDefinitionRecord r) =>
-        new(r.Version, r.IsPublished, r.IsLatest, r.CreatedAt, r.PublishedAt, r.ConcurrencyStamp);
+        new(r.Version, r.IsPublished, r.IsLatest, r.CreatedAt, r.PublishedAt, r.ConcurrencyStamp, r.PublishedBy, r.ChangeNote);
 }

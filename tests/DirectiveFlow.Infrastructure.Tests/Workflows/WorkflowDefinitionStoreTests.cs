@@ -61,6 +61,24 @@ public sealed class WorkflowDefinitionStoreTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Publishing_with_a_note_keeps_the_note_and_the_publisher_and_without_one_writes_nothing(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var context = db.CreateContext();
+        var store = Store(context);
+        await store.CreateDraftAsync(DefinitionJson.Sample(), Ct);
+
+        var refused = await store.PublishAsync("sample-flow", null, " ", "admin", Ct);
+        var published = await store.PublishAsync("sample-flow", null, "  Bản đầu tiên  ", "admin", Ct);
+
+        Assert.Equal((DefinitionStoreStatus.InvalidNote, "workflow-change-note-required"), (refused.Status, refused.Problem!.Code));
+        Assert.Equal(DefinitionStoreStatus.Published, published.Status);
+        var stored = await db.CreateContext().WorkflowDefinitions.SingleAsync(Ct);
+        Assert.Equal((true, "Bản đầu tiên", "admin", _time.GetUtcNow()), (stored.IsPublished, stored.ChangeNote, stored.PublishedBy, stored.PublishedAt));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Saving_after_publish_opens_the_next_version_and_leaves_the_published_one_untouched(string provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

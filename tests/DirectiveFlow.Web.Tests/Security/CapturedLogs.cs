@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace DirectiveFlow.Web.Tests.Security;
 
-/// <summary>A logger provider keeping every message written at Warning or above, for tests that check a warning.</summary>
+/// <summary>A logger provider keeping every message written at Warning or above (with its exception's message), for tests that check a warning.</summary>
 public sealed class CapturedLogs : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _messages = new();
@@ -42,7 +42,8 @@ public sealed class CapturedLogs : ILoggerProvider
         {
             if (IsEnabled(logLevel))
             {
-                messages.Enqueue(formatter(state, exception));
+                // The exception's own message too: a renderer logs "Unhandled exception…" and says what in the exception.
+                messages.Enqueue(exception is null ? formatter(state, exception) : formatter(state, exception) + " " + exception.Message);
             }
         }
     }

@@ -317,4 +317,7 @@ public static class ErrorCodes
 
     // ---- Studio: publishing and the designer (issue 13, part 6) ----
     // (this area's entries go above the next marker)
+    public const string WorkflowChangeNoteRequired = "workflow-change-note-required";
+    public const string WorkflowChangeNoteTooLong = "workflow-change-note-too-long";
+    public const string StudioRemindersNotNumbers = "studio-reminders-not-numbers";
 }

@@ -300,5 +300,8 @@ public static class ErrorMessagesEn
 
         // ---- Studio: publishing and the designer (issue 13, part 6) ----
         // (this area's entries go above the next marker)
+        [ErrorCodes.WorkflowChangeNoteRequired] = "Publishing a version needs a change note.",
+        [ErrorCodes.WorkflowChangeNoteTooLong] = "The change note may be at most {0} characters long (it has {1}).",
+        [ErrorCodes.StudioRemindersNotNumbers] = "\"{0}\" is not understood: enter numbers of working days (whole, above zero) separated by commas, e.g. 3, 1.",
     };
 }

@@ -300,5 +300,8 @@ public static class ErrorMessagesVi
 
         // ---- Studio: publishing and the designer (issue 13, part 6) ----
         // (this area's entries go above the next marker)
+        [ErrorCodes.WorkflowChangeNoteRequired] = "Cần ghi chú thay đổi khi xuất bản một phiên bản.",
+        [ErrorCodes.WorkflowChangeNoteTooLong] = "Ghi chú thay đổi dài tối đa {0} ký tự (đang có {1}).",
+        [ErrorCodes.StudioRemindersNotNumbers] = "Không hiểu \"{0}\": nhập số ngày làm việc (số nguyên dương), cách nhau bằng dấu phẩy, ví dụ 3, 1.",
     };
 }

@@ -13,7 +13,7 @@ public sealed class ListDefinitionVersionsHandler(DirectiveFlowDbContext db) : I
     {
         var ids = query.DefinitionIds.ToList();
         var versions = await db.WorkflowDefinitions.AsNoTracking().Where(r => ids.Contains(r.DefinitionId))
-            .Select(r => new DefinitionVersion(r.DefinitionId, r.Version, r.IsPublished, r.IsLatest, r.CreatedAt, r.PublishedAt, r.ConcurrencyStamp))
+            .Select(r => new DefinitionVersion(r.DefinitionId, r.Version, r.IsPublished, r.IsLatest, r.CreatedAt, r.PublishedAt, r.ConcurrencyStamp, r.PublishedBy, r.ChangeNote))
             .ToListAsync(cancellationToken);
         return versions.OrderBy(v => v.DefinitionId, StringComparer.Ordinal).ThenByDescending(v => v.Version).ToList();
     }

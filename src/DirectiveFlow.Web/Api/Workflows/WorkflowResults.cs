@@ -11,7 +11,7 @@ internal static class WorkflowResults
     public static IResult From(DefinitionStoreResult result, Func<DefinitionStoreResult, IResult> success) => result.ToProblem() switch
     {
         null => success(result),
-        { Kind: ProblemKind.Invalid } invalid => ApiProblems.Of(
+        { Kind: ProblemKind.Invalid } invalid when result.Errors is not null => ApiProblems.Of(
             invalid.With("errors", new WordedValue(english => ValidationErrorResponse.From(result.Errors!, english)))),
         var problem => ApiProblems.Of(problem),
     };

@@ -3,8 +3,10 @@ using DirectiveFlow.Core.Workflows.Activities;
 using DirectiveFlow.Core.Workflows.Validation;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Workflows;
+using DirectiveFlow.Infrastructure.Workflows.Queries;
 using DirectiveFlow.Web.Api.Problems;
 using DirectiveFlow.Web.Localization;
+using Mediator;
 
 namespace DirectiveFlow.Web.Api.Workflows;
 
@@ -28,7 +30,9 @@ public static class WorkflowsApi
         group.MapPut("/{definitionId}", SaveDraftAsync).RequireAuthorization(Roles.Administrator).Accepts<object>("application/json")
             .WithSummary("Save the draft (or open version N+1 as a draft when the latest is published); optional If-Match.");
         group.MapPost("/{definitionId}/publish", PublishAsync).RequireAuthorization(Roles.Administrator)
-            .WithSummary("Publish the draft after validating it; 409 when there is no draft.");
+            .WithSummary("Publish the draft after validating it, with {changeNote} (required, at most 1000 characters); 409 when there is no draft.");
+        group.MapGet("/{definitionId}/versions", VersionsAsync)
+            .WithSummary("Every version, newest first: published or draft, dates, the publisher and the change note.");
         group.MapDelete("/{definitionId}/draft", async (string definitionId, WorkflowDefinitionStore store, CancellationToken ct) =>
                 WorkflowResults.From(await store.DeleteDraftAsync(definitionId, ct), _ => Results.NoContent()))
             .RequireAuthorization(Roles.Administrator).WithSummary("Delete the open draft; the published version becomes the latest again.");
@@ -74,15 +78,24 @@ public static class WorkflowsApi
         return WorkflowResults.From(result, r => WorkflowResults.OkWithETag(request.HttpContext.Response, r.Record!));
     }
 
-    private static async Task<IResult> PublishAsync(string definitionId, HttpRequest request, WorkflowDefinitionStore store, CancellationToken ct)
+    private static async Task<IResult> PublishAsync(string definitionId, PublishRequest? body, HttpRequest request, WorkflowDefinitionStore store, CancellationToken ct)
     {
         if (!WorkflowResults.TryReadStamp(request, out var stamp))
         {
             return WorkflowResults.BadIfMatch();
         }
 
-        var result = await store.PublishAsync(definitionId, stamp, ct);
+        var publisher = request.HttpContext.User.Identity?.Name ?? "";
+        var result = await store.PublishAsync(definitionId, stamp, body?.ChangeNote, publisher, ct);
         return WorkflowResults.From(result, r => WorkflowResults.OkWithETag(request.HttpContext.Response, r.Record!));
+    }
+
+    private static async Task<IResult> VersionsAsync(string definitionId, ISender sender, CancellationToken ct)
+    {
+        var versions = await sender.Send(new ListDefinitionVersionsQuery([definitionId]), ct);
+        return versions.Count == 0
+            ? WorkflowResults.NotFound(definitionId, null)
+            : Results.Ok(versions.Select(WorkflowVersionResponse.From).ToList());
     }
 
     private static async Task<IResult> ValidateAsync(HttpRequest request, WorkflowValidator validator, CancellationToken ct)

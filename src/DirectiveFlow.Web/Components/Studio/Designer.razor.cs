@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Blazor.Diagrams.Core.Behaviors;
 using DirectiveFlow.Core.Workflows;
+using DirectiveFlow.Core.Workflows.Activities;
+using DirectiveFlow.Core.Workflows.Publishing;
 using DirectiveFlow.Core.Workflows.Validation;
 using DirectiveFlow.Web.Components.Studio.Canvas;
 using DirectiveFlow.Web.Localization;
@@ -9,6 +11,7 @@ using DirectiveFlow.Web.Studio.Editing;
 using DirectiveFlow.Web.Studio.Editing.Commands;
 using DirectiveFlow.Web.Studio.Mapping;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
@@ -29,6 +32,8 @@ public sealed partial class Designer
     private bool _notFound;
     private bool _busy;
     private long _revision;
+    private PublishPreview? _publish;
+    private string? _publishError;
 
     [Parameter]
     public string DefinitionId { get; set; } = "";
@@ -41,6 +46,12 @@ public sealed partial class Designer
 
     [Inject]
     private IJSRuntime Js { get; set; } = null!;
+
+    [Inject]
+    private ActivityCatalog Catalog { get; set; } = null!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> Authentication { get; set; } = null!;
 
     [Inject]
     private IActivityPorts Ports { get; set; } = null!;
@@ -212,27 +223,48 @@ public sealed partial class Designer
         }
     }
 
-    private async Task PublishAsync()
+    /// <summary>Validates, then opens the publish dialog with the diff against the published version.</summary>
+    private async Task OpenPublishAsync()
+    {
+        Validate();
+        if (_errors!.Count > 0)
+        {
+            _message = L("Studio.NotPublishedTheFlowHas");
+            return;
+        }
+
+        var published = await Definitions.GetPublishedAsync(DefinitionId, CancellationToken.None);
+        var next = _version is { IsPublished: false } draft ? draft.Version : (_version?.Version ?? 0) + 1;
+        _publish = new PublishPreview(WorkflowDiff.Compare(published?.Definition, _editor!.Definition, Catalog), published?.Version.Version, next);
+        _publishError = null;
+    }
+
+    private void ClosePublish() => _publish = null;
+
+    private async Task PublishAsync(string changeNote)
     {
         _busy = true;
         try
         {
-            Validate();
-            if (_errors!.Count > 0 || (_editor!.IsDirty && !await SaveCoreAsync()))
+            if (_editor!.IsDirty && !await SaveCoreAsync())
             {
+                _publish = null;
                 _message = L("Studio.NotPublishedTheFlowHas");
                 return;
             }
 
-            var result = await Definitions.PublishAsync(DefinitionId, _version?.Stamp, CancellationToken.None);
+            var user = (await Authentication).User.Identity?.Name ?? "";
+            var result = await Definitions.PublishAsync(DefinitionId, _version?.Stamp, changeNote, user, CancellationToken.None);
             if (result.Succeeded)
             {
+                _publish = null;
                 _version = result.Version ?? _version;
                 _message = L("Studio.VersionV0Published", _version!.Version);
             }
             else
             {
-                _errors = result.Errors;
+                _publishError = string.Join(" ", result.Errors.Select(e => e.Text(UiText.IsEnglish)));
+                _errors = result.Errors.Any(e => e.ActivityId is not null) ? result.Errors : _errors;
                 _message = L("Studio.NotPublished");
                 Redraw();
             }

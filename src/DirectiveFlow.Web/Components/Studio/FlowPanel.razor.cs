@@ -1,5 +1,7 @@
 using DirectiveFlow.Core.Workflows;
+using DirectiveFlow.Web.Localization;
 using Microsoft.AspNetCore.Components;
+using static DirectiveFlow.Web.Studio.StudioText;
 
 namespace DirectiveFlow.Web.Components.Studio;
 
@@ -19,6 +21,10 @@ public partial class FlowPanel
     private WorkflowIssuers Issuers => Definition.Issuers ?? new();
 
     private string UnitsText => string.Join(", ", Issuers.Units ?? []);
+
+    /// <summary>An input's type (string, number, boolean, date, unit) in words; an unknown one as written.</summary>
+    private static string InputTypeWord(string type) =>
+        UiText.Current.ContainsKey("Studio.InputType." + type) ? L("Studio.InputType." + type) : type;
 
     private Task ToggleAsync(string? pillar, string? level, bool on)
     {

@@ -42,9 +42,26 @@ public static class JsonEdit
 
     public static JsonArray ArrayOf(IEnumerable<int> items) => new(items.Select(i => (JsonNode?)JsonValue.Create(i)).ToArray());
 
-    /// <summary>"2, 1" → [2, 1]; anything not a whole number is skipped.</summary>
-    public static List<int> ParseInts(string? text) =>
-        (text ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => int.TryParse(p, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? (int?)n : null)
-            .OfType<int>().ToList();
+    /// <summary>
+    /// "2, 1" → [2, 1]. False, with the first piece that is not a whole number of at least 1 in <paramref name="bad"/>,
+    /// when the text holds anything else: the editor reports it instead of dropping it.
+    /// </summary>
+    public static bool TryParseDays(string? text, out List<int> days, out string? bad)
+    {
+        days = [];
+        bad = null;
+        foreach (var piece in (text ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!int.TryParse(piece, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
+            {
+                bad = piece;
+                days = [];
+                return false;
+            }
+
+            days.Add(n);
+        }
+
+        return true;
+    }
 }

@@ -49,7 +49,7 @@ public sealed partial class ActivityWordsTests
     [InlineData("Cascade", "{}", "tất cả đơn vị", "all units")]
     [InlineData("Cascade", """{"targets": {"childrenOf": "issuer", "pillars": ["PARTY"]}}""", "đơn vị trực thuộc issuer · PARTY", "children of issuer · PARTY")]
     [InlineData("Cascade", """{"targets": {"units": ["a", "b", "c"]}}""", "3 đơn vị", "3 units")]
-    [InlineData("Notify", """{"to": "unitHead"}""", "Gửi: unitHead", "To: unitHead")]
+    [InlineData("Notify", """{"to": "unitHead"}""", "Gửi: lãnh đạo đơn vị", "To: the unit's head")]
     [InlineData("Decision", """{"condition": "true"}""", "true", "true")]
     public void Summaries_are_worded_from_the_catalogues_in_each_language(string type, string properties, string vi, string en)
     {

@@ -88,8 +88,8 @@ public sealed class WorkflowsApiTests
         using var created = await admin.PostAsync("/api/workflows", Json(Sample("new-flow")), Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal("/api/workflows/new-flow", created.Headers.Location!.OriginalString);
-        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/workflows/new-flow/publish", null, Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync("/api/workflows/new-flow/publish", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/workflows/new-flow/publish", Note("Bản đầu tiên"), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync("/api/workflows/new-flow/publish", Note("Lần nữa"), Ct)).StatusCode);
 
         var renamed = JsonNode.Parse(Sample("new-flow"))!;
         renamed["name"] = "Phiên bản hai";
@@ -114,6 +114,39 @@ public sealed class WorkflowsApiTests
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync("/api/workflows/new-flow/draft", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await admin.DeleteAsync("/api/workflows/new-flow/draft", Ct)).StatusCode);
         Assert.Equal(1, (await admin.GetFromJsonAsync<JsonElement>("/api/workflows/new-flow", Ct)).GetProperty("version").GetInt32());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Publishing_needs_a_change_note_and_the_versions_list_shows_it_with_the_publisher(string provider)
+    {
+        await using var app = await DirectiveFlowWebFactory.CreateAsync(provider);
+        using var admin = await app.CreateClientForAsync("admin");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync("/api/workflows", Json(Sample("noted-flow")), Ct)).StatusCode);
+
+        using var none = await admin.PostAsync("/api/workflows/noted-flow/publish", null, Ct);
+        using var blank = await admin.PostAsync("/api/workflows/noted-flow/publish", Note("   "), Ct);
+        using var tooLong = await admin.PostAsync("/api/workflows/noted-flow/publish", Note(new string('x', 1001)), Ct);
+        var stillDraft = await admin.GetFromJsonAsync<JsonElement>("/api/workflows/noted-flow", Ct);
+
+        foreach (var (refused, code) in new[] { (none, "workflow-change-note-required"), (blank, "workflow-change-note-required"), (tooLong, "workflow-change-note-too-long") })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            Assert.Equal(code, problem.GetProperty("codes").GetProperty("changeNote")[0].GetString());
+            Assert.Contains("ghi chú thay đổi", problem.GetProperty("errors").GetProperty("changeNote")[0].GetString(), StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.False(stillDraft.GetProperty("isPublished").GetBoolean());
+
+        using var published = await admin.PostAsync("/api/workflows/noted-flow/publish", Note("  Thêm bước báo cáo  "), Ct);
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        var versions = await admin.GetFromJsonAsync<JsonElement>("/api/workflows/noted-flow/versions", Ct);
+        var v1 = Assert.Single(versions.EnumerateArray());
+        Assert.Equal((1, true, "Thêm bước báo cáo", "admin"), (v1.GetProperty("version").GetInt32(), v1.GetProperty("isPublished").GetBoolean(),
+            v1.GetProperty("changeNote").GetString(), v1.GetProperty("publishedBy").GetString()));
+        Assert.NotEqual(JsonValueKind.Null, v1.GetProperty("publishedAt").ValueKind);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/workflows/missing-flow/versions", Ct)).StatusCode);
     }
 
     [Fact]
@@ -148,4 +181,6 @@ public sealed class WorkflowsApiTests
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private static StringContent Note(string changeNote) => Json(new JsonObject { ["changeNote"] = changeNote }.ToJsonString());
 }

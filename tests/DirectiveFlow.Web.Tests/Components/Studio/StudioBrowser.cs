@@ -32,7 +32,7 @@ public sealed class StudioBrowser : IAsyncDisposable
 
     public IPage Page { get; private set; } = null!;
 
-    public static async Task<StudioBrowser> StartAsync()
+    public static async Task<StudioBrowser> StartAsync(Action<IServiceCollection>? services = null)
     {
         if (!File.Exists(ChromiumPath))
         {
@@ -40,7 +40,7 @@ public sealed class StudioBrowser : IAsyncDisposable
         }
 
         // Development: static web assets (blazor.web.js, MudBlazor, Z.Blazor.Diagrams) are served from their packages.
-        var app = await DirectiveFlowWebFactory.CreateAsync(environment: "Development");
+        var app = await DirectiveFlowWebFactory.CreateAsync(environment: "Development", configureServices: services);
         app.UseKestrel(0);
         app.StartServer();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

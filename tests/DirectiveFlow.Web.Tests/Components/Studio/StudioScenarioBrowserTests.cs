@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using DirectiveFlow.Web.Tests.Security;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -12,7 +15,8 @@ public sealed class StudioScenarioBrowserTests
     [Fact]
     public async Task An_administrator_builds_publishes_and_runs_a_ward_cascade_and_watches_it_progress()
     {
-        await using var browser = await StudioBrowser.StartAsync();
+        var logs = new CapturedLogs();
+        await using var browser = await StudioBrowser.StartAsync(s => s.AddSingleton<ILoggerProvider>(logs));
         var page = browser.Page;
         await browser.LoginAsync();
 
@@ -84,6 +88,8 @@ public sealed class StudioScenarioBrowserTests
         await page.ClickAsync("[data-testid=validate]");
         await Expect(page.Locator("[data-testid=validation-ok]")).ToBeVisibleAsync();
         await page.ClickAsync("[data-testid=publish]");
+        await page.FillAsync("[data-testid=publish-note]", "Phiên bản đầu tiên");
+        await page.ClickAsync("[data-testid=publish-confirm]");
         await Expect(page.Locator("[data-testid=designer-version]")).ToContainTextAsync("đã ban hành");
         await Expect(page.Locator("[data-testid=dirty-state]")).ToContainTextAsync("Đã lưu");
 
@@ -127,6 +133,9 @@ public sealed class StudioScenarioBrowserTests
         await Expect(page.Locator("[data-testid=unit-row][data-category=CompletedOnTime]")).ToHaveCountAsync(1);
         await Expect(page.Locator("[data-testid=journal] li").First).ToBeVisibleAsync();
         await browser.ScreenshotAsync("instance-view");
+
+        // Regression: every designer and flow-view load logged "JavaScript interop calls cannot be issued at this time".
+        Assert.DoesNotContain(logs.Messages, m => m.Contains("JavaScript interop", StringComparison.Ordinal));
     }
 
     private static async Task SelectNodeAsync(IPage page, string activityId)

@@ -26,7 +26,7 @@ public sealed class NotifyActivity : ActivityHandler
     };
 
     public override ActivityText Summary(JsonObject properties) =>
-        ActivityText.Of("Summary.To", SummaryText.Text(properties, "to") ?? "?");
+        ActivityText.Of("Summary.To", PortWords.Recipient(SummaryText.Text(properties, "to")));
 
     public override async Task RunAsync(IActivityRun run, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using Blazor.Diagrams;
 using Blazor.Diagrams.Core.Anchors;
 using Blazor.Diagrams.Core.Behaviors;
+using Blazor.Diagrams.Core.Extensions;
 using Blazor.Diagrams.Core.Geometry;
 using Blazor.Diagrams.Core.Models;
 using Blazor.Diagrams.Core.Models.Base;
@@ -108,11 +109,17 @@ public sealed class StudioCanvas
                 {
                     if (FindNode(link.SourceId)?.OutcomePort(link.Outcome) is { } from && FindNode(link.TargetId)?.InputPort is { } to)
                     {
-                        Diagram.Links.Add(new LinkModel(from, to)
+                        var model = new LinkModel(from, to)
                         {
                             TargetMarker = LinkMarker.Arrow,
                             Color = link.Outcome switch { "Returned" => "#dd6b20", "Each" => "#2b6cb0", "False" => "#718096", _ => null },
-                        });
+                        };
+                        if (to.Parent.Position.X <= from.Parent.Position.X)
+                        {
+                            BackLinkRoute.Apply(model, (ActivityNodeModel)from.Parent, from, (ActivityNodeModel)to.Parent);
+                        }
+
+                        Diagram.Links.Add(model);
                     }
                 }
 
@@ -162,7 +169,13 @@ public sealed class StudioCanvas
         }
     }
 
-    /// <summary>Zooms to show every node, never above 100 %; does nothing until the browser has measured them.</summary>
+    /// <summary>
+    /// The least zoom a fit goes down to: node names (0.82rem) stay at 10.5 px or more. A flow larger than the canvas
+    /// at this zoom is shown from its top-left corner and panned with the mouse, rather than shrunk into unreadable text.
+    /// </summary>
+    public const double MinFitZoom = 0.8;
+
+    /// <summary>Zooms to show every node, between <see cref="MinFitZoom"/> and 100 %; does nothing until the browser has measured them.</summary>
     public bool Fit()
     {
         if (Diagram.Nodes.Count == 0 || Diagram.Container is not { Width: > 0 } || Diagram.Nodes.Any(n => n.Size is null || n.Size.Width <= 0))
@@ -171,9 +184,17 @@ public sealed class StudioCanvas
         }
 
         Diagram.ZoomToFit(40);
-        if (Diagram.Zoom > 1)
+        if (Diagram.Zoom > 1 || Diagram.Zoom < MinFitZoom)
         {
-            Diagram.SetZoom(1);
+            var zoom = Math.Clamp(Diagram.Zoom, MinFitZoom, 1);
+            var bounds = Diagram.Nodes.GetBounds();
+            Diagram.SetZoom(zoom);
+            var margin = 40;
+            var left = bounds.Width * zoom + 2 * margin > Diagram.Container.Width
+                ? margin : (Diagram.Container.Width - bounds.Width * zoom) / 2;
+            var top = bounds.Height * zoom + 2 * margin > Diagram.Container.Height
+                ? margin : (Diagram.Container.Height - bounds.Height * zoom) / 2;
+            Diagram.SetPan(left - bounds.Left * zoom, top - bounds.Top * zoom);
         }
 
         return true;
