@@ -59,6 +59,7 @@ public static class HostingExtensions
         app.MapAccountEndpoints();
         app.MapOrganisationApi();
         app.MapWorkflowsApi();
+        app.MapWorkflowTargetsApi();
         app.MapTasksApi();
         app.UseListeningAddressForLinks();
         app.AnnounceDemoLogins();
