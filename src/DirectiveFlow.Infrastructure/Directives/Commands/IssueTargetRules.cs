@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Workflows.Activities;
+using DirectiveFlow.Infrastructure.Directives.Issuing;
 using DirectiveFlow.Infrastructure.Engine.Cascades;
 using DirectiveFlow.Infrastructure.Engine.Definitions;
 using DirectiveFlow.Infrastructure.Persistence;
@@ -73,7 +74,7 @@ public static class IssueTargetRules
         DirectiveFlowDbContext db, List<Engine.Runtime.TargetUnit> full, List<string> codes, string field, FieldErrors errors, CancellationToken cancellationToken)
     {
         var inSet = full.Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
-        var known = await KnownAsync(db.Units.Where(u => u.IsActive).Select(u => u.Code), codes, cancellationToken);
+        var known = await FindTargetCodesHandler.KnownAsync(db, codes, localities: false, cancellationToken);
         Report(codes, known, inSet, field, errors);
         return full.Where(u => codes.Contains(u.Code, StringComparer.Ordinal)).Select(u => u.Code).ToList();
     }
@@ -85,15 +86,9 @@ public static class IssueTargetRules
         var localityOf = await db.Units.AsNoTracking().Where(u => ids.Contains(u.Id))
             .ToDictionaryAsync(u => u.Code, u => u.LocalityCode, StringComparer.Ordinal, cancellationToken);
         var inSet = localityOf.Values.ToHashSet(StringComparer.Ordinal);
-        var known = await KnownAsync(db.Localities.Select(l => l.Code), codes, cancellationToken);
+        var known = await FindTargetCodesHandler.KnownAsync(db, codes, localities: true, cancellationToken);
         Report(codes, known, inSet, field, errors);
         return full.Where(u => codes.Contains(localityOf[u.Code], StringComparer.Ordinal)).Select(u => u.Code).ToList();
-    }
-
-    private static async Task<HashSet<string>> KnownAsync(IQueryable<string> all, List<string> codes, CancellationToken cancellationToken)
-    {
-        var distinct = codes.Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        return (await all.Where(c => distinct.Contains(c)).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
     }
 
     private static void Report(List<string> codes, HashSet<string> known, HashSet<string> inSet, string field, FieldErrors errors)

@@ -15,12 +15,12 @@ namespace DirectiveFlow.Infrastructure.Directives.Issuing;
 /// resolved with the inputs given (none by default).
 /// </summary>
 public sealed record ListChoosableTargetsQuery(string DefinitionId, Guid IssuingUnitId, JsonObject? Inputs = null)
-    : IQuery<IReadOnlyList<ChoosableCascade>?>;
+    : IQuery<IReadOnlyList<CascadeTargetSet>?>;
 
 public sealed class ListChoosableTargetsHandler(DirectiveFlowDbContext db, WorkflowDefinitionCache definitions)
-    : IQueryHandler<ListChoosableTargetsQuery, IReadOnlyList<ChoosableCascade>?>
+    : IQueryHandler<ListChoosableTargetsQuery, IReadOnlyList<CascadeTargetSet>?>
 {
-    public async ValueTask<IReadOnlyList<ChoosableCascade>?> Handle(ListChoosableTargetsQuery query, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<CascadeTargetSet>?> Handle(ListChoosableTargetsQuery query, CancellationToken cancellationToken)
     {
         var recordId = await db.WorkflowDefinitions.AsNoTracking()
             .Where(d => d.DefinitionId == query.DefinitionId && d.IsPublished)
@@ -32,7 +32,7 @@ public sealed class ListChoosableTargetsHandler(DirectiveFlowDbContext db, Workf
         }
 
         var flow = await definitions.GetAsync(db, recordId.Value, cancellationToken);
-        var result = new List<ChoosableCascade>();
+        var result = new List<CascadeTargetSet>();
         foreach (var cascade in flow.Definition.Activities.Where(a => a.Type == ActivityTypes.Cascade))
         {
             if (!flow.Properties<CascadeProperties>(cascade.Id).Narrowable)
@@ -42,13 +42,8 @@ public sealed class ListChoosableTargetsHandler(DirectiveFlowDbContext db, Workf
 
             var full = await CascadeTargets.FullSetAsync(db, flow, cascade.Id, query.IssuingUnitId, query.Inputs ?? [], cancellationToken);
             var ids = full.Select(u => u.Id).ToList();
-            var units = await (from u in db.Units.AsNoTracking()
-                               where ids.Contains(u.Id)
-                               join l in db.Localities on u.LocalityId equals l.Id
-                               select new TargetOption(u.Code, u.Name, l.Code, l.Name))
-                .ToListAsync(cancellationToken);
-            result.Add(new ChoosableCascade(cascade.Id, cascade.Name ?? cascade.Id,
-                units.OrderBy(u => u.LocalityCode, StringComparer.Ordinal).ThenBy(u => u.UnitCode, StringComparer.Ordinal).ToList()));
+            var units = await TargetOptions.LoadAsync(db, db.Units.Where(u => ids.Contains(u.Id)), cancellationToken);
+            result.Add(new CascadeTargetSet(cascade.Id, cascade.Name ?? cascade.Id, units));
         }
 
         return result;

@@ -30,7 +30,7 @@ public static class WorkflowTargetsApi
         return routes;
     }
 
-    private static async Task<IReadOnlyList<ChoosableCascade>> ListAsync(
+    private static async Task<IReadOnlyList<CascadeTargetSet>> ListAsync(
         string definitionId, Guid? issuingUnitId, ClaimsPrincipal user, ISender sender, CancellationToken ct)
     {
         var unitId = issuingUnitId ?? DirectiveFlowClaims.UnitIdOf(user);
