@@ -540,6 +540,8 @@ public static class EnText
         ["Targets.PasteHintCommunes"] = "Commune codes (e.g. 00070), one per line or separated by commas.",
         ["Targets.PasteHintUnits"] = "Unit codes (e.g. 00070-PARTY), one per line or separated by commas.",
         ["Targets.Csv"] = "Or upload a CSV file of codes",
+        ["Targets.ChooseFile"] = "Choose a file",
+        ["Targets.NoFile"] = "No file chosen",
         ["Targets.CsvHint"] = "Codes in the first column; a header line is skipped.",
         ["Targets.CsvTooLarge"] = "The CSV file is too large (at most 256 KB).",
         ["Targets.Chosen"] = "Chosen target units",

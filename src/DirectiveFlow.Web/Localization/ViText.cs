@@ -540,6 +540,8 @@ public static class ViText
         ["Targets.PasteHintCommunes"] = "Mã phường, xã (ví dụ 00070), mỗi dòng một mã hoặc cách nhau bằng dấu phẩy.",
         ["Targets.PasteHintUnits"] = "Mã đơn vị (ví dụ 00070-PARTY), mỗi dòng một mã hoặc cách nhau bằng dấu phẩy.",
         ["Targets.Csv"] = "Hoặc tải lên tệp CSV các mã",
+        ["Targets.ChooseFile"] = "Chọn tệp",
+        ["Targets.NoFile"] = "Chưa chọn tệp",
         ["Targets.CsvHint"] = "Mã ở cột đầu tiên; dòng tiêu đề được bỏ qua.",
         ["Targets.CsvTooLarge"] = "Tệp CSV quá lớn (tối đa 256 KB).",
         ["Targets.Chosen"] = "Đơn vị nhận đã chọn",

@@ -7,6 +7,8 @@ using DirectiveFlow.Infrastructure.Directives.Queries;
 using DirectiveFlow.Infrastructure.Engine.Commands;
 using DirectiveFlow.Infrastructure.Engine.Recovery;
 using DirectiveFlow.Infrastructure.Identity;
+using DirectiveFlow.Infrastructure.Reports;
+using DirectiveFlow.Infrastructure.Reports.NotReached;
 using DirectiveFlow.Infrastructure.Tests.Engine;
 using DirectiveFlow.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +28,9 @@ public sealed class IssueTargetsTests
         await host.PublishShippedAsync("party-conclusion");
 
         var issued = await IssueAsync(host, new() { [Wards] = new(LocalityCodes: ["00004", "00070", "00025", "00070"]) });
+        // Before the plans are done, the units waiting for the ward cascade are the chosen ones only: 3 per city pillar.
+        var waiting = await host.QueryAsync(new ListNotReachedQuery(issued.Id, ReportScope.Everything));
+        Assert.Equal([3, 3, 3, 3], waiting.Select(w => w.UnitsWaiting));
         await CompletePlansAsync(host, issued.InstanceId);
 
         var reached = await UnitCodesAsync(host, issued.InstanceId, "carry-out");
