@@ -33,13 +33,15 @@ public static class WorkflowTargetsApi
     private static async Task<IReadOnlyList<CascadeTargetSet>> ListAsync(
         string definitionId, Guid? issuingUnitId, ClaimsPrincipal user, ISender sender, CancellationToken ct)
     {
-        var unitId = issuingUnitId ?? DirectiveFlowClaims.UnitIdOf(user);
-        if (unitId is null || !IssueRule.MayIssueFor(user, unitId.Value))
+        // An administrator's account may have no unit of its own: it names the unit it would issue for.
+        var unitId = issuingUnitId ?? DirectiveFlowClaims.UnitIdOf(user)
+            ?? throw ProblemException.Invalid("issuingUnitId", ErrorCodes.UnknownIssuingUnit);
+        if (!IssueRule.MayIssueFor(user, unitId))
         {
             throw ProblemException.Forbidden(ErrorCodes.IssueForbidden);
         }
 
-        return await sender.Send(new ListChoosableTargetsQuery(definitionId, unitId.Value), ct)
+        return await sender.Send(new ListChoosableTargetsQuery(definitionId, unitId), ct)
             ?? throw ProblemException.NotFound(ErrorCodes.UnknownWorkflow);
     }
 }

@@ -37,6 +37,9 @@ public sealed class DirectiveTargetsApiTests
         }
 
         var party = await DirectivesApiTests.UnitIdAsync(issuer, "01-PARTY");
+        using var admin = await app.CreateClientForAsync("admin");
+        var forParty = await admin.GetFromJsonAsync<JsonElement>($"/api/workflows/party-conclusion/targets?issuingUnitId={party}", Ct);
+        Assert.Equal(16, Assert.Single(forParty.EnumerateArray()).GetProperty("units").GetArrayLength());
         using (var refused = await issuer.PostAsJsonAsync("/api/directives", Body(party, new { unitCodes = new[] { "00070-PARTY", "99999-PARTY", "01-FRONT" } }), Ct))
         {
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
