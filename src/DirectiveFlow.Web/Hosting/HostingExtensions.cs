@@ -61,6 +61,7 @@ public static class HostingExtensions
         app.MapUsersApi();
         app.MapOrganisationApi();
         app.MapWorkflowsApi();
+        app.MapWorkflowTargetsApi();
         app.MapTasksApi();
         app.UseListeningAddressForLinks();
         app.AnnounceDemoLogins();

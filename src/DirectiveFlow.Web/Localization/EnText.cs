@@ -686,6 +686,23 @@ public static class EnText
 
         // ---- Choosing the targets (issue 13, part 2) ----
         // (keys of this area go above the next marker)
+        ["Targets.Title"] = "Target units",
+        ["Targets.HintCommunes"] = "{0}: choose the communes that receive the directive (of {1}). Choose none to send to all.",
+        ["Targets.HintUnits"] = "{0}: choose the units that receive the directive (of {1}). Choose none to send to all.",
+        ["Targets.Search"] = "Search by name or code",
+        ["Targets.SelectAll"] = "Select all",
+        ["Targets.SelectNone"] = "Select none",
+        ["Targets.Paste"] = "Or paste a list of codes",
+        ["Targets.PasteHintCommunes"] = "Commune codes (e.g. 00070), one per line or separated by commas.",
+        ["Targets.PasteHintUnits"] = "Unit codes (e.g. 00070-PARTY), one per line or separated by commas.",
+        ["Targets.Csv"] = "Or upload a CSV file of codes",
+        ["Targets.ChooseFile"] = "Choose a file",
+        ["Targets.NoFile"] = "No file chosen",
+        ["Targets.CsvHint"] = "Codes in the first column; a header line is skipped.",
+        ["Targets.CsvTooLarge"] = "The CSV file is too large (at most 256 KB).",
+        ["Targets.Chosen"] = "Chosen target units",
+        ["Targets.ChosenCommunes"] = "{0}: {1} communes",
+        ["Targets.ChosenUnits"] = "{0}: {1} units",
 
         // ---- The directive as a document (issue 13, part 1) ----
         // (keys of this area go above the next marker)

@@ -686,6 +686,23 @@ public static class ViText
 
         // ---- Choosing the targets (issue 13, part 2) ----
         // (keys of this area go above the next marker)
+        ["Targets.Title"] = "Đơn vị nhận",
+        ["Targets.HintCommunes"] = "{0}: chọn các phường, xã nhận văn bản (trong {1} phường, xã). Không chọn thì gửi đến tất cả.",
+        ["Targets.HintUnits"] = "{0}: chọn các đơn vị nhận văn bản (trong {1} đơn vị). Không chọn thì gửi đến tất cả.",
+        ["Targets.Search"] = "Tìm theo tên hoặc mã",
+        ["Targets.SelectAll"] = "Chọn tất cả",
+        ["Targets.SelectNone"] = "Bỏ chọn",
+        ["Targets.Paste"] = "Hoặc dán danh sách mã",
+        ["Targets.PasteHintCommunes"] = "Mã phường, xã (ví dụ 00070), mỗi dòng một mã hoặc cách nhau bằng dấu phẩy.",
+        ["Targets.PasteHintUnits"] = "Mã đơn vị (ví dụ 00070-PARTY), mỗi dòng một mã hoặc cách nhau bằng dấu phẩy.",
+        ["Targets.Csv"] = "Hoặc tải lên tệp CSV các mã",
+        ["Targets.ChooseFile"] = "Chọn tệp",
+        ["Targets.NoFile"] = "Chưa chọn tệp",
+        ["Targets.CsvHint"] = "Mã ở cột đầu tiên; dòng tiêu đề được bỏ qua.",
+        ["Targets.CsvTooLarge"] = "Tệp CSV quá lớn (tối đa 256 KB).",
+        ["Targets.Chosen"] = "Đơn vị nhận đã chọn",
+        ["Targets.ChosenCommunes"] = "{0}: {1} phường, xã",
+        ["Targets.ChosenUnits"] = "{0}: {1} đơn vị",
 
         // ---- The directive as a document (issue 13, part 1) ----
         // (keys of this area go above the next marker)

@@ -65,4 +65,16 @@ public sealed class ShippedWorkflowContentTests
         Assert.All(flow.Activities.Where(a => a.Type == ActivityTypes.UnitTask), a =>
             Assert.False(string.IsNullOrWhiteSpace(UnitTaskProperties.From(a).Instructions)));
     }
+
+    [Fact]
+    public void The_issuer_may_narrow_the_commune_cascades_of_the_shipped_flows_but_not_the_city_pillars()
+    {
+        var party = Load("party-conclusion.json");
+        var committee = Load("committee-directive.json");
+
+        Assert.True(CascadeProperties.From(party.Get("ward-counterparts")).Narrowable);
+        Assert.False(CascadeProperties.From(party.Get("city-pillars")).Narrowable);
+        Assert.True(CascadeProperties.From(committee.Get("wards-urgent")).Narrowable);
+        Assert.True(CascadeProperties.From(committee.Get("wards-normal")).Narrowable);
+    }
 }

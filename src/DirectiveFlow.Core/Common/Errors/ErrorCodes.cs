@@ -311,6 +311,13 @@ public static class ErrorCodes
 
     // ---- Choosing the targets (issue 13, part 2) ----
     // (this area's entries go above the next marker)
+    public const string TargetsUnknownActivity = "targets-unknown-activity";
+    public const string TargetsNotCascade = "targets-not-cascade";
+    public const string TargetsNotNarrowable = "targets-not-narrowable";
+    public const string TargetsOneList = "targets-one-list";
+    public const string TargetsEmpty = "targets-empty";
+    public const string TargetUnknownCode = "target-unknown-code";
+    public const string TargetOutsideSet = "target-outside-set";
 
     // ---- The directive as a document (issue 13, part 1) ----
     // (this area's entries go above the next marker)

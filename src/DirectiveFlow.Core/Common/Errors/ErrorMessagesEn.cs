@@ -294,6 +294,13 @@ public static class ErrorMessagesEn
 
         // ---- Choosing the targets (issue 13, part 2) ----
         // (this area's entries go above the next marker)
+        [ErrorCodes.TargetsUnknownActivity] = "The flow has no step '{0}'.",
+        [ErrorCodes.TargetsNotCascade] = "Step '{0}' is not a cascade.",
+        [ErrorCodes.TargetsNotNarrowable] = "Step '{0}' does not let the issuer choose its target units.",
+        [ErrorCodes.TargetsOneList] = "Choose the target units with one list: unit codes or commune codes (not both).",
+        [ErrorCodes.TargetsEmpty] = "The list of target units is empty.",
+        [ErrorCodes.TargetUnknownCode] = "Line {1}: no code '{0}'.",
+        [ErrorCodes.TargetOutsideSet] = "Line {1}: '{0}' is not among the units the flow reaches.",
 
         // ---- The directive as a document (issue 13, part 1) ----
         // (this area's entries go above the next marker)

@@ -294,6 +294,13 @@ public static class ErrorMessagesVi
 
         // ---- Choosing the targets (issue 13, part 2) ----
         // (this area's entries go above the next marker)
+        [ErrorCodes.TargetsUnknownActivity] = "Quy trình không có bước '{0}'.",
+        [ErrorCodes.TargetsNotCascade] = "Bước '{0}' không phải bước triển khai xuống đơn vị.",
+        [ErrorCodes.TargetsNotNarrowable] = "Bước '{0}' không cho người ban hành chọn đơn vị nhận.",
+        [ErrorCodes.TargetsOneList] = "Chọn đơn vị nhận bằng một danh sách: mã đơn vị hoặc mã phường, xã (không cả hai).",
+        [ErrorCodes.TargetsEmpty] = "Danh sách đơn vị nhận đang trống.",
+        [ErrorCodes.TargetUnknownCode] = "Dòng {1}: không có mã '{0}'.",
+        [ErrorCodes.TargetOutsideSet] = "Dòng {1}: '{0}' không thuộc các đơn vị quy trình triển khai đến.",
 
         // ---- The directive as a document (issue 13, part 1) ----
         // (this area's entries go above the next marker)

@@ -25,7 +25,11 @@ namespace DirectiveFlow.Infrastructure.Directives.Commands;
 public sealed record IssueDirectiveCommand(
     string? Number, string? Title, string? Body, DirectivePriority Priority, Guid IssuingUnitId, string? WorkflowDefinitionId,
     JsonObject? Inputs, string Actor, Caller Caller, DocumentType? DocumentType = null, DirectiveDocument? Document = null)
-    : ICommand<IssueDirectiveResult>;
+    : ICommand<IssueDirectiveResult>
+{
+    /// <summary>The issuer's choice of units per narrowable cascade (<see cref="IssueTargetRules"/>); null reaches every target.</summary>
+    public IReadOnlyDictionary<string, TargetChoice>? Targets { get; init; }
+}
 
 public sealed class IssueDirectiveHandler(
     DirectiveFlowDbContext db, IWorkflowEngine engine, WorkflowDefinitionCache definitions, TimeProvider time, IWorkingDayCalendar calendar)
@@ -70,6 +74,10 @@ public sealed class IssueDirectiveHandler(
             DirectiveInputs.Complete(flow.Definition, inputs, command.Priority, errors);
             await CheckUnitInputsAsync(DirectiveInputs.UnitCodes(flow.Definition, inputs).ToList(), errors, cancellationToken);
             DirectiveDocumentRules.CheckDeadlineInputs(flow.Definition, inputs, command.Document, now, calendar, errors);
+            if (unit is not null)
+            {
+                await IssueTargetRules.CheckAsync(db, flow, command.Targets, unit.Id, inputs, errors, cancellationToken);
+            }
         }
 
         errors.ThrowIfAny();

@@ -12,4 +12,8 @@ public sealed record DirectiveDetailDto(
     string WorkflowDefinitionId, int WorkflowVersion, Guid InstanceId, string Status, JsonObject Inputs,
     DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? CompletedAt,
     DirectiveProgress Progress, IReadOnlyList<PillarProgress> ByPillar, CascadeProgress Cascade, string? DocumentType = null,
-    DateOnly? IssuedOn = null, SignerDto? Signer = null, string? Summary = null, DateTimeOffset? Deadline = null);
+    DateOnly? IssuedOn = null, SignerDto? Signer = null, string? Summary = null, DateTimeOffset? Deadline = null)
+{
+    /// <summary>The issuer's choice per narrowable cascade (<c>{"&lt;id&gt;": {"unitCodes": […], "localityCodes": […]?}}</c>); null when none.</summary>
+    public JsonObject? Targets { get; init; }
+}

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Engine.Cascades;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Tasks.Queries;
 using Mediator;
@@ -39,11 +40,15 @@ public sealed class GetDirectiveHandler(DirectiveFlowDbContext db, TaskClock clo
             .Select(g => new CascadeProgress(g.Sum(e => e.ExpectedBranches), g.Sum(e => e.WrittenBranches)))
             .SingleOrDefaultAsync(cancellationToken) ?? new CascadeProgress(0, 0);
         var x = d.directive;
+        var (inputs, targets) = ChosenTargets.Split(JsonNode.Parse(x.InputsJson) as JsonObject ?? []);
         return new DirectiveDetailDto(
             x.Id, x.Number, x.Title, x.Body, x.Priority.ToString(), x.IssuingUnitId, d.UnitName, x.WorkflowDefinitionId, x.WorkflowVersion,
-            x.InstanceId, d.Instance?.Status.ToString() ?? "", JsonNode.Parse(x.InputsJson) as JsonObject ?? [], x.CreatedAt, x.CreatedBy,
+            x.InstanceId, d.Instance?.Status.ToString() ?? "", inputs, x.CreatedAt, x.CreatedBy,
             d.Instance?.CompletedAt, byPillar.Aggregate(DirectiveProgress.Empty, (sum, p) => sum.Add(p.Progress)), byPillar, cascade,
-            x.DocumentType?.ToString(), x.IssuedOn, SignerDto.Of(x), x.Summary, x.Deadline);
+            x.DocumentType?.ToString(), x.IssuedOn, SignerDto.Of(x), x.Summary, x.Deadline)
+        {
+            Targets = targets,
+        };
     }
 
     private async Task<List<PillarProgress>> ProgressByPillarAsync(Guid directiveId, CategoryTime time, CancellationToken cancellationToken)

@@ -50,8 +50,7 @@ public sealed class CascadeBatchRunner(
                 return wrote;
             }
 
-            targets ??= await SelectorResolver.ResolveAsync(db, step.Flow.Properties<CascadeProperties>(cascade.ActivityId).Targets,
-                cascade.UnitId, step.Directive.IssuingUnitId, step.Directive.Inputs, cancellationToken);
+            targets ??= await CascadeTargets.ResolveAsync(step, cascade.ActivityId, cascade.UnitId, cancellationToken);
             var from = cascade.WrittenBranches;
             var batch = targets.Skip(from).Take(options.CascadeBatchSize).ToList();
             var to = batch.Count == 0 ? cascade.ExpectedBranches : from + batch.Count;

@@ -15,8 +15,7 @@ public sealed class CascadeStarter(
     public async Task StartAsync(FlowStep step, string activityId, FlowScope scope, FlowWalker walker, CancellationToken cancellationToken)
     {
         var props = step.Flow.Properties<CascadeProperties>(activityId);
-        var targets = await SelectorResolver.ResolveAsync(
-            step.Db, props.Targets, scope.UnitId, step.Directive.IssuingUnitId, step.Directive.Inputs, cancellationToken);
+        var targets = await CascadeTargets.ResolveAsync(step, activityId, scope.UnitId, cancellationToken);
         var inline = targets.Count <= options.InlineCascadeLimit || !step.CanDeferCascades;
         var cascade = new ActivityExecution
         {

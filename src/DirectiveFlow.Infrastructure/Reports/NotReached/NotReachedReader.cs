@@ -3,6 +3,7 @@ using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Core.Workflows.Activities;
+using DirectiveFlow.Infrastructure.Engine.Cascades;
 using DirectiveFlow.Infrastructure.Engine.Definitions;
 using DirectiveFlow.Infrastructure.Engine.Runtime;
 using DirectiveFlow.Infrastructure.Persistence;
@@ -90,14 +91,17 @@ public sealed class NotReachedReader(DirectiveFlowDbContext db, WorkflowDefiniti
     private async Task<List<Guid>> TargetsAsync(
         Selector selector, GateRow r, string cascadeId, Guid? branchUnit, Dictionary<string, List<Guid>> resolved, CancellationToken cancellationToken)
     {
-        // What the resolution depends on: the selector (flow version + cascade), the branch, the issuer, and the inputs when it reads one.
-        var key = $"{r.DefinitionRecordId:N}|{cascadeId}|{branchUnit:N}|{r.IssuingUnitId:N}|{(selector.Input is null ? "" : r.InputsJson)}";
+        // What the resolution depends on: the selector (flow version + cascade), the branch, the issuer, and the inputs when
+        // it reads one or the issuer narrowed the cascade (ChosenTargets, kept with the inputs).
+        var readsInputs = selector.Input is not null || r.InputsJson.Contains(ChosenTargets.Key, StringComparison.Ordinal);
+        var key = $"{r.DefinitionRecordId:N}|{cascadeId}|{branchUnit:N}|{r.IssuingUnitId:N}|{(readsInputs ? r.InputsJson : "")}";
         if (!resolved.TryGetValue(key, out var targets))
         {
-            var inputs = selector.Input is null ? [] : JsonNode.Parse(r.InputsJson) as JsonObject ?? [];
+            var inputs = readsInputs ? JsonNode.Parse(r.InputsJson) as JsonObject ?? [] : [];
             try
             {
-                targets = (await SelectorResolver.ResolveAsync(db, selector, branchUnit, r.IssuingUnitId, inputs, cancellationToken)).Select(t => t.Id).ToList();
+                var all = await SelectorResolver.ResolveAsync(db, selector, branchUnit, r.IssuingUnitId, inputs, cancellationToken);
+                targets = ChosenTargets.Narrow(all, inputs, cascadeId).Select(t => t.Id).ToList();
             }
             catch (FlowFaultException)
             {

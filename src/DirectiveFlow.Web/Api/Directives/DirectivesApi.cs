@@ -64,7 +64,7 @@ public static class DirectivesApi
         }
 
         var result = await sender.Send(new IssueDirectiveCommand(body.Number, body.Title, body.Body, priority ?? DirectivePriority.Normal,
-            body.IssuingUnitId, body.WorkflowDefinitionId, body.Inputs, current.UserName, Caller.Of(user), documentType, body.Document()), ct);
+            body.IssuingUnitId, body.WorkflowDefinitionId, body.Inputs, current.UserName, Caller.Of(user), documentType, body.Document()) { Targets = body.Targets }, ct);
         return Results.Created($"/api/directives/{result.Id}", new { id = result.Id, instanceId = result.InstanceId });
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Directives;
+using DirectiveFlow.Infrastructure.Directives.Commands;
 
 namespace DirectiveFlow.Web.Api.Directives;
 
@@ -14,6 +15,9 @@ public sealed record IssueDirectiveRequest(
     string? Number, string? Title, string? Body, string? Priority, Guid IssuingUnitId, string? WorkflowDefinitionId, JsonObject? Inputs,
     string? DocumentType = null, string? IssuedOn = null, SignerRequest? Signer = null, string? Summary = null, string? Deadline = null)
 {
+    /// <summary>Per narrowable cascade id, the units it reaches: <c>{"unitCodes": […]}</c> or <c>{"localityCodes": […]}</c>.</summary>
+    public IReadOnlyDictionary<string, TargetChoice>? Targets { get; init; }
+
     /// <summary>The document's parts; a date not in the form yyyy-MM-dd is refused under its field.</summary>
     public DirectiveDocument Document()
     {

@@ -157,6 +157,18 @@ public sealed class ActivityPropertiesTests
     }
 
     [Fact]
+    public void A_cascade_is_narrowable_only_when_it_says_so_and_with_a_boolean()
+    {
+        var targets = new JsonObject { ["counterpartsOf"] = "issuer" };
+
+        Assert.False(CascadeProperties.Read(new JsonObject { ["targets"] = targets.DeepClone() }).Narrowable);
+        Assert.True(CascadeProperties.Read(new JsonObject { ["targets"] = targets.DeepClone(), ["narrowable"] = true }).Narrowable);
+        var error = Assert.Throws<ActivityPropertiesException>(() =>
+            CascadeProperties.Read(new JsonObject { ["targets"] = targets.DeepClone(), ["narrowable"] = "có" }));
+        Assert.Equal("narrowable", error.Path);
+    }
+
+    [Fact]
     public void Notify_role_recipient_names_the_role()
     {
         var notify = NotifyProperties.Read(new JsonObject { ["to"] = "role:Issuer", ["subject"] = "Thông báo" });

@@ -80,6 +80,47 @@ public sealed class DirectivePagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Wards_ticked_and_uploaded_as_CSV_are_the_chosen_targets_and_bad_CSV_lines_are_shown_with_their_line()
+    {
+        using var issuer = await UiBrowser.SignedInAsync(_app, "01-PARTY");
+        const string Url = "/directives/new?flow=party-conclusion";
+        var form = await issuer.PageAsync(Url);
+        Assert.Contains("Đơn vị nhận", form, StringComparison.Ordinal);
+        Assert.Contains("value=\"00613\"", form, StringComparison.Ordinal);
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Flow"] = "party-conclusion",
+            ["Input.Number"] = "Kết luận số 21-KL/TU",
+            ["Input.Title"] = "Về tuyến Vành đai 4",
+            ["Input.Priority"] = "Normal",
+            ["Input.IssuingUnitId"] = (await UnitIdAsync("01-PARTY")).ToString(),
+            ["Input.Inputs[deadlineDays]"] = "7",
+            ["targets.ward-counterparts.pick"] = "00070",
+        };
+
+        using var refused = await issuer.PostMultipartAsync(Url, "issue", fields, "targets.ward-counterparts.csv", "phuong.csv",
+            System.Text.Encoding.UTF8.GetBytes("ma,ten\n00004,Ba Đình\n99999,Không có\n01,Hà Nội\n"));
+        var html = System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Dòng 3: không có mã '99999'.", html, StringComparison.Ordinal);
+        Assert.Contains("Dòng 4: '01' không thuộc", html, StringComparison.Ordinal);
+        Assert.Matches("value=\"00070\"[^>]*checked", html);
+        await using (var db = _app.Database.CreateContext())
+        {
+            Assert.False(await db.Directives.AnyAsync(d => d.Number == "Kết luận số 21-KL/TU", Ct));
+        }
+
+        using var issued = await issuer.PostMultipartAsync(Url, "issue", fields, "targets.ward-counterparts.csv", "phuong.csv",
+            System.Text.Encoding.UTF8.GetBytes("00004\r\n00613\r\n00004\r\n"));
+        Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
+        var page = await issuer.PageAsync(issued.Headers.Location!.PathAndQuery());
+        var chosen = System.Text.RegularExpressions.Regex.Match(page, "data-testid=\"chosen-targets-ward-counterparts\">(.*?)</ul>",
+            System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        Assert.Equal(["Ba Đình", "Hoàn Kiếm", "Tây Tựu"],
+            System.Text.RegularExpressions.Regex.Matches(chosen, "<li>(.*?)</li>").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).Order());
+    }
+
+    [Fact]
     public async Task Missing_number_and_title_are_refused_next_to_their_fields_and_nothing_is_issued()
     {
         using var issuer = await UiBrowser.SignedInAsync(_app, "01-PARTY");

@@ -16,6 +16,7 @@ public sealed class CascadeActivity : ActivityHandler
         [
             new("targets", "Cascade.targets", PropertyFieldKind.Selector, Required: true),
             new("completion", "Cascade.completion", PropertyFieldKind.Completion, Options: ["all", "percentage", "deadline"]),
+            new("narrowable", "Cascade.narrowable", PropertyFieldKind.Boolean),
         ],
         IsBlocking: true)
     { Order = 30 };

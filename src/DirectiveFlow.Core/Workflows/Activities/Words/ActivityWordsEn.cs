@@ -22,6 +22,7 @@ public static class ActivityWordsEn
         ["Cascade.Description"] = "One branch per selected unit; each branch runs the body connected from the Each unit port.",
         ["Cascade.targets"] = "Target units",
         ["Cascade.completion"] = "Completion",
+        ["Cascade.narrowable"] = "The issuer may choose the target units",
         ["Review.Name"] = "Review",
         ["Review.Description"] = "The assigner accepts the result or returns it for rework.",
         ["Decision.Name"] = "Decision",

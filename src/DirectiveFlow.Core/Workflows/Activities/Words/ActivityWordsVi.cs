@@ -26,6 +26,7 @@ public static class ActivityWordsVi
         ["Cascade.Description"] = "Tạo một nhánh cho mỗi đơn vị được chọn; nhánh chạy phần thân nối từ cổng Mỗi đơn vị.",
         ["Cascade.targets"] = "Đơn vị nhận",
         ["Cascade.completion"] = "Điều kiện hoàn thành",
+        ["Cascade.narrowable"] = "Người ban hành được chọn đơn vị nhận",
         ["Review.Name"] = "Xem xét, đánh giá",
         ["Review.Description"] = "Đơn vị giao nhiệm vụ chấp nhận kết quả hoặc trả lại để làm lại.",
         ["Decision.Name"] = "Rẽ nhánh theo điều kiện",

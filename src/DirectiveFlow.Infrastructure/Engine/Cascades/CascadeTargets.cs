@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Workflows;
+using DirectiveFlow.Core.Workflows.Activities;
+using DirectiveFlow.Infrastructure.Engine.Definitions;
+using DirectiveFlow.Infrastructure.Engine.Runtime;
+using DirectiveFlow.Infrastructure.Persistence;
+
+namespace DirectiveFlow.Infrastructure.Engine.Cascades;
+
+/// <summary>
+/// The units a Cascade reaches: its selector resolved as the engine resolves it (<see cref="SelectorResolver"/>),
+/// narrowed to the issuer's choice (<see cref="ChosenTargets"/>). <see cref="FullSetAsync"/> answers the same before
+/// the directive exists — every unit the cascade could reach for an issuer, over every branch of the cascades around it.
+/// </summary>
+public static class CascadeTargets
+{
+    /// <summary>The targets of <paramref name="activityId"/> running in the branch of <paramref name="branchUnitId"/>.</summary>
+    public static async Task<List<TargetUnit>> ResolveAsync(FlowStep step, string activityId, Guid? branchUnitId, CancellationToken cancellationToken)
+    {
+        var selector = step.Flow.Properties<CascadeProperties>(activityId).Targets;
+        var targets = await SelectorResolver.ResolveAsync(
+            step.Db, selector, branchUnitId, step.Directive.IssuingUnitId, step.Directive.Inputs, cancellationToken);
+        return ChosenTargets.Narrow(targets, step.Directive.Inputs, activityId);
+    }
+
+    /// <summary>
+    /// Every unit <paramref name="activityId"/> could reach when <paramref name="issuingUnitId"/> issues: a selector that
+    /// names "branch" is resolved once per unit of the enclosing cascade (itself resolved the same way), ordered by code.
+    /// </summary>
+    public static async Task<List<TargetUnit>> FullSetAsync(
+        DirectiveFlowDbContext db, CompiledWorkflow flow, string activityId, Guid issuingUnitId, JsonObject inputs, CancellationToken cancellationToken)
+    {
+        var selector = flow.Properties<CascadeProperties>(activityId).Targets;
+        var usesBranch = selector.CounterpartsOf == Selector.Branch || selector.ChildrenOf == Selector.Branch;
+        if (!usesBranch || EnclosingCascade(flow, activityId) is not { } outer)
+        {
+            return await SelectorResolver.ResolveAsync(db, selector, null, issuingUnitId, inputs, cancellationToken);
+        }
+
+        var all = new Dictionary<Guid, TargetUnit>();
+        foreach (var branch in await FullSetAsync(db, flow, outer, issuingUnitId, inputs, cancellationToken))
+        {
+            foreach (var unit in await SelectorResolver.ResolveAsync(db, selector, branch.Id, issuingUnitId, inputs, cancellationToken))
+            {
+                all.TryAdd(unit.Id, unit);
+            }
+        }
+
+        return all.Values.OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The innermost Cascade whose body (what its Each port reaches) holds <paramref name="activityId"/>.</summary>
+    public static string? EnclosingCascade(CompiledWorkflow flow, string activityId)
+    {
+        var bodies = flow.Definition.Activities.Where(a => a.Type == ActivityTypes.Cascade && a.Id != activityId)
+            .Select(a => (a.Id, Body: Body(flow, a.Id)))
+            .Where(c => c.Body.Contains(activityId))
+            .ToList();
+        return bodies.OrderBy(c => c.Body.Count).Select(c => c.Id).FirstOrDefault();
+    }
+
+    private static HashSet<string> Body(CompiledWorkflow flow, string cascadeId)
+    {
+        var edges = flow.Definition.Connections.ToLookup(c => c.Source, c => c.Target, StringComparer.Ordinal);
+        var seen = new HashSet<string>(flow.Next(cascadeId, Outcomes.Each), StringComparer.Ordinal);
+        var queue = new Queue<string>(seen);
+        while (queue.TryDequeue(out var id))
+        {
+            foreach (var next in edges[id].Where(seen.Add))
+            {
+                queue.Enqueue(next);
+            }
+        }
+
+        return seen;
+    }
+}

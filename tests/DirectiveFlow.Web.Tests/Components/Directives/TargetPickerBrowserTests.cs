@@ -1,0 +1,54 @@
+using DirectiveFlow.Web.Tests.Components.Overview;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace DirectiveFlow.Web.Tests.Components.Directives;
+
+/// <summary>
+/// Issue 13 §2 in Chromium: the issuer finds three wards in the "Đơn vị nhận" picker (searching without accents, select
+/// all / none), issues, and the directive page lists exactly those three; screenshots (bin/…/screenshots/target-picker-*.png)
+/// at desktop and phone width, in Vietnamese and English.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class TargetPickerBrowserTests(OverviewBrowserFixture fixture) : IClassFixture<OverviewBrowserFixture>
+{
+    [Theory]
+    [InlineData("vi", 1440, "Đơn vị nhận", "Chọn tất cả")]
+    [InlineData("en", 390, "Target units", "Select all")]
+    public async Task An_issuer_picks_three_wards_issues_and_sees_exactly_them_on_the_directive_page(string language, int width, string title, string selectAll)
+    {
+        var page = await fixture.SignedInPageAsync("01-PARTY", width, language);
+        await page.GotoAsync(fixture.Url("/directives/new?flow=party-conclusion"));
+        var picker = page.GetByTestId("target-picker");
+        await Expect(picker.Locator("h2")).ToHaveTextAsync(title);
+        var boxes = picker.Locator("input[type=checkbox]");
+        Assert.Equal(4, await boxes.CountAsync());
+
+        await picker.GetByText(selectAll).ClickAsync();
+        Assert.Equal(4, await CheckedAsync(boxes));
+        await picker.GetByTestId("target-none").ClickAsync();
+        Assert.Equal(0, await CheckedAsync(boxes));
+
+        await picker.GetByTestId("target-search").FillAsync("hoan kiem");
+        await Expect(picker.GetByTestId("target-00004")).ToBeHiddenAsync();
+        await picker.GetByTestId("target-00070").CheckAsync();
+        await picker.GetByTestId("target-search").FillAsync("");
+        await picker.GetByTestId("target-00004").CheckAsync();
+        await picker.GetByTestId("target-search").FillAsync("00613");
+        await picker.GetByTestId("target-00613").CheckAsync();
+        await page.Locator("#number").FillAsync($"Kết luận số {width}-KL/TU");
+        await page.Locator("#title").FillAsync("Về tuyến Vành đai 4");
+        await ChromiumPages.ScreenshotAsync(page, $"target-picker-{language}-{width}");
+
+        await page.Locator("button.btn--primary").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/directives/[0-9a-f-]{36}$"));
+        var chosen = page.GetByTestId("chosen-targets-ward-counterparts").Locator("li");
+        await Expect(chosen).ToHaveCountAsync(3);
+        Assert.Equal(["Ba Đình", "Hoàn Kiếm", "Tây Tựu"], (await chosen.AllInnerTextsAsync()).Order(StringComparer.Ordinal));
+        await ChromiumPages.ScreenshotAsync(page, $"target-picker-issued-{language}-{width}");
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task<int> CheckedAsync(ILocator boxes) =>
+        (await boxes.EvaluateAllAsync<bool[]>("boxes => boxes.map(b => b.checked)")).Count(c => c);
+}
