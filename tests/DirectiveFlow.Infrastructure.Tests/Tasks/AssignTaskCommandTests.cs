@@ -133,7 +133,7 @@ public sealed class AssignTaskCommandTests
                  })
         {
             var problem = await Assert.ThrowsAsync<ProblemException>(() =>
-                h.AsAsync(TaskHarness.Head(h.Ward), s => s.Send(new AssignTaskCommand(w.Task.Id, userId))).AsTask());
+                h.AsAsync(TaskHarness.Head(h.Ward), s => s.Send(new AssignTaskCommand(w.Task.Id, userId))));
             Assert.Equal(ProblemKind.Invalid, problem.Kind);
             Assert.Equal(code, Assert.Single(problem.Errors["userId"]).Code);
         }
@@ -151,15 +151,15 @@ public sealed class AssignTaskCommandTests
         var h = w.H;
 
         var closed = await Assert.ThrowsAsync<ProblemException>(() =>
-            h.AsAsync(TaskHarness.Head(h.Ward), s => s.Send(new AssignTaskCommand(w.Task.Id, w.Minh))).AsTask());
+            h.AsAsync(TaskHarness.Head(h.Ward), s => s.Send(new AssignTaskCommand(w.Task.Id, w.Minh))));
         Assert.Equal((ProblemKind.Conflict, ErrorCodes.TaskClosedForAssignment), (closed.Kind, closed.Problem.Code));
 
         var assigner = await Assert.ThrowsAsync<ProblemException>(() =>
-            h.AsAsync(TaskHarness.Issuer(h.City), s => s.Send(new AssignTaskCommand(w.Task.Id, w.Minh))).AsTask());
+            h.AsAsync(TaskHarness.Issuer(h.City), s => s.Send(new AssignTaskCommand(w.Task.Id, w.Minh))));
         Assert.Equal((ProblemKind.Forbidden, ErrorCodes.OnlyUnitAssigns), (assigner.Kind, assigner.Problem.Code));
 
         var otherWard = await Assert.ThrowsAsync<ProblemException>(() =>
-            h.AsAsync(TaskHarness.Officer(h.OtherWard), s => s.Send(new AssignTaskCommand(w.Task.Id, w.Minh))).AsTask());
+            h.AsAsync(TaskHarness.Officer(h.OtherWard), s => s.Send(new AssignTaskCommand(w.Task.Id, w.Minh))));
         Assert.Equal((ProblemKind.NotFound, ErrorCodes.TaskNotFound), (otherWard.Kind, otherWard.Problem.Code));
 
         var detail = await h.AsAsync(TaskHarness.Head(h.Ward), s => s.Send(new GetTaskQuery(w.Task.Id)));
@@ -179,7 +179,7 @@ public sealed class AssignTaskCommandTests
             people.Select(p => p.FullName).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(people, p => p.Id == w.Retired || p.Id == w.Stranger);
         var hidden = await Assert.ThrowsAsync<ProblemException>(() =>
-            h.AsAsync(TaskHarness.Officer(h.OtherWard), s => s.Send(new ListUnitOfficersQuery(h.Ward.Id))).AsTask());
+            h.AsAsync(TaskHarness.Officer(h.OtherWard), s => s.Send(new ListUnitOfficersQuery(h.Ward.Id))));
         Assert.Equal(ProblemKind.NotFound, hidden.Kind);
     }
 
@@ -205,5 +205,33 @@ public sealed class AssignTaskCommandTests
         rows.Address(reminder);
 
         Assert.Equal([MinhEmail, "chutich@hoankiem.hanoi.gov.vn"], reminder.To.Split(';'));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_head_sees_the_units_tasks_person_by_person_and_an_officer_does_not(string provider)
+    {
+        await using var w = await ArrangeAsync(provider);
+        var h = w.H;
+        await h.AsAsync(TaskHarness.Head(h.Ward), s => s.Send(new AssignTaskCommand(w.Task.Id, w.Minh)));
+        await using (var db = h.Database.CreateContext())
+        {
+            var data = new TaskTestData(db);
+            var directive = await data.AddDirectiveAsync(h.City.Id, number: "Kết luận số 16-KL/TU");
+            await data.AddTaskAsync(directive, h.Ward.Id, h.City.Id, TaskHarness.Start.AddDays(-30), TaskHarness.Start.AddDays(-2), UnitTaskStatus.InProgress,
+                configure: t => t.AssignedUserId = w.Minh);
+            await data.AddTaskAsync(directive, h.Ward.Id, h.City.Id, TaskHarness.Start.AddDays(-30), TaskHarness.Start.AddDays(3));
+        }
+
+        var rows = await h.AsAsync(TaskHarness.Head(h.Ward), s => s.Send(new GetUnitPeopleWorkloadQuery(h.Ward.Id)));
+
+        Assert.NotNull(rows);
+        var minh = Assert.Single(rows, r => r.Person?.Id == w.Minh);
+        Assert.Equal((2, 1, 1), (minh.Total, minh.OpenWithinDeadline, minh.OpenOverdue));
+        Assert.Same(minh, rows[0]);
+        var nobody = Assert.Single(rows, r => r.Person is null);
+        Assert.Equal((1, 1), (nobody.Total, nobody.OpenWithinDeadline));
+        Assert.Null(await h.AsAsync(Minh(h), s => s.Send(new GetUnitPeopleWorkloadQuery(h.Ward.Id))));
+        Assert.NotNull(await h.AsAsync(TaskHarness.Admin(), s => s.Send(new GetUnitPeopleWorkloadQuery(h.Ward.Id))));
     }
 }
