@@ -70,5 +70,12 @@ public sealed class TaskAssignmentBrowserTests
         await page.SetViewportSizeAsync(390, 844);
         await Expect(row.Locator("td[data-label='Người xử lý']")).ToBeVisibleAsync();
         await browser.ScreenshotAsync("inbox-assignee-390-vi");
+
+        // In English the column and the filter have their English words.
+        await page.SetViewportSizeAsync(1440, 900);
+        await page.Locator("a.lang-switch").ClickAsync();
+        await Expect(row.Locator("td[data-label='Assigned officer']")).ToHaveTextAsync("Trần Văn Minh (Chuyên viên)");
+        await Expect(page.Locator("label[for=f-mine]")).ToHaveTextAsync("Assigned to me");
+        await browser.ScreenshotAsync("inbox-assignee-1440-en");
     }
 }

@@ -83,6 +83,9 @@ public sealed partial class TaskPageTests : IAsyncLifetime
         Assert.Equal(["review"], Forms(await assigner.PageAsync(Url)));
         await PostAsync(assigner, "review", new() { ["Input.Decision"] = "return", ["Input.Comment"] = "Bổ sung số liệu từng tổ dân phố" });
         Assert.Equal(UnitTaskStatus.Returned, await StatusAsync());
+        // The unit reads why in the summary, not only in the history (issue 13, part 6).
+        var returned = Flat(await officer.PageAsync(Url));
+        Assert.Matches("Lý do trả lại</dt>\\s*<dd class=\"pre task-return-reason\">Bổ sung số liệu từng tổ dân phố</dd>", returned);
 
         await PostAsync(officer, "complete", new() { ["Input.Result"] = "Bản đã bổ sung" });
         await PostAsync(assigner, "review", new() { ["Input.Decision"] = "accept", ["Input.Comment"] = "" });
