@@ -521,6 +521,22 @@ public static class EnText
 
         // ---- People and assignment (issue 13, part 4) ----
         // (keys of this area go above the next marker)
+        ["Col.Assignee"] = "Assigned officer",
+        ["Inbox.AssignedToMe"] = "Assigned to me",
+        ["Task.Assignee"] = "Assigned officer",
+        ["Task.NotAssigned"] = "Not assigned to an officer yet",
+        ["Task.ReturnReason"] = "Reason for return",
+        ["Action.Assign"] = "Assign to an officer",
+        ["Field.Assignee"] = "Officer",
+        ["Assign.Nobody"] = "— Nobody —",
+        ["Assign.NoPeople"] = "The unit has no officers to assign yet.",
+        ["Journal.task.officer.assigned"] = "Assigned to an officer",
+        ["Journal.task.officer.unassigned"] = "Officer assignment removed",
+        ["UnitPeople.Title"] = "Tasks per officer",
+        ["UnitPeople.Person"] = "Officer",
+        ["UnitPeople.Assigned"] = "Assigned",
+        ["UnitPeople.Unassigned"] = "Not assigned to anyone",
+        ["UnitPeople.None"] = "The unit has no officers yet.",
 
         // ---- Users screen (issue 13, parts 4-5) ----
         ["Nav.UnitOfficers"] = "Unit officers",

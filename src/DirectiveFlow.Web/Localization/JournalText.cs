@@ -18,6 +18,10 @@ public static partial class JournalText
     public static string Actor(UiText text, string? actor) =>
         string.IsNullOrWhiteSpace(actor) || actor == SystemActor ? text["Journal.Actor.System"] : actor;
 
+    /// <summary>The person behind a record (its resolved name, see <c>PersonNames</c>), the system in the reader's language.</summary>
+    public static string Person(UiText text, string? actor, string? name) =>
+        string.IsNullOrWhiteSpace(actor) || actor == SystemActor ? text["Journal.Actor.System"] : name ?? actor;
+
     public static string? Detail(UiText text, string? detail)
     {
         if (string.IsNullOrWhiteSpace(detail))

@@ -521,6 +521,22 @@ public static class ViText
 
         // ---- People and assignment (issue 13, part 4) ----
         // (keys of this area go above the next marker)
+        ["Col.Assignee"] = "Người xử lý",
+        ["Inbox.AssignedToMe"] = "Việc giao cho tôi",
+        ["Task.Assignee"] = "Người xử lý",
+        ["Task.NotAssigned"] = "Chưa giao cho cán bộ nào",
+        ["Task.ReturnReason"] = "Lý do trả lại",
+        ["Action.Assign"] = "Giao cho cán bộ xử lý",
+        ["Field.Assignee"] = "Cán bộ xử lý",
+        ["Assign.Nobody"] = "— Không giao cho ai —",
+        ["Assign.NoPeople"] = "Đơn vị chưa có cán bộ nào để giao.",
+        ["Journal.task.officer.assigned"] = "Giao cho cán bộ xử lý",
+        ["Journal.task.officer.unassigned"] = "Thôi giao cho cán bộ",
+        ["UnitPeople.Title"] = "Việc giao cho từng cán bộ",
+        ["UnitPeople.Person"] = "Cán bộ",
+        ["UnitPeople.Assigned"] = "Được giao",
+        ["UnitPeople.Unassigned"] = "Chưa giao cho ai",
+        ["UnitPeople.None"] = "Đơn vị chưa có cán bộ nào.",
 
         // ---- Users screen (issue 13, parts 4-5) ----
         ["Nav.UnitOfficers"] = "Cán bộ của đơn vị",

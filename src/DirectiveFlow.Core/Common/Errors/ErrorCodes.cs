@@ -281,6 +281,11 @@ public static class ErrorCodes
 
     // ---- People and assignment (issue 13, part 4) ----
     // (this area's entries go above the next marker)
+    public const string AssigneeNotFound = "assignee-not-found";
+    public const string AssigneeOtherUnit = "assignee-other-unit";
+    public const string AssigneeInactive = "assignee-inactive";
+    public const string TaskClosedForAssignment = "task-closed-for-assignment";
+    public const string OnlyUnitAssigns = "only-unit-assigns";
 
     // ---- Users screen (issue 13, parts 4-5) ----
     public const string UsersForbidden = "users-forbidden";

@@ -264,6 +264,11 @@ public static class ErrorMessagesEn
 
         // ---- People and assignment (issue 13, part 4) ----
         // (this area's entries go above the next marker)
+        [ErrorCodes.AssigneeNotFound] = "The officer to assign was not found.",
+        [ErrorCodes.AssigneeOtherUnit] = "A task can be assigned only to an officer of its lead unit.",
+        [ErrorCodes.AssigneeInactive] = "This officer's account is deactivated.",
+        [ErrorCodes.TaskClosedForAssignment] = "The task has ended and can no longer be assigned.",
+        [ErrorCodes.OnlyUnitAssigns] = "Only the lead unit's head or officers may assign the task.",
 
         // ---- Users screen (issue 13, parts 4-5) ----
         [ErrorCodes.UsersForbidden] = "Only administrators and unit heads manage accounts.",

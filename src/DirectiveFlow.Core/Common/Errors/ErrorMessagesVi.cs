@@ -264,6 +264,11 @@ public static class ErrorMessagesVi
 
         // ---- People and assignment (issue 13, part 4) ----
         // (this area's entries go above the next marker)
+        [ErrorCodes.AssigneeNotFound] = "Không tìm thấy cán bộ được giao.",
+        [ErrorCodes.AssigneeOtherUnit] = "Chỉ giao được cho cán bộ của đơn vị chủ trì nhiệm vụ.",
+        [ErrorCodes.AssigneeInactive] = "Tài khoản của cán bộ này đã ngừng hoạt động.",
+        [ErrorCodes.TaskClosedForAssignment] = "Nhiệm vụ đã kết thúc, không giao lại được.",
+        [ErrorCodes.OnlyUnitAssigns] = "Chỉ lãnh đạo hoặc cán bộ của đơn vị chủ trì được giao người xử lý.",
 
         // ---- Users screen (issue 13, parts 4-5) ----
         [ErrorCodes.UsersForbidden] = "Chỉ quản trị viên hoặc lãnh đạo đơn vị được quản lý tài khoản.",

@@ -99,7 +99,8 @@ public sealed class MailDirectory(IReadOnlyDictionary<Guid, MailUnit> units, IRe
     /// (<see cref="RecipientRoles.UnitHead"/>, <see cref="RecipientRoles.ParentHead"/>, <see cref="RecipientRoles.IssuerLeadership"/>)
     /// reaches the target unit's head (<see cref="MailRecipients.Head"/>), <see cref="RecipientRoles.UnitOfficers"/> its
     /// officers, <see cref="RecipientRoles.AssignedOfficer"/> the task's assigned officer (its unit's officers while it has
-    /// none), any other role the unit as a whole (<see cref="MailRecipients.WholeUnit"/>).
+    /// none), <see cref="RecipientRoles.Unit"/> the unit as a whole or, once the task is given to a person, that officer and
+    /// the unit's head (<see cref="MailRecipients.HeadAndOfficer"/>), any other role the unit as a whole.
     /// </summary>
     public MailRecipients Recipients(string role, MailDirectoryTask task)
     {
@@ -113,17 +114,19 @@ public sealed class MailDirectory(IReadOnlyDictionary<Guid, MailUnit> units, IRe
         {
             RecipientRoles.UnitHead or RecipientRoles.ParentHead or RecipientRoles.IssuerLeadership => MailRecipients.Head(target),
             RecipientRoles.UnitOfficers => MailRecipients.Officers(target),
-            // Tasks name no person yet (issue 13): until one does, the officer is any of the unit's officers.
+            // A task not given to anyone yet: the officer is any of the unit's officers.
             RecipientRoles.AssignedOfficer => task.AssignedOfficer is { } officer
                 ? MailRecipients.Named([officer.Email], officer.Name)
                 : MailRecipients.Officers(target),
+            // A task given to a person: its unit's emails reach that officer and the unit's head, not every account.
+            RecipientRoles.Unit when task.AssignedOfficer is { } officer => MailRecipients.HeadAndOfficer(target, officer),
             _ => MailRecipients.WholeUnit(target),
         };
     }
 }
 
 /// <summary>What addressing an email about a task needs to know of it (and the unit a row itself names, if any).</summary>
-/// <remarks><see cref="AssignedOfficer"/> is the person the task is given to; tasks name none yet (issue 13), so it is always null.</remarks>
+/// <remarks><see cref="AssignedOfficer"/> is the person the task is given to (<c>UnitTask.AssignedUserId</c>), while their account is active.</remarks>
 public sealed record MailDirectoryTask(
     Guid UnitId, Guid AssignerUnitId, Guid DirectiveId, Guid? RecipientUnitId = null, MailPerson? AssignedOfficer = null);
 

@@ -20,6 +20,10 @@ public sealed record MailRecipients(IReadOnlyList<string> To, MailGreeting Greet
     public static MailRecipients WholeUnit(MailUnit unit) =>
         new(Clean(new[] { unit.HeadEmail }.Concat(ContactsOf(unit)).Concat(unit.Accounts ?? [])), MailGreeting.UnitOf(unit));
 
+    /// <summary>The officer a task is given to and the head of their unit (its officers when it has no head address).</summary>
+    public static MailRecipients HeadAndOfficer(MailUnit unit, MailPerson officer) =>
+        new(Clean([officer.Email, .. Head(unit).To]), MailGreeting.UnitOf(unit));
+
     /// <summary>Addresses named outright (a user, the holders of a role), greeted as <paramref name="name"/>.</summary>
     public static MailRecipients Named(IEnumerable<string?> addresses, string name) =>
         new(Clean(addresses), new MailGreeting(name, null, Leadership: false));

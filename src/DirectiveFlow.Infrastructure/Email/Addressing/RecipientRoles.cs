@@ -9,15 +9,16 @@ public static class RecipientRoles
     public const string ParentHead = "parentHead";
     public const string IssuerLeadership = "issuerLeadership";
 
-    /// <summary>The task's unit as a whole: its head and its officers (reminders, a new task's notice).</summary>
+    /// <summary>The task's unit as a whole: its head and its officers (reminders, a new task's notice); once the task is
+    /// given to a person, that officer and the unit's head.</summary>
     public const string Unit = "unit";
 
     /// <summary>The task's unit's officers: its contact addresses and its user accounts, not its head.</summary>
     public const string UnitOfficers = "unitOfficers";
 
     /// <summary>
-    /// The officer the task is given to. Tasks name no person yet (issue 13): until they do, this reaches the unit's
-    /// officers (<see cref="MailDirectoryTask.AssignedOfficer"/> is the seam).
+    /// The officer the task is given to (<see cref="MailDirectoryTask.AssignedOfficer"/>); while it is given to no one,
+    /// the unit's officers.
     /// </summary>
     public const string AssignedOfficer = "assignedOfficer";
 

@@ -38,9 +38,16 @@ public sealed class SharedModelRows
         var modelIds = rows.Select(m => m.ModelId!.Value).Distinct().ToList();
         var taskIds = rows.Where(m => m.TaskId is not null).Select(m => m.TaskId!.Value).Distinct().ToList();
         var models = await db.OutboxModels.AsNoTracking().Where(m => modelIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
-        var tasks = await db.Tasks.AsNoTracking().Where(t => taskIds.Contains(t.Id))
-            .Select(t => new RowTask(t.Id, t.Title, t.Instructions, new MailDirectoryTask(t.UnitId, t.AssignerUnitId, t.DirectiveId, null)))
-            .ToDictionaryAsync(t => t.Id, cancellationToken);
+        // The officer a task is given to, while their account is active, receives its reminders (with the unit's head).
+        var tasks = (await (
+                from t in db.Tasks.AsNoTracking()
+                where taskIds.Contains(t.Id)
+                join a in db.Users.Where(u => u.IsActive && u.Email != null && u.Email != "") on t.AssignedUserId equals a.Id into assignees
+                from a in assignees.DefaultIfEmpty()
+                select new { t.Id, t.Title, t.Instructions, t.UnitId, t.AssignerUnitId, t.DirectiveId, Email = a == null ? null : a.Email, Name = a == null ? null : a.FullName })
+            .ToListAsync(cancellationToken))
+            .ToDictionary(t => t.Id, t => new RowTask(t.Id, t.Title, t.Instructions, new MailDirectoryTask(t.UnitId, t.AssignerUnitId, t.DirectiveId, null,
+                t.Email is null ? null : new MailPerson(t.Email, t.Name ?? t.Email))));
         var addressing = tasks.Values.Select(t => t.Addressing)
             .Concat(rows.Where(m => m.TaskId is { } id && tasks.ContainsKey(id) && AssignmentKeys.SupportingUnitOf(m.DedupeKey) is not null)
                 .Select(m => Addressing(m, tasks[m.TaskId!.Value])))

@@ -62,6 +62,18 @@ public static class TaskAccessPolicy
         _ => false,
     };
 
+    /// <summary>Whether the caller may give the task to one of its unit's people: the lead unit's head or officers.</summary>
+    public static bool MayAssign(TaskSides sides) => sides.HasFlag(TaskSides.Lead);
+
+    /// <summary>Throws 403 unless the caller may assign the task (<see cref="MayAssign"/>).</summary>
+    public static void EnsureMayAssign(TaskSides sides)
+    {
+        if (!MayAssign(sides))
+        {
+            throw ProblemException.Forbidden(ErrorCodes.OnlyUnitAssigns);
+        }
+    }
+
     /// <summary>Throws 403 unless the sides give the right to the action.</summary>
     public static void EnsureMayPerform(TaskAction action, TaskSides sides)
     {

@@ -26,13 +26,34 @@ public static class TaskEmails
         DateTimeOffset now, CancellationToken cancellationToken) =>
         WriteAsync(workspace, task, toUnitId, eventCode, subjectVi, subjectEn, detail, now, withDeadline: true, cancellationToken);
 
+    /// <summary>
+    /// The email of a task event to one person (the officer a task is given to), with the task's deadline as <c>.ics</c>,
+    /// in the person's language.
+    /// </summary>
+    public static async Task QueueToPersonAsync(
+        TaskWorkspace workspace, UnitTask task, string email, string eventCode, string subjectVi, string subjectEn, string? detail,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var units = await MailDirectory.UnitsAsync(workspace.Db, [task.UnitId], cancellationToken);
+        await WriteToAsync(workspace, task, MailRecipients.Clean([email]), units.GetValueOrDefault(task.UnitId), eventCode, subjectVi, subjectEn,
+            detail, now, withDeadline: true, cancellationToken);
+    }
+
     private static async Task WriteAsync(
         TaskWorkspace workspace, UnitTask task, Guid toUnitId, string eventCode, string subjectVi, string subjectEn, string? detail,
         DateTimeOffset now, bool withDeadline, CancellationToken cancellationToken)
     {
-        var db = workspace.Db;
-        var units = await MailDirectory.UnitsAsync(db, [toUnitId, task.UnitId], cancellationToken);
+        var units = await MailDirectory.UnitsAsync(workspace.Db, [toUnitId, task.UnitId], cancellationToken);
         var recipients = units.TryGetValue(toUnitId, out var unit) ? MailRecipients.WholeUnit(unit).To : [];
+        await WriteToAsync(workspace, task, recipients, units.GetValueOrDefault(task.UnitId), eventCode, subjectVi, subjectEn, detail, now,
+            withDeadline, cancellationToken);
+    }
+
+    private static async Task WriteToAsync(
+        TaskWorkspace workspace, UnitTask task, IReadOnlyList<string> recipients, MailUnit? lead, string eventCode, string subjectVi,
+        string subjectEn, string? detail, DateTimeOffset now, bool withDeadline, CancellationToken cancellationToken)
+    {
+        var db = workspace.Db;
         if (recipients.Count == 0)
         {
             return;
@@ -54,7 +75,7 @@ public static class TaskEmails
             DedupeKey = $"task:{task.Id:N}:{eventCode}:{task.ConcurrencyStamp}",
             To = to,
             // As every single-task subject: what happened, then who is responsible, then the task.
-            Subject = units.TryGetValue(task.UnitId, out var lead) ? $"[{subject}] {lead.Name} – {task.Title}" : $"[{subject}] {task.Title}",
+            Subject = lead is not null ? $"[{subject}] {lead.Name} – {task.Title}" : $"[{subject}] {task.Title}",
             HtmlBody = html,
             TextBody = text,
             TaskId = task.Id,

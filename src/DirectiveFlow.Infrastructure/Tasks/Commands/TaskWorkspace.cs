@@ -25,7 +25,18 @@ public sealed class TaskWorkspace(DirectiveFlowDbContext db, TaskCallerResolver 
     public DateTimeOffset Now { get; } = clock.GetUtcNow();
 
     /// <summary>Loads the task tracked, for <paramref name="action"/> by the current caller, or throws the right problem.</summary>
-    public async Task<TaskForAction> LoadAsync(Guid taskId, TaskAction action, CancellationToken cancellationToken)
+    public Task<TaskForAction> LoadAsync(Guid taskId, TaskAction action, CancellationToken cancellationToken) =>
+        LoadAsync(taskId, (task, sides) =>
+        {
+            TaskAccessPolicy.EnsureMayPerform(action, sides);
+            TaskStateMachine.EnsureAllowed(task.Status, action);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Loads the task tracked for a command that is not a lifecycle action: 404 for a caller who may not read it, then
+    /// <paramref name="ensure"/> checks the caller's sides and the task's state (throwing 403 or 409).
+    /// </summary>
+    public async Task<TaskForAction> LoadAsync(Guid taskId, Action<UnitTask, TaskSides> ensure, CancellationToken cancellationToken)
     {
         var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken)
             ?? throw ProblemException.NotFound(ErrorCodes.TaskNotFound);
@@ -37,8 +48,7 @@ public sealed class TaskWorkspace(DirectiveFlowDbContext db, TaskCallerResolver 
         }
 
         var sides = TaskAccessPolicy.SidesOf(caller, task.UnitId, task.AssignerUnitId, supporting);
-        TaskAccessPolicy.EnsureMayPerform(action, sides);
-        TaskStateMachine.EnsureAllowed(task.Status, action);
+        ensure(task, sides);
         _task = task;
         return new TaskForAction(task, caller, sides);
     }

@@ -18,4 +18,11 @@ public sealed record ExtensionRequestItemDto(
     string RequestedBy,
     DateTimeOffset? DecidedAt,
     string? DecidedBy,
-    string? DecisionComment);
+    string? DecisionComment)
+{
+    /// <summary>The person who asked (<see cref="PersonNames"/>).</summary>
+    public string? RequestedByName { get; init; }
+
+    /// <summary>The person who decided, once decided.</summary>
+    public string? DecidedByName { get; init; }
+}

@@ -35,13 +35,15 @@ public sealed class GetTaskJournalHandler(DirectiveFlowDbContext db, TaskReadAcc
             .Select(m => new { m.Id, m.Status, m.CreatedAt, m.SentAt, m.Attempts, m.LastError })
             .ToDictionaryAsync(m => m.Id, cancellationToken);
         var lines = entries
-            .Concat(emails.Select(m => new JournalEntryDto(0, m.CreatedAt, "system", ChaseKeys.ActionOf(m.DedupeKey) ?? "email.queued",
+            .Concat(emails.Select(m => new JournalEntryDto(0, m.CreatedAt, PersonNames.SystemActor, ChaseKeys.ActionOf(m.DedupeKey) ?? "email.queued",
                 m.DigestId is { } id && digests.TryGetValue(id, out var digest)
                     ? Delivery(InDigest(m.To, digest.CreatedAt), digest.Status, digest.SentAt, digest.Attempts, digest.LastError)
                     : Delivery(Recipients(m.To), m.Status, m.SentAt, m.Attempts, m.LastError))))
             .OrderBy(e => e.At).ThenBy(e => e.Id == 0 ? 1 : 0).ThenBy(e => e.Id)
             .ToList();
         var page = lines.Skip(query.Page.Skip).Take(query.Page.PageSize).ToList();
+        var people = await PersonNames.LoadAsync(db, page.Select(e => e.Actor), cancellationToken);
+        page = [.. page.Select(e => e with { ActorName = people.Name(e.Actor) })];
         return new PagedResult<JournalEntryDto>(page, lines.Count, query.Page.Page, query.Page.PageSize);
     }
 

@@ -36,6 +36,11 @@ public sealed class GetTaskHandler(DirectiveFlowDbContext db, TaskReadAccess acc
         var subCascadeOpen = task.SubCascadeExecutionId is not null && !await engine.CanCompleteAsync(db, task, cancellationToken);
         var hasOpenExtension = extensions.Any(e => e.Status == nameof(ExtensionRequestStatus.Requested));
 
+        var people = await PersonNames.LoadAsync(db,
+            reports.Select(r => r.ReportedBy).Concat(extensions.SelectMany(e => new[] { e.RequestedBy, e.DecidedBy })), cancellationToken);
+        var assignee = task.AssignedUserId is { } assignedId
+            ? await db.Users.AsNoTracking().Where(u => u.Id == assignedId).Select(u => new AssigneeDto(u.Id, u.FullName, u.Position)).FirstOrDefaultAsync(cancellationToken)
+            : null;
         var lead = units.GetValueOrDefault(task.UnitId);
         var assigner = units.GetValueOrDefault(task.AssignerUnitId);
         return new TaskDetailDto(
@@ -48,10 +53,14 @@ public sealed class GetTaskHandler(DirectiveFlowDbContext db, TaskReadAccess acc
             task.EscalationLevel, task.IsRaised,
             supporting.Select(s => new SupportingUnitDto(s.UnitId, units.GetValueOrDefault(s.UnitId)?.Code ?? "",
                 units.GetValueOrDefault(s.UnitId)?.Name ?? "", s.Contribution, s.ContributedAt, s.ContributedBy)).ToList(),
-            reports,
-            extensions,
+            [.. reports.Select(r => r with { ReportedByName = people.Name(r.ReportedBy) })],
+            [.. extensions.Select(e => e with { RequestedByName = people.Name(e.RequestedBy), DecidedByName = people.Name(e.DecidedBy) })],
             attachments.Select(a => a with { Url = $"/api/tasks/{task.Id}/attachments/{a.Id}" }).ToList(),
             TaskAllowedActions.For(task, sides, hasOpenExtension, subCascadeOpen, clock.Now),
-            task.ConcurrencyStamp);
+            task.ConcurrencyStamp)
+        {
+            AssignedTo = assignee,
+            CanAssign = TaskAccessPolicy.MayAssign(sides) && TaskStateMachine.IsOpen(task.Status),
+        };
     }
 }

@@ -46,6 +46,8 @@ public sealed class ListExtensionRequestsHandler(DirectiveFlowDbContext db, Task
                 x.r.PreviousDueAt, x.t.OriginalDueAt, x.r.Reason, x.r.RequestedAt, x.r.RequestedBy, x.r.DecidedAt, x.r.DecidedBy, x.r.DecisionComment))
             .AsNoTracking()
             .ToListAsync(cancellationToken);
+        var people = await PersonNames.LoadAsync(db, items.SelectMany(i => new[] { i.RequestedBy, i.DecidedBy }), cancellationToken);
+        items = [.. items.Select(i => i with { RequestedByName = people.Name(i.RequestedBy), DecidedByName = people.Name(i.DecidedBy) })];
         return new PagedResult<ExtensionRequestItemDto>(items, total, query.Page.Page, query.Page.PageSize);
     }
 }

@@ -41,4 +41,11 @@ public sealed record TaskDetailDto(
     IReadOnlyList<ExtensionRequestDto> ExtensionRequests,
     IReadOnlyList<AttachmentDto> Attachments,
     IReadOnlyList<string> AllowedActions,
-    int ConcurrencyStamp);
+    int ConcurrencyStamp)
+{
+    /// <summary>The officer the task is given to, if any.</summary>
+    public AssigneeDto? AssignedTo { get; init; }
+
+    /// <summary>Whether the caller may give the task to one of the unit's people (the lead unit's head and officers, while it is open).</summary>
+    public bool CanAssign { get; init; }
+}

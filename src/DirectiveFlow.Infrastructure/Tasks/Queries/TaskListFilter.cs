@@ -16,4 +16,8 @@ public sealed record TaskListFilter(
     DateTimeOffset? DueBefore,
     DateTimeOffset? DueAfter,
     Guid? UnitId,
-    PageRequest Page);
+    PageRequest Page)
+{
+    /// <summary>Only the tasks given to the caller in person.</summary>
+    public bool AssignedToMe { get; init; }
+}

@@ -19,4 +19,8 @@ public sealed record TaskListItemDto(
     DateTimeOffset OriginalDueAt,
     DateTimeOffset? CompletedAt,
     DateTimeOffset? ReportedAt,
-    int ProgressPercent);
+    int ProgressPercent)
+{
+    /// <summary>The officer the task is given to, if any.</summary>
+    public AssigneeDto? AssignedTo { get; init; }
+}

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Tasks.Queries;
 
-/// <summary>Pages a filtered task query sorted by deadline, joining unit and directive names in the same SQL.</summary>
+/// <summary>Pages a filtered task query sorted by deadline, joining unit, directive and assigned officer names in the same SQL.</summary>
 public static class TaskListProjection
 {
     public static async Task<(List<TaskListItemDto> Items, int Total)> PageAsync(
@@ -15,12 +15,15 @@ public static class TaskListProjection
                 join u in db.Units on t.UnitId equals u.Id
                 join d in db.Directives on t.DirectiveId equals d.Id into directives
                 from d in directives.DefaultIfEmpty()
+                join a in db.Users on t.AssignedUserId equals a.Id into assignees
+                from a in assignees.DefaultIfEmpty()
                 orderby t.DueAt, t.Id
                 select new
                 {
                     t.Id, t.DirectiveId, DirectiveNumber = d == null ? null : d.Number, DirectiveTitle = d == null ? null : d.Title,
                     t.Title, t.UnitId, UnitCode = u.Code, UnitName = u.Name, t.AssignerUnitId, t.Status, t.DueAt, t.OriginalDueAt,
-                    t.CompletedAt, t.ReportedAt, t.ProgressPercent,
+                    t.CompletedAt, t.ReportedAt, t.ProgressPercent, t.AssignedUserId,
+                    AssigneeName = a == null ? null : a.FullName, AssigneePosition = a == null ? null : a.Position,
                 })
             .Skip(skip)
             .Take(take)
@@ -31,7 +34,10 @@ public static class TaskListProjection
         var items = rows.Select(r => new TaskListItemDto(
                 r.Id, r.DirectiveId, r.DirectiveNumber, r.DirectiveTitle, r.Title, r.UnitId, r.UnitCode, r.UnitName, r.AssignerUnitId,
                 r.Status.ToString(), clock.CategoryOf(r.Status, r.DueAt, r.CompletedAt), clock.IsDueSoon(r.Status, r.DueAt),
-                clock.WorkingDaysLeft(r.DueAt), r.DueAt, r.OriginalDueAt, r.CompletedAt, r.ReportedAt, r.ProgressPercent))
+                clock.WorkingDaysLeft(r.DueAt), r.DueAt, r.OriginalDueAt, r.CompletedAt, r.ReportedAt, r.ProgressPercent)
+            {
+                AssignedTo = r.AssignedUserId is { } assigneeId ? new AssigneeDto(assigneeId, r.AssigneeName ?? "", r.AssigneePosition ?? "") : null,
+            })
             .ToList();
         return (items, total);
     }

@@ -49,6 +49,12 @@ public sealed class TaskListSource(DirectiveFlowDbContext db, TaskCallerResolver
             };
         }
 
+        if (f.AssignedToMe)
+        {
+            var me = caller.UserName;
+            tasks = tasks.Where(t => db.Users.Any(u => u.Id == t.AssignedUserId && u.UserName == me));
+        }
+
         return Narrow(tasks, f);
     }
 

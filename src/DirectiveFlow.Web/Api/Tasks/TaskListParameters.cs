@@ -8,7 +8,8 @@ namespace DirectiveFlow.Web.Api.Tasks;
 
 /// <summary>
 /// Query string of GET /api/tasks. status: comma-separated states; category: CompletedOnTime, CompletedLate,
-/// OpenWithinDeadline, OpenOverdue or DueSoon; scope: mine (default), assigned or supporting.
+/// OpenWithinDeadline, OpenOverdue or DueSoon; scope: mine (default), assigned or supporting; assignedTo: me (the tasks
+/// given to the caller in person).
 /// </summary>
 public sealed record TaskListParameters(
     string? Status,
@@ -18,6 +19,7 @@ public sealed record TaskListParameters(
     DateTimeOffset? DueAfter,
     Guid? UnitId,
     string? Scope,
+    string? AssignedTo,
     int? Page,
     int? PageSize)
 {
@@ -57,6 +59,12 @@ public sealed record TaskListParameters(
             errors.Add("scope", ErrorCodes.NotAllowed, Scope, "mine, assigned, supporting");
         }
 
+        var assignedToMe = string.Equals(AssignedTo, "me", StringComparison.OrdinalIgnoreCase);
+        if (!assignedToMe && !string.IsNullOrWhiteSpace(AssignedTo))
+        {
+            errors.Add("assignedTo", ErrorCodes.NotAllowed, AssignedTo, "me");
+        }
+
         if (Page is < 1)
         {
             errors.Add("page", ErrorCodes.WholeNumberRange, 1, int.MaxValue);
@@ -68,6 +76,9 @@ public sealed record TaskListParameters(
         }
 
         errors.ThrowIfAny();
-        return new TaskListFilter(scope, statuses, category, dueSoon, DirectiveId, DueBefore, DueAfter, UnitId, PageRequest.From(Page, PageSize));
+        return new TaskListFilter(scope, statuses, category, dueSoon, DirectiveId, DueBefore, DueAfter, UnitId, PageRequest.From(Page, PageSize))
+        {
+            AssignedToMe = assignedToMe,
+        };
     }
 }

@@ -8,7 +8,10 @@ using Mediator;
 
 namespace DirectiveFlow.Web.Api.Tasks;
 
-/// <summary>The unit-task API (issue 4): inbox, task, lifecycle actions, review and extension queues.</summary>
+/// <summary>
+/// The unit-task API (issue 4): inbox, task, lifecycle actions, review and extension queues; giving a task to a named
+/// officer and the people of a unit it can be given to (issue 13).
+/// </summary>
 public static class TasksApi
 {
     public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder app)
@@ -38,6 +41,8 @@ public static class TasksApi
                 Act(sender, new DecideExtensionCommand(id, requestId, body.Approve, body.Comment), ct, id));
         tasks.MapPost("/{id:guid}/review", (Guid id, ReviewRequest body, ISender sender, CancellationToken ct) =>
             Act(sender, new ReviewTaskCommand(id, body.Decision, body.Comment), ct));
+        tasks.MapPost("/{id:guid}/assign", (Guid id, AssignRequest body, ISender sender, CancellationToken ct) =>
+            Act(sender, new AssignTaskCommand(id, body.UserId), ct));
         tasks.MapPost("/{id:guid}/cancel", (Guid id, CancelRequest body, ISender sender, CancellationToken ct) =>
             Act(sender, new CancelTaskCommand(id, body.Reason), ct));
         tasks.MapTaskAttachments();
@@ -54,6 +59,8 @@ public static class TasksApi
 
             return Results.Ok(await sender.Send(new ListExtensionRequestsQuery(wanted, PageRequest.From(page, pageSize)), ct));
         });
+        queues.MapGet("/units/{id:guid}/officers", async (Guid id, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListUnitOfficersQuery(id), ct)));
         app.MapSubCascadeApi();
         return app;
     }

@@ -121,6 +121,15 @@ public sealed class MailDirectoryTests
     }
 
     [Fact]
+    public void Once_a_task_is_given_to_an_officer_the_units_emails_reach_that_officer_and_the_head_only()
+    {
+        var assigned = Directory.Recipients(RecipientRoles.Unit, WardTask with { AssignedOfficer = new MailPerson("le.c@hoankiem.vn", "Lê Văn C") });
+
+        Assert.Equal(["le.c@hoankiem.vn", "a@hoankiem.vn"], assigned.To);
+        Assert.Equal("Đảng ủy phường Hoàn Kiếm", assigned.Greeting.Text("vi"));
+    }
+
+    [Fact]
     public void A_role_whose_unit_is_unknown_reaches_no_one()
     {
         var nobody = Directory.Recipients(RecipientRoles.UnitHead, new MailDirectoryTask(Guid.NewGuid(), Guid.NewGuid(), DirectiveId));

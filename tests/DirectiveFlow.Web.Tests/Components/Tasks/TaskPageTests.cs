@@ -30,12 +30,13 @@ public sealed partial class TaskPageTests : IAsyncLifetime
         using var officer = await UiBrowser.SignedInAsync(_app, "00070-PARTY");
         using var assigner = await UiBrowser.SignedInAsync(_app, "01-PARTY");
 
-        Assert.Equal(["acknowledge", "extension"], Forms(await officer.PageAsync(Url)));
+        // The unit's people may also give the task to one of them while it is open (issue 13).
+        Assert.Equal(["assign", "acknowledge", "extension"], Forms(await officer.PageAsync(Url)));
         Assert.Empty(Forms(await assigner.PageAsync(Url)));
         Assert.Contains("Hiện không có thao tác nào", await assigner.PageAsync(Url), StringComparison.Ordinal);
 
         await PostAsync(officer, "acknowledge", []);
-        Assert.Equal(["progress", "complete", "extension"], Forms(await officer.PageAsync(Url)));
+        Assert.Equal(["assign", "progress", "complete", "extension"], Forms(await officer.PageAsync(Url)));
     }
 
     [Fact]
@@ -51,7 +52,7 @@ public sealed partial class TaskPageTests : IAsyncLifetime
         Assert.Contains("Đã họp quán triệt toàn thể đảng viên", page, StringComparison.Ordinal);
         Assert.Contains("Hoàn thành quán triệt, có biên bản kèm theo", page, StringComparison.Ordinal);
         Assert.Contains("Chờ duyệt kết quả", page, StringComparison.Ordinal);
-        Assert.Empty(Forms(page));
+        Assert.Equal(["assign"], Forms(page));
         Assert.Equal(UnitTaskStatus.Reported, await StatusAsync());
     }
 
@@ -82,6 +83,9 @@ public sealed partial class TaskPageTests : IAsyncLifetime
         Assert.Equal(["review"], Forms(await assigner.PageAsync(Url)));
         await PostAsync(assigner, "review", new() { ["Input.Decision"] = "return", ["Input.Comment"] = "Bổ sung số liệu từng tổ dân phố" });
         Assert.Equal(UnitTaskStatus.Returned, await StatusAsync());
+        // The unit reads why in the summary, not only in the history (issue 13, part 6).
+        var returned = Flat(await officer.PageAsync(Url));
+        Assert.Matches("Lý do trả lại</dt>\\s*<dd class=\"pre task-return-reason\">Bổ sung số liệu từng tổ dân phố</dd>", returned);
 
         await PostAsync(officer, "complete", new() { ["Input.Result"] = "Bản đã bổ sung" });
         await PostAsync(assigner, "review", new() { ["Input.Decision"] = "accept", ["Input.Comment"] = "" });
