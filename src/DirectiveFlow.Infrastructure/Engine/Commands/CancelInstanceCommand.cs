@@ -2,14 +2,15 @@ using DirectiveFlow.Core.Journal;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Tasks.Commands;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Engine.Commands;
 
 /// <summary>
-/// Cancels a running instance in one transaction: the instance, its open tasks (no more reminders) and its waiting
-/// executions. Answers <see cref="ResumeResult.AlreadyConsumed"/> when it was not running.
+/// Cancels a running instance in one transaction: the instance, its open tasks (no more reminders), their undecided
+/// extension requests (superseded, as when a single task ends) and its waiting executions. Answers <see cref="ResumeResult.AlreadyConsumed"/> when it was not running.
 /// </summary>
 public sealed record CancelInstanceCommand(Guid InstanceId, string Actor, string? Reason = null) : ICommand<ResumeResult>;
 
@@ -39,6 +40,7 @@ public sealed class CancelInstanceHandler(DirectiveFlowDbContext db, TimeProvide
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, UnitTaskStatus.Cancelled)
                 .SetProperty(t => t.NextActionAt, (DateTimeOffset?)null)
                 .SetProperty(t => t.ConcurrencyStamp, t => t.ConcurrencyStamp + 1), cancellationToken);
+        await OpenExtensionRequests.SupersedeInInstanceAsync(db, id, command.Actor, now, cancellationToken);
         await db.ActivityExecutions.Where(e => e.InstanceId == id
                 && (e.Status == ActivityExecutionStatus.Waiting || e.Status == ActivityExecutionStatus.Running))
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, ActivityExecutionStatus.Cancelled)
