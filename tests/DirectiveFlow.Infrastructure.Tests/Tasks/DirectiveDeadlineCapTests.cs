@@ -30,7 +30,7 @@ public sealed class DirectiveDeadlineCapTests
         var task = await ArrangeTaskAsync(h, deadline);
 
         var refused = await Assert.ThrowsAsync<ProblemException>(() =>
-            h.AsAsync(TaskHarness.Officer(h.Ward), s => s.Send(new RequestExtensionCommand(task.Id, 5, null, "Chờ số liệu")));
+            h.AsAsync(TaskHarness.Officer(h.Ward), s => s.Send(new RequestExtensionCommand(task.Id, 5, null, "Chờ số liệu"))));
 
         var message = Assert.Single(refused.Errors["newDueDate"]);
         Assert.Equal(ErrorCodes.ExtensionPastDirectiveDeadline, message.Code);
@@ -55,7 +55,7 @@ public sealed class DirectiveDeadlineCapTests
         }
 
         var refused = await Assert.ThrowsAsync<ProblemException>(() =>
-            h.AsAsync(TaskHarness.Issuer(h.City), s => s.Send(new DecideExtensionCommand(task.Id, request, true, null)));
+            h.AsAsync(TaskHarness.Issuer(h.City), s => s.Send(new DecideExtensionCommand(task.Id, request, true, null))));
 
         Assert.Equal((ProblemKind.Conflict, ErrorCodes.ExtensionPastDirectiveDeadline), (refused.Kind, refused.Problem.Code));
         await using var check = h.Database.CreateContext();

@@ -74,6 +74,6 @@ public sealed class DirectiveDocumentNoticeTests
         var email = await read.Outbox.AsNoTracking().SingleAsync(m => m.TaskId == task.Id, EngineHost.Cancel);
         Assert.Contains($"Văn bản: Chỉ thị số 07/CT-UBND ngày 20/02/2026 của {h.City.Name}, do đồng chí Trần Sỹ Thanh ký.", email.TextBody, StringComparison.Ordinal);
         Assert.Contains("Hạn hoàn thành chung: 30/04/2026.", email.TextBody, StringComparison.Ordinal);
-        Assert.Contains("do đồng chí Trần Sỹ Thanh ký", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("do đồng chí Trần Sỹ Thanh ký", System.Net.WebUtility.HtmlDecode(email.HtmlBody), StringComparison.Ordinal);
     }
 }
