@@ -540,6 +540,7 @@ public static class EnText
         ["Task.DirectiveDocument"] = "Directive document",
         ["Journal.directive.attachment"] = "Signed document attached",
         ["Journal.directive.attachment.deleted"] = "Signed document file removed",
+        ["Directive.RecordedAt"] = "Entered in DirectiveFlow",
 
         // ---- Studio: publishing and the designer (issue 13, part 6) ----
         // (keys of this area go above the next marker)

@@ -540,6 +540,7 @@ public static class ViText
         ["Task.DirectiveDocument"] = "Văn bản chỉ đạo",
         ["Journal.directive.attachment"] = "Đính kèm văn bản ký số",
         ["Journal.directive.attachment.deleted"] = "Gỡ tệp văn bản ký số",
+        ["Directive.RecordedAt"] = "Đưa lên hệ thống",
 
         // ---- Studio: publishing and the designer (issue 13, part 6) ----
         // (keys of this area go above the next marker)
