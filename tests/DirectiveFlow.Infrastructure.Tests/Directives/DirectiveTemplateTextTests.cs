@@ -1,5 +1,4 @@
 using DirectiveFlow.Core.Directives;
-using DirectiveFlow.Infrastructure.Directives.Documents;
 using DirectiveFlow.Infrastructure.Engine.Runtime;
 
 namespace DirectiveFlow.Infrastructure.Tests.Directives;

@@ -2,7 +2,6 @@ using DirectiveFlow.Core.Journal;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure.Persistence;
-using DirectiveFlow.Infrastructure.Tasks.Commands;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,7 +39,13 @@ public sealed class CancelInstanceHandler(DirectiveFlowDbContext db, TimeProvide
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, UnitTaskStatus.Cancelled)
                 .SetProperty(t => t.NextActionAt, (DateTimeOffset?)null)
                 .SetProperty(t => t.ConcurrencyStamp, t => t.ConcurrencyStamp + 1), cancellationToken);
-        await OpenExtensionRequests.SupersedeInInstanceAsync(db, id, command.Actor, now, cancellationToken);
+        // No decision can follow any more: the requests close as superseded, as when a single task ends.
+        await db.ExtensionRequests
+            .Where(r => r.Status == ExtensionRequestStatus.Requested && db.Tasks.Any(t => t.Id == r.TaskId && t.InstanceId == id))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ExtensionRequestStatus.Superseded)
+                .SetProperty(r => r.DecidedAt, now)
+                .SetProperty(r => r.DecidedBy, command.Actor)
+                .SetProperty(r => r.ConcurrencyStamp, r => r.ConcurrencyStamp + 1), cancellationToken);
         await db.ActivityExecutions.Where(e => e.InstanceId == id
                 && (e.Status == ActivityExecutionStatus.Waiting || e.Status == ActivityExecutionStatus.Running))
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, ActivityExecutionStatus.Cancelled)

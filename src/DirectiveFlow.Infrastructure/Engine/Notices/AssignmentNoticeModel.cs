@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using DirectiveFlow.Core.Calendar;
-using DirectiveFlow.Infrastructure.Directives.Documents;
+using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Infrastructure.Email;
 using DirectiveFlow.Infrastructure.Email.Addressing;
 using DirectiveFlow.Infrastructure.Email.Outbox;

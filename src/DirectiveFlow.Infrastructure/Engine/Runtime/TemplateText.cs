@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using DirectiveFlow.Core.Directives;
-using DirectiveFlow.Infrastructure.Directives.Documents;
 
 namespace DirectiveFlow.Infrastructure.Engine.Runtime;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Tasks;
-using DirectiveFlow.Infrastructure.Directives.Documents;
+using DirectiveFlow.Infrastructure.Email.Addressing;
 using DirectiveFlow.Infrastructure.Organisation;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Reports.NotReached;

@@ -28,17 +28,4 @@ internal static class OpenExtensionRequests
             request.ConcurrencyStamp++;
         }
     }
-
-    /// <summary>
-    /// The same for every task of the instance <paramref name="instanceId"/> at once, when the whole directive is
-    /// cancelled; written straight away, inside the caller's transaction.
-    /// </summary>
-    public static Task<int> SupersedeInInstanceAsync(DirectiveFlowDbContext db, Guid instanceId, string actor, DateTimeOffset now,
-        CancellationToken cancellationToken) =>
-        db.ExtensionRequests
-            .Where(r => r.Status == ExtensionRequestStatus.Requested && db.Tasks.Any(t => t.Id == r.TaskId && t.InstanceId == instanceId))
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ExtensionRequestStatus.Superseded)
-                .SetProperty(r => r.DecidedAt, now)
-                .SetProperty(r => r.DecidedBy, actor)
-                .SetProperty(r => r.ConcurrencyStamp, r => r.ConcurrencyStamp + 1), cancellationToken);
 }

@@ -1,7 +1,7 @@
 using System.Net;
+using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Email;
 using DirectiveFlow.Core.Tasks;
-using DirectiveFlow.Infrastructure.Directives.Documents;
 using DirectiveFlow.Infrastructure.Email;
 using DirectiveFlow.Infrastructure.Email.Addressing;
 using Microsoft.EntityFrameworkCore;

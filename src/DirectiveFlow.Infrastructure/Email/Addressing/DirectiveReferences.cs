@@ -1,7 +1,8 @@
+using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace DirectiveFlow.Infrastructure.Directives.Documents;
+namespace DirectiveFlow.Infrastructure.Email.Addressing;
 
 /// <summary>Loads the citations (<see cref="DirectiveReference"/>) of several directives in one query.</summary>
 public static class DirectiveReferences

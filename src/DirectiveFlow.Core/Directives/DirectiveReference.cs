@@ -1,7 +1,6 @@
 using DirectiveFlow.Core.Calendar;
-using DirectiveFlow.Core.Directives;
 
-namespace DirectiveFlow.Infrastructure.Directives.Documents;
+namespace DirectiveFlow.Core.Directives;
 
 /// <summary>
 /// How a letter cites a directive: "Kết luận số 15-KL/TU ngày 01/12/2026 của Thành ủy Hà Nội, do đồng chí Nguyễn Văn A,

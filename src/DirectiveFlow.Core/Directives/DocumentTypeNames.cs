@@ -1,6 +1,4 @@
-using DirectiveFlow.Core.Directives;
-
-namespace DirectiveFlow.Infrastructure.Directives.Documents;
+namespace DirectiveFlow.Core.Directives;
 
 /// <summary>A document type's name as emails and reports write it (the pages take theirs from the UI text).</summary>
 public static class DocumentTypeNames
