@@ -722,6 +722,14 @@ public static class EnText
 
         // ---- The directive as a document (issue 13, part 1) ----
         // (keys of this area go above the next marker)
+        ["Directive.Files"] = "Signed document (PDF)",
+        ["Directive.FilesHint"] = "Choose one or more PDF files, each at most {0} MB.",
+        ["Directive.FilesNone"] = "No signed document attached.",
+        ["Directive.DateInvalid"] = "“{0}” is not a valid date; type it as day/month/year, e.g. 01/12/2026.",
+        ["Task.DirectiveDocument"] = "Directive document",
+        ["Journal.directive.attachment"] = "Signed document attached",
+        ["Journal.directive.attachment.deleted"] = "Signed document file removed",
+        ["Directive.RecordedAt"] = "Entered in DirectiveFlow",
 
         // ---- Studio: publishing and the designer (issue 13, part 6) ----
         // (keys of this area go above the next marker)

@@ -722,6 +722,14 @@ public static class ViText
 
         // ---- The directive as a document (issue 13, part 1) ----
         // (keys of this area go above the next marker)
+        ["Directive.Files"] = "Văn bản ký số (PDF)",
+        ["Directive.FilesHint"] = "Chọn một hoặc nhiều tệp PDF, mỗi tệp tối đa {0} MB.",
+        ["Directive.FilesNone"] = "Chưa đính kèm văn bản ký số.",
+        ["Directive.DateInvalid"] = "“{0}” không phải là ngày hợp lệ; hãy nhập theo dạng ngày/tháng/năm, ví dụ 01/12/2026.",
+        ["Task.DirectiveDocument"] = "Văn bản chỉ đạo",
+        ["Journal.directive.attachment"] = "Đính kèm văn bản ký số",
+        ["Journal.directive.attachment.deleted"] = "Gỡ tệp văn bản ký số",
+        ["Directive.RecordedAt"] = "Đưa lên hệ thống",
 
         // ---- Studio: publishing and the designer (issue 13, part 6) ----
         // (keys of this area go above the next marker)

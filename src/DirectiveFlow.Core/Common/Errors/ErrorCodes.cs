@@ -326,6 +326,10 @@ public static class ErrorCodes
 
     // ---- The directive as a document (issue 13, part 1) ----
     // (this area's entries go above the next marker)
+    public const string DirectiveFileNotPdf = "directive-file-not-pdf";
+    public const string DirectiveAttachmentNotFound = "directive-attachment-not-found";
+    public const string DirectiveAttachmentForbidden = "directive-attachment-forbidden";
+    public const string ExtensionPastDirectiveDeadline = "extension-past-directive-deadline";
 
     // ---- Studio: publishing and the designer (issue 13, part 6) ----
     // (this area's entries go above the next marker)

@@ -309,6 +309,10 @@ public static class ErrorMessagesEn
 
         // ---- The directive as a document (issue 13, part 1) ----
         // (this area's entries go above the next marker)
+        [ErrorCodes.DirectiveFileNotPdf] = "The signed document must be a PDF file ('{0}' is not).",
+        [ErrorCodes.DirectiveAttachmentNotFound] = "Document file not found.",
+        [ErrorCodes.DirectiveAttachmentForbidden] = "Only the issuing unit or an administrator may add or delete the document's files.",
+        [ErrorCodes.ExtensionPastDirectiveDeadline] = "The new deadline {0} is after the directive's overall deadline {1}.",
 
         // ---- Studio: publishing and the designer (issue 13, part 6) ----
         // (this area's entries go above the next marker)

@@ -309,6 +309,10 @@ public static class ErrorMessagesVi
 
         // ---- The directive as a document (issue 13, part 1) ----
         // (this area's entries go above the next marker)
+        [ErrorCodes.DirectiveFileNotPdf] = "Văn bản ký số phải là tệp PDF ('{0}' không phải).",
+        [ErrorCodes.DirectiveAttachmentNotFound] = "Không tìm thấy tệp văn bản này.",
+        [ErrorCodes.DirectiveAttachmentForbidden] = "Chỉ đơn vị ban hành hoặc quản trị viên được thêm, xóa tệp văn bản.",
+        [ErrorCodes.ExtensionPastDirectiveDeadline] = "Hạn mới {0} sau hạn hoàn thành chung của văn bản {1}.",
 
         // ---- Studio: publishing and the designer (issue 13, part 6) ----
         // (this area's entries go above the next marker)

@@ -6,7 +6,8 @@ namespace DirectiveFlow.Core.Workflows.Activities;
 /// <summary>
 /// A UnitTask's settings: work owed by one lead unit, with optional supporting units, a deadline, extra outcomes,
 /// a progress cadence and reminder/escalation policies. <c>title</c> and <c>instructions</c> may contain
-/// <c>{{directive.title}}</c>, <c>{{directive.number}}</c>, <c>{{unit.name}}</c>, <c>{{inputs.x}}</c>.
+/// <c>{{directive.title}}</c>, <c>{{directive.number}}</c>, <c>{{directive.document}}</c>, <c>{{directive.about}}</c>,
+/// <c>{{directive.summaryInline}}</c>, <c>{{unit.name}}</c>, <c>{{inputs.x}}</c>, any with <c>| inline</c> (see TemplateText).
 /// </summary>
 public sealed record UnitTaskProperties : IHasDeadline
 {

@@ -1,18 +1,21 @@
 using System.Text.Json.Nodes;
+using DirectiveFlow.Infrastructure.Directives.Attachments;
 
 namespace DirectiveFlow.Infrastructure.Directives.Queries;
 
 /// <summary>
 /// A directive with its flow's state, progress overall and per pillar, and cascade writing progress;
 /// <see cref="DocumentType"/> is the type's name ("Conclusion", …), null for a directive issued without one; the
-/// document's issue date, signer, summary and overall deadline (17:00 Hà Nội time of its day) are null when not recorded.
+/// document's issue date, signer, summary and overall deadline (17:00 Hà Nội time of its day) are null when not recorded;
+/// <see cref="Attachments"/> are the signed document's files.
 /// </summary>
 public sealed record DirectiveDetailDto(
     Guid Id, string Number, string Title, string Body, string Priority, Guid IssuingUnitId, string IssuingUnitName,
     string WorkflowDefinitionId, int WorkflowVersion, Guid InstanceId, string Status, JsonObject Inputs,
     DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? CompletedAt,
     DirectiveProgress Progress, IReadOnlyList<PillarProgress> ByPillar, CascadeProgress Cascade, string? DocumentType = null,
-    DateOnly? IssuedOn = null, SignerDto? Signer = null, string? Summary = null, DateTimeOffset? Deadline = null)
+    DateOnly? IssuedOn = null, SignerDto? Signer = null, string? Summary = null, DateTimeOffset? Deadline = null,
+    IReadOnlyList<DirectiveAttachmentDto>? Attachments = null)
 {
     /// <summary>The issuer's choice per narrowable cascade (<c>{"&lt;id&gt;": {"unitCodes": […], "localityCodes": […]?}}</c>); null when none.</summary>
     public JsonObject? Targets { get; init; }

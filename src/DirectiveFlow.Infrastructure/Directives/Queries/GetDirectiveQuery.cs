@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Engine.Cascades;
+using DirectiveFlow.Infrastructure.Directives.Attachments;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Tasks.Queries;
 using Mediator;
@@ -39,13 +40,14 @@ public sealed class GetDirectiveHandler(DirectiveFlowDbContext db, TaskClock clo
             .GroupBy(e => 1)
             .Select(g => new CascadeProgress(g.Sum(e => e.ExpectedBranches), g.Sum(e => e.WrittenBranches)))
             .SingleOrDefaultAsync(cancellationToken) ?? new CascadeProgress(0, 0);
+        var attachments = await ListDirectiveAttachmentsHandler.ReadAsync(db, query.Id, cancellationToken);
         var x = d.directive;
         var (inputs, targets) = ChosenTargets.Split(JsonNode.Parse(x.InputsJson) as JsonObject ?? []);
         return new DirectiveDetailDto(
             x.Id, x.Number, x.Title, x.Body, x.Priority.ToString(), x.IssuingUnitId, d.UnitName, x.WorkflowDefinitionId, x.WorkflowVersion,
             x.InstanceId, d.Instance?.Status.ToString() ?? "", inputs, x.CreatedAt, x.CreatedBy,
             d.Instance?.CompletedAt, byPillar.Aggregate(DirectiveProgress.Empty, (sum, p) => sum.Add(p.Progress)), byPillar, cascade,
-            x.DocumentType?.ToString(), x.IssuedOn, SignerDto.Of(x), x.Summary, x.Deadline)
+            x.DocumentType?.ToString(), x.IssuedOn, SignerDto.Of(x), x.Summary, x.Deadline, attachments)
         {
             Targets = targets,
         };

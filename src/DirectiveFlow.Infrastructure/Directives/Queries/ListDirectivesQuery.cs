@@ -76,7 +76,7 @@ public sealed class ListDirectivesHandler(DirectiveFlowDbContext db, TaskClock c
                 r.d.Id, r.d.Number, r.d.Title, r.d.Priority.ToString(), r.d.IssuingUnitId, r.UnitName, r.d.WorkflowDefinitionId,
                 r.d.WorkflowVersion, r.d.InstanceId, r.Status?.ToString() ?? "", r.d.CreatedAt, r.d.CreatedBy,
                 p is null ? DirectiveProgress.Empty : DirectiveProgress.From(p.Counts), p?.NextDueAt, p?.OverdueUnits ?? 0,
-                r.d.DocumentType?.ToString(), r.d.IssuedOn, r.d.Deadline);
+                r.d.DocumentType?.ToString(), r.d.IssuedOn, r.d.Deadline, SignerDto.Of(r.d), r.d.Summary);
         }).ToList();
         return new PagedResult<DirectiveSummaryDto>(items, total, query.Page.Page, query.Page.PageSize);
     }

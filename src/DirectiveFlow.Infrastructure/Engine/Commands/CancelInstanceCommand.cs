@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace DirectiveFlow.Infrastructure.Engine.Commands;
 
 /// <summary>
-/// Cancels a running instance in one transaction: the instance, its open tasks (no more reminders) and its waiting
-/// executions. Answers <see cref="ResumeResult.AlreadyConsumed"/> when it was not running.
+/// Cancels a running instance in one transaction: the instance, its open tasks (no more reminders), their undecided
+/// extension requests (superseded, as when a single task ends) and its waiting executions. Answers <see cref="ResumeResult.AlreadyConsumed"/> when it was not running.
 /// </summary>
 public sealed record CancelInstanceCommand(Guid InstanceId, string Actor, string? Reason = null) : ICommand<ResumeResult>;
 
@@ -39,6 +39,13 @@ public sealed class CancelInstanceHandler(DirectiveFlowDbContext db, TimeProvide
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, UnitTaskStatus.Cancelled)
                 .SetProperty(t => t.NextActionAt, (DateTimeOffset?)null)
                 .SetProperty(t => t.ConcurrencyStamp, t => t.ConcurrencyStamp + 1), cancellationToken);
+        // No decision can follow any more: the requests close as superseded, as when a single task ends.
+        await db.ExtensionRequests
+            .Where(r => r.Status == ExtensionRequestStatus.Requested && db.Tasks.Any(t => t.Id == r.TaskId && t.InstanceId == id))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ExtensionRequestStatus.Superseded)
+                .SetProperty(r => r.DecidedAt, now)
+                .SetProperty(r => r.DecidedBy, command.Actor)
+                .SetProperty(r => r.ConcurrencyStamp, r => r.ConcurrencyStamp + 1), cancellationToken);
         await db.ActivityExecutions.Where(e => e.InstanceId == id
                 && (e.Status == ActivityExecutionStatus.Waiting || e.Status == ActivityExecutionStatus.Running))
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, ActivityExecutionStatus.Cancelled)

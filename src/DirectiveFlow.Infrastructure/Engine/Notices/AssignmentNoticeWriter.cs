@@ -42,6 +42,7 @@ public sealed class AssignmentNoticeWriter(IWorkingDayCalendar calendar, OutboxO
         }
 
         var directives = await MailDirectory.DirectivesAsync(db, tasks.Select(t => t.DirectiveId), cancellationToken);
+        var references = await DirectiveReferences.LoadAsync(db, directives.Keys, cancellationToken);
         var assignerIds = tasks.Select(t => t.AssignerUnitId).Distinct().ToList();
         var assigners = await db.Units.AsNoTracking().Where(u => assignerIds.Contains(u.Id))
             .Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
@@ -72,7 +73,7 @@ public sealed class AssignmentNoticeWriter(IWorkingDayCalendar calendar, OutboxO
                 if (!jsons.TryGetValue(key, out var json))
                 {
                     json = AssignmentNoticeModel.Json(options.BaseUrl, calendar, directives.GetValueOrDefault(task.DirectiveId),
-                        assigners.GetValueOrDefault(task.AssignerUnitId) ?? "", task.DueAt, comment, now);
+                        assigners.GetValueOrDefault(task.AssignerUnitId) ?? "", task.DueAt, comment, now, references.GetValueOrDefault(task.DirectiveId));
                     jsons[key] = json;
                 }
 

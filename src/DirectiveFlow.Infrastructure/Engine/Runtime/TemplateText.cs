@@ -1,10 +1,18 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using DirectiveFlow.Core.Directives;
 
 namespace DirectiveFlow.Infrastructure.Engine.Runtime;
 
-/// <summary>Fills <c>{{directive.title}}</c>, <c>{{directive.number}}</c>, <c>{{unit.name}}</c>, <c>{{unit.code}}</c> and <c>{{inputs.x}}</c>.</summary>
+/// <summary>
+/// Fills <c>{{directive.title}}</c>, <c>{{directive.number}}</c>, <c>{{directive.document}}</c> (type and number, "Kết luận
+/// số 15-KL/TU"), <c>{{directive.issuedOn}}</c> (dd/MM/yyyy), <c>{{directive.summary}}</c>, <c>{{directive.summaryInline}}</c>
+/// (the summary — or the title when there is none — for running text, see <see cref="Inline"/>), <c>{{directive.about}}</c>
+/// (the title as "về …", whether or not it was typed with "Về"), <c>{{unit.name}}</c>,
+/// <c>{{unit.code}}</c> and <c>{{inputs.x}}</c>. Any of them takes the filter <c>| inline</c>:
+/// <c>{{directive.title | inline}}</c> reads "…thực hiện về đẩy nhanh…", not "…thực hiện Về đẩy nhanh…".
+/// </summary>
 public static partial class TemplateText
 {
     public static string Fill(string? template, FlowDocument directive, TargetUnit? unit) => Compile(template, directive)(unit);
@@ -28,14 +36,25 @@ public static partial class TemplateText
             var literal = template[at..m.Index];
             parts.Add(_ => literal);
             var key = m.Groups[1].Value;
+            var inline = m.Groups[2].Success;
             string? value = key switch
             {
                 "directive.title" => directive.Title,
                 "directive.number" => directive.Number,
+                "directive.document" => Reference(directive).Head(english: false),
+                "directive.issuedOn" => directive.IssuedOn is { } on ? DirectiveDocument.Format(on) : "",
+                "directive.summary" => directive.Summary ?? "",
+                "directive.summaryInline" => Inline(string.IsNullOrWhiteSpace(directive.Summary) ? directive.Title : directive.Summary),
+                "directive.about" => About(directive.Title),
                 "unit.name" or "unit.code" => null,
                 _ when key.StartsWith("inputs.", StringComparison.Ordinal) => AsText(directive.Inputs[key[7..]]),
                 _ => m.Value,
             };
+            if (inline && value is not null && value != m.Value)
+            {
+                value = Inline(value);
+            }
+
             parts.Add(value is not null ? _ => value : key == "unit.name" ? u => u?.Name ?? "" : u => u?.Code ?? "");
             at = m.Index + m.Length;
         }
@@ -54,6 +73,35 @@ public static partial class TemplateText
         };
     }
 
+    /// <summary>
+    /// A sentence fragment made to continue running text: trimmed, without its closing full stop, its first letter in
+    /// lower case ("Về đẩy nhanh…" → "về đẩy nhanh…") — unless it opens with a proper name or an abbreviation, which
+    /// Vietnamese writes with every syllable capitalised: "Hà Nội…", "UBND…" stay as they are (the second word, or the
+    /// second letter, starts in upper case).
+    /// </summary>
+    public static string Inline(string? text)
+    {
+        var value = (text ?? "").Trim().TrimEnd('.', ';').TrimEnd();
+        if (value.Length == 0 || !char.IsUpper(value[0]))
+        {
+            return value;
+        }
+
+        var words = value.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
+        var first = words[0];
+        var keep = (first.Length > 1 && char.IsUpper(first[1])) || (words.Length > 1 && words[1].Length > 0 && char.IsUpper(words[1][0]));
+        return keep ? value : char.ToLowerInvariant(value[0]) + value[1..];
+    }
+
+    /// <summary>"về đẩy nhanh…" from the title "Về đẩy nhanh…" or "Đẩy nhanh…"; empty for an empty title.</summary>
+    public static string About(string? title)
+    {
+        var inline = Inline(title);
+        return inline.Length == 0 || inline.StartsWith("về ", StringComparison.Ordinal) ? inline : "về " + inline;
+    }
+
+    private static DirectiveReference Reference(FlowDocument d) => new(d.Number, d.DocumentType, d.IssuedOn, "", null, null, d.Deadline);
+
     private static string AsText(JsonNode? node) => node switch
     {
         null => "",
@@ -61,6 +109,6 @@ public static partial class TemplateText
         _ => node.ToJsonString(),
     };
 
-    [GeneratedRegex(@"\{\{\s*([a-zA-Z0-9_.]+)\s*\}\}")]
+    [GeneratedRegex(@"\{\{\s*([a-zA-Z0-9_.]+)\s*(\|\s*inline\s*)?\}\}")]
     private static partial Regex Placeholder();
 }

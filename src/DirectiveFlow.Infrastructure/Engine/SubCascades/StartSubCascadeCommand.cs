@@ -100,11 +100,12 @@ public sealed class StartSubCascadeHandler(DirectiveFlowDbContext db, DeadlineCa
         }
 
         var now = time.GetUtcNow();
-        var inputs = await db.Directives.Where(d => d.Id == task.DirectiveId).Select(d => d.InputsJson).SingleAsync(cancellationToken);
+        var directive = await db.Directives.Where(d => d.Id == task.DirectiveId).Select(d => new { d.InputsJson, d.Deadline }).SingleAsync(cancellationToken);
         DateTimeOffset due;
         try
         {
-            due = deadlines.DueAt(deadline, JsonNode.Parse(inputs) as JsonObject ?? [], now);
+            // Capped like every other task: no sub-unit is due after the directive's overall deadline.
+            due = DeadlineCalculator.Capped(deadlines.DueAt(deadline, JsonNode.Parse(directive.InputsJson) as JsonObject ?? [], now), directive.Deadline);
         }
         catch (FlowFaultException e)
         {

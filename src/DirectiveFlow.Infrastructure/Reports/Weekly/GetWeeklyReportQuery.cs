@@ -1,6 +1,7 @@
 using System.Globalization;
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Email.Addressing;
 using DirectiveFlow.Infrastructure.Organisation;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Reports.NotReached;
@@ -41,6 +42,7 @@ public sealed class GetWeeklyReportHandler(
         var completed = await CompletedAsync(tasks, week, cancellationToken);
         var waiting = await NotReachedAsync(tasks, query.Scope, cancellationToken);
         var body = await ReportBodies.ForAsync(db, query.BodyUnitId, organisation.Value, cancellationToken);
+        (overdue, completed, waiting) = await NameDirectivesAsync(overdue, completed, waiting, cancellationToken);
         return new WeeklyReportDto(
             week.ToString(), week.Monday, week.Sunday, clock.Now, TitleOf(week), body, overview.Totals, overview.ByPillar, overview.Trend[^1],
             new ReportList<UnitRankingItem>(ranking.Items, ranking.Total), overdue, completed, waiting);
@@ -80,6 +82,20 @@ public sealed class GetWeeklyReportHandler(
             rows.Select(r => new CompletedTaskItem(r.Id, r.DirectiveId, r.Number, r.Title, r.UnitId, r.Code, r.Name, r.DueAt, r.CompletedAt!.Value,
                 TaskCategories.Of(UnitTaskStatus.Completed, r.DueAt, r.CompletedAt, clock.Now) == TaskCategory.CompletedOnTime)).ToList(),
             total);
+    }
+
+    /// <summary>Each list names its directives by type, number and issue date ("Kết luận số 15-KL/TU ngày 01/12/2026"), not the bare number.</summary>
+    private async Task<(ReportList<OverdueTaskItem>, ReportList<CompletedTaskItem>, ReportList<NotReachedReportItem>)> NameDirectivesAsync(
+        ReportList<OverdueTaskItem> overdue, ReportList<CompletedTaskItem> completed, ReportList<NotReachedReportItem> waiting, CancellationToken cancellationToken)
+    {
+        var names = (await DirectiveReferences.LoadAsync(db,
+                overdue.Items.Select(t => t.DirectiveId).Concat(completed.Items.Select(t => t.DirectiveId)).Concat(waiting.Items.Select(w => w.DirectiveId)),
+                cancellationToken))
+            .ToDictionary(r => r.Key, r => r.Value.Dated(english: false));
+        string Name(Guid id, string number) => names.GetValueOrDefault(id, number);
+        return (overdue with { Items = overdue.Items.Select(t => t with { DirectiveNumber = Name(t.DirectiveId, t.DirectiveNumber) }).ToList() },
+            completed with { Items = completed.Items.Select(t => t with { DirectiveNumber = Name(t.DirectiveId, t.DirectiveNumber) }).ToList() },
+            waiting with { Items = waiting.Items.Select(w => w with { DirectiveNumber = Name(w.DirectiveId, w.DirectiveNumber) }).ToList() });
     }
 
     private async Task<ReportList<NotReachedReportItem>> NotReachedAsync(IQueryable<UnitTask> tasks, ReportScope scope, CancellationToken cancellationToken)

@@ -38,6 +38,11 @@ public sealed class DecideExtensionHandler(TaskWorkspace workspace) : ICommandHa
         }
 
         var approve = command.Approve.Value;
+        if (approve)
+        {
+            await DirectiveDeadlineCap.CheckAsync(workspace, task, request.RequestedDueAt, deciding: true, cancellationToken);
+        }
+
         var comment = string.IsNullOrWhiteSpace(command.Comment) ? null : command.Comment.Trim();
         request.Status = approve ? ExtensionRequestStatus.Approved : ExtensionRequestStatus.Rejected;
         request.DecidedAt = workspace.Now;

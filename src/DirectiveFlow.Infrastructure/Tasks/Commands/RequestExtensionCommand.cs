@@ -71,6 +71,8 @@ public sealed class RequestExtensionHandler(TaskWorkspace workspace, IWorkingDay
             throw ProblemException.Invalid("newDueDate", ErrorCodes.ExtensionTooFar, InputLimits.MaxDeadlineDays);
         }
 
+        await DirectiveDeadlineCap.CheckAsync(workspace, task, requestedDueAt, deciding: false, cancellationToken);
+
         var request = new ExtensionRequest
         {
             Id = Guid.CreateVersion7(),

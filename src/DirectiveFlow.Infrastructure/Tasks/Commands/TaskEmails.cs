@@ -1,4 +1,5 @@
 using System.Net;
+using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Email;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Email;
@@ -66,9 +67,11 @@ public static class TaskEmails
         var subject = english ? subjectEn : subjectVi;
         var link = workspace.TaskLink(task.Id);
         var open = english ? "Open the task" : "Mở nhiệm vụ";
-        var text = $"{subject}: {task.Title}\n{detail}".TrimEnd() + $"\n\n{open}: {link}";
+        var document = DocumentLines(await DirectiveReferences.LoadAsync(db, [task.DirectiveId], cancellationToken), task.DirectiveId, english);
+        var text = $"{subject}: {task.Title}\n{detail}".TrimEnd() + string.Concat(document.Select(l => "\n" + l)) + $"\n\n{open}: {link}";
         var html = $"<p><strong>{WebUtility.HtmlEncode(subject)}</strong>: {WebUtility.HtmlEncode(task.Title)}</p>"
             + (detail is null ? "" : $"<p>{WebUtility.HtmlEncode(detail)}</p>")
+            + string.Concat(document.Select(l => $"<p>{WebUtility.HtmlEncode(l)}</p>"))
             + $"<p><a href=\"{WebUtility.HtmlEncode(link)}\">{open}</a></p>";
         db.Outbox.Add(new OutboxMessage
         {
@@ -85,5 +88,22 @@ public static class TaskEmails
             CreatedAt = now,
             NextAttemptAt = now,
         });
+    }
+
+    /// <summary>The directive as a letter cites it, and its overall deadline when it has one.</summary>
+    private static List<string> DocumentLines(Dictionary<Guid, DirectiveReference> references, Guid directiveId, bool english)
+    {
+        if (!references.TryGetValue(directiveId, out var reference))
+        {
+            return [];
+        }
+
+        var lines = new List<string> { (english ? "Directive: " : "Văn bản: ") + reference.Text(english) + "." };
+        if (reference.DeadlineText is { } deadline)
+        {
+            lines.Add((english ? "Overall deadline: " : "Hạn hoàn thành chung: ") + deadline + ".");
+        }
+
+        return lines;
     }
 }

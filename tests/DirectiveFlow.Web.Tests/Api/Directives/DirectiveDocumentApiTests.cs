@@ -90,6 +90,32 @@ public sealed class DirectiveDocumentApiTests
         Assert.Equal(0, list.GetProperty("total").GetInt32());
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_list_returns_every_document_field_and_filters_by_document_type(string provider)
+    {
+        await using var app = await ReportsApiWorld.CreateAppAsync(new FakeTimeProvider(Now), provider);
+        using var issuer = await app.CreateClientForAsync("01-PARTY");
+        using var conclusion = await IssueAsync(issuer, new
+        {
+            documentType = "Conclusion", issuedOn = "2026-02-27", signer = new { name = "Nguyễn Văn A", position = "Bí thư Thành ủy" },
+            summary = "Về đẩy nhanh tiến độ Vành đai 4", inputs = new { deadlineDays = 1 },
+        });
+        Assert.Equal(HttpStatusCode.Created, conclusion.StatusCode);
+        using var plan = await IssueAsync(issuer, new { documentType = "Plan", inputs = new { deadlineDays = 1 } });
+        Assert.Equal(HttpStatusCode.Created, plan.StatusCode);
+
+        var conclusions = await issuer.GetFromJsonAsync<JsonElement>("/api/directives?documentType=conclusion", Ct);
+        var item = Assert.Single(conclusions.GetProperty("items").EnumerateArray());
+        Assert.Equal(("Conclusion", "Kết luận số 20-KL/TU", "2026-02-27"),
+            (item.GetProperty("documentType").GetString(), item.GetProperty("number").GetString(), item.GetProperty("issuedOn").GetString()));
+        Assert.Equal("Bí thư Thành ủy", item.GetProperty("signer").GetProperty("position").GetString());
+        Assert.Equal("Về đẩy nhanh tiến độ Vành đai 4", item.GetProperty("summary").GetString());
+        Assert.Equal(2, (await issuer.GetFromJsonAsync<JsonElement>("/api/directives", Ct)).GetProperty("total").GetInt32());
+        using var unknown = await issuer.GetAsync("/api/directives?documentType=Memo", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+    }
+
     /// <summary>POSTs a party conclusion from 01-PARTY with number and title, plus the parts in <paramref name="document"/>.</summary>
     private static async Task<HttpResponseMessage> IssueAsync(HttpClient issuer, object document)
     {

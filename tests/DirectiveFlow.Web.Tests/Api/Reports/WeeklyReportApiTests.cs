@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DirectiveFlow.TestSupport;
 using DirectiveFlow.TestSupport.Reports;
+using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Web.Tests.Api.Reports;
 
@@ -12,6 +13,30 @@ public sealed class WeeklyReportApiTests
     private const string Week = "2026-W10";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Each_list_names_its_directive_by_type_number_and_issue_date(string provider)
+    {
+        await using var world = await ReportsApiWorld.CreateAsync(provider);
+        await using (var db = world.App.Database.CreateContext())
+        {
+            await db.Directives.Where(d => d.Id == world.CommitteeDirective)
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.IssuedOn, new DateOnly(2026, 2, 27)), Ct);
+        }
+
+        using var issuer = await world.App.CreateClientForAsync("01-PARTY");
+        var report = await ReportsApiWorld.GetAsync(issuer, $"/api/reports/weekly?week={Week}");
+        var sheets = ReportFileReader.Sheets(await DownloadAsync(issuer, $"/api/reports/weekly?week={Week}&format=xlsx", "xlsx"));
+
+        var named = report.GetProperty("overdue").GetProperty("items").EnumerateArray()
+            .Concat(report.GetProperty("completed").GetProperty("items").EnumerateArray())
+            .Where(t => t.GetProperty("directiveId").GetGuid() == world.CommitteeDirective)
+            .Select(t => t.GetProperty("directiveNumber").GetString()).ToList();
+        Assert.NotEmpty(named);
+        Assert.All(named, n => Assert.Equal("Chỉ thị số 07/CT-UBND ngày 27/02/2026", n));
+        Assert.Contains(sheets["Quá hạn"], r => (string?)r["Số văn bản"] == "Chỉ thị số 07/CT-UBND ngày 27/02/2026");
+    }
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]

@@ -234,16 +234,18 @@ public sealed class DirectivePagesTests : IAsyncLifetime
         var deadline = today.AddDays(60);
         using var issuer = await UiBrowser.SignedInAsync(_app, "01-PARTY");
         var form = await issuer.PageAsync("/directives/new?flow=party-conclusion");
-        Assert.Contains("id=\"issued-on\" name=\"Input.IssuedOn\" type=\"date\"", form, StringComparison.Ordinal);
-        Assert.Contains("id=\"deadline\" name=\"Input.Deadline\" type=\"date\"", form, StringComparison.Ordinal);
+        // Text inputs typed dd/MM/yyyy, as everywhere else: a native date input shows mm/dd/yyyy in an English browser.
+        Assert.Matches("id=\"issued-on\" name=\"Input.IssuedOn\" placeholder=\"ngày/tháng/năm\" inputmode=\"numeric\"", form);
+        Assert.Matches("id=\"deadline\" name=\"Input.Deadline\" placeholder=\"ngày/tháng/năm\" inputmode=\"numeric\"", form);
+        Assert.DoesNotContain("type=\"date\"", form, StringComparison.Ordinal);
 
         using var response = await issuer.PostFormAsync("/directives/new?flow=party-conclusion", "issue", IssueForm(new()
         {
-            ["Input.IssuedOn"] = Iso(issuedOn),
+            ["Input.IssuedOn"] = Shown(issuedOn),
             ["Input.SignerName"] = "Nguyễn Văn A",
             ["Input.SignerPosition"] = "Bí thư Thành ủy",
             ["Input.Summary"] = "Về đẩy nhanh tiến độ dự án Vành đai 4",
-            ["Input.Deadline"] = Iso(deadline),
+            ["Input.Deadline"] = Shown(deadline),
         }, await UnitIdAsync("01-PARTY")));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -280,6 +282,13 @@ public sealed class DirectivePagesTests : IAsyncLifetime
         Assert.Matches("id=\"issued-on\"[^>]*/>\\s*<span class=\"field-error\"[^>]*>Ngày ban hành " + Shown(today.AddDays(5)), first);
         Assert.Matches("id=\"signer-name\"[^>]*/>\\s*<span class=\"field-error\"[^>]*>Cần ghi họ tên người ký", first);
         Assert.Matches("id=\"deadline\"[^>]*/>\\s*<span class=\"field-error\"[^>]*>Hạn hoàn thành " + Shown(today.AddDays(-4)), second);
+        using var badDate = await issuer.PostFormAsync("/directives/new?flow=party-conclusion", "issue", IssueForm(new()
+        {
+            ["Input.IssuedOn"] = "31/02/2026",
+        }, await UnitIdAsync("01-PARTY")));
+        var third = (await badDate.Content.ReadAsStringAsync(Ct)).Replace("\n", " ", StringComparison.Ordinal);
+        Assert.Matches("id=\"issued-on\"[^>]*/>\\s*<span class=\"field-error\"[^>]*>“31/02/2026” không phải là ngày hợp lệ", third);
+        Assert.Contains("value=\"31/02/2026\"", third, StringComparison.Ordinal);
         await using var db = _app.Database.CreateContext();
         Assert.False(await db.Directives.AnyAsync(Ct));
     }

@@ -1,0 +1,51 @@
+using DirectiveFlow.Web.Tests.Api.Tasks;
+using DirectiveFlow.Web.Tests.Components.Overview;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace DirectiveFlow.Web.Tests.Components.Directives;
+
+/// <summary>
+/// Issue 13 part 1 in Chromium: an issuer issues a directive with its signed PDF from the new-directive form, typing the
+/// dates as dd/MM/yyyy, and finds the file on the directive page with its size and a working download link — in
+/// Vietnamese and in English, at desktop and phone width (screenshots bin/…/screenshots/directive-files-*.png).
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class DirectiveFilesBrowserTests(OverviewBrowserFixture fixture) : IClassFixture<OverviewBrowserFixture>
+{
+    [Theory]
+    [InlineData("vi", 1440, "Văn bản ký số (PDF)")]
+    [InlineData("en", 390, "Signed document (PDF)")]
+    public async Task An_issuer_issues_with_a_signed_PDF_and_sees_it_on_the_directive_page(string language, int width, string heading)
+    {
+        var page = await fixture.SignedInPageAsync("01-PARTY", width, language);
+        await page.GotoAsync(fixture.Url("/directives/new?flow=party-conclusion"));
+        var number = $"Kết luận số {width}-KL/TU";
+        await page.Locator("#number").FillAsync(number);
+        await page.Locator("#document-type").SelectOptionAsync("Conclusion");
+        await page.Locator("#title").FillAsync("Về dự án đường Vành đai 4");
+        await page.Locator("#issued-on").FillAsync("27/02/2026");
+        await page.Locator("#input-deadlineDays").FillAsync("5");
+        await page.Locator("#signed-files").SetInputFilesAsync(new[]
+        {
+            new FilePayload { Name = "Kết luận ký số.pdf", MimeType = "application/pdf", Buffer = AttachmentFiles.Pdf },
+        });
+        await ChromiumPages.ScreenshotAsync(page, $"directive-files-form-{language}-{width}");
+        await page.Locator("form.card button.btn--primary").ClickAsync();
+
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/directives/[0-9a-f-]{36}$"));
+        var files = page.GetByTestId("directive-files");
+        await Expect(files).ToContainTextAsync(heading);
+        var link = files.GetByRole(AriaRole.Link, new() { Name = "Kết luận ký số.pdf" });
+        await Expect(link).ToBeVisibleAsync();
+        await Expect(files).ToContainTextAsync("1 KB");
+        await Expect(page.GetByTestId("issued-on")).ToHaveTextAsync("27/02/2026");
+        await ChromiumPages.ScreenshotAsync(page, $"directive-files-page-{language}-{width}");
+
+        var href = await link.GetAttributeAsync("href");
+        var download = await page.Context.APIRequest.GetAsync(fixture.Url("/" + href!.TrimStart('/')));
+        Assert.Equal(200, download.Status);
+        Assert.Equal(AttachmentFiles.Pdf, await download.BodyAsync());
+        await page.Context.CloseAsync();
+    }
+}
