@@ -20,6 +20,12 @@ public sealed class DirectiveFlowClaimsFactory(
         }
 
         identity.AddClaim(new Claim(DirectiveFlowClaims.Language, user.PreferredLanguage));
+        if (!string.IsNullOrWhiteSpace(user.Position) && !string.IsNullOrWhiteSpace(user.FullName))
+        {
+            // A person (not a unit's own account): the header greets them by name.
+            identity.AddClaim(new Claim(DirectiveFlowClaims.PersonName, user.FullName.Trim()));
+        }
+
         return identity;
     }
 }

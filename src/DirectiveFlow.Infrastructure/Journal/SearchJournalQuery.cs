@@ -1,6 +1,7 @@
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Journal;
+using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -26,13 +27,12 @@ public sealed class SearchJournalHandler(DirectiveFlowDbContext db) : IQueryHand
         var units = await db.Tasks.AsNoTracking().Where(t => taskIds.Contains(t.Id))
             .Join(db.Units, t => t.UnitId, u => u.Id, (t, u) => new { TaskId = t.Id, u.Name })
             .ToDictionaryAsync(x => x.TaskId, x => x.Name, cancellationToken);
-        var people = await PeopleAsync(page.Select(j => j.Actor).Distinct().ToList(), cancellationToken);
+        var people = await PersonNames.LoadAsync(db, page.Select(j => j.Actor), cancellationToken);
 
         var rows = page.Select(j =>
         {
             var directive = directives.GetValueOrDefault(j.DirectiveId);
-            var known = people.TryGetValue(j.Actor, out var person);
-            return new JournalSearchRow(j.Id, j.At, j.Actor, known ? person.Name : null, known ? person.Position : null, j.Action, j.Detail, j.DirectiveId,
+            return new JournalSearchRow(j.Id, j.At, j.Actor, people.Name(j.Actor), j.Action, j.Detail, j.DirectiveId,
                 directive?.Number ?? "", directive?.Title ?? "", j.TaskId, j.TaskId is { } taskId ? units.GetValueOrDefault(taskId) : null);
         }).ToList();
         return new PagedResult<JournalSearchRow>(rows, total, query.Page.Page, query.Page.PageSize);
@@ -86,17 +86,6 @@ public sealed class SearchJournalHandler(DirectiveFlowDbContext db) : IQueryHand
             .Where(r => r.Code.ToLowerInvariant().Contains(needle, StringComparison.Ordinal) || r.Name.ToLowerInvariant().Contains(needle, StringComparison.Ordinal))
             .Select(r => r.Key)
             .ToList();
-
-    /// <summary>
-    /// The name and position of each actor that is an account. Seam: the shared people-name resolver of issue 13
-    /// (part 4) replaces this lookup once merged; until then an actor without an account shows as its user name.
-    /// </summary>
-    private async Task<Dictionary<string, (string Name, string Position)>> PeopleAsync(List<string> actors, CancellationToken cancellationToken)
-    {
-        var accounts = await db.Users.AsNoTracking().Where(u => actors.Contains(u.UserName!) && u.FullName != "")
-            .Select(u => new { u.UserName, u.FullName, u.Position }).ToListAsync(cancellationToken);
-        return accounts.ToDictionary(a => a.UserName!, a => (a.FullName, a.Position), StringComparer.Ordinal);
-    }
 
     private static string? Needle(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().ToLowerInvariant();
 

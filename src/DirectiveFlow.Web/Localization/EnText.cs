@@ -712,8 +712,6 @@ public static class EnText
         ["Targets.PasteHintCommunes"] = "Commune codes (e.g. 00070), one per line or separated by commas.",
         ["Targets.PasteHintUnits"] = "Unit codes (e.g. 00070-PARTY), one per line or separated by commas.",
         ["Targets.Csv"] = "Or upload a CSV file of codes",
-        ["Targets.ChooseFile"] = "Choose a file",
-        ["Targets.NoFile"] = "No file chosen",
         ["Targets.CsvHint"] = "Codes in the first column; a header line is skipped.",
         ["Targets.CsvTooLarge"] = "The CSV file is too large (at most 256 KB).",
         ["Targets.Chosen"] = "Chosen target units",
@@ -722,6 +720,10 @@ public static class EnText
 
         // ---- The directive as a document (issue 13, part 1) ----
         // (keys of this area go above the next marker)
+        ["Files.Choose"] = "Choose a file",
+        ["Files.ChooseMany"] = "Choose files",
+        ["Files.None"] = "No file chosen",
+        ["Files.Many"] = "{0} files chosen",
         ["Directive.Files"] = "Signed document (PDF)",
         ["Directive.FilesHint"] = "Choose one or more PDF files, each at most {0} MB.",
         ["Directive.FilesNone"] = "No signed document attached.",

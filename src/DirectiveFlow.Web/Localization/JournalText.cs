@@ -1,3 +1,4 @@
+using DirectiveFlow.Infrastructure.Identity;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -10,17 +11,11 @@ namespace DirectiveFlow.Web.Localization;
 /// </summary>
 public static partial class JournalText
 {
-    /// <summary>The actor the product writes for what no person did (sweeps, emails, the engine on its own).</summary>
-    public const string SystemActor = "system";
-
     public static string Action(UiText text, string action) => text["Journal." + action];
-
-    public static string Actor(UiText text, string? actor) =>
-        string.IsNullOrWhiteSpace(actor) || actor == SystemActor ? text["Journal.Actor.System"] : actor;
 
     /// <summary>The person behind a record (its resolved name, see <c>PersonNames</c>), the system in the reader's language.</summary>
     public static string Person(UiText text, string? actor, string? name) =>
-        string.IsNullOrWhiteSpace(actor) || actor == SystemActor ? text["Journal.Actor.System"] : name ?? actor;
+        string.IsNullOrWhiteSpace(actor) || actor == PersonNames.SystemActor ? text["Journal.Actor.System"] : name ?? actor;
 
     public static string? Detail(UiText text, string? detail)
     {

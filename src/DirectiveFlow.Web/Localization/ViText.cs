@@ -712,8 +712,6 @@ public static class ViText
         ["Targets.PasteHintCommunes"] = "Mã phường, xã (ví dụ 00070), mỗi dòng một mã hoặc cách nhau bằng dấu phẩy.",
         ["Targets.PasteHintUnits"] = "Mã đơn vị (ví dụ 00070-PARTY), mỗi dòng một mã hoặc cách nhau bằng dấu phẩy.",
         ["Targets.Csv"] = "Hoặc tải lên tệp CSV các mã",
-        ["Targets.ChooseFile"] = "Chọn tệp",
-        ["Targets.NoFile"] = "Chưa chọn tệp",
         ["Targets.CsvHint"] = "Mã ở cột đầu tiên; dòng tiêu đề được bỏ qua.",
         ["Targets.CsvTooLarge"] = "Tệp CSV quá lớn (tối đa 256 KB).",
         ["Targets.Chosen"] = "Đơn vị nhận đã chọn",
@@ -722,6 +720,10 @@ public static class ViText
 
         // ---- The directive as a document (issue 13, part 1) ----
         // (keys of this area go above the next marker)
+        ["Files.Choose"] = "Chọn tệp",
+        ["Files.ChooseMany"] = "Chọn các tệp",
+        ["Files.None"] = "Chưa chọn tệp",
+        ["Files.Many"] = "{0} tệp đã chọn",
         ["Directive.Files"] = "Văn bản ký số (PDF)",
         ["Directive.FilesHint"] = "Chọn một hoặc nhiều tệp PDF, mỗi tệp tối đa {0} MB.",
         ["Directive.FilesNone"] = "Chưa đính kèm văn bản ký số.",

@@ -21,6 +21,6 @@ public sealed class InstanceFlowQuery(IMediator mediator)
     public async Task<IReadOnlyList<ActivityUnitRow>> UnitsAsync(Guid directiveId, string activityId, CancellationToken cancellationToken) =>
         await mediator.Send(new ListActivityUnitsQuery(directiveId, activityId), cancellationToken);
 
-    public async Task<IReadOnlyList<JournalEntry>> JournalAsync(Guid directiveId, int take, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<RecentJournalEntry>> JournalAsync(Guid directiveId, int take, CancellationToken cancellationToken) =>
         await mediator.Send(new ListRecentJournalQuery(directiveId, take), cancellationToken);
 }

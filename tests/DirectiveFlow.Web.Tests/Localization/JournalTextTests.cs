@@ -33,8 +33,9 @@ public sealed partial class JournalTextTests
             CultureInfo.CurrentUICulture = new CultureInfo(language);
             var text = new UiText();
 
-            Assert.Equal(system, JournalText.Actor(text, "system"));
-            Assert.Equal("00070-PARTY", JournalText.Actor(text, "00070-PARTY"));
+            Assert.Equal(system, JournalText.Person(text, "system", null));
+            Assert.Equal("00070-PARTY", JournalText.Person(text, "00070-PARTY", null));
+            Assert.Equal("Trần Văn Minh (Chuyên viên) – UBND phường Hoàn Kiếm", JournalText.Person(text, "minhtv", "Trần Văn Minh (Chuyên viên) – UBND phường Hoàn Kiếm"));
             Assert.Equal(tasks, JournalText.Detail(text, "4 × action-plan"));
             Assert.Equal(units, JournalText.Detail(text, "12 units"));
             Assert.Equal(accepted, JournalText.Detail(text, "Accepted"));

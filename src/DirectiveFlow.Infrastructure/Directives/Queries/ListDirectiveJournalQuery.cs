@@ -1,3 +1,4 @@
+using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Infrastructure.Persistence;
 using Mediator;
@@ -18,7 +19,7 @@ public sealed class ListDirectiveJournalHandler(DirectiveFlowDbContext db) : IQu
             .Skip(query.Page.Skip).Take(query.Page.PageSize)
             .Select(j => new JournalEntryItem(j.Id, j.At, j.Actor, j.Action, j.Detail, j.TaskId, j.ActivityId))
             .ToListAsync(cancellationToken);
-        var people = await Tasks.Queries.PersonNames.LoadAsync(db, items.Select(i => i.Actor), cancellationToken);
+        var people = await PersonNames.LoadAsync(db, items.Select(i => i.Actor), cancellationToken);
         items = [.. items.Select(i => i with { ActorName = people.Name(i.Actor) })];
         return new PagedResult<JournalEntryItem>(items, total, query.Page.Page, query.Page.PageSize);
     }

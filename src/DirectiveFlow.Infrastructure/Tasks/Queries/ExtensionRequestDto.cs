@@ -15,7 +15,7 @@ public sealed record ExtensionRequestDto(
     string? DecidedBy,
     string? DecisionComment)
 {
-    /// <summary>The person who asked (<see cref="PersonNames"/>).</summary>
+    /// <summary>The person who asked (<see cref="Identity.PersonNames"/>).</summary>
     public string? RequestedByName { get; init; }
 
     /// <summary>The person who decided, once decided.</summary>

@@ -1,3 +1,4 @@
+using DirectiveFlow.Infrastructure.Identity;
 using System.Globalization;
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Common;

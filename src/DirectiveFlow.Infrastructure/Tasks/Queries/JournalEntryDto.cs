@@ -3,6 +3,6 @@ namespace DirectiveFlow.Infrastructure.Tasks.Queries;
 /// <summary>One line of a task's history.</summary>
 public sealed record JournalEntryDto(long Id, DateTimeOffset At, string Actor, string Action, string? Detail)
 {
-    /// <summary>The person who acted (<see cref="PersonNames"/>); null for the system.</summary>
+    /// <summary>The person who acted (<see cref="Identity.PersonNames"/>); null for the system.</summary>
     public string? ActorName { get; init; }
 }

@@ -1,3 +1,4 @@
+using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Persistence;

@@ -23,14 +23,6 @@
         });
     });
 
-    document.addEventListener("change", function (event) {
-        var input = event.target instanceof Element ? event.target.closest("[data-target-file]") : null;
-        var name = input && input.files && input.files.length > 0 ? input.parentElement.querySelector("[data-target-file-name]") : null;
-        if (name) {
-            name.textContent = input.files[0].name;
-        }
-    });
-
     document.addEventListener("click", function (event) {
         var button = event.target instanceof Element ? event.target.closest("[data-target-all], [data-target-none]") : null;
         var picker = button ? button.closest("[data-target-picker]") : null;

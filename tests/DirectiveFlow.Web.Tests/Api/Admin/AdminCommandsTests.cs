@@ -93,7 +93,9 @@ public sealed class AdminCommandsTests
         Assert.Equal("01", all.ProvinceCode);
         Assert.Contains(all.Units, u => u.Code == "01-PARTY" && u.Level == UnitLevel.Province);
         var hoanKiem = Assert.Single(all.Units, u => u.Code == "00070-PARTY");
-        Assert.Equal("Lãnh đạo " + hoanKiem.Name, Assert.Single(hoanKiem.Heads).Name);
+        // The unit's own head account (demo mode) and the named head the demo seeds for Hoàn Kiếm's Party committee.
+        Assert.Equal(["Lãnh đạo " + hoanKiem.Name, "Phạm Văn Hùng"], hoanKiem.Heads.Select(h => h.Name).Order(StringComparer.Ordinal));
+        Assert.Contains(hoanKiem.Heads, h => h.Name == "Phạm Văn Hùng" && h.Position == "Bí thư Đảng ủy phường");
         Assert.Equal(["00070-PARTY", "00070-PARTY-KT"], search.Units.Select(u => u.Code).Order(StringComparer.Ordinal));
     }
 
@@ -162,7 +164,8 @@ public sealed class AdminCommandsTests
         Assert.Equal(["task.completed", "directive.issued"], byDirective.Select(r => r.Action));
         Assert.Equal("Chỉ thị số 02-CT/TU", Assert.Single(byNumber).DirectiveNumber);
         var unitRow = Assert.Single(byUnit);
-        Assert.Equal(("Đảng ủy phường Hoàn Kiếm", "Lãnh đạo Đảng ủy phường Hoàn Kiếm"), (unitRow.UnitName, unitRow.ActorName));
+        // A unit's own account (no position) reads as its unit, as on every screen (Identity/PersonNames).
+        Assert.Equal(("Đảng ủy phường Hoàn Kiếm", "Đảng ủy phường Hoàn Kiếm"), (unitRow.UnitName, unitRow.ActorName));
         Assert.Equal("00070-PARTY.head", Assert.Single(byPersonName).Actor);
         Assert.Equal("task.completed", Assert.Single(byDay).Action);
     }

@@ -34,7 +34,7 @@ public sealed partial class AdminPagesTests(UiAppFixture fixture) : IClassFixtur
             ["/admin/units"] = ["Cơ quan cấp tỉnh, thành phố", "Đảng ủy phường Hoàn Kiếm", "Lãnh đạo Đảng ủy phường Hoàn Kiếm", "Thêm đơn vị trực thuộc"],
             ["/admin/calendar?year=2027"] = ["Lịch làm việc năm 2027", "Tết Nguyên đán: nghỉ từ 05/02/2027 đến 11/02/2027.", "Tết Nguyên đán (29 Tết)", "Tháng 12", "cal--tet"],
             ["/admin/outbox?tab=deadLetter"] = ["Không gửi được", "Hộp thư người nhận không tồn tại", "name=\"Retry.Id\" value=\"" + deadId + "\""],
-            ["/admin/journal"] = ["Hoàn thành nhiệm vụ", "Lãnh đạo Đảng ủy phường Hoàn Kiếm", "Kết luận số 15-KL/TU"],
+            ["/admin/journal"] = ["Hoàn thành nhiệm vụ", "Đảng ủy phường Hoàn Kiếm", "Kết luận số 15-KL/TU"],
         };
 
         foreach (var url in Screens)

@@ -132,9 +132,10 @@ public sealed partial class OverviewPageTests(OverviewWorldFixture fixture) : IC
 
         var list = await issuer.PageAsync("/directives");
         var conclusion = PageHtml.Rows(list, "directives").Single(r => r.Contains(World.Conclusion.ToString(), StringComparison.Ordinal));
-        Assert.Equal(["Kết luận", "8", "12%", "1", "09/03/2026"], Cells(conclusion));
+        // Issued here on 02/03/2026 without a recorded document date: the list shows the day it was issued.
+        Assert.Equal(["Kết luận", "02/03/2026", "8", "12%", "1", "09/03/2026"], Cells(conclusion));
         var committee = PageHtml.Rows(list, "directives").Single(r => r.Contains(World.CommitteeDirective.ToString(), StringComparison.Ordinal));
-        Assert.Equal(["Chỉ thị", "4", "25%", "1", "09/03/2026"], Cells(committee));
+        Assert.Equal(["Chỉ thị", "02/03/2026", "4", "25%", "1", "09/03/2026"], Cells(committee));
 
         Assert.Equal([World.Conclusion, World.CommitteeDirective], DirectiveIds(await issuer.PageAsync("/directives?sort=total")));
         Assert.Equal([World.CommitteeDirective, World.Conclusion], DirectiveIds(await issuer.PageAsync("/directives?sort=total&desc=false")));

@@ -42,7 +42,9 @@ internal static partial class PageHtml
         var body = html[html.IndexOf("<body", StringComparison.Ordinal)..];
         body = Regex.Replace(body, "<script.*?</script>", " ", RegexOptions.Singleline);
         // The signed-in account's login name (e.g. 01-PARTY) is what the user typed, not a label.
-        body = Regex.Replace(body, "<span class=\"user__name\">[^<]*</span>", " ");
+        body = Regex.Replace(body, "<span class=\"(?:user__name|user-menu__name)\">[^<]*</span>", " ");
+        // The language switch names the other language in that language ("English" on a Vietnamese page).
+        body = Regex.Replace(body, "<a class=\"lang-switch\"[^>]*>[^<]*</a>", " ");
         var attributes = string.Join(" ", AttributePattern().Matches(body).Select(m => m.Groups[2].Value));
         return WebUtility.HtmlDecode(Regex.Replace(body, "<[^>]+>", " ") + " " + attributes);
     }

@@ -48,7 +48,8 @@ public sealed class TaskAttachmentFormTests : IAsyncLifetime
         var html = (await response.Content.ReadAsStringAsync(Ct)).Replace("\n", " ", StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Matches("complete-file[^>]*>\\s*<span class=\"field-error\" role=\"alert\">Chỉ nhận tệp", html);
+        // The error sits under the file chooser (input, its button and the chosen name), before the field ends.
+        Assert.Matches("id=\"complete-file\"(?:(?!</div>).)*</div>\\s*<span class=\"field-error\" role=\"alert\">Chỉ nhận tệp", html);
         await using var db = _app.Database.CreateContext();
         Assert.Equal(UnitTaskStatus.InProgress, await db.Tasks.Where(t => t.Id == _task.Id).Select(t => t.Status).SingleAsync(Ct));
         Assert.False(await db.Attachments.AnyAsync(Ct));

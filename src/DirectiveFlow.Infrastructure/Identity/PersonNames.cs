@@ -1,7 +1,7 @@
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace DirectiveFlow.Infrastructure.Tasks.Queries;
+namespace DirectiveFlow.Infrastructure.Identity;
 
 /// <summary>
 /// Who a record's user name stands for, as every task screen shows it: a person as "Trần Văn Minh (Chuyên viên) –
