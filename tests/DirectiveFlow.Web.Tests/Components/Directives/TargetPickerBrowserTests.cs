@@ -1,3 +1,4 @@
+using DirectiveFlow.Web.Tests.Api.Tasks;
 using DirectiveFlow.Web.Tests.Components.Overview;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -7,7 +8,7 @@ namespace DirectiveFlow.Web.Tests.Components.Directives;
 /// <summary>
 /// Issue 13 §2 in Chromium: the issuer finds three wards in the "Đơn vị nhận" picker (searching without accents, select
 /// all / none), issues, and the directive page lists exactly those three; screenshots (bin/…/screenshots/target-picker-*.png)
-/// at desktop and phone width, in Vietnamese and English.
+/// at desktop and phone width, in Vietnamese and English. The signed PDF is attached in the same issue and listed after it.
 /// </summary>
 [Trait("Category", "Browser")]
 public sealed class TargetPickerBrowserTests(OverviewBrowserFixture fixture) : IClassFixture<OverviewBrowserFixture>
@@ -38,6 +39,12 @@ public sealed class TargetPickerBrowserTests(OverviewBrowserFixture fixture) : I
         await picker.GetByTestId("target-00613").CheckAsync();
         await page.Locator("#number").FillAsync($"Kết luận số {width}-KL/TU");
         await page.Locator("#title").FillAsync("Về tuyến Vành đai 4");
+        // The signed document goes with the issue (issue 13's "three chosen wards with a signed PDF").
+        await page.Locator("#signed-files").SetInputFilesAsync(new[]
+        {
+            new FilePayload { Name = "Kết luận Vành đai 4.pdf", MimeType = "application/pdf", Buffer = AttachmentFiles.Pdf },
+        });
+        await Expect(page.Locator("#signed-files ~ [data-file-chooser-name]")).ToHaveTextAsync("Kết luận Vành đai 4.pdf");
         await ChromiumPages.ScreenshotAsync(page, $"target-picker-{language}-{width}");
 
         await page.Locator("button.btn--primary").ClickAsync();
@@ -45,6 +52,7 @@ public sealed class TargetPickerBrowserTests(OverviewBrowserFixture fixture) : I
         var chosen = page.GetByTestId("chosen-targets-ward-counterparts").Locator("li");
         await Expect(chosen).ToHaveCountAsync(3);
         Assert.Equal(["Ba Đình", "Hoàn Kiếm", "Tây Tựu"], (await chosen.AllInnerTextsAsync()).Order(StringComparer.Ordinal));
+        await Expect(page.GetByTestId("directive-files").GetByRole(AriaRole.Link, new() { Name = "Kết luận Vành đai 4.pdf" })).ToBeVisibleAsync();
         await ChromiumPages.ScreenshotAsync(page, $"target-picker-issued-{language}-{width}");
         await page.Context.CloseAsync();
     }
