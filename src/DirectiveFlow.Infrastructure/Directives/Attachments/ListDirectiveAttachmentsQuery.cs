@@ -11,10 +11,15 @@ namespace DirectiveFlow.Infrastructure.Directives.Attachments;
 /// </summary>
 public sealed record ListDirectiveAttachmentsQuery(Guid DirectiveId, ClaimsPrincipal? User = null) : IQuery<IReadOnlyList<DirectiveAttachmentDto>>;
 
-public sealed class ListDirectiveAttachmentsHandler(DirectiveFlowDbContext db) : IQueryHandler<ListDirectiveAttachmentsQuery, IReadOnlyList<DirectiveAttachmentDto>>
+/// <remarks>
+/// A context of its own: the list is a component beside others on the directive and task pages, and static rendering
+/// runs sibling components' loads at the same time, which one shared context does not allow.
+/// </remarks>
+public sealed class ListDirectiveAttachmentsHandler(IDbContextFactory<DirectiveFlowDbContext> contexts) : IQueryHandler<ListDirectiveAttachmentsQuery, IReadOnlyList<DirectiveAttachmentDto>>
 {
     public async ValueTask<IReadOnlyList<DirectiveAttachmentDto>> Handle(ListDirectiveAttachmentsQuery query, CancellationToken cancellationToken)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (query.User is { } user && !await DirectiveFileAccess.MayReadAsync(db, user, query.DirectiveId, cancellationToken))
         {
             return [];

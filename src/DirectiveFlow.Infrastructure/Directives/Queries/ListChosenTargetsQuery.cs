@@ -14,11 +14,13 @@ namespace DirectiveFlow.Infrastructure.Directives.Queries;
 /// </summary>
 public sealed record ListChosenTargetsQuery(Guid DirectiveId) : IQuery<IReadOnlyList<CascadeTargetSet>>;
 
-public sealed class ListChosenTargetsHandler(DirectiveFlowDbContext db, WorkflowDefinitionCache definitions)
+/// <remarks>A context of its own, for the same reason as <see cref="Attachments.ListDirectiveAttachmentsHandler"/>: a panel beside others.</remarks>
+public sealed class ListChosenTargetsHandler(IDbContextFactory<DirectiveFlowDbContext> contexts, WorkflowDefinitionCache definitions)
     : IQueryHandler<ListChosenTargetsQuery, IReadOnlyList<CascadeTargetSet>>
 {
     public async ValueTask<IReadOnlyList<CascadeTargetSet>> Handle(ListChosenTargetsQuery query, CancellationToken cancellationToken)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var directive = await (from d in db.Directives.AsNoTracking()
                                where d.Id == query.DirectiveId
                                join r in db.WorkflowDefinitions on new { d.WorkflowDefinitionId, Version = d.WorkflowVersion }
