@@ -69,27 +69,37 @@ public sealed partial class ConclusionParser(IEnumerable<ParseUnit> units)
         if (chairs.Success)
         {
             var clauseStart = ClauseStartRegex().Matches(folded[..chairs.Index]).LastOrDefault() is { } stop ? stop.Index + stop.Length : 0;
-            var start = GiveRegex().Matches(folded[..chairs.Index]).LastOrDefault(m => m.Index >= clauseStart) is { } give ? give.Index + give.Length : clauseStart;
             var end = chairs.Index;
-            while (end > start && folded[end - 1] is ' ' or ',')
+            while (end > clauseStart && folded[end - 1] is ' ' or ',')
             {
                 end--;
             }
 
-            while (start < end && folded[start] == ' ')
+            // "Giao X chủ trì", "Đề nghị UBND Thành phố giao X chủ trì", "Giao Sở Giáo dục… chủ trì": the first "giao" whose
+            // rest up to "chủ trì" is one name; else what the first one names.
+            var starts = GiveRegex().Matches(folded[..end]).Where(m => m.Index >= clauseStart).Select(m => m.Index + m.Length).Append(clauseStart).ToList();
+            UnitProposal? fallback = null;
+            List<string>? fallbackWarnings = null;
+            foreach (var start in starts.Select(s => SkipSpaces(folded, s)).Where(s => s < end))
             {
-                start++;
-            }
-
-            if (end > start)
-            {
-                var mention = ReadOne(content, folded, start, warnings, end);
-                if (mention is not null && mention.Code is not null && !Covers(folded, start, end, mention))
+                var found = new List<string>();
+                var mention = ReadOne(content, folded, start, found, end) ?? Unknown(content, start, end, found);
+                if (mention.Code is not null && Covers(folded, start, end, mention))
                 {
-                    return mention with { Confidence = Math.Round(mention.Confidence * Inferred, 2) };
+                    warnings.AddRange(found);
+                    return mention;
                 }
 
-                return mention ?? Unknown(content, start, end, warnings);
+                if (fallback is null)
+                {
+                    (fallback, fallbackWarnings) = (mention.Code is null ? mention : mention with { Confidence = Math.Round(mention.Confidence * Inferred, 2) }, found);
+                }
+            }
+
+            if (fallback is not null)
+            {
+                warnings.AddRange(fallbackWarnings!);
+                return fallback;
             }
         }
         else if (GiveRegex().Match(folded) is { Success: true } give)
@@ -106,6 +116,16 @@ public sealed partial class ConclusionParser(IEnumerable<ParseUnit> units)
 
         warnings.Add(ItemWarnings.LeadNotFound);
         return null;
+    }
+
+    private static int SkipSpaces(string folded, int at)
+    {
+        while (at < folded.Length && folded[at] == ' ')
+        {
+            at++;
+        }
+
+        return at;
     }
 
     private static bool Covers(string folded, int start, int end, UnitProposal mention) =>
@@ -390,7 +410,7 @@ public sealed partial class ConclusionParser(IEnumerable<ParseUnit> units)
     [GeneratedRegex(@"[;:]|\.(?= )")]
     private static partial Regex ClauseStartRegex();
 
-    [GeneratedRegex(@"\b(?:giao|de nghi|yeu cau)(?: cho)? ")]
+    [GeneratedRegex(@"\b(?:giao|de nghi|yeu cau)(?: cho)?(?: thuong truc)? ")]
     private static partial Regex GiveRegex();
 
     [GeneratedRegex(@"\bphoi hop(?: chat che)?(?: voi| cung)? ")]
