@@ -23,7 +23,8 @@ public sealed record UnitChoice(string Code, string Name);
 /// A unit named in an item, as written, with the unit it was matched to (null when none) and how sure the match is:
 /// <see cref="UnitProposal.Confidence"/> is 1 for the unit's official name, 0.9 for a standard variant ("UBND" for
 /// "Ủy ban nhân dân", without the city's name), 0.8 for an abbreviation ("Sở XD") or a bare pillar name ("UBND"),
-/// each times 0.9 when written without diacritics; a name several units share gets 1 ÷ their number (at most 0.4)
+/// each times 0.9 when written without diacritics and times 0.9 when a lead is guessed without "chủ trì" or fills
+/// only part of the words before it; a name several units share gets 1 ÷ their number (at most 0.4)
 /// and lists them all in <see cref="Alternatives"/>; 0 when nothing matched. At 0.8 or more the match can be taken
 /// as it is; below 0.5 the issuer has to choose.
 /// </summary>

@@ -73,6 +73,17 @@ public sealed class ConclusionParserTests
         Assert.Equal(Parser.Parse(text).Select(Describe), new ConclusionParser(ParseCorpus.Hanoi.Reverse()).Parse(text).Select(Describe));
     }
 
+    [Fact]
+    public void A_text_of_the_longest_accepted_size_parses_quickly()
+    {
+        var (_, text, expected) = ParseCorpus.Documents[4];
+        var copies = 49_000 / text.Length;
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var items = Parser.Parse(string.Concat(Enumerable.Repeat(text, copies)));
+        Assert.Equal(expected.Length * copies, items.Count);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), $"took {started.Elapsed}");
+    }
+
     private static string Describe(ProposedItem item)
     {
         var supporting = item.Supporting.Count == 0 ? "-" : string.Join(", ", item.Supporting.Select(s => s.Code ?? "?"));

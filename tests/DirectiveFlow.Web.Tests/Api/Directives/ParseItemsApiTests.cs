@@ -13,7 +13,7 @@ public sealed class ParseItemsApiTests
         THÔNG BÁO KẾT LUẬN của Thường trực Thành ủy
         1. Giao Sở Xây dựng chủ trì, phối hợp Sở TC và UBND các phường liên quan hoàn thành phương án giải phóng mặt bằng trước ngày 15/12/2026.
         2. Giao UBND phuong Hoan Kiem chủ trì, phối hợp Ủy ban MTTQ phường Hoàn Kiếm vận động người dân, hoàn thành trong quý I/2027.
-        3. Giao Ba Đình thường xuyên báo cáo tiến độ.
+        3. Giao Ba Đình chủ trì, thường xuyên báo cáo tiến độ.
         """;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -46,6 +46,7 @@ public sealed class ParseItemsApiTests
         var third = items[2];
         Assert.Equal("00004-COMMITTEE", Code(third.GetProperty("lead")));
         Assert.Equal(4, third.GetProperty("lead").GetProperty("alternatives").GetArrayLength());
+        Assert.Equal(0.25, third.GetProperty("lead").GetProperty("confidence").GetDouble());
         Assert.Equal(("Periodic", null, "thường xuyên"), Deadline(third));
         Assert.Equal(["unit-ambiguous"], Warnings(third));
     }
