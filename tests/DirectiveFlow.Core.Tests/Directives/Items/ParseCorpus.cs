@@ -136,6 +136,19 @@ public static class ParseCorpus
                 "6 | 01-COUNCIL | - | periodic",
                 "7 | 01-COMMITTEE-SKHCN | 01-COMMITTEE-SGDDT | date 2027-06-01",
             ]),
+        ("Kết luận phiên họp UBND Thành phố (đề nghị … giao, tên đầy đủ, tên tắt, ngày có gạch ngang)", """
+            Kết luận số 215/KL-UBND ngày 02/12/2026 của UBND Thành phố:
+            1. Đề nghị UBND Thành phố giao Sở Tài chính chủ trì, phối hợp Sở Xây dựng Thành phố Hà Nội rà soát danh mục dự án chậm giải ngân, hoàn thành trước tháng 12/2026.
+            2. Ủy ban nhân dân phường Hoàn Kiếm thực hiện việc sắp xếp trụ sở làm việc, xong trước 30-9-2027.
+            3. Giao Sở KHCN chủ trì, phối hợp với Sở GDĐT và Thành đoàn Hà Nội tổ chức Cuộc thi sáng tạo thanh thiếu niên nhi đồng năm 2027, hằng năm báo cáo kết quả.
+            4. Hội Cựu chiến binh Thành phố Hà Nội phối hợp Ủy ban MTTQ Thành phố Hà Nội tổ chức gặp mặt truyền thống trong ngày 22/12/2026.
+            """,
+            [
+                "1 | 01-COMMITTEE-STC | 01-COMMITTEE-SXD | month 2026-11-30",
+                "2 | 00070-COMMITTEE | - | date 2027-09-30",
+                "3 | 01-COMMITTEE-SKHCN | 01-COMMITTEE-SGDDT, 01-FRONT-DTN | periodic",
+                "4 | 01-FRONT-HCCB | 01-FRONT | date 2026-12-22",
+            ]),
     ];
 
     private static ParseUnit Department(string suffix, string name) =>
