@@ -4,8 +4,8 @@ using System.Text;
 namespace DirectiveFlow.Core.Directives.Items;
 
 /// <summary>
-/// Vietnamese text folded for matching: lower case, without diacritics, "đ" as "d", one character for one, so that an
-/// index into the folded text is the same index into the text as written.
+/// Vietnamese text folded for matching: lower case, without diacritics, "đ" as "d", dashes as "-", one character for
+/// one, so that an index into the folded text is the same index into the text as written.
 /// </summary>
 public static class FoldedText
 {
@@ -21,13 +21,18 @@ public static class FoldedText
     }
 
     /// <summary>True when the text carries no Vietnamese diacritic at all (e.g. "So Xay dung").</summary>
-    public static bool IsBare(string text) => string.Equals(Fold(text), text.ToLowerInvariant(), StringComparison.Ordinal);
+    public static bool IsBare(string text) => text.All(c => c < 128 || !char.IsLetter(c));
 
     private static char FoldChar(char c)
     {
         if (c is 'đ' or 'Đ')
         {
             return 'd';
+        }
+
+        if (c is '–' or '—')
+        {
+            return '-';
         }
 
         if (c < 128)

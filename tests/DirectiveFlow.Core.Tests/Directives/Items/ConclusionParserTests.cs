@@ -67,6 +67,15 @@ public sealed class ConclusionParserTests
     }
 
     [Fact]
+    public void A_dash_of_any_kind_in_a_name_matches()
+    {
+        var item = Assert.Single(Parser.Parse("1. Giao Sở Quy hoạch – Kiến trúc chủ trì, phối hợp SỞ XÂY DỰNG lập quy hoạch trong tháng 2/2027."));
+        Assert.Equal(("01-COMMITTEE-SQHKT", 0.9), (item.Lead!.Code, item.Lead.Confidence));
+        Assert.Equal([("01-COMMITTEE-SXD", 0.9)], item.Supporting.Select(s => (s.Code, s.Confidence)));
+        Assert.Equal(new ProposedDeadline(DeadlineKind.Month, new DateOnly(2027, 2, 28), "trong tháng 2/2027"), item.Deadline);
+    }
+
+    [Fact]
     public void The_same_text_gives_the_same_proposal()
     {
         var (_, text, _) = ParseCorpus.Documents[0];
