@@ -92,7 +92,7 @@ public sealed partial class ConclusionParser(IEnumerable<ParseUnit> units)
 
                 if (fallback is null)
                 {
-                    (fallback, fallbackWarnings) = (mention.Code is null ? mention : mention with { Confidence = Math.Round(mention.Confidence * Inferred, 2) }, found);
+                    (fallback, fallbackWarnings) = (mention.Code is null ? mention : Guessed(mention), found);
                 }
             }
 
@@ -106,17 +106,20 @@ public sealed partial class ConclusionParser(IEnumerable<ParseUnit> units)
         {
             if (ReadOne(content, folded, give.Index + give.Length, warnings) is { } given)
             {
-                return given with { Confidence = Math.Round(given.Confidence * Inferred, 2) };
+                return Guessed(given);
             }
         }
         else if (names.ReadAt(folded, 0) is not null && ReadOne(content, folded, 0, warnings) is { Code: not null } first)
         {
-            return first with { Confidence = Math.Round(first.Confidence * Inferred, 2) };
+            return Guessed(first);
         }
 
         warnings.Add(ItemWarnings.LeadNotFound);
         return null;
     }
+
+    /// <summary>A lead found without "chủ trì", or filling only part of the words before it.</summary>
+    private static UnitProposal Guessed(UnitProposal lead) => lead with { Confidence = Math.Round(lead.Confidence * Inferred, 2) };
 
     private static int SkipSpaces(string folded, int at)
     {
@@ -184,7 +187,8 @@ public sealed partial class ConclusionParser(IEnumerable<ParseUnit> units)
             warnings.Add(ItemWarnings.UnitAmbiguous);
             var best = mention.Units[0];
             var confidence = Math.Min(AmbiguousAtMost, 1.0 / mention.Units.Count) * bare;
-            return new UnitProposal(written, best.Code, best.Name, Math.Round(confidence, 2), mention.Units.Select(u => new UnitChoice(u.Code, u.Name)).ToList());
+            var alternatives = mention.Units.Select(u => new UnitChoice(u.Code, u.Name)).ToList();
+            return new UnitProposal(written, best.Code, best.Name, Math.Round(confidence, 2), alternatives);
         }
 
         if (!UnitWords.Any(w => string.CompareOrdinal(folded, start, w, 0, w.Length) == 0))

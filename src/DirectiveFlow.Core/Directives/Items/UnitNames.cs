@@ -63,7 +63,8 @@ public sealed class UnitNames
             if (end <= folded.Length && string.CompareOrdinal(folded, start, alias, 0, alias.Length) == 0
                 && (end == folded.Length || !char.IsLetterOrDigit(folded[end])))
             {
-                var units = byAlias[alias].Values.OrderByDescending(u => u.Weight).ThenBy(u => Preference(u.Unit)).ThenBy(u => u.Unit.Code, StringComparer.Ordinal).ToList();
+                var units = byAlias[alias].Values.OrderByDescending(u => u.Weight).ThenBy(u => Preference(u.Unit))
+                    .ThenBy(u => u.Unit.Code, StringComparer.Ordinal).ToList();
                 return new UnitMention(start, end, units.Select(u => u.Unit).ToList(), units[0].Weight);
             }
         }
@@ -149,7 +150,8 @@ public sealed class UnitNames
             yield return (form, weight);
             foreach (var group in Synonyms)
             {
-                var used = group.FirstOrDefault(s => form.StartsWith(s + " ", StringComparison.OrdinalIgnoreCase) || form.Equals(s, StringComparison.OrdinalIgnoreCase));
+                var used = group.FirstOrDefault(s =>
+                    form.StartsWith(s + " ", StringComparison.OrdinalIgnoreCase) || form.Equals(s, StringComparison.OrdinalIgnoreCase));
                 if (used is null)
                 {
                     continue;
