@@ -336,4 +336,9 @@ public static class ErrorCodes
     public const string WorkflowChangeNoteRequired = "workflow-change-note-required";
     public const string WorkflowChangeNoteTooLong = "workflow-change-note-too-long";
     public const string StudioRemindersNotNumbers = "studio-reminders-not-numbers";
+
+    // ---- Itemized conclusions (issue 17) ----
+    // (this area's entries go above the next marker)
+    public const string ParseItemsTextRequired = "parse-items-text-required";
+    public const string ParseItemsTextTooLong = "parse-items-text-too-long";
 }

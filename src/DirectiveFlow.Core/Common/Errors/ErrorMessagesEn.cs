@@ -319,5 +319,10 @@ public static class ErrorMessagesEn
         [ErrorCodes.WorkflowChangeNoteRequired] = "Publishing a version needs a change note.",
         [ErrorCodes.WorkflowChangeNoteTooLong] = "The change note may be at most {0} characters long (it has {1}).",
         [ErrorCodes.StudioRemindersNotNumbers] = "\"{0}\" is not understood: enter numbers of working days (whole, above zero) separated by commas, e.g. 3, 1.",
+
+        // ---- Itemized conclusions (issue 17) ----
+        // (this area's entries go above the next marker)
+        [ErrorCodes.ParseItemsTextRequired] = "Paste the text of the conclusion to have its items proposed.",
+        [ErrorCodes.ParseItemsTextTooLong] = "The pasted text may be at most {0} characters long (it has {1}).",
     };
 }

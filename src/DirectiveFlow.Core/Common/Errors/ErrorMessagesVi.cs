@@ -319,5 +319,10 @@ public static class ErrorMessagesVi
         [ErrorCodes.WorkflowChangeNoteRequired] = "Cần ghi chú thay đổi khi xuất bản một phiên bản.",
         [ErrorCodes.WorkflowChangeNoteTooLong] = "Ghi chú thay đổi dài tối đa {0} ký tự (đang có {1}).",
         [ErrorCodes.StudioRemindersNotNumbers] = "Không hiểu \"{0}\": nhập số ngày làm việc (số nguyên dương), cách nhau bằng dấu phẩy, ví dụ 3, 1.",
+
+        // ---- Itemized conclusions (issue 17) ----
+        // (this area's entries go above the next marker)
+        [ErrorCodes.ParseItemsTextRequired] = "Dán nội dung văn bản kết luận để đề xuất các nhiệm vụ.",
+        [ErrorCodes.ParseItemsTextTooLong] = "Nội dung dán vào dài tối đa {0} ký tự (đang có {1}).",
     };
 }
