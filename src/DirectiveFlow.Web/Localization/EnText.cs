@@ -423,7 +423,7 @@ public static class EnText
         ["Studio.PublishVersion"] = "Publish version",
         ["Studio.UnsavedChanges"] = "● Unsaved changes",
         ["Studio.Saved"] = "Saved",
-        ["Studio.MayUseDirectiveTitleDirective"] = "May use {{directive.title}}, {{directive.number}}, {{unit.name}}, {{inputs.x}}",
+        ["Studio.MayUseDirectiveTitleDirective"] = "May use {{directive.title}}, {{directive.number}}, {{directive.document}}, {{directive.about}}, {{directive.summaryInline}}, {{directive.issuedOn}}, {{unit.name}}, {{inputs.x}}; add | inline to start a placeholder with a small letter",
         ["Studio.Activities"] = "Activities",
         ["Studio.ThereAreUnsavedChangesLeave"] = "There are unsaved changes. Leave and discard them?",
         ["Studio.Move"] = "Move",

@@ -423,7 +423,7 @@ public static class ViText
         ["Studio.PublishVersion"] = "Ban hành phiên bản",
         ["Studio.UnsavedChanges"] = "● Có thay đổi chưa lưu",
         ["Studio.Saved"] = "Đã lưu",
-        ["Studio.MayUseDirectiveTitleDirective"] = "Dùng được {{directive.title}}, {{directive.number}}, {{unit.name}}, {{inputs.x}}",
+        ["Studio.MayUseDirectiveTitleDirective"] = "Dùng được {{directive.title}}, {{directive.number}}, {{directive.document}}, {{directive.about}}, {{directive.summaryInline}}, {{directive.issuedOn}}, {{unit.name}}, {{inputs.x}}; thêm | inline để viết thường chữ đầu khi đặt giữa câu",
         ["Studio.Activities"] = "Hoạt động",
         ["Studio.ThereAreUnsavedChangesLeave"] = "Có thay đổi chưa lưu. Rời trang và bỏ các thay đổi?",
         ["Studio.Move"] = "Di chuyển",
