@@ -16,8 +16,10 @@ using Npgsql;
 namespace DirectiveFlow.Benchmarks.Cascade;
 
 /// <summary>
-/// Imports the national list, issues one directive cascading to every commune-level pillar unit, and compares the
-/// engine's time with a raw insert of the same rows measured in the same run. The engine's time includes the tasks'
+/// Imports the national list, issues one directive of Thành ủy Hà Nội cascading to every commune-level pillar unit of its
+/// province (cascades are scoped to the issuer's province: 126 communes × 4 pillars = 504 tasks), checks that exactly
+/// that many tasks and assignment notices were written, and compares the engine's time with a raw insert of the same
+/// rows measured in the same run. The engine's time includes the tasks'
 /// assignment notices (one small outbox row per task, written in the same transactions); the baseline writes tasks only.
 /// </summary>
 public static class CascadeBenchmark
@@ -62,6 +64,7 @@ public static class CascadeBenchmark
     {
         await using var provider_ = BenchDatabases.Services(provider, connectionString);
         Guid issuer;
+        int expected;
         await using (var db = provider_.GetRequiredService<IDbContextFactory<DirectiveFlowDbContext>>().CreateDbContext())
         {
             await db.Database.MigrateAsync();
@@ -89,6 +92,7 @@ public static class CascadeBenchmark
 
             await db.SaveChangesAsync();
             issuer = await db.Units.Where(u => u.Code == "01-PARTY").Select(u => u.Id).SingleAsync();
+            expected = await ExpectedTasksAsync(db);
         }
 
         await IssueAsync(provider_, issuer, $"{BenchmarkFlow.Id}-province"); // warm-up: JIT, pools, caches
@@ -107,6 +111,12 @@ public static class CascadeBenchmark
             var rows = await BaselineRowsAsync(provider_, result.InstanceId);
             count = rows.Count;
             notices = await NoticesAsync(provider_, result.Id);
+            if (count != expected || notices != expected)
+            {
+                // The scenario claims a scale: a cascade that quietly reaches fewer units must fail, not look faster.
+                throw new InvalidOperationException($"The cascade wrote {count:N0} tasks and {notices:N0} assignment notices, not {expected:N0} of each.");
+            }
+
             var baselineRun = provider == DatabaseProvider.Sqlite ? RawBaseline.Sqlite(connectionString, rows) : RawBaseline.Postgres(connectionString, rows);
             baseline = Min(baseline, baselineRun);
             ratios.Add(engineRun / baselineRun);
@@ -121,6 +131,21 @@ public static class CascadeBenchmark
     }
 
     private const int Rounds = 3;
+
+    /// <summary>The commune-level pillar units of Hà Nội, which the cascade must reach; the scale is checked to be 126 communes × 4 pillars.</summary>
+    private static async Task<int> ExpectedTasksAsync(DirectiveFlowDbContext db)
+    {
+        var hanoi = await db.Localities.Where(l => l.Code == "01").Select(l => l.Id).SingleAsync();
+        var communes = db.Localities.Where(l => l.ParentId == hanoi).Select(l => l.Id);
+        var expected = await db.Units.CountAsync(u => u.Level == Core.Organisation.UnitLevel.Commune && u.Kind == Core.Organisation.OrgUnitKind.PillarUnit
+            && u.IsActive && communes.Contains(u.LocalityId));
+        if (expected != 126 * 4)
+        {
+            throw new InvalidOperationException($"Hà Nội has {expected:N0} commune-level pillar units after the import, not 504 (126 communes × 4 pillars).");
+        }
+
+        return expected;
+    }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
