@@ -60,6 +60,8 @@ public sealed class TaskAssignmentBrowserTests
         var actions = await page.Locator(".task-layout__side").BoundingBoxAsync();
         var history = await page.Locator("ol.timeline").BoundingBoxAsync();
         Assert.True(actions!.Y < history!.Y, $"actions at {actions.Y}, history at {history.Y}");
+        // Nothing, not even a long account name in the header ("00070-PARTY.head"), widens the page past the phone.
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "the task page is wider than 390 px");
         await browser.ScreenshotAsync("task-assigned-390-vi");
 
         await page.SetViewportSizeAsync(1440, 900);
