@@ -26,6 +26,15 @@ public static class UiFormat
     /// <summary>A calendar day as officials write it: dd/MM/yyyy.</summary>
     public static string Date(DateOnly value) => value.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>A day as officials type it (dd/MM/yyyy, d/M/yyyy) or as links carry it (yyyy-MM-dd); null for anything else.</summary>
+    public static DateOnly? ParseDay(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), DayFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
+    /// <summary>A day as a link carries it: yyyy-MM-dd.</summary>
+    public static string IsoDay(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static readonly string[] DayFormats = ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"];
+
     /// <summary>The value of an HTML datetime-local input for <paramref name="value"/> in Hà Nội time.</summary>
     public static string InputValue(DateTimeOffset value) =>
         TimeZoneInfo.ConvertTime(value, Zone).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);

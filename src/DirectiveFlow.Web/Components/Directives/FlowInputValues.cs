@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DirectiveFlow.Core.Workflows;
+using DirectiveFlow.Web.Localization;
 
 namespace DirectiveFlow.Web.Components.Directives;
 
@@ -32,7 +33,7 @@ public static class FlowInputValues
             json[input.Name] = input.Type switch
             {
                 "number" when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) => JsonValue.Create(n),
-                "date" when Day(text) is { } day => JsonValue.Create(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                "date" when UiFormat.ParseDay(text) is { } day => JsonValue.Create(UiFormat.IsoDay(day)),
                 "unit" when input.Default is JsonArray || text.IndexOfAny(Separators) >= 0 =>
                     new JsonArray(text.Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                         .Select(code => (JsonNode?)JsonValue.Create(code)).ToArray()),
@@ -44,13 +45,9 @@ public static class FlowInputValues
     }
 
     /// <summary>A date input's text as the form shows it: dd/MM/yyyy, in both languages (the JSON carries yyyy-MM-dd).</summary>
-    public static string? ShownDate(string? text) => Day(text) is { } day ? day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : text;
+    public static string? ShownDate(string? text) => UiFormat.ParseDay(text) is { } day ? UiFormat.Date(day) : text;
 
     /// <summary>A day as officials type it (dd/MM/yyyy, d/M/yyyy) or as JSON carries it (yyyy-MM-dd); null otherwise.</summary>
-    public static DateOnly? Day(string? text) =>
-        DateOnly.TryParseExact(text?.Trim(), DayFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
-
-    private static readonly string[] DayFormats = ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"];
 
     public static string DefaultText(WorkflowInput input) => input.Default switch
     {

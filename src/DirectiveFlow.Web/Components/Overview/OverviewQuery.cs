@@ -1,9 +1,9 @@
-using System.Globalization;
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Workflows.Activities;
 using DirectiveFlow.Infrastructure.Reports;
+using DirectiveFlow.Web.Localization;
 
 namespace DirectiveFlow.Web.Components.Overview;
 
@@ -22,8 +22,8 @@ public sealed record OverviewQuery(
         string? documentType = null)
     {
         var kind = Named<OverviewPeriod>(period) ?? OverviewPeriod.All;
-        var fromDay = Day(from);
-        var toDay = Day(to);
+        var fromDay = UiFormat.ParseDay(from);
+        var toDay = UiFormat.ParseDay(to);
         if (fromDay > toDay)
         {
             (fromDay, toDay) = (toDay, fromDay);
@@ -87,12 +87,12 @@ public sealed record OverviewQuery(
 
         if (From is { } from)
         {
-            yield return ("from", IsoDay(from));
+            yield return ("from", UiFormat.IsoDay(from));
         }
 
         if (To is { } to)
         {
-            yield return ("to", IsoDay(to));
+            yield return ("to", UiFormat.IsoDay(to));
         }
 
         if (Pillar is { } pillar)
@@ -138,16 +138,9 @@ public sealed record OverviewQuery(
         return pairs.Count == 0 ? path : $"{path}?{string.Join("&", pairs)}";
     }
 
-    public static string IsoDay(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>A day as officials type it (dd/MM/yyyy, d/M/yyyy) or as links carry it (yyyy-MM-dd).</summary>
-    private static DateOnly? Day(string? text) =>
-        DateOnly.TryParseExact(text?.Trim(), DayFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
     /// <summary>An enum value by its name (case-insensitive), never by its number; null for anything else.</summary>
     private static T? Named<T>(string? text)
         where T : struct, Enum =>
         Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(text, out _) ? value : null;
-
-    private static readonly string[] DayFormats = ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"];
 }
