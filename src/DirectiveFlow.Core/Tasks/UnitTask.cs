@@ -3,7 +3,7 @@ namespace DirectiveFlow.Core.Tasks;
 /// <summary>
 /// The work one lead unit owes for one activity of one directive. The row is also the engine's bookmark for the
 /// waiting UnitTask activity: resuming means a guarded status change on this row. Unique per
-/// (instance, activity, unit), so a cascade can never assign the same unit twice.
+/// (instance, activity, unit, item), so a cascade can never assign the same unit twice for the same item.
 /// </summary>
 public sealed class UnitTask
 {
@@ -79,6 +79,12 @@ public sealed class UnitTask
 
     /// <summary>The officer of the unit the task is handed to (người xử lý); null until the head or an officer assigns it.</summary>
     public Guid? AssignedUserId { get; set; }
+
+    /// <summary>
+    /// The item of an itemized directive this task carries out (its <c>DirectiveItem.Ordinal</c>); 0 for a task not
+    /// made from an item. Part of the unique key, so one unit may lead two items of the same document.
+    /// </summary>
+    public int ItemNo { get; set; }
 
     public int ConcurrencyStamp { get; set; }
 

@@ -21,6 +21,9 @@ public sealed class ActivityExecution
     /// <summary>The unit the enclosing branch runs for, if any.</summary>
     public Guid? UnitId { get; set; }
 
+    /// <summary>The directive item the enclosing branch runs for (<c>DirectiveItem.Ordinal</c>); 0 outside an item cascade.</summary>
+    public int ItemNo { get; set; }
+
     public ActivityExecutionStatus Status { get; set; } = ActivityExecutionStatus.Running;
 
     /// <summary>For a cascade: how many branches were selected.</summary>

@@ -7,16 +7,20 @@ using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Time;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Persistence;
 
-/// <summary>The product's one database: organisation, definitions, instances, tasks (and their tallies), journal, outbox, calendar, accounts, demo clock.</summary>
+/// <summary>The product's one database: organisation, definitions, instances, tasks (and their tallies), journal, outbox, calendar, accounts, data-protection keys, demo clock.</summary>
 public sealed class DirectiveFlowDbContext(DbContextOptions<DirectiveFlowDbContext> options)
-    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>The ASP.NET Core data-protection key ring, shared by every node (cookies and antiforgery tokens).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Locality> Localities => Set<Locality>();
     public DbSet<OrgUnit> Units => Set<OrgUnit>();
     public DbSet<WorkflowDefinitionRecord> WorkflowDefinitions => Set<WorkflowDefinitionRecord>();
@@ -24,6 +28,7 @@ public sealed class DirectiveFlowDbContext(DbContextOptions<DirectiveFlowDbConte
     public DbSet<ActivityExecution> ActivityExecutions => Set<ActivityExecution>();
     public DbSet<Directive> Directives => Set<Directive>();
     public DbSet<DirectiveAttachment> DirectiveAttachments => Set<DirectiveAttachment>();
+    public DbSet<Core.Directives.Items.DirectiveItem> DirectiveItems => Set<Core.Directives.Items.DirectiveItem>();
     public DbSet<UnitTask> Tasks => Set<UnitTask>();
     public DbSet<Reports.Tallies.TaskTally> TaskTallies => Set<Reports.Tallies.TaskTally>();
     public DbSet<TaskSupportingUnit> TaskSupportingUnits => Set<TaskSupportingUnit>();

@@ -168,6 +168,57 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                     b.ToTable("DirectiveAttachments", (string)null);
                 });
 
+            modelBuilder.Entity("DirectiveFlow.Core.Directives.Items.DirectiveItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateOnly?>("DeadlineDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("DeadlineDays")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("DirectiveId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("LeadUnitId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Periodic")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Priority")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.PrimitiveCollection<string>("SupportingUnitIds")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadUnitId");
+
+                    b.HasIndex("DirectiveId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("DirectiveItems", (string)null);
+                });
+
             modelBuilder.Entity("DirectiveFlow.Core.Email.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -655,6 +706,9 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                     b.Property<bool>("IsRaised")
                         .HasColumnType("bit");
 
+                    b.Property<int>("ItemNo")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset?>("LastProgressAt")
                         .HasColumnType("datetimeoffset");
 
@@ -717,10 +771,10 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
 
                     b.HasIndex("DirectiveId", "Status");
 
-                    b.HasIndex("InstanceId", "ActivityId", "UnitId")
-                        .IsUnique();
-
                     b.HasIndex("UnitId", "Status", "DueAt");
+
+                    b.HasIndex("InstanceId", "ActivityId", "UnitId", "ItemNo")
+                        .IsUnique();
 
                     b.HasIndex("ParentTaskId", "UnitId", "Status", "DueAt", "CompletedAt", "CreatedAt", "DirectiveId")
                         .HasDatabaseName("IX_Tasks_Report");
@@ -767,6 +821,9 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
 
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ItemNo")
+                        .HasColumnType("int");
 
                     b.Property<string>("LeaseOwner")
                         .HasMaxLength(100)
@@ -1068,6 +1125,25 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                             Id = 1,
                             OffsetTicks = 0L
                         });
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>

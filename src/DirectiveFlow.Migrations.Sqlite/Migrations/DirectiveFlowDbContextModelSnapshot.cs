@@ -163,6 +163,57 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                     b.ToTable("DirectiveAttachments", (string)null);
                 });
 
+            modelBuilder.Entity("DirectiveFlow.Core.Directives.Items.DirectiveItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DeadlineDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DeadlineDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DirectiveId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LeadUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Periodic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Priority")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("SupportingUnitIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadUnitId");
+
+                    b.HasIndex("DirectiveId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("DirectiveItems", (string)null);
+                });
+
             modelBuilder.Entity("DirectiveFlow.Core.Email.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -644,6 +695,9 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsRaised")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ItemNo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastProgressAt")
                         .HasColumnType("INTEGER");
 
@@ -706,10 +760,10 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DirectiveId", "Status");
 
-                    b.HasIndex("InstanceId", "ActivityId", "UnitId")
-                        .IsUnique();
-
                     b.HasIndex("UnitId", "Status", "DueAt");
+
+                    b.HasIndex("InstanceId", "ActivityId", "UnitId", "ItemNo")
+                        .IsUnique();
 
                     b.HasIndex("ParentTaskId", "UnitId", "Status", "DueAt", "CompletedAt", "CreatedAt", "DirectiveId")
                         .HasDatabaseName("IX_Tasks_Report");
@@ -754,6 +808,9 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
 
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemNo")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LeaseOwner")
                         .HasMaxLength(100)
@@ -1054,6 +1111,23 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                             Id = 1,
                             OffsetTicks = 0L
                         });
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>

@@ -1,4 +1,5 @@
 using DirectiveFlow.Core.Directives;
+using DirectiveFlow.Core.Directives.Items;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -32,5 +33,16 @@ internal sealed class DirectiveAttachmentConfiguration : IEntityTypeConfiguratio
         builder.Property(a => a.StorageKey).HasMaxLength(300);
         builder.Property(a => a.UploadedBy).HasMaxLength(256);
         builder.HasIndex(a => a.DirectiveId);
+    }
+}
+
+internal sealed class DirectiveItemConfiguration : IEntityTypeConfiguration<DirectiveItem>
+{
+    public void Configure(EntityTypeBuilder<DirectiveItem> builder)
+    {
+        builder.ToTable("DirectiveItems");
+        builder.Property(i => i.Number).HasMaxLength(20);
+        builder.HasIndex(i => new { i.DirectiveId, i.Ordinal }).IsUnique();
+        builder.HasIndex(i => i.LeadUnitId);
     }
 }

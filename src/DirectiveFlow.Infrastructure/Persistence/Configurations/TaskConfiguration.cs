@@ -15,8 +15,8 @@ internal sealed class UnitTaskConfiguration : IEntityTypeConfiguration<UnitTask>
         builder.ToTable("Tasks", tb => tb.HasTrigger(TaskTallySql.TriggerName));
         builder.Property(t => t.ActivityId).HasMaxLength(100);
         builder.Property(t => t.Title).HasMaxLength(500);
-        // One unit, one task per activity of an instance: a re-run cascade batch can never write a second one.
-        builder.HasIndex(t => new { t.InstanceId, t.ActivityId, t.UnitId }).IsUnique();
+        // One unit, one task per activity (and item) of an instance: a re-run cascade batch can never write a second one.
+        builder.HasIndex(t => new { t.InstanceId, t.ActivityId, t.UnitId, t.ItemNo }).IsUnique();
         builder.HasIndex(t => new { t.UnitId, t.Status, t.DueAt });
         builder.HasIndex(t => new { t.DirectiveId, t.Status });
         builder.HasIndex(t => t.AssignerUnitId);

@@ -45,6 +45,7 @@ public static class TaskColumns
         new(nameof(UnitTask.IsRaised), NpgsqlDbType.Boolean, t => t.IsRaised),
         new(nameof(UnitTask.PolicyJson), NpgsqlDbType.Text, t => t.PolicyJson),
         new(nameof(UnitTask.AssignedUserId), NpgsqlDbType.Uuid, t => t.AssignedUserId),
+        new(nameof(UnitTask.ItemNo), NpgsqlDbType.Integer, t => t.ItemNo),
         new(nameof(UnitTask.ConcurrencyStamp), NpgsqlDbType.Integer, t => t.ConcurrencyStamp),
     ];
 

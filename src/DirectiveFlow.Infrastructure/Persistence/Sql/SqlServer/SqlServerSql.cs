@@ -12,7 +12,7 @@ public sealed class SqlServerSql(SqlNames names) : ProviderSql(names)
 {
     /// <summary>
     /// One task from parameters <c>@p0…</c> in <see cref="TaskColumns"/> order, prepared once per batch; skipped when its
-    /// (instance, activity, unit) exists, so a re-run batch writes only what is missing.
+    /// (instance, activity, unit, item) exists, so a re-run batch writes only what is missing.
     /// </summary>
     public string InsertTaskUnlessExists
     {
@@ -22,7 +22,7 @@ public sealed class SqlServerSql(SqlNames names) : ProviderSql(names)
             string Same(string property) => $"{tasks.Column(property)} = @p{TaskColumns.IndexOf(property)}";
             return $"INSERT INTO {tasks.Name} ({tasks.Columns(TaskColumns.Properties)}) SELECT {TaskColumns.Placeholders("@")} " +
                 $"WHERE NOT EXISTS (SELECT 1 FROM {tasks.Name} WHERE {Same(nameof(UnitTask.InstanceId))} " +
-                $"AND {Same(nameof(UnitTask.ActivityId))} AND {Same(nameof(UnitTask.UnitId))})";
+                $"AND {Same(nameof(UnitTask.ActivityId))} AND {Same(nameof(UnitTask.UnitId))} AND {Same(nameof(UnitTask.ItemNo))})";
         }
     }
 
