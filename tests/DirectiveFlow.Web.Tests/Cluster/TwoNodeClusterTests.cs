@@ -106,19 +106,19 @@ public sealed class TwoNodeClusterTests
     public async Task Both_nodes_sweeping_and_dispatching_at_once_send_every_reminder_and_escalation_once()
     {
         await using var cluster = await TwoNodeCluster.StartAsync();
-        var wardTasks = await IssueToTheWardsAsync(cluster);
+        var wardTasks = await IssueToTheWardsAsync(cluster, 1);
         await AdvancePastTheDeadlineAsync(cluster.B);
         var before = await cluster.QueryAsync(db => db.Outbox.CountAsync(Ct));
         var lastBefore = await LastOutboxIdAsync(cluster);
 
         var effects = await cluster.SweepOnEveryNodeAsync();
         var digests = await cluster.DailyDigestOnEveryNodeAsync();
-        var dispatched = await cluster.DispatchOnEveryNodeAsync();
 
         // What the two nodes say they wrote is what the database holds: no effect counted, or written, twice.
+        Assert.Equal(before + effects + digests, await cluster.QueryAsync(db => db.Outbox.CountAsync(Ct)));
+        var dispatched = await cluster.DispatchOnEveryNodeAsync();
         var rows = await cluster.QueryAsync(db => db.Outbox.AsNoTracking().ToListAsync(Ct));
-        Assert.Equal(before + effects + digests, rows.Count);
-        var swept = rows.Where(r => r.Id > lastBefore && r.TaskId is { } id && wardTasks.Contains(id)).ToList();
+        var swept = rows.Where(r => r.Id > lastBefore && r.TaskId is { } id && wardTasks.ContainsKey(id)).ToList();
         Assert.True(swept.Count >= wardTasks.Count, $"{swept.Count} reminders and escalations for {wardTasks.Count} ward tasks");
         AssertEveryTaskGotTheSameSteps(swept, wardTasks);
         // Every row went out once, by one node: as many emails as rows sent, none twice.
@@ -133,37 +133,40 @@ public sealed class TwoNodeClusterTests
     [Fact]
     public async Task A_node_killed_mid_sweep_leaves_the_rest_to_the_other_which_finishes_it_and_sends_each_email_once()
     {
-        var pause = new PauseAtSweepPage(3);
-        // Pages of 10 tasks, no set-based groups: the sweep takes many steps, and A dies before its third.
-        await using var cluster = await TwoNodeCluster.StartAsync(settings: new Dictionary<string, string?>
-        {
-            ["Scheduling:SweepPageSize"] = "10",
-            ["Scheduling:SetBasedClassMinimum"] = int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }, configureA: s => s.ConfigureDbContext<DirectiveFlowDbContext>(b => b.AddInterceptors(pause)));
-        var wardTasks = await IssueToTheWardsAsync(cluster);
+        // Three directives to the wards with three deadlines: three groups of alike tasks, each written in its own
+        // transaction. A dies as it turns to the second.
+        var pause = new PauseAtSweepStep(2);
+        await using var cluster = await TwoNodeCluster.StartAsync(
+            configureA: s => s.ConfigureDbContext<DirectiveFlowDbContext>(b => b.AddInterceptors(pause)));
+        var wardTasks = await IssueToTheWardsAsync(cluster, 1, 2, 3);
         await AdvancePastTheDeadlineAsync(cluster.A);
         var now = await DomainTime.NowAsync(cluster.B.Services, Ct);
         var lastBefore = await LastOutboxIdAsync(cluster);
 
         using var dying = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        pause.Arm();
         var sweepOnA = TwoNodeCluster.RunDueWorkAsync(cluster.A, dying.Token);
-        await pause.Paused.Task.WaitAsync(TimeSpan.FromMinutes(2), Ct);
-        var doneByA = await cluster.QueryAsync(db => db.Tasks.CountAsync(t => wardTasks.Contains(t.Id) && !(t.NextActionAt <= now), Ct));
+        await Task.WhenAny(pause.Paused.Task, sweepOnA, Task.Delay(TimeSpan.FromMinutes(2), Ct));
+        Assert.True(pause.Paused.Task.IsCompleted, $"A's sweep never reached its second step: {sweepOnA.Status} {sweepOnA.Exception?.Message}");
+        var doneByA = await cluster.QueryAsync(db => db.Tasks.Where(t => wardTasks.Keys.Contains(t.Id) && !(t.NextActionAt <= now))
+            .Select(t => t.DirectiveId).ToListAsync(Ct));
         await dying.CancelAsync();
         await cluster.KillAsync(cluster.A);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sweepOnA);
         Assert.Equal([cluster.B], cluster.Alive);
-        // A wrote its first two pages and no more; the rest is still due.
-        Assert.InRange(doneByA, 1, 20);
-        Assert.True(wardTasks.Count > 20, $"{wardTasks.Count} ward tasks");
+        // A wrote one directive's wards, all of them, and nothing else; the other two are still due.
+        var firstDirective = Assert.Single(doneByA.Distinct());
+        Assert.Equal(wardTasks.Count(t => t.Value == firstDirective), doneByA.Count);
 
         var effectsOnB = await cluster.SweepOnEveryNodeAsync();
         var dispatched = await cluster.DispatchOnEveryNodeAsync();
 
         Assert.Equal(0, await cluster.QueryAsync(db => db.Tasks.CountAsync(t => t.NextActionAt <= now, Ct)));
         var rows = await cluster.QueryAsync(db => db.Outbox.AsNoTracking().ToListAsync(Ct));
-        var swept = rows.Where(r => r.Id > lastBefore && r.TaskId is { } id && wardTasks.Contains(id)).ToList();
-        Assert.True(effectsOnB > 0 && effectsOnB < swept.Count, $"B wrote {effectsOnB} of {swept.Count}");
+        var swept = rows.Where(r => r.Id > lastBefore && r.TaskId is { } id && wardTasks.ContainsKey(id)).ToList();
+        var byA = swept.Count(r => wardTasks[r.TaskId!.Value] == firstDirective);
+        Assert.Equal(swept.Count - byA, effectsOnB);
+        Assert.True(byA > 0, "A wrote nothing before it died");
         AssertEveryTaskGotTheSameSteps(swept, wardTasks);
         Assert.DoesNotContain(rows, r => r.Status is OutboxStatus.Pending or OutboxStatus.Held or OutboxStatus.DeadLetter);
         var mail = cluster.Mail.Mailbox.All();
@@ -173,20 +176,27 @@ public sealed class TwoNodeClusterTests
     }
 
     /// <summary>
-    /// The ward tasks are alike (one cascade, one deadline), so whichever node swept a task, it got the same steps:
-    /// the same dedupe keys as every other, each once.
+    /// The ward tasks of a directive are alike (one cascade, one deadline), so whichever node swept a task, it got the
+    /// same steps as every other of its directive: the same dedupe keys, each once.
     /// </summary>
-    private static void AssertEveryTaskGotTheSameSteps(List<OutboxMessage> swept, HashSet<Guid> wardTasks)
+    private static void AssertEveryTaskGotTheSameSteps(List<OutboxMessage> swept, Dictionary<Guid, Guid> wardTasks)
     {
         var steps = swept.GroupBy(r => r.TaskId!.Value).ToDictionary(g => g.Key, g => string.Join(',', g.Select(r => r.DedupeKey).Order(StringComparer.Ordinal)));
-        Assert.Equal(wardTasks.Order(), steps.Keys.Order());
-        var distinct = steps.Values.Distinct().ToList();
-        Assert.True(distinct.Count == 1, "the ward tasks got different steps: " + string.Join(" | ", distinct));
+        Assert.Equal(wardTasks.Keys.Order(), steps.Keys.Order());
+        foreach (var directive in wardTasks.GroupBy(t => t.Value, t => t.Key))
+        {
+            var distinct = directive.Select(t => steps[t]).Distinct().ToList();
+            Assert.True(distinct.Count == 1, "the ward tasks of one directive got different steps: " + string.Join(" | ", distinct));
+        }
+
         Assert.Equal(swept.Count, swept.Select(r => (r.TaskId, r.DedupeKey)).Distinct().Count());
     }
 
-    /// <summary>Hà Nội's 126 communes imported on A, every unit's head given an address, and the city committee's directive (1 working day) issued on A to every ward.</summary>
-    private static async Task<HashSet<Guid>> IssueToTheWardsAsync(TwoNodeCluster cluster)
+    /// <summary>
+    /// Hà Nội's 126 communes imported on A, every unit's head given an address, and one city committee directive per
+    /// deadline (working days) issued on A to every ward. Answers the ward tasks and their directives.
+    /// </summary>
+    private static async Task<Dictionary<Guid, Guid>> IssueToTheWardsAsync(TwoNodeCluster cluster, params int[] deadlines)
     {
         await using (var scope = cluster.A.Services.CreateAsyncScope())
         {
@@ -197,13 +207,19 @@ public sealed class TwoNodeClusterTests
 
         await cluster.QueryAsync(db => db.Units.ExecuteUpdateAsync(s => s.SetProperty(u => u.HeadEmail, u => u.Code.ToLower() + ".head@hanoi.test"), Ct));
         using var issuer = await cluster.A.CreateClientForAsync("01-COMMITTEE");
-        var directiveId = await DirectivesApiTests.IssueAsync(issuer, "01-COMMITTEE", "committee-directive", "Công điện số 22/CĐ-UBND",
-            "Khắc phục hậu quả mưa lũ", new { deadlineDays = 1 });
-        var wards = await cluster.QueryAsync(db => db.Tasks
-            .Where(t => t.DirectiveId == directiveId && db.Units.Any(u => u.Id == t.UnitId && u.Level == UnitLevel.Commune))
-            .Select(t => t.Id).ToListAsync(Ct));
-        Assert.True(wards.Count >= 126, $"{wards.Count} ward tasks");
-        return [.. wards];
+        var wards = new Dictionary<Guid, Guid>();
+        foreach (var days in deadlines)
+        {
+            var directiveId = await DirectivesApiTests.IssueAsync(issuer, "01-COMMITTEE", "committee-directive", $"Công điện số {20 + days}/CĐ-UBND",
+                "Khắc phục hậu quả mưa lũ", new { deadlineDays = days });
+            var tasks = await cluster.QueryAsync(db => db.Tasks
+                .Where(t => t.DirectiveId == directiveId && db.Units.Any(u => u.Id == t.UnitId && u.Level == UnitLevel.Commune))
+                .Select(t => t.Id).ToListAsync(Ct));
+            Assert.True(tasks.Count >= 126, $"{tasks.Count} ward tasks");
+            tasks.ForEach(t => wards.Add(t, directiveId));
+        }
+
+        return wards;
     }
 
     /// <summary>Moves the shared demo clock from <paramref name="node"/> to 09:00 of a weekday at least 10 days on (past the digest hour).</summary>
