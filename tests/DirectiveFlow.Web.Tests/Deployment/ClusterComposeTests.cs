@@ -55,6 +55,19 @@ public sealed partial class ClusterComposeTests
     }
 
     [Fact]
+    public void Both_nodes_keep_attachments_in_one_volume_mounted_where_the_image_keeps_its_data()
+    {
+        var dataFolder = File.ReadAllLines(Path.Combine(ReferenceData.RepositoryRoot, "Dockerfile"))
+            .Select(l => DataFolder().Match(l)).Single(m => m.Success).Groups[1].Value;
+        Assert.False(Compose.Environment("app1").ContainsKey("Attachments__Folder"));
+
+        var mounts = Nodes.Select(n => Assert.Single(Sequence(Compose.Service(n), "volumes"))).Distinct().ToList();
+        var mount = Assert.Single(mounts).Split(':');
+        Assert.Equal(dataFolder, mount[1]);
+        Assert.True(Compose.Root("volumes").Children.ContainsKey(mount[0]), $"{mount[0]} is not a named volume");
+    }
+
+    [Fact]
     public void The_nodes_connect_to_the_compose_postgresql_as_its_user()
     {
         var connection = new NpgsqlConnectionStringBuilder(Compose.Environment("app1")["Database__ConnectionString"]);
@@ -112,6 +125,9 @@ public sealed partial class ClusterComposeTests
 
     [GeneratedRegex(@"proxy_pass\s+http://(\w+);")]
     private static partial Regex ProxyPass();
+
+    [GeneratedRegex(@"Database__DataFolder=(\S+)")]
+    private static partial Regex DataFolder();
 
     [GeneratedRegex(@"client_max_body_size\s+(\d+)m;")]
     private static partial Regex BodyLimit();
