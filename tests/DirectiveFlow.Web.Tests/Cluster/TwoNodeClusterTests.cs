@@ -6,6 +6,7 @@ using System.Text.Json;
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Email;
 using DirectiveFlow.Core.Organisation;
+using DirectiveFlow.Infrastructure.Calendar;
 using DirectiveFlow.Infrastructure.Organisation.Import;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Time;
@@ -100,6 +101,31 @@ public sealed class TwoNodeClusterTests
         using var after = await onA.GetAsync("/mailbox", Ct);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith("/login", after.Headers.Location?.PathAndQuery ?? after.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_make_up_working_day_added_on_one_node_counts_on_the_other_within_the_calendar_refresh()
+    {
+        await using var cluster = await TwoNodeCluster.StartAsync();
+        using var admin = await cluster.A.CreateClientForAsync("admin");
+        var saturday = new DateOnly(2027, 1, 9);
+        var onB = cluster.B.Services.GetRequiredService<IWorkingDayCalendar>();
+        Assert.False(onB.IsWorkingDay(saturday));
+
+        using var saved = await admin.PutAsJsonAsync("/api/calendar/2027", new
+        {
+            days = new[] { new { date = "2027-01-09", kind = "MakeUpWorkingDay", name = "Làm bù" } },
+        }, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.True(cluster.A.Services.GetRequiredService<IWorkingDayCalendar>().IsWorkingDay(saturday));
+        var deadline = TimeProvider.System.GetUtcNow() + CalendarRefresher.Interval + TimeSpan.FromSeconds(30);
+        while (!onB.IsWorkingDay(saturday) && TimeProvider.System.GetUtcNow() < deadline)
+        {
+            await Task.Delay(250, Ct);
+        }
+
+        Assert.True(onB.IsWorkingDay(saturday), "node B still counts 09/01/2027 as a day off");
     }
 
     [Fact]
