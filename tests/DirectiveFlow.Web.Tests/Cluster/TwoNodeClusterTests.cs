@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Email;
@@ -46,6 +47,39 @@ public sealed class TwoNodeClusterTests
         await using var elsewhere = await DirectiveFlowWebFactory.CreateAsync();
         var stranger = elsewhere.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose);
         Assert.ThrowsAny<CryptographicException>(() => stranger.Unprotect(secret));
+    }
+
+    [Fact]
+    public async Task With_a_certificate_configured_the_keys_are_stored_encrypted_and_both_nodes_still_read_them()
+    {
+        var folder = Directory.CreateTempSubdirectory("directiveflow-keys-");
+        try
+        {
+            var pfx = Path.Combine(folder.FullName, "keys.pfx");
+            using (var rsa = RSA.Create(2048))
+            {
+                var now = TimeProvider.System.GetUtcNow();
+                var request = new CertificateRequest("CN=DirectiveFlow keys", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+                using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(1));
+                await File.WriteAllBytesAsync(pfx, certificate.Export(X509ContentType.Pfx, "mật khẩu"), Ct);
+            }
+
+            await using var cluster = await TwoNodeCluster.StartAsync(nameof(DatabaseProvider.Sqlite), new Dictionary<string, string?>
+            {
+                ["DataProtection:CertificatePath"] = pfx,
+                ["DataProtection:CertificatePassword"] = "mật khẩu",
+            });
+            var secret = cluster.A.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose).Protect("Chỉ thị số 06");
+
+            Assert.Equal("Chỉ thị số 06", cluster.B.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose).Unprotect(secret));
+            var stored = Assert.Single(await cluster.QueryAsync(db => db.DataProtectionKeys.Select(k => k.Xml).ToListAsync(Ct)));
+            Assert.Contains("<encryptedSecret", stored, StringComparison.Ordinal);
+            Assert.DoesNotContain("<value>", stored, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]
