@@ -29,6 +29,7 @@ public static class HostingExtensions
     {
         builder.Services.AddDirectiveFlowInfrastructure(builder.Configuration);
         builder.Services.AddDirectiveFlowSecurity(builder.Configuration);
+        builder.Services.AddDirectiveFlowDataProtection(builder.Configuration);
         builder.Services.AddDirectiveFlowProblems();
         builder.Services.AddOpenApi();
         builder.Services.AddDirectiveFlowHealthChecks();
