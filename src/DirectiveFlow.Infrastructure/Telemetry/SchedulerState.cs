@@ -14,12 +14,14 @@ public sealed record SchedulerState(bool Enabled, bool Running, DateTimeOffset? 
 {
     public static async Task<SchedulerState> ReadAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        if (!services.GetRequiredService<Scheduling.SchedulingOptions>().Enabled)
+        // The named scheduler's factory is registered only when Scheduling:Enabled was on as the services were built.
+        if (!services.GetRequiredService<Scheduling.SchedulingOptions>().Enabled
+            || services.GetKeyedService<ISchedulerFactory>(QuartzSetup.SchedulerName) is not { } factory)
         {
             return new SchedulerState(false, false, null, null);
         }
 
-        var scheduler = await services.GetRequiredService<ISchedulerFactory>().LookupScheduler(QuartzSetup.SchedulerName, cancellationToken);
+        var scheduler = await factory.GetScheduler(cancellationToken);
         var metadata = scheduler is null ? null : await scheduler.GetMetadata(cancellationToken);
         if (scheduler is null || metadata is not { Status: SchedulerStatus.Running })
         {
