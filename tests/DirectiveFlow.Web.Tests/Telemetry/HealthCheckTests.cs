@@ -73,6 +73,24 @@ public sealed class HealthCheckTests
     }
 
     [Fact]
+    public async Task A_scheduler_whose_sweep_has_not_fired_for_longer_than_the_limit_is_degraded()
+    {
+        await using var app = await DirectiveFlowWebFactory.CreateAsync(settings: new Dictionary<string, string?>
+        {
+            ["Scheduling:Enabled"] = "true",
+            ["Scheduling:SweepCron"] = "0 0 0 1 1 ? 2099",
+            ["Monitoring:SweepStaleAfter"] = "00:00:10",
+        });
+        using var client = app.CreateClient();
+        Assert.Equal("Healthy", await client.GetStringAsync("/health", Ct));
+
+        await Task.Delay(TimeSpan.FromSeconds(11), Ct);
+        var health = await client.GetStringAsync("/health", Ct);
+
+        Assert.StartsWith("Degraded\nscheduler: Degraded — No sweep has run since the scheduler started ", health, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_liveness_endpoint_answers_without_running_the_checks()
     {
         await using var app = await DirectiveFlowWebFactory.CreateAsync(settings: new Dictionary<string, string?>
