@@ -33,6 +33,7 @@ public static class HostingExtensions
         builder.Services.AddDirectiveFlowProblems();
         builder.Services.AddOpenApi();
         builder.Services.AddDirectiveFlowHealthChecks();
+        builder.AddDirectiveFlowMonitoring();
         builder.AddDirectiveFlowUi();
         builder.Services.AddDirectiveFlowStudio();
         return builder;
@@ -56,7 +57,8 @@ public static class HostingExtensions
         app.UseDirectiveFlowRequestLimits();
         app.UseDirectiveFlowSecurity();
         app.MapOpenApi();
-        app.MapHealthChecks("/health");
+        app.MapDirectiveFlowHealthChecks();
+        app.MapDirectiveFlowMetrics();
         app.MapAuthApi();
         app.MapAccountEndpoints();
         app.MapUsersApi();
