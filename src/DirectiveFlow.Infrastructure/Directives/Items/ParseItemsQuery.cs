@@ -45,8 +45,10 @@ public sealed class ParseItemsHandler(DirectiveFlowDbContext db) : IQueryHandler
 
     private async Task<List<ParseUnit>> UnitsAsync(Guid? callerUnitId, CancellationToken cancellationToken)
     {
-        var provinceId = callerUnitId is { } unitId ? await Provinces.OfUnitAsync(db, unitId, cancellationToken) : null;
-        if (provinceId is null)
+        // A national caller names units anywhere in the country: no province narrows its names.
+        var national = callerUnitId is { } caller && await Provinces.IsNationalAsync(db, caller, cancellationToken);
+        var provinceId = callerUnitId is { } unitId && !national ? await Provinces.OfUnitAsync(db, unitId, cancellationToken) : null;
+        if (provinceId is null && !national)
         {
             var provinces = await db.Localities.AsNoTracking().Where(l => l.ParentId == null).Select(l => l.Id).Take(2).ToListAsync(cancellationToken);
             provinceId = provinces.Count == 1 ? provinces[0] : null;

@@ -8,8 +8,9 @@ namespace DirectiveFlow.Infrastructure.Directives.Queries;
 
 /// <summary>
 /// Which directives a caller may read in the directive-wide views: administrators, and readers without a unit (an
-/// observer of the whole deployment), all of them; anyone else those issued within their own province — with the
-/// national list imported, Đà Nẵng's issuers do not read Hà Nội's directives.
+/// observer of the whole deployment) and national units (Chính phủ…, who answer for the whole country), all of them;
+/// anyone else those issued within their own province — with the national list imported, Đà Nẵng's issuers do not read
+/// Hà Nội's directives, nor the national directives (their tasks in them reach them through the inbox).
 /// </summary>
 public sealed record DirectiveReader(Guid? ProvinceId)
 {
@@ -24,7 +25,7 @@ public sealed record DirectiveReader(Guid? ProvinceId)
         ForAsync(db, user.IsInRole(Roles.Administrator), DirectiveFlowClaims.UnitIdOf(user), cancellationToken);
 
     private static async Task<DirectiveReader> ForAsync(DirectiveFlowDbContext db, bool administrator, Guid? unitId, CancellationToken cancellationToken) =>
-        administrator || unitId is not { } unit
+        administrator || unitId is not { } unit || await Provinces.IsNationalAsync(db, unit, cancellationToken)
             ? Everything
             : new DirectiveReader(await Provinces.OfUnitAsync(db, unit, cancellationToken) ?? Guid.Empty);
 
