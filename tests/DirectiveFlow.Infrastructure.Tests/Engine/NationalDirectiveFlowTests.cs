@@ -56,11 +56,10 @@ public sealed class NationalDirectiveFlowTests
         Assert.Equal(communeUnits, await tasks.CountAsync(t => t.ActivityId == "carry-out", EngineHost.Cancel));
         Assert.Equal(provinceUnits + communeUnits, await tasks.CountAsync(EngineHost.Cancel));
         Assert.Equal(communeUnits, await tasks.Select(t => t.UnitId).Where(id => read.Units.Any(u => u.Id == id && u.Level == UnitLevel.Commune)).Distinct().CountAsync(EngineHost.Cancel));
-        // Each commune's task hangs under the plan of its own province's unit of the same pillar.
+        // Each commune's task was assigned by its own province's unit of the same pillar (its parent unit), whose plan is done.
         var underOwnProvince = await (from t in tasks.Where(t => t.ActivityId == "carry-out")
-                                      join parent in read.Tasks on t.ParentTaskId equals parent.Id
                                       join unit in read.Units on t.UnitId equals unit.Id
-                                      where unit.ParentId == parent.UnitId
+                                      where unit.ParentId == t.AssignerUnitId
                                       select t.Id).CountAsync(EngineHost.Cancel);
         Assert.Equal(communeUnits, underOwnProvince);
         Assert.Equal(provinceUnits + communeUnits,
