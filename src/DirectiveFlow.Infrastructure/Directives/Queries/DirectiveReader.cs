@@ -24,10 +24,16 @@ public sealed record DirectiveReader(Guid? ProvinceId)
     public static Task<DirectiveReader> ForAsync(DirectiveFlowDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         ForAsync(db, user.IsInRole(Roles.Administrator), DirectiveFlowClaims.UnitIdOf(user), cancellationToken);
 
-    private static async Task<DirectiveReader> ForAsync(DirectiveFlowDbContext db, bool administrator, Guid? unitId, CancellationToken cancellationToken) =>
-        administrator || unitId is not { } unit || await Provinces.IsNationalAsync(db, unit, cancellationToken)
-            ? Everything
-            : new DirectiveReader(await Provinces.OfUnitAsync(db, unit, cancellationToken) ?? Guid.Empty);
+    private static async Task<DirectiveReader> ForAsync(DirectiveFlowDbContext db, bool administrator, Guid? unitId, CancellationToken cancellationToken)
+    {
+        if (administrator || unitId is not { } unit)
+        {
+            return Everything;
+        }
+
+        var place = await Provinces.PlaceOfAsync(db, unit, cancellationToken);
+        return place is { IsNational: true } ? Everything : new DirectiveReader(place?.ProvinceId ?? Guid.Empty);
+    }
 
     public IQueryable<Directive> Filter(DirectiveFlowDbContext db, IQueryable<Directive> directives)
     {

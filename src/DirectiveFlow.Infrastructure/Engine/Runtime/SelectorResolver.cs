@@ -46,9 +46,10 @@ public static class SelectorResolver
             // Pillars and levels alone ("the city's four pillars") mean those of the issuer's own province: with the
             // national list imported, another province's units are never a target unless named explicitly. A national
             // issuer's province is the whole country.
-            if (!await Provinces.IsNationalAsync(db, issuingUnitId, cancellationToken))
+            var issuer = await PlaceAsync(db, issuingUnitId, cancellationToken);
+            if (!issuer.IsNational)
             {
-                var inProvince = Provinces.UnitIdsIn(db, await ProvinceOfAsync(db, issuingUnitId, cancellationToken));
+                var inProvince = Provinces.UnitIdsIn(db, issuer.ProvinceId);
                 units = units.Where(u => inProvince.Contains(u.Id));
             }
         }
@@ -74,22 +75,21 @@ public static class SelectorResolver
     private static async Task<IQueryable<OrgUnit>> CounterpartsAsync(
         DirectiveFlowDbContext db, IQueryable<OrgUnit> units, Guid ofId, CancellationToken cancellationToken)
     {
-        var of = await db.Units.AsNoTracking().Where(u => u.Id == ofId)
-            .Select(u => new { u.Pillar })
-            .SingleAsync(cancellationToken);
-        if (await Provinces.IsNationalAsync(db, ofId, cancellationToken))
+        // One query for the unit's pillar and province (a national cascade resolves 136 of these, one per branch).
+        var of = await PlaceAsync(db, ofId, cancellationToken);
+        if (of.IsNational)
         {
             // A national body's counterparts are one level down: its pillar's unit in each of the 34 provinces.
             return units.Where(u => u.Pillar == of.Pillar && u.Level == UnitLevel.Province && u.Kind == OrgUnitKind.PillarUnit);
         }
 
-        var inProvince = Provinces.UnitIdsIn(db, await ProvinceOfAsync(db, ofId, cancellationToken));
+        var inProvince = Provinces.UnitIdsIn(db, of.ProvinceId);
         return units.Where(u => u.Pillar == of.Pillar && u.Level == UnitLevel.Commune && u.Kind == OrgUnitKind.PillarUnit
             && inProvince.Contains(u.Id));
     }
 
-    private static async Task<Guid> ProvinceOfAsync(DirectiveFlowDbContext db, Guid unitId, CancellationToken cancellationToken) =>
-        await Provinces.OfUnitAsync(db, unitId, cancellationToken) ?? throw new FlowFaultException(new ErrorMessage(ErrorCodes.FaultUnknownUnit, unitId));
+    private static async Task<UnitPlace> PlaceAsync(DirectiveFlowDbContext db, Guid unitId, CancellationToken cancellationToken) =>
+        await Provinces.PlaceOfAsync(db, unitId, cancellationToken) ?? throw new FlowFaultException(new ErrorMessage(ErrorCodes.FaultUnknownUnit, unitId));
 
     private static async Task<Guid> ReferenceAsync(
         DirectiveFlowDbContext db, string reference, Guid? branchUnitId, Guid issuingUnitId, CancellationToken cancellationToken)
