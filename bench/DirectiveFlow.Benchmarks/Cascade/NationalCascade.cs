@@ -39,11 +39,14 @@ public static class NationalCascade
     public static async Task RunAsync(ScaleRun run)
     {
         var issuer = await UnitIdAsync(run.Services, NationalTier.UnitCode(Pillar.Committee));
-        var expected = await ExpectedTasksAsync(run.Services);
+        var (provinceUnits, communeUnits) = await ExpectedTasksAsync(run.Services);
+        var expected = provinceUnits + communeUnits;
         var (engineBest, baselineBest) = (TimeSpan.MaxValue, TimeSpan.MaxValue);
         var ratios = new List<double>();
+        var oneCascadeRatios = new List<double>();
         for (var round = 0; round < Rounds; round++)
         {
+            oneCascadeRatios.Add(await OneCascadeAsync(run, issuer, communeUnits, round));
             using var commands = new CommandTally();
             var watch = Stopwatch.StartNew();
             var result = await IssueAsync(run.Services, issuer, Flow, "Chỉ thị số 01/CT-TTg");
@@ -71,6 +74,8 @@ public static class NationalCascade
                 $"raw {baseline.TotalMilliseconds:F0} ms, ratio {engine / baseline:F2}, {rows.Count:N0} tasks and notices");
         }
 
+        Console.WriteLine($"{run.Provider} national, one cascade of {communeUnits:N0} tasks (the benchmark flow, no plans): median per-round ratio " +
+            $"{Median(oneCascadeRatios):F2} — what the national flow's {provinceUnits + 1} steps cost beyond it is their per-step work");
         var median = Median(ratios);
         Console.WriteLine($"{run.Provider} national: engine cascades of {expected:N0} tasks with {expected:N0} assignment notices in " +
             $"{engineBest.TotalMilliseconds:F0} ms ({expected / engineBest.TotalSeconds:N0} tasks/s); raw {run.BaselineName}: " +
@@ -78,8 +83,25 @@ public static class NationalCascade
             $"(budget ≤ {run.Goal}) {(median <= run.Goal ? "MET" : "MISSED")}");
     }
 
+    /// <summary>
+    /// For comparison, not the budget: the same national issuer through the benchmark's one-Cascade flow, which reaches
+    /// every commune pillar unit of the country in one directive (the cascade writer's batches), against the raw insert.
+    /// </summary>
+    private static async Task<double> OneCascadeAsync(ScaleRun run, Guid issuer, int communeUnits, int round)
+    {
+        var watch = Stopwatch.StartNew();
+        var result = await IssueAsync(run.Services, issuer, $"{BenchmarkFlow.Id}-commune", "Chỉ thị số 02/CT-TTg");
+        var engine = watch.Elapsed;
+        var rows = await BaselineRowsAsync(run.Services, result.InstanceId);
+        CheckScale("national, one cascade", rows.Count, await NoticesAsync(run.Services, result.Id), communeUnits);
+        var baseline = run.Baseline(rows);
+        Console.WriteLine($"  national round {round + 1}, one cascade: engine {engine.TotalMilliseconds:F0} ms, raw {baseline.TotalMilliseconds:F0} ms, " +
+            $"ratio {engine / baseline:F2}, {rows.Count:N0} tasks and notices");
+        return engine / baseline;
+    }
+
     /// <summary>One task per province and per commune pillar unit of the import: 34 × 4 plans, then 3,321 × 4 commune tasks.</summary>
-    private static async Task<int> ExpectedTasksAsync(IServiceProvider services)
+    private static async Task<(int Provinces, int Communes)> ExpectedTasksAsync(IServiceProvider services)
     {
         await using var db = services.GetRequiredService<IDbContextFactory<DirectiveFlowDbContext>>().CreateDbContext();
         var provinces = await db.Localities.CountAsync(l => l.Type == LocalityType.Province);
@@ -92,7 +114,7 @@ public static class NationalCascade
                 $"{communes:N0} communes with {communeUnits:N0}, not 34 and 4 pillar units per locality.");
         }
 
-        return provinceUnits + communeUnits;
+        return (provinceUnits, communeUnits);
     }
 
     private static async Task<List<Guid>> PlansAsync(IServiceProvider services, Guid instanceId)
