@@ -63,15 +63,13 @@ public static class NationalCascade
             var completions = watch.Elapsed;
             var completionCommands = commands.Take();
             var engine = issue + completions;
-            var rows = await BaselineRowsAsync(run.Services, result.InstanceId);
-            CheckScale("national", rows.Count, await NoticesAsync(run.Services, result.Id), expected);
-            var baseline = run.Baseline(rows);
+            var baseline = await run.CheckedBaselineAsync(result, expected, "national");
             (engineBest, baselineBest) = (Min(engineBest, engine), Min(baselineBest, baseline));
             ratios.Add(engine / baseline);
             Console.WriteLine($"  national round {round + 1}: engine {engine.TotalMilliseconds:F0} ms (issue to {plans.Count} province units " +
                 $"{issue.TotalMilliseconds:F0} ms, {issueCommands}; {plans.Count} plans completed, each re-cascading, " +
                 $"{completions.TotalMilliseconds:F0} ms = {completions.TotalMilliseconds / plans.Count:F1} ms each, {completionCommands}), " +
-                $"raw {baseline.TotalMilliseconds:F0} ms, ratio {engine / baseline:F2}, {rows.Count:N0} tasks and notices");
+                $"raw {baseline.TotalMilliseconds:F0} ms, ratio {engine / baseline:F2}, {expected:N0} tasks and notices");
         }
 
         Console.WriteLine($"{run.Provider} national, one cascade of {communeUnits:N0} tasks (the benchmark flow, no plans): median per-round ratio " +
@@ -92,11 +90,9 @@ public static class NationalCascade
         var watch = Stopwatch.StartNew();
         var result = await IssueAsync(run.Services, issuer, $"{BenchmarkFlow.Id}-commune", "Chỉ thị số 02/CT-TTg");
         var engine = watch.Elapsed;
-        var rows = await BaselineRowsAsync(run.Services, result.InstanceId);
-        CheckScale("national, one cascade", rows.Count, await NoticesAsync(run.Services, result.Id), communeUnits);
-        var baseline = run.Baseline(rows);
+        var baseline = await run.CheckedBaselineAsync(result, communeUnits, "national, one cascade");
         Console.WriteLine($"  national round {round + 1}, one cascade: engine {engine.TotalMilliseconds:F0} ms, raw {baseline.TotalMilliseconds:F0} ms, " +
-            $"ratio {engine / baseline:F2}, {rows.Count:N0} tasks and notices");
+            $"ratio {engine / baseline:F2}, {communeUnits:N0} tasks and notices");
         return engine / baseline;
     }
 

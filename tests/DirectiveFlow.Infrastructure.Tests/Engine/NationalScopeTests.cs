@@ -5,6 +5,7 @@ using DirectiveFlow.Infrastructure.Directives.Items;
 using DirectiveFlow.Infrastructure.Directives.Queries;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Organisation.Import;
+using DirectiveFlow.Infrastructure.Tests.Organisation.Import;
 using DirectiveFlow.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,14 +18,6 @@ namespace DirectiveFlow.Infrastructure.Tests.Engine;
 /// </summary>
 public sealed class NationalScopeTests
 {
-    private const string TwoProvinces = """
-        province_code,province_name,code,name,type
-        01,Thành phố Hà Nội,00004,Ba Đình,phuong
-        01,Thành phố Hà Nội,00008,Ngọc Hà,phuong
-        48,Thành phố Đà Nẵng,20194,Hải Châu,phuong
-        48,Thành phố Đà Nẵng,20200,Thanh Khê,phuong
-        """;
-
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_national_flow_reaches_every_province_and_only_national_units_may_issue_it(string provider)
@@ -103,7 +96,7 @@ public sealed class NationalScopeTests
         var host = await EngineHost.CreateAsync(provider);
         await using var scope = host.Services.CreateAsyncScope();
         var import = await scope.ServiceProvider.GetRequiredService<OrganisationImporter>()
-            .ImportAsync(System.Text.Encoding.UTF8.GetBytes(TwoProvinces.ReplaceLineEndings("\n")), EngineHost.Cancel);
+            .ImportAsync(System.Text.Encoding.UTF8.GetBytes(NationalTierImportTests.TwoProvinces.ReplaceLineEndings("\n")), EngineHost.Cancel);
         Assert.True(import.Succeeded);
         return host;
     }

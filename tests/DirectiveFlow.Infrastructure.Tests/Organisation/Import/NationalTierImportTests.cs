@@ -9,7 +9,8 @@ namespace DirectiveFlow.Infrastructure.Tests.Organisation.Import;
 /// <summary>Issue 16 §1: the national list puts the four pillars' national bodies above the provinces' pillar units.</summary>
 public sealed class NationalTierImportTests
 {
-    private const string TwoProvinces = """
+    /// <summary>Two provinces, two wards each: the smallest list with a national tier (also used by the engine's national tests).</summary>
+    internal const string TwoProvinces = """
         province_code,province_name,code,name,type
         01,Thành phố Hà Nội,00004,Ba Đình,phuong
         01,Thành phố Hà Nội,00008,Ngọc Hà,phuong
