@@ -88,5 +88,23 @@ public sealed class NationalTierImportTests
         Assert.Equal(party.Id, (await read.Units.SingleAsync(u => u.Code == "01-PARTY", Ct)).ParentId);
     }
 
+    [Fact]
+    public async Task In_demo_mode_the_national_bodies_get_issuer_accounts_and_their_communes_do_not()
+    {
+        await using var db = await TestDatabase.CreateSqliteAsync();
+        await using var context = db.CreateContext();
+        await ImporterFactory.Create(context, demo: true).ImportAsync(Bytes(TwoProvinces), Ct);
+
+        var issuers = await (from user in context.Users
+                             join link in context.UserRoles on user.Id equals link.UserId
+                             join role in context.Roles on link.RoleId equals role.Id
+                             where role.Name == Identity.Roles.Issuer
+                             select user.UserName).ToListAsync(Ct);
+        Assert.Contains("VN-COMMITTEE", issuers);
+        Assert.Contains("VN-PARTY.head", issuers);
+        Assert.Contains("48-FRONT", issuers);
+        Assert.DoesNotContain("20194-COMMITTEE", issuers);
+    }
+
     private static byte[] Bytes(string csv) => Encoding.UTF8.GetBytes(csv.ReplaceLineEndings("\n"));
 }
