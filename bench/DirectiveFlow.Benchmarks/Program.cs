@@ -29,7 +29,7 @@ switch (scenario)
         break;
     default:
         Console.WriteLine("usage: dotnet run -c Release --project bench/DirectiveFlow.Benchmarks -- <cascade|sweep|inbox|overview|completion|startup>");
-        Console.WriteLine("  cascade  issue one directive to every commune-level unit of the national list (~13,300 tasks)");
+        Console.WriteLine("  cascade  national list imported: Hà Nội scale (504 tasks) and national scale through the shipped national flow (13,420 tasks)");
         Console.WriteLine("  sweep [N] [Q] [U]  the due-work sweep over N due tasks (100,000) of U units (1); one Quartz trigger per task on Q (2,000)");
         Console.WriteLine("  inbox [N] [C]  inbox queries on N tasks (1,000,000) for C ward officers (200) and C/10 province heads");
         Console.WriteLine("  overview [N] [R] [covering]  the overview, the ranking and the weekly .xlsx on N tasks (1,000,000), R rounds (12) per caller; covering: with an experimental index");

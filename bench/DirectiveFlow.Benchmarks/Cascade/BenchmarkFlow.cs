@@ -1,6 +1,6 @@
 namespace DirectiveFlow.Benchmarks.Cascade;
 
-/// <summary>The benchmark's definition: one national cascade to every commune-level pillar unit, a task each, reviewed.</summary>
+/// <summary>The Hà Nội scale's definition: one Cascade to the issuer's province's pillar units of one level, a task each, reviewed.</summary>
 public static class BenchmarkFlow
 {
     public const string Id = "national-cascade";

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure;
@@ -9,21 +8,22 @@ using DirectiveFlow.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace DirectiveFlow.Benchmarks.Cascade;
 
 /// <summary>
-/// Imports the national list, issues one directive of Thành ủy Hà Nội cascading to every commune-level pillar unit of its
-/// province (cascades are scoped to the issuer's province: 126 communes × 4 pillars = 504 tasks), checks that exactly
-/// that many tasks and assignment notices were written, and compares the engine's time with a raw insert of the same
-/// rows measured in the same run. The engine's time includes the tasks'
-/// assignment notices (one small outbox row per task, written in the same transactions); the baseline writes tasks only.
+/// Imports the national list and cascades at two scales in one run, on SQLite and then PostgreSQL when configured,
+/// each against a raw insert of the same task rows measured in the same run: Hà Nội (one Thành ủy directive to the
+/// city's 504 commune-level pillar units, <see cref="HanoiCascade"/>) and national (Chính phủ's directive through the
+/// shipped national flow to every province and, through their plans, every commune, <see cref="NationalCascade"/>).
+/// Each scale checks the number of tasks and assignment notices it wrote against the imported data and stops on a shortfall.
 /// </summary>
 public static class CascadeBenchmark
 {
+    public const int Rounds = 3;
+
     public static async Task RunAsync(string[] args)
     {
         var csv = BenchDatabases.OfficialList(OfficialLists.Vietnam2025);
@@ -62,14 +62,12 @@ public static class CascadeBenchmark
 
     private static async Task RunOnAsync(DatabaseProvider provider, string connectionString, byte[] csv, string baselineName, double goal)
     {
-        await using var provider_ = BenchDatabases.Services(provider, connectionString);
-        Guid issuer;
-        int expected;
-        await using (var db = provider_.GetRequiredService<IDbContextFactory<DirectiveFlowDbContext>>().CreateDbContext())
+        await using var services = BenchDatabases.Services(provider, connectionString);
+        await using (var db = services.GetRequiredService<IDbContextFactory<DirectiveFlowDbContext>>().CreateDbContext())
         {
             await db.Database.MigrateAsync();
-            var watch = Stopwatch.StartNew();
-            await using (var scope = provider_.CreateAsyncScope())
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            await using (var scope = services.CreateAsyncScope())
             {
                 var import = await scope.ServiceProvider.GetRequiredService<OrganisationImporter>().ImportAsync(csv);
                 if (!import.Succeeded)
@@ -78,79 +76,46 @@ public static class CascadeBenchmark
                 }
             }
 
-            var units = await db.Units.CountAsync();
-            Console.WriteLine($"{provider}: imported {units:N0} units with the product's OrganisationImporter in {watch.Elapsed.TotalSeconds:F1} s");
+            Console.WriteLine($"{provider}: imported {await db.Units.CountAsync():N0} units with the product's OrganisationImporter in {watch.Elapsed.TotalSeconds:F1} s");
             foreach (var levels in new[] { "province", "commune" })
             {
-                var json = BenchmarkFlow.Json(levels);
-                var definition = WorkflowDefinitionSerializer.Deserialize(json);
-                db.WorkflowDefinitions.Add(new WorkflowDefinitionRecord
-                {
-                    Id = Guid.NewGuid(), DefinitionId = definition.Id, Version = 1, Name = definition.Name, IsPublished = true, IsLatest = true, Json = json,
-                });
+                Publish(db, BenchmarkFlow.Json(levels));
             }
 
+            Publish(db, await File.ReadAllTextAsync(NationalCascade.ShippedFlowPath()));
             await db.SaveChangesAsync();
-            issuer = await db.Units.Where(u => u.Code == "01-PARTY").Select(u => u.Id).SingleAsync();
-            expected = await ExpectedTasksAsync(db);
         }
 
-        await IssueAsync(provider_, issuer, $"{BenchmarkFlow.Id}-province"); // warm-up: JIT, pools, caches
-        // The machine is shared: alternate engine and baseline runs and keep the best of each.
-        var engineBest = TimeSpan.MaxValue;
-        var baseline = TimeSpan.MaxValue;
-        var count = 0;
-        var ratios = new List<double>();
-        var notices = 0;
-        for (var round = 0; round < Rounds; round++)
-        {
-            var watch = Stopwatch.StartNew();
-            var result = await IssueAsync(provider_, issuer, $"{BenchmarkFlow.Id}-commune");
-            var engineRun = watch.Elapsed;
-            engineBest = Min(engineBest, engineRun);
-            var rows = await BaselineRowsAsync(provider_, result.InstanceId);
-            count = rows.Count;
-            notices = await NoticesAsync(provider_, result.Id);
-            if (count != expected || notices != expected)
-            {
-                // The scenario claims a scale: a cascade that quietly reaches fewer units must fail, not look faster.
-                throw new InvalidOperationException($"The cascade wrote {count:N0} tasks and {notices:N0} assignment notices, not {expected:N0} of each.");
-            }
-
-            var baselineRun = provider == DatabaseProvider.Sqlite ? RawBaseline.Sqlite(connectionString, rows) : RawBaseline.Postgres(connectionString, rows);
-            baseline = Min(baseline, baselineRun);
-            ratios.Add(engineRun / baselineRun);
-            Console.WriteLine($"  round {round + 1}: engine {engineRun.TotalMilliseconds:F0} ms, raw {baselineRun.TotalMilliseconds:F0} ms, ratio {engineRun / baselineRun:F2}, {notices:N0} assignment notices");
-        }
-
-        var ratio = engineBest / baseline;
-        var median = ratios.Order().ElementAt(ratios.Count / 2);
-        Console.WriteLine($"{provider}: engine cascade of {count:N0} tasks with {notices:N0} assignment notices in {engineBest.TotalMilliseconds:F0} ms " +
-            $"({count / engineBest.TotalSeconds:N0} tasks/s); raw {baselineName}: {baseline.TotalMilliseconds:F0} ms " +
-            $"({count / baseline.TotalSeconds:N0} rows/s); best/best ratio {ratio:F2}, median per-round ratio {median:F2} (goal ≤ {goal}) {(median <= goal ? "MET" : "MISSED")}");
+        var run = new ScaleRun(provider, connectionString, services, baselineName, goal);
+        await HanoiCascade.RunAsync(run);
+        await NationalCascade.RunAsync(run);
     }
 
-    private const int Rounds = 3;
-
-    /// <summary>The commune-level pillar units of Hà Nội, which the cascade must reach; the scale is checked to be 126 communes × 4 pillars.</summary>
-    private static async Task<int> ExpectedTasksAsync(DirectiveFlowDbContext db)
+    private static void Publish(DirectiveFlowDbContext db, string json)
     {
-        var hanoi = await db.Localities.Where(l => l.Code == "01").Select(l => l.Id).SingleAsync();
-        var communes = db.Localities.Where(l => l.ParentId == hanoi).Select(l => l.Id);
-        var expected = await db.Units.CountAsync(u => u.Level == Core.Organisation.UnitLevel.Commune && u.Kind == Core.Organisation.OrgUnitKind.PillarUnit
-            && u.IsActive && communes.Contains(u.LocalityId));
-        if (expected != 126 * 4)
+        var definition = WorkflowDefinitionSerializer.Deserialize(json);
+        db.WorkflowDefinitions.Add(new WorkflowDefinitionRecord
         {
-            throw new InvalidOperationException($"Hà Nội has {expected:N0} commune-level pillar units after the import, not 504 (126 communes × 4 pillars).");
-        }
-
-        return expected;
+            Id = Guid.NewGuid(), DefinitionId = definition.Id, Version = 1, Name = definition.Name, IsPublished = true, IsLatest = true, Json = json,
+        });
     }
 
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+    internal static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    internal static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+
+    internal static async Task<Guid> UnitIdAsync(IServiceProvider services, string code)
+    {
+        await using var db = services.GetRequiredService<IDbContextFactory<DirectiveFlowDbContext>>().CreateDbContext();
+        return await db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync();
+    }
 
     /// <summary>The rows the engine wrote, re-keyed for a second instance, so the baseline writes exactly the same columns and values.</summary>
-    private static async Task<List<Core.Tasks.UnitTask>> BaselineRowsAsync(IServiceProvider services, Guid instanceId)
+    internal static async Task<List<Core.Tasks.UnitTask>> BaselineRowsAsync(IServiceProvider services, Guid instanceId)
     {
         await using var db = services.GetRequiredService<IDbContextFactory<DirectiveFlowDbContext>>().CreateDbContext();
         var rows = await db.Tasks.AsNoTracking().Where(t => t.InstanceId == instanceId).ToListAsync();
@@ -164,17 +129,27 @@ public static class CascadeBenchmark
         return rows;
     }
 
-    /// <summary>The assignment notices the directive's cascade wrote (one per task: the benchmark's flow names no supporting unit).</summary>
-    private static async Task<int> NoticesAsync(IServiceProvider services, Guid directiveId)
+    /// <summary>The assignment notices the directive's cascades wrote (one per task: neither flow names a supporting unit).</summary>
+    internal static async Task<int> NoticesAsync(IServiceProvider services, Guid directiveId)
     {
         await using var db = services.GetRequiredService<IDbContextFactory<DirectiveFlowDbContext>>().CreateDbContext();
         return await db.Outbox.CountAsync(m => m.DirectiveId == directiveId && m.Template == "assigned");
     }
 
-    private static async Task<IssueDirectiveResult> IssueAsync(IServiceProvider services, Guid issuer, string flow)
+    internal static async Task<IssueDirectiveResult> IssueAsync(IServiceProvider services, Guid issuer, string flow, string number)
     {
         await using var scope = services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new IssueDirectiveCommand(
-            "Chỉ thị số 01/CT-TTg", "Triển khai toàn quốc", "", DirectivePriority.Urgent, issuer, flow, [], "bench", Caller.System));
+            number, "Triển khai toàn quốc", "", DirectivePriority.Urgent, issuer, flow, [], "bench", Caller.System));
+    }
+
+    /// <summary>Fails the run when a round wrote fewer (or more) rows than the scale it claims.</summary>
+    internal static void CheckScale(string scale, int tasks, int notices, int expected)
+    {
+        if (tasks != expected || notices != expected)
+        {
+            // The scenario claims a scale: a cascade that quietly reaches fewer units must fail, not look faster.
+            throw new InvalidOperationException($"{scale}: the cascade wrote {tasks:N0} tasks and {notices:N0} assignment notices, not {expected:N0} of each.");
+        }
     }
 }

@@ -7,4 +7,7 @@ public enum LocalityType
     Ward = 2,
     Commune = 3,
     SpecialZone = 4,
+
+    /// <summary>The whole country: the locality of the four pillars' national bodies, above every province.</summary>
+    Country = 5,
 }

@@ -1,6 +1,6 @@
 namespace DirectiveFlow.Core.Organisation;
 
-/// <summary>Where a unit sits: the city/province, a commune-level locality, or below a parent unit.</summary>
+/// <summary>Where a unit sits: the national level, the city/province, a commune-level locality, or below a parent unit.</summary>
 public enum UnitLevel
 {
     /// <summary>City or province level (Thành phố / Tỉnh).</summary>
@@ -11,4 +11,10 @@ public enum UnitLevel
 
     /// <summary>A sub-unit under a parent unit: a department, a Front member organisation, a residential group.</summary>
     SubUnit = 3,
+
+    /// <summary>
+    /// The national level above the 34 provinces: Ban Chấp hành Trung ương Đảng, Quốc hội, Chính phủ, Ủy ban Trung ương
+    /// MTTQ Việt Nam (stored as its name, like every enum, so the number only orders nothing).
+    /// </summary>
+    National = 4,
 }

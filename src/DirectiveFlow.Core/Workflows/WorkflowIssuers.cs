@@ -81,6 +81,7 @@ public sealed class WorkflowIssuers
         {
             UnitLevel.Province => english ? "city/province" : "thành phố, tỉnh",
             UnitLevel.Commune => english ? "commune" : "phường, xã",
+            UnitLevel.National => english ? "national" : "trung ương",
             _ => english ? "sub-unit" : "đơn vị trực thuộc",
         }
         : code;

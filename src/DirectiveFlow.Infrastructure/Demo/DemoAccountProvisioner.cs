@@ -52,8 +52,8 @@ public sealed class DemoAccountProvisioner(
         };
         foreach (var unit in units)
         {
-            // City/province pillar units issue directives to the levels below them.
-            var issues = unit.Level == UnitLevel.Province && unit.Kind == OrgUnitKind.PillarUnit;
+            // National and city/province pillar units issue directives to the levels below them.
+            var issues = unit.Level is UnitLevel.Province or UnitLevel.National && unit.Kind == OrgUnitKind.PillarUnit;
             string[] officerRoles = issues ? [Roles.UnitOfficer, Roles.Issuer] : [Roles.UnitOfficer];
             string[] headRoles = issues ? [Roles.UnitHead, Roles.Issuer] : [Roles.UnitHead];
             wanted.Add((NewUser(unit.Code, "Cán bộ " + unit.Name, unit.Id, demo, hash), officerRoles));

@@ -753,5 +753,8 @@ public static class EnText
         ["Studio.PublishedByOn"] = "published by {0} on {1}",
         ["Studio.VersionHistory"] = "Version history",
         ["Studio.DeadlineInputPlaceholder"] = "the flow's input name",
+
+        // ---- National tier (issue 16) ----
+        ["UnitLevel.National"] = "National",
     };
 }

@@ -753,5 +753,8 @@ public static class ViText
         ["Studio.PublishedByOn"] = "{0} ban hành ngày {1}",
         ["Studio.VersionHistory"] = "Lịch sử phiên bản",
         ["Studio.DeadlineInputPlaceholder"] = "tên đầu vào của quy trình",
+
+        // ---- National tier (issue 16) ----
+        ["UnitLevel.National"] = "Cấp trung ương",
     };
 }

@@ -66,6 +66,20 @@ public sealed class WorkflowIssuersTests
         Assert.Equal(["province"], issuers.Levels);
     }
 
+    [Fact]
+    public void The_national_flow_is_issued_by_national_units_only()
+    {
+        var issuers = WorkflowDefinitionSerializer.Deserialize(ShippedWorkflows.Read("national-directive.json")).Issuers;
+
+        Assert.NotNull(issuers);
+        Assert.True(issuers.Allows(Unit("VN-COMMITTEE", Pillar.Committee, UnitLevel.National)));
+        Assert.True(issuers.Allows(Unit("VN-PARTY", Pillar.Party, UnitLevel.National)));
+        Assert.False(issuers.Allows(Unit("01-COMMITTEE", Pillar.Committee, UnitLevel.Province)));
+        Assert.False(issuers.Allows(Unit("00070-COMMITTEE", Pillar.Committee, UnitLevel.Commune)));
+        Assert.Equal("cấp trung ương", issuers.Describe(english: false));
+        Assert.Equal("level national", issuers.Describe(english: true));
+    }
+
     private static OrgUnit Unit(string code, Pillar pillar, UnitLevel level) =>
         new() { Code = code, Name = code, Pillar = pillar, Level = level, LocalityCode = code.Split('-')[0] };
 }

@@ -10,6 +10,7 @@ public static class UnitVocabulary
         ["province"] = UnitLevel.Province,
         ["commune"] = UnitLevel.Commune,
         ["subunit"] = UnitLevel.SubUnit,
+        ["national"] = UnitLevel.National,
     };
 
     private static readonly Dictionary<string, OrgUnitKind> KindNames = new(StringComparer.OrdinalIgnoreCase)
@@ -23,7 +24,7 @@ public static class UnitVocabulary
     /// <summary>"PARTY", "COUNCIL", "COMMITTEE", "FRONT".</summary>
     public static IReadOnlyList<string> PillarNames { get; } = Enum.GetValues<Pillar>().Select(OrgUnit.PillarCode).ToList();
 
-    /// <summary>"province", "commune", "subunit".</summary>
+    /// <summary>"province", "commune", "subunit", "national".</summary>
     public static IReadOnlyList<string> LevelNamesList { get; } = LevelNames.Keys.ToList();
 
     /// <summary>"pillar", "department", "memberOrganisation", "residentialGroup".</summary>

@@ -45,8 +45,11 @@ public sealed class ParseItemsHandler(DirectiveFlowDbContext db) : IQueryHandler
 
     private async Task<List<ParseUnit>> UnitsAsync(Guid? callerUnitId, CancellationToken cancellationToken)
     {
-        var provinceId = callerUnitId is { } unitId ? await Provinces.OfUnitAsync(db, unitId, cancellationToken) : null;
-        if (provinceId is null)
+        // A national caller names units anywhere in the country: no province narrows its names.
+        var place = callerUnitId is { } unitId ? await Provinces.PlaceOfAsync(db, unitId, cancellationToken) : null;
+        var national = place is { IsNational: true };
+        var provinceId = national ? null : place?.ProvinceId;
+        if (provinceId is null && !national)
         {
             var provinces = await db.Localities.AsNoTracking().Where(l => l.ParentId == null).Select(l => l.Id).Take(2).ToListAsync(cancellationToken);
             provinceId = provinces.Count == 1 ? provinces[0] : null;

@@ -8,8 +8,9 @@ namespace DirectiveFlow.Infrastructure.Directives.Queries;
 
 /// <summary>
 /// Which directives a caller may read in the directive-wide views: administrators, and readers without a unit (an
-/// observer of the whole deployment), all of them; anyone else those issued within their own province — with the
-/// national list imported, Đà Nẵng's issuers do not read Hà Nội's directives.
+/// observer of the whole deployment) and national units (Chính phủ…, who answer for the whole country), all of them;
+/// anyone else those issued within their own province — with the national list imported, Đà Nẵng's issuers do not read
+/// Hà Nội's directives, nor the national directives (their tasks in them reach them through the inbox).
 /// </summary>
 public sealed record DirectiveReader(Guid? ProvinceId)
 {
@@ -23,10 +24,16 @@ public sealed record DirectiveReader(Guid? ProvinceId)
     public static Task<DirectiveReader> ForAsync(DirectiveFlowDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         ForAsync(db, user.IsInRole(Roles.Administrator), DirectiveFlowClaims.UnitIdOf(user), cancellationToken);
 
-    private static async Task<DirectiveReader> ForAsync(DirectiveFlowDbContext db, bool administrator, Guid? unitId, CancellationToken cancellationToken) =>
-        administrator || unitId is not { } unit
-            ? Everything
-            : new DirectiveReader(await Provinces.OfUnitAsync(db, unit, cancellationToken) ?? Guid.Empty);
+    private static async Task<DirectiveReader> ForAsync(DirectiveFlowDbContext db, bool administrator, Guid? unitId, CancellationToken cancellationToken)
+    {
+        if (administrator || unitId is not { } unit)
+        {
+            return Everything;
+        }
+
+        var place = await Provinces.PlaceOfAsync(db, unit, cancellationToken);
+        return place is { IsNational: true } ? Everything : new DirectiveReader(place?.ProvinceId ?? Guid.Empty);
+    }
 
     public IQueryable<Directive> Filter(DirectiveFlowDbContext db, IQueryable<Directive> directives)
     {

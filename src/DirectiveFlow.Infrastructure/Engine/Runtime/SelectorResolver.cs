@@ -10,7 +10,8 @@ namespace DirectiveFlow.Infrastructure.Engine.Runtime;
 
 /// <summary>
 /// Turns a <see cref="Selector"/> into units with one query: a base set (explicit units, counterparts of a unit,
-/// children of a unit, an input holding unit codes, or every unit of the issuer's province) filtered by pillars, levels and kinds,
+/// children of a unit, an input holding unit codes, or every unit of the issuer's province — of the country for a
+/// national issuer) filtered by pillars, levels and kinds,
 /// ordered by code so batches over the result are deterministic.
 /// </summary>
 public static class SelectorResolver
@@ -49,9 +50,14 @@ public static class SelectorResolver
         else
         {
             // Pillars and levels alone ("the city's four pillars") mean those of the issuer's own province: with the
-            // national list imported, another province's units are never a target unless named explicitly.
-            var inProvince = Provinces.UnitIdsIn(db, await ProvinceOfAsync(db, issuingUnitId, cancellationToken));
-            units = units.Where(u => inProvince.Contains(u.Id));
+            // national list imported, another province's units are never a target unless named explicitly. A national
+            // issuer's province is the whole country.
+            var issuer = await PlaceAsync(db, issuingUnitId, cancellationToken);
+            if (!issuer.IsNational)
+            {
+                var inProvince = Provinces.UnitIdsIn(db, issuer.ProvinceId);
+                units = units.Where(u => inProvince.Contains(u.Id));
+            }
         }
 
         return await units.OrderBy(u => u.Code)
@@ -75,16 +81,21 @@ public static class SelectorResolver
     private static async Task<IQueryable<OrgUnit>> CounterpartsAsync(
         DirectiveFlowDbContext db, IQueryable<OrgUnit> units, Guid ofId, CancellationToken cancellationToken)
     {
-        var of = await db.Units.AsNoTracking().Where(u => u.Id == ofId)
-            .Select(u => new { u.Pillar })
-            .SingleAsync(cancellationToken);
-        var inProvince = Provinces.UnitIdsIn(db, await ProvinceOfAsync(db, ofId, cancellationToken));
+        // One query for the unit's pillar and province (a national cascade resolves 136 of these, one per branch).
+        var of = await PlaceAsync(db, ofId, cancellationToken);
+        if (of.IsNational)
+        {
+            // A national body's counterparts are one level down: its pillar's unit in each of the 34 provinces.
+            return units.Where(u => u.Pillar == of.Pillar && u.Level == UnitLevel.Province && u.Kind == OrgUnitKind.PillarUnit);
+        }
+
+        var inProvince = Provinces.UnitIdsIn(db, of.ProvinceId);
         return units.Where(u => u.Pillar == of.Pillar && u.Level == UnitLevel.Commune && u.Kind == OrgUnitKind.PillarUnit
             && inProvince.Contains(u.Id));
     }
 
-    private static async Task<Guid> ProvinceOfAsync(DirectiveFlowDbContext db, Guid unitId, CancellationToken cancellationToken) =>
-        await Provinces.OfUnitAsync(db, unitId, cancellationToken) ?? throw new FlowFaultException(new ErrorMessage(ErrorCodes.FaultUnknownUnit, unitId));
+    private static async Task<UnitPlace> PlaceAsync(DirectiveFlowDbContext db, Guid unitId, CancellationToken cancellationToken) =>
+        await Provinces.PlaceOfAsync(db, unitId, cancellationToken) ?? throw new FlowFaultException(new ErrorMessage(ErrorCodes.FaultUnknownUnit, unitId));
 
     private static async Task<Guid> ReferenceAsync(
         DirectiveFlowDbContext db, string reference, Guid? branchUnitId, Guid issuingUnitId, CancellationToken cancellationToken)

@@ -10,7 +10,9 @@ namespace DirectiveFlow.Infrastructure.Organisation.Import;
 
 /// <summary>
 /// Loads a commune list: each province and commune as a locality with its four pillar units, commune units under the
-/// province unit of the same pillar. Validates the whole file first; then reads the existing rows once into
+/// province unit of the same pillar. A list of more than one province (the national list) also gets the national tier
+/// (<see cref="NationalTier"/>): the four pillars' national bodies, each the parent of its pillar's province units; once
+/// there, it stays the parent on every later import, a one-province file included. Validates the whole file first; then reads the existing rows once into
 /// dictionaries, bulk-inserts the new rows and saves the changed ones in one transaction, so 13,300 units take a
 /// second or two, not 13,300 round trips. Importing the same file again changes nothing.
 /// </summary>
@@ -31,7 +33,13 @@ public sealed class OrganisationImporter(
 
         var localities = await db.Localities.AsNoTracking().ToDictionaryAsync(l => l.Code, StringComparer.Ordinal, cancellationToken);
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, StringComparer.Ordinal, cancellationToken);
+        // Decided before the run adds anything: a national list, or a database that already has the national tier.
+        var national = localities.ContainsKey(NationalTier.LocalityCode) || parsed.Rows.Select(r => r.ProvinceCode).Distinct().Skip(1).Any();
         var run = new ImportRun(db, localities, units);
+        if (national)
+        {
+            run.UpsertNation();
+        }
 
         foreach (var province in parsed.Rows.GroupBy(r => r.ProvinceCode).Select(g => g.First()))
         {
@@ -75,12 +83,23 @@ public sealed class OrganisationImporter(
 
         public ImportCounts Units { get; private set; } = ImportCounts.None;
 
+        /// <summary>The country's locality and the four national bodies on it (counted with <see cref="Units"/>).</summary>
+        public void UpsertNation()
+        {
+            var (locality, _) = UpsertLocality(NationalTier.LocalityCode, NationalTier.LocalityName, LocalityType.Country, parentId: null);
+            foreach (var pillar in Pillars)
+            {
+                UpsertUnit(locality, pillar, UnitLevel.National, NationalTier.UnitName(pillar), parentId: null);
+            }
+        }
+
         public void UpsertProvince(string code, string name)
         {
             var (locality, change) = UpsertLocality(code, name, LocalityType.Province, parentId: null);
             foreach (var pillar in Pillars)
             {
-                var unitChange = UpsertUnit(locality, pillar, UnitLevel.Province, PillarUnitNames.ForProvince(name, pillar), parentId: null);
+                var nationalBody = units.GetValueOrDefault(NationalTier.UnitCode(pillar))?.Id;
+                var unitChange = UpsertUnit(locality, pillar, UnitLevel.Province, PillarUnitNames.ForProvince(name, pillar), nationalBody);
                 change = Combine(change, unitChange);
             }
 

@@ -1,11 +1,23 @@
+using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Organisation.Units;
 
-/// <summary>A unit's province (city) and the units inside a province, through the locality tree.</summary>
+/// <summary>
+/// A unit's province (city) and the units inside a province, through the locality tree. A national unit (on the
+/// country's locality, <see cref="NationalTier"/>) has no province: its scope is the whole country, which the callers
+/// learn from <see cref="PlaceOfAsync"/> before narrowing to a province.
+/// </summary>
 public static class Provinces
 {
+    /// <summary>A unit's pillar, national or not, and province, in one query; null for an unknown unit.</summary>
+    public static Task<UnitPlace?> PlaceOfAsync(DirectiveFlowDbContext db, Guid unitId, CancellationToken cancellationToken) =>
+        (from u in db.Units.AsNoTracking()
+         join l in db.Localities.AsNoTracking() on u.LocalityId equals l.Id
+         where u.Id == unitId
+         select new UnitPlace(u.Pillar, l.Type == LocalityType.Country, l.ParentId ?? l.Id)).SingleOrDefaultAsync(cancellationToken);
+
     /// <summary>The province locality of a unit: its locality's parent, or its locality when that has none; null for an unknown unit.</summary>
     public static async Task<Guid?> OfUnitAsync(DirectiveFlowDbContext db, Guid unitId, CancellationToken cancellationToken)
     {

@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using DirectiveFlow.Core.Organisation;
+using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Engine.Commands;
+using DirectiveFlow.Infrastructure.Organisation;
+using DirectiveFlow.Infrastructure.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static DirectiveFlow.Benchmarks.Cascade.CascadeBenchmark;
+
+namespace DirectiveFlow.Benchmarks.Cascade;
+
+/// <summary>
+/// National scale through the engine's own shipped flow (<c>workflows/national-directive.json</c>): Chính phủ issues →
+/// one plan task for each of the 34 provinces' four pillar units → each province unit completes its plan (one request
+/// each, as from its inbox) and its branch re-cascades to its own communes' counterparts. Timed: the issue and every
+/// plan's completion; checked: exactly one task and one assignment notice per province and commune pillar unit of the
+/// imported list; compared with a raw insert of the same rows.
+/// </summary>
+public static class NationalCascade
+{
+    private const string Flow = "national-directive";
+
+    public static string ShippedFlowPath()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var path = Path.Combine(folder.FullName, "workflows", Flow + ".json");
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        throw new FileNotFoundException($"workflows/{Flow}.json was not found above {AppContext.BaseDirectory}.");
+    }
+
+    public static async Task RunAsync(ScaleRun run)
+    {
+        var issuer = await UnitIdAsync(run.Services, NationalTier.UnitCode(Pillar.Committee));
+        var (provinceUnits, communeUnits) = await ExpectedTasksAsync(run.Services);
+        var expected = provinceUnits + communeUnits;
+        var (engineBest, baselineBest) = (TimeSpan.MaxValue, TimeSpan.MaxValue);
+        var ratios = new List<double>();
+        var oneCascadeRatios = new List<double>();
+        for (var round = 0; round < Rounds; round++)
+        {
+            oneCascadeRatios.Add(await OneCascadeAsync(run, issuer, communeUnits, round));
+            using var commands = new CommandTally();
+            var watch = Stopwatch.StartNew();
+            var result = await IssueAsync(run.Services, issuer, Flow, "Chỉ thị số 01/CT-TTg");
+            var issue = watch.Elapsed;
+            var plans = await PlansAsync(run.Services, result.InstanceId); // what each province's inbox shows; not timed
+            var issueCommands = commands.Take();
+            watch.Restart();
+            foreach (var plan in plans)
+            {
+                await using var scope = run.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ResumeTaskCommand(plan, "Done", "bench"));
+            }
+
+            var completions = watch.Elapsed;
+            var completionCommands = commands.Take();
+            var engine = issue + completions;
+            var baseline = await run.CheckedBaselineAsync(result, expected, "national");
+            (engineBest, baselineBest) = (Min(engineBest, engine), Min(baselineBest, baseline));
+            ratios.Add(engine / baseline);
+            Console.WriteLine($"  national round {round + 1}: engine {engine.TotalMilliseconds:F0} ms (issue to {plans.Count} province units " +
+                $"{issue.TotalMilliseconds:F0} ms, {issueCommands}; {plans.Count} plans completed, each re-cascading, " +
+                $"{completions.TotalMilliseconds:F0} ms = {completions.TotalMilliseconds / plans.Count:F1} ms each, {completionCommands}), " +
+                $"raw {baseline.TotalMilliseconds:F0} ms, ratio {engine / baseline:F2}, {expected:N0} tasks and notices");
+        }
+
+        Console.WriteLine($"{run.Provider} national, one cascade of {communeUnits:N0} tasks (the benchmark flow, no plans): median per-round ratio " +
+            $"{Median(oneCascadeRatios):F2} — what the national flow's {provinceUnits + 1} steps cost beyond it is their per-step work");
+        var median = Median(ratios);
+        Console.WriteLine($"{run.Provider} national: engine cascades of {expected:N0} tasks with {expected:N0} assignment notices in " +
+            $"{engineBest.TotalMilliseconds:F0} ms ({expected / engineBest.TotalSeconds:N0} tasks/s); raw {run.BaselineName}: " +
+            $"{baselineBest.TotalMilliseconds:F0} ms ({expected / baselineBest.TotalSeconds:N0} rows/s); median per-round ratio {median:F2} " +
+            $"(budget ≤ {run.Goal}) {(median <= run.Goal ? "MET" : "MISSED")}");
+    }
+
+    /// <summary>
+    /// For comparison, not the budget: the same national issuer through the benchmark's one-Cascade flow, which reaches
+    /// every commune pillar unit of the country in one directive (the cascade writer's batches), against the raw insert.
+    /// </summary>
+    private static async Task<double> OneCascadeAsync(ScaleRun run, Guid issuer, int communeUnits, int round)
+    {
+        var watch = Stopwatch.StartNew();
+        var result = await IssueAsync(run.Services, issuer, $"{BenchmarkFlow.Id}-commune", "Chỉ thị số 02/CT-TTg");
+        var engine = watch.Elapsed;
+        var baseline = await run.CheckedBaselineAsync(result, communeUnits, "national, one cascade");
+        Console.WriteLine($"  national round {round + 1}, one cascade: engine {engine.TotalMilliseconds:F0} ms, raw {baseline.TotalMilliseconds:F0} ms, " +
+            $"ratio {engine / baseline:F2}, {communeUnits:N0} tasks and notices");
+        return engine / baseline;
+    }
+
+    /// <summary>One task per province and per commune pillar unit of the import: 34 × 4 plans, then 3,321 × 4 commune tasks.</summary>
+    private static async Task<(int Provinces, int Communes)> ExpectedTasksAsync(IServiceProvider services)
+    {
+        await using var db = services.GetRequiredService<IDbContextFactory<DirectiveFlowDbContext>>().CreateDbContext();
+        var provinces = await db.Localities.CountAsync(l => l.Type == LocalityType.Province);
+        var communes = await db.Localities.CountAsync(l => l.ParentId != null);
+        var provinceUnits = await db.Units.CountAsync(u => u.Level == UnitLevel.Province && u.Kind == OrgUnitKind.PillarUnit && u.IsActive);
+        var communeUnits = await db.Units.CountAsync(u => u.Level == UnitLevel.Commune && u.Kind == OrgUnitKind.PillarUnit && u.IsActive);
+        if (provinceUnits != provinces * 4 || communeUnits != communes * 4 || provinces != 34)
+        {
+            throw new InvalidOperationException($"The national list gave {provinces} provinces with {provinceUnits:N0} pillar units and " +
+                $"{communes:N0} communes with {communeUnits:N0}, not 34 and 4 pillar units per locality.");
+        }
+
+        return (provinceUnits, communeUnits);
+    }
+
+    private static async Task<List<Guid>> PlansAsync(IServiceProvider services, Guid instanceId)
+    {
+        await using var db = services.GetRequiredService<IDbContextFactory<DirectiveFlowDbContext>>().CreateDbContext();
+        return await db.Tasks.Where(t => t.InstanceId == instanceId && t.ActivityId == "province-plan" && t.Status != UnitTaskStatus.Completed)
+            .OrderBy(t => t.Id).Select(t => t.Id).ToListAsync();
+    }
+}
