@@ -97,9 +97,9 @@ public static class IssueItemRules
             return [];
         }
 
-        var province = issuingUnitId is { } issuer ? await Provinces.OfUnitAsync(db, issuer, cancellationToken) : null;
+        var place = issuingUnitId is { } issuer ? await Provinces.PlaceOfAsync(db, issuer, cancellationToken) : null;
         var units = db.Units.AsNoTracking().Where(u => codes.Contains(u.Code) && u.IsActive);
-        if (province is { } provinceId)
+        if (place is { IsNational: false, ProvinceId: var provinceId })
         {
             var inProvince = Provinces.UnitIdsIn(db, provinceId);
             return await units.Select(u => new { u.Code, u.Id, InReach = inProvince.Contains(u.Id) })

@@ -138,6 +138,33 @@ public sealed class ItemizedConclusionTests
         Assert.Equal(0, await db.Tasks.CountAsync(EngineHost.Cancel));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_national_body_gives_items_to_units_of_any_province(string provider)
+    {
+        await using var host = await SeededAsync(provider);
+        await using (var db = host.Context())
+        {
+            var country = new Locality { Id = Guid.NewGuid(), Code = "VN", Name = "Trung ương", Type = LocalityType.Country };
+            db.Localities.Add(country);
+            db.Units.Add(TestOrganisation.Unit(country, Pillar.Committee, UnitLevel.National, null, "Chính phủ"));
+            await db.SaveChangesAsync(EngineHost.Cancel);
+        }
+
+        var issued = await host.SendAsync(new IssueDirectiveCommand("20/CT-TTg", "Về các điểm nghẽn", "", DirectivePriority.Normal,
+            await host.UnitIdAsync("VN-COMMITTEE"), Flow, new JsonObject
+            {
+                ["items"] = JsonNode.Parse("""
+                    [{"content": "Hà Nội rà soát.", "leadUnit": "01-COMMITTEE"},
+                     {"content": "Thành phố Hồ Chí Minh rà soát.", "leadUnit": "79-COMMITTEE", "supportingUnits": ["01-COMMITTEE-SXD"]}]
+                    """),
+            }, "issuer", Caller.System));
+
+        var items = await host.QueryAsync(new ListDirectiveItemsQuery(issued.Id, Caller.System));
+        Assert.Equal(["01-COMMITTEE", "79-COMMITTEE"], items.Select(i => i.Lead.Code));
+        Assert.All(items, i => Assert.NotNull(i.Task));
+    }
+
     private static void AssertError(ProblemException problem, string field, string code, params object[] args)
     {
         Assert.True(problem.Errors.TryGetValue(field, out var messages), $"no error under {field}: {string.Join(", ", problem.Errors.Keys)}");
