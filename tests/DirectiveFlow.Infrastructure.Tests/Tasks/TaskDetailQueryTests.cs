@@ -14,20 +14,24 @@ public sealed class TaskDetailQueryTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>A ward's task of "Chỉ thị số 07/CT-UBND" assigned by the city, supported by the other ward or not.</summary>
+    private static async Task<(TaskHarness H, UnitTask Task)> ArrangeAsync(string provider, UnitTaskStatus status, bool supportedByOtherWard)
+    {
+        var h = await TaskHarness.CreateAsync(provider);
+        await using var db = h.Database.CreateContext();
+        var data = new TaskTestData(db);
+        var directive = await data.AddDirectiveAsync(h.City.Id, "Chỉ thị số 07/CT-UBND");
+        var task = await data.AddTaskAsync(directive, h.Ward.Id, h.City.Id, TaskHarness.Start, h.Calendar.AddWorkingDays(TaskHarness.Start, 5),
+            status, supporting: supportedByOtherWard ? [h.OtherWard.Id] : null);
+        return (h, task);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_completed_task_reads_in_five_queries_with_its_directive_units_and_supporting_names(string provider)
     {
-        var h = await TaskHarness.CreateAsync(provider);
+        var (h, task) = await ArrangeAsync(provider, UnitTaskStatus.InProgress, supportedByOtherWard: true);
         await using var _ = h;
-        UnitTask task;
-        await using (var db = h.Database.CreateContext())
-        {
-            var data = new TaskTestData(db);
-            var directive = await data.AddDirectiveAsync(h.City.Id, "Chỉ thị số 07/CT-UBND");
-            task = await data.AddTaskAsync(directive, h.Ward.Id, h.City.Id, TaskHarness.Start, h.Calendar.AddWorkingDays(TaskHarness.Start, 5),
-                UnitTaskStatus.InProgress, supporting: [h.OtherWard.Id]);
-        }
 
         await h.AsAsync(TaskHarness.Officer(h.Ward), s => s.Send(new CompleteTaskCommand(task.Id, "Đã tổ chức hội nghị quán triệt.")));
         TaskDetailDto detail;
@@ -50,17 +54,10 @@ public sealed class TaskDetailQueryTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task A_task_of_another_unit_is_not_found_and_one_without_a_directive_still_reads(string provider)
+    public async Task A_task_of_another_unit_or_no_task_is_not_found_and_one_without_supporting_units_reads(string provider)
     {
-        var h = await TaskHarness.CreateAsync(provider);
+        var (h, task) = await ArrangeAsync(provider, UnitTaskStatus.Assigned, supportedByOtherWard: false);
         await using var _ = h;
-        UnitTask task;
-        await using (var db = h.Database.CreateContext())
-        {
-            var data = new TaskTestData(db);
-            var directive = await data.AddDirectiveAsync(h.City.Id);
-            task = await data.AddTaskAsync(directive, h.Ward.Id, h.City.Id, TaskHarness.Start, h.Calendar.AddWorkingDays(TaskHarness.Start, 5));
-        }
 
         var refused = await Assert.ThrowsAsync<Core.Common.Errors.ProblemException>(() =>
             h.AsAsync(TaskHarness.Officer(h.OtherWard), s => s.Send(new GetTaskQuery(task.Id), Ct)));

@@ -23,6 +23,10 @@ internal static class DefaultInbox
     /// <summary>A compiled query is bound to the model it first ran with: one set per model (one in a running product).</summary>
     private static readonly ConditionalWeakTable<IModel, Compiled> PerModel = [];
 
+    /// <summary>
+    /// The page's joins repeat <see cref="TaskListProjection.PageAsync"/>'s: a compiled query must be one expression,
+    /// which cannot call a method that builds part of it. The projection itself is shared (<see cref="TaskListProjection.Row"/>).
+    /// </summary>
     private sealed class Compiled
     {
         public Func<DirectiveFlowDbContext, List<Guid>, int, int, IAsyncEnumerable<TaskListRow>> Page { get; } =
