@@ -134,6 +134,13 @@ public static class CompletionBenchmark
         var byDirective = tasks.GroupBy(t => t.DirectiveId).ToList();
         var forProduct = byDirective.Where((_, i) => i % 2 == 0).SelectMany(g => g).Take(count).ToList();
         var forBaseline = byDirective.Where((_, i) => i % 2 == 1).SelectMany(g => g).Take(count).ToList();
+        if (tasks.Count != directives * Wards.Length || forProduct.Count != count || forBaseline.Count != count)
+        {
+            // The scenario claims N completions on each side: fewer must fail, not look faster.
+            throw new InvalidOperationException($"{tasks.Count:N0} ward tasks were cascaded ({directives * Wards.Length:N0} expected): {forProduct.Count:N0} for the product " +
+                $"and {forBaseline.Count:N0} for the baseline, not {count:N0} each.");
+        }
+
 
         var report = await PhaseAsync("POST /api/tasks/{id}/complete (ward officer; the task becomes Reported)", http, options, forProduct, clients,
             task => Authorized(HttpMethod.Post, $"/api/tasks/{task.Id}/complete", tokens[task.UnitCode], new { result = "Đã hoàn thành, có báo cáo kèm theo" }));

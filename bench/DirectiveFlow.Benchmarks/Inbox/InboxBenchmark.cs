@@ -44,10 +44,21 @@ public static class InboxBenchmark
         {
             var watch = Stopwatch.StartNew();
             var written = await InboxSeed.PrepareAsync(root, db, count, now);
+            var tasks = await db.Tasks.CountAsync();
+            if (written != count || tasks != count)
+            {
+                // The scenario claims N tasks: a smaller backlog must fail, not look faster.
+                throw new InvalidOperationException($"The seed wrote {written:N0} tasks and the database holds {tasks:N0}, not {count:N0}.");
+            }
+
             Console.WriteLine($"{provider}: {written:N0} tasks over {await db.Units.CountAsync():N0} units seeded in {watch.Elapsed.TotalSeconds:F0} s");
             var random = new Random(20261130);
             communes = (await db.Units.Where(u => u.Level == UnitLevel.Commune).Select(u => u.Id).ToListAsync()).OrderBy(_ => random.Next()).Take(officerSamples).ToList();
             provinces = (await db.Units.Where(u => u.Level == UnitLevel.Province).Select(u => u.Id).ToListAsync()).OrderBy(_ => random.Next()).Take(Math.Max(10, officerSamples / 10)).ToList();
+            if (communes.Count != officerSamples || provinces.Count != Math.Max(10, officerSamples / 10))
+            {
+                throw new InvalidOperationException($"{communes.Count:N0} ward officers and {provinces.Count:N0} province heads sampled, not {officerSamples:N0} and {Math.Max(10, officerSamples / 10):N0}.");
+            }
         }
 
         // Warm-up: JIT, EF's query cache, the database's cache.
@@ -117,6 +128,12 @@ public static class InboxBenchmark
         if (report is null)
         {
             return;
+        }
+
+        if (samples.Count != units.Count || checkedTotals == 0)
+        {
+            // Empty inboxes would time nothing but the fixed cost: the callers must have read tasks.
+            throw new InvalidOperationException($"{samples.Count:N0} of {units.Count:N0} callers measured, {checkedTotals:N0} tasks in their inboxes.");
         }
 
         Console.WriteLine($"{provider}, {report}: {samples.Count} callers, {checkedTotals / samples.Count:N0} tasks each on average (product and hand-written SQL agree on every count)");

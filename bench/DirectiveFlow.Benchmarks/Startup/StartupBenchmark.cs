@@ -59,6 +59,12 @@ public static class StartupBenchmark
                 await db.Tasks.Where(t => t.Status != Core.Tasks.UnitTaskStatus.Completed && t.Status != Core.Tasks.UnitTaskStatus.Cancelled)
                     .ExecuteUpdateAsync(s => s.SetProperty(t => t.NextActionAt, now.AddDays(1)));
                 var openCount = await db.Tasks.CountAsync(t => t.NextActionAt != null);
+                if (openCount < open)
+                {
+                    // The scenario claims a backlog: a seed that quietly writes fewer open tasks must fail, not look faster.
+                    throw new InvalidOperationException($"The backlog holds {openCount:N0} open tasks, fewer than the {open:N0} asked for.");
+                }
+
                 Console.WriteLine($"{provider}: {openCount:N0} open tasks ({await db.Tasks.CountAsync():N0} in all) over {await db.Units.CountAsync():N0} units, seeded in {watch.Elapsed.TotalSeconds:F0} s");
             }
 

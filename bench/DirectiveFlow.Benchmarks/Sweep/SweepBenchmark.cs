@@ -73,7 +73,7 @@ public static class SweepBenchmark
         var now = TimeProvider.System.GetUtcNow();
         var due = now.AddHours(-1);
         var options = await PrepareAsync(DbContextOptionsFactory.Create(provider, connectionString), 1_000, due, Math.Min(units, 1_000));
-        await RawUpdateAsync(options, now);
+        _ = await RawUpdateAsync(options, now);
         await ResetAsync(options, due);
         await SweepAsync(options, now);
     }
@@ -114,7 +114,7 @@ public static class SweepBenchmark
         var outbox = 0;
         for (var round = 0; round < Rounds; round++)
         {
-            var raw = await RawUpdateAsync(options, now);
+            var (raw, rawRows) = await RawUpdateAsync(options, now);
             await ResetAsync(options, due);
             var watch = Stopwatch.StartNew();
             result = await SweepAsync(options, now);
@@ -122,6 +122,13 @@ public static class SweepBenchmark
             await using (var db = new DirectiveFlowDbContext(options))
             {
                 outbox = await db.Outbox.CountAsync();
+            }
+
+            // The scenario claims N due tasks swept, each with its email: fewer must fail, not look faster.
+            if (rawRows != count || result.Tasks != count || outbox != count)
+            {
+                throw new InvalidOperationException($"Round {round + 1}: the baseline updated {rawRows:N0} rows, the sweep swept {result.Tasks:N0} tasks " +
+                    $"and queued {outbox:N0} emails; each should be {count:N0}.");
             }
 
             await ResetAsync(options, due);
@@ -167,13 +174,15 @@ public static class SweepBenchmark
         }
     }
 
-    private static async Task<TimeSpan> RawUpdateAsync(DbContextOptions<DirectiveFlowDbContext> options, DateTimeOffset now)
+    /// <summary>The baseline: how long, and how many rows it updated.</summary>
+    private static async Task<(TimeSpan Time, int Rows)> RawUpdateAsync(DbContextOptions<DirectiveFlowDbContext> options, DateTimeOffset now)
     {
         await using var db = new DirectiveFlowDbContext(options);
         var values = new ProviderValues(db.Database.ProviderName);
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
         var watch = Stopwatch.StartNew();
+        var rows = 0;
         await using (var transaction = await connection.BeginTransactionAsync())
         {
             await using var command = connection.CreateCommand();
@@ -185,7 +194,6 @@ public static class SweepBenchmark
             parameter.ParameterName = "@now";
             parameter.Value = values.Time(now);
             command.Parameters.Add(parameter);
-            var rows = 0;
             await using (var reader = await command.ExecuteReaderAsync())
             {
                 while (await reader.ReadAsync())
@@ -197,7 +205,7 @@ public static class SweepBenchmark
             await transaction.CommitAsync();
         }
 
-        return watch.Elapsed;
+        return (watch.Elapsed, rows);
     }
 
     /// <summary>The issuer, <paramref name="units"/> wards and one directive; the due tasks spread over the wards in turn.</summary>

@@ -1,4 +1,5 @@
 using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ public sealed record TaskCounts(int Total, int CompletedOnTime, int CompletedLat
 /// </summary>
 public sealed record CountTasksQuery(TaskListFilter Filter) : IQuery<TaskCounts>;
 
-public sealed class CountTasksHandler(TaskListSource source, TaskClock clock) : IQueryHandler<CountTasksQuery, TaskCounts>
+public sealed class CountTasksHandler(DirectiveFlowDbContext db, TaskListSource source, TaskClock clock) : IQueryHandler<CountTasksQuery, TaskCounts>
 {
     public async ValueTask<TaskCounts> Handle(CountTasksQuery query, CancellationToken cancellationToken)
     {
@@ -25,11 +26,10 @@ public sealed class CountTasksHandler(TaskListSource source, TaskClock clock) : 
             tasks => tasks.GroupBy(_ => 1)
                 .Select(TaskCategoryQueries.Aggregate<int, ListedCounts>(clock.Time, (g, c) => new ListedCounts(g.Count(), c)))
                 .FirstOrDefaultAsync(cancellationToken),
+            units => DefaultInbox.CountsAsync(db, units, clock.Time),
             cancellationToken);
         return row is null
             ? TaskCounts.None
             : new TaskCounts(row.Listed, row.Counts.CompletedOnTime, row.Counts.CompletedLate, row.Counts.OpenWithinDeadline, row.Counts.DueSoon, row.Counts.OpenOverdue, row.Counts.NotAcknowledged);
     }
-
-    private sealed record ListedCounts(int Listed, TaskCategoryCounts Counts);
 }

@@ -14,7 +14,9 @@ public sealed class ListTasksHandler(DirectiveFlowDbContext db, TaskListSource s
     {
         var page = query.Filter.Page;
         var (items, total) = await source.ReadAsync(query.Filter,
-            tasks => TaskListProjection.PageAsync(db, tasks, clock, page.Skip, page.PageSize, cancellationToken), cancellationToken);
+            tasks => TaskListProjection.PageAsync(db, tasks, clock, page.Skip, page.PageSize, cancellationToken),
+            units => DefaultInbox.PageAsync(db, units, clock, page.Skip, page.PageSize, cancellationToken),
+            cancellationToken);
         return new PagedResult<TaskListItemDto>(items, total, page.Page, page.PageSize);
     }
 }

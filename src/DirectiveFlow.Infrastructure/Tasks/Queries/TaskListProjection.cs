@@ -1,4 +1,7 @@
+using System.Linq.Expressions;
+using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,27 +21,49 @@ public static class TaskListProjection
                 join a in db.Users on t.AssignedUserId equals a.Id into assignees
                 from a in assignees.DefaultIfEmpty()
                 orderby t.DueAt, t.Id
-                select new
-                {
-                    t.Id, t.DirectiveId, DirectiveNumber = d == null ? null : d.Number, DirectiveTitle = d == null ? null : d.Title,
-                    t.Title, t.UnitId, UnitCode = u.Code, UnitName = u.Name, t.AssignerUnitId, t.Status, t.DueAt, t.OriginalDueAt,
-                    t.CompletedAt, t.ReportedAt, t.ProgressPercent, t.AssignedUserId,
-                    AssigneeName = a == null ? null : a.FullName, AssigneePosition = a == null ? null : a.Position,
-                })
+                select new TaskListJoin { Task = t, Unit = u, Directive = d, Assignee = a })
+            .Select(Row)
             .Skip(skip)
             .Take(take)
             .AsNoTracking()
             .ToListAsync(cancellationToken);
         // A page that is not full and not past the end tells the total by itself; only then is the count query saved.
         var total = rows.Count < take && (rows.Count > 0 || skip == 0) ? skip + rows.Count : await tasks.CountAsync(cancellationToken);
-        var items = rows.Select(r => new TaskListItemDto(
-                r.Id, r.DirectiveId, r.DirectiveNumber, r.DirectiveTitle, r.Title, r.UnitId, r.UnitCode, r.UnitName, r.AssignerUnitId,
-                r.Status.ToString(), clock.CategoryOf(r.Status, r.DueAt, r.CompletedAt), clock.IsDueSoon(r.Status, r.DueAt),
-                clock.WorkingDaysLeft(r.DueAt), r.DueAt, r.OriginalDueAt, r.CompletedAt, r.ReportedAt, r.ProgressPercent)
-            {
-                AssignedTo = r.AssignedUserId is { } assigneeId ? new AssigneeDto(assigneeId, r.AssigneeName ?? "", r.AssigneePosition ?? "") : null,
-            })
-            .ToList();
-        return (items, total);
+        return (Items(rows, clock), total);
     }
+
+    /// <summary>A task with its lead unit, directive and assigned officer (the last two may be missing); set by member, so queries can read through it.</summary>
+    public sealed class TaskListJoin
+    {
+        public required UnitTask Task { get; init; }
+
+        public required OrgUnit Unit { get; init; }
+
+        public Core.Directives.Directive? Directive { get; init; }
+
+        public AppUser? Assignee { get; init; }
+    }
+
+    /// <summary>The columns a list row reads, the same for every query that pages tasks.</summary>
+    public static readonly Expression<Func<TaskListJoin, TaskListRow>> Row = j => new TaskListRow(
+        j.Task.Id, j.Task.DirectiveId, j.Directive == null ? null : j.Directive.Number, j.Directive == null ? null : j.Directive.Title,
+        j.Task.Title, j.Task.UnitId, j.Unit.Code, j.Unit.Name, j.Task.AssignerUnitId, j.Task.Status, j.Task.DueAt, j.Task.OriginalDueAt,
+        j.Task.CompletedAt, j.Task.ReportedAt, j.Task.ProgressPercent, j.Task.AssignedUserId,
+        j.Assignee == null ? null : j.Assignee.FullName, j.Assignee == null ? null : j.Assignee.Position);
+
+    /// <summary>The rows as the list shows them, with what is derived at read time (category, due soon, working days left).</summary>
+    public static List<TaskListItemDto> Items(IEnumerable<TaskListRow> rows, TaskClock clock) => rows.Select(r => new TaskListItemDto(
+            r.Id, r.DirectiveId, r.DirectiveNumber, r.DirectiveTitle, r.Title, r.UnitId, r.UnitCode, r.UnitName, r.AssignerUnitId,
+            r.Status.ToString(), clock.CategoryOf(r.Status, r.DueAt, r.CompletedAt), clock.IsDueSoon(r.Status, r.DueAt),
+            clock.WorkingDaysLeft(r.DueAt), r.DueAt, r.OriginalDueAt, r.CompletedAt, r.ReportedAt, r.ProgressPercent)
+        {
+            AssignedTo = r.AssignedUserId is { } assigneeId ? new AssigneeDto(assigneeId, r.AssigneeName ?? "", r.AssigneePosition ?? "") : null,
+        })
+        .ToList();
 }
+
+/// <summary>One list row as read from the database.</summary>
+public sealed record TaskListRow(
+    Guid Id, Guid DirectiveId, string? DirectiveNumber, string? DirectiveTitle, string Title, Guid UnitId, string UnitCode, string UnitName,
+    Guid AssignerUnitId, UnitTaskStatus Status, DateTimeOffset DueAt, DateTimeOffset OriginalDueAt, DateTimeOffset? CompletedAt,
+    DateTimeOffset? ReportedAt, int ProgressPercent, Guid? AssignedUserId, string? AssigneeName, string? AssigneePosition);

@@ -16,11 +16,25 @@ public sealed class TaskListSource(DirectiveFlowDbContext db, TaskCallerResolver
     /// Selects the filter's tasks and reads them with <paramref name="read"/>, on one connection for the caller's units
     /// and every query of <paramref name="read"/> (an open per query costs more than a small inbox query).
     /// </summary>
-    public async Task<T> ReadAsync<T>(TaskListFilter f, Func<IQueryable<UnitTask>, Task<T>> read, CancellationToken cancellationToken)
+    public Task<T> ReadAsync<T>(TaskListFilter f, Func<IQueryable<UnitTask>, Task<T>> read, CancellationToken cancellationToken) =>
+        ReadAsync(f, read, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ReadAsync{T}(TaskListFilter, Func{IQueryable{UnitTask}, Task{T}}, CancellationToken)"/>, but the
+    /// default inbox of a caller who does not read everything (<see cref="DefaultInbox.Applies"/>) is read by
+    /// <paramref name="readDefault"/> from the caller's units (compiled queries) instead.
+    /// </summary>
+    public async Task<T> ReadAsync<T>(
+        TaskListFilter f, Func<IQueryable<UnitTask>, Task<T>> read, Func<List<Guid>, Task<T>>? readDefault, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            if (readDefault is not null && DefaultInbox.Applies(f) && await callers.GetAsync(cancellationToken) is { ReadsEverything: false } caller)
+            {
+                return await readDefault(caller.VisibleUnitIds.ToList());
+            }
+
             return await read(await SelectAsync(f, cancellationToken));
         }
         finally

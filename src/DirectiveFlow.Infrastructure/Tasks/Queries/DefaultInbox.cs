@@ -1,0 +1,115 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace DirectiveFlow.Infrastructure.Tasks.Queries;
+
+/// <summary>
+/// What an inbox opens with — the caller's units' own tasks, no filter — as compiled queries: the page, its count and
+/// the category counts skip EF Core's per-call work of building, comparing and parameterizing the query's expression
+/// (the category counts' is the largest). Any other filter goes through <see cref="TaskListSource"/>'s built query;
+/// both read the same rows (the same joins, projection and <see cref="TaskCategoryQueries.Aggregate"/>).
+/// </summary>
+internal static class DefaultInbox
+{
+    /// <summary>Whether <paramref name="f"/> is the default inbox: own units, no narrowing.</summary>
+    public static bool Applies(TaskListFilter f) =>
+        f is { Scope: TaskListScope.Mine, AssignedToMe: false, UnitId: null, Category: null, DueSoon: false, DirectiveId: null, DueBefore: null, DueAfter: null }
+        && f.Statuses.Count == 0;
+
+    /// <summary>A compiled query is bound to the model it first ran with: one set per model (one in a running product).</summary>
+    private static readonly ConditionalWeakTable<IModel, Compiled> PerModel = [];
+
+    /// <summary>
+    /// The page's joins repeat <see cref="TaskListProjection.PageAsync"/>'s: a compiled query must be one expression,
+    /// which cannot call a method that builds part of it. The projection itself is shared (<see cref="TaskListProjection.Row"/>).
+    /// </summary>
+    private sealed class Compiled
+    {
+        public Func<DirectiveFlowDbContext, List<Guid>, int, int, IAsyncEnumerable<TaskListRow>> Page { get; } =
+            EF.CompileAsyncQuery((DirectiveFlowDbContext db, List<Guid> units, int skip, int take) => (
+                from t in db.Tasks
+                where units.Contains(t.UnitId)
+                join u in db.Units on t.UnitId equals u.Id
+                join d in db.Directives on t.DirectiveId equals d.Id into directives
+                from d in directives.DefaultIfEmpty()
+                join a in db.Users on t.AssignedUserId equals a.Id into assignees
+                from a in assignees.DefaultIfEmpty()
+                orderby t.DueAt, t.Id
+                select new TaskListProjection.TaskListJoin { Task = t, Unit = u, Directive = d, Assignee = a })
+            .Select(TaskListProjection.Row)
+            .Skip(skip)
+            .Take(take)
+            .AsNoTracking());
+
+        public Func<DirectiveFlowDbContext, List<Guid>, Task<int>> Count { get; } =
+            EF.CompileAsyncQuery((DirectiveFlowDbContext db, List<Guid> units) => db.Tasks.Count(t => units.Contains(t.UnitId)));
+
+        public Func<DirectiveFlowDbContext, List<Guid>, DateTimeOffset, DateTimeOffset, Task<ListedCounts?>> Counts { get; } = CompileCounts();
+    }
+
+    private static Compiled For(DirectiveFlowDbContext db) => PerModel.GetValue(db.Model, _ => new Compiled());
+
+    /// <summary>The first page (and the total, counted only when the page is full or past the end), as <see cref="TaskListProjection.PageAsync"/>.</summary>
+    public static async Task<(List<TaskListItemDto> Items, int Total)> PageAsync(
+        DirectiveFlowDbContext db, List<Guid> units, TaskClock clock, int skip, int take, CancellationToken cancellationToken)
+    {
+        var rows = new List<TaskListRow>(take);
+        var queries = For(db);
+        await foreach (var row in queries.Page(db, units, skip, take).WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        var total = rows.Count < take && (rows.Count > 0 || skip == 0) ? skip + rows.Count : await queries.Count(db, units);
+        return (TaskListProjection.Items(rows, clock), total);
+    }
+
+    /// <summary>The category counts, as <see cref="CountTasksHandler"/> reads them for any filter.</summary>
+    public static Task<ListedCounts?> CountsAsync(DirectiveFlowDbContext db, List<Guid> units, CategoryTime time) => For(db).Counts(db, units, time.Now, time.DueSoonLimit);
+
+    /// <summary>
+    /// <c>(db, units, now, dueSoonLimit) => db.Tasks.Where(own).GroupBy(_ => 1).Select(aggregate).FirstOrDefault()</c>,
+    /// where the instant <see cref="TaskCategoryQueries.Aggregate"/> captures as a value becomes the query's two parameters.
+    /// </summary>
+    private static Func<DirectiveFlowDbContext, List<Guid>, DateTimeOffset, DateTimeOffset, Task<ListedCounts?>> CompileCounts()
+    {
+        Expression<Func<DirectiveFlowDbContext, List<Guid>, IQueryable<IGrouping<int, UnitTask>>>> groups =
+            (db, units) => db.Tasks.Where(t => units.Contains(t.UnitId)).GroupBy(_ => 1);
+        var now = Expression.Parameter(typeof(DateTimeOffset), "now");
+        var dueSoonLimit = Expression.Parameter(typeof(DateTimeOffset), "dueSoonLimit");
+        var aggregate = TaskCategoryQueries.Aggregate<int, ListedCounts>(default, (g, c) => new ListedCounts(g.Count(), c));
+        var shape = (LambdaExpression)new CapturedTime(now, dueSoonLimit).Visit(aggregate);
+        var select = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(IGrouping<int, UnitTask>), typeof(ListedCounts)], groups.Body, Expression.Quote(shape));
+        var first = Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(ListedCounts)], select);
+        return EF.CompileAsyncQuery(Expression.Lambda<Func<DirectiveFlowDbContext, List<Guid>, DateTimeOffset, DateTimeOffset, ListedCounts?>>(
+            first, groups.Parameters[0], groups.Parameters[1], now, dueSoonLimit));
+    }
+
+    /// <summary>Replaces the captured <see cref="CategoryTime"/>'s two instants (a closure's field) by the query's parameters.</summary>
+    private sealed class CapturedTime(ParameterExpression now, ParameterExpression dueSoonLimit) : ExpressionVisitor
+    {
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            if (node.Expression is MemberExpression { Expression: ConstantExpression } captured && captured.Type == typeof(CategoryTime))
+            {
+                return node.Member.Name switch
+                {
+                    nameof(CategoryTime.Now) => now,
+                    nameof(CategoryTime.DueSoonLimit) => dueSoonLimit,
+                    _ => throw new InvalidOperationException($"The category rules read CategoryTime.{node.Member.Name}, which the compiled inbox counts do not pass."),
+                };
+            }
+
+            return node.Type == typeof(CategoryTime) && node.Expression is ConstantExpression
+                ? throw new InvalidOperationException("The category rules use the whole CategoryTime, which the compiled inbox counts do not pass.")
+                : base.VisitMember(node);
+        }
+    }
+}
+
+/// <summary>How many tasks a filter lists, and how many fall in each category.</summary>
+internal sealed record ListedCounts(int Listed, TaskCategoryCounts Counts);
