@@ -1,0 +1,230 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Directives;
+using DirectiveFlow.Core.Directives.Items;
+using DirectiveFlow.Web.Localization;
+using Microsoft.AspNetCore.Http;
+
+namespace DirectiveFlow.Web.Components.Directives.Items;
+
+/// <summary>
+/// The item editor's posted form: its rows (field <c>items[i].…</c>), the button pressed (<c>items.op</c>: add a row,
+/// move or remove one, propose from the pasted text, look units up) and the <c>inputs.items</c> JSON the issue command
+/// reads. Every button posts the whole form, so the editor works without script and keeps what was typed.
+/// </summary>
+public static class ItemEditorForm
+{
+    public const string OpField = "items.op";
+    public const string PasteField = "items.paste";
+    public const string Add = "add";
+    public const string Propose = "propose";
+    public const string Find = "find";
+    public const string Up = "up:";
+    public const string Down = "down:";
+    public const string Remove = "remove:";
+
+    /// <summary>The longest list the issue command takes.</summary>
+    public const int MaxItems = 200;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The name of one field of row <paramref name="index"/>.</summary>
+    public static string Field(int index, string part) => $"items[{index}].{part}";
+
+    /// <summary>The key the issue command reports a row's field under (<c>inputs.items[i].leadUnit</c>).</summary>
+    public static string ErrorKey(int index, string part) => $"inputs.items[{index}].{part}";
+
+    public static string? Op(IFormCollection? form) => form?[OpField].ToString() is { Length: > 0 } op ? op : null;
+
+    /// <summary>The posted rows in their order, with the units picked among the proposals applied.</summary>
+    public static List<ItemRow> Read(IFormCollection form)
+    {
+        var rows = new List<ItemRow>();
+        for (var i = 0; i < MaxItems + 1 && form.ContainsKey(Field(i, "content")); i++)
+        {
+            var row = new ItemRow
+            {
+                Number = Text(form, i, "number"),
+                Content = Text(form, i, "content"),
+                Lead = Text(form, i, "lead"),
+                Supporting = Text(form, i, "supporting"),
+                Deadline = Text(form, i, "deadline"),
+                Periodic = form[Field(i, "periodic")].Contains("true"),
+                Priority = Enum.TryParse<DirectivePriority>(Text(form, i, "priority"), out var p) && Enum.IsDefined(p) ? p : null,
+                Proposal = Proposal(Text(form, i, "proposal")),
+                Chosen = form[Field(i, "chosen")].Contains("true"),
+            };
+            if (Text(form, i, "pick") is { Length: > 0 } pick)
+            {
+                row.Lead = pick;
+                row.Chosen = true;
+            }
+
+            ApplySupportingPicks(row, form[Field(i, "supportingPick")].OfType<string>());
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Applies a row button (add, up:i, down:i, remove:i); other operations leave the rows as they are.</summary>
+    public static void Apply(List<ItemRow> rows, string op)
+    {
+        if (op == Add && rows.Count < MaxItems)
+        {
+            rows.Add(new ItemRow());
+            return;
+        }
+
+        var index = Index(op, Up) ?? Index(op, Down) ?? Index(op, Remove);
+        if (index is not { } i || i < 0 || i >= rows.Count)
+        {
+            return;
+        }
+
+        if (op.StartsWith(Remove, StringComparison.Ordinal))
+        {
+            rows.RemoveAt(i);
+            return;
+        }
+
+        var j = op.StartsWith(Up, StringComparison.Ordinal) ? i - 1 : i + 1;
+        if (j >= 0 && j < rows.Count)
+        {
+            (rows[i], rows[j]) = (rows[j], rows[i]);
+        }
+    }
+
+    /// <summary>What the rows say that the command would refuse anyway, caught before asking it, each under its row.</summary>
+    public static IEnumerable<(string Key, string Message)> Check(IReadOnlyList<ItemRow> rows, IReadOnlyDictionary<string, string> names)
+    {
+        if (rows.Count == 0)
+        {
+            yield return ("inputs.items", "Items.Required");
+        }
+
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            if (row.Content.Length == 0)
+            {
+                yield return (ErrorKey(i, "content"), "Items.ContentRequired");
+            }
+
+            if (row.Lead.Length == 0)
+            {
+                yield return (ErrorKey(i, "leadUnit"), "Items.LeadRequired");
+            }
+            else if (row.NeedsChoice)
+            {
+                yield return (ErrorKey(i, "leadUnit"), "Items.LeadChoose");
+            }
+            else if (!names.ContainsKey(row.Lead))
+            {
+                yield return (ErrorKey(i, "leadUnit"), "Items.LeadUnknown");
+            }
+
+            if (!row.Periodic && row.Deadline.Length > 0 && Deadline(row.Deadline) is null)
+            {
+                yield return (ErrorKey(i, "deadline"), "Items.DeadlineInvalid");
+            }
+        }
+    }
+
+    /// <summary>The rows as the issue command's <c>inputs.items</c>.</summary>
+    public static JsonArray ToJson(IReadOnlyList<ItemRow> rows)
+    {
+        var array = new JsonArray();
+        foreach (var row in rows)
+        {
+            var item = new JsonObject { ["content"] = row.Content, ["leadUnit"] = row.Lead };
+            if (row.Number.Length > 0)
+            {
+                item["number"] = row.Number;
+            }
+
+            if (row.SupportingEntries.Count > 0)
+            {
+                item["supportingUnits"] = new JsonArray(row.SupportingEntries.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray());
+            }
+
+            if (row.Periodic)
+            {
+                item["periodic"] = true;
+            }
+            else if (Deadline(row.Deadline) is { } deadline)
+            {
+                item["deadline"] = deadline;
+            }
+
+            if (row.Priority is { } priority)
+            {
+                item["priority"] = priority.ToString();
+            }
+
+            array.Add(item);
+        }
+
+        return array;
+    }
+
+    /// <summary>A row's deadline as JSON: a day ("yyyy-MM-dd") or a whole number of working days; null when neither.</summary>
+    public static JsonNode? Deadline(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days > 0 ? JsonValue.Create(days)
+        : UiFormat.ParseDay(text) is { } day ? JsonValue.Create(UiFormat.IsoDay(day))
+        : null;
+
+    /// <summary>A proposal as the row's hidden field carries it.</summary>
+    public static string ProposalJson(ProposedItem? proposal) => proposal is null ? "" : JsonSerializer.Serialize(proposal, Json);
+
+    private static ProposedItem? Proposal(string text)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<ProposedItem>(text, Json);
+        }
+        catch (JsonException)
+        {
+            // A tampered hidden field only loses the hints; the row's own fields are what is issued.
+            return null;
+        }
+    }
+
+    /// <summary>Each ticked "entry|code" replaces the entry it was found for (a second pick for it adds that unit too).</summary>
+    private static void ApplySupportingPicks(ItemRow row, IEnumerable<string> picks)
+    {
+        var entries = row.SupportingEntries.ToList();
+        foreach (var pick in picks)
+        {
+            var bar = pick.LastIndexOf('|');
+            if (bar <= 0)
+            {
+                continue;
+            }
+
+            var (entry, code) = (pick[..bar], pick[(bar + 1)..]);
+            var at = entries.IndexOf(entry);
+            if (at >= 0)
+            {
+                entries[at] = code;
+            }
+            else if (!entries.Contains(code))
+            {
+                entries.Add(code);
+            }
+        }
+
+        row.Supporting = string.Join(", ", entries.Distinct(StringComparer.Ordinal));
+    }
+
+    private static int? Index(string op, string prefix) =>
+        op.StartsWith(prefix, StringComparison.Ordinal) && int.TryParse(op.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : null;
+
+    private static string Text(IFormCollection form, int index, string part) => form[Field(index, part)].ToString().Trim();
+}
