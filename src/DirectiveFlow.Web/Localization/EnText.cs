@@ -799,6 +799,7 @@ public static class EnText
         ["Items.LeadChoose"] = "The lead unit is uncertain: choose one of the units proposed.",
         ["Items.LeadUnknown"] = "No unit has this code; pick one from the list or press “Find units”.",
         ["Items.DeadlineInvalid"] = "The deadline must be a day (day/month/year) or a number of working days.",
+        ["Items.SupportingUnknown"] = "There is no such unit; pick a unit proposed or take it off the list.",
         ["Items.ListTitle"] = "The document's tasks",
         ["Items.Col.Item"] = "Task",
         ["Items.Col.Lead"] = "Lead",

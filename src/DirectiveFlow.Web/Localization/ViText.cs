@@ -799,6 +799,7 @@ public static class ViText
         ["Items.LeadChoose"] = "Chưa chắc đơn vị chủ trì: hãy chọn một đơn vị trong danh sách gợi ý.",
         ["Items.LeadUnknown"] = "Không có đơn vị với mã này; hãy chọn trong danh sách gợi ý hoặc bấm “Tìm đơn vị”.",
         ["Items.DeadlineInvalid"] = "Thời hạn phải là một ngày (ngày/tháng/năm) hoặc số ngày làm việc.",
+        ["Items.SupportingUnknown"] = "Không có đơn vị này; hãy chọn một đơn vị gợi ý hoặc bỏ khỏi danh sách.",
         ["Items.ListTitle"] = "Các nhiệm vụ của văn bản",
         ["Items.Col.Item"] = "Nhiệm vụ",
         ["Items.Col.Lead"] = "Chủ trì",

@@ -125,6 +125,15 @@ public static class ItemEditorForm
                 yield return (ErrorKey(i, "leadUnit"), "Items.LeadUnknown");
             }
 
+            var supporting = row.SupportingEntries;
+            for (var j = 0; j < supporting.Count; j++)
+            {
+                if (!names.ContainsKey(supporting[j]))
+                {
+                    yield return (ErrorKey(i, $"supportingUnits[{j}]"), "Items.SupportingUnknown");
+                }
+            }
+
             if (!row.Periodic && row.Deadline.Length > 0 && Deadline(row.Deadline) is null)
             {
                 yield return (ErrorKey(i, "deadline"), "Items.DeadlineInvalid");

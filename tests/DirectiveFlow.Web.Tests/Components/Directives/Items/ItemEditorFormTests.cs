@@ -46,7 +46,7 @@ public sealed class ItemEditorFormTests
         {
             new() { Content = "", Lead = "01-COMMITTEE-SXD", Deadline = "31/02/2027" },
             unsure,
-            new() { Content = "Việc", Lead = "KHÔNG-CÓ", Deadline = "20" },
+            new() { Content = "Việc", Lead = "KHÔNG-CÓ", Supporting = "00004-COMMITTEE, các phường liên quan", Deadline = "20" },
         };
 
         var errors = ItemEditorForm.Check(rows, Names).ToList();
@@ -56,6 +56,7 @@ public sealed class ItemEditorFormTests
         [
             ("inputs.items[0].content", "Items.ContentRequired"), ("inputs.items[0].deadline", "Items.DeadlineInvalid"),
             ("inputs.items[1].leadUnit", "Items.LeadChoose"), ("inputs.items[2].leadUnit", "Items.LeadUnknown"),
+            ("inputs.items[2].supportingUnits[1]", "Items.SupportingUnknown"),
         ], errors);
         unsure.Chosen = true;
         Assert.DoesNotContain(ItemEditorForm.Check(rows, Names), e => e.Key == "inputs.items[1].leadUnit");
