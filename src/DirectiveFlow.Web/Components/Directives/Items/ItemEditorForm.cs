@@ -35,6 +35,12 @@ public static class ItemEditorForm
     /// <summary>The key the issue command reports a row's field under (<c>inputs.items[i].leadUnit</c>).</summary>
     public static string ErrorKey(int index, string part) => $"inputs.items[{index}].{part}";
 
+    /// <summary>
+    /// Where a row button posts: this page with a fragment, so the page comes back scrolled to the row concerned
+    /// rather than to its top.
+    /// </summary>
+    public static string Anchored(string uri, string anchor) => $"{uri.Split('#')[0]}#{anchor}";
+
     public static string? Op(IFormCollection? form) => form?[OpField].ToString() is { Length: > 0 } op ? op : null;
 
     /// <summary>The posted rows in their order, with the units picked among the proposals applied.</summary>
