@@ -133,7 +133,7 @@ public sealed class WorkflowEngine(
                 return;
             }
 
-            var scope = task.CascadeExecutionId is { } cascade ? new FlowScope(cascade, task.UnitId) : FlowScope.TopLevel;
+            var scope = task.CascadeExecutionId is { } cascade ? new FlowScope(cascade, task.UnitId, task.ItemNo) : FlowScope.TopLevel;
             var review = step.Flow.ReviewAfter(task.ActivityId);
             var fromReview = review is not null && outcome is Outcomes.Done or Outcomes.Accepted;
             step.Journal("flow.resumed", outcome, task.ActivityId, task.Id);

@@ -740,6 +740,8 @@ public static class EnText
         ["Studio.InputType.boolean"] = "yes/no",
         ["Studio.InputType.date"] = "date",
         ["Studio.InputType.unit"] = "unit",
+        ["Studio.InputType.items"] = "items",
+        ["Studio.FromDocumentItems"] = "One branch per item of the document (from an input)",
         ["Studio.PublishDialogTitle"] = "Publish version v{0}",
         ["Studio.PublishComparedWith"] = "Changes against the published version v{0}:",
         ["Studio.PublishFirstVersion"] = "No version of this flow is published yet; every step is new:",

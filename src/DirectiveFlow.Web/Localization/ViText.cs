@@ -740,6 +740,8 @@ public static class ViText
         ["Studio.InputType.boolean"] = "có/không",
         ["Studio.InputType.date"] = "ngày",
         ["Studio.InputType.unit"] = "đơn vị",
+        ["Studio.InputType.items"] = "các nhiệm vụ",
+        ["Studio.FromDocumentItems"] = "Mỗi nhiệm vụ của văn bản một nhánh (theo đầu vào)",
         ["Studio.PublishDialogTitle"] = "Ban hành phiên bản v{0}",
         ["Studio.PublishComparedWith"] = "Thay đổi so với phiên bản đang ban hành v{0}:",
         ["Studio.PublishFirstVersion"] = "Quy trình chưa có phiên bản nào được ban hành; mọi bước đều là mới:",

@@ -19,11 +19,11 @@ public sealed class WorkflowDefinitionSeederTests
         var first = await SeedAsync(db, DefinitionJson.ShippedFolder);
         var second = await SeedAsync(db, DefinitionJson.ShippedFolder);
 
-        Assert.Equal(4, first.Count);
+        Assert.Equal(5, first.Count);
         Assert.All(first.Values, s => Assert.Equal(DefinitionStoreStatus.Published, s));
         Assert.All(second.Values, s => Assert.Equal(DefinitionStoreStatus.Unchanged, s));
         var records = await db.CreateContext().WorkflowDefinitions.ToListAsync(Ct);
-        Assert.Equal(["committee-directive", "council-supervision", "front-supervision", "party-conclusion"],
+        Assert.Equal(["committee-directive", "conclusion-items", "council-supervision", "front-supervision", "party-conclusion"],
             records.Select(r => r.DefinitionId).Order(StringComparer.Ordinal));
         Assert.All(records, r => Assert.True(r is { Version: 1, IsPublished: true, IsLatest: true }));
     }

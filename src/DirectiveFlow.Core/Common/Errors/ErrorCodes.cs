@@ -338,6 +338,22 @@ public static class ErrorCodes
     public const string StudioRemindersNotNumbers = "studio-reminders-not-numbers";
 
     // ---- Itemized conclusions (issue 17) ----
+    public const string ItemsRequired = "items-required";
+    public const string ItemsNotList = "items-not-list";
+    public const string ItemsTooMany = "items-too-many";
+    public const string ItemNumberTooLong = "item-number-too-long";
+    public const string ItemNumberDuplicate = "item-number-duplicate";
+    public const string ItemContentRequired = "item-content-required";
+    public const string ItemText = "item-text";
+    public const string ItemLeadRequired = "item-lead-required";
+    public const string ItemUnknownUnit = "item-unknown-unit";
+    public const string ItemUnitOutside = "item-unit-outside";
+    public const string ItemDeadlineInvalid = "item-deadline-invalid";
+    public const string ItemDeadlinePassed = "item-deadline-passed";
+    public const string ItemDeadlineAfterDirective = "item-deadline-after-directive";
+    public const string ItemPriorityInvalid = "item-priority-invalid";
+    public const string WorkflowItemsInputType = "workflow-items-input-type";
+    public const string WorkflowItemsNotNarrowable = "workflow-items-not-narrowable";
     // (this area's entries go above the next marker)
     public const string ParseItemsTextRequired = "parse-items-text-required";
     public const string ParseItemsTextTooLong = "parse-items-text-too-long";

@@ -321,6 +321,22 @@ public static class ErrorMessagesEn
         [ErrorCodes.StudioRemindersNotNumbers] = "\"{0}\" is not understood: enter numbers of working days (whole, above zero) separated by commas, e.g. 3, 1.",
 
         // ---- Itemized conclusions (issue 17) ----
+        [ErrorCodes.ItemsRequired] = "At least one item is needed.",
+        [ErrorCodes.ItemsNotList] = "The items must be a list.",
+        [ErrorCodes.ItemsTooMany] = "A document may carry at most {0} items (it has {1}).",
+        [ErrorCodes.ItemNumberTooLong] = "The item number \"{0}\" may be at most {1} characters long.",
+        [ErrorCodes.ItemNumberDuplicate] = "The item number \"{0}\" is already used by another item.",
+        [ErrorCodes.ItemContentRequired] = "Item {0}: the content is required.",
+        [ErrorCodes.ItemText] = "Item {0}: {1}",
+        [ErrorCodes.ItemLeadRequired] = "Item {0}: a lead unit is required.",
+        [ErrorCodes.ItemUnknownUnit] = "Item {0}: there is no unit with code {1}.",
+        [ErrorCodes.ItemUnitOutside] = "Item {0}: {1} is outside the issuing unit's reach.",
+        [ErrorCodes.ItemDeadlineInvalid] = "Item {0}: the deadline \"{1}\" must be a date (dd/MM/yyyy) or a number of working days from 0 to {2}.",
+        [ErrorCodes.ItemDeadlinePassed] = "Item {0}: the deadline {1} has passed (today is {2}).",
+        [ErrorCodes.ItemDeadlineAfterDirective] = "Item {0}: the deadline {1} is after the document's overall deadline {2}.",
+        [ErrorCodes.ItemPriorityInvalid] = "Item {0}: there is no priority '{1}'.",
+        [ErrorCodes.WorkflowItemsInputType] = "Step '{0}' cascades over the items of input '{1}', but that input is not of type items.",
+        [ErrorCodes.WorkflowItemsNotNarrowable] = "Step '{0}' cascades over the document's items, so its targets cannot be narrowed.",
         // (this area's entries go above the next marker)
         [ErrorCodes.ParseItemsTextRequired] = "Paste the text of the conclusion to have its items proposed.",
         [ErrorCodes.ParseItemsTextTooLong] = "The pasted text may be at most {0} characters long (it has {1}).",

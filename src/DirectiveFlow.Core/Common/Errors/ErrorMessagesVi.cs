@@ -321,6 +321,22 @@ public static class ErrorMessagesVi
         [ErrorCodes.StudioRemindersNotNumbers] = "Không hiểu \"{0}\": nhập số ngày làm việc (số nguyên dương), cách nhau bằng dấu phẩy, ví dụ 3, 1.",
 
         // ---- Itemized conclusions (issue 17) ----
+        [ErrorCodes.ItemsRequired] = "Cần ít nhất một nhiệm vụ.",
+        [ErrorCodes.ItemsNotList] = "Các nhiệm vụ phải là một danh sách.",
+        [ErrorCodes.ItemsTooMany] = "Một văn bản có tối đa {0} nhiệm vụ (đang có {1}).",
+        [ErrorCodes.ItemNumberTooLong] = "Số thứ tự \"{0}\" dài tối đa {1} ký tự.",
+        [ErrorCodes.ItemNumberDuplicate] = "Số thứ tự \"{0}\" đã dùng cho một nhiệm vụ khác.",
+        [ErrorCodes.ItemContentRequired] = "Nhiệm vụ {0}: cần nội dung.",
+        [ErrorCodes.ItemText] = "Nhiệm vụ {0}: {1}",
+        [ErrorCodes.ItemLeadRequired] = "Nhiệm vụ {0}: cần đơn vị chủ trì.",
+        [ErrorCodes.ItemUnknownUnit] = "Nhiệm vụ {0}: không có đơn vị mã {1}.",
+        [ErrorCodes.ItemUnitOutside] = "Nhiệm vụ {0}: {1} ngoài phạm vi giao việc của đơn vị ban hành.",
+        [ErrorCodes.ItemDeadlineInvalid] = "Nhiệm vụ {0}: hạn \"{1}\" phải là một ngày (dd/MM/yyyy) hoặc số ngày làm việc từ 0 đến {2}.",
+        [ErrorCodes.ItemDeadlinePassed] = "Nhiệm vụ {0}: hạn {1} đã qua (hôm nay là {2}).",
+        [ErrorCodes.ItemDeadlineAfterDirective] = "Nhiệm vụ {0}: hạn {1} sau hạn hoàn thành chung của văn bản {2}.",
+        [ErrorCodes.ItemPriorityInvalid] = "Nhiệm vụ {0}: không có mức ưu tiên '{1}'.",
+        [ErrorCodes.WorkflowItemsInputType] = "Bước '{0}' giao theo các nhiệm vụ của đầu vào '{1}', nhưng đầu vào đó không có kiểu \"các nhiệm vụ\".",
+        [ErrorCodes.WorkflowItemsNotNarrowable] = "Bước '{0}' giao theo các nhiệm vụ của văn bản nên không cho chọn đơn vị nhận.",
         // (this area's entries go above the next marker)
         [ErrorCodes.ParseItemsTextRequired] = "Dán nội dung văn bản kết luận để đề xuất các nhiệm vụ.",
         [ErrorCodes.ParseItemsTextTooLong] = "Nội dung dán vào dài tối đa {0} ký tự (đang có {1}).",

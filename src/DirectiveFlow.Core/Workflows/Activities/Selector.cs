@@ -6,9 +6,9 @@ namespace DirectiveFlow.Core.Workflows.Activities;
 
 /// <summary>
 /// Which units a Cascade targets or a UnitTask assigns. At most one base key picks a set — <see cref="Units"/>,
-/// <see cref="CounterpartsOf"/>, <see cref="ChildrenOf"/> or <see cref="Input"/> — and <see cref="Pillars"/>,
+/// <see cref="CounterpartsOf"/>, <see cref="ChildrenOf"/>, <see cref="Input"/> or (a Cascade only) <see cref="Items"/> — and <see cref="Pillars"/>,
 /// <see cref="Levels"/> and <see cref="Kinds"/> filter it. No base key means every active unit, filtered.
-/// JSON: <c>{"units": [...]} | {"counterpartsOf": "branch"|"issuer"|"&lt;code&gt;"} | {"childrenOf": …} | {"input": "name"}</c>
+/// JSON: <c>{"units": [...]} | {"counterpartsOf": "branch"|"issuer"|"&lt;code&gt;"} | {"childrenOf": …} | {"input": "name"} | {"items": "name"}</c>
 /// plus <c>"pillars": ["PARTY","COUNCIL","COMMITTEE","FRONT"]</c>, <c>"levels": ["province","commune","subunit"]</c>,
 /// <c>"kinds": ["pillar","department","memberOrganisation","residentialGroup"]</c>.
 /// </summary>
@@ -36,6 +36,12 @@ public sealed record Selector
     /// <summary>The name of a directive input holding a unit code or an array of unit codes.</summary>
     public string? Input { get; init; }
 
+    /// <summary>
+    /// The name of the directive's "items" input: one branch per item of the document, in its order, each run for the
+    /// item's lead unit (an itemized conclusion). The filters do not apply: the issuer named each lead.
+    /// </summary>
+    public string? Items { get; init; }
+
     public IReadOnlyList<Pillar>? Pillars { get; init; }
 
     public IReadOnlyList<UnitLevel>? Levels { get; init; }
@@ -43,7 +49,7 @@ public sealed record Selector
     public IReadOnlyList<OrgUnitKind>? Kinds { get; init; }
 
     /// <summary>True when no base key is set: the base set is every active unit.</summary>
-    public bool IsAllUnits => Units is null && CounterpartsOf is null && ChildrenOf is null && Input is null;
+    public bool IsAllUnits => Units is null && CounterpartsOf is null && ChildrenOf is null && Input is null && Items is null;
 
     /// <summary>Reads a selector; null when <paramref name="json"/> is null.</summary>
     public static Selector? FromJson(JsonObject? json) => json is null ? null : Read(new PropertyReader(json, ""));
@@ -94,15 +100,20 @@ public sealed record Selector
             CounterpartsOf = reader.String("counterpartsOf"),
             ChildrenOf = reader.String("childrenOf"),
             Input = reader.String("input"),
+            Items = reader.String("items"),
             Pillars = ParseAll<Pillar>(reader, "pillars", UnitVocabulary.TryParsePillar),
             Levels = ParseAll<UnitLevel>(reader, "levels", UnitVocabulary.TryParseLevel),
             Kinds = ParseAll<OrgUnitKind>(reader, "kinds", UnitVocabulary.TryParseKind),
         };
-        var bases = new[] { selector.Units is not null, selector.CounterpartsOf is not null, selector.ChildrenOf is not null, selector.Input is not null };
+        var bases = new[]
+        {
+            selector.Units is not null, selector.CounterpartsOf is not null, selector.ChildrenOf is not null, selector.Input is not null,
+            selector.Items is not null,
+        };
         if (bases.Count(b => b) > 1)
         {
             throw new ActivityPropertiesException(reader.PathOf("units"),
-                ErrorCodes.PropertyAtMostOneOf, "units, counterpartsOf, childrenOf, input");
+                ErrorCodes.PropertyAtMostOneOf, "units, counterpartsOf, childrenOf, input, items");
         }
 
         return selector;

@@ -42,6 +42,11 @@ public static class SummaryText
             parts.Add(ActivityText.Of("Summary.FromInput", input));
         }
 
+        if (Text(selector, "items") is { } items)
+        {
+            parts.Add(ActivityText.Of("Summary.FromItems", items));
+        }
+
         parts.AddRange(Strings(selector, "pillars").Concat(Strings(selector, "levels")).Select(ActivityText.Same));
         return parts.Count == 0 ? all : ActivityText.Join(" · ", parts);
     }

@@ -54,6 +54,24 @@ public sealed class ActivityCheck
         }
     }
 
+    /// <summary>Reports an items selector whose input is not declared, or not of type "items".</summary>
+    public void ItemsInput(string? input, string path)
+    {
+        if (input is null)
+        {
+            return;
+        }
+
+        if (!_inputs.Contains(input))
+        {
+            Input(input, path);
+        }
+        else if (Definition.Inputs.FirstOrDefault(i => i.Name == input) is { Type: not WorkflowInput.ItemsType })
+        {
+            Error(ValidationCodes.ItemsInputType, new ErrorMessage(ErrorCodes.WorkflowItemsInputType, Activity.Id, input), path);
+        }
+    }
+
     /// <summary>Whether some connection leaves this activity through <paramref name="outcome"/>.</summary>
     public bool IsConnected(string outcome) =>
         Definition.Connections.Any(c => c.Source == Activity.Id && c.Outcome == outcome);

@@ -29,4 +29,6 @@ public static class ValidationCodes
     public const string DefinitionTooLarge = "definition-too-large";
     public const string InvalidText = "invalid-text";
     public const string InvalidIssuers = "invalid-issuers";
+    public const string ItemsInputType = "items-input-type";
+    public const string ItemsNotNarrowable = "items-not-narrowable";
 }

@@ -59,6 +59,7 @@ public sealed class IssueDirectiveHandler(
             .OrderByDescending(d => d.Version)
             .FirstOrDefaultAsync(cancellationToken);
         var inputs = command.Inputs?.DeepClone().AsObject() ?? [];
+        var items = new List<Core.Directives.Items.DirectiveItem>();
         if (record is null)
         {
             errors.Add("workflowDefinitionId", ErrorCodes.UnknownWorkflow);
@@ -74,6 +75,7 @@ public sealed class IssueDirectiveHandler(
             DirectiveInputs.Complete(flow.Definition, inputs, command.Priority, errors);
             await CheckUnitInputsAsync(DirectiveInputs.UnitCodes(flow.Definition, inputs).ToList(), errors, cancellationToken);
             DirectiveDocumentRules.CheckDeadlineInputs(flow.Definition, inputs, command.Document, now, calendar, errors);
+            items = await IssueItemRules.CheckAsync(db, flow.Definition, inputs, unit?.Id, command.Document, now, calendar, errors, cancellationToken);
             if (unit is not null)
             {
                 await IssueTargetRules.CheckAsync(db, flow, command.Targets, unit.Id, inputs, errors, cancellationToken);
@@ -101,6 +103,12 @@ public sealed class IssueDirectiveHandler(
         return await engine.RunStepAsync(db, async () =>
         {
             db.Directives.Add(directive);
+            foreach (var item in items)
+            {
+                item.DirectiveId = directive.Id;
+            }
+
+            db.DirectiveItems.AddRange(items);
             try
             {
                 var step = await engine.StartInstanceAsync(db, directive, record, command.Actor, cancellationToken);

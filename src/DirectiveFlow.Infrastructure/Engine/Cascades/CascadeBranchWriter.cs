@@ -29,7 +29,7 @@ public sealed class CascadeBranchWriter(DeadlineCalculator deadlines, Assignment
 
         foreach (var unit in units)
         {
-            var scope = new FlowScope(cascade.Id, unit.Id);
+            var scope = new FlowScope(cascade.Id, unit.Id, unit.ItemNo);
             if (body.Count == 0)
             {
                 await walker.BranchFinishedAsync(step, cascade.Id, cancellationToken);
@@ -50,26 +50,39 @@ public sealed class CascadeBranchWriter(DeadlineCalculator deadlines, Assignment
     {
         var template = new TaskTemplate(step, taskActivityId, deadlines);
         var assigner = cascade.UnitId ?? step.Directive.IssuingUnitId;
+        var items = units.Any(u => u.ItemNo > 0) ? await step.ItemsAsync(cancellationToken) : null;
         var rows = new List<Core.Tasks.UnitTask>(units.Count);
         foreach (var unit in units)
         {
-            rows.Add(template.CreateFor(unit, new FlowScope(cascade.Id, unit.Id), assigner));
+            var scope = new FlowScope(cascade.Id, unit.Id, unit.ItemNo);
+            rows.Add(items is not null && items.TryGetValue(unit.ItemNo, out var item)
+                ? template.CreateForItem(unit, scope, assigner, item)
+                : template.CreateFor(unit, scope, assigner));
         }
 
         await step.Db.SaveChangesAsync(cancellationToken);
         // Only the rows written get supporting units and notices: a row whose unit already had its task was skipped.
         var written = await TaskBulkWriters.For(step.Db).InsertAsync(step.Db, rows, knownNew, cancellationToken);
         var supporting = new List<Core.Tasks.TaskSupportingUnit>();
-        if (template.Properties?.Supporting is not null)
+        if (template.Properties?.Supporting is not null || items is not null)
         {
             foreach (var task in written)
             {
-                supporting.AddRange(await UnitTaskWriter.AddSupportingAsync(step, template, task, new FlowScope(cascade.Id, task.UnitId), cancellationToken));
+                supporting.AddRange(await UnitTaskWriter.AddSupportingAsync(
+                    step, template, task, new FlowScope(cascade.Id, task.UnitId, task.ItemNo), cancellationToken));
             }
         }
 
         await notices.WriteAssignedAsync(step.Db, written, supporting, step.Now, cancellationToken);
 
         step.Journal("cascade.tasks.written", $"{units.Count} × {taskActivityId}", cascade.ActivityId);
+        if (items is not null)
+        {
+            // An item's task is the document's own line: each gets its journal row, naming the item and its lead.
+            foreach (var task in written)
+            {
+                step.Journal("item.assigned", $"{items[task.ItemNo].Number} → {units.First(u => u.Id == task.UnitId).Code}", taskActivityId, task.Id);
+            }
+        }
     }
 }

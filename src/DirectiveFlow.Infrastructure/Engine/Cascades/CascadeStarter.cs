@@ -25,6 +25,7 @@ public sealed class CascadeStarter(
             ActivityType = ActivityTypes.Cascade,
             ParentExecutionId = scope.CascadeExecutionId,
             UnitId = scope.UnitId,
+            ItemNo = scope.ItemNo,
             Status = ActivityExecutionStatus.Waiting,
             ExpectedBranches = targets.Count,
             WrittenBranches = inline ? targets.Count : 0,

@@ -4,6 +4,7 @@ using DirectiveFlow.Core.Workflows.Activities;
 using DirectiveFlow.Infrastructure.Engine.Definitions;
 using DirectiveFlow.Infrastructure.Engine.Runtime;
 using DirectiveFlow.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Engine.Cascades;
 
@@ -18,6 +19,11 @@ public static class CascadeTargets
     public static async Task<List<TargetUnit>> ResolveAsync(FlowStep step, string activityId, Guid? branchUnitId, CancellationToken cancellationToken)
     {
         var selector = step.Flow.Properties<CascadeProperties>(activityId).Targets;
+        if (selector.Items is not null)
+        {
+            return await ItemsAsync(step, cancellationToken);
+        }
+
         var targets = await SelectorResolver.ResolveAsync(
             step.Db, selector, branchUnitId, step.Directive.IssuingUnitId, step.Directive.Inputs, cancellationToken);
         return ChosenTargets.Narrow(targets, step.Directive.Inputs, activityId);
@@ -47,6 +53,20 @@ public static class CascadeTargets
         }
 
         return all.Values.OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// A cascade over the document's items: one target per item, in the document's order, each its lead unit carrying
+    /// the item's ordinal (so a unit leading two items gets two branches).
+    /// </summary>
+    private static async Task<List<TargetUnit>> ItemsAsync(FlowStep step, CancellationToken cancellationToken)
+    {
+        var items = (await step.ItemsAsync(cancellationToken)).Values.OrderBy(i => i.Ordinal).ToList();
+        var leadIds = items.Select(i => i.LeadUnitId).Distinct().ToList();
+        var units = await step.Db.Units.AsNoTracking().Where(u => leadIds.Contains(u.Id))
+            .Select(u => new TargetUnit(u.Id, u.Code, u.Name, u.Pillar, u.Level, u.ParentId))
+            .ToDictionaryAsync(u => u.Id, cancellationToken);
+        return items.Where(i => units.ContainsKey(i.LeadUnitId)).Select(i => units[i.LeadUnitId] with { ItemNo = i.Ordinal }).ToList();
     }
 
     /// <summary>The innermost Cascade whose body (what its Each port reaches) holds <paramref name="activityId"/>.</summary>

@@ -42,7 +42,7 @@ public sealed class ResumeExecutionHandler(DirectiveFlowDbContext db, FlowStepLo
                 return StepOutcome.RolledBack(ResumeResult.NotDue);
             }
 
-            var scope = new FlowScope(execution.ParentExecutionId, execution.UnitId);
+            var scope = new FlowScope(execution.ParentExecutionId, execution.UnitId, execution.ItemNo);
             var outcome = ResumeResult.Resumed;
             await FaultGuard.RunAsync(step, async () => outcome = await WakeAsync(step, execution, scope, cancellationToken), cancellationToken);
             return outcome == ResumeResult.Resumed

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Common.Errors;
+using DirectiveFlow.Core.Directives;
+using DirectiveFlow.Core.Directives.Items;
 using DirectiveFlow.Core.Workflows.Activities;
 
 namespace DirectiveFlow.Infrastructure.Engine.Runtime;
@@ -25,6 +27,15 @@ public sealed class DeadlineCalculator(IWorkingDayCalendar calendar)
             throw new FlowFaultException(new ErrorMessage(ErrorCodes.DeadlineInvalid, e is DeadlineInputException input ? input.Problem : e.Message));
         }
     }
+
+    /// <summary>
+    /// An item's own deadline for work set at <paramref name="from"/>: 17:00 (Hà Nội) of its date, or its working days
+    /// from then; null when it sets none (periodic, or left to the flow).
+    /// </summary>
+    public DateTimeOffset? ItemDueAt(DirectiveItem item, DateTimeOffset from) =>
+        item.DeadlineDate is { } date ? DirectiveDocument.DeadlineInstant(date)
+        : item.DeadlineDays is { } days ? calendar.AddWorkingDays(from, days)
+        : null;
 
     /// <summary>
     /// <paramref name="due"/>, or the directive's overall deadline when it comes earlier: no task is due after the

@@ -1,6 +1,8 @@
+using DirectiveFlow.Core.Directives.Items;
 using DirectiveFlow.Core.Journal;
 using DirectiveFlow.Infrastructure.Engine.Definitions;
 using DirectiveFlow.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Engine.Runtime;
 
@@ -12,6 +14,7 @@ namespace DirectiveFlow.Infrastructure.Engine.Runtime;
 public sealed class FlowStep
 {
     private readonly Dictionary<Guid, Guid?> _cascadeUnits = [];
+    private Dictionary<int, DirectiveItem>? _items;
 
     public required DirectiveFlowDbContext Db { get; init; }
 
@@ -50,6 +53,23 @@ public sealed class FlowStep
             Action = action,
             Detail = detail,
         });
+
+    /// <summary>
+    /// The directive's items by ordinal (none for a directive issued without items), read once per step — from the
+    /// context itself in the issuing step, which adds them in the same transaction before the flow starts.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, DirectiveItem>> ItemsAsync(CancellationToken cancellationToken)
+    {
+        if (_items is null)
+        {
+            var added = Db.DirectiveItems.Local.Where(i => i.DirectiveId == Directive.Id).ToList();
+            _items = added.Count > 0
+                ? added.ToDictionary(i => i.Ordinal)
+                : await Db.DirectiveItems.AsNoTracking().Where(i => i.DirectiveId == Directive.Id).ToDictionaryAsync(i => i.Ordinal, cancellationToken);
+        }
+
+        return _items;
+    }
 
     /// <summary>Remembers the unit a cascade execution runs in (its assigner), to save a lookup per task.</summary>
     public bool TryGetCascadeUnit(Guid executionId, out Guid? unitId) => _cascadeUnits.TryGetValue(executionId, out unitId);

@@ -63,7 +63,7 @@ public sealed class FlowWalker(FlowWalkerServices services)
     {
         if (cascade.ActivityType == ActivityTypes.Cascade)
         {
-            await FollowAsync(step, cascade.ActivityId, "Done", new FlowScope(cascade.ParentExecutionId, cascade.UnitId), cancellationToken);
+            await FollowAsync(step, cascade.ActivityId, "Done", new FlowScope(cascade.ParentExecutionId, cascade.UnitId, cascade.ItemNo), cancellationToken);
         }
     }
 

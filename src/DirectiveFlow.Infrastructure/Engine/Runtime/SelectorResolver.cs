@@ -19,6 +19,12 @@ public static class SelectorResolver
     public static async Task<List<TargetUnit>> ResolveAsync(
         DirectiveFlowDbContext db, Selector selector, Guid? branchUnitId, Guid issuingUnitId, JsonObject inputs, CancellationToken cancellationToken)
     {
+        if (selector.Items is not null)
+        {
+            // A cascade over items resolves them from the directive (CascadeTargets); as a plain selector it names nobody.
+            return [];
+        }
+
         var units = selector.ApplyFilters(db.Units.AsNoTracking());
         if (selector.Units is { } explicitCodes)
         {

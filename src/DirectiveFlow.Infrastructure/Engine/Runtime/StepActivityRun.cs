@@ -61,6 +61,7 @@ internal sealed class StepActivityRun(FlowStep step, ActivityDefinition activity
             ActivityType = activity.Type,
             ParentExecutionId = scope.CascadeExecutionId,
             UnitId = scope.UnitId,
+            ItemNo = scope.ItemNo,
             Status = ActivityExecutionStatus.Waiting,
             ResumeAt = resumeAt,
             CreatedAt = step.Now,

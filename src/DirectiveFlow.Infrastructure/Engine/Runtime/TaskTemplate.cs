@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Directives.Items;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Core.Workflows.Activities;
 
@@ -15,6 +16,9 @@ public sealed class TaskTemplate
     private readonly Guid _instanceId;
     private readonly Func<TargetUnit?, string> _title;
     private readonly Func<TargetUnit?, string> _instructions;
+    private readonly FlowDocument? _directive;
+    private readonly DeadlineCalculator? _deadlines;
+    private readonly TaskPolicy? _policy;
 
     public TaskTemplate(FlowStep step, string activityId, DeadlineCalculator deadlines)
     {
@@ -28,6 +32,9 @@ public sealed class TaskTemplate
         var policy = new TaskPolicy(properties.EffectiveReminders(step.Flow.Policies), properties.EffectiveEscalation(step.Flow.Policies),
             step.Flow.Policies.Acknowledge ?? AcknowledgePolicy.Default);
         NextActionAt = deadlines.FirstActionAt(policy, DueAt, step.Now);
+        _policy = policy;
+        _deadlines = deadlines;
+        _directive = step.Directive;
         PolicyJson = policy.ToJson().ToJsonString();
         Cadence = properties.Cadence.Resolve(step.Directive.Inputs);
         RequiresReview = step.Flow.ReviewAfter(activityId) is not null;
@@ -83,6 +90,7 @@ public sealed class TaskTemplate
         InstanceId = _instanceId,
         ActivityId = ActivityId,
         CascadeExecutionId = scope.CascadeExecutionId,
+        ItemNo = scope.ItemNo,
         ParentTaskId = parentTaskId,
         UnitId = unit.Id,
         AssignerUnitId = assignerUnitId,
@@ -98,6 +106,29 @@ public sealed class TaskTemplate
         NextActionAt = NextActionAt,
         PolicyJson = PolicyJson,
     };
+
+    /// <summary>
+    /// The task row for <paramref name="item"/> of an itemized document, led by <paramref name="unit"/>: the title and
+    /// instructions filled with the item (<c>{{item.…}}</c>), due at the item's own deadline — a date (17:00 that day),
+    /// or working days from now — else at the activity's; capped by the directive's overall deadline like every task.
+    /// </summary>
+    public UnitTask CreateForItem(TargetUnit unit, FlowScope scope, Guid assignerUnitId, DirectiveItem item)
+    {
+        if (_directive is null || _deadlines is null || _policy is null || Properties is null)
+        {
+            throw new InvalidOperationException("Items are written from a UnitTask activity, not a sub-cascade.");
+        }
+
+        var due = DeadlineCalculator.Capped(_deadlines.ItemDueAt(item, _now) ?? DueAt, _directive.Deadline);
+        var task = CreateFor(unit, scope, assignerUnitId);
+        task.Title = Truncate(TemplateText.Compile(Properties.Title, _directive, item)(unit), 500);
+        task.Instructions = TemplateText.Compile(Properties.Instructions, _directive, item)(unit);
+        task.DueAt = due;
+        task.OriginalDueAt = due;
+        task.NextActionAt = _deadlines.FirstActionAt(_policy, due, _now);
+        task.ItemNo = item.Ordinal;
+        return task;
+    }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using DirectiveFlow.Core.Directives;
+using DirectiveFlow.Core.Directives.Items;
 
 namespace DirectiveFlow.Infrastructure.Engine.Runtime;
 
@@ -10,7 +11,9 @@ namespace DirectiveFlow.Infrastructure.Engine.Runtime;
 /// số 15-KL/TU"), <c>{{directive.issuedOn}}</c> (dd/MM/yyyy), <c>{{directive.summary}}</c>, <c>{{directive.summaryInline}}</c>
 /// (the summary — or the title when there is none — for running text, see <see cref="Inline"/>), <c>{{directive.about}}</c>
 /// (the title as "về …", whether or not it was typed with "Về"), <c>{{unit.name}}</c>,
-/// <c>{{unit.code}}</c> and <c>{{inputs.x}}</c>. Any of them takes the filter <c>| inline</c>:
+/// <c>{{unit.code}}</c> and <c>{{inputs.x}}</c>; in a cascade over a document's items, <c>{{item.number}}</c> ("1.2"),
+/// <c>{{item.label}}</c> ("Nhiệm vụ 1.2"), <c>{{item.content}}</c> and <c>{{item.deadline}}</c> (dd/MM/yyyy, "thường
+/// xuyên", or empty when the item counts working days) — empty outside one. Any of them takes the filter <c>| inline</c>:
 /// <c>{{directive.title | inline}}</c> reads "…thực hiện về đẩy nhanh…", not "…thực hiện Về đẩy nhanh…".
 /// </summary>
 public static partial class TemplateText
@@ -21,7 +24,7 @@ public static partial class TemplateText
     /// Resolves the directive's placeholders once and answers a filler for the unit's, so a cascade fills thousands of
     /// titles with a concatenation each instead of a regex pass each.
     /// </summary>
-    public static Func<TargetUnit?, string> Compile(string? template, FlowDocument directive)
+    public static Func<TargetUnit?, string> Compile(string? template, FlowDocument directive, DirectiveItem? item = null)
     {
         if (string.IsNullOrEmpty(template) || !template.Contains("{{", StringComparison.Ordinal))
         {
@@ -47,6 +50,7 @@ public static partial class TemplateText
                 "directive.summaryInline" => Inline(string.IsNullOrWhiteSpace(directive.Summary) ? directive.Title : directive.Summary),
                 "directive.about" => About(directive.Title),
                 "unit.name" or "unit.code" => null,
+                _ when key.StartsWith("item.", StringComparison.Ordinal) => ItemValue(key[5..], item) ?? m.Value,
                 _ when key.StartsWith("inputs.", StringComparison.Ordinal) => AsText(directive.Inputs[key[7..]]),
                 _ => m.Value,
             };
@@ -99,6 +103,16 @@ public static partial class TemplateText
         var inline = Inline(title);
         return inline.Length == 0 || inline.StartsWith("về ", StringComparison.Ordinal) ? inline : "về " + inline;
     }
+
+    /// <summary>An item placeholder's text ("" outside an item); null for a name that is not one.</summary>
+    private static string? ItemValue(string name, DirectiveItem? item) => name switch
+    {
+        "number" => item?.Number ?? "",
+        "label" => item is null ? "" : $"Nhiệm vụ {item.Number}",
+        "content" => item?.Content ?? "",
+        "deadline" => item is null ? "" : item.DeadlineDate is { } date ? DirectiveDocument.Format(date) : item.Periodic ? "thường xuyên" : "",
+        _ => null,
+    };
 
     private static DirectiveReference Reference(FlowDocument d) => new(d.Number, d.DocumentType, d.IssuedOn, "", null, null, d.Deadline);
 

@@ -16,34 +16,45 @@ public sealed class UnitTaskWriter(DeadlineCalculator deadlines, AssignmentNotic
         var template = new TaskTemplate(step, activityId, deadlines);
         var lead = await LeadAsync(step, template, scope, cancellationToken);
         var existing = await step.Db.Tasks.AsNoTracking()
-            .Where(t => t.InstanceId == step.InstanceId && t.ActivityId == activityId && t.UnitId == lead.Id)
+            .Where(t => t.InstanceId == step.InstanceId && t.ActivityId == activityId && t.UnitId == lead.Id && t.ItemNo == scope.ItemNo)
             .Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken);
         if (existing is not null)
         {
-            // The unique (instance, activity, unit) row already stands for this work (a loop came back to it).
+            // The unique (instance, activity, unit, item) row already stands for this work (a loop came back to it).
             step.Journal("task.exists", lead.Code, activityId, existing);
             return;
         }
 
-        var task = template.CreateFor(lead, scope, await AssignerAsync(step, scope, cancellationToken));
+        var assigner = await AssignerAsync(step, scope, cancellationToken);
+        var task = scope.ItemNo > 0 && (await step.ItemsAsync(cancellationToken)).TryGetValue(scope.ItemNo, out var item)
+            ? template.CreateForItem(lead, scope, assigner, item)
+            : template.CreateFor(lead, scope, assigner);
         step.Db.Tasks.Add(task);
         var supporting = await AddSupportingAsync(step, template, task, scope, cancellationToken);
         await notices.WriteAssignedAsync(step.Db, [task], supporting, step.Now, cancellationToken);
         step.Journal("task.assigned", lead.Code, activityId, task.Id);
     }
 
-    /// <summary>Adds the supporting-unit rows of <paramref name="task"/> (none when the activity names none) and answers them.</summary>
+    /// <summary>
+    /// Adds the supporting-unit rows of <paramref name="task"/> — the activity's supporting selector's units and, for an
+    /// item's task, the item's own supporting units (none when neither names any) — and answers them.
+    /// </summary>
     public static async Task<IReadOnlyList<TaskSupportingUnit>> AddSupportingAsync(
         FlowStep step, TaskTemplate template, UnitTask task, FlowScope scope, CancellationToken cancellationToken)
     {
-        if (template.Properties?.Supporting is not { } supporting)
+        var unitIds = new List<Guid>();
+        if (template.Properties?.Supporting is { } supporting)
         {
-            return [];
+            unitIds.AddRange((await SelectorResolver.ResolveAsync(
+                step.Db, supporting, scope.UnitId, step.Directive.IssuingUnitId, step.Directive.Inputs, cancellationToken)).Select(u => u.Id));
         }
 
-        var units = await SelectorResolver.ResolveAsync(
-            step.Db, supporting, scope.UnitId, step.Directive.IssuingUnitId, step.Directive.Inputs, cancellationToken);
-        var rows = units.Where(u => u.Id != task.UnitId).Select(u => new TaskSupportingUnit { TaskId = task.Id, UnitId = u.Id }).ToList();
+        if (scope.ItemNo > 0 && (await step.ItemsAsync(cancellationToken)).TryGetValue(scope.ItemNo, out var item))
+        {
+            unitIds.AddRange(item.SupportingUnitIds);
+        }
+
+        var rows = unitIds.Where(id => id != task.UnitId).Distinct().Select(id => new TaskSupportingUnit { TaskId = task.Id, UnitId = id }).ToList();
         step.Db.TaskSupportingUnits.AddRange(rows);
         return rows;
     }

@@ -115,13 +115,13 @@ public sealed class StartSubCascadeHandler(DirectiveFlowDbContext db, DeadlineCa
         var execution = new ActivityExecution
         {
             Id = Guid.CreateVersion7(now), InstanceId = task.InstanceId, ActivityId = task.ActivityId, ActivityType = ExecutionKinds.SubCascade,
-            ParentExecutionId = task.CascadeExecutionId, UnitId = task.UnitId, Status = ActivityExecutionStatus.Waiting,
+            ParentExecutionId = task.CascadeExecutionId, UnitId = task.UnitId, ItemNo = task.ItemNo, Status = ActivityExecutionStatus.Waiting,
             ExpectedBranches = units.Count, WrittenBranches = units.Count, CreatedAt = now,
         };
         var activityId = $"{task.ActivityId}/sub:{execution.Id:N}";
         var template = TaskTemplate.ForSubCascade(task, activityId.Length <= 100 ? activityId : activityId[^100..], command.Title!.Trim(),
             command.Instructions ?? "", due, deadlines.FirstActionAt(TaskPolicy.Parse(task.PolicyJson), due, now), now);
-        var rows = units.Select(u => template.CreateFor(u, new FlowScope(execution.Id, u.Id), task.UnitId, task.Id)).ToList();
+        var rows = units.Select(u => template.CreateFor(u, new FlowScope(execution.Id, u.Id, task.ItemNo), task.UnitId, task.Id)).ToList();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.ActivityExecutions.Add(execution);

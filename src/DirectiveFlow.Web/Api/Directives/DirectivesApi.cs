@@ -20,7 +20,7 @@ public static class DirectivesApi
         var directives = app.MapGroup("/api/directives").RequireAuthorization().AddEndpointFilter<ProblemFilter>().WithTags("Directives");
         directives.MapPost("/", IssueAsync).WithRequestBodyLimit(InputLimits.LargeRequestBodyBytes);
         directives.MapDirectiveAttachments();
-        directives.MapParseItems();
+        directives.MapDirectiveItems();
 
         // Directive-wide views list every unit's work: for issuers, observers and administrators. A unit sees its own
         // part through /api/tasks, never another ward's. A directive outside the reader's scope (DirectiveReader) answers

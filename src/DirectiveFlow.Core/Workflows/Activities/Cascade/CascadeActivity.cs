@@ -5,7 +5,7 @@ using DirectiveFlow.Core.Workflows.Validation;
 namespace DirectiveFlow.Core.Workflows.Activities.Cascade;
 
 /// <summary>
-/// One branch per selected unit; each branch runs the body connected from Each, and the cascade's join takes Done
+/// One branch per selected unit (or, over an items input, per item of the document, run for its lead unit); each branch runs the body connected from Each, and the cascade's join takes Done
 /// once its completion rule is met. The token rests on the join.
 /// </summary>
 public sealed class CascadeActivity : ActivityHandler
@@ -27,6 +27,12 @@ public sealed class CascadeActivity : ActivityHandler
     {
         var cascade = check.PropertiesAs<CascadeProperties>();
         check.Input(cascade.Targets.Input, "/properties/targets/input");
+        check.ItemsInput(cascade.Targets.Items, "/properties/targets/items");
+        if (cascade.Targets.Items is not null && cascade.Narrowable)
+        {
+            check.Error(ValidationCodes.ItemsNotNarrowable, new ErrorMessage(ErrorCodes.WorkflowItemsNotNarrowable, check.Activity.Id), "/properties/narrowable");
+        }
+
         check.Input(cascade.Completion.Deadline?.Input, "/properties/completion/deadline/input");
         CheckPort(check, Outcomes.Each, ValidationCodes.CascadeMissingEach, ErrorCodes.WorkflowCascadeMissingEach);
         CheckPort(check, Outcomes.Done, ValidationCodes.CascadeMissingDone, ErrorCodes.WorkflowCascadeMissingDone);

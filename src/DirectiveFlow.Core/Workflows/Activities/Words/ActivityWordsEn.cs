@@ -41,6 +41,7 @@ public static class ActivityWordsEn
         ["Field.instructions"] = "Instructions",
         ["Summary.WorkingDays"] = "{0} working days",
         ["Summary.FromInput"] = "from input {0}",
+        ["Summary.FromItems"] = "one task per item of {0}",
         ["Summary.NoDeadline"] = "no deadline",
         ["Summary.AllUnits"] = "all units",
         ["Summary.CounterpartsOf"] = "counterparts of {0}",

@@ -45,6 +45,7 @@ public static class ActivityWordsVi
         ["Field.instructions"] = "Hướng dẫn",
         ["Summary.WorkingDays"] = "{0} ngày làm việc",
         ["Summary.FromInput"] = "theo đầu vào {0}",
+        ["Summary.FromItems"] = "mỗi nhiệm vụ của {0} một việc",
         ["Summary.NoDeadline"] = "chưa có thời hạn",
         ["Summary.AllUnits"] = "tất cả đơn vị",
         ["Summary.CounterpartsOf"] = "đơn vị tương ứng của {0}",

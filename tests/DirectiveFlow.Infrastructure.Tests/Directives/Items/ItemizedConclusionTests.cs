@@ -1,0 +1,180 @@
+using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Calendar;
+using DirectiveFlow.Core.Common.Errors;
+using DirectiveFlow.Core.Directives;
+using DirectiveFlow.Core.Organisation;
+using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Core.Workflows;
+using DirectiveFlow.Infrastructure.Directives.Commands;
+using DirectiveFlow.Infrastructure.Directives.Items;
+using DirectiveFlow.Infrastructure.Identity;
+using DirectiveFlow.Infrastructure.Tests.Engine;
+using DirectiveFlow.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DirectiveFlow.Infrastructure.Tests.Directives.Items;
+
+/// <summary>
+/// Issue 17: a conclusion with numbered items issued through the shipped flow "conclusion-items" — each item its own
+/// lead unit (a city department, a ward, and the same department again), supporting units and deadline.
+/// </summary>
+public sealed class ItemizedConclusionTests
+{
+    private const string Flow = "conclusion-items";
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_three_item_conclusion_gives_each_item_its_lead_task_supporting_units_deadline_and_journal(string provider)
+    {
+        await using var host = await SeededAsync(provider);
+        var now = host.Clock.GetUtcNow();
+        var calendar = host.Services.GetRequiredService<IWorkingDayCalendar>();
+        var issuer = await host.UnitIdAsync("01-COMMITTEE");
+        var sxd = await host.UnitIdAsync("01-COMMITTEE-SXD");
+        var hoanKiem = await host.UnitIdAsync("00070-COMMITTEE");
+
+        var issued = await IssueAsync(host, """
+            [
+              {"number": "1", "content": "Hoàn thành phương án giải phóng mặt bằng đường Vành đai 4.", "leadUnit": "01-COMMITTEE-SXD",
+               "supportingUnits": ["01-COMMITTEE-STC", "00004-COMMITTEE", "01-COMMITTEE-SXD"], "deadline": "2026-03-20"},
+              {"number": "2", "content": "Rà soát các điểm ùn tắc trên địa bàn phường.", "leadUnit": "00070-COMMITTEE", "deadline": 15},
+              {"number": "2.1", "content": "Báo cáo kết quả thực hiện hằng tháng.", "leadUnit": "01-COMMITTEE-SXD", "periodic": true, "priority": "Urgent"}
+            ]
+            """);
+
+        await using (var db = host.Context())
+        {
+            var tasks = await db.Tasks.AsNoTracking().Where(t => t.InstanceId == issued.InstanceId).OrderBy(t => t.ItemNo).ToListAsync(EngineHost.Cancel);
+            Assert.Equal([1, 2, 3], tasks.Select(t => t.ItemNo));
+            Assert.All(tasks, t => Assert.Equal("carry-out-item", t.ActivityId));
+            Assert.Equal([sxd, hoanKiem, sxd], tasks.Select(t => t.UnitId));
+            Assert.Equal(
+                [
+                    new DateTimeOffset(2026, 3, 20, 17, 0, 0, TimeSpan.FromHours(7)),
+                    calendar.AddWorkingDays(now, 15),
+                    calendar.AddWorkingDays(now, 30),
+                ],
+                tasks.Select(t => t.DueAt));
+            Assert.Equal(
+                [
+                    "Nhiệm vụ 1 (Kết luận số 15-KL/TU): Hoàn thành phương án giải phóng mặt bằng đường Vành đai 4.",
+                    "Nhiệm vụ 2 (Kết luận số 15-KL/TU): Rà soát các điểm ùn tắc trên địa bàn phường.",
+                    "Nhiệm vụ 2.1 (Kết luận số 15-KL/TU): Báo cáo kết quả thực hiện hằng tháng.",
+                ],
+                tasks.Select(t => t.Title));
+            Assert.All(tasks, t => Assert.Equal(issuer, t.AssignerUnitId));
+
+            var supporting = await (from s in db.TaskSupportingUnits
+                                    join u in db.Units on s.UnitId equals u.Id
+                                    select new { s.TaskId, u.Code }).ToListAsync(EngineHost.Cancel);
+            Assert.Equal(["00004-COMMITTEE", "01-COMMITTEE-STC"], supporting.Where(s => s.TaskId == tasks[0].Id).Select(s => s.Code).Order(StringComparer.Ordinal));
+            Assert.DoesNotContain(supporting, s => s.TaskId != tasks[0].Id);
+
+            var journal = await db.Journal.AsNoTracking().Where(j => j.InstanceId == issued.InstanceId && j.Action == "item.assigned")
+                .OrderBy(j => j.Id).Select(j => new { j.TaskId, j.Detail }).ToListAsync(EngineHost.Cancel);
+            Assert.Equal(["1 → 01-COMMITTEE-SXD", "2 → 00070-COMMITTEE", "2.1 → 01-COMMITTEE-SXD"], journal.Select(j => j.Detail));
+            Assert.Equal(tasks.Select(t => (Guid?)t.Id), journal.Select(j => j.TaskId));
+
+            var directive = await db.Directives.AsNoTracking().SingleAsync(d => d.Id == issued.Id, EngineHost.Cancel);
+            Assert.Equal(3, JsonNode.Parse(directive.InputsJson)!["items"]!.GetValue<int>());
+        }
+
+        var items = await host.QueryAsync(new ListDirectiveItemsQuery(issued.Id, Caller.System));
+        Assert.Equal(["1", "2", "2.1"], items.Select(i => i.Number));
+        Assert.Equal(["01-COMMITTEE-SXD", "00070-COMMITTEE", "01-COMMITTEE-SXD"], items.Select(i => i.Lead.Code));
+        Assert.Equal("Sở Xây dựng Thành phố Hà Nội", items[0].Lead.Name);
+        Assert.Equal(["00004-COMMITTEE", "01-COMMITTEE-STC"], items[0].Supporting.Select(s => s.Code).Order(StringComparer.Ordinal));
+        Assert.Equal((new DateOnly(2026, 3, 20), (int?)null, false), (items[0].DeadlineDate, items[0].DeadlineDays, items[0].Periodic));
+        Assert.Equal(((DateOnly?)null, 15), (items[1].DeadlineDate, items[1].DeadlineDays));
+        Assert.Equal((true, DirectivePriority.Urgent), (items[2].Periodic, items[2].Priority));
+        Assert.All(items, i => Assert.Equal((UnitTaskStatus.Assigned, TaskCategory.OpenWithinDeadline), (i.Task!.Status, i.Task.Category)));
+
+        // The ward finishes its item; the issuer accepts it; the others stay open until they too are done.
+        var ward = Assert.Single(await FlowDriver.OpenTasksAsync(host, issued.InstanceId), t => t.ItemNo == 2);
+        await FlowDriver.CompleteEverythingAsync(host, issued.InstanceId);
+        items = await host.QueryAsync(new ListDirectiveItemsQuery(issued.Id, Caller.System));
+        Assert.All(items, i => Assert.Equal(UnitTaskStatus.Completed, i.Task!.Status));
+        Assert.Equal(ward.Id, items[1].Task!.Id);
+        Assert.Equal(WorkflowInstanceStatus.Completed, (await FlowDriver.InstanceAsync(host, issued.InstanceId)).Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Bad_rows_are_refused_each_pinned_to_its_row_and_nothing_is_written(string provider)
+    {
+        await using var host = await SeededAsync(provider);
+
+        var rows = await Assert.ThrowsAsync<ProblemException>(() => IssueAsync(host, """
+            [
+              {"content": "  ", "leadUnit": "NOPE"},
+              {"content": "Rà soát.", "leadUnit": "00004-COMMITTEE", "supportingUnits": ["ZZZ", "79-COMMITTEE"], "deadline": "2026-02-27"},
+              {"number": "2", "content": "Báo cáo.", "leadUnit": "79-COMMITTEE", "deadline": "hôm qua"}
+            ]
+            """));
+        var empty = await Assert.ThrowsAsync<ProblemException>(() => IssueAsync(host, "[]"));
+        var late = await Assert.ThrowsAsync<ProblemException>(() => IssueAsync(host, """
+            [{"content": "Hoàn thành.", "leadUnit": "00004-COMMITTEE", "deadline": "2026-04-10"},
+             {"content": "Rà soát.", "leadUnit": "00004-COMMITTEE", "deadline": 40}]
+            """, new DirectiveDocument(null, null, null, null, new DateOnly(2026, 3, 31))));
+
+        AssertError(rows, "inputs.items[0].content", ErrorCodes.ItemContentRequired, "1");
+        AssertError(rows, "inputs.items[0].leadUnit", ErrorCodes.ItemUnknownUnit, "1", "NOPE");
+        AssertError(rows, "inputs.items[1].supportingUnits[0]", ErrorCodes.ItemUnknownUnit, "2", "ZZZ");
+        AssertError(rows, "inputs.items[1].supportingUnits[1]", ErrorCodes.ItemUnitOutside, "2", "79-COMMITTEE");
+        AssertError(rows, "inputs.items[1].deadline", ErrorCodes.ItemDeadlinePassed, "2", "27/02/2026", "02/03/2026");
+        AssertError(rows, "inputs.items[2].number", ErrorCodes.ItemNumberDuplicate, "2");
+        AssertError(rows, "inputs.items[2].leadUnit", ErrorCodes.ItemUnitOutside, "2", "79-COMMITTEE");
+        AssertError(rows, "inputs.items[2].deadline", ErrorCodes.ItemDeadlineInvalid, "2", "hôm qua", 2600);
+        Assert.Equal(8, rows.Errors.Count);
+        Assert.Equal("Nhiệm vụ 2: hạn 27/02/2026 đã qua (hôm nay là 02/03/2026).", rows.Errors["inputs.items[1].deadline"][0].Text(english: false));
+        AssertError(empty, "inputs.items", ErrorCodes.ItemsRequired);
+        AssertError(late, "inputs.items[0].deadline", ErrorCodes.ItemDeadlineAfterDirective, "1", "10/04/2026", "31/03/2026");
+        Assert.True(late.Errors.ContainsKey("inputs.items[1].deadline"));
+
+        await using var db = host.Context();
+        Assert.Equal(0, await db.Directives.CountAsync(EngineHost.Cancel));
+        Assert.Equal(0, await db.DirectiveItems.CountAsync(EngineHost.Cancel));
+        Assert.Equal(0, await db.Tasks.CountAsync(EngineHost.Cancel));
+    }
+
+    private static void AssertError(ProblemException problem, string field, string code, params object[] args)
+    {
+        Assert.True(problem.Errors.TryGetValue(field, out var messages), $"no error under {field}: {string.Join(", ", problem.Errors.Keys)}");
+        var message = Assert.Single(messages);
+        Assert.Equal(code, message.Code);
+        Assert.Equal(args, message.Args);
+    }
+
+    private static async Task<IssueDirectiveResult> IssueAsync(EngineHost host, string items, DirectiveDocument? document = null) =>
+        await host.SendAsync(new IssueDirectiveCommand("15-KL/TU", "Về đẩy mạnh giải quyết 5 điểm nghẽn", "", DirectivePriority.Normal,
+            await host.UnitIdAsync("01-COMMITTEE"), Flow, new JsonObject { ["items"] = JsonNode.Parse(items) }, "issuer", Caller.System,
+            DocumentType.Conclusion, document));
+
+    /// <summary>Hà Nội with ten communes, two of the city committee's departments, and one unit of another province.</summary>
+    private static async Task<EngineHost> SeededAsync(string provider)
+    {
+        var host = await EngineHost.CreateAsync(provider);
+        await using (var db = host.Context())
+        {
+            await TestOrganisation.SeedHanoiAsync(db, communeLimit: 10);
+            var committee = await db.Units.SingleAsync(u => u.Code == "01-COMMITTEE", EngineHost.Cancel);
+            foreach (var (suffix, name) in new[] { ("SXD", "Sở Xây dựng Thành phố Hà Nội"), ("STC", "Sở Tài chính Thành phố Hà Nội") })
+            {
+                db.Units.Add(new OrgUnit
+                {
+                    Id = Guid.NewGuid(), Code = $"01-COMMITTEE-{suffix}", Name = name, Pillar = Pillar.Committee, Level = UnitLevel.SubUnit,
+                    Kind = OrgUnitKind.Department, ParentId = committee.Id, LocalityId = committee.LocalityId, LocalityCode = "01",
+                });
+            }
+
+            var hcm = new Locality { Id = Guid.NewGuid(), Code = "79", Name = "Thành phố Hồ Chí Minh", Type = LocalityType.Province };
+            db.Localities.Add(hcm);
+            db.Units.Add(TestOrganisation.Unit(hcm, Pillar.Committee, UnitLevel.Province, null, "UBND Thành phố Hồ Chí Minh"));
+            await db.SaveChangesAsync(EngineHost.Cancel);
+        }
+
+        await host.PublishShippedAsync(Flow);
+        return host;
+    }
+}
