@@ -25,7 +25,7 @@ public static class ItemEditorForm
     public const string Remove = "remove:";
 
     /// <summary>The longest list the issue command takes.</summary>
-    public const int MaxItems = 200;
+    public const int MaxItems = ItemEntries.MaxItems;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -33,7 +33,7 @@ public static class ItemEditorForm
     public static string Field(int index, string part) => $"items[{index}].{part}";
 
     /// <summary>The key the issue command reports a row's field under (<c>inputs.items[i].leadUnit</c>).</summary>
-    public static string ErrorKey(int index, string part) => $"inputs.items[{index}].{part}";
+    public static string ErrorKey(string prefix, int index, string part) => $"{prefix}[{index}].{part}";
 
     /// <summary>
     /// Where a row button posts: this page with a fragment, so the page comes back scrolled to the row concerned
@@ -103,11 +103,11 @@ public static class ItemEditorForm
     }
 
     /// <summary>What the rows say that the command would refuse anyway, caught before asking it, each under its row.</summary>
-    public static IEnumerable<(string Key, string Message)> Check(IReadOnlyList<ItemRow> rows, IReadOnlyDictionary<string, string> names)
+    public static IEnumerable<(string Key, string Message)> Check(string prefix, IReadOnlyList<ItemRow> rows, IReadOnlyDictionary<string, string> names)
     {
         if (rows.Count == 0)
         {
-            yield return ("inputs.items", "Items.Required");
+            yield return (prefix, "Items.Required");
         }
 
         for (var i = 0; i < rows.Count; i++)
@@ -115,20 +115,20 @@ public static class ItemEditorForm
             var row = rows[i];
             if (row.Content.Length == 0)
             {
-                yield return (ErrorKey(i, "content"), "Items.ContentRequired");
+                yield return (ErrorKey(prefix, i, "content"), "Items.ContentRequired");
             }
 
             if (row.Lead.Length == 0)
             {
-                yield return (ErrorKey(i, "leadUnit"), "Items.LeadRequired");
+                yield return (ErrorKey(prefix, i, "leadUnit"), "Items.LeadRequired");
             }
             else if (row.NeedsChoice)
             {
-                yield return (ErrorKey(i, "leadUnit"), "Items.LeadChoose");
+                yield return (ErrorKey(prefix, i, "leadUnit"), "Items.LeadChoose");
             }
             else if (!names.ContainsKey(row.Lead))
             {
-                yield return (ErrorKey(i, "leadUnit"), "Items.LeadUnknown");
+                yield return (ErrorKey(prefix, i, "leadUnit"), "Items.LeadUnknown");
             }
 
             var supporting = row.SupportingEntries;
@@ -136,13 +136,13 @@ public static class ItemEditorForm
             {
                 if (!names.ContainsKey(supporting[j]))
                 {
-                    yield return (ErrorKey(i, $"supportingUnits[{j}]"), "Items.SupportingUnknown");
+                    yield return (ErrorKey(prefix, i, $"supportingUnits[{j}]"), "Items.SupportingUnknown");
                 }
             }
 
             if (!row.Periodic && row.Deadline.Length > 0 && Deadline(row.Deadline) is null)
             {
-                yield return (ErrorKey(i, "deadline"), "Items.DeadlineInvalid");
+                yield return (ErrorKey(prefix, i, "deadline"), "Items.DeadlineInvalid");
             }
         }
     }

@@ -15,7 +15,7 @@ namespace DirectiveFlow.Web.Components.Directives.Items;
 /// </summary>
 public sealed class ItemEditorState
 {
-    public const string InputType = "items";
+    public const string InputType = WorkflowInput.ItemsType;
 
     private ItemEditorState(WorkflowInput input, List<ItemRow> rows, string? paste)
     {
@@ -25,6 +25,9 @@ public sealed class ItemEditorState
     }
 
     public WorkflowInput Input { get; }
+
+    /// <summary>The key the issue command reports this input's rows under: <c>inputs.{name}</c>, then <c>[i].part</c>.</summary>
+    public string ErrorPrefix => "inputs." + Input.Name;
 
     public List<ItemRow> Rows { get; private set; }
 
@@ -81,7 +84,7 @@ public sealed class ItemEditorState
     /// <summary>Checks the rows before issuing, each message under its row.</summary>
     public void Check(FormErrors errors)
     {
-        foreach (var (key, message) in ItemEditorForm.Check(Rows, Units.Names))
+        foreach (var (key, message) in ItemEditorForm.Check(ErrorPrefix, Rows, Units.Names))
         {
             errors.Add(key, message);
         }

@@ -49,7 +49,7 @@ public sealed class ItemEditorFormTests
             new() { Content = "Việc", Lead = "KHÔNG-CÓ", Supporting = "00004-COMMITTEE, các phường liên quan", Deadline = "20" },
         };
 
-        var errors = ItemEditorForm.Check(rows, Names).ToList();
+        var errors = ItemEditorForm.Check("inputs.items", rows, Names).ToList();
 
         Assert.True(unsure.NeedsChoice);
         Assert.Equal(
@@ -59,8 +59,8 @@ public sealed class ItemEditorFormTests
             ("inputs.items[2].supportingUnits[1]", "Items.SupportingUnknown"),
         ], errors);
         unsure.Chosen = true;
-        Assert.DoesNotContain(ItemEditorForm.Check(rows, Names), e => e.Key == "inputs.items[1].leadUnit");
-        Assert.Equal([("inputs.items", "Items.Required")], ItemEditorForm.Check([], Names));
+        Assert.DoesNotContain(ItemEditorForm.Check("inputs.items", rows, Names), e => e.Key == "inputs.items[1].leadUnit");
+        Assert.Equal([("inputs.items", "Items.Required")], ItemEditorForm.Check("inputs.items", [], Names));
     }
 
     [Fact]
