@@ -8,7 +8,8 @@ namespace DirectiveFlow.Web.Tests.Components.Directives;
 /// <summary>
 /// Issue 17's "Done when" in Chromium: the issuer pastes a three-item conclusion, the page proposes the three rows
 /// with what each matched and how sure; issuing with the unsure row refuses on that row; the issuer corrects its lead
-/// unit, issues, and the directive page lists the three items with their units and deadlines. Screenshots
+/// unit, the command's refusal of a past deadline shows on its row, then the issue goes through and the directive page
+/// lists the three items with their units and deadlines. Screenshots
 /// (bin/…/screenshots/items-*.png) of both pages at 1440 and 390 px, in Vietnamese and English.
 /// </summary>
 [Trait("Category", "Browser")]
@@ -53,9 +54,24 @@ public sealed class DirectiveItemsBrowserTests(OverviewBrowserFixture fixture) :
         Assert.EndsWith("/directives/new", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
         await Expect(rows.Nth(0).Locator(".field-error")).ToHaveCountAsync(0);
 
+        // A row added by hand and removed again leaves the three proposed ones as they were.
+        await editor.GetByTestId("item-add").ClickAsync();
+        await Expect(rows).ToHaveCountAsync(4);
+        await rows.Nth(3).GetByTestId("item-remove").ClickAsync();
+        await Expect(rows).ToHaveCountAsync(3);
+        await Expect(rows.Nth(2).GetByTestId("item-lead")).ToHaveValueAsync("00004-COMMITTEE");
+
         // The correction: item 3 goes to Ba Đình's Party committee rather than the committee the parser guessed.
         await rows.Nth(2).GetByTestId("item-pick-00004-PARTY").CheckAsync();
         await ScreenshotsAsync(page, "items-new", language, width, otherWidth);
+
+        // A deadline already past (today is 5 March 2026) is the command's refusal, shown on its row.
+        await rows.Nth(1).GetByTestId("item-deadline").FillAsync("02/01/2026");
+        await page.Locator("button.btn--primary").ClickAsync();
+        await Expect(rows.Nth(1).Locator(".field-error")).ToContainTextAsync("02/01/2026");
+        await Expect(rows.Nth(2).GetByTestId("item-lead")).ToHaveValueAsync("00004-PARTY");
+        await Expect(rows.Nth(2).Locator(".field-error")).ToHaveCountAsync(0);
+        await rows.Nth(1).GetByTestId("item-deadline").FillAsync("31/03/2027");
 
         await page.Locator("button.btn--primary").ClickAsync();
         await page.WaitForURLAsync(new Regex("/directives/[0-9a-f-]{36}$"));
