@@ -36,9 +36,8 @@ public sealed class DirectiveItemsBrowserTests(OverviewBrowserFixture fixture) :
 
         var rows = editor.Locator("fieldset.item-row");
         await Expect(rows).ToHaveCountAsync(3);
-        await Expect(rows.Nth(0).GetByTestId("item-lead")).ToHaveValueAsync("01-COMMITTEE-SXD");
-        await Expect(rows.Nth(0).GetByTestId("item-lead-name")).ToHaveTextAsync("Sở Xây dựng Thành phố Hà Nội");
-        await Expect(rows.Nth(0).GetByTestId("item-supporting")).ToHaveValueAsync("01-COMMITTEE-STC");
+        await Expect(rows.Nth(0).GetByTestId("item-lead")).ToHaveValueAsync("Sở Xây dựng Thành phố Hà Nội");
+        await Expect(rows.Nth(0).GetByTestId("item-supporting")).ToHaveValueAsync("Sở Tài chính Thành phố Hà Nội");
         await Expect(rows.Nth(0).GetByTestId("item-deadline")).ToHaveValueAsync("15/12/2026");
         await Expect(rows.Nth(0).GetByTestId("confidence").First).ToHaveTextAsync(sure);
         await Expect(rows.Nth(1).GetByTestId("item-deadline")).ToHaveValueAsync("31/03/2027");
@@ -59,7 +58,7 @@ public sealed class DirectiveItemsBrowserTests(OverviewBrowserFixture fixture) :
         await Expect(rows).ToHaveCountAsync(4);
         await rows.Nth(3).GetByTestId("item-remove").ClickAsync();
         await Expect(rows).ToHaveCountAsync(3);
-        await Expect(rows.Nth(2).GetByTestId("item-lead")).ToHaveValueAsync("00004-COMMITTEE");
+        await Expect(rows.Nth(2).GetByTestId("item-lead")).ToHaveValueAsync("Ủy ban nhân dân phường Ba Đình");
 
         // The correction: item 3 goes to Ba Đình's Party committee rather than the committee the parser guessed.
         await rows.Nth(2).GetByTestId("item-pick-00004-PARTY").CheckAsync();
@@ -69,7 +68,7 @@ public sealed class DirectiveItemsBrowserTests(OverviewBrowserFixture fixture) :
         await rows.Nth(1).GetByTestId("item-deadline").FillAsync("02/01/2026");
         await page.Locator("button.btn--primary").ClickAsync();
         await Expect(rows.Nth(1).Locator(".field-error")).ToContainTextAsync("02/01/2026");
-        await Expect(rows.Nth(2).GetByTestId("item-lead")).ToHaveValueAsync("00004-PARTY");
+        await Expect(rows.Nth(2).GetByTestId("item-lead")).ToHaveValueAsync("Đảng ủy phường Ba Đình");
         await Expect(rows.Nth(2).Locator(".field-error")).ToHaveCountAsync(0);
         await rows.Nth(1).GetByTestId("item-deadline").FillAsync("31/03/2027");
 

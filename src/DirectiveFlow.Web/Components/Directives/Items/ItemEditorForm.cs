@@ -49,12 +49,13 @@ public static class ItemEditorForm
         var rows = new List<ItemRow>();
         for (var i = 0; i < MaxItems + 1 && form.ContainsKey(Field(i, "content")); i++)
         {
+            var codes = CodesByName(Text(form, i, "units"));
             var row = new ItemRow
             {
                 Number = Text(form, i, "number"),
                 Content = Text(form, i, "content"),
-                Lead = Text(form, i, "lead"),
-                Supporting = Text(form, i, "supporting"),
+                Lead = Code(codes, Text(form, i, "lead")),
+                Supporting = string.Join(", ", Entries(Text(form, i, "supporting")).Select(e => Code(codes, e))),
                 Deadline = Text(form, i, "deadline"),
                 Periodic = form[Field(i, "periodic")].Contains("true"),
                 Priority = Enum.TryParse<DirectivePriority>(Text(form, i, "priority"), out var p) && Enum.IsDefined(p) ? p : null,
@@ -73,6 +74,17 @@ public static class ItemEditorForm
 
         return rows;
     }
+
+    /// <summary>
+    /// The row's hidden field <c>units</c>: each unit it names as "code=name", separated by ";", so the fields can show
+    /// the names (what an official reads) and the post still knows the codes.
+    /// </summary>
+    public static string UnitsField(ItemRow row, IReadOnlyDictionary<string, string> names) => string.Join(";",
+        row.SupportingEntries.Prepend(row.Lead).Distinct(StringComparer.Ordinal)
+            .Where(names.ContainsKey).Select(code => $"{code}={names[code]}"));
+
+    /// <summary>A row's units as its fields show them: each code by its unit's name, words as typed.</summary>
+    public static string Shown(string entry, IReadOnlyDictionary<string, string> names) => names.GetValueOrDefault(entry) ?? entry;
 
     /// <summary>Applies a row button (add, up:i, down:i, remove:i); other operations leave the rows as they are.</summary>
     public static void Apply(List<ItemRow> rows, string op)
@@ -237,6 +249,26 @@ public static class ItemEditorForm
 
         row.Supporting = string.Join(", ", entries.Distinct(StringComparer.Ordinal));
     }
+
+    private static Dictionary<string, string> CodesByName(string field)
+    {
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in field.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var equals = pair.IndexOf('=');
+            if (equals > 0)
+            {
+                codes.TryAdd(pair[(equals + 1)..].Trim(), pair[..equals].Trim());
+            }
+        }
+
+        return codes;
+    }
+
+    /// <summary>A unit's name shown in a field back to its code; anything else (a code typed, words to search) as it is.</summary>
+    private static string Code(Dictionary<string, string> codes, string shown) => codes.GetValueOrDefault(shown) ?? shown;
+
+    private static string[] Entries(string text) => text.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static int? Index(string op, string prefix) =>
         op.StartsWith(prefix, StringComparison.Ordinal) && int.TryParse(op.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : null;

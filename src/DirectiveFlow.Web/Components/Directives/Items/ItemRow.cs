@@ -43,7 +43,7 @@ public sealed class ItemRow
 
     /// <summary>The supporting entries as typed, in order, without blanks.</summary>
     public IReadOnlyList<string> SupportingEntries =>
-        Supporting.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Supporting.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>A row filled from one proposal of the parser.</summary>
     public static ItemRow From(ProposedItem item) => new()

@@ -15,12 +15,13 @@ public sealed class ItemEditorFormTests
     };
 
     [Fact]
-    public void Posted_rows_are_read_in_order_with_a_picked_lead_and_a_picked_supporting_unit_replacing_the_words()
+    public void Posted_rows_are_read_in_order_units_shown_by_name_back_to_codes_and_picks_replacing_the_words()
     {
         var proposal = new ProposedItem("3", "", new UnitProposal("Ba Đình", "00004-COMMITTEE", "UBND phường Ba Đình", 0.25, []), [], new ProposedDeadline(DeadlineKind.Periodic, null, "thường xuyên"), ["unit-ambiguous"]);
         var form = Form(
-            ("items[0].number", "1"), ("items[0].content", "Hoàn thành phương án"), ("items[0].lead", "01-COMMITTEE-SXD"),
-            ("items[0].supporting", "Sở TC, 00070-FRONT"), ("items[0].supportingPick", "Sở TC|01-COMMITTEE-STC"), ("items[0].deadline", "15/12/2026"),
+            ("items[0].number", "1"), ("items[0].content", "Hoàn thành phương án"), ("items[0].lead", "Sở Xây dựng Thành phố Hà Nội"),
+            ("items[0].units", "01-COMMITTEE-SXD=Sở Xây dựng Thành phố Hà Nội;00070-FRONT=Ủy ban MTTQ phường Hoàn Kiếm"),
+            ("items[0].supporting", "Sở TC, Ủy ban MTTQ phường Hoàn Kiếm, Sở TC"), ("items[0].supportingPick", "Sở TC|01-COMMITTEE-STC"), ("items[0].deadline", "15/12/2026"),
             ("items[0].priority", "Urgent"),
             ("items[1].number", "3"), ("items[1].content", "Báo cáo tiến độ"), ("items[1].lead", "00004-COMMITTEE"), ("items[1].pick", "00004-PARTY"),
             ("items[1].periodic", "true"), ("items[1].proposal", ItemEditorForm.ProposalJson(proposal)),
@@ -109,6 +110,15 @@ public sealed class ItemEditorFormTests
         Assert.Equal(("2", "00070-COMMITTEE", "00070-FRONT, các phường liên quan", "31/03/2027", false), (row.Number, row.Lead, row.Supporting, row.Deadline, row.Periodic));
         Assert.Equal("", row.Proposal!.Content);
         Assert.False(row.NeedsChoice);
+    }
+
+    [Fact]
+    public void A_row_shows_its_units_by_name_and_carries_their_codes_beside_them()
+    {
+        var row = new ItemRow { Lead = "01-COMMITTEE-SXD", Supporting = "00004-COMMITTEE, Sở TC" };
+
+        Assert.Equal("01-COMMITTEE-SXD=Sở Xây dựng Thành phố Hà Nội;00004-COMMITTEE=Ủy ban nhân dân phường Ba Đình", ItemEditorForm.UnitsField(row, Names));
+        Assert.Equal(("Sở Xây dựng Thành phố Hà Nội", "Sở TC"), (ItemEditorForm.Shown(row.Lead, Names), ItemEditorForm.Shown("Sở TC", Names)));
     }
 
     private static FormCollection Form(params (string Key, string Value)[] fields) =>
