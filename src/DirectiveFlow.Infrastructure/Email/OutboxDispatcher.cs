@@ -5,6 +5,7 @@ using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using DirectiveFlow.Infrastructure.Telemetry;
 
 namespace DirectiveFlow.Infrastructure.Email;
 
@@ -30,6 +31,7 @@ public sealed class OutboxDispatcher(
     /// <summary>Sends batches until nothing is due (or <paramref name="maxBatches"/> is reached).</summary>
     public async Task<DispatchResult> DispatchAsync(CancellationToken cancellationToken, int maxBatches = 20)
     {
+        using var activity = EmailTelemetry.StartDispatch();
         if (!sender.CanSend)
         {
             // Not a failure of each row: claiming and failing them would burn their attempts into dead letters.
@@ -43,7 +45,7 @@ public sealed class OutboxDispatcher(
         }
 
         await ForgetSharedModelsAsync(cancellationToken);
-        return total;
+        return EmailTelemetry.Dispatched(total);
     }
 
     private async Task<DispatchResult> DispatchBatchesAsync(int maxBatches, CancellationToken cancellationToken)

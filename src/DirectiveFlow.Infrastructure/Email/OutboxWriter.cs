@@ -6,6 +6,7 @@ using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Persistence.Sql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using DirectiveFlow.Infrastructure.Telemetry;
 
 namespace DirectiveFlow.Infrastructure.Email;
 
@@ -33,7 +34,9 @@ public sealed class OutboxWriter(TimeProvider time)
         {
             await using var command = new OutboxInsertCommand(
                 connection, db.Database.CurrentTransaction?.GetDbTransaction(), new ProviderValues(db.Database.ProviderName), ProviderSql.For(db));
-            return await command.ExecuteAsync(ToMessage(email), cancellationToken);
+            var written = await command.ExecuteAsync(ToMessage(email), cancellationToken);
+            EmailTelemetry.Queued(written ? 1 : 0, "single");
+            return written;
         }
         finally
         {

@@ -1,6 +1,7 @@
 using DirectiveFlow.Infrastructure.Engine.Commands;
 using DirectiveFlow.Infrastructure.Scheduling.Sweep;
 using Mediator;
+using DirectiveFlow.Infrastructure.Telemetry;
 
 namespace DirectiveFlow.Infrastructure.Scheduling;
 
@@ -11,6 +12,7 @@ public sealed class DueWorkRunner(DueWorkSweeper sweeper, IMediator mediator)
 
     public async Task<DueWorkResult> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        using var telemetry = SweepTelemetry.Start();
         var sweep = await sweeper.SweepAsync(now, cancellationToken);
         var resumed = 0;
         int batch;
@@ -21,6 +23,6 @@ public sealed class DueWorkRunner(DueWorkSweeper sweeper, IMediator mediator)
         }
         while (batch == DelayBatch && !cancellationToken.IsCancellationRequested);
 
-        return new DueWorkResult(sweep, resumed);
+        return telemetry.Finished(new DueWorkResult(sweep, resumed));
     }
 }

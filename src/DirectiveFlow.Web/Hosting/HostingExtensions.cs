@@ -29,9 +29,11 @@ public static class HostingExtensions
     {
         builder.Services.AddDirectiveFlowInfrastructure(builder.Configuration);
         builder.Services.AddDirectiveFlowSecurity(builder.Configuration);
+        builder.Services.AddDirectiveFlowDataProtection(builder.Configuration);
         builder.Services.AddDirectiveFlowProblems();
         builder.Services.AddOpenApi();
         builder.Services.AddDirectiveFlowHealthChecks();
+        builder.AddDirectiveFlowMonitoring();
         builder.AddDirectiveFlowUi();
         builder.Services.AddDirectiveFlowStudio();
         return builder;
@@ -55,7 +57,8 @@ public static class HostingExtensions
         app.UseDirectiveFlowRequestLimits();
         app.UseDirectiveFlowSecurity();
         app.MapOpenApi();
-        app.MapHealthChecks("/health");
+        app.MapDirectiveFlowHealthChecks();
+        app.MapDirectiveFlowMetrics();
         app.MapAuthApi();
         app.MapAccountEndpoints();
         app.MapUsersApi();

@@ -7,7 +7,7 @@ namespace DirectiveFlow.Web.Security;
 
 /// <summary>
 /// What travels on the wire: no <c>Server</c> header; forwarded headers from trusted proxies only; in Production HSTS,
-/// redirection to HTTPS (not for <c>/health</c>, which probes call on plain HTTP inside the network) and
+/// redirection to HTTPS (not for <c>/health</c> and <c>/metrics</c>, which probes and scrapers call on plain HTTP inside the network) and
 /// <c>Secure</c> on every cookie.
 /// </summary>
 public static class TransportSecurity
@@ -44,7 +44,7 @@ public static class TransportSecurity
         if (app.Environment.IsProduction())
         {
             app.UseHsts();
-            app.UseWhen(c => !c.Request.Path.StartsWithSegments("/health"), https => https.UseHttpsRedirection());
+            app.UseWhen(c => !c.Request.Path.StartsWithSegments("/health") && !c.Request.Path.StartsWithSegments("/metrics"), https => https.UseHttpsRedirection());
         }
 
         app.UseCookiePolicy();

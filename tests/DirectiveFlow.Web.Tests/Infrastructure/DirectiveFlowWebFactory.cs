@@ -28,12 +28,15 @@ public sealed class DirectiveFlowWebFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
     private readonly Action<IServiceCollection>? _configureServices;
+    private readonly bool _ownsDatabase;
     private IHost? _host;
 
     private DirectiveFlowWebFactory(
-        TestDatabase database, string environment, IDictionary<string, string?>? settings, Action<IServiceCollection>? configureServices)
+        TestDatabase database, string environment, IDictionary<string, string?>? settings, Action<IServiceCollection>? configureServices,
+        bool ownsDatabase = true)
     {
         Database = database;
+        _ownsDatabase = ownsDatabase;
         _environment = environment;
         _configureServices = configureServices;
         _settings = new Dictionary<string, string?>
@@ -62,6 +65,14 @@ public sealed class DirectiveFlowWebFactory : WebApplicationFactory<Program>
         Action<IServiceCollection>? configureServices = null,
         string environment = "Testing") =>
         new(await TestDatabase.CreateAsync(provider), environment, settings, configureServices);
+
+    /// <summary>
+    /// One node of a cluster on <paramref name="database"/>, which the caller keeps and disposes after every node
+    /// (disposing the node leaves it).
+    /// </summary>
+    public static DirectiveFlowWebFactory Node(
+        TestDatabase database, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null) =>
+        new(database, "Testing", settings, configureServices, ownsDatabase: false);
 
     /// <summary>A bearer token from <c>POST /api/auth/token</c> for a demo account (all share <see cref="DemoPassword"/>).</summary>
     public async Task<string> GetTokenAsync(string userName, string password = DemoPassword)
@@ -131,7 +142,10 @@ public sealed class DirectiveFlowWebFactory : WebApplicationFactory<Program>
             await StopAndWaitForDisposalAsync(_host);
         }
 
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 
     private static async Task StopAndWaitForDisposalAsync(IHost host)

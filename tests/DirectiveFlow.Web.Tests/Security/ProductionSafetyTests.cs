@@ -58,6 +58,9 @@ public sealed class ProductionSafetyTests
         using var response = await client.GetAsync("/health", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        // Every check passes but the SMTP probe: smtp.invalid never answers (Degraded, not Unhealthy).
+        var health = (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split('\n');
+        Assert.Equal("Degraded", health[0]);
+        Assert.StartsWith("email: Degraded — SMTP server smtp.invalid:", Assert.Single(health[1..]), StringComparison.Ordinal);
     }
 }

@@ -337,6 +337,7 @@ public static class ErrorMessagesEn
         [ErrorCodes.ItemPriorityInvalid] = "Item {0}: there is no priority '{1}'.",
         [ErrorCodes.WorkflowItemsInputType] = "Step '{0}' cascades over the items of input '{1}', but that input is not of type items.",
         [ErrorCodes.WorkflowItemsNotNarrowable] = "Step '{0}' cascades over the document's items, so its targets cannot be narrowed.",
+        [ErrorCodes.WorkflowItemsCascadeNested] = "Step '{0}' cascades over the document's items, so it cannot sit in a branch of step '{1}' (each item is given once).",
         // (this area's entries go above the next marker)
         [ErrorCodes.ParseItemsTextRequired] = "Paste the text of the conclusion to have its items proposed.",
         [ErrorCodes.ParseItemsTextTooLong] = "The pasted text may be at most {0} characters long (it has {1}).",

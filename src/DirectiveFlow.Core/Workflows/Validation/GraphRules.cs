@@ -133,8 +133,19 @@ internal sealed class GraphRules(WorkflowDefinition definition, ErrorList errors
                 var list = string.Join(", ", shared);
                 errors.AddForActivity(_index[cascade.Id], ValidationCodes.CascadeBodyEscapes, new ErrorMessage(ErrorCodes.WorkflowCascadeBodyEscapes, cascade.Id, list));
             }
+
+            // The document's items are given once: a cascade over them inside another cascade's branch would give every
+            // item once per outer branch.
+            foreach (var nested in body.Where(id => id != cascade.Id && IsItemsCascade(id)).OrderBy(id => _index[id]))
+            {
+                errors.AddForActivity(_index[nested], ValidationCodes.ItemsCascadeNested, new ErrorMessage(ErrorCodes.WorkflowItemsCascadeNested, nested, cascade.Id));
+            }
         }
     }
+
+    private bool IsItemsCascade(string id) =>
+        _index.TryGetValue(id, out var i) && definition.Activities[i] is { Type: ActivityTypes.Cascade } a
+        && a.Properties["targets"] is System.Text.Json.Nodes.JsonObject targets && targets.ContainsKey("items");
 
     private static HashSet<string> Reachable(IEnumerable<string> from, List<(int Index, string Source, string Outcome, string Target)> edges)
     {

@@ -31,4 +31,5 @@ public static class ValidationCodes
     public const string InvalidIssuers = "invalid-issuers";
     public const string ItemsInputType = "items-input-type";
     public const string ItemsNotNarrowable = "items-not-narrowable";
+    public const string ItemsCascadeNested = "items-cascade-nested";
 }

@@ -4,6 +4,7 @@ using DirectiveFlow.Infrastructure.Engine.Runtime;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using DirectiveFlow.Infrastructure.Telemetry;
 
 namespace DirectiveFlow.Infrastructure.Engine.Cascades;
 
@@ -27,6 +28,7 @@ public sealed class CascadeBatchRunner(
         // Taken whatever follows, so a cascade another node has finished leaves nothing behind in this one.
         var targets = handoff.Take(cascadeId);
         var wrote = 0;
+        using var telemetry = CascadeTelemetry.Batched();
         while (true)
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -66,6 +68,7 @@ public sealed class CascadeBatchRunner(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             wrote += batch.Count;
+            telemetry.Wrote(batch.Count, last: to >= cascade.ExpectedBranches);
             foreach (var observer in observers)
             {
                 await observer.OnBatchCommittedAsync(cascadeId, to, cascade.ExpectedBranches, cancellationToken);

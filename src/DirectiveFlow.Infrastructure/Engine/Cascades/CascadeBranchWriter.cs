@@ -2,6 +2,7 @@ using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Core.Workflows.Activities;
 using DirectiveFlow.Infrastructure.Engine.Notices;
 using DirectiveFlow.Infrastructure.Engine.Runtime;
+using DirectiveFlow.Infrastructure.Telemetry;
 
 namespace DirectiveFlow.Infrastructure.Engine.Cascades;
 
@@ -20,6 +21,7 @@ public sealed class CascadeBranchWriter(DeadlineCalculator deadlines, Assignment
             return;
         }
 
+        using var activity = CascadeTelemetry.WriteBranches(units.Count);
         var body = step.Flow.Next(cascade.ActivityId, Outcomes.Each);
         if (body.Count == 1 && step.Flow.Activity(body[0]).Type == ActivityTypes.UnitTask)
         {

@@ -1,6 +1,7 @@
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Core.Workflows.Activities;
 using DirectiveFlow.Infrastructure.Engine.Runtime;
+using DirectiveFlow.Infrastructure.Telemetry;
 
 namespace DirectiveFlow.Infrastructure.Engine.Cascades;
 
@@ -17,6 +18,7 @@ public sealed class CascadeStarter(
         var props = step.Flow.Properties<CascadeProperties>(activityId);
         var targets = await CascadeTargets.ResolveAsync(step, activityId, scope.UnitId, cancellationToken);
         var inline = targets.Count <= options.InlineCascadeLimit || !step.CanDeferCascades;
+        using var telemetry = CascadeTelemetry.Start(targets.Count, inline);
         var cascade = new ActivityExecution
         {
             Id = Guid.CreateVersion7(step.Now),

@@ -5,6 +5,7 @@ using DirectiveFlow.Infrastructure.Persistence.Sql;
 using DirectiveFlow.Infrastructure.Persistence.Sql.PostgreSql;
 using Npgsql;
 using NpgsqlTypes;
+using DirectiveFlow.Infrastructure.Telemetry;
 
 namespace DirectiveFlow.Infrastructure.Engine.Notices;
 
@@ -27,14 +28,18 @@ public static class NoticeRows
         if (keysAreNew && sql is PostgreSqlSql postgres && connection is NpgsqlConnection npgsql)
         {
             await CopyAsync(npgsql, postgres.CopyIntoOutboxNamingSharedModel, rows, cancellationToken);
+            EmailTelemetry.Queued(rows.Count, "notice");
             return;
         }
 
         await using var insert = new OutboxInsertCommand(connection, transaction, values, sql);
+        var queued = 0;
         foreach (var row in rows)
         {
-            await insert.ExecuteAsync(row, cancellationToken);
+            queued += await insert.ExecuteAsync(row, cancellationToken) ? 1 : 0;
         }
+
+        EmailTelemetry.Queued(queued, "notice");
     }
 
     private static async Task CopyAsync(NpgsqlConnection connection, string copy, IReadOnlyList<OutboxMessage> rows, CancellationToken cancellationToken)

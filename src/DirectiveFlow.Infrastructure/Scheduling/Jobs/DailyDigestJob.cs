@@ -2,6 +2,7 @@ using DirectiveFlow.Infrastructure.Scheduling.Digests;
 using DirectiveFlow.Infrastructure.Time;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
+using DirectiveFlow.Infrastructure.Telemetry;
 
 namespace DirectiveFlow.Infrastructure.Scheduling.Jobs;
 
@@ -13,6 +14,7 @@ public sealed class DailyDigestJob(IServiceScopeFactory scopes) : IJob
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
+        using var activity = DirectiveFlowTelemetry.StartJob(Key.Name);
         using var scope = scopes.CreateScope();
         var now = await DomainTime.NowAsync(scope.ServiceProvider, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<DailyDigestService>().SendAsync(now, cancellationToken);

@@ -2,6 +2,7 @@ using DirectiveFlow.Infrastructure.Email;
 using DirectiveFlow.Infrastructure.Time;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
+using DirectiveFlow.Infrastructure.Telemetry;
 
 namespace DirectiveFlow.Infrastructure.Scheduling.Jobs;
 
@@ -13,6 +14,7 @@ public sealed class OutboxDispatchJob(IServiceScopeFactory scopes) : IJob
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
+        using var activity = DirectiveFlowTelemetry.StartJob(Key.Name);
         using var scope = scopes.CreateScope();
         await DomainTime.RefreshAsync(scope.ServiceProvider, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DirectiveFlow.Core.Journal;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Telemetry;
 
 namespace DirectiveFlow.Infrastructure.Scheduling.Sweep;
 
@@ -46,6 +47,7 @@ public sealed class SweepSteps
             db.Entry(entry).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
         }
 
+        SweepTelemetry.Steps(_counts);
         _counts.Clear();
     }
 

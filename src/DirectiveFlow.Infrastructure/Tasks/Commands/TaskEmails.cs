@@ -5,6 +5,7 @@ using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Email;
 using DirectiveFlow.Infrastructure.Email.Addressing;
 using Microsoft.EntityFrameworkCore;
+using DirectiveFlow.Infrastructure.Telemetry;
 
 namespace DirectiveFlow.Infrastructure.Tasks.Commands;
 
@@ -88,6 +89,7 @@ public static class TaskEmails
             CreatedAt = now,
             NextAttemptAt = now,
         });
+        EmailTelemetry.Queued(1, "task");
     }
 
     /// <summary>The directive as a letter cites it, and its overall deadline when it has one.</summary>

@@ -133,6 +133,23 @@ public sealed partial class TaskPageTests : IAsyncLifetime
         Assert.Matches("ext-days.*?/>\\s*<span class=\"field-error\" role=\"alert\">Nhập số ngày gia hạn hoặc hạn mới.</span>", Flat(await response.Content.ReadAsStringAsync(Ct)));
     }
 
+    [Fact]
+    public async Task An_extension_date_is_typed_dd_MM_yyyy_and_a_date_that_is_no_day_is_refused_next_to_the_field()
+    {
+        using var officer = await UiBrowser.SignedInAsync(_app, "00070-PARTY");
+        var form = await officer.PageAsync(Url);
+        Assert.Matches("<input id=\"ext-date\" name=\"Input.NewDueDate\"[^>]*placeholder=\"ngày/tháng/năm\"", form);
+        Assert.DoesNotContain("type=\"date\"", form, StringComparison.Ordinal);
+
+        using var refused = await officer.PostFormAsync(Url, "extension", new() { ["Input.NewDueDate"] = "31/02/2027", ["Input.Reason"] = "Lý do" });
+        Assert.Matches("ext-date.*?/>\\s*<span class=\"field-error\" role=\"alert\">Ngày giờ không hợp lệ.</span>", Flat(await refused.Content.ReadAsStringAsync(Ct)));
+
+        await PostAsync(officer, "extension", new() { ["Input.NewDueDate"] = "31/12/2027", ["Input.Reason"] = "Chờ giải phóng mặt bằng" });
+        await using var db = _app.Database.CreateContext();
+        var asked = await db.ExtensionRequests.Where(r => r.TaskId == _task.Id).Select(r => r.RequestedDueAt).SingleAsync(Ct);
+        Assert.Equal(new DateOnly(2027, 12, 31), DateOnly.FromDateTime(asked.ToOffset(TimeSpan.FromHours(7)).DateTime));
+    }
+
     private string Url => $"/tasks/{_task.Id}";
 
     private async Task PostAsync(UiBrowser browser, string form, Dictionary<string, string> fields)

@@ -1,0 +1,22 @@
+using DirectiveFlow.Core.Email;
+using DirectiveFlow.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Infrastructure.Telemetry;
+
+/// <summary>
+/// How far the outbox is behind at <see cref="Now"/>: the rows waiting to be sent, and the age of the oldest of them that
+/// is due (its next attempt has come). A row waiting for a later retry is not lag yet. Two reads on the
+/// (Status, NextAttemptAt) index.
+/// </summary>
+public sealed record OutboxLag(DateTimeOffset Now, int Pending, TimeSpan OldestDueAge)
+{
+    public static async Task<OutboxLag> ReadAsync(DirectiveFlowDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var pending = db.Outbox.AsNoTracking().Where(m => m.Status == OutboxStatus.Pending);
+        var count = await pending.CountAsync(cancellationToken);
+        var oldest = await pending.Where(m => m.NextAttemptAt <= now)
+            .OrderBy(m => m.NextAttemptAt).Select(m => (DateTimeOffset?)m.NextAttemptAt).FirstOrDefaultAsync(cancellationToken);
+        return new OutboxLag(now, count, oldest is { } at && at < now ? now - at : TimeSpan.Zero);
+    }
+}
