@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
-using DirectiveFlow.Core.Workflows;
-using DirectiveFlow.TestSupport;
 using DirectiveFlow.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,18 +18,7 @@ public sealed partial class DirectiveItemsPageTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _app = await UiApp.StartAsync();
-        await using var db = _app.Database.CreateContext();
-        if (!await db.WorkflowDefinitions.AnyAsync(d => d.DefinitionId == "conclusion-items" && d.IsPublished, Ct))
-        {
-            var json = await File.ReadAllTextAsync(Path.Combine(ReferenceData.RepositoryRoot, "workflows", "conclusion-items.json"), Ct);
-            var definition = WorkflowDefinitionSerializer.Deserialize(json);
-            db.WorkflowDefinitions.Add(new WorkflowDefinitionRecord
-            {
-                Id = Guid.NewGuid(), DefinitionId = definition.Id, Version = 1, Name = definition.Name, IsPublished = true, IsLatest = true,
-                Json = json, CreatedAt = UiTestData.Now, PublishedAt = UiTestData.Now,
-            });
-            await db.SaveChangesAsync(Ct);
-        }
+        await ShippedFlows.PublishAsync(_app, ["conclusion-items"], Ct);
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
