@@ -16,7 +16,8 @@ public static class FlowInputValues
     public static JsonObject ToJson(IReadOnlyList<WorkflowInput> inputs, IReadOnlyDictionary<string, string?> typed)
     {
         var json = new JsonObject();
-        foreach (var input in inputs.Where(i => i.Name != PriorityInput))
+        // The items input is the item editor's (Items/ItemEditorForm).
+        foreach (var input in inputs.Where(i => i.Name != PriorityInput && i.Type != Items.ItemEditorState.InputType))
         {
             var text = typed.GetValueOrDefault(input.Name)?.Trim();
             if (input.Type == "boolean")

@@ -1,7 +1,6 @@
 using System.Net;
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Workflows;
-using DirectiveFlow.TestSupport;
 using DirectiveFlow.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +8,7 @@ namespace DirectiveFlow.Web.Tests.Components.Directives;
 
 public sealed class DirectivePagesTests : IAsyncLifetime
 {
-    private static readonly string[] ShippedFlows = ["party-conclusion", "committee-directive", "council-supervision", "front-supervision"];
+    private static readonly string[] ShippedFlowIds = ["party-conclusion", "committee-directive", "council-supervision", "front-supervision"];
 
     private DirectiveFlowWebFactory _app = default!;
 
@@ -20,23 +19,7 @@ public sealed class DirectivePagesTests : IAsyncLifetime
         _app = await UiApp.StartAsync();
 
         // The shipped flows, published, unless the host already seeded them.
-        await using var db = _app.Database.CreateContext();
-        foreach (var flow in ShippedFlows)
-        {
-            if (await db.WorkflowDefinitions.AnyAsync(d => d.DefinitionId == flow && d.IsPublished, Ct))
-            {
-                continue;
-            }
-
-            var json = await File.ReadAllTextAsync(Path.Combine(ReferenceData.RepositoryRoot, "workflows", flow + ".json"), Ct);
-            var definition = WorkflowDefinitionSerializer.Deserialize(json);
-            db.WorkflowDefinitions.Add(new WorkflowDefinitionRecord
-            {
-                Id = Guid.NewGuid(), DefinitionId = definition.Id, Version = 1, Name = definition.Name, IsPublished = true, IsLatest = true,
-                Json = json, CreatedAt = UiTestData.Now, PublishedAt = UiTestData.Now,
-            });
-            await db.SaveChangesAsync(Ct);
-        }
+        await ShippedFlows.PublishAsync(_app, ShippedFlowIds, Ct);
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
@@ -166,7 +149,7 @@ public sealed class DirectivePagesTests : IAsyncLifetime
         using var committee = await UiBrowser.SignedInAsync(_app, "01-COMMITTEE");
         var offered = await committee.PageAsync("/directives/new");
         Assert.Contains("<option value=\"committee-directive\"", offered, StringComparison.Ordinal);
-        foreach (var other in ShippedFlows.Where(f => f != "committee-directive"))
+        foreach (var other in ShippedFlowIds.Where(f => f != "committee-directive"))
         {
             Assert.DoesNotContain($"<option value=\"{other}\"", offered, StringComparison.Ordinal);
         }
@@ -174,7 +157,7 @@ public sealed class DirectivePagesTests : IAsyncLifetime
         // The administrator may issue for any unit, but the Party conclusion only for the city's Party committee.
         using var admin = await UiBrowser.SignedInAsync(_app, "admin");
         var all = await admin.PageAsync("/directives/new?flow=party-conclusion");
-        Assert.All(ShippedFlows, f => Assert.Contains($"<option value=\"{f}\"", all, StringComparison.Ordinal));
+        Assert.All(ShippedFlowIds, f => Assert.Contains($"<option value=\"{f}\"", all, StringComparison.Ordinal));
         var units = System.Text.RegularExpressions.Regex.Match(all.Replace("\n", " ", StringComparison.Ordinal),
             "<select id=\"unit\" name=\"Input.IssuingUnitId\">(.*?)</select>").Groups[1].Value;
         var unitOptions = System.Text.RegularExpressions.Regex.Matches(units, "<option value=\"([^\"]+)\"").Select(m => Guid.Parse(m.Groups[1].Value)).ToList();
