@@ -1,3 +1,4 @@
+using DirectiveFlow.Infrastructure.Scheduling;
 using DirectiveFlow.Infrastructure.Telemetry;
 using DirectiveFlow.Infrastructure.Time;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

@@ -35,6 +35,11 @@ public static partial class JournalText
             return text.Format("Journal.Detail.Tasks", int.Parse(tasks.Groups[1].Value, CultureInfo.InvariantCulture));
         }
 
+        if (ItemLead().Match(detail) is { Success: true } item)
+        {
+            return text.Format("Journal.Detail.Item", item.Groups[1].Value);
+        }
+
         if (UnitCount().Match(detail) is { Success: true } units)
         {
             return text.Format("Journal.Detail.Units", int.Parse(units.Groups[1].Value, CultureInfo.InvariantCulture));
@@ -53,6 +58,10 @@ public static partial class JournalText
     // A cascade's "N × <task activity id>": how many tasks one batch wrote.
     [GeneratedRegex(@"^(\d+) × \S+$")]
     private static partial Regex TasksPerStep();
+
+    // An itemized document's "<item number> → <lead unit code>": the row names the item; its task names the unit.
+    [GeneratedRegex(@"^(\S+) → \S+$")]
+    private static partial Regex ItemLead();
 
     [GeneratedRegex(@"^(\d+) units$")]
     private static partial Regex UnitCount();

@@ -23,6 +23,7 @@ public sealed class StudioOrganisation(IMediator mediator)
 
     public static string LevelLabel(string level) => level switch
     {
+        "national" => StudioText.L("UnitLevel.National"),
         "province" => StudioText.L("Studio.ProvinceCity"),
         "commune" => StudioText.L("Studio.CommuneWard"),
         "subunit" => StudioText.L("Studio.SubUnit"),

@@ -23,9 +23,9 @@ public sealed partial class JournalTextTests
     }
 
     [Theory]
-    [InlineData("vi", "Hệ thống", "4 nhiệm vụ", "12 đơn vị", "Chấp nhận kết quả")]
-    [InlineData("en", "System", "4 tasks", "12 units", "Result accepted")]
-    public void Machine_values_are_put_into_words_in_the_readers_language(string language, string system, string tasks, string units, string accepted)
+    [InlineData("vi", "Hệ thống", "4 nhiệm vụ", "12 đơn vị", "Chấp nhận kết quả", "Nhiệm vụ 1.2")]
+    [InlineData("en", "System", "4 tasks", "12 units", "Result accepted", "Item 1.2")]
+    public void Machine_values_are_put_into_words_in_the_readers_language(string language, string system, string tasks, string units, string accepted, string item)
     {
         var saved = CultureInfo.CurrentUICulture;
         try
@@ -38,6 +38,7 @@ public sealed partial class JournalTextTests
             Assert.Equal("Trần Văn Minh (Chuyên viên) – UBND phường Hoàn Kiếm", JournalText.Person(text, "minhtv", "Trần Văn Minh (Chuyên viên) – UBND phường Hoàn Kiếm"));
             Assert.Equal(tasks, JournalText.Detail(text, "4 × action-plan"));
             Assert.Equal(units, JournalText.Detail(text, "12 units"));
+            Assert.Equal(item, JournalText.Detail(text, "1.2 → 01-COMMITTEE-SXD"));
             Assert.Equal(accepted, JournalText.Detail(text, "Accepted"));
             Assert.Equal("02/02/2027 08:00: Chờ số liệu", JournalText.Detail(text, "2027-02-02T08:00:00.0000000+07:00: Chờ số liệu"));
             Assert.Equal("02/02/2027 00:00", JournalText.Detail(text, "resumeAt=2027-02-01T17:00:00.0000000+00:00"));

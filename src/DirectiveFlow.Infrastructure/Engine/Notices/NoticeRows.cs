@@ -1,11 +1,12 @@
 using System.Data.Common;
 using DirectiveFlow.Core.Email;
 using DirectiveFlow.Infrastructure.Email.Outbox;
-using DirectiveFlow.Infrastructure.Persistence.Sql;
+using DirectiveFlow.Infrastructure.Email;
 using DirectiveFlow.Infrastructure.Persistence.Sql.PostgreSql;
+using DirectiveFlow.Infrastructure.Persistence.Sql;
+using DirectiveFlow.Infrastructure.Telemetry;
 using Npgsql;
 using NpgsqlTypes;
-using DirectiveFlow.Infrastructure.Telemetry;
 
 namespace DirectiveFlow.Infrastructure.Engine.Notices;
 

@@ -39,9 +39,11 @@ public sealed class LocalityImportApiTests
         Assert.Equal((0, 0, 3321), Counts(await second.Content.ReadFromJsonAsync<JsonElement>(Ct)));
 
         await using var db = app.Database.CreateContext();
-        Assert.Equal(3321, await db.Localities.CountAsync(l => l.Type != LocalityType.Province, Ct));
+        Assert.Equal(3321, await db.Localities.CountAsync(l => l.Type != LocalityType.Province && l.Type != LocalityType.Country, Ct));
         Assert.Equal(34, await db.Localities.CountAsync(l => l.Type == LocalityType.Province, Ct));
-        Assert.Equal(4 * 3355, await db.Units.CountAsync(u => u.Kind == OrgUnitKind.PillarUnit, Ct));
+        // The national tier (issue 16): one country locality and the four pillars' national bodies above the provinces.
+        Assert.Equal(1, await db.Localities.CountAsync(l => l.Type == LocalityType.Country, Ct));
+        Assert.Equal(4 * 3355 + 4, await db.Units.CountAsync(u => u.Kind == OrgUnitKind.PillarUnit, Ct));
         Assert.True(await db.Users.AnyAsync(u => u.UserName == "79-PARTY.head", Ct));
     }
 

@@ -23,9 +23,9 @@ public sealed class WorkflowsApiTests
         var party = await observer.GetFromJsonAsync<JsonElement>("/api/workflows/party-conclusion", Ct);
         using var export = await observer.GetAsync("/api/workflows/party-conclusion/export", Ct);
 
-        // Every file of workflows/ (five since the national flow of issue 16).
+        // Every file of workflows/ (six since the national flow of issue 16 and the itemized conclusion of issue 17).
         Assert.Equal(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "workflows"), "*.json").Length, list.GetProperty("total").GetInt32());
-        Assert.Equal(5, list.GetProperty("total").GetInt32());
+        Assert.Equal(6, list.GetProperty("total").GetInt32());
         Assert.All(list.GetProperty("items").EnumerateArray(), item =>
         {
             Assert.Equal(1, item.GetProperty("publishedVersion").GetInt32());

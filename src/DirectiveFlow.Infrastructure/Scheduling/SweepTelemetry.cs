@@ -1,8 +1,9 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using DirectiveFlow.Infrastructure.Scheduling;
+using System.Diagnostics;
+using DirectiveFlow.Infrastructure.Email;
+using DirectiveFlow.Infrastructure.Telemetry;
 
-namespace DirectiveFlow.Infrastructure.Telemetry;
+namespace DirectiveFlow.Infrastructure.Scheduling;
 
 /// <summary>The due-work sweep: how long each run takes, the tasks it looks at, and the steps it sends, per step.</summary>
 public static class SweepTelemetry

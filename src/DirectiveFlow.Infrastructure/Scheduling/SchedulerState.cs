@@ -1,9 +1,9 @@
-using DirectiveFlow.Infrastructure.Scheduling;
 using DirectiveFlow.Infrastructure.Scheduling.Jobs;
+using DirectiveFlow.Infrastructure.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
-namespace DirectiveFlow.Infrastructure.Telemetry;
+namespace DirectiveFlow.Infrastructure.Scheduling;
 
 /// <summary>
 /// What the scheduler check reports: whether Quartz runs on this node (not when <c>Scheduling:Enabled</c> is off),
@@ -15,7 +15,7 @@ public sealed record SchedulerState(bool Enabled, bool Running, DateTimeOffset? 
     public static async Task<SchedulerState> ReadAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         // The named scheduler's factory is registered only when Scheduling:Enabled was on as the services were built.
-        if (!services.GetRequiredService<Scheduling.SchedulingOptions>().Enabled
+        if (!services.GetRequiredService<SchedulingOptions>().Enabled
             || services.GetKeyedService<ISchedulerFactory>(QuartzSetup.SchedulerName) is not { } factory)
         {
             return new SchedulerState(false, false, null, null);

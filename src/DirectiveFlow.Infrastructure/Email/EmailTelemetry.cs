@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using DirectiveFlow.Infrastructure.Email;
+using System.Diagnostics;
+using DirectiveFlow.Infrastructure.Telemetry;
 
-namespace DirectiveFlow.Infrastructure.Telemetry;
+namespace DirectiveFlow.Infrastructure.Email;
 
 /// <summary>Email through the outbox: rows queued (by where they come from), and what each dispatch run did with them.</summary>
 public static class EmailTelemetry
