@@ -29,8 +29,8 @@ public sealed class GetTaskHandler(DirectiveFlowDbContext db, TaskReadAccess acc
 
     /// <summary>
     /// Five queries for a task as a completion leaves it: the task with its directive, units and assignee; its supporting
-    /// units; its progress reports, extension requests and attachments. The names of the people behind reports and
-    /// extensions, and an open sub-cascade, take one more each, only when there are some.
+    /// units; its progress reports, extension requests and attachments. The names of the people behind reports,
+    /// extensions, attachments and contributions, and an open sub-cascade, take one more each, only when there are some.
     /// </summary>
     private async Task<TaskDetailDto> ReadAsync(Guid taskId, CancellationToken cancellationToken)
     {
@@ -53,7 +53,8 @@ public sealed class GetTaskHandler(DirectiveFlowDbContext db, TaskReadAccess acc
         var hasOpenExtension = extensions.Any(e => e.Status == nameof(ExtensionRequestStatus.Requested));
 
         var people = await PersonNames.LoadAsync(db,
-            reports.Select(r => r.ReportedBy).Concat(extensions.SelectMany(e => new[] { e.RequestedBy, e.DecidedBy })), cancellationToken);
+            reports.Select(r => r.ReportedBy).Concat(extensions.SelectMany(e => new[] { e.RequestedBy, e.DecidedBy }))
+                .Concat(attachments.Select(a => a.UploadedBy)).Concat(supporting.Select(s => s.ContributedBy)), cancellationToken);
         return new TaskDetailDto(
             task.Id, task.DirectiveId, head.DirectiveNumber, head.DirectiveTitle, head.DirectiveBody, task.Title, task.Instructions,
             task.UnitId, head.LeadCode ?? "", head.LeadName ?? "", task.AssignerUnitId, head.AssignerCode, head.AssignerName,
@@ -63,10 +64,10 @@ public sealed class GetTaskHandler(DirectiveFlowDbContext db, TaskReadAccess acc
             ProgressReportRule.IsMissing(task, clock.Now, clock.Calendar), task.RequiresReview, task.ResultSummary,
             task.EscalationLevel, task.IsRaised,
             supporting.Select(s => new SupportingUnitDto(s.UnitId, names.GetValueOrDefault(s.UnitId)?.Code ?? "",
-                names.GetValueOrDefault(s.UnitId)?.Name ?? "", s.Contribution, s.ContributedAt, s.ContributedBy)).ToList(),
+                names.GetValueOrDefault(s.UnitId)?.Name ?? "", s.Contribution, s.ContributedAt, s.ContributedBy) { ContributedByName = people.Name(s.ContributedBy) }).ToList(),
             [.. reports.Select(r => r with { ReportedByName = people.Name(r.ReportedBy) })],
             [.. extensions.Select(e => e with { RequestedByName = people.Name(e.RequestedBy), DecidedByName = people.Name(e.DecidedBy) })],
-            attachments.Select(a => a with { Url = $"/api/tasks/{task.Id}/attachments/{a.Id}" }).ToList(),
+            attachments.Select(a => a with { Url = $"/api/tasks/{task.Id}/attachments/{a.Id}", UploadedByName = people.Name(a.UploadedBy) }).ToList(),
             TaskAllowedActions.For(task, sides, hasOpenExtension, subCascadeOpen, clock.Now),
             task.ConcurrencyStamp)
         {

@@ -133,6 +133,8 @@ public sealed class TaskListApiTests
         Assert.True(detail.MissingReport);
         var s = Assert.Single(detail.SupportingUnits);
         Assert.Equal(("00070-FRONT", "Mặt trận đã vận động nhân dân"), (s.UnitCode, s.Contribution));
+        // Who wrote it reads as a person (here the unit's own account: its unit), not as an account name.
+        Assert.Equal(s.UnitName, s.ContributedByName);
         Assert.Equal(["progress", "complete", "requestExtension"], detail.AllowedActions);
         Assert.Equal(["contribute"], (await world.GetTaskAsync("00070-FRONT", task.Id)).AllowedActions);
         var raw = await (await world.ClientAsync("00070-COMMITTEE")).GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/tasks/{task.Id}", Ct);
