@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure.Engine.Definitions;
 using DirectiveFlow.Infrastructure.Persistence;
@@ -12,22 +13,34 @@ public sealed class FlowStepLoader(WorkflowDefinitionCache definitions, TimeProv
     public async Task<FlowStep?> LoadAsync(
         DirectiveFlowDbContext db, Guid instanceId, string actor, bool canDeferCascades, CancellationToken cancellationToken)
     {
-        var instance = await db.WorkflowInstances.AsNoTracking()
-            .Where(i => i.Id == instanceId)
-            .Select(i => new { i.Status, i.DefinitionRecordId, i.DirectiveId })
+        // One round trip for the instance's state and what the flow reads of its directive (not its body, which can be
+        // long): every engine step starts here.
+        var row = await (
+                from i in db.WorkflowInstances.AsNoTracking()
+                join d in db.Directives.AsNoTracking() on i.DirectiveId equals d.Id
+                where i.Id == instanceId
+                select new
+                {
+                    i.Status, i.DefinitionRecordId,
+                    Directive = new Directive
+                    {
+                        Id = d.Id, Number = d.Number, Title = d.Title, Priority = d.Priority, IssuingUnitId = d.IssuingUnitId,
+                        CreatedBy = d.CreatedBy, InputsJson = d.InputsJson, Deadline = d.Deadline, DocumentType = d.DocumentType,
+                        IssuedOn = d.IssuedOn, Summary = d.Summary, WorkflowDefinitionId = d.WorkflowDefinitionId,
+                    },
+                })
             .SingleOrDefaultAsync(cancellationToken);
-        if (instance is null || instance.Status != WorkflowInstanceStatus.Running)
+        if (row is null || row.Status != WorkflowInstanceStatus.Running)
         {
             return null;
         }
 
-        var directive = await db.Directives.AsNoTracking().SingleAsync(d => d.Id == instance.DirectiveId, cancellationToken);
         return new FlowStep
         {
             Db = db,
             InstanceId = instanceId,
-            Flow = await definitions.GetAsync(db, instance.DefinitionRecordId, cancellationToken),
-            Directive = FlowDocument.From(directive),
+            Flow = await definitions.GetAsync(db, row.DefinitionRecordId, cancellationToken),
+            Directive = FlowDocument.From(row.Directive),
             Now = time.GetUtcNow(),
             Actor = actor,
             CanDeferCascades = canDeferCascades,
