@@ -76,16 +76,16 @@ public sealed class IssueTargetsTests
         }));
         var both = await Assert.ThrowsAsync<ProblemException>(() => IssueAsync(host, new() { [Wards] = new(["00004-PARTY"], ["00004"]) }));
 
-        AssertError(codes, $"targets.{Wards}.unitCodes[1]", ErrorCodes.TargetUnknownCode, "99999-PARTY", 2);
-        AssertError(codes, $"targets.{Wards}.unitCodes[2]", ErrorCodes.TargetOutsideSet, "01-COUNCIL", 3);
+        FieldErrorAssert.Single(codes, $"targets.{Wards}.unitCodes[1]", ErrorCodes.TargetUnknownCode, "99999-PARTY", 2);
+        FieldErrorAssert.Single(codes, $"targets.{Wards}.unitCodes[2]", ErrorCodes.TargetOutsideSet, "01-COUNCIL", 3);
         Assert.Equal(2, codes.Errors.Count);
-        AssertError(communes, $"targets.{Wards}.localityCodes[2]", ErrorCodes.TargetUnknownCode, "12345", 3);
+        FieldErrorAssert.Single(communes, $"targets.{Wards}.localityCodes[2]", ErrorCodes.TargetUnknownCode, "12345", 3);
         Assert.Single(communes.Errors);
-        AssertError(empty, $"targets.{Wards}.unitCodes", ErrorCodes.TargetsEmpty);
-        AssertError(activities, "targets.city-pillars", ErrorCodes.TargetsNotNarrowable, "city-pillars");
-        AssertError(activities, "targets.action-plan", ErrorCodes.TargetsNotCascade, "action-plan");
-        AssertError(activities, "targets.nowhere", ErrorCodes.TargetsUnknownActivity, "nowhere");
-        AssertError(both, $"targets.{Wards}", ErrorCodes.TargetsOneList);
+        FieldErrorAssert.Single(empty, $"targets.{Wards}.unitCodes", ErrorCodes.TargetsEmpty);
+        FieldErrorAssert.Single(activities, "targets.city-pillars", ErrorCodes.TargetsNotNarrowable, "city-pillars");
+        FieldErrorAssert.Single(activities, "targets.action-plan", ErrorCodes.TargetsNotCascade, "action-plan");
+        FieldErrorAssert.Single(activities, "targets.nowhere", ErrorCodes.TargetsUnknownActivity, "nowhere");
+        FieldErrorAssert.Single(both, $"targets.{Wards}", ErrorCodes.TargetsOneList);
         Assert.Equal("Dòng 2: không có mã '99999-PARTY'.", codes.Errors[$"targets.{Wards}.unitCodes[1]"][0].Text(english: false));
         await using var read = host.Context();
         Assert.Equal(0, await read.Directives.CountAsync(EngineHost.Cancel));
@@ -140,14 +140,6 @@ public sealed class IssueTargetsTests
         Assert.Equal(12, cascade.Units.Count);
         Assert.Contains(new TargetOption("00004-PARTY", "Đảng ủy Ba Đình", "00004", "Ba Đình"), cascade.Units);
         Assert.Null(await host.QueryAsync(new ListChoosableTargetsQuery("nope", await host.UnitIdAsync("01-PARTY"))));
-    }
-
-    private static void AssertError(ProblemException problem, string field, string code, params object[] args)
-    {
-        Assert.True(problem.Errors.TryGetValue(field, out var messages), $"no error under {field}: {string.Join(", ", problem.Errors.Keys)}");
-        var message = Assert.Single(messages);
-        Assert.Equal(code, message.Code);
-        Assert.Equal(args, message.Args);
     }
 
     private static async Task<IssueDirectiveResult> IssueAsync(EngineHost host, Dictionary<string, TargetChoice> targets) =>

@@ -56,10 +56,7 @@ public sealed class CascadeBranchWriter(DeadlineCalculator deadlines, Assignment
         var rows = new List<Core.Tasks.UnitTask>(units.Count);
         foreach (var unit in units)
         {
-            var scope = new FlowScope(cascade.Id, unit.Id, unit.ItemNo);
-            rows.Add(items is not null && items.TryGetValue(unit.ItemNo, out var item)
-                ? template.CreateForItem(unit, scope, assigner, item)
-                : template.CreateFor(unit, scope, assigner));
+            rows.Add(template.CreateForBranch(unit, new FlowScope(cascade.Id, unit.Id, unit.ItemNo), assigner, items));
         }
 
         await step.Db.SaveChangesAsync(cancellationToken);
@@ -81,9 +78,10 @@ public sealed class CascadeBranchWriter(DeadlineCalculator deadlines, Assignment
         if (items is not null)
         {
             // An item's task is the document's own line: each gets its journal row, naming the item and its lead.
+            var codes = units.DistinctBy(u => u.Id).ToDictionary(u => u.Id, u => u.Code);
             foreach (var task in written)
             {
-                step.Journal("item.assigned", $"{items[task.ItemNo].Number} → {units.First(u => u.Id == task.UnitId).Code}", taskActivityId, task.Id);
+                step.Journal("item.assigned", $"{items[task.ItemNo].Number} → {codes[task.UnitId]}", taskActivityId, task.Id);
             }
         }
     }

@@ -108,6 +108,15 @@ public sealed class TaskTemplate
     };
 
     /// <summary>
+    /// The task row of a branch: the row of its item (<see cref="CreateForItem"/>) when the scope runs for one of
+    /// <paramref name="items"/>, else the plain row (<see cref="CreateFor"/>).
+    /// </summary>
+    public UnitTask CreateForBranch(TargetUnit unit, FlowScope scope, Guid assignerUnitId, IReadOnlyDictionary<int, DirectiveItem>? items) =>
+        items is not null && items.TryGetValue(scope.ItemNo, out var item)
+            ? CreateForItem(unit, scope, assignerUnitId, item)
+            : CreateFor(unit, scope, assignerUnitId);
+
+    /// <summary>
     /// The task row for <paramref name="item"/> of an itemized document, led by <paramref name="unit"/>: the title and
     /// instructions filled with the item (<c>{{item.…}}</c>), due at the item's own deadline — a date (17:00 that day),
     /// or working days from now — else at the activity's; capped by the directive's overall deadline like every task.

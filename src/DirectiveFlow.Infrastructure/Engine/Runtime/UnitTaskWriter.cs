@@ -26,9 +26,7 @@ public sealed class UnitTaskWriter(DeadlineCalculator deadlines, AssignmentNotic
         }
 
         var assigner = await AssignerAsync(step, scope, cancellationToken);
-        var task = scope.ItemNo > 0 && (await step.ItemsAsync(cancellationToken)).TryGetValue(scope.ItemNo, out var item)
-            ? template.CreateForItem(lead, scope, assigner, item)
-            : template.CreateFor(lead, scope, assigner);
+        var task = template.CreateForBranch(lead, scope, assigner, scope.ItemNo > 0 ? await step.ItemsAsync(cancellationToken) : null);
         step.Db.Tasks.Add(task);
         var supporting = await AddSupportingAsync(step, template, task, scope, cancellationToken);
         await notices.WriteAssignedAsync(step.Db, [task], supporting, step.Now, cancellationToken);

@@ -8,6 +8,7 @@ using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure.Directives.Commands;
 using DirectiveFlow.Infrastructure.Directives.Items;
 using DirectiveFlow.Infrastructure.Identity;
+using DirectiveFlow.Infrastructure.Tests.Directives;
 using DirectiveFlow.Infrastructure.Tests.Engine;
 using DirectiveFlow.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -118,18 +119,18 @@ public sealed class ItemizedConclusionTests
              {"content": "Rà soát.", "leadUnit": "00004-COMMITTEE", "deadline": 40}]
             """, new DirectiveDocument(null, null, null, null, new DateOnly(2026, 3, 31))));
 
-        AssertError(rows, "inputs.items[0].content", ErrorCodes.ItemContentRequired, "1");
-        AssertError(rows, "inputs.items[0].leadUnit", ErrorCodes.ItemUnknownUnit, "1", "NOPE");
-        AssertError(rows, "inputs.items[1].supportingUnits[0]", ErrorCodes.ItemUnknownUnit, "2", "ZZZ");
-        AssertError(rows, "inputs.items[1].supportingUnits[1]", ErrorCodes.ItemUnitOutside, "2", "79-COMMITTEE");
-        AssertError(rows, "inputs.items[1].deadline", ErrorCodes.ItemDeadlinePassed, "2", "27/02/2026", "02/03/2026");
-        AssertError(rows, "inputs.items[2].number", ErrorCodes.ItemNumberDuplicate, "2");
-        AssertError(rows, "inputs.items[2].leadUnit", ErrorCodes.ItemUnitOutside, "2", "79-COMMITTEE");
-        AssertError(rows, "inputs.items[2].deadline", ErrorCodes.ItemDeadlineInvalid, "2", "hôm qua", 2600);
+        FieldErrorAssert.Single(rows, "inputs.items[0].content", ErrorCodes.ItemContentRequired, "1");
+        FieldErrorAssert.Single(rows, "inputs.items[0].leadUnit", ErrorCodes.ItemUnknownUnit, "1", "NOPE");
+        FieldErrorAssert.Single(rows, "inputs.items[1].supportingUnits[0]", ErrorCodes.ItemUnknownUnit, "2", "ZZZ");
+        FieldErrorAssert.Single(rows, "inputs.items[1].supportingUnits[1]", ErrorCodes.ItemUnitOutside, "2", "79-COMMITTEE");
+        FieldErrorAssert.Single(rows, "inputs.items[1].deadline", ErrorCodes.ItemDeadlinePassed, "2", "27/02/2026", "02/03/2026");
+        FieldErrorAssert.Single(rows, "inputs.items[2].number", ErrorCodes.ItemNumberDuplicate, "2");
+        FieldErrorAssert.Single(rows, "inputs.items[2].leadUnit", ErrorCodes.ItemUnitOutside, "2", "79-COMMITTEE");
+        FieldErrorAssert.Single(rows, "inputs.items[2].deadline", ErrorCodes.ItemDeadlineInvalid, "2", "hôm qua", 2600);
         Assert.Equal(8, rows.Errors.Count);
         Assert.Equal("Nhiệm vụ 2: hạn 27/02/2026 đã qua (hôm nay là 02/03/2026).", rows.Errors["inputs.items[1].deadline"][0].Text(english: false));
-        AssertError(empty, "inputs.items", ErrorCodes.ItemsRequired);
-        AssertError(late, "inputs.items[0].deadline", ErrorCodes.ItemDeadlineAfterDirective, "1", "10/04/2026", "31/03/2026");
+        FieldErrorAssert.Single(empty, "inputs.items", ErrorCodes.ItemsRequired);
+        FieldErrorAssert.Single(late, "inputs.items[0].deadline", ErrorCodes.ItemDeadlineAfterDirective, "1", "10/04/2026", "31/03/2026");
         Assert.True(late.Errors.ContainsKey("inputs.items[1].deadline"));
 
         await using var db = host.Context();
@@ -163,14 +164,6 @@ public sealed class ItemizedConclusionTests
         var items = await host.QueryAsync(new ListDirectiveItemsQuery(issued.Id, Caller.System));
         Assert.Equal(["01-COMMITTEE", "79-COMMITTEE"], items.Select(i => i.Lead.Code));
         Assert.All(items, i => Assert.NotNull(i.Task));
-    }
-
-    private static void AssertError(ProblemException problem, string field, string code, params object[] args)
-    {
-        Assert.True(problem.Errors.TryGetValue(field, out var messages), $"no error under {field}: {string.Join(", ", problem.Errors.Keys)}");
-        var message = Assert.Single(messages);
-        Assert.Equal(code, message.Code);
-        Assert.Equal(args, message.Args);
     }
 
     private static async Task<IssueDirectiveResult> IssueAsync(EngineHost host, string items, DirectiveDocument? document = null) =>
