@@ -30,26 +30,35 @@ public static class MonitoringExtensions
             builder.Services.Configure<SimpleConsoleFormatterOptions>(o => o.IncludeScopes = true);
         }
 
+        var endpoint = options.OtlpEndpoint;
+        var standardEndpoint = builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        var exporting = !string.IsNullOrWhiteSpace(endpoint) || !string.IsNullOrWhiteSpace(standardEndpoint);
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(DirectiveFlowTelemetry.Name))
-            .WithTracing(tracing => tracing
-                .AddSource(DirectiveFlowTelemetry.Name)
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsMonitoring(context.Request.Path))
-                .AddEntityFrameworkCoreInstrumentation()
-                .AddNpgsql())
+            .WithTracing(tracing =>
+            {
+                // The product's own spans always (logs carry their trace ids); a span per request and per database
+                // command only when a collector receives them: nobody else reads them, and they sit on every hot path.
+                tracing.AddSource(DirectiveFlowTelemetry.Name);
+                if (exporting)
+                {
+                    tracing.AddAspNetCoreInstrumentation(o => o.Filter = context => !IsMonitoring(context.Request.Path))
+                        .AddEntityFrameworkCoreInstrumentation()
+                        .AddNpgsql();
+                }
+            })
             .WithMetrics(metrics => metrics
                 .AddMeter(DirectiveFlowTelemetry.Name)
                 .AddAspNetCoreInstrumentation()
                 .AddNpgsqlInstrumentation()
                 .AddPrometheusExporter());
 
-        var endpoint = options.OtlpEndpoint;
         if (!string.IsNullOrWhiteSpace(endpoint))
         {
             var protocol = options.OtlpProtocol == "http/protobuf" ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
             telemetry.UseOtlpExporter(protocol, new Uri(endpoint));
         }
-        else if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        else if (!string.IsNullOrWhiteSpace(standardEndpoint))
         {
             // The standard OTEL_EXPORTER_OTLP_* variables (endpoint, protocol, headers) configure the exporter.
             telemetry.UseOtlpExporter();
