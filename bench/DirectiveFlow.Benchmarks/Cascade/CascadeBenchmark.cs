@@ -27,16 +27,26 @@ public static class CascadeBenchmark
     public static async Task RunAsync(string[] args)
     {
         var csv = BenchDatabases.OfficialList(OfficialLists.Vietnam2025);
-        var folder = Path.Combine(Path.GetTempPath(), "directiveflow-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
+        // DIRECTIVEFLOW_BENCH_ONLY=Sqlite or PostgreSql runs one database (both by default).
+        var only = Environment.GetEnvironmentVariable("DIRECTIVEFLOW_BENCH_ONLY");
+        if (only is null or "" or nameof(DatabaseProvider.Sqlite))
         {
-            await RunOnAsync(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "bench.db")}", csv, "prepared INSERT, one transaction", 2.0);
+            var folder = Path.Combine(Path.GetTempPath(), "directiveflow-bench", Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            try
+            {
+                await RunOnAsync(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "bench.db")}", csv, "prepared INSERT, one transaction", 2.0);
+            }
+            finally
+            {
+                SqliteConnection.ClearAllPools();
+                Directory.Delete(folder, recursive: true);
+            }
         }
-        finally
+
+        if (only is nameof(DatabaseProvider.Sqlite))
         {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            return;
         }
 
         if (Environment.GetEnvironmentVariable("DIRECTIVEFLOW_TEST_POSTGRES") is { Length: > 0 } admin)

@@ -12,6 +12,8 @@ public sealed class CommandTally : IObserver<DiagnosticListener>, IObserver<KeyV
 {
     private readonly IDisposable _all;
     private readonly List<IDisposable> _listeners = [];
+    private readonly Dictionary<string, (int Count, long Ticks)>? _byText =
+        Environment.GetEnvironmentVariable("DIRECTIVEFLOW_BENCH_COMMANDS") == "1" ? [] : null;
     private int _commands;
     private long _ticks;
 
@@ -21,6 +23,20 @@ public sealed class CommandTally : IObserver<DiagnosticListener>, IObserver<KeyV
     public string Take()
     {
         var text = $"{Interlocked.Exchange(ref _commands, 0):N0} EF commands, {TimeSpan.FromTicks(Interlocked.Exchange(ref _ticks, 0)).TotalMilliseconds:F0} ms in them";
+        if (_byText is not null)
+        {
+            lock (_byText)
+            {
+                // DIRECTIVEFLOW_BENCH_COMMANDS=1: each distinct statement with its count and time, the costliest first.
+                foreach (var (command, (count, ticks)) in _byText.OrderByDescending(c => c.Value.Ticks))
+                {
+                    text += $"\n      {count,6:N0} × {TimeSpan.FromTicks(ticks).TotalMilliseconds,7:F1} ms  {command}";
+                }
+
+                _byText.Clear();
+            }
+        }
+
         return text;
     }
 
@@ -41,6 +57,16 @@ public sealed class CommandTally : IObserver<DiagnosticListener>, IObserver<KeyV
         {
             Interlocked.Increment(ref _commands);
             Interlocked.Add(ref _ticks, executed.Duration.Ticks);
+            if (_byText is not null)
+            {
+                var command = executed.Command.CommandText.ReplaceLineEndings(" ");
+                command = command.Length > 160 ? command[..160] : command;
+                lock (_byText)
+                {
+                    var (count, ticks) = _byText.GetValueOrDefault(command);
+                    _byText[command] = (count + 1, ticks + executed.Duration.Ticks);
+                }
+            }
         }
     }
 
