@@ -22,7 +22,8 @@ namespace DirectiveFlow.Benchmarks.Cascade;
 /// </summary>
 public static class CascadeBenchmark
 {
-    public const int Rounds = 3;
+    /// <summary>Three rounds, or DIRECTIVEFLOW_BENCH_ROUNDS.</summary>
+    public static readonly int Rounds = int.TryParse(Environment.GetEnvironmentVariable("DIRECTIVEFLOW_BENCH_ROUNDS"), out var rounds) && rounds > 0 ? rounds : 3;
 
     public static async Task RunAsync(string[] args)
     {
@@ -61,7 +62,14 @@ public static class CascadeBenchmark
             finally
             {
                 NpgsqlConnection.ClearAllPools();
-                await BenchDatabases.AdminAsync(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                if (Environment.GetEnvironmentVariable("DIRECTIVEFLOW_BENCH_KEEP") == "1")
+                {
+                    Console.WriteLine($"PostgreSQL database {name} kept (DIRECTIVEFLOW_BENCH_KEEP=1): drop it when done.");
+                }
+                else
+                {
+                    await BenchDatabases.AdminAsync(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                }
             }
         }
         else

@@ -10,11 +10,16 @@ namespace DirectiveFlow.Benchmarks.Cascade;
 
 /// <summary>
 /// The raw baselines: the same rows (same columns, same Tasks table and indexes) written the fastest plain way —
-/// SQLite: one transaction, one prepared INSERT reused per row; PostgreSQL: one binary COPY.
+/// SQLite: one prepared INSERT reused per row; PostgreSQL: binary COPY — in the transactions given: one for every row,
+/// or, for a flow whose steps commit one by one, one per step (<see cref="RawStep"/>).
 /// </summary>
 public static class RawBaseline
 {
-    public static TimeSpan Sqlite(string connectionString, IReadOnlyList<UnitTask> rows)
+    public static TimeSpan Sqlite(string connectionString, IReadOnlyList<UnitTask> rows) => Sqlite(connectionString, [new RawStep(null, rows)]);
+
+    public static TimeSpan Postgres(string connectionString, IReadOnlyList<UnitTask> rows) => Postgres(connectionString, [new RawStep(null, rows)]);
+
+    public static TimeSpan Sqlite(string connectionString, IReadOnlyList<RawStep> steps)
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
@@ -25,54 +30,97 @@ public static class RawBaseline
         }
 
         var watch = Stopwatch.StartNew();
-        using var transaction = connection.BeginTransaction();
         using var command = connection.CreateCommand();
-        command.Transaction = transaction;
         command.CommandText = $"INSERT INTO \"Tasks\" ({Columns(DatabaseProvider.Sqlite, connectionString)}) VALUES ({TaskColumns.Placeholders("$")})";
         var parameters = TaskColumns.All.Select((_, i) => command.Parameters.Add(new SqliteParameter("$p" + i, null))).ToArray();
-        command.Prepare();
-        foreach (var row in rows)
+        using var complete = connection.CreateCommand();
+        complete.CommandText = CompleteSql("$");
+        var completeParameters = new[] { complete.Parameters.Add(new SqliteParameter("$id", null)), complete.Parameters.Add(new SqliteParameter("$at", null)) };
+        foreach (var step in steps)
         {
-            for (var i = 0; i < parameters.Length; i++)
+            using var transaction = connection.BeginTransaction();
+            command.Transaction = complete.Transaction = transaction;
+            if (step.Completes is { } completed)
             {
-                parameters[i].Value = SqliteTaskBulkWriter.ToSqlite(TaskColumns.All[i].Value(row), "Microsoft.EntityFrameworkCore.Sqlite");
+                completeParameters[0].Value = SqliteTaskBulkWriter.ToSqlite(completed, "Microsoft.EntityFrameworkCore.Sqlite");
+                completeParameters[1].Value = SqliteTaskBulkWriter.ToSqlite(DateTimeOffset.UtcNow, "Microsoft.EntityFrameworkCore.Sqlite");
+                Completed(complete.ExecuteNonQuery());
             }
 
-            command.ExecuteNonQuery();
+            command.Prepare();
+            foreach (var row in step.Rows)
+            {
+                for (var i = 0; i < parameters.Length; i++)
+                {
+                    parameters[i].Value = SqliteTaskBulkWriter.ToSqlite(TaskColumns.All[i].Value(row), "Microsoft.EntityFrameworkCore.Sqlite");
+                }
+
+                command.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
         }
 
-        transaction.Commit();
         return watch.Elapsed;
     }
 
-    public static TimeSpan Postgres(string connectionString, IReadOnlyList<UnitTask> rows)
+    public static TimeSpan Postgres(string connectionString, IReadOnlyList<RawStep> steps)
     {
         using var connection = new NpgsqlConnection(connectionString);
         connection.Open();
+        var columns = Columns(DatabaseProvider.PostgreSql, connectionString);
         var watch = Stopwatch.StartNew();
-        using (var importer = connection.BeginBinaryImport($"COPY \"Tasks\" ({Columns(DatabaseProvider.PostgreSql, connectionString)}) FROM STDIN (FORMAT BINARY)"))
+        foreach (var step in steps)
         {
-            foreach (var row in rows)
+            // One COPY alone commits by itself; a step that also completes its task wraps both in a transaction.
+            using var transaction = step.Completes is null ? null : connection.BeginTransaction();
+            if (step.Completes is { } completed)
             {
-                importer.StartRow();
-                foreach (var column in TaskColumns.All)
-                {
-                    var value = column.Value(row);
-                    if (value is null)
-                    {
-                        importer.WriteNull();
-                    }
-                    else
-                    {
-                        importer.Write(value is DateTimeOffset d ? TimestampStorage.ToProviderValue(d, "Npgsql") : value, column.PostgresType);
-                    }
-                }
+                using var complete = new NpgsqlCommand(CompleteSql("@"), connection, transaction);
+                complete.Parameters.AddWithValue("id", completed);
+                complete.Parameters.AddWithValue("at", DateTimeOffset.UtcNow);
+                Completed(complete.ExecuteNonQuery());
             }
 
-            importer.Complete();
+            using (var importer = connection.BeginBinaryImport($"COPY \"Tasks\" ({columns}) FROM STDIN (FORMAT BINARY)"))
+            {
+                foreach (var row in step.Rows)
+                {
+                    importer.StartRow();
+                    foreach (var column in TaskColumns.All)
+                    {
+                        var value = column.Value(row);
+                        if (value is null)
+                        {
+                            importer.WriteNull();
+                        }
+                        else
+                        {
+                            importer.Write(value is DateTimeOffset d ? TimestampStorage.ToProviderValue(d, "Npgsql") : value, column.PostgresType);
+                        }
+                    }
+                }
+
+                importer.Complete();
+            }
+
+            transaction?.Commit();
         }
 
         return watch.Elapsed;
+    }
+
+    /// <summary>The task a step completes, as the engine's guarded completion does (status, time, stamp).</summary>
+    private static string CompleteSql(string prefix) =>
+        $"UPDATE \"Tasks\" SET \"Status\" = 'Completed', \"CompletedAt\" = {prefix}at, \"NextActionAt\" = NULL, " +
+        $"\"ConcurrencyStamp\" = \"ConcurrencyStamp\" + 1 WHERE \"Id\" = {prefix}id AND \"Status\" <> 'Completed'";
+
+    private static void Completed(int rows)
+    {
+        if (rows != 1)
+        {
+            throw new InvalidOperationException($"The raw baseline completed {rows} tasks in a step, not 1.");
+        }
     }
 
     /// <summary>The Tasks columns as the product's model maps them, in <see cref="TaskColumns"/> order (no connection is opened).</summary>
@@ -82,3 +130,6 @@ public static class RawBaseline
         return SqlNames.Of(db).Tasks.Columns(TaskColumns.Properties);
     }
 }
+
+/// <summary>One transaction of a raw baseline: it completes <see cref="Completes"/> (a task written by an earlier step), then writes <see cref="Rows"/>.</summary>
+public sealed record RawStep(Guid? Completes, IReadOnlyList<UnitTask> Rows);

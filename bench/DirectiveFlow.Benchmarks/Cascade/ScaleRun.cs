@@ -18,6 +18,26 @@ public sealed record ScaleRun(DatabaseProvider Provider, string ConnectionString
         return Baseline(rows);
     }
 
+    /// <summary>
+    /// For a flow whose tasks are written by several steps — <paramref name="planActivityId"/>'s tasks first, then, as each
+    /// is completed, the tasks its unit assigns — the raw way in the same transactions: one writing the plans, then one per
+    /// plan that completes it and writes its unit's tasks. Checks the scale first, like <see cref="CheckedBaselineAsync"/>.
+    /// </summary>
+    public async Task<TimeSpan> CheckedStepBaselineAsync(IssueDirectiveResult issued, int expected, string scale, string planActivityId)
+    {
+        var rows = await CascadeBenchmark.BaselineRowsAsync(Services, issued.InstanceId);
+        CascadeBenchmark.CheckScale(scale, rows.Count, await CascadeBenchmark.NoticesAsync(Services, issued.Id), expected);
+        var plans = rows.Where(r => r.ActivityId == planActivityId).ToList();
+        var assigned = rows.Where(r => r.ActivityId != planActivityId).ToLookup(r => r.AssignerUnitId);
+        List<RawStep> steps = [new RawStep(null, plans), .. plans.Select(p => new RawStep(p.Id, [.. assigned[p.UnitId]]))];
+        if (steps.Sum(s => s.Rows.Count) != rows.Count)
+        {
+            throw new InvalidOperationException($"{scale}: the step baseline groups {steps.Sum(s => s.Rows.Count):N0} of {rows.Count:N0} rows under their plans.");
+        }
+
+        return Provider == DatabaseProvider.Sqlite ? RawBaseline.Sqlite(ConnectionString, steps) : RawBaseline.Postgres(ConnectionString, steps);
+    }
+
     /// <summary>Writes <paramref name="rows"/> the raw way of this database (prepared INSERT or binary COPY).</summary>
     private TimeSpan Baseline(IReadOnlyList<UnitTask> rows) =>
         Provider == DatabaseProvider.Sqlite ? RawBaseline.Sqlite(ConnectionString, rows) : RawBaseline.Postgres(ConnectionString, rows);

@@ -118,7 +118,8 @@ public sealed class WorkflowEngine(
     public async Task<IReadOnlyList<Guid>> ContinueFromTaskAsync(
         DirectiveFlowDbContext db, UnitTask task, string outcome, string actor, bool canDefer, CancellationToken cancellationToken)
     {
-        var step = await steps.LoadAsync(db, task.InstanceId, actor, canDefer, cancellationToken);
+        var step = await steps.LoadAsync(db, task.InstanceId, actor, canDefer, cancellationToken,
+            branchUnitId: task.CascadeExecutionId is null ? null : task.UnitId);
         if (step is null)
         {
             return [];

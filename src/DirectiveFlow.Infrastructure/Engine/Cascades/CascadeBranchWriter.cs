@@ -22,12 +22,13 @@ public sealed class CascadeBranchWriter(DeadlineCalculator deadlines, Assignment
         }
 
         using var activity = CascadeTelemetry.WriteBranches(units.Count);
-        var body = step.Flow.Next(cascade.ActivityId, Outcomes.Each);
-        if (body.Count == 1 && step.Flow.Activity(body[0]).Type == ActivityTypes.UnitTask)
+        if (TaskBody(step, cascade.ActivityId) is { } taskActivityId)
         {
-            await WriteTaskBranchesAsync(step, cascade, body[0], units, knownNew, cancellationToken);
+            await WriteTaskBranchesAsync(step, cascade, taskActivityId, units, knownNew, cancellationToken);
             return;
         }
+
+        var body = step.Flow.Next(cascade.ActivityId, Outcomes.Each);
 
         foreach (var unit in units)
         {
@@ -47,6 +48,13 @@ public sealed class CascadeBranchWriter(DeadlineCalculator deadlines, Assignment
         }
     }
 
+    /// <summary>
+    /// The UnitTask a cascade's body is, when it is just one (the usual shape): its branches are then task rows, written
+    /// in bulk, and the cascade's own execution row may be left for <see cref="WriteAsync"/> to save with them.
+    /// </summary>
+    public static string? TaskBody(FlowStep step, string cascadeActivityId) =>
+        step.Flow.Next(cascadeActivityId, Outcomes.Each) is [var only] && step.Flow.Activity(only).Type == ActivityTypes.UnitTask ? only : null;
+
     private async Task WriteTaskBranchesAsync(
         FlowStep step, ActivityExecution cascade, string taskActivityId, IReadOnlyList<TargetUnit> units, bool knownNew, CancellationToken cancellationToken)
     {
@@ -59,7 +67,16 @@ public sealed class CascadeBranchWriter(DeadlineCalculator deadlines, Assignment
             rows.Add(template.CreateForBranch(unit, new FlowScope(cascade.Id, unit.Id, unit.ItemNo), assigner, items));
         }
 
+        // The journal row goes with the flush that saves what the step holds so far (the cascade's execution, when the
+        // starter left it to this write): one round trip before the rows, none after them.
+        step.Journal("cascade.tasks.written", $"{units.Count} × {taskActivityId}", cascade.ActivityId);
         await step.Db.SaveChangesAsync(cancellationToken);
+        if (step.Db.Entry(cascade).State != Microsoft.EntityFrameworkCore.EntityState.Detached)
+        {
+            // Saved; from here the join counter updates the row in the database, never through a tracked copy.
+            step.Db.Entry(cascade).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+        }
+
         // Only the rows written get supporting units and notices: a row whose unit already had its task was skipped.
         var written = await TaskBulkWriters.For(step.Db).InsertAsync(step.Db, rows, knownNew, cancellationToken);
         var supporting = new List<Core.Tasks.TaskSupportingUnit>();
@@ -72,9 +89,8 @@ public sealed class CascadeBranchWriter(DeadlineCalculator deadlines, Assignment
             }
         }
 
-        await notices.WriteAssignedAsync(step.Db, written, supporting, step.Now, cancellationToken);
+        await notices.WriteAssignedAsync(step.Db, written, supporting, step.Now, cancellationToken, step.NoticeFactsFor(assigner));
 
-        step.Journal("cascade.tasks.written", $"{units.Count} × {taskActivityId}", cascade.ActivityId);
         if (items is not null)
         {
             // An item's task is the document's own line: each gets its journal row, naming the item and its lead.

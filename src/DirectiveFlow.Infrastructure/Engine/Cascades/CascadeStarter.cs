@@ -44,8 +44,13 @@ public sealed class CascadeStarter(
         step.Db.ActivityExecutions.Add(cascade);
         step.RememberCascadeUnit(cascade.Id, scope.UnitId);
         step.Journal("cascade.started", $"{targets.Count} units", activityId);
-        await step.Db.SaveChangesAsync(cancellationToken);
-        step.Db.Entry(cascade).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+        if (!inline || targets.Count == 0 || CascadeBranchWriter.TaskBody(step, activityId) is null)
+        {
+            await step.Db.SaveChangesAsync(cancellationToken);
+            step.Db.Entry(cascade).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+        }
+
+        // Otherwise the branch writer saves the execution with its first flush, before the task rows that name it.
 
         if (targets.Count == 0)
         {

@@ -25,7 +25,8 @@ public static class CascadeTargets
         }
 
         var targets = await SelectorResolver.ResolveAsync(
-            step.Db, selector, branchUnitId, step.Directive.IssuingUnitId, step.Directive.Inputs, cancellationToken);
+            step.Db, selector, branchUnitId, step.Directive.IssuingUnitId, step.Directive.Inputs, cancellationToken,
+            branchPlace: step.Branch is { } branch && branch.Id == branchUnitId ? branch.Place : null);
         return ChosenTargets.Narrow(targets, step.Directive.Inputs, activityId);
     }
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using DirectiveFlow.Core.Calendar;
+using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Email;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Email;
@@ -22,30 +23,33 @@ namespace DirectiveFlow.Infrastructure.Engine.Notices;
 /// </summary>
 public sealed class AssignmentNoticeWriter(IWorkingDayCalendar calendar, OutboxOptions options)
 {
-    /// <summary>The notices of tasks just written (cascade, sub-cascade, a single task) and of their supporting units.</summary>
+    /// <summary>
+    /// The notices of tasks just written (cascade, sub-cascade, a single task) and of their supporting units;
+    /// <paramref name="known"/>, when it covers the tasks, stands in for the lookups of directive and assigner.
+    /// </summary>
     public Task WriteAssignedAsync(
         DirectiveFlowDbContext db, IReadOnlyList<UnitTask> tasks, IReadOnlyList<TaskSupportingUnit> supporting, DateTimeOffset now,
-        CancellationToken cancellationToken) =>
-        WriteAsync(db, tasks, supporting, EmailTemplates.Assigned, null, now, cancellationToken);
+        CancellationToken cancellationToken, NoticeFacts? known = null) =>
+        WriteAsync(db, tasks, supporting, EmailTemplates.Assigned, null, now, known, cancellationToken);
 
     /// <summary>The lead unit's notice of a task returned for rework, with the reviewer's comment.</summary>
     public Task WriteReturnedAsync(DirectiveFlowDbContext db, UnitTask task, string? comment, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync(db, [task], [], EmailTemplates.Returned, comment ?? "", now, cancellationToken);
+        WriteAsync(db, [task], [], EmailTemplates.Returned, comment ?? "", now, null, cancellationToken);
 
     private async Task WriteAsync(
         DirectiveFlowDbContext db, IReadOnlyList<UnitTask> tasks, IReadOnlyList<TaskSupportingUnit> supporting, string template, string? comment,
-        DateTimeOffset now, CancellationToken cancellationToken)
+        DateTimeOffset now, NoticeFacts? known, CancellationToken cancellationToken)
     {
         if (tasks.Count == 0)
         {
             return;
         }
 
-        var directives = await MailDirectory.DirectivesAsync(db, tasks.Select(t => t.DirectiveId), cancellationToken);
-        var references = await DirectiveReferences.LoadAsync(db, directives.Keys, cancellationToken);
-        var assignerIds = tasks.Select(t => t.AssignerUnitId).Distinct().ToList();
-        var assigners = await db.Units.AsNoTracking().Where(u => assignerIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        var (directives, references, assigners) = known is not null && known.Cover(tasks)
+            ? (new Dictionary<Guid, MailDirective> { [known.Directive.Id] = known.Directive },
+                new Dictionary<Guid, DirectiveReference> { [known.Directive.Id] = known.Reference },
+                new Dictionary<Guid, string> { [known.AssignerUnitId] = known.AssignerName })
+            : await LookUpAsync(db, tasks, cancellationToken);
 
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -101,6 +105,18 @@ public sealed class AssignmentNoticeWriter(IWorkingDayCalendar calendar, OutboxO
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>The tasks' directives as emails name and cite them, and their assigners' names (three queries).</summary>
+    private static async Task<(Dictionary<Guid, MailDirective>, Dictionary<Guid, DirectiveReference>, Dictionary<Guid, string>)> LookUpAsync(
+        DirectiveFlowDbContext db, IReadOnlyList<UnitTask> tasks, CancellationToken cancellationToken)
+    {
+        var directives = await MailDirectory.DirectivesAsync(db, tasks.Select(t => t.DirectiveId), cancellationToken);
+        var references = await DirectiveReferences.LoadAsync(db, directives.Keys, cancellationToken);
+        var assignerIds = tasks.Select(t => t.AssignerUnitId).Distinct().ToList();
+        var assigners = await db.Units.AsNoTracking().Where(u => assignerIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        return (directives, references, assigners);
     }
 
     /// <summary>One shared model row (<see cref="ProviderSql.InsertOutboxModelReturningId"/>), answering its id.</summary>

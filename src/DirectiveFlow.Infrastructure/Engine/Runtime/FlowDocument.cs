@@ -18,6 +18,19 @@ public sealed record FlowDocument(Guid Id, string Number, string Title, Directiv
 
     public string? Summary { get; init; }
 
+    /// <summary>The signer, as a letter cites the directive; null when not recorded.</summary>
+    public string? SignerName { get; init; }
+
+    public string? SignerPosition { get; init; }
+
+    /// <summary>The issuing unit's name when the step read it with the directive (<see cref="FlowStepLoader"/>); null otherwise.</summary>
+    public string? IssuingUnitName { get; init; }
+
+    /// <summary>How letters cite the directive, when the step read the issuer's name; null otherwise.</summary>
+    public DirectiveReference? Reference => IssuingUnitName is { } issuer
+        ? new DirectiveReference(Number, DocumentType, IssuedOn, issuer, SignerName, SignerPosition, Deadline)
+        : null;
+
     public static FlowDocument From(Directive directive) => new(
         directive.Id, directive.Number, directive.Title, directive.Priority, directive.IssuingUnitId, directive.CreatedBy,
         JsonNode.Parse(string.IsNullOrWhiteSpace(directive.InputsJson) ? "{}" : directive.InputsJson) as JsonObject ?? [])
@@ -26,5 +39,7 @@ public sealed record FlowDocument(Guid Id, string Number, string Title, Directiv
         DocumentType = directive.DocumentType,
         IssuedOn = directive.IssuedOn,
         Summary = directive.Summary,
+        SignerName = directive.SignerName,
+        SignerPosition = directive.SignerPosition,
     };
 }

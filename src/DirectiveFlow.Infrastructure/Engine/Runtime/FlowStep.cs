@@ -1,6 +1,8 @@
 using DirectiveFlow.Core.Directives.Items;
 using DirectiveFlow.Core.Journal;
+using DirectiveFlow.Infrastructure.Email.Addressing;
 using DirectiveFlow.Infrastructure.Engine.Definitions;
+using DirectiveFlow.Infrastructure.Engine.Notices;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,6 +27,9 @@ public sealed class FlowStep
     public required FlowDocument Directive { get; init; }
 
     public required DateTimeOffset Now { get; init; }
+
+    /// <summary>The unit whose branch this step moves on, when the step was loaded for one; null at the top level.</summary>
+    public BranchUnit? Branch { get; init; }
 
     public required string Actor { get; init; }
 
@@ -69,6 +74,25 @@ public sealed class FlowStep
         }
 
         return _items;
+    }
+
+    /// <summary>
+    /// What this step knows for the notices of tasks <paramref name="assignerUnitId"/> assigns — the directive's citation
+    /// and the assigner's name, when the assigner is the issuer or this step's branch unit; null when a lookup is needed.
+    /// </summary>
+    public NoticeFacts? NoticeFactsFor(Guid assignerUnitId)
+    {
+        if (Directive.Reference is not { } reference)
+        {
+            return null;
+        }
+
+        var name = assignerUnitId == Directive.IssuingUnitId ? Directive.IssuingUnitName
+            : Branch is { } branch && branch.Id == assignerUnitId ? branch.Name
+            : null;
+        return name is null
+            ? null
+            : new NoticeFacts(new MailDirective(Directive.Id, Directive.Number, Directive.Title, Directive.IssuingUnitId), reference, assignerUnitId, name);
     }
 
     /// <summary>Remembers the unit a cascade execution runs in (its assigner), to save a lookup per task.</summary>

@@ -16,9 +16,13 @@ namespace DirectiveFlow.Infrastructure.Engine.Runtime;
 /// </summary>
 public static class SelectorResolver
 {
-    /// <summary>Resolves <paramref name="selector"/>; "branch" means <paramref name="branchUnitId"/>, "issuer" the issuing unit.</summary>
+    /// <summary>
+    /// Resolves <paramref name="selector"/>; "branch" means <paramref name="branchUnitId"/>, "issuer" the issuing unit.
+    /// <paramref name="branchPlace"/> is the branch unit's place when the caller has read it already.
+    /// </summary>
     public static async Task<List<TargetUnit>> ResolveAsync(
-        DirectiveFlowDbContext db, Selector selector, Guid? branchUnitId, Guid issuingUnitId, JsonObject inputs, CancellationToken cancellationToken)
+        DirectiveFlowDbContext db, Selector selector, Guid? branchUnitId, Guid issuingUnitId, JsonObject inputs, CancellationToken cancellationToken,
+        UnitPlace? branchPlace = null)
     {
         if (selector.Items is not null)
         {
@@ -45,7 +49,10 @@ public static class SelectorResolver
         else if (selector.CounterpartsOf is { } ofRef)
         {
             var ofId = await ReferenceAsync(db, ofRef, branchUnitId, issuingUnitId, cancellationToken);
-            units = await CounterpartsAsync(db, units, ofId, cancellationToken);
+            var of = ofRef == Selector.Branch && ofId == branchUnitId && branchPlace is not null
+                ? branchPlace
+                : await PlaceAsync(db, ofId, cancellationToken);
+            units = Counterparts(db, units, of);
         }
         else
         {
@@ -55,8 +62,8 @@ public static class SelectorResolver
             var issuer = await PlaceAsync(db, issuingUnitId, cancellationToken);
             if (!issuer.IsNational)
             {
-                var inProvince = Provinces.UnitIdsIn(db, issuer.ProvinceId);
-                units = units.Where(u => inProvince.Contains(u.Id));
+                var inProvince = Provinces.LocalityIdsIn(db, issuer.ProvinceId);
+                units = units.Where(u => inProvince.Contains(u.LocalityId));
             }
         }
 
@@ -78,20 +85,17 @@ public static class SelectorResolver
         _ => [],
     };
 
-    private static async Task<IQueryable<OrgUnit>> CounterpartsAsync(
-        DirectiveFlowDbContext db, IQueryable<OrgUnit> units, Guid ofId, CancellationToken cancellationToken)
+    private static IQueryable<OrgUnit> Counterparts(DirectiveFlowDbContext db, IQueryable<OrgUnit> units, UnitPlace of)
     {
-        // One query for the unit's pillar and province (a national cascade resolves 136 of these, one per branch).
-        var of = await PlaceAsync(db, ofId, cancellationToken);
         if (of.IsNational)
         {
             // A national body's counterparts are one level down: its pillar's unit in each of the 34 provinces.
             return units.Where(u => u.Pillar == of.Pillar && u.Level == UnitLevel.Province && u.Kind == OrgUnitKind.PillarUnit);
         }
 
-        var inProvince = Provinces.UnitIdsIn(db, of.ProvinceId);
+        var inProvince = Provinces.LocalityIdsIn(db, of.ProvinceId);
         return units.Where(u => u.Pillar == of.Pillar && u.Level == UnitLevel.Commune && u.Kind == OrgUnitKind.PillarUnit
-            && inProvince.Contains(u.Id));
+            && inProvince.Contains(u.LocalityId));
     }
 
     private static async Task<UnitPlace> PlaceAsync(DirectiveFlowDbContext db, Guid unitId, CancellationToken cancellationToken) =>

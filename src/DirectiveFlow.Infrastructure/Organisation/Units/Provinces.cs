@@ -34,7 +34,15 @@ public static class Provinces
     /// <summary>The ids of the units at the province itself or at one of its communes (sub-units included).</summary>
     public static IQueryable<Guid> UnitIdsIn(DirectiveFlowDbContext db, Guid provinceId)
     {
-        var communes = db.Localities.Where(l => l.ParentId == provinceId).Select(l => l.Id);
-        return db.Units.Where(u => u.LocalityId == provinceId || communes.Contains(u.LocalityId)).Select(u => u.Id);
+        var localities = LocalityIdsIn(db, provinceId);
+        return db.Units.Where(u => localities.Contains(u.LocalityId)).Select(u => u.Id);
     }
+
+    /// <summary>
+    /// The province's locality and its communes'. Filtering units on these (by their locality index) reads only the
+    /// province's units; an OR of "at the province" and "at one of its communes" on the units made both databases scan
+    /// every unit of the country (5 ms a branch on PostgreSQL with the national list, 136 branches per national directive).
+    /// </summary>
+    public static IQueryable<Guid> LocalityIdsIn(DirectiveFlowDbContext db, Guid provinceId) =>
+        db.Localities.Where(l => l.Id == provinceId || l.ParentId == provinceId).Select(l => l.Id);
 }
