@@ -22,6 +22,9 @@ namespace DirectiveFlow.Benchmarks.Cascade;
 /// </summary>
 public static class CascadeBenchmark
 {
+    /// <summary>DIRECTIVEFLOW_BENCH_KEEP=1 keeps the databases (to look at plans afterwards).</summary>
+    private static readonly bool Keep = Environment.GetEnvironmentVariable("DIRECTIVEFLOW_BENCH_KEEP") == "1";
+
     /// <summary>Three rounds, or DIRECTIVEFLOW_BENCH_ROUNDS.</summary>
     public static readonly int Rounds = int.TryParse(Environment.GetEnvironmentVariable("DIRECTIVEFLOW_BENCH_ROUNDS"), out var rounds) && rounds > 0 ? rounds : 3;
 
@@ -41,7 +44,14 @@ public static class CascadeBenchmark
             finally
             {
                 SqliteConnection.ClearAllPools();
-                Directory.Delete(folder, recursive: true);
+                if (Keep)
+                {
+                    Console.WriteLine($"SQLite database {folder}/bench.db kept (DIRECTIVEFLOW_BENCH_KEEP=1): delete it when done.");
+                }
+                else
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
             }
         }
 
@@ -62,7 +72,7 @@ public static class CascadeBenchmark
             finally
             {
                 NpgsqlConnection.ClearAllPools();
-                if (Environment.GetEnvironmentVariable("DIRECTIVEFLOW_BENCH_KEEP") == "1")
+                if (Keep)
                 {
                     Console.WriteLine($"PostgreSQL database {name} kept (DIRECTIVEFLOW_BENCH_KEEP=1): drop it when done.");
                 }

@@ -28,6 +28,12 @@ public sealed record ScaleRun(DatabaseProvider Provider, string ConnectionString
         var rows = await CascadeBenchmark.BaselineRowsAsync(Services, issued.InstanceId);
         CascadeBenchmark.CheckScale(scale, rows.Count, await CascadeBenchmark.NoticesAsync(Services, issued.Id), expected);
         var plans = rows.Where(r => r.ActivityId == planActivityId).ToList();
+        foreach (var plan in plans)
+        {
+            // Written open, as the engine first wrote them; each step then completes one.
+            (plan.Status, plan.CompletedAt, plan.NextActionAt) = (UnitTaskStatus.Assigned, null, null);
+        }
+
         var assigned = rows.Where(r => r.ActivityId != planActivityId).ToLookup(r => r.AssignerUnitId);
         List<RawStep> steps = [new RawStep(null, plans), .. plans.Select(p => new RawStep(p.Id, [.. assigned[p.UnitId]]))];
         if (steps.Sum(s => s.Rows.Count) != rows.Count)

@@ -23,7 +23,7 @@ public static class DbContextOptionsFactory
                 builder.AddInterceptors(SqliteConnectionSetup.Instance);
                 break;
             case DatabaseProvider.PostgreSql:
-                builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(assembly));
+                builder.UseNpgsql(WithAutoPrepare(connectionString), o => o.MigrationsAssembly(assembly));
                 break;
             case DatabaseProvider.SqlServer:
                 builder.UseSqlServer(connectionString, o => o.MigrationsAssembly(assembly));
@@ -31,6 +31,27 @@ public static class DbContextOptionsFactory
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider.");
         }
+    }
+
+    /// <summary>
+    /// PostgreSQL plans every statement it is sent unless it was prepared; the engine and the inbox send the same few
+    /// statements all day, and planning was a good part of each (a step's joined load, an UPDATE of a table with ten
+    /// indexes). Npgsql's automatic preparation keeps the ones used repeatedly prepared on each pooled connection.
+    /// On unless the connection string says otherwise (<c>Max Auto Prepare=0</c>, e.g. behind a transaction-mode pooler).
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        var named = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
+            .Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase));
+        if (named)
+        {
+            return connectionString;
+        }
+
+        builder.MaxAutoPrepare = 200;
+        builder.AutoPrepareMinUsages = 2;
+        return builder.ConnectionString;
     }
 
     public static DbContextOptions<DirectiveFlowDbContext> Create(DatabaseProvider provider, string connectionString)
