@@ -42,6 +42,11 @@ public static class PeerBenchmark
                 ($"WorkflowCore, an instance per unit ({name})", () => WorkflowCoreSide.RunAsync(PeerModel.InstancePerUnit, units, database)),
                 ($"WorkflowCore, ForEach + WaitFor ({name})", () => WorkflowCoreSide.RunAsync(PeerModel.ForEachUnit, units, database)),
             ], units.Count, ours: null);
+            if (medians[1].Total == TimeSpan.MaxValue && medians[2].Total == TimeSpan.MaxValue)
+            {
+                throw new InvalidOperationException($"Neither WorkflowCore model did the work on {name}.");
+            }
+
             var best = Min(medians[1].Total, medians[2].Total) / medians[0].Total;
             Console.WriteLine($"Ours against the peer's best persistent model on {name}: {best.ToString("F2", CultureInfo.InvariantCulture)}× faster " +
                 $"(goal ≥ {Goal}×: {(best >= Goal ? "MET" : "MISSED")}; both committed every step to {name})");
@@ -68,9 +73,30 @@ public static class PeerBenchmark
     private static async Task<(TimeSpan Issue, TimeSpan Complete, TimeSpan Total)[]> MeasureAsync(
         int rounds, (string Name, Func<Task<(TimeSpan Issue, TimeSpan Complete)>> Run)[] sides, int n, TimeSpan? ours)
     {
-        foreach (var side in sides)
+        // A side that fails its scale check is reported and dropped (its time would not be for the same work); ours never is.
+        var failed = new string?[sides.Length];
+        async Task RunAsync(int i, List<(TimeSpan Issue, TimeSpan Complete)>? into)
         {
-            await side.Run();
+            if (failed[i] is not null)
+            {
+                return;
+            }
+
+            try
+            {
+                var time = await sides[i].Run();
+                into?.Add(time);
+            }
+            catch (Exception e) when (i > 0 || ours is not null)
+            {
+                failed[i] = e.Message;
+                Console.WriteLine($"  {sides[i].Name} FAILED: {e.Message}");
+            }
+        }
+
+        for (var i = 0; i < sides.Length; i++)
+        {
+            await RunAsync(i, null);
         }
 
         var times = sides.Select(_ => new List<(TimeSpan Issue, TimeSpan Complete)>()).ToArray();
@@ -78,16 +104,23 @@ public static class PeerBenchmark
         {
             for (var k = 0; k < sides.Length; k++)
             {
-                var i = (round + k) % sides.Length;
-                times[i].Add(await sides[i].Run());
+                await RunAsync((round + k) % sides.Length, times[(round + k) % sides.Length]);
             }
 
-            Console.WriteLine($"  round {round + 1}: " + string.Join("; ", sides.Select((side, i) => $"{side.Name} {Ms(times[i][round].Issue)} + {Ms(times[i][round].Complete)}")));
+            Console.WriteLine($"  round {round + 1}: " + string.Join("; ", sides.Select((side, i) => failed[i] is not null ? $"{side.Name} failed"
+                : $"{side.Name} {Ms(times[i][round].Issue)} + {Ms(times[i][round].Complete)}")));
         }
 
-        var medians = times.Select(t => (Issue: Median(t.Select(x => x.Issue)), Complete: Median(t.Select(x => x.Complete)), Total: Median(t.Select(x => x.Issue + x.Complete)))).ToArray();
+        var medians = times.Select((t, i) => failed[i] is not null ? (Issue: TimeSpan.MaxValue, Complete: TimeSpan.MaxValue, Total: TimeSpan.MaxValue)
+            : (Issue: Median(t.Select(x => x.Issue)), Complete: Median(t.Select(x => x.Complete)), Total: Median(t.Select(x => x.Issue + x.Complete)))).ToArray();
         for (var i = 0; i < sides.Length; i++)
         {
+            if (failed[i] is { } why)
+            {
+                Console.WriteLine($"{sides[i].Name}: FAILED its scale check, no time reported ({why})");
+                continue;
+            }
+
             var ratio = ours is { } total ? $"; total / ours on SQLite: {Ratio(medians[i].Total, total)}"
                 : i == 0 ? "" : $"; ratio to ours: issue {Ratio(medians[i].Issue, medians[0].Issue)}, completions {Ratio(medians[i].Complete, medians[0].Complete)}, total {Ratio(medians[i].Total, medians[0].Total)}";
             Console.WriteLine($"{sides[i].Name}: {n:N0} waiting tasks in {Ms(medians[i].Issue)}, {n:N0} completions in {Ms(medians[i].Complete)} " +

@@ -82,18 +82,19 @@ internal sealed class PeerSqlStore(PeerDatabase kind, string connectionString)
     /// <summary>Empties the tables: each run starts from an empty store.</summary>
     public void Reset() => Execute(Clear);
 
-    /// <summary>What the store holds: instances, those complete, open subscriptions, processed events.</summary>
-    public async Task<(int Instances, int Completed, int Subscriptions, int ProcessedEvents)> TallyAsync()
+    /// <summary>What the store holds: instances, those complete, open subscriptions, processed events, scheduled commands.</summary>
+    public async Task<(int Instances, int Completed, int Subscriptions, int ProcessedEvents, int Commands)> TallyAsync()
     {
         await using var connection = await OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT (SELECT COUNT(*) FROM peer_wf_instance), (SELECT COUNT(*) FROM peer_wf_instance WHERE status = {(int)WorkflowStatus.Complete}),
-                   (SELECT COUNT(*) FROM peer_wf_subscription), (SELECT COUNT(*) FROM peer_wf_event WHERE is_processed = 1)
+                   (SELECT COUNT(*) FROM peer_wf_subscription), (SELECT COUNT(*) FROM peer_wf_event WHERE is_processed = 1), (SELECT COUNT(*) FROM peer_wf_command)
             """;
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
-        return (Convert.ToInt32(reader.GetValue(0)), Convert.ToInt32(reader.GetValue(1)), Convert.ToInt32(reader.GetValue(2)), Convert.ToInt32(reader.GetValue(3)));
+        return (Convert.ToInt32(reader.GetValue(0)), Convert.ToInt32(reader.GetValue(1)), Convert.ToInt32(reader.GetValue(2)), Convert.ToInt32(reader.GetValue(3)),
+            Convert.ToInt32(reader.GetValue(4)));
     }
 
     private void Execute(string sql)

@@ -23,6 +23,9 @@ internal static class WorkflowCoreSide
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(10);
 
+    /// <summary>How long the store may lag behind WorkflowCore's own counters once every completion is counted.</summary>
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// How often the host polls its store for runnable instances, unprocessed events and scheduled commands (its
     /// default is 10 s; an event that arrives while its instance is locked waits for the next poll).
@@ -117,7 +120,8 @@ internal static class WorkflowCoreSide
             {
                 // Its lifecycle event is raised before the instance and the events are persisted: the phase ends when the store shows them.
                 var tally = await database.TallyAsync();
-                while ((tally.Completed < instances || tally.ProcessedEvents < n) && watch.Elapsed < Limit)
+                var settle = Stopwatch.StartNew();
+                while ((tally.Completed < instances || tally.ProcessedEvents < n) && settle.Elapsed < Settle)
                 {
                     await Task.Delay(1);
                     tally = await database.TallyAsync();
@@ -126,7 +130,8 @@ internal static class WorkflowCoreSide
                 if (tally.Completed != instances || tally.Instances != instances || tally.Subscriptions != 0 || tally.ProcessedEvents != n)
                 {
                     throw new InvalidOperationException($"WorkflowCore ({model}) stored {tally.Completed:N0} of {tally.Instances:N0} instances complete, " +
-                        $"{tally.Subscriptions:N0} subscriptions open and {tally.ProcessedEvents:N0} events processed, not {instances:N0}, 0 and {n:N0}.");
+                        $"{tally.Subscriptions:N0} subscriptions open and {tally.ProcessedEvents:N0} events processed, not {instances:N0}, 0 and {n:N0}, " +
+                        $"{Settle.TotalSeconds:N0} s after its last completion ({tally.Commands:N0} scheduled commands pending).");
                 }
             }
 
