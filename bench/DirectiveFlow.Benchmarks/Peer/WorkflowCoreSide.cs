@@ -118,20 +118,27 @@ internal static class WorkflowCoreSide
                 () => $"{PeerCounters.Completed:N0} of {n:N0} completions, {PeerCounters.Finished:N0} of {instances:N0} instances finished");
             if (database is not null)
             {
-                // Its lifecycle event is raised before the instance and the events are persisted: the phase ends when the store shows them.
+                // Its lifecycle event is raised before the instance is persisted: the phase ends when the store shows every
+                // instance complete and every subscription consumed.
                 var tally = await database.TallyAsync();
                 var settle = Stopwatch.StartNew();
-                while ((tally.Completed < instances || tally.ProcessedEvents < n) && settle.Elapsed < Settle)
+                while ((tally.Completed < instances || tally.Subscriptions > 0) && settle.Elapsed < Settle)
                 {
                     await Task.Delay(1);
                     tally = await database.TallyAsync();
                 }
 
-                if (tally.Completed != instances || tally.Instances != instances || tally.Subscriptions != 0 || tally.ProcessedEvents != n)
+                if (tally.Completed != instances || tally.Instances != instances || tally.Subscriptions != 0)
                 {
-                    throw new InvalidOperationException($"WorkflowCore ({model}) stored {tally.Completed:N0} of {tally.Instances:N0} instances complete, " +
-                        $"{tally.Subscriptions:N0} subscriptions open and {tally.ProcessedEvents:N0} events processed, not {instances:N0}, 0 and {n:N0}, " +
-                        $"{Settle.TotalSeconds:N0} s after its last completion ({tally.Commands:N0} scheduled commands pending).");
+                    throw new InvalidOperationException($"WorkflowCore ({model}) stored {tally.Completed:N0} of {tally.Instances:N0} instances complete " +
+                        $"and {tally.Subscriptions:N0} subscriptions open, not {instances:N0} and 0, {Settle.TotalSeconds:N0} s after its last completion.");
+                }
+
+                if (tally.ProcessedEvents != n)
+                {
+                    // Seen with ForEach + WaitFor: every wait resumed, yet an event or two never marked processed, not even by later polls.
+                    Console.WriteLine($"    note: WorkflowCore ({model}) left {n - tally.ProcessedEvents:N0} of {n:N0} events marked unprocessed " +
+                        $"though every wait resumed ({tally.Commands:N0} scheduled commands pending)");
                 }
             }
 
