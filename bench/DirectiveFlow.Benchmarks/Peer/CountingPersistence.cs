@@ -4,7 +4,7 @@ using WorkflowCore.Models;
 namespace DirectiveFlow.Benchmarks.Peer;
 
 /// <summary>
-/// WorkflowCore's own in-memory store, passed through unchanged, except that every event subscription it stores is
+/// A WorkflowCore store (its in-memory one or <see cref="SqlPersistenceProvider"/>), passed through unchanged, except that every event subscription it stores is
 /// counted (<see cref="PeerCounters.Waiting"/>): a stored subscription is a unit's task that can now be completed.
 /// </summary>
 internal sealed class CountingPersistence(IPersistenceProvider inner) : IPersistenceProvider

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Claims;
+using DirectiveFlow.Benchmarks.Cascade;
 using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Tasks;
@@ -25,6 +26,9 @@ namespace DirectiveFlow.Benchmarks.Peer;
 internal sealed class EngineSide(ServiceProvider services, Guid issuer, int expected)
 {
     public int Expected => expected;
+
+    /// <summary>The EF commands of the last run's completion phase and the time spent in them (<see cref="CommandTally"/>).</summary>
+    public string LastCompletions { get; private set; } = "";
 
     public static async Task<EngineSide> PrepareAsync(ServiceProvider services)
     {
@@ -91,6 +95,7 @@ internal sealed class EngineSide(ServiceProvider services, Guid issuer, int expe
                 .SetProperty(t => t.ConcurrencyStamp, t => t.ConcurrencyStamp + 1));
         }
 
+        using var commands = new CommandTally();
         watch.Restart();
         await Parallel.ForEachAsync(tasks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, async (task, ct) =>
         {
@@ -99,6 +104,7 @@ internal sealed class EngineSide(ServiceProvider services, Guid issuer, int expe
             await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CompleteTaskCommand(task.Id, "Đã hoàn thành"), ct);
         });
         var complete = watch.Elapsed;
+        LastCompletions = commands.Take();
         await using (var db = services.GetRequiredService<IDbContextFactory<DirectiveFlowDbContext>>().CreateDbContext())
         {
             var completed = await db.Tasks.CountAsync(t => t.DirectiveId == issued.Id && t.Status == UnitTaskStatus.Completed);
