@@ -4,13 +4,18 @@ using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure.Engine.Definitions;
 using DirectiveFlow.Infrastructure.Organisation.Units;
 using DirectiveFlow.Infrastructure.Persistence;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace DirectiveFlow.Infrastructure.Engine.Runtime;
 
 /// <summary>Builds a <see cref="FlowStep"/> for an instance: its directive and its pinned, cached definition version.</summary>
 public sealed class FlowStepLoader(WorkflowDefinitionCache definitions, TimeProvider time)
 {
+    /// <summary>The step's query compiled once per model (tests run SQLite and PostgreSQL in one process).</summary>
+    private static readonly ConditionalWeakTable<IModel, Func<DirectiveFlowDbContext, Guid, Guid, Task<StepRow?>>> Compiled = [];
+
     /// <summary>
     /// The step, or null when the instance is no longer running (completed, cancelled, faulted). A step that moves on a
     /// branch names its unit (<paramref name="branchUnitId"/>): its name and place come in the same query, so resolving
@@ -21,35 +26,34 @@ public sealed class FlowStepLoader(WorkflowDefinitionCache definitions, TimeProv
         Guid? branchUnitId = null)
     {
         // One round trip for the instance's state, what the flow reads of its directive (not its body, which can be long)
-        // with how letters cite it, and the branch unit: every engine step starts here.
+        // with how letters cite it, and the branch unit: every engine step starts here. Compiled: building the query's
+        // cache key from its expression was a good part of a step's own CPU time.
         var branchId = branchUnitId ?? Guid.Empty;
-        var row = await (
-                from i in db.WorkflowInstances.AsNoTracking()
-                join d in db.Directives.AsNoTracking() on i.DirectiveId equals d.Id
-                join iu in db.Units.AsNoTracking() on d.IssuingUnitId equals iu.Id into issuers
+        var row = await Compiled.GetValue(db.Model, _ => EF.CompileAsyncQuery((DirectiveFlowDbContext context, Guid instance, Guid branch) => (
+                from i in context.WorkflowInstances.AsNoTracking()
+                join d in context.Directives.AsNoTracking() on i.DirectiveId equals d.Id
+                join iu in context.Units.AsNoTracking() on d.IssuingUnitId equals iu.Id into issuers
                 from iu in issuers.DefaultIfEmpty()
-                join b in db.Units.AsNoTracking() on branchId equals b.Id into branches
+                join b in context.Units.AsNoTracking() on branch equals b.Id into branches
                 from b in branches.DefaultIfEmpty()
-                join bl in db.Localities.AsNoTracking() on b.LocalityId equals bl.Id into branchLocalities
+                join bl in context.Localities.AsNoTracking() on b.LocalityId equals bl.Id into branchLocalities
                 from bl in branchLocalities.DefaultIfEmpty()
-                where i.Id == instanceId
-                select new
-                {
+                where i.Id == instance
+                select new StepRow(
                     i.Status, i.DefinitionRecordId,
-                    Directive = new Directive
+                    new Directive
                     {
                         Id = d.Id, Number = d.Number, Title = d.Title, Priority = d.Priority, IssuingUnitId = d.IssuingUnitId,
                         CreatedBy = d.CreatedBy, InputsJson = d.InputsJson, Deadline = d.Deadline, DocumentType = d.DocumentType,
                         IssuedOn = d.IssuedOn, Summary = d.Summary, WorkflowDefinitionId = d.WorkflowDefinitionId,
                         SignerName = d.SignerName, SignerPosition = d.SignerPosition,
                     },
-                    IssuerName = iu == null ? "" : iu.Name,
-                    BranchName = b == null ? null : b.Name,
-                    BranchPillar = b == null ? (Pillar?)null : b.Pillar,
-                    BranchNational = bl != null && bl.Type == LocalityType.Country,
-                    BranchProvince = bl == null ? (Guid?)null : bl.ParentId ?? bl.Id,
-                })
-            .SingleOrDefaultAsync(cancellationToken);
+                    iu == null ? "" : iu.Name,
+                    b == null ? null : b.Name,
+                    b == null ? (Pillar?)null : b.Pillar,
+                    bl != null && bl.Type == LocalityType.Country,
+                    bl == null ? (Guid?)null : bl.ParentId ?? bl.Id))
+            .SingleOrDefault()))(db, instanceId, branchId);
         if (row is null || row.Status != WorkflowInstanceStatus.Running)
         {
             return null;
@@ -69,4 +73,8 @@ public sealed class FlowStepLoader(WorkflowDefinitionCache definitions, TimeProv
             CanDeferCascades = canDeferCascades,
         };
     }
+
+    private sealed record StepRow(
+        WorkflowInstanceStatus Status, Guid DefinitionRecordId, Directive Directive, string IssuerName,
+        string? BranchName, Pillar? BranchPillar, bool BranchNational, Guid? BranchProvince);
 }
