@@ -36,6 +36,18 @@ public static class PeerBenchmark
             var database = new PeerSqlStore(kind, connectionString);
             var name = provider == DatabaseProvider.Sqlite ? "SQLite" : "PostgreSQL";
             Console.WriteLine($"Peer on {name}: N = {units.Count:N0} units (Hà Nội's commune-level pillar units); both engines in the same database");
+            if (Environment.GetEnvironmentVariable("DIRECTIVEFLOW_BENCH_PEER_OURS_ONLY") == "1")
+            {
+                // For work on our side: our rounds alone, no peer and no ratio.
+                for (var round = 0; round < rounds; round++)
+                {
+                    var (issue, complete) = await ours.RunAsync();
+                    Console.WriteLine($"  ours alone, round {round + 1}: issue {issue.TotalMilliseconds:F0} ms, completions {complete.TotalMilliseconds:F0} ms; {ours.LastCompletions}");
+                }
+
+                return;
+            }
+
             var medians = await MeasureAsync(rounds,
             [
                 ($"DirectiveFlow ({name})", ours.RunAsync),
@@ -53,6 +65,11 @@ public static class PeerBenchmark
             Console.WriteLine($"Ours, the last round's {units.Count:N0} completions ({Environment.ProcessorCount} at a time): {ours.LastCompletions}");
             oursOnSqlite ??= medians[0].Total;
         });
+
+        if (Environment.GetEnvironmentVariable("DIRECTIVEFLOW_BENCH_PEER_OURS_ONLY") == "1")
+        {
+            return;
+        }
 
         if (units is null || oursOnSqlite is not { } reference)
         {
