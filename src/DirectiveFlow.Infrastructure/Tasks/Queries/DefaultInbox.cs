@@ -11,8 +11,7 @@ namespace DirectiveFlow.Infrastructure.Tasks.Queries;
 /// What an inbox opens with — the caller's units' own tasks, no filter — as compiled queries: the page, its count and
 /// the category counts skip EF Core's per-call work of building, comparing and parameterizing the query's expression
 /// (the category counts' is the largest). Any other filter goes through <see cref="TaskListSource"/>'s built query;
-/// both read the same rows (the same projection, names read after the page by <see cref="TaskListNames"/>, and
-/// <see cref="TaskCategoryQueries.Aggregate"/>).
+/// both read the same rows (the same joins, projection and <see cref="TaskCategoryQueries.Aggregate"/>).
 /// </summary>
 internal static class DefaultInbox
 {
@@ -24,17 +23,24 @@ internal static class DefaultInbox
     /// <summary>A compiled query is bound to the model it first ran with: one set per model (one in a running product).</summary>
     private static readonly ConditionalWeakTable<IModel, Compiled> PerModel = [];
 
-    /// <summary>The page reads the tasks alone, as <see cref="TaskListProjection.PageAsync"/> does; the projection is shared (<see cref="TaskListProjection.Row"/>).</summary>
+    /// <summary>
+    /// The page's joins repeat <see cref="TaskListProjection.PageAsync"/>'s: a compiled query must be one expression,
+    /// which cannot call a method that builds part of it. The projection itself is shared (<see cref="TaskListProjection.Row"/>).
+    /// </summary>
     private sealed class Compiled
     {
         public Func<DirectiveFlowDbContext, List<Guid>, int, int, IAsyncEnumerable<TaskListRow>> Page { get; } =
-            EF.CompileAsyncQuery((DirectiveFlowDbContext db, List<Guid> units, int skip, int take) => db.Tasks
-                .Where(t => units.Contains(t.UnitId))
-                .OrderBy(t => t.DueAt).ThenBy(t => t.Id)
-                .Select(TaskListProjection.Row)
-                .Skip(skip)
-                .Take(take)
-                .AsNoTracking());
+            EF.CompileAsyncQuery((DirectiveFlowDbContext db, List<Guid> units, int skip, int take) => (
+                from t in db.Tasks.Where(t => units.Contains(t.UnitId)).OrderBy(t => t.DueAt).ThenBy(t => t.Id).Skip(skip).Take(take)
+                join u in db.Units on t.UnitId equals u.Id
+                join d in db.Directives on t.DirectiveId equals d.Id into directives
+                from d in directives.DefaultIfEmpty()
+                join a in db.Users on t.AssignedUserId equals a.Id into assignees
+                from a in assignees.DefaultIfEmpty()
+                orderby t.DueAt, t.Id
+                select new TaskListProjection.TaskListJoin { Task = t, Unit = u, Directive = d, Assignee = a })
+            .Select(TaskListProjection.Row)
+            .AsNoTracking());
 
         public Func<DirectiveFlowDbContext, List<Guid>, Task<int>> Count { get; } =
             EF.CompileAsyncQuery((DirectiveFlowDbContext db, List<Guid> units) => db.Tasks.Count(t => units.Contains(t.UnitId)));
@@ -56,7 +62,7 @@ internal static class DefaultInbox
         }
 
         var total = rows.Count < take && (rows.Count > 0 || skip == 0) ? skip + rows.Count : await queries.Count(db, units);
-        return (await TaskListNames.ItemsAsync(db, rows, clock, cancellationToken), total);
+        return (TaskListProjection.Items(rows, clock), total);
     }
 
     /// <summary>The category counts, as <see cref="CountTasksHandler"/> reads them for any filter.</summary>

@@ -1,24 +1,41 @@
 using System.Linq.Expressions;
+using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Tasks.Queries;
 
 /// <summary>
-/// Pages a filtered task query sorted by deadline: the page of tasks alone, then the names of its units, directives and
-/// assigned officers by key (<see cref="TaskListNames"/>), so the sort and the limit run on the tasks only.
+/// Pages a filtered task query sorted by deadline: the page of tasks is chosen first (sorted and cut in a subquery on
+/// the tasks alone), and only its rows are joined to their unit, directive and assigned officer names, in the same SQL.
 /// </summary>
 public static class TaskListProjection
 {
     public static async Task<(List<TaskListItemDto> Items, int Total)> PageAsync(
         DirectiveFlowDbContext db, IQueryable<UnitTask> tasks, TaskClock clock, int skip, int take, CancellationToken cancellationToken)
     {
-        // The page, its count and its names on one connection (a no-op when the caller opened it already).
+        // The page and, when needed, its count on one connection (a no-op when the caller opened it already).
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            return await ReadPageAsync(db, tasks, clock, skip, take, cancellationToken);
+            var page = tasks.OrderBy(t => t.DueAt).ThenBy(t => t.Id).Skip(skip).Take(take);
+            var rows = await (
+                    from t in page
+                    join u in db.Units on t.UnitId equals u.Id
+                    join d in db.Directives on t.DirectiveId equals d.Id into directives
+                    from d in directives.DefaultIfEmpty()
+                    join a in db.Users on t.AssignedUserId equals a.Id into assignees
+                    from a in assignees.DefaultIfEmpty()
+                    orderby t.DueAt, t.Id
+                    select new TaskListJoin { Task = t, Unit = u, Directive = d, Assignee = a })
+                .Select(Row)
+                .AsNoTracking()
+                .ToListAsync(cancellationToken);
+            // A page that is not full and not past the end tells the total by itself; only then is the count query saved.
+            var total = rows.Count < take && (rows.Count > 0 || skip == 0) ? skip + rows.Count : await tasks.CountAsync(cancellationToken);
+            return (Items(rows, clock), total);
         }
         finally
         {
@@ -26,48 +43,38 @@ public static class TaskListProjection
         }
     }
 
-    private static async Task<(List<TaskListItemDto> Items, int Total)> ReadPageAsync(
-        DirectiveFlowDbContext db, IQueryable<UnitTask> tasks, TaskClock clock, int skip, int take, CancellationToken cancellationToken)
+    /// <summary>A task with its lead unit, directive and assigned officer (the last two may be missing); set by member, so queries can read through it.</summary>
+    public sealed class TaskListJoin
     {
-        var rows = await tasks
-            .OrderBy(t => t.DueAt).ThenBy(t => t.Id)
-            .Select(Row)
-            .Skip(skip)
-            .Take(take)
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
-        // A page that is not full and not past the end tells the total by itself; only then is the count query saved.
-        var total = rows.Count < take && (rows.Count > 0 || skip == 0) ? skip + rows.Count : await tasks.CountAsync(cancellationToken);
-        return (await TaskListNames.ItemsAsync(db, rows, clock, cancellationToken), total);
+        public required UnitTask Task { get; init; }
+
+        public required OrgUnit Unit { get; init; }
+
+        public Core.Directives.Directive? Directive { get; init; }
+
+        public AppUser? Assignee { get; init; }
     }
 
-    /// <summary>The task's columns a list row reads, the same for every query that pages tasks.</summary>
-    public static readonly Expression<Func<UnitTask, TaskListRow>> Row = t => new TaskListRow(
-        t.Id, t.DirectiveId, t.Title, t.UnitId, t.AssignerUnitId, t.Status, t.DueAt, t.OriginalDueAt,
-        t.CompletedAt, t.ReportedAt, t.ProgressPercent, t.AssignedUserId);
+    /// <summary>The columns a list row reads, the same for every query that pages tasks.</summary>
+    public static readonly Expression<Func<TaskListJoin, TaskListRow>> Row = j => new TaskListRow(
+        j.Task.Id, j.Task.DirectiveId, j.Directive == null ? null : j.Directive.Number, j.Directive == null ? null : j.Directive.Title,
+        j.Task.Title, j.Task.UnitId, j.Unit.Code, j.Unit.Name, j.Task.AssignerUnitId, j.Task.Status, j.Task.DueAt, j.Task.OriginalDueAt,
+        j.Task.CompletedAt, j.Task.ReportedAt, j.Task.ProgressPercent, j.Task.AssignedUserId,
+        j.Assignee == null ? null : j.Assignee.FullName, j.Assignee == null ? null : j.Assignee.Position);
 
-    /// <summary>
-    /// The rows as the list shows them, with their names and what is derived at read time (category, due soon, working
-    /// days left). A directive or officer not found leaves its names empty, as the left joins this replaced did.
-    /// </summary>
-    internal static List<TaskListItemDto> Items(IEnumerable<TaskListRow> rows, Names names, TaskClock clock) => rows.Select(r =>
+    /// <summary>The rows as the list shows them, with what is derived at read time (category, due soon, working days left).</summary>
+    public static List<TaskListItemDto> Items(IEnumerable<TaskListRow> rows, TaskClock clock) => rows.Select(r => new TaskListItemDto(
+            r.Id, r.DirectiveId, r.DirectiveNumber, r.DirectiveTitle, r.Title, r.UnitId, r.UnitCode, r.UnitName, r.AssignerUnitId,
+            r.Status.ToString(), clock.CategoryOf(r.Status, r.DueAt, r.CompletedAt), clock.IsDueSoon(r.Status, r.DueAt),
+            clock.WorkingDaysLeft(r.DueAt), r.DueAt, r.OriginalDueAt, r.CompletedAt, r.ReportedAt, r.ProgressPercent)
         {
-            var unit = names.Units.GetValueOrDefault(r.UnitId);
-            var directive = names.Directives.GetValueOrDefault(r.DirectiveId);
-            return new TaskListItemDto(
-                r.Id, r.DirectiveId, directive?.First, directive?.Second, r.Title, r.UnitId, unit?.First ?? "", unit?.Second ?? "", r.AssignerUnitId,
-                r.Status.ToString(), clock.CategoryOf(r.Status, r.DueAt, r.CompletedAt), clock.IsDueSoon(r.Status, r.DueAt),
-                clock.WorkingDaysLeft(r.DueAt), r.DueAt, r.OriginalDueAt, r.CompletedAt, r.ReportedAt, r.ProgressPercent)
-            {
-                AssignedTo = r.AssignedUserId is { } assigneeId
-                    ? new AssigneeDto(assigneeId, names.Users.GetValueOrDefault(assigneeId)?.First ?? "", names.Users.GetValueOrDefault(assigneeId)?.Second ?? "")
-                    : null,
-            };
+            AssignedTo = r.AssignedUserId is { } assigneeId ? new AssigneeDto(assigneeId, r.AssigneeName ?? "", r.AssigneePosition ?? "") : null,
         })
         .ToList();
 }
 
-/// <summary>One list row's task columns as read from the database (its names are read after the page).</summary>
+/// <summary>One list row as read from the database.</summary>
 public sealed record TaskListRow(
-    Guid Id, Guid DirectiveId, string Title, Guid UnitId, Guid AssignerUnitId, UnitTaskStatus Status, DateTimeOffset DueAt,
-    DateTimeOffset OriginalDueAt, DateTimeOffset? CompletedAt, DateTimeOffset? ReportedAt, int ProgressPercent, Guid? AssignedUserId);
+    Guid Id, Guid DirectiveId, string? DirectiveNumber, string? DirectiveTitle, string Title, Guid UnitId, string UnitCode, string UnitName,
+    Guid AssignerUnitId, UnitTaskStatus Status, DateTimeOffset DueAt, DateTimeOffset OriginalDueAt, DateTimeOffset? CompletedAt,
+    DateTimeOffset? ReportedAt, int ProgressPercent, Guid? AssignedUserId, string? AssigneeName, string? AssigneePosition);
