@@ -47,6 +47,6 @@ public sealed class SchedulingOptions
     /// this many share a group, on SQLite and PostgreSQL; smaller groups, and SQL Server, go in pages. 0 turns it off.
     /// (The name, a configuration key, predates "group".)
     /// </summary>
-    [Range(1, int.MaxValue)]
+    [Range(0, int.MaxValue)]
     public int SetBasedClassMinimum { get; set; } = 32;
 }

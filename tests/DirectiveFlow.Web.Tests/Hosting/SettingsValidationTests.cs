@@ -18,6 +18,7 @@ public sealed class SettingsValidationTests
     [InlineData("Demo:ClockRefresh", "00:00:00", "ClockRefresh")]
     [InlineData("Email:EscalationDigest:Window", "7", "Window")]
     [InlineData("Email:EscalationDigest:At", "1.00:00:00", "At")]
+    [InlineData("Scheduling:SetBasedClassMinimum", "-1", "SetBasedClassMinimum")]
     public async Task A_setting_out_of_range_stops_the_start_and_names_the_setting(string key, string value, string name)
     {
         await using var app = await DirectiveFlowWebFactory.CreateAsync(settings: new Dictionary<string, string?> { [key] = value });
@@ -32,6 +33,17 @@ public sealed class SettingsValidationTests
     public async Task The_shipped_settings_start()
     {
         await using var app = await DirectiveFlowWebFactory.CreateAsync();
+
+        using var client = app.CreateClient();
+        using var response = await client.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.True(response.IsSuccessStatusCode, $"/health answered {(int)response.StatusCode}");
+    }
+
+    [Fact]
+    public async Task Set_based_sweeping_can_be_turned_off_with_zero_as_its_setting_says()
+    {
+        await using var app = await DirectiveFlowWebFactory.CreateAsync(settings: new Dictionary<string, string?> { ["Scheduling:SetBasedClassMinimum"] = "0" });
 
         using var client = app.CreateClient();
         using var response = await client.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
