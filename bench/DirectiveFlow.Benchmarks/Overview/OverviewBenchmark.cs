@@ -87,7 +87,7 @@ public static class OverviewBenchmark
             }
 
             hanoi = await db.Units.Where(u => u.Code == "01-COMMITTEE").Select(u => u.Id).SingleAsync();
-            hanoiProvince = (await Provinces.OfUnitAsync(db, hanoi, default))!.Value;
+            hanoiProvince = (await Provinces.PlaceOfAsync(db, hanoi, default))!.ProvinceId;
             Console.WriteLine($"{provider}: {tasks:N0} tasks over {await db.Units.CountAsync():N0} units and {await db.Directives.CountAsync():N0} directives " +
                 $"(one copy per province) seeded in {watch.Elapsed.TotalSeconds:F0} s");
         }

@@ -132,7 +132,7 @@ public sealed class TaskTallyTests
         await using (var db = host.Context())
         {
             issuer = await host.UnitIdAsync("01-COMMITTEE");
-            hanoi = ReportScope.Of(new DirectiveReader(await Provinces.OfUnitAsync(db, issuer, Ct)));
+            hanoi = ReportScope.Of(new DirectiveReader((await Provinces.PlaceOfAsync(db, issuer, Ct))?.ProvinceId));
         }
 
         var filters = new[]

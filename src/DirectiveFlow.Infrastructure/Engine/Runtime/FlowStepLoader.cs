@@ -1,10 +1,10 @@
+using System.Runtime.CompilerServices;
 using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure.Engine.Definitions;
 using DirectiveFlow.Infrastructure.Organisation.Units;
 using DirectiveFlow.Infrastructure.Persistence;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 

@@ -54,9 +54,7 @@ public static class SelectorResolver
                 : await PlaceAsync(db, ofId, cancellationToken);
             if (!of.IsNational)
             {
-                // A province unit's counterparts are its pillar's commune units in its province.
-                return await InProvinceAsync(db, of.ProvinceId, candidates => selector.ApplyFilters(candidates)
-                    .Where(u => u.Pillar == of.Pillar && u.Level == UnitLevel.Commune && u.Kind == OrgUnitKind.PillarUnit), cancellationToken);
+                return await CommuneCounterpartsAsync(db, selector, of, cancellationToken);
             }
 
             // A national body's counterparts are one level down: its pillar's unit in each of the 34 provinces.
@@ -95,18 +93,19 @@ public static class SelectorResolver
     };
 
     /// <summary>
-    /// The units of one province that <paramref name="filter"/> keeps, ordered by code: a province unit's counterparts.
-    /// Read as the province's localities, then every unit on them (a few hundred, by the locality index), filtered here:
-    /// asked in one query with the pillar and the commune level too, both databases' planners went by the (pillar,
-    /// level) index through that pillar's commune units of the whole country (3,321 with the national list; 2–10 ms a
-    /// branch, 136 branches per national directive, instead of well under one).
+    /// A province unit's counterparts: its pillar's commune units in its province, ordered by code. Read as the
+    /// province's localities, then every unit on them (a few hundred, by the locality index), filtered here: asked in one
+    /// query with the pillar and the commune level too, both databases' planners went by the (pillar, level) index
+    /// through that pillar's commune units of the whole country (3,321 with the national list; 2–10 ms a branch, 136
+    /// branches per national directive, instead of well under one).
     /// </summary>
-    private static async Task<List<TargetUnit>> InProvinceAsync(
-        DirectiveFlowDbContext db, Guid provinceId, Func<IQueryable<OrgUnit>, IQueryable<OrgUnit>> filter, CancellationToken cancellationToken)
+    private static async Task<List<TargetUnit>> CommuneCounterpartsAsync(
+        DirectiveFlowDbContext db, Selector selector, UnitPlace of, CancellationToken cancellationToken)
     {
-        var localities = await Provinces.LocalityIdsIn(db, provinceId).ToListAsync(cancellationToken);
+        var localities = await Provinces.LocalityIdsIn(db, of.ProvinceId).ToListAsync(cancellationToken);
         var units = await db.Units.AsNoTracking().Where(u => localities.Contains(u.LocalityId)).ToListAsync(cancellationToken);
-        return filter(units.AsQueryable())
+        return selector.ApplyFilters(units.AsQueryable())
+            .Where(u => u.Pillar == of.Pillar && u.Level == UnitLevel.Commune && u.Kind == OrgUnitKind.PillarUnit)
             .OrderBy(u => u.Code, StringComparer.Ordinal)
             .Select(u => new TargetUnit(u.Id, u.Code, u.Name, u.Pillar, u.Level, u.ParentId))
             .ToList();
