@@ -68,7 +68,8 @@ public sealed class StudioBrowser : IAsyncDisposable
         await Page.FillAsync("#username", userName);
         await Page.FillAsync("#password", DirectiveFlowWebFactory.DemoPassword);
         await Page.Locator("form.form button[type=submit]").ClickAsync();
-        await Page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        // A scenario's first sign-in is the host's first page after its start; on a loaded CI machine that took over 30 s once.
+        await Page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal), new() { Timeout = 60_000 });
     }
 
     /// <summary>
