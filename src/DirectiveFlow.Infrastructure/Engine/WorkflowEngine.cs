@@ -22,6 +22,8 @@ public sealed class WorkflowEngine(
     public async Task<T> RunStepAsync<T>(DirectiveFlowDbContext db, Func<Task<StepOutcome<T>>> work, CancellationToken cancellationToken)
     {
         StepOutcome<T> outcome;
+        // A step that fails is rolled back whole (a flaw in the flow is caught inside, by FaultGuard's own savepoint).
+        using (new SavepointsOff(db))
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             outcome = await work();

@@ -55,11 +55,14 @@ public sealed record Selector
     public static Selector? FromJson(JsonObject? json) => json is null ? null : Read(new PropertyReader(json, ""));
 
     /// <summary>Whether <paramref name="unit"/> passes the pillar, level and kind filters (not the base set).</summary>
-    public bool Matches(OrgUnit unit) =>
-        unit.IsActive
-        && (Pillars is null || Pillars.Contains(unit.Pillar))
-        && (Levels is null || Levels.Contains(unit.Level))
-        && (Kinds is null || Kinds.Contains(unit.Kind));
+    public bool Matches(OrgUnit unit) => Matches(unit.IsActive, unit.Pillar, unit.Level, unit.Kind);
+
+    /// <summary>Whether a unit with these fields passes the pillar, level and kind filters (not the base set).</summary>
+    public bool Matches(bool isActive, Pillar pillar, UnitLevel level, OrgUnitKind kind) =>
+        isActive
+        && (Pillars is null || Pillars.Contains(pillar))
+        && (Levels is null || Levels.Contains(level))
+        && (Kinds is null || Kinds.Contains(kind));
 
     /// <summary>Applies the active, pillar, level and kind filters as a translatable query.</summary>
     public IQueryable<OrgUnit> ApplyFilters(IQueryable<OrgUnit> units)

@@ -12,6 +12,7 @@ namespace DirectiveFlow.Infrastructure.Email.Outbox;
 public sealed class OutboxInsertCommand : IAsyncDisposable
 {
     private readonly DbCommand _command;
+    private readonly DbParameter[] _parameters;
     private readonly ProviderValues _values;
 
     public OutboxInsertCommand(DbConnection connection, DbTransaction? transaction, ProviderValues values, ProviderSql sql)
@@ -20,20 +21,20 @@ public sealed class OutboxInsertCommand : IAsyncDisposable
         _command = connection.CreateCommand();
         _command.Transaction = transaction;
         _command.CommandText = sql.InsertOutboxUnlessDuplicate;
-        foreach (var column in OutboxColumns.Inserted)
+        _parameters = new DbParameter[OutboxColumns.Inserted.Count];
+        for (var i = 0; i < _parameters.Length; i++)
         {
-            var parameter = _command.CreateParameter();
-            parameter.ParameterName = "@" + column;
-            _command.Parameters.Add(parameter);
+            _parameters[i] = _command.CreateParameter();
+            _parameters[i].ParameterName = "@" + OutboxColumns.Inserted[i];
+            _command.Parameters.Add(_parameters[i]);
         }
     }
 
     public async Task<bool> ExecuteAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        var i = 0;
-        foreach (var value in Values(message, _values))
+        for (var i = 0; i < _parameters.Length; i++)
         {
-            _command.Parameters[i++].Value = value;
+            _parameters[i].Value = Getters[i](message, _values);
         }
 
         return await _command.ExecuteNonQueryAsync(cancellationToken) == 1;
@@ -43,24 +44,29 @@ public sealed class OutboxInsertCommand : IAsyncDisposable
     /// The values of one row for <see cref="OutboxColumns.Inserted"/>, in that order, as the provider stores them
     /// (what <see cref="ExecuteAsync"/> binds, for a multi-row statement).
     /// </summary>
-    public static IEnumerable<object> Values(OutboxMessage message, ProviderValues values) => OutboxColumns.Inserted.Select(column => column switch
+    public static IEnumerable<object> Values(OutboxMessage message, ProviderValues values) => Getters.Select(value => value(message, values));
+
+    /// <summary>One reader per column of <see cref="OutboxColumns.Inserted"/>, chosen once (a cascade binds thousands of rows).</summary>
+    private static readonly Func<OutboxMessage, ProviderValues, object>[] Getters = [.. OutboxColumns.Inserted.Select(Getter)];
+
+    private static Func<OutboxMessage, ProviderValues, object> Getter(string column) => column switch
     {
-        nameof(OutboxMessage.DedupeKey) => message.DedupeKey,
-        nameof(OutboxMessage.To) => message.To,
-        nameof(OutboxMessage.Subject) => message.Subject,
-        nameof(OutboxMessage.HtmlBody) => message.HtmlBody,
-        nameof(OutboxMessage.TextBody) => message.TextBody,
-        nameof(OutboxMessage.Template) => ProviderValues.Text(message.Template),
-        nameof(OutboxMessage.ModelJson) => ProviderValues.Text(message.ModelJson),
-        nameof(OutboxMessage.ModelId) => message.ModelId is { } modelId ? modelId : DBNull.Value,
-        nameof(OutboxMessage.TaskId) => values.NullableId(message.TaskId),
-        nameof(OutboxMessage.DirectiveId) => values.NullableId(message.DirectiveId),
-        nameof(OutboxMessage.Status) => message.Status.ToString(),
-        nameof(OutboxMessage.Attempts) => message.Attempts,
-        nameof(OutboxMessage.CreatedAt) => values.Time(message.CreatedAt),
-        nameof(OutboxMessage.NextAttemptAt) => values.Time(message.NextAttemptAt),
+        nameof(OutboxMessage.DedupeKey) => (message, _) => message.DedupeKey,
+        nameof(OutboxMessage.To) => (message, _) => message.To,
+        nameof(OutboxMessage.Subject) => (message, _) => message.Subject,
+        nameof(OutboxMessage.HtmlBody) => (message, _) => message.HtmlBody,
+        nameof(OutboxMessage.TextBody) => (message, _) => message.TextBody,
+        nameof(OutboxMessage.Template) => (message, _) => ProviderValues.Text(message.Template),
+        nameof(OutboxMessage.ModelJson) => (message, _) => ProviderValues.Text(message.ModelJson),
+        nameof(OutboxMessage.ModelId) => (message, _) => message.ModelId is { } modelId ? modelId : DBNull.Value,
+        nameof(OutboxMessage.TaskId) => (message, values) => values.NullableId(message.TaskId),
+        nameof(OutboxMessage.DirectiveId) => (message, values) => values.NullableId(message.DirectiveId),
+        nameof(OutboxMessage.Status) => (message, _) => message.Status.ToString(),
+        nameof(OutboxMessage.Attempts) => (message, _) => message.Attempts,
+        nameof(OutboxMessage.CreatedAt) => (message, values) => values.Time(message.CreatedAt),
+        nameof(OutboxMessage.NextAttemptAt) => (message, values) => values.Time(message.NextAttemptAt),
         _ => throw new InvalidOperationException($"No value for the outbox column {column}."),
-    });
+    };
 
     public ValueTask DisposeAsync() => _command.DisposeAsync();
 }

@@ -34,6 +34,7 @@ public sealed class CascadeBatchRunner(
             await using var scope = scopes.CreateAsyncScope();
             var services = scope.ServiceProvider;
             var db = services.GetRequiredService<DirectiveFlowDbContext>();
+            using var savepoints = new SavepointsOff(db); // a failed batch is rolled back whole and written again
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var cascade = await db.ActivityExecutions.AsNoTracking().SingleOrDefaultAsync(e => e.Id == cascadeId, cancellationToken);
             if (cascade is null || cascade.WrittenBranches >= cascade.ExpectedBranches)

@@ -58,36 +58,35 @@ public sealed class AssignmentNoticeWriter(IWorkingDayCalendar calendar, OutboxO
             var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             var values = new ProviderValues(db.Database.ProviderName);
             var sql = ProviderSql.For(db);
-            var models = new Dictionary<(string Json, string Role), long>();
-            async Task<long> ModelIdAsync(string json, string role)
+            // One model per directive, assigner, deadline and role: looked up by those, so a cascade of thousands of
+            // tasks builds and compares each model's JSON once, not once per task. Two keys whose JSON is the same (two
+            // assigners of one name) still share one row.
+            var byJson = new Dictionary<(string Json, string Role), long>();
+            var byKey = new Dictionary<(Guid Directive, Guid Assigner, DateTimeOffset Due, string Role), long>();
+            async ValueTask<long> ModelIdAsync(UnitTask task, string role)
             {
-                if (!models.TryGetValue((json, role), out var id))
+                var key = (task.DirectiveId, task.AssignerUnitId, task.DueAt, role);
+                if (byKey.TryGetValue(key, out var id))
+                {
+                    return id;
+                }
+
+                var json = AssignmentNoticeModel.Json(options.BaseUrl, calendar, directives.GetValueOrDefault(task.DirectiveId),
+                    assigners.GetValueOrDefault(task.AssignerUnitId) ?? "", task.DueAt, comment, now, references.GetValueOrDefault(task.DirectiveId));
+                if (!byJson.TryGetValue((json, role), out id))
                 {
                     id = await InsertModelAsync(connection, transaction, values, sql, json, role, now, cancellationToken);
-                    models[(json, role)] = id;
+                    byJson[(json, role)] = id;
                 }
 
+                byKey[key] = id;
                 return id;
-            }
-
-            var jsons = new Dictionary<(Guid Directive, Guid Assigner, DateTimeOffset Due), string>();
-            string ModelOf(UnitTask task)
-            {
-                var key = (task.DirectiveId, task.AssignerUnitId, task.DueAt);
-                if (!jsons.TryGetValue(key, out var json))
-                {
-                    json = AssignmentNoticeModel.Json(options.BaseUrl, calendar, directives.GetValueOrDefault(task.DirectiveId),
-                        assigners.GetValueOrDefault(task.AssignerUnitId) ?? "", task.DueAt, comment, now, references.GetValueOrDefault(task.DirectiveId));
-                    jsons[key] = json;
-                }
-
-                return json;
             }
 
             var rows = new List<OutboxMessage>(tasks.Count + supporting.Count);
             foreach (var task in tasks)
             {
-                var modelId = await ModelIdAsync(ModelOf(task), RecipientRoles.Unit);
+                var modelId = await ModelIdAsync(task, RecipientRoles.Unit);
                 rows.Add(Row(AssignmentKeys.Lead(template, task.ConcurrencyStamp), template, modelId, task, now));
             }
 
@@ -95,7 +94,7 @@ public sealed class AssignmentNoticeWriter(IWorkingDayCalendar calendar, OutboxO
             foreach (var part in supporting)
             {
                 var task = byId[part.TaskId];
-                var modelId = await ModelIdAsync(ModelOf(task), RecipientRoles.SupportingUnit);
+                var modelId = await ModelIdAsync(task, RecipientRoles.SupportingUnit);
                 rows.Add(Row(AssignmentKeys.Supporting(part.UnitId, task.ConcurrencyStamp), EmailTemplates.Supporting, modelId, task, now));
             }
 

@@ -103,11 +103,16 @@ public static class SelectorResolver
         DirectiveFlowDbContext db, Selector selector, UnitPlace of, CancellationToken cancellationToken)
     {
         var localities = await Provinces.LocalityIdsIn(db, of.ProvinceId).ToListAsync(cancellationToken);
-        var units = await db.Units.AsNoTracking().Where(u => localities.Contains(u.LocalityId)).ToListAsync(cancellationToken);
-        return selector.ApplyFilters(units.AsQueryable())
-            .Where(u => u.Pillar == of.Pillar && u.Level == UnitLevel.Commune && u.Kind == OrgUnitKind.PillarUnit)
+        // Only what the filters and the targets read; filtered with plain predicates (a LINQ query over the list would
+        // compile its expression trees on every call: most of a branch's time in this method).
+        var units = await db.Units.AsNoTracking().Where(u => localities.Contains(u.LocalityId))
+            .Select(u => new { Target = new TargetUnit(u.Id, u.Code, u.Name, u.Pillar, u.Level, u.ParentId), u.Kind, u.IsActive })
+            .ToListAsync(cancellationToken);
+        return units
+            .Where(u => u.Target.Pillar == of.Pillar && u.Target.Level == UnitLevel.Commune && u.Kind == OrgUnitKind.PillarUnit
+                && selector.Matches(u.IsActive, u.Target.Pillar, u.Target.Level, u.Kind))
+            .Select(u => u.Target)
             .OrderBy(u => u.Code, StringComparer.Ordinal)
-            .Select(u => new TargetUnit(u.Id, u.Code, u.Name, u.Pillar, u.Level, u.ParentId))
             .ToList();
     }
 
