@@ -49,9 +49,13 @@ public static class NationalCascade
         var ratios = new List<double>();
         var stepRatios = new List<double>();
         var oneCascadeRatios = new List<double>();
+        var floorRatios = new List<double>();
+        var oneCascadeFloorRatios = new List<double>();
         for (var round = 0; round < Rounds; round++)
         {
-            oneCascadeRatios.Add(await OneCascadeAsync(run, issuer, communeUnits, round));
+            var (oneRatio, oneFloorRatio) = await OneCascadeAsync(run, issuer, communeUnits, round);
+            oneCascadeRatios.Add(oneRatio);
+            oneCascadeFloorRatios.Add(oneFloorRatio);
             using var commands = new CommandTally();
             var watch = Stopwatch.StartNew();
             var result = await IssueAsync(run.Services, issuer, Flow, "Chỉ thị số 01/CT-TTg");
@@ -70,6 +74,8 @@ public static class NationalCascade
             var engine = issue + completions;
             var baseline = await run.CheckedBaselineAsync(result, expected, "national");
             var stepBaseline = await run.CheckedStepBaselineAsync(result, expected, "national, step by step", PlanActivity);
+            var stepFloor = await run.CheckedStepBaselineAsync(result, expected, "national, step by step, with notices", PlanActivity, withNotices: true);
+            floorRatios.Add(engine / stepFloor);
             (engineBest, baselineBest, stepBaselineBest) = (Min(engineBest, engine), Min(baselineBest, baseline), Min(stepBaselineBest, stepBaseline));
             ratios.Add(engine / baseline);
             stepRatios.Add(engine / stepBaseline);
@@ -77,35 +83,39 @@ public static class NationalCascade
                 $"{issue.TotalMilliseconds:F0} ms, {issueCommands}; {plans.Count} plans completed, each re-cascading, " +
                 $"{completions.TotalMilliseconds:F0} ms = {completions.TotalMilliseconds / plans.Count:F1} ms each, {completionCommands}); " +
                 $"raw in the same {plans.Count + 1} transactions {stepBaseline.TotalMilliseconds:F0} ms, ratio {engine / stepBaseline:F2}; " +
+                $"raw with the notices too {stepFloor.TotalMilliseconds:F0} ms ({stepFloor / stepBaseline:F2} × the tasks alone), ratio {engine / stepFloor:F2}; " +
                 $"raw in one transaction {baseline.TotalMilliseconds:F0} ms, ratio {engine / baseline:F2}; {expected:N0} tasks and notices");
         }
 
         var oneCascade = Median(oneCascadeRatios);
         Console.WriteLine($"{run.Provider} national, one directive cascading to {communeUnits:N0} units in one step (the benchmark flow, no plans), " +
             $"against raw {run.BaselineName} in one transaction: median per-round ratio {oneCascade:F2} (budget ≤ {run.Goal}) " +
-            $"{(oneCascade <= run.Goal ? "MET" : "MISSED")}");
+            $"{(oneCascade <= run.Goal ? "MET" : "MISSED")}; against raw tasks and notices, median {Median(oneCascadeFloorRatios):F2}");
         var median = Median(stepRatios);
         Console.WriteLine($"{run.Provider} national: engine cascades of {expected:N0} tasks with {expected:N0} assignment notices in " +
             $"{engineBest.TotalMilliseconds:F0} ms ({expected / engineBest.TotalSeconds:N0} tasks/s) over {provinceUnits + 1} steps; " +
             $"raw {run.BaselineName} in the same transactions (the plans, then each plan completed with its communes' tasks): " +
             $"{stepBaselineBest.TotalMilliseconds:F0} ms; median per-round ratio {median:F2} (budget ≤ {run.Goal}) {(median <= run.Goal ? "MET" : "MISSED")}; " +
             $"for reference, raw in one transaction for every row: {baselineBest.TotalMilliseconds:F0} ms " +
-            $"({expected / baselineBest.TotalSeconds:N0} rows/s), median ratio {Median(ratios):F2}");
+            $"({expected / baselineBest.TotalSeconds:N0} rows/s), median ratio {Median(ratios):F2}; against raw tasks and notices in the same " +
+            $"transactions (a model and a notice row per task, as the engine writes them), median ratio {Median(floorRatios):F2}");
     }
 
     /// <summary>
-    /// For comparison, not the budget: the same national issuer through the benchmark's one-Cascade flow, which reaches
-    /// every commune pillar unit of the country in one directive (the cascade writer's batches), against the raw insert.
+    /// The literal "one directive to ~13,300 units": the same national issuer through the benchmark's one-Cascade flow,
+    /// which reaches every commune pillar unit of the country in one directive (the cascade writer's batches), against
+    /// the raw insert of its tasks in one transaction (the budget) and, for reference, of its tasks and notices.
     /// </summary>
-    private static async Task<double> OneCascadeAsync(ScaleRun run, Guid issuer, int communeUnits, int round)
+    private static async Task<(double Ratio, double FloorRatio)> OneCascadeAsync(ScaleRun run, Guid issuer, int communeUnits, int round)
     {
         var watch = Stopwatch.StartNew();
         var result = await IssueAsync(run.Services, issuer, $"{BenchmarkFlow.Id}-commune", "Chỉ thị số 02/CT-TTg");
         var engine = watch.Elapsed;
         var baseline = await run.CheckedBaselineAsync(result, communeUnits, "national, one cascade");
+        var floor = await run.CheckedBaselineAsync(result, communeUnits, "national, one cascade, with notices", withNotices: true);
         Console.WriteLine($"  national round {round + 1}, one cascade: engine {engine.TotalMilliseconds:F0} ms, raw {baseline.TotalMilliseconds:F0} ms, " +
-            $"ratio {engine / baseline:F2}, {communeUnits:N0} tasks and notices");
-        return engine / baseline;
+            $"ratio {engine / baseline:F2}; raw with the notices too {floor.TotalMilliseconds:F0} ms, ratio {engine / floor:F2}; {communeUnits:N0} tasks and notices");
+        return (engine / baseline, engine / floor);
     }
 
     /// <summary>One task per province and per commune pillar unit of the import: 34 × 4 plans, then 3,321 × 4 commune tasks.</summary>

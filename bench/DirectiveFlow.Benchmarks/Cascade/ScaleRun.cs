@@ -1,6 +1,8 @@
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Directives.Commands;
 using DirectiveFlow.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DirectiveFlow.Benchmarks.Cascade;
 
@@ -11,11 +13,12 @@ public sealed record ScaleRun(DatabaseProvider Provider, string ConnectionString
     /// Checks that the directive wrote exactly <paramref name="expected"/> tasks and assignment notices (stopping the run
     /// otherwise), then writes the same task rows the raw way and answers how long that took.
     /// </summary>
-    public async Task<TimeSpan> CheckedBaselineAsync(IssueDirectiveResult issued, int expected, string scale)
+    public async Task<TimeSpan> CheckedBaselineAsync(IssueDirectiveResult issued, int expected, string scale, bool withNotices = false)
     {
         var rows = await CascadeBenchmark.BaselineRowsAsync(Services, issued.InstanceId);
         CascadeBenchmark.CheckScale(scale, rows.Count, await CascadeBenchmark.NoticesAsync(Services, issued.Id), expected);
-        return Baseline(rows);
+        var notices = withNotices ? await NoticesLikeAsync(issued) : null;
+        return Provider == DatabaseProvider.Sqlite ? RawBaseline.Sqlite(ConnectionString, rows, notices) : RawBaseline.Postgres(ConnectionString, rows, notices);
     }
 
     /// <summary>
@@ -23,7 +26,8 @@ public sealed record ScaleRun(DatabaseProvider Provider, string ConnectionString
     /// is completed, the tasks its unit assigns — the raw way in the same transactions: one writing the plans, then one per
     /// plan that completes it and writes its unit's tasks. Checks the scale first, like <see cref="CheckedBaselineAsync"/>.
     /// </summary>
-    public async Task<TimeSpan> CheckedStepBaselineAsync(IssueDirectiveResult issued, int expected, string scale, string planActivityId)
+    public async Task<TimeSpan> CheckedStepBaselineAsync(
+        IssueDirectiveResult issued, int expected, string scale, string planActivityId, bool withNotices = false)
     {
         var rows = await CascadeBenchmark.BaselineRowsAsync(Services, issued.InstanceId);
         CascadeBenchmark.CheckScale(scale, rows.Count, await CascadeBenchmark.NoticesAsync(Services, issued.Id), expected);
@@ -41,10 +45,15 @@ public sealed record ScaleRun(DatabaseProvider Provider, string ConnectionString
             throw new InvalidOperationException($"{scale}: the step baseline groups {steps.Sum(s => s.Rows.Count):N0} of {rows.Count:N0} rows under their plans.");
         }
 
-        return Provider == DatabaseProvider.Sqlite ? RawBaseline.Sqlite(ConnectionString, steps) : RawBaseline.Postgres(ConnectionString, steps);
+        var notices = withNotices ? await NoticesLikeAsync(issued) : null;
+        return Provider == DatabaseProvider.Sqlite ? RawBaseline.Sqlite(ConnectionString, steps, notices) : RawBaseline.Postgres(ConnectionString, steps, notices);
     }
 
-    /// <summary>Writes <paramref name="rows"/> the raw way of this database (prepared INSERT or binary COPY).</summary>
-    private TimeSpan Baseline(IReadOnlyList<UnitTask> rows) =>
-        Provider == DatabaseProvider.Sqlite ? RawBaseline.Sqlite(ConnectionString, rows) : RawBaseline.Postgres(ConnectionString, rows);
+    /// <summary>Notices as the engine wrote them for <paramref name="issued"/>: its directive and its (first) shared model's JSON.</summary>
+    private async Task<RawNotices> NoticesLikeAsync(IssueDirectiveResult issued)
+    {
+        await using var db = Services.GetRequiredService<IDbContextFactory<DirectiveFlowDbContext>>().CreateDbContext();
+        var modelId = await db.Outbox.Where(m => m.DirectiveId == issued.Id && m.ModelId != null).Select(m => m.ModelId).FirstAsync();
+        return new RawNotices(await db.OutboxModels.Where(m => m.Id == modelId).Select(m => m.Json).SingleAsync(), issued.Id);
+    }
 }
