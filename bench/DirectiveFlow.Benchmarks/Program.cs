@@ -19,9 +19,6 @@ switch (scenario)
     case "inbox":
         await InboxBenchmark.RunAsync(args[1..]);
         break;
-    case "inbox-parts":
-        await InboxParts.RunAsync(args[1..]);
-        break;
     case "overview":
         await OverviewBenchmark.RunAsync(args[1..]);
         break;

@@ -28,13 +28,7 @@ public sealed class InboxPageQueryTests
         await using (var db = h.Database.CreateContext())
         {
             var data = new TaskTestData(db);
-            var directive = await data.AddDirectiveAsync(h.City.Id, "Kế hoạch số 12/KH-UBND");
-            var start = TaskHarness.Start.AddDays(-20);
-            await data.AddTaskAsync(directive, h.Ward.Id, h.City.Id, start, TaskHarness.Start.AddDays(-3), UnitTaskStatus.InProgress, title: "Quá hạn");
-            await data.AddTaskAsync(directive, h.Ward.Id, h.City.Id, start, h.Calendar.AddWorkingDays(TaskHarness.Start, 1), UnitTaskStatus.Acknowledged, title: "Sắp đến hạn");
-            await data.AddTaskAsync(directive, h.Ward.Id, h.City.Id, start, h.Calendar.AddWorkingDays(TaskHarness.Start, 10), UnitTaskStatus.Assigned, title: "Chưa tiếp nhận");
-            await data.AddTaskAsync(directive, h.Ward.Id, h.City.Id, start, TaskHarness.Start.AddDays(-1), UnitTaskStatus.Completed,
-                title: "Hoàn thành đúng hạn", configure: t => t.CompletedAt = TaskHarness.Start.AddDays(-2));
+            var (directive, start) = await InboxTestTasks.AddWardTasksAsync(h, data);
             await data.AddTaskAsync(directive, h.Ward.Id, h.City.Id, start, TaskHarness.Start.AddDays(5), UnitTaskStatus.Cancelled, title: "Đã hủy");
             await data.AddTaskAsync(directive, h.WardSubUnit.Id, h.Ward.Id, start, TaskHarness.Start.AddDays(-2), UnitTaskStatus.InProgress, title: "Tổ dân phố, quá hạn");
             await data.AddTaskAsync(directive, h.WardSubUnit.Id, h.Ward.Id, start, TaskHarness.Start.AddDays(40), UnitTaskStatus.Completed,
