@@ -26,13 +26,7 @@ public sealed class DefaultInboxTests
         await using (var db = h.Database.CreateContext())
         {
             var data = new TaskTestData(db);
-            var directive = await data.AddDirectiveAsync(h.City.Id, "Kế hoạch số 12/KH-UBND");
-            var start = TaskHarness.Start.AddDays(-20);
-            await data.AddTaskAsync(directive, h.Ward.Id, h.City.Id, start, TaskHarness.Start.AddDays(-3), UnitTaskStatus.InProgress, title: "Quá hạn");
-            await data.AddTaskAsync(directive, h.Ward.Id, h.City.Id, start, h.Calendar.AddWorkingDays(TaskHarness.Start, 1), UnitTaskStatus.Acknowledged, title: "Sắp đến hạn");
-            await data.AddTaskAsync(directive, h.Ward.Id, h.City.Id, start, h.Calendar.AddWorkingDays(TaskHarness.Start, 10), UnitTaskStatus.Assigned, title: "Chưa tiếp nhận");
-            await data.AddTaskAsync(directive, h.Ward.Id, h.City.Id, start, TaskHarness.Start.AddDays(-1), UnitTaskStatus.Completed,
-                title: "Hoàn thành đúng hạn", configure: t => t.CompletedAt = TaskHarness.Start.AddDays(-2));
+            var (directive, start) = await InboxTestTasks.AddWardTasksAsync(h, data);
             await data.AddTaskAsync(directive, h.OtherWard.Id, h.City.Id, start, TaskHarness.Start.AddDays(-3), UnitTaskStatus.InProgress, title: "Của phường khác");
         }
 

@@ -20,9 +20,13 @@ public sealed record CountTasksQuery(TaskListFilter Filter) : IQuery<TaskCounts>
 
 public sealed class CountTasksHandler(DirectiveFlowDbContext db, TaskListSource source, TaskClock clock) : IQueryHandler<CountTasksQuery, TaskCounts>
 {
-    public async ValueTask<TaskCounts> Handle(CountTasksQuery query, CancellationToken cancellationToken)
+    public async ValueTask<TaskCounts> Handle(CountTasksQuery query, CancellationToken cancellationToken) =>
+        await ReadAsync(db, source, clock, query.Filter, cancellationToken);
+
+    internal static async Task<TaskCounts> ReadAsync(
+        DirectiveFlowDbContext db, TaskListSource source, TaskClock clock, TaskListFilter filter, CancellationToken cancellationToken)
     {
-        var row = await source.ReadAsync(query.Filter,
+        var row = await source.ReadAsync(filter,
             tasks => tasks.GroupBy(_ => 1)
                 .Select(TaskCategoryQueries.Aggregate<int, ListedCounts>(clock.Time, (g, c) => new ListedCounts(g.Count(), c)))
                 .FirstOrDefaultAsync(cancellationToken),

@@ -28,7 +28,7 @@ internal static class DefaultInbox
     {
         /// <summary>
         /// Several units' inbox (a head's, thousands of tasks): the page is chosen on the tasks alone and only its rows are
-        /// joined to their names, as <see cref="TaskListProjection.PageAsync"/> does.
+        /// joined to their names, as <see cref="TaskListProjection"/>.PageAsync does.
         /// </summary>
         public Func<DirectiveFlowDbContext, List<Guid>, int, int, IAsyncEnumerable<TaskListRow>> Page { get; } =
             EF.CompileAsyncQuery(TaskListProjection.InlineNames.In((DirectiveFlowDbContext db, List<Guid> units, int skip, int take) =>
@@ -39,52 +39,67 @@ internal static class DefaultInbox
         /// One unit's inbox (an officer's, tens of tasks): joined, sorted and cut in one step. Measured (bench/README.md,
         /// 2026-12-07): choosing the page first adds a second sort that costs an officer's page 0.1–0.2 ms and saves nothing.
         /// </summary>
-        public Func<DirectiveFlowDbContext, List<Guid>, int, int, IAsyncEnumerable<TaskListRow>> OneUnitPage { get; } =
-            EF.CompileAsyncQuery(TaskListProjection.InlineNames.In((DirectiveFlowDbContext db, List<Guid> units, int skip, int take) =>
-                TaskListProjection.WithNames(db, db.Tasks.Where(t => units.Contains(t.UnitId))).Skip(skip).Take(take).AsNoTracking()));
+        public Func<DirectiveFlowDbContext, Guid, int, int, IAsyncEnumerable<TaskListRow>> OneUnitPage { get; } =
+            EF.CompileAsyncQuery(TaskListProjection.InlineNames.In((DirectiveFlowDbContext db, Guid unit, int skip, int take) =>
+                TaskListProjection.WithNames(db, db.Tasks.Where(t => t.UnitId == unit)).Skip(skip).Take(take).AsNoTracking()));
 
         public Func<DirectiveFlowDbContext, List<Guid>, Task<int>> Count { get; } =
             EF.CompileAsyncQuery((DirectiveFlowDbContext db, List<Guid> units) => db.Tasks.Count(t => units.Contains(t.UnitId)));
 
-        public Func<DirectiveFlowDbContext, List<Guid>, DateTimeOffset, DateTimeOffset, Task<ListedCounts?>> Counts { get; } = CompileCounts();
+        /// <summary>One unit's count and category counts take the unit as a plain parameter, not a one-item list (less work per call).</summary>
+        public Func<DirectiveFlowDbContext, Guid, Task<int>> OneUnitCount { get; } =
+            EF.CompileAsyncQuery((DirectiveFlowDbContext db, Guid unit) => db.Tasks.Count(t => t.UnitId == unit));
+
+        public Func<DirectiveFlowDbContext, List<Guid>, DateTimeOffset, DateTimeOffset, Task<ListedCounts?>> Counts { get; } =
+            CompileCounts<List<Guid>, int>((db, units) => db.Tasks.Where(t => units.Contains(t.UnitId)).GroupBy(_ => 1));
+
+        /// <summary>Grouped by the unit itself (one group), which the (UnitId, …) index serves without a grouping step of its own.</summary>
+        public Func<DirectiveFlowDbContext, Guid, DateTimeOffset, DateTimeOffset, Task<ListedCounts?>> OneUnitCounts { get; } =
+            CompileCounts<Guid, Guid>((db, unit) => db.Tasks.Where(t => t.UnitId == unit).GroupBy(t => t.UnitId));
     }
 
     private static Compiled For(DirectiveFlowDbContext db) => PerModel.GetValue(db.Model, _ => new Compiled());
 
-    /// <summary>The first page (and the total, counted only when the page is full or past the end), as <see cref="TaskListProjection.PageAsync"/>.</summary>
+    /// <summary>
+    /// The first page and the total: <paramref name="knownTotal"/> when the caller has it (the inbox page, from its
+    /// counts), else counted only when the page is full or past the end, as <see cref="TaskListProjection"/>.PageAsync.
+    /// </summary>
     public static async Task<(List<TaskListItemDto> Items, int Total)> PageAsync(
-        DirectiveFlowDbContext db, List<Guid> units, TaskClock clock, int skip, int take, CancellationToken cancellationToken)
+        DirectiveFlowDbContext db, List<Guid> units, TaskClock clock, int skip, int take, int? knownTotal, CancellationToken cancellationToken)
     {
         var rows = new List<TaskListRow>(take);
         var queries = For(db);
-        var page = units.Count == 1 ? queries.OneUnitPage : queries.Page;
-        await foreach (var row in page(db, units, skip, take).WithCancellation(cancellationToken))
+        var page = units.Count == 1 ? queries.OneUnitPage(db, units[0], skip, take) : queries.Page(db, units, skip, take);
+        await foreach (var row in page.WithCancellation(cancellationToken))
         {
             rows.Add(row);
         }
 
-        var total = rows.Count < take && (rows.Count > 0 || skip == 0) ? skip + rows.Count : await queries.Count(db, units);
+        var total = knownTotal ?? (rows.Count < take && (rows.Count > 0 || skip == 0)
+            ? skip + rows.Count
+            : await (units.Count == 1 ? queries.OneUnitCount(db, units[0]) : queries.Count(db, units)));
         return (TaskListProjection.Items(rows, clock), total);
     }
 
     /// <summary>The category counts, as <see cref="CountTasksHandler"/> reads them for any filter.</summary>
-    public static Task<ListedCounts?> CountsAsync(DirectiveFlowDbContext db, List<Guid> units, CategoryTime time) => For(db).Counts(db, units, time.Now, time.DueSoonLimit);
+    public static Task<ListedCounts?> CountsAsync(DirectiveFlowDbContext db, List<Guid> units, CategoryTime time) => units.Count == 1
+        ? For(db).OneUnitCounts(db, units[0], time.Now, time.DueSoonLimit)
+        : For(db).Counts(db, units, time.Now, time.DueSoonLimit);
 
     /// <summary>
-    /// <c>(db, units, now, dueSoonLimit) => db.Tasks.Where(own).GroupBy(_ => 1).Select(aggregate).FirstOrDefault()</c>,
+    /// <c>(db, units, now, dueSoonLimit) => groups(db, units).Select(aggregate).FirstOrDefault()</c> (the groups: one, of the caller's tasks),
     /// where the instant <see cref="TaskCategoryQueries.Aggregate"/> captures as a value becomes the query's two parameters.
     /// </summary>
-    private static Func<DirectiveFlowDbContext, List<Guid>, DateTimeOffset, DateTimeOffset, Task<ListedCounts?>> CompileCounts()
+    private static Func<DirectiveFlowDbContext, TUnits, DateTimeOffset, DateTimeOffset, Task<ListedCounts?>> CompileCounts<TUnits, TKey>(
+        Expression<Func<DirectiveFlowDbContext, TUnits, IQueryable<IGrouping<TKey, UnitTask>>>> groups)
     {
-        Expression<Func<DirectiveFlowDbContext, List<Guid>, IQueryable<IGrouping<int, UnitTask>>>> groups =
-            (db, units) => db.Tasks.Where(t => units.Contains(t.UnitId)).GroupBy(_ => 1);
         var now = Expression.Parameter(typeof(DateTimeOffset), "now");
         var dueSoonLimit = Expression.Parameter(typeof(DateTimeOffset), "dueSoonLimit");
-        var aggregate = TaskCategoryQueries.Aggregate<int, ListedCounts>(default, (g, c) => new ListedCounts(g.Count(), c));
+        var aggregate = TaskCategoryQueries.Aggregate<TKey, ListedCounts>(default, (g, c) => new ListedCounts(g.Count(), c));
         var shape = (LambdaExpression)new CapturedTime(now, dueSoonLimit).Visit(aggregate);
-        var select = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(IGrouping<int, UnitTask>), typeof(ListedCounts)], groups.Body, Expression.Quote(shape));
+        var select = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(IGrouping<TKey, UnitTask>), typeof(ListedCounts)], groups.Body, Expression.Quote(shape));
         var first = Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(ListedCounts)], select);
-        return EF.CompileAsyncQuery(Expression.Lambda<Func<DirectiveFlowDbContext, List<Guid>, DateTimeOffset, DateTimeOffset, ListedCounts?>>(
+        return EF.CompileAsyncQuery(Expression.Lambda<Func<DirectiveFlowDbContext, TUnits, DateTimeOffset, DateTimeOffset, ListedCounts?>>(
             first, groups.Parameters[0], groups.Parameters[1], now, dueSoonLimit));
     }
 

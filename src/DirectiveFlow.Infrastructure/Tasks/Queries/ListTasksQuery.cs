@@ -10,12 +10,17 @@ public sealed record ListTasksQuery(TaskListFilter Filter) : IQuery<PagedResult<
 public sealed class ListTasksHandler(DirectiveFlowDbContext db, TaskListSource source, TaskClock clock)
     : IQueryHandler<ListTasksQuery, PagedResult<TaskListItemDto>>
 {
-    public async ValueTask<PagedResult<TaskListItemDto>> Handle(ListTasksQuery query, CancellationToken cancellationToken)
+    public async ValueTask<PagedResult<TaskListItemDto>> Handle(ListTasksQuery query, CancellationToken cancellationToken) =>
+        await ReadAsync(db, source, clock, query.Filter, null, cancellationToken);
+
+    /// <summary>The filter's page; its total is <paramref name="knownTotal"/> when the caller knows it, else read with the page.</summary>
+    internal static async Task<PagedResult<TaskListItemDto>> ReadAsync(
+        DirectiveFlowDbContext db, TaskListSource source, TaskClock clock, TaskListFilter filter, int? knownTotal, CancellationToken cancellationToken)
     {
-        var page = query.Filter.Page;
-        var (items, total) = await source.ReadAsync(query.Filter,
-            tasks => TaskListProjection.PageAsync(db, tasks, clock, page.Skip, page.PageSize, cancellationToken),
-            units => DefaultInbox.PageAsync(db, units, clock, page.Skip, page.PageSize, cancellationToken),
+        var page = filter.Page;
+        var (items, total) = await source.ReadAsync(filter,
+            tasks => TaskListProjection.PageAsync(db, tasks, clock, page.Skip, page.PageSize, knownTotal, cancellationToken),
+            units => DefaultInbox.PageAsync(db, units, clock, page.Skip, page.PageSize, knownTotal, cancellationToken),
             cancellationToken);
         return new PagedResult<TaskListItemDto>(items, total, page.Page, page.PageSize);
     }

@@ -13,8 +13,13 @@ namespace DirectiveFlow.Infrastructure.Tasks.Queries;
 /// </summary>
 public static class TaskListProjection
 {
+    public static Task<(List<TaskListItemDto> Items, int Total)> PageAsync(
+        DirectiveFlowDbContext db, IQueryable<UnitTask> tasks, TaskClock clock, int skip, int take, CancellationToken cancellationToken) =>
+        PageAsync(db, tasks, clock, skip, take, null, cancellationToken);
+
+    /// <summary>As above, with the total already known (<paramref name="knownTotal"/>, e.g. from the inbox's counts): no count query then.</summary>
     public static async Task<(List<TaskListItemDto> Items, int Total)> PageAsync(
-        DirectiveFlowDbContext db, IQueryable<UnitTask> tasks, TaskClock clock, int skip, int take, CancellationToken cancellationToken)
+        DirectiveFlowDbContext db, IQueryable<UnitTask> tasks, TaskClock clock, int skip, int take, int? knownTotal, CancellationToken cancellationToken)
     {
         // The page and, when needed, its count on one connection (a no-op when the caller opened it already).
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -23,7 +28,7 @@ public static class TaskListProjection
             var page = tasks.OrderBy(t => t.DueAt).ThenBy(t => t.Id).Skip(skip).Take(take);
             var rows = await WithNames(db, page).AsNoTracking().ToListAsync(cancellationToken);
             // A page that is not full and not past the end tells the total by itself; only then is the count query saved.
-            var total = rows.Count < take && (rows.Count > 0 || skip == 0) ? skip + rows.Count : await tasks.CountAsync(cancellationToken);
+            var total = knownTotal ?? (rows.Count < take && (rows.Count > 0 || skip == 0) ? skip + rows.Count : await tasks.CountAsync(cancellationToken));
             return (Items(rows, clock), total);
         }
         finally
@@ -74,9 +79,9 @@ public static class TaskListProjection
     /// <summary>Replaces each call of <see cref="WithNames"/> in a query expression by the body of <see cref="Names"/> (a compiled query must be one expression).</summary>
     internal sealed class InlineNames : ExpressionVisitor
     {
-        public static Expression<Func<DirectiveFlowDbContext, List<Guid>, int, int, IQueryable<TaskListRow>>> In(
-            Expression<Func<DirectiveFlowDbContext, List<Guid>, int, int, IQueryable<TaskListRow>>> query) =>
-            (Expression<Func<DirectiveFlowDbContext, List<Guid>, int, int, IQueryable<TaskListRow>>>)new InlineNames().Visit(query);
+        public static Expression<Func<DirectiveFlowDbContext, TUnits, int, int, IQueryable<TaskListRow>>> In<TUnits>(
+            Expression<Func<DirectiveFlowDbContext, TUnits, int, int, IQueryable<TaskListRow>>> query) =>
+            (Expression<Func<DirectiveFlowDbContext, TUnits, int, int, IQueryable<TaskListRow>>>)new InlineNames().Visit(query);
 
         protected override Expression VisitMethodCall(MethodCallExpression node)
         {
@@ -98,14 +103,18 @@ public static class TaskListProjection
     }
 
     /// <summary>The rows as the list shows them, with what is derived at read time (category, due soon, working days left).</summary>
-    public static List<TaskListItemDto> Items(IEnumerable<TaskListRow> rows, TaskClock clock) => rows.Select(r => new TaskListItemDto(
-            r.Id, r.DirectiveId, r.DirectiveNumber, r.DirectiveTitle, r.Title, r.UnitId, r.UnitCode, r.UnitName, r.AssignerUnitId,
-            r.Status.ToString(), clock.CategoryOf(r.Status, r.DueAt, r.CompletedAt), clock.IsDueSoon(r.Status, r.DueAt),
-            clock.WorkingDaysLeft(r.DueAt), r.DueAt, r.OriginalDueAt, r.CompletedAt, r.ReportedAt, r.ProgressPercent)
-        {
-            AssignedTo = r.AssignedUserId is { } assigneeId ? new AssigneeDto(assigneeId, r.AssigneeName ?? "", r.AssigneePosition ?? "") : null,
-        })
-        .ToList();
+    public static List<TaskListItemDto> Items(IReadOnlyCollection<TaskListRow> rows, TaskClock clock)
+    {
+        var workingDaysLeft = clock.WorkingDaysLeftFor(rows.Select(r => r.DueAt).ToList());
+        return rows.Select(r => new TaskListItemDto(
+                r.Id, r.DirectiveId, r.DirectiveNumber, r.DirectiveTitle, r.Title, r.UnitId, r.UnitCode, r.UnitName, r.AssignerUnitId,
+                r.Status.ToString(), clock.CategoryOf(r.Status, r.DueAt, r.CompletedAt), clock.IsDueSoon(r.Status, r.DueAt),
+                workingDaysLeft(r.DueAt), r.DueAt, r.OriginalDueAt, r.CompletedAt, r.ReportedAt, r.ProgressPercent)
+            {
+                AssignedTo = r.AssignedUserId is { } assigneeId ? new AssigneeDto(assigneeId, r.AssigneeName ?? "", r.AssigneePosition ?? "") : null,
+            })
+            .ToList();
+    }
 }
 
 /// <summary>One list row as read from the database.</summary>
