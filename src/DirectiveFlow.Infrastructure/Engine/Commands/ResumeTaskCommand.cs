@@ -1,5 +1,6 @@
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Persistence.Sql;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,12 +21,9 @@ public sealed class ResumeTaskHandler(DirectiveFlowDbContext db, IWorkflowEngine
         return await engine.RunStepAsync(db, async () =>
         {
             var now = time.GetUtcNow();
-            var consumed = await db.Tasks
-                .Where(t => t.Id == command.TaskId && t.Status != UnitTaskStatus.Completed && t.Status != UnitTaskStatus.Cancelled)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, UnitTaskStatus.Completed)
-                    .SetProperty(t => t.CompletedAt, now)
-                    .SetProperty(t => t.NextActionAt, (DateTimeOffset?)null)
-                    .SetProperty(t => t.ConcurrencyStamp, t => t.ConcurrencyStamp + 1), cancellationToken);
+            var values = new ProviderValues(db.Database.ProviderName);
+            var consumed = await db.Database.ExecuteSqlRawAsync(
+                ProviderSql.For(db).CompleteOpenTask, [values.Time(now), values.Id(command.TaskId)], cancellationToken);
             if (consumed == 0)
             {
                 return StepOutcome.RolledBack(

@@ -61,6 +61,25 @@ public abstract class ProviderSql(SqlNames names)
         $"WHERE {Names.Tasks.Column(nameof(UnitTask.Id))} = @id AND {Names.Tasks.Column(nameof(UnitTask.NextActionAt))} = @old " +
         $"AND {Names.Tasks.Column(nameof(UnitTask.DueAt))} = @due";
 
+    /// <summary>
+    /// A task's bookmark consumed, for <c>ExecuteSqlRaw</c>: task <c>{1}</c> (<see cref="ProviderValues.Id"/>) becomes
+    /// Completed at <c>{0}</c> (<see cref="ProviderValues.Time"/>) unless it is completed or cancelled already; its stamp
+    /// moves on. Built once per model: the same update as an <c>ExecuteUpdate</c> built its query from an expression on
+    /// every call.
+    /// </summary>
+    public string CompleteOpenTask => _completeOpenTask ??= BuildCompleteOpenTask();
+
+    private string? _completeOpenTask;
+
+    private string BuildCompleteOpenTask()
+    {
+        string Column(string property) => Names.Tasks.Column(property);
+        var (status, stamp) = (Column(nameof(UnitTask.Status)), Column(nameof(UnitTask.ConcurrencyStamp)));
+        return $"UPDATE {Names.Tasks.Name} SET {status} = '{nameof(UnitTaskStatus.Completed)}', {Column(nameof(UnitTask.CompletedAt))} = {{0}}, " +
+            $"{Column(nameof(UnitTask.NextActionAt))} = NULL, {stamp} = {stamp} + 1 " +
+            $"WHERE {Column(nameof(UnitTask.Id))} = {{1}} AND {status} NOT IN ('{nameof(UnitTaskStatus.Completed)}', '{nameof(UnitTaskStatus.Cancelled)}')";
+    }
+
     protected string InsertOutboxModelHead =>
         $"INSERT INTO {Names.OutboxModels.Name} ({Names.OutboxModels.Columns([nameof(OutboxModel.Json), nameof(OutboxModel.RecipientRole), nameof(OutboxModel.CreatedAt)])})";
 
