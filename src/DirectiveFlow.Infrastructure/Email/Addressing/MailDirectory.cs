@@ -61,12 +61,12 @@ public sealed class MailDirectory(IReadOnlyDictionary<Guid, MailUnit> units, IRe
         }
 
         // A row per unit and account with an address (one row with none when the unit has no such account).
-        var rows = await (from u in db.Units.AsNoTracking()
-                          where missing.Contains(u.Id)
-                          join a in db.Users.AsNoTracking().Where(a => a.Email != null) on (Guid?)u.Id equals a.UnitId into accounts
-                          from a in accounts.DefaultIfEmpty()
-                          select new { Unit = new MailUnit(u.Id, u.Code, u.Name, u.HeadName, u.HeadEmail, u.ContactEmails, u.ParentId, null), Email = a == null ? null : a.Email })
-            .ToListAsync(cancellationToken);
+        var rows = new List<UnitAccountRow>();
+        await foreach (var row in UnitRows.For(db)(db, missing).WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
+
         foreach (var unit in rows.GroupBy(r => r.Unit.Id))
         {
             units[unit.Key] = unit.First().Unit with
@@ -75,6 +75,16 @@ public sealed class MailDirectory(IReadOnlyDictionary<Guid, MailUnit> units, IRe
             };
         }
     }
+
+    private static readonly CompiledPerModel<Func<DirectiveFlowDbContext, List<Guid>, IAsyncEnumerable<UnitAccountRow>>> UnitRows = new(_ =>
+        EF.CompileAsyncQuery((DirectiveFlowDbContext db, List<Guid> ids) =>
+            from u in db.Units.AsNoTracking()
+            where ids.Contains(u.Id)
+            join a in db.Users.AsNoTracking().Where(a => a.Email != null) on (Guid?)u.Id equals a.UnitId into accounts
+            from a in accounts.DefaultIfEmpty()
+            select new UnitAccountRow(new MailUnit(u.Id, u.Code, u.Name, u.HeadName, u.HeadEmail, u.ContactEmails, u.ParentId, null), a == null ? null : a.Email)));
+
+    private sealed record UnitAccountRow(MailUnit Unit, string? Email);
 
     /// <summary>
     /// The unit an email addressed to <paramref name="role"/> about a task goes to: the task's unit; for

@@ -1,8 +1,8 @@
-using System.Runtime.CompilerServices;
 using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Journal;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Email;
+using DirectiveFlow.Infrastructure.Email.Addressing;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Tasks.Access;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +42,7 @@ public sealed class TaskWorkspace(DirectiveFlowDbContext db, TaskCallerResolver 
     /// </summary>
     public async Task<TaskForAction> LoadAsync(Guid taskId, Action<UnitTask, TaskSides> ensure, CancellationToken cancellationToken)
     {
-        var row = await Loads.GetValue(db.Model, _ => LoadQuery())(db, taskId, cancellationToken) ?? throw ProblemException.NotFound(ErrorCodes.TaskNotFound);
+        var row = await Loads.For(db)(db, taskId, cancellationToken) ?? throw ProblemException.NotFound(ErrorCodes.TaskNotFound);
         var task = row.Task;
         var supporting = row.Supporting;
         var caller = await callers.GetAsync(cancellationToken);
@@ -71,9 +71,7 @@ public sealed class TaskWorkspace(DirectiveFlowDbContext db, TaskCallerResolver 
     // The task (tracked), its supporting units, its instance's flow version and whether it has an undecided extension
     // request, in one compiled query: a command's reads before its transaction are one round trip instead of four, and
     // no query cache key is built from an expression. A compiled query serves one model (one per provider).
-    private static readonly ConditionalWeakTable<IModel, Func<DirectiveFlowDbContext, Guid, CancellationToken, Task<LoadedTask?>>> Loads = [];
-
-    private static Func<DirectiveFlowDbContext, Guid, CancellationToken, Task<LoadedTask?>> LoadQuery() =>
+    private static readonly CompiledPerModel<Func<DirectiveFlowDbContext, Guid, CancellationToken, Task<LoadedTask?>>> Loads = new(_ =>
         EF.CompileAsyncQuery((DirectiveFlowDbContext context, Guid id, CancellationToken _) => context.Tasks
             .Where(t => t.Id == id)
             .Select(t => new LoadedTask
@@ -83,7 +81,7 @@ public sealed class TaskWorkspace(DirectiveFlowDbContext db, TaskCallerResolver 
                 DefinitionRecordId = context.WorkflowInstances.Where(i => i.Id == t.InstanceId).Select(i => (Guid?)i.DefinitionRecordId).FirstOrDefault(),
                 HasOpenExtensionRequests = context.ExtensionRequests.Any(r => r.TaskId == t.Id && r.Status == ExtensionRequestStatus.Requested),
             })
-            .FirstOrDefault());
+            .FirstOrDefault()));
 
     private sealed class LoadedTask
     {
@@ -134,7 +132,7 @@ public sealed class TaskWorkspace(DirectiveFlowDbContext db, TaskCallerResolver 
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var stamp = db.Entry(task).Property(t => t.ConcurrencyStamp);
-            var claimed = await db.Database.ExecuteSqlRawAsync(Claims.GetValue(db.Model, _ => ClaimSql(db)),
+            var claimed = await db.Database.ExecuteSqlRawAsync(Claims.For(db),
                 [task.ConcurrencyStamp, task.Id, stamp.OriginalValue], cancellationToken);
             if (claimed == 0)
             {
@@ -162,9 +160,9 @@ public sealed class TaskWorkspace(DirectiveFlowDbContext db, TaskCallerResolver 
 
     // The claim, as SQL built once per model from its names: an ExecuteUpdate built its query from an expression on every
     // commit, a good part of the command's CPU time, while the write lock was held.
-    private static readonly ConditionalWeakTable<IModel, string> Claims = [];
+    private static readonly CompiledPerModel<string> Claims = new(ClaimSql);
 
-    private static string ClaimSql(DirectiveFlowDbContext db)
+    private static string ClaimSql(DbContext db)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var entity = db.Model.FindEntityType(typeof(UnitTask)) ?? throw new InvalidOperationException("UnitTask is not in the model.");
