@@ -103,7 +103,6 @@ internal sealed class EngineSide(ServiceProvider services, Guid issuer, int expe
         }
 
         using var commands = new CommandTally();
-        using var transactions = new TransactionTally();
         // The process's CPU time over the phase: on a shared machine a steadier measure of our own work than the wall clock.
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         watch.Restart();
@@ -115,7 +114,7 @@ internal sealed class EngineSide(ServiceProvider services, Guid issuer, int expe
         });
         var complete = watch.Elapsed;
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        LastCompletions = $"CPU {cpu.TotalMilliseconds:F0} ms ({cpu.TotalMilliseconds / tasks.Count:F2} ms per completion); " + transactions.Take() + "; " + commands.Take();
+        LastCompletions = $"CPU {cpu.TotalMilliseconds:F0} ms ({cpu.TotalMilliseconds / tasks.Count:F2} ms per completion); " + commands.TakeTransactions() + "; " + commands.Take();
         await using (var db = services.GetRequiredService<IDbContextFactory<DirectiveFlowDbContext>>().CreateDbContext())
         {
             var completed = await db.Tasks.CountAsync(t => t.DirectiveId == issued.Id && t.Status == UnitTaskStatus.Completed);

@@ -51,19 +51,13 @@ public sealed class TaskCommitPathTests
     public async Task Four_racing_completions_of_one_task_give_one_success_and_three_conflicts_with_nothing_half_written(string provider)
     {
         await using var h = await TaskHarness.CreateAsync(provider);
-        UnitTask task;
-        await using (var db = h.Database.CreateContext())
-        {
-            var data = new TaskTestData(db);
-            task = await data.AddTaskAsync(await data.AddDirectiveAsync(h.City.Id), h.Ward.Id, h.City.Id, TaskHarness.Start,
-                h.Calendar.AddWorkingDays(TaskHarness.Start, 5), UnitTaskStatus.InProgress);
-        }
+        var task = await WardTaskAsync(h);
 
         // All four read the task before any of them commits.
         using var allLoaded = new Barrier(4);
         var callers = Enumerable.Range(0, 4).Select(i => HeldAfterLoad(i % 2 == 0 ? TaskHarness.Officer(h.Ward) : TaskHarness.Head(h.Ward), allLoaded)).ToList();
         var results = await Task.WhenAll(callers.Select((caller, i) => Task.Run(() =>
-            TryAsync(h.AsAsync(caller, s => s.Send(new CompleteTaskCommand(task.Id, $"Kết quả {i}")))), Ct)));
+            Problems.TryAsync(h.AsAsync(caller, s => s.Send(new CompleteTaskCommand(task.Id, $"Kết quả {i}")))), Ct)));
 
         Assert.Single(results, r => r is null);
         Assert.Equal(3, results.Count(r => r?.Kind == ProblemKind.Conflict));
@@ -81,13 +75,7 @@ public sealed class TaskCommitPathTests
     public async Task An_extension_request_made_after_the_task_was_read_makes_the_completion_a_conflict_and_stays_open(string provider)
     {
         await using var h = await TaskHarness.CreateAsync(provider);
-        UnitTask task;
-        await using (var db = h.Database.CreateContext())
-        {
-            var data = new TaskTestData(db);
-            task = await data.AddTaskAsync(await data.AddDirectiveAsync(h.City.Id), h.Ward.Id, h.City.Id, TaskHarness.Start,
-                h.Calendar.AddWorkingDays(TaskHarness.Start, 5), UnitTaskStatus.InProgress);
-        }
+        var task = await WardTaskAsync(h);
 
         // The completion reads the task (no open request), then, before it commits, the unit asks for more time.
         var completer = TaskHarness.Head(h.Ward);
@@ -101,7 +89,7 @@ public sealed class TaskCommitPathTests
             }
         };
 
-        var conflict = await TryAsync(h.AsAsync(completer, s => s.Send(new CompleteTaskCommand(task.Id, "Kết quả"))));
+        var conflict = await Problems.TryAsync(h.AsAsync(completer, s => s.Send(new CompleteTaskCommand(task.Id, "Kết quả"))));
 
         Assert.Equal(ProblemKind.Conflict, conflict?.Kind);
         Assert.Empty(h.Engine.Finished);
@@ -157,6 +145,14 @@ public sealed class TaskCommitPathTests
         Assert.Contains("Văn bản: ", toWard.TextBody, StringComparison.Ordinal);
     }
 
+    private static async Task<UnitTask> WardTaskAsync(TaskHarness h)
+    {
+        await using var db = h.Database.CreateContext();
+        var data = new TaskTestData(db);
+        return await data.AddTaskAsync(await data.AddDirectiveAsync(h.City.Id), h.Ward.Id, h.City.Id, TaskHarness.Start,
+            h.Calendar.AddWorkingDays(TaskHarness.Start, 5), UnitTaskStatus.InProgress);
+    }
+
     private static void AddAccount(DirectiveFlowDbContext db, string userName, string? email, Guid unitId, string language) =>
         db.Users.Add(new AppUser
         {
@@ -180,16 +176,4 @@ public sealed class TaskCommitPathTests
         return user;
     }
 
-    private static async Task<ProblemException?> TryAsync(Task work)
-    {
-        try
-        {
-            await work;
-            return null;
-        }
-        catch (ProblemException e)
-        {
-            return e;
-        }
-    }
 }
