@@ -51,8 +51,39 @@ public sealed class CommandTally : IObserver<DiagnosticListener>, IObserver<KeyV
         }
     }
 
+    /// <summary>
+    /// "N transactions, M ms beginning them, K ms committing; C connections opened (D ms)" since the last call: on SQLite a
+    /// second writer waits for the write lock while beginning, sleeping in SQLite's busy handler.
+    /// </summary>
+    public string TakeTransactions() =>
+        $"{Interlocked.Exchange(ref _begins, 0):N0} transactions, {Ms(ref _beginTicks)} ms beginning them (the write lock's wait), " +
+        $"{Ms(ref _commitTicks)} ms committing; {Interlocked.Exchange(ref _opens, 0):N0} connections opened ({Ms(ref _openTicks)} ms)";
+
+    private static string Ms(ref long ticks) => TimeSpan.FromTicks(Interlocked.Exchange(ref ticks, 0)).TotalMilliseconds.ToString("F0");
+
+    private long _begins;
+    private long _beginTicks;
+    private long _commitTicks;
+    private long _opens;
+    private long _openTicks;
+
     public void OnNext(KeyValuePair<string, object?> value)
     {
+        if (value.Key == RelationalEventId.TransactionStarted.Name && value.Value is TransactionEndEventData begun)
+        {
+            Interlocked.Increment(ref _begins);
+            Interlocked.Add(ref _beginTicks, begun.Duration.Ticks);
+        }
+        else if (value.Key == RelationalEventId.TransactionCommitted.Name && value.Value is TransactionEndEventData committed)
+        {
+            Interlocked.Add(ref _commitTicks, committed.Duration.Ticks);
+        }
+        else if (value.Key == RelationalEventId.ConnectionOpened.Name && value.Value is ConnectionEndEventData opened)
+        {
+            Interlocked.Increment(ref _opens);
+            Interlocked.Add(ref _openTicks, opened.Duration.Ticks);
+        }
+
         if (value.Value is CommandExecutedEventData executed)
         {
             Interlocked.Increment(ref _commands);

@@ -27,6 +27,13 @@ internal sealed class EngineSide(ServiceProvider services, Guid issuer, int expe
 {
     public int Expected => expected;
 
+    /// <summary>
+    /// How many completions run at once: one per core, as WorkflowCore's host; <c>DIRECTIVEFLOW_BENCH_PEER_WORKERS</c>
+    /// overrides it (1 shows a completion's time without a second writer waiting for SQLite's lock).
+    /// </summary>
+    public static int Workers { get; } =
+        int.TryParse(Environment.GetEnvironmentVariable("DIRECTIVEFLOW_BENCH_PEER_WORKERS"), out var workers) && workers > 0 ? workers : Environment.ProcessorCount;
+
     /// <summary>The EF commands of the last run's completion phase and the time spent in them (<see cref="CommandTally"/>).</summary>
     public string LastCompletions { get; private set; } = "";
 
@@ -96,15 +103,18 @@ internal sealed class EngineSide(ServiceProvider services, Guid issuer, int expe
         }
 
         using var commands = new CommandTally();
+        // The process's CPU time over the phase: on a shared machine a steadier measure of our own work than the wall clock.
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         watch.Restart();
-        await Parallel.ForEachAsync(tasks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, async (task, ct) =>
+        await Parallel.ForEachAsync(tasks, new ParallelOptions { MaxDegreeOfParallelism = Workers }, async (task, ct) =>
         {
             await using var scope = services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext { User = Officer(task.Unit) };
             await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CompleteTaskCommand(task.Id, "Đã hoàn thành"), ct);
         });
         var complete = watch.Elapsed;
-        LastCompletions = commands.Take();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        LastCompletions = $"CPU {cpu.TotalMilliseconds:F0} ms ({cpu.TotalMilliseconds / tasks.Count:F2} ms per completion); " + commands.TakeTransactions() + "; " + commands.Take();
         await using (var db = services.GetRequiredService<IDbContextFactory<DirectiveFlowDbContext>>().CreateDbContext())
         {
             var completed = await db.Tasks.CountAsync(t => t.DirectiveId == issued.Id && t.Status == UnitTaskStatus.Completed);

@@ -62,7 +62,7 @@ public static class PeerBenchmark
             var best = Min(medians[1].Total, medians[2].Total) / medians[0].Total;
             Console.WriteLine($"Ours against the peer's best persistent model on {name}: {best.ToString("F2", CultureInfo.InvariantCulture)}× faster " +
                 $"(goal ≥ {Goal}×: {(best >= Goal ? "MET" : "MISSED")}; both committed every step to {name})");
-            Console.WriteLine($"Ours, the last round's {units.Count:N0} completions ({Environment.ProcessorCount} at a time): {ours.LastCompletions}");
+            Console.WriteLine($"Ours, the last round's {units.Count:N0} completions ({EngineSide.Workers} at a time): {ours.LastCompletions}");
             oursOnSqlite ??= medians[0].Total;
         });
 

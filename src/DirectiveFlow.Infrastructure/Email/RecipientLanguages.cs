@@ -1,3 +1,4 @@
+using DirectiveFlow.Infrastructure.Email.Addressing;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,10 +19,17 @@ public static class RecipientLanguages
             return EmailTemplateStore.DefaultLanguage;
         }
 
-        var languages = await db.Users.AsNoTracking()
-            .Where(u => u.NormalizedEmail != null && normalized.Contains(u.NormalizedEmail))
-            .Select(u => u.PreferredLanguage)
-            .ToListAsync(cancellationToken);
+        var languages = new List<string>();
+        await foreach (var language in Languages.For(db)(db, normalized).WithCancellation(cancellationToken))
+        {
+            languages.Add(language);
+        }
+
         return languages.Count == normalized.Count && languages.All(l => l == "en") ? "en" : EmailTemplateStore.DefaultLanguage;
     }
+
+    private static readonly CompiledPerModel<Func<DirectiveFlowDbContext, List<string>, IAsyncEnumerable<string>>> Languages = new(_ =>
+        EF.CompileAsyncQuery((DirectiveFlowDbContext db, List<string> addresses) => db.Users.AsNoTracking()
+            .Where(u => u.NormalizedEmail != null && addresses.Contains(u.NormalizedEmail))
+            .Select(u => u.PreferredLanguage)));
 }

@@ -2,7 +2,6 @@ using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Core.Workflows.Activities;
 using DirectiveFlow.Infrastructure.Engine.Definitions;
 using DirectiveFlow.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Tasks;
 
@@ -12,17 +11,17 @@ namespace DirectiveFlow.Infrastructure.Tasks;
 /// </summary>
 public sealed class TaskOutcomes(WorkflowDefinitionCache definitions, ActivityCatalog activities)
 {
-    public async Task<IReadOnlyList<string>> OfAsync(DirectiveFlowDbContext db, UnitTask task, CancellationToken cancellationToken)
+    /// <param name="definitionRecordId">The flow version the task's instance runs (<see cref="Commands.TaskWorkspace.DefinitionRecordId"/>, read
+    /// with the task), none when no flow stands behind it.</param>
+    public async Task<IReadOnlyList<string>> OfAsync(
+        DirectiveFlowDbContext db, UnitTask task, Guid? definitionRecordId, CancellationToken cancellationToken)
     {
-        var recordId = task.ParentTaskId is null
-            ? await db.WorkflowInstances.Where(i => i.Id == task.InstanceId).Select(i => (Guid?)i.DefinitionRecordId).SingleOrDefaultAsync(cancellationToken)
-            : null;
-        if (recordId is null)
+        if (task.ParentTaskId is not null || definitionRecordId is not { } recordId)
         {
             return [Outcomes.Done];
         }
 
-        var flow = await definitions.GetAsync(db, recordId.Value, cancellationToken);
+        var flow = await definitions.GetAsync(db, recordId, cancellationToken);
         var activity = flow.Definition.Activities.FirstOrDefault(a => a.Id == task.ActivityId);
         return activity is null ? [Outcomes.Done] : activities.OutcomesOf(activity);
     }

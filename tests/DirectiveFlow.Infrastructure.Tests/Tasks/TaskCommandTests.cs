@@ -98,8 +98,8 @@ public sealed class TaskCommandTests
         TestCurrentUserFactory(h, bothLoaded, out var first, out var second);
 
         var results = await Task.WhenAll(
-            Task.Run(() => TryAsync(h.AsAsync(first, s => s.Send(new CompleteTaskCommand(task.Id, "Một"))))),
-            Task.Run(() => TryAsync(h.AsAsync(second, s => s.Send(new CompleteTaskCommand(task.Id, "Hai"))))));
+            Task.Run(() => Problems.TryAsync(h.AsAsync(first, s => s.Send(new CompleteTaskCommand(task.Id, "Một"))))),
+            Task.Run(() => Problems.TryAsync(h.AsAsync(second, s => s.Send(new CompleteTaskCommand(task.Id, "Hai"))))));
 
         Assert.Single(results, r => r is null);
         var conflict = Assert.Single(results, r => r is not null)!;
@@ -122,19 +122,6 @@ public sealed class TaskCommandTests
                     Assert.True(barrier.SignalAndWait(TimeSpan.FromSeconds(20)), "the other request never loaded the task");
                 }
             };
-        }
-    }
-
-    private static async Task<ProblemException?> TryAsync(Task work)
-    {
-        try
-        {
-            await work;
-            return null;
-        }
-        catch (ProblemException e)
-        {
-            return e;
         }
     }
 

@@ -10,12 +10,22 @@ public static class DirectiveReferences
     public static async Task<Dictionary<Guid, DirectiveReference>> LoadAsync(DirectiveFlowDbContext db, IEnumerable<Guid> ids, CancellationToken cancellationToken)
     {
         var wanted = ids.Distinct().ToList();
-        var rows = await (from d in db.Directives.AsNoTracking()
-                          where wanted.Contains(d.Id)
-                          join u in db.Units on d.IssuingUnitId equals u.Id into units
-                          from u in units.DefaultIfEmpty()
-                          select new { d.Id, d.Number, d.DocumentType, d.IssuedOn, UnitName = u == null ? "" : u.Name, d.SignerName, d.SignerPosition, d.Deadline })
-            .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Id, r => new DirectiveReference(r.Number, r.DocumentType, r.IssuedOn, r.UnitName, r.SignerName, r.SignerPosition, r.Deadline));
+        var rows = new List<ReferenceRow>();
+        await foreach (var row in References.For(db)(db, wanted).WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return rows.ToDictionary(r => r.Id, r => r.Reference);
     }
+
+    private static readonly CompiledPerModel<Func<DirectiveFlowDbContext, List<Guid>, IAsyncEnumerable<ReferenceRow>>> References = new(_ =>
+        EF.CompileAsyncQuery((DirectiveFlowDbContext db, List<Guid> ids) =>
+            from d in db.Directives.AsNoTracking()
+            where ids.Contains(d.Id)
+            join u in db.Units on d.IssuingUnitId equals u.Id into units
+            from u in units.DefaultIfEmpty()
+            select new ReferenceRow(d.Id, new DirectiveReference(d.Number, d.DocumentType, d.IssuedOn, u == null ? "" : u.Name, d.SignerName, d.SignerPosition, d.Deadline))));
+
+    private sealed record ReferenceRow(Guid Id, DirectiveReference Reference);
 }

@@ -42,7 +42,7 @@ public sealed class MailDirectory(IReadOnlyDictionary<Guid, MailUnit> units, IRe
             .ToDictionaryAsync(d => d.Id, cancellationToken);
     }
 
-    /// <summary>The units <paramref name="ids"/> with their addressing data (one query for the units, one for their accounts).</summary>
+    /// <summary>The units <paramref name="ids"/> with their addressing data (one query: the units with their accounts).</summary>
     public static async Task<Dictionary<Guid, MailUnit>> UnitsAsync(
         DirectiveFlowDbContext db, IEnumerable<Guid> ids, CancellationToken cancellationToken)
     {
@@ -60,20 +60,31 @@ public sealed class MailDirectory(IReadOnlyDictionary<Guid, MailUnit> units, IRe
             return;
         }
 
-        var accounts = (await db.Users.AsNoTracking()
-                .Where(u => u.UnitId != null && missing.Contains(u.UnitId.Value) && u.Email != null)
-                .Select(u => new { UnitId = u.UnitId!.Value, Email = u.Email! })
-                .ToListAsync(cancellationToken))
-            .GroupBy(u => u.UnitId)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(u => u.Email).Order(StringComparer.OrdinalIgnoreCase)]);
-        foreach (var unit in await db.Units.AsNoTracking()
-            .Where(u => missing.Contains(u.Id))
-            .Select(u => new MailUnit(u.Id, u.Code, u.Name, u.HeadName, u.HeadEmail, u.ContactEmails, u.ParentId, null))
-            .ToListAsync(cancellationToken))
+        // A row per unit and account with an address (one row with none when the unit has no such account).
+        var rows = new List<UnitAccountRow>();
+        await foreach (var row in UnitRows.For(db)(db, missing).WithCancellation(cancellationToken))
         {
-            units[unit.Id] = unit with { Accounts = accounts.GetValueOrDefault(unit.Id, []) };
+            rows.Add(row);
+        }
+
+        foreach (var unit in rows.GroupBy(r => r.Unit.Id))
+        {
+            units[unit.Key] = unit.First().Unit with
+            {
+                Accounts = [.. unit.Select(r => r.Email).OfType<string>().Order(StringComparer.OrdinalIgnoreCase)],
+            };
         }
     }
+
+    private static readonly CompiledPerModel<Func<DirectiveFlowDbContext, List<Guid>, IAsyncEnumerable<UnitAccountRow>>> UnitRows = new(_ =>
+        EF.CompileAsyncQuery((DirectiveFlowDbContext db, List<Guid> ids) =>
+            from u in db.Units.AsNoTracking()
+            where ids.Contains(u.Id)
+            join a in db.Users.AsNoTracking().Where(a => a.Email != null) on (Guid?)u.Id equals a.UnitId into accounts
+            from a in accounts.DefaultIfEmpty()
+            select new UnitAccountRow(new MailUnit(u.Id, u.Code, u.Name, u.HeadName, u.HeadEmail, u.ContactEmails, u.ParentId, null), a == null ? null : a.Email)));
+
+    private sealed record UnitAccountRow(MailUnit Unit, string? Email);
 
     /// <summary>
     /// The unit an email addressed to <paramref name="role"/> about a task goes to: the task's unit; for

@@ -26,7 +26,7 @@ public sealed class CancelTaskHandler(TaskWorkspace workspace) : ICommandHandler
         task.Status = TaskStateMachine.AfterCancel(task.Status);
         task.NextActionAt = null;
         workspace.Record(task, caller.UserName, "task.cancelled", command.Reason.Trim());
-        await OpenExtensionRequests.SupersedeAsync(workspace.Db, task, caller.UserName, workspace.Now, cancellationToken);
+        await OpenExtensionRequests.SupersedeAsync(workspace, task, caller.UserName, cancellationToken);
         await TaskEmails.QueueAsync(workspace, task, task.UnitId, "cancelled",
             "Nhiệm vụ đã bị hủy", "Task cancelled", command.Reason.Trim(), workspace.Now, cancellationToken);
         await workspace.CommitAsync(cancellationToken);

@@ -30,7 +30,7 @@ public sealed class CompleteTaskHandler(TaskWorkspace workspace, IWorkflowEngine
 
         var (task, caller, _) = await workspace.LoadAsync(command.TaskId, TaskAction.Complete, cancellationToken);
         var outcome = string.IsNullOrWhiteSpace(command.Outcome) ? Outcomes.Done : command.Outcome.Trim();
-        var allowed = await outcomes.OfAsync(workspace.Db, task, cancellationToken);
+        var allowed = await outcomes.OfAsync(workspace.Db, task, workspace.DefinitionRecordId, cancellationToken);
         if (!allowed.Contains(outcome, StringComparer.Ordinal))
         {
             throw ProblemException.Invalid("outcome", ErrorCodes.UnknownOutcome, outcome, string.Join(", ", allowed));
@@ -58,7 +58,7 @@ public sealed class CompleteTaskHandler(TaskWorkspace workspace, IWorkflowEngine
         task.ProgressPercent = 100;
         task.NextActionAt = null;
         workspace.Record(task, actor, "task.completed", task.ResultSummary);
-        await OpenExtensionRequests.SupersedeAsync(workspace.Db, task, actor, workspace.Now, cancellationToken);
+        await OpenExtensionRequests.SupersedeAsync(workspace, task, actor, cancellationToken);
         await TaskEmails.QueueAsync(workspace, task, task.AssignerUnitId, "completed",
             "Nhiệm vụ đã hoàn thành", "Task completed", task.ResultSummary, workspace.Now, cancellationToken);
         await workspace.CommitAsync(cancellationToken,

@@ -1,5 +1,4 @@
 using DirectiveFlow.Core.Tasks;
-using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Tasks.Commands;
@@ -12,18 +11,23 @@ internal static class OpenExtensionRequests
 {
     /// <summary>
     /// Marks the task's undecided requests <see cref="ExtensionRequestStatus.Superseded"/>, stamped with the moment and
-    /// the person that ended the task. Tracked only: the caller's commit writes them with the task's end.
+    /// the person that ended the task. Tracked only: the caller's commit writes them with the task's end. No query when
+    /// the task had none as it was loaded (<see cref="TaskWorkspace.HasOpenExtensionRequests"/>).
     /// </summary>
-    public static async Task SupersedeAsync(DirectiveFlowDbContext db, UnitTask task, string actor, DateTimeOffset now,
-        CancellationToken cancellationToken)
+    public static async Task SupersedeAsync(TaskWorkspace workspace, UnitTask task, string actor, CancellationToken cancellationToken)
     {
-        var open = await db.ExtensionRequests
+        if (!workspace.HasOpenExtensionRequests)
+        {
+            return;
+        }
+
+        var open = await workspace.Db.ExtensionRequests
             .Where(r => r.TaskId == task.Id && r.Status == ExtensionRequestStatus.Requested)
             .ToListAsync(cancellationToken);
         foreach (var request in open)
         {
             request.Status = ExtensionRequestStatus.Superseded;
-            request.DecidedAt = now;
+            request.DecidedAt = workspace.Now;
             request.DecidedBy = actor;
             request.ConcurrencyStamp++;
         }

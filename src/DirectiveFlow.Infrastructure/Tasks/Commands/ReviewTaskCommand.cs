@@ -59,7 +59,7 @@ public sealed class ReviewTaskHandler(TaskWorkspace workspace, IWorkflowEngine e
         task.ProgressPercent = 100;
         task.NextActionAt = null;
         workspace.Record(task, caller.UserName, "task.accepted", comment);
-        await OpenExtensionRequests.SupersedeAsync(workspace.Db, task, caller.UserName, workspace.Now, cancellationToken);
+        await OpenExtensionRequests.SupersedeAsync(workspace, task, caller.UserName, cancellationToken);
         await TaskEmails.QueueAsync(workspace, task, task.UnitId, "accepted",
             "Kết quả đã được chấp nhận", "Result accepted", comment, workspace.Now, cancellationToken);
         await workspace.CommitAsync(cancellationToken,
