@@ -22,15 +22,16 @@ public sealed class ResumeTaskHandler(DirectiveFlowDbContext db, IWorkflowEngine
         {
             var now = time.GetUtcNow();
             var values = new ProviderValues(db.Database.ProviderName);
-            var consumed = await db.Database.ExecuteSqlRawAsync(
-                ProviderSql.For(db).CompleteOpenTask, [values.Time(now), values.Id(command.TaskId)], cancellationToken);
+            var consumed = await db.Database.ExecuteSqlRawAsync(ProviderSql.For(db).CompleteOpenTask,
+                [ProviderValues.Named(db.Database, "@at", values.Time(now)), ProviderValues.Named(db.Database, "@id", values.Id(command.TaskId))],
+                cancellationToken);
             if (consumed == 0)
             {
                 return StepOutcome.RolledBack(
                     await db.Tasks.AnyAsync(t => t.Id == command.TaskId, cancellationToken) ? ResumeResult.AlreadyConsumed : ResumeResult.NotFound);
             }
 
-            var task = await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == command.TaskId, cancellationToken);
+            var task = await Loads.For(db)(db, command.TaskId, cancellationToken);
             db.Journal.Add(new Core.Journal.JournalEntry
             {
                 DirectiveId = task.DirectiveId, InstanceId = task.InstanceId, TaskId = task.Id, ActivityId = task.ActivityId,
@@ -40,4 +41,8 @@ public sealed class ResumeTaskHandler(DirectiveFlowDbContext db, IWorkflowEngine
             return StepOutcome.Committed(ResumeResult.Resumed, deferred);
         }, cancellationToken);
     }
+
+    /// <summary>The consumed task, read once per step: compiled (no query built from an expression on every step).</summary>
+    private static readonly CompiledPerModel<Func<DirectiveFlowDbContext, Guid, CancellationToken, Task<UnitTask>>> Loads = new(_ =>
+        EF.CompileAsyncQuery((DirectiveFlowDbContext context, Guid id, CancellationToken _) => context.Tasks.AsNoTracking().Single(t => t.Id == id)));
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Workflows;
@@ -6,7 +5,6 @@ using DirectiveFlow.Infrastructure.Engine.Definitions;
 using DirectiveFlow.Infrastructure.Organisation.Units;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace DirectiveFlow.Infrastructure.Engine.Runtime;
 
@@ -14,7 +12,32 @@ namespace DirectiveFlow.Infrastructure.Engine.Runtime;
 public sealed class FlowStepLoader(WorkflowDefinitionCache definitions, TimeProvider time)
 {
     /// <summary>The step's query compiled once per model (tests run SQLite and PostgreSQL in one process).</summary>
-    private static readonly ConditionalWeakTable<IModel, Func<DirectiveFlowDbContext, Guid, Guid, Task<StepRow?>>> Compiled = [];
+    private static readonly CompiledPerModel<Func<DirectiveFlowDbContext, Guid, Guid, Task<StepRow?>>> Compiled = new(_ => EF.CompileAsyncQuery(
+        (DirectiveFlowDbContext context, Guid instance, Guid branch) => (
+            from i in context.WorkflowInstances.AsNoTracking()
+            join d in context.Directives.AsNoTracking() on i.DirectiveId equals d.Id
+            join iu in context.Units.AsNoTracking() on d.IssuingUnitId equals iu.Id into issuers
+            from iu in issuers.DefaultIfEmpty()
+            join b in context.Units.AsNoTracking() on branch equals b.Id into branches
+            from b in branches.DefaultIfEmpty()
+            join bl in context.Localities.AsNoTracking() on b.LocalityId equals bl.Id into branchLocalities
+            from bl in branchLocalities.DefaultIfEmpty()
+            where i.Id == instance
+            select new StepRow(
+                i.Status, i.DefinitionRecordId,
+                new Directive
+                {
+                    Id = d.Id, Number = d.Number, Title = d.Title, Priority = d.Priority, IssuingUnitId = d.IssuingUnitId,
+                    CreatedBy = d.CreatedBy, InputsJson = d.InputsJson, Deadline = d.Deadline, DocumentType = d.DocumentType,
+                    IssuedOn = d.IssuedOn, Summary = d.Summary, WorkflowDefinitionId = d.WorkflowDefinitionId,
+                    SignerName = d.SignerName, SignerPosition = d.SignerPosition,
+                },
+                iu == null ? "" : iu.Name,
+                b == null ? null : b.Name,
+                b == null ? (Pillar?)null : b.Pillar,
+                bl != null && bl.Type == LocalityType.Country,
+                bl == null ? (Guid?)null : bl.ParentId ?? bl.Id))
+        .SingleOrDefault()));
 
     /// <summary>
     /// The step, or null when the instance is no longer running (completed, cancelled, faulted). A step that moves on a
@@ -29,31 +52,7 @@ public sealed class FlowStepLoader(WorkflowDefinitionCache definitions, TimeProv
         // with how letters cite it, and the branch unit: every engine step starts here. Compiled: building the query's
         // cache key from its expression was a good part of a step's own CPU time.
         var branchId = branchUnitId ?? Guid.Empty;
-        var row = await Compiled.GetValue(db.Model, _ => EF.CompileAsyncQuery((DirectiveFlowDbContext context, Guid instance, Guid branch) => (
-                from i in context.WorkflowInstances.AsNoTracking()
-                join d in context.Directives.AsNoTracking() on i.DirectiveId equals d.Id
-                join iu in context.Units.AsNoTracking() on d.IssuingUnitId equals iu.Id into issuers
-                from iu in issuers.DefaultIfEmpty()
-                join b in context.Units.AsNoTracking() on branch equals b.Id into branches
-                from b in branches.DefaultIfEmpty()
-                join bl in context.Localities.AsNoTracking() on b.LocalityId equals bl.Id into branchLocalities
-                from bl in branchLocalities.DefaultIfEmpty()
-                where i.Id == instance
-                select new StepRow(
-                    i.Status, i.DefinitionRecordId,
-                    new Directive
-                    {
-                        Id = d.Id, Number = d.Number, Title = d.Title, Priority = d.Priority, IssuingUnitId = d.IssuingUnitId,
-                        CreatedBy = d.CreatedBy, InputsJson = d.InputsJson, Deadline = d.Deadline, DocumentType = d.DocumentType,
-                        IssuedOn = d.IssuedOn, Summary = d.Summary, WorkflowDefinitionId = d.WorkflowDefinitionId,
-                        SignerName = d.SignerName, SignerPosition = d.SignerPosition,
-                    },
-                    iu == null ? "" : iu.Name,
-                    b == null ? null : b.Name,
-                    b == null ? (Pillar?)null : b.Pillar,
-                    bl != null && bl.Type == LocalityType.Country,
-                    bl == null ? (Guid?)null : bl.ParentId ?? bl.Id))
-            .SingleOrDefault()))(db, instanceId, branchId);
+        var row = await Compiled.For(db)(db, instanceId, branchId);
         if (row is null || row.Status != WorkflowInstanceStatus.Running)
         {
             return null;

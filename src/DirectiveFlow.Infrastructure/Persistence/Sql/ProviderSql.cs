@@ -62,9 +62,8 @@ public abstract class ProviderSql(SqlNames names)
         $"AND {Names.Tasks.Column(nameof(UnitTask.DueAt))} = @due";
 
     /// <summary>
-    /// A task's bookmark consumed, for <c>ExecuteSqlRaw</c>: task <c>{1}</c> (<see cref="ProviderValues.Id"/>) becomes
-    /// Completed at <c>{0}</c> (<see cref="ProviderValues.Time"/>) unless it is completed or cancelled already; its stamp
-    /// moves on. Built once per model: the same update as an <c>ExecuteUpdate</c> built its query from an expression on
+    /// A task's bookmark consumed: task <c>@id</c> (<see cref="ProviderValues.Id"/>) becomes Completed at <c>@at</c>
+    /// (<see cref="ProviderValues.Time"/>) unless it is completed or cancelled already; its stamp moves on. Built once per model: the same update as an <c>ExecuteUpdate</c> built its query from an expression on
     /// every call.
     /// </summary>
     public string CompleteOpenTask => _completeOpenTask ??= BuildCompleteOpenTask();
@@ -75,10 +74,21 @@ public abstract class ProviderSql(SqlNames names)
     {
         string Column(string property) => Names.Tasks.Column(property);
         var (status, stamp) = (Column(nameof(UnitTask.Status)), Column(nameof(UnitTask.ConcurrencyStamp)));
-        return $"UPDATE {Names.Tasks.Name} SET {status} = '{nameof(UnitTaskStatus.Completed)}', {Column(nameof(UnitTask.CompletedAt))} = {{0}}, " +
+        return $"UPDATE {Names.Tasks.Name} SET {status} = '{nameof(UnitTaskStatus.Completed)}', {Column(nameof(UnitTask.CompletedAt))} = @at, " +
             $"{Column(nameof(UnitTask.NextActionAt))} = NULL, {stamp} = {stamp} + 1 " +
-            $"WHERE {Column(nameof(UnitTask.Id))} = {{1}} AND {status} NOT IN ('{nameof(UnitTaskStatus.Completed)}', '{nameof(UnitTaskStatus.Cancelled)}')";
+            $"WHERE {Column(nameof(UnitTask.Id))} = @id AND {status} NOT IN ('{nameof(UnitTaskStatus.Completed)}', '{nameof(UnitTaskStatus.Cancelled)}')";
     }
+
+    /// <summary>
+    /// A task command's claim: task <c>@id</c>'s stamp set to <c>@stamp</c> only while it is still <c>@read</c>, the value
+    /// read (a concurrent change makes it update nothing). Built once per model, like
+    /// <see cref="CompleteOpenTask"/>.
+    /// </summary>
+    public string ClaimTaskStamp => _claimTaskStamp ??=
+        $"UPDATE {Names.Tasks.Name} SET {Names.Tasks.Column(nameof(UnitTask.ConcurrencyStamp))} = @stamp " +
+        $"WHERE {Names.Tasks.Column(nameof(UnitTask.Id))} = @id AND {Names.Tasks.Column(nameof(UnitTask.ConcurrencyStamp))} = @read";
+
+    private string? _claimTaskStamp;
 
     protected string InsertOutboxModelHead =>
         $"INSERT INTO {Names.OutboxModels.Name} ({Names.OutboxModels.Columns([nameof(OutboxModel.Json), nameof(OutboxModel.RecipientRole), nameof(OutboxModel.CreatedAt)])})";

@@ -1,5 +1,7 @@
 using System.Data.Common;
 using DirectiveFlow.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace DirectiveFlow.Infrastructure.Persistence.Sql;
 
@@ -26,6 +28,19 @@ public sealed class ProviderValues(string? providerName)
     public object NullableTime(DateTimeOffset? value) => value is { } v ? Time(v) : DBNull.Value;
 
     public static object Text(string? value) => value is null ? DBNull.Value : value;
+
+    /// <summary>
+    /// A parameter of <paramref name="database"/>'s provider, named as a statement of <see cref="ProviderSql"/> names it
+    /// (<c>@id</c>), for running that statement through EF (<c>ExecuteSqlRaw</c>). Bind values as this class gives them.
+    /// </summary>
+    public static DbParameter Named(DatabaseFacade database, string name, object value)
+    {
+        var parameter = DbProviderFactories.GetFactory(database.GetDbConnection())?.CreateParameter()
+            ?? throw new InvalidOperationException($"{database.ProviderName} creates no parameters.");
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        return parameter;
+    }
 
     /// <summary>Reads a Guid column written by EF or by <see cref="Id"/>.</summary>
     public Guid ReadId(DbDataReader reader, int ordinal) => IsSqlite ? Guid.Parse(reader.GetString(ordinal)) : reader.GetGuid(ordinal);

@@ -2,13 +2,10 @@ using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Journal;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Email;
-using DirectiveFlow.Infrastructure.Email.Addressing;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Persistence.Sql;
 using DirectiveFlow.Infrastructure.Tasks.Access;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DirectiveFlow.Infrastructure.Tasks.Commands;
 
@@ -122,18 +119,20 @@ public sealed class TaskWorkspace(DirectiveFlowDbContext db, TaskCallerResolver 
     public async Task CommitAsync(CancellationToken cancellationToken, Func<Task>? beforeSave = null)
     {
         var task = _task ?? throw new InvalidOperationException("Load the task before committing.");
-        // A failed save ends the command (the transaction is rolled back whole), so EF Core's savepoint around each save
-        // would only cost two round trips and, on PostgreSQL, a subtransaction. Restored after: the request's context
-        // may do other work.
-        var savepoints = db.Database.AutoSavepointsEnabled;
-        db.Database.AutoSavepointsEnabled = false;
+        // A failed save ends the command: the transaction is rolled back whole, with no savepoint around each save.
+        using var savepoints = new SavepointsOff(db);
         using var turn = await SqliteWriterQueue.WaitTurnAsync(db, cancellationToken);
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var stamp = db.Entry(task).Property(t => t.ConcurrencyStamp);
-            var claimed = await db.Database.ExecuteSqlRawAsync(Claims.For(db),
-                [task.ConcurrencyStamp, task.Id, stamp.OriginalValue], cancellationToken);
+            var claimed = await db.Database.ExecuteSqlRawAsync(ProviderSql.For(db).ClaimTaskStamp,
+                [
+                    ProviderValues.Named(db.Database, "@stamp", task.ConcurrencyStamp),
+                    ProviderValues.Named(db.Database, "@id", new ProviderValues(db.Database.ProviderName).Id(task.Id)),
+                    ProviderValues.Named(db.Database, "@read", stamp.OriginalValue),
+                ],
+                cancellationToken);
             if (claimed == 0)
             {
                 throw new DbUpdateConcurrencyException("The task's stamp moved on since it was read.");
@@ -152,24 +151,6 @@ public sealed class TaskWorkspace(DirectiveFlowDbContext db, TaskCallerResolver 
         {
             throw ProblemException.Conflict(ErrorCodes.TaskChanged);
         }
-        finally
-        {
-            db.Database.AutoSavepointsEnabled = savepoints;
-        }
-    }
-
-    // The claim, as SQL built once per model from its names: an ExecuteUpdate built its query from an expression on every
-    // commit, a good part of the command's CPU time, while the write lock was held.
-    private static readonly CompiledPerModel<string> Claims = new(ClaimSql);
-
-    private static string ClaimSql(DbContext db)
-    {
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var entity = db.Model.FindEntityType(typeof(UnitTask)) ?? throw new InvalidOperationException("UnitTask is not in the model.");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
-        var stamp = Column(nameof(UnitTask.ConcurrencyStamp));
-        return $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {stamp} = {{0}} WHERE {Column(nameof(UnitTask.Id))} = {{1}} AND {stamp} = {{2}}";
     }
 }
 

@@ -1,9 +1,7 @@
 using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace DirectiveFlow.Infrastructure.Tasks.Queries;
 
@@ -21,7 +19,7 @@ internal static class DefaultInbox
         && f.Statuses.Count == 0;
 
     /// <summary>A compiled query is bound to the model it first ran with: one set per model (one in a running product).</summary>
-    private static readonly ConditionalWeakTable<IModel, Compiled> PerModel = [];
+    private static readonly CompiledPerModel<Compiled> PerModel = new(_ => new Compiled());
 
     /// <summary>The pages read through the list's one join (<see cref="TaskListProjection.Names"/>), inlined into each compiled query.</summary>
     private sealed class Compiled
@@ -58,7 +56,7 @@ internal static class DefaultInbox
             CompileCounts<Guid, Guid>((db, unit) => db.Tasks.Where(t => t.UnitId == unit).GroupBy(t => t.UnitId));
     }
 
-    private static Compiled For(DirectiveFlowDbContext db) => PerModel.GetValue(db.Model, _ => new Compiled());
+    private static Compiled For(DirectiveFlowDbContext db) => PerModel.For(db);
 
     /// <summary>
     /// The first page and the total: <paramref name="knownTotal"/> when the caller has it (the inbox page, from its
