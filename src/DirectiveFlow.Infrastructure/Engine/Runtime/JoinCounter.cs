@@ -2,6 +2,8 @@ using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Core.Workflows.Activities;
 using DirectiveFlow.Infrastructure.Engine.Definitions;
+using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Persistence.Sql;
 using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Engine.Runtime;
@@ -17,14 +19,17 @@ public static class JoinCounter
     public static async Task<ActivityExecution?> BranchFinishedAsync(FlowStep step, Guid cascadeExecutionId, CancellationToken cancellationToken)
     {
         await step.Db.SaveChangesAsync(cancellationToken);
-        await step.Db.ActivityExecutions.Where(e => e.Id == cascadeExecutionId)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.CompletedBranches, e => e.CompletedBranches + 1)
-                .SetProperty(e => e.ConcurrencyStamp, e => e.ConcurrencyStamp + 1), cancellationToken);
+        // Statement and read built once per model: a cascade of thousands of branches counts each of them here.
+        var id = ProviderValues.Named(step.Db.Database, "@id", new ProviderValues(step.Db.Database.ProviderName).Id(cascadeExecutionId));
+        await step.Db.Database.ExecuteSqlRawAsync(ProviderSql.For(step.Db).CountFinishedBranch, [id], cancellationToken);
         // Read back inside the same transaction: the row is locked by the update, so this is the value it set.
-        var cascade = await step.Db.ActivityExecutions.AsNoTracking().SingleAsync(e => e.Id == cascadeExecutionId, cancellationToken);
+        var cascade = await Executions.For(step.Db)(step.Db, cascadeExecutionId, cancellationToken);
         step.Journal("branch.completed", $"{cascade.CompletedBranches}/{cascade.ExpectedBranches}", cascade.ActivityId);
         return IsMet(step, cascade) ? await TryCompleteAsync(step, cascade, cancellationToken) : null;
     }
+
+    private static readonly CompiledPerModel<Func<DirectiveFlowDbContext, Guid, CancellationToken, Task<ActivityExecution>>> Executions = new(_ =>
+        EF.CompileAsyncQuery((DirectiveFlowDbContext db, Guid id, CancellationToken _) => db.ActivityExecutions.AsNoTracking().Single(e => e.Id == id)));
 
     /// <summary>Moves the cascade from waiting to completed; only the one caller that wins the transition gets it back.</summary>
     public static async Task<ActivityExecution?> TryCompleteAsync(FlowStep step, ActivityExecution cascade, CancellationToken cancellationToken)

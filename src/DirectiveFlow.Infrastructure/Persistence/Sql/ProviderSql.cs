@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using DirectiveFlow.Core.Email;
 using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure.Persistence.Sql.PostgreSql;
 using DirectiveFlow.Infrastructure.Persistence.Sql.Sqlite;
 using DirectiveFlow.Infrastructure.Persistence.Sql.SqlServer;
@@ -89,6 +90,22 @@ public abstract class ProviderSql(SqlNames names)
         $"WHERE {Names.Tasks.Column(nameof(UnitTask.Id))} = @id AND {Names.Tasks.Column(nameof(UnitTask.ConcurrencyStamp))} = @read";
 
     private string? _claimTaskStamp;
+
+    /// <summary>
+    /// One finished branch counted on cascade <c>@id</c> (<see cref="ProviderValues.Id"/>): an atomic increment of its
+    /// completed branches, its stamp moving on. Built once per model, like <see cref="CompleteOpenTask"/>.
+    /// </summary>
+    public string CountFinishedBranch => _countFinishedBranch ??= BuildCountFinishedBranch();
+
+    private string? _countFinishedBranch;
+
+    private string BuildCountFinishedBranch()
+    {
+        var executions = Names.ActivityExecutions;
+        var (completed, stamp) = (executions.Column(nameof(ActivityExecution.CompletedBranches)), executions.Column(nameof(ActivityExecution.ConcurrencyStamp)));
+        return $"UPDATE {executions.Name} SET {completed} = {completed} + 1, {stamp} = {stamp} + 1 " +
+            $"WHERE {executions.Column(nameof(ActivityExecution.Id))} = @id";
+    }
 
     protected string InsertOutboxModelHead =>
         $"INSERT INTO {Names.OutboxModels.Name} ({Names.OutboxModels.Columns([nameof(OutboxModel.Json), nameof(OutboxModel.RecipientRole), nameof(OutboxModel.CreatedAt)])})";

@@ -1,5 +1,6 @@
 using DirectiveFlow.Core.Email;
 using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Core.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -17,6 +18,8 @@ public sealed class SqlNames(IModel model, ISqlGenerationHelper sql)
     public MappedTable Outbox { get; } = new(model, sql, typeof(OutboxMessage));
 
     public MappedTable OutboxModels { get; } = new(model, sql, typeof(OutboxModel));
+
+    public MappedTable ActivityExecutions { get; } = new(model, sql, typeof(ActivityExecution));
 
     /// <summary>Delimits a name that is not the model's (a temporary table, a CTE's column).</summary>
     public string Delimit(string identifier) => sql.DelimitIdentifier(identifier);

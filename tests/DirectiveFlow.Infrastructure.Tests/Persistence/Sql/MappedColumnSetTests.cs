@@ -53,6 +53,7 @@ public sealed class MappedColumnSetTests
         Assert.All(texts, text => Assert.True(
             text.Contains(names.Tasks.Name, StringComparison.Ordinal) || text.Contains(names.Outbox.Name, StringComparison.Ordinal)
             || text.Contains(names.OutboxModels.Name, StringComparison.Ordinal)
+            || text.Contains(names.ActivityExecutions.Name, StringComparison.Ordinal)
             || text.Contains(names.Tasks.Columns(TaskColumns.Properties), StringComparison.Ordinal), text));
         Assert.Equal(provider == DatabaseProvider.SqlServer ? "[Tasks]" : "\"Tasks\"", names.Tasks.Name);
     }
