@@ -8,7 +8,7 @@ namespace DirectiveFlow.Infrastructure.Email;
 public static class EmailTelemetry
 {
     private static readonly Counter<long> QueuedRows = DirectiveFlowTelemetry.Meter.CreateCounter<long>(
-        "directiveflow.emails.queued", "{email}", "Emails put in the outbox (source: sweep, notice, single, task).");
+        "directiveflow.emails.queued", "{email}", "Emails put in the outbox (source: sweep, notice, single, task, digest).");
 
     private static readonly Counter<long> Sent = DirectiveFlowTelemetry.Meter.CreateCounter<long>(
         "directiveflow.emails.sent", "{email}", "Emails the SMTP server accepted.");

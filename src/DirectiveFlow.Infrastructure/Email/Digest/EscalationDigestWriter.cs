@@ -157,6 +157,8 @@ public sealed class EscalationDigestWriter(
 
             await transaction.CommitAsync(cancellationToken);
             db.Entry(digest).State = EntityState.Detached;
+            // The digest is the email that goes out; the escalations it holds were counted when the sweep queued them.
+            EmailTelemetry.Queued(1, "digest");
             return true;
         }
         catch (DbUpdateException ex)

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Text.RegularExpressions;
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Email;
@@ -7,6 +8,7 @@ using DirectiveFlow.Infrastructure.Engine.Commands;
 using DirectiveFlow.Infrastructure.Organisation.Import;
 using DirectiveFlow.Infrastructure.Scheduling;
 using DirectiveFlow.Infrastructure.Scheduling.Sweep;
+using DirectiveFlow.Infrastructure.Telemetry;
 using DirectiveFlow.Infrastructure.Tests.Engine;
 using DirectiveFlow.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +44,7 @@ public sealed partial class EscalationDigestScenarioTests
         await host.Services.PrepareSchedulingAsync(Ct);
         var wardTasks = await CascadeToTheWardsAsync(host);
         Assert.Equal(504, wardTasks.Count);
+        using var queuedDigests = new QueuedDigests();
 
         host.Clock.Advance(TimeSpan.FromDays(60));
         var digestsByDay = new Dictionary<DateOnly, int>();
@@ -105,6 +108,8 @@ public sealed partial class EscalationDigestScenarioTests
         var digests = rows.Where(m => m.DedupeKey.StartsWith("escalation-digest:", StringComparison.Ordinal)).ToDictionary(m => m.Id);
         Assert.Equal(4, digests.Count);
         Assert.All(digests.Values, d => Assert.Equal((OutboxStatus.Sent, 1), (d.Status, d.Attempts)));
+        // Each digest counted as queued (source "digest"); other tests of this process may add theirs at the same time.
+        Assert.True(queuedDigests.Count >= digests.Count, $"{queuedDigests.Count} digests counted as queued, {digests.Count} written");
         var digested = rows.Where(m => m.Status == OutboxStatus.Digested).ToList();
         Assert.All(digested, m => Assert.True(m.DigestId is { } id && digests.ContainsKey(id)));
         // Every ward task's step to the issuing leadership, and each ward's step to its superior; the PARTY wards' superior
@@ -183,4 +188,37 @@ public sealed partial class EscalationDigestScenarioTests
     /// <summary>One of the Vietnamese subject prefixes, and no English word of the English templates.</summary>
     [GeneratedRegex(@"^\[(Nhiệm vụ mới|Nhắc việc|Đến hạn hôm nay|Quá hạn|Quá hạn – báo cáo lãnh đạo|Chưa báo cáo tiến độ|Tổng hợp quá hạn|Phối hợp|Trả lại để làm lại|Nhắc tiếp nhận nhiệm vụ|Chưa tiếp nhận nhiệm vụ)\](?!.*\b(Overdue|Reminder|working day|task\(s\))\b)")]
     private static partial Regex VietnameseSubject();
+
+    /// <summary>Counts the emails the outbox counter records as queued by the digest writer.</summary>
+    private sealed class QueuedDigests : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private long _count;
+
+        public QueuedDigests()
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == DirectiveFlowTelemetry.Name && instrument.Name == "directiveflow.emails.queued")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+            {
+                foreach (var tag in tags)
+                {
+                    if (tag is { Key: "source", Value: "digest" })
+                    {
+                        Interlocked.Add(ref _count, value);
+                    }
+                }
+            });
+            _listener.Start();
+        }
+
+        public long Count => Interlocked.Read(ref _count);
+
+        public void Dispose() => _listener.Dispose();
+    }
 }
