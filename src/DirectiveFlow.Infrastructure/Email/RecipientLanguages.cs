@@ -1,4 +1,3 @@
-using DirectiveFlow.Infrastructure.Email.Addressing;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,12 +18,7 @@ public static class RecipientLanguages
             return EmailTemplateStore.DefaultLanguage;
         }
 
-        var languages = new List<string>();
-        await foreach (var language in Languages.For(db)(db, normalized).WithCancellation(cancellationToken))
-        {
-            languages.Add(language);
-        }
-
+        var languages = await Languages.For(db)(db, normalized).ToListAsync(cancellationToken);
         return languages.Count == normalized.Count && languages.All(l => l == "en") ? "en" : EmailTemplateStore.DefaultLanguage;
     }
 

@@ -10,12 +10,7 @@ public static class DirectiveReferences
     public static async Task<Dictionary<Guid, DirectiveReference>> LoadAsync(DirectiveFlowDbContext db, IEnumerable<Guid> ids, CancellationToken cancellationToken)
     {
         var wanted = ids.Distinct().ToList();
-        var rows = new List<ReferenceRow>();
-        await foreach (var row in References.For(db)(db, wanted).WithCancellation(cancellationToken))
-        {
-            rows.Add(row);
-        }
-
+        var rows = await References.For(db)(db, wanted).ToListAsync(cancellationToken);
         return rows.ToDictionary(r => r.Id, r => r.Reference);
     }
 

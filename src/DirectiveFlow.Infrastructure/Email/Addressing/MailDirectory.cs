@@ -61,12 +61,7 @@ public sealed class MailDirectory(IReadOnlyDictionary<Guid, MailUnit> units, IRe
         }
 
         // A row per unit and account with an address (one row with none when the unit has no such account).
-        var rows = new List<UnitAccountRow>();
-        await foreach (var row in UnitRows.For(db)(db, missing).WithCancellation(cancellationToken))
-        {
-            rows.Add(row);
-        }
-
+        var rows = await UnitRows.For(db)(db, missing).ToListAsync(cancellationToken);
         foreach (var unit in rows.GroupBy(r => r.Unit.Id))
         {
             units[unit.Key] = unit.First().Unit with

@@ -22,9 +22,8 @@ public sealed class ResumeTaskHandler(DirectiveFlowDbContext db, IWorkflowEngine
         {
             var now = time.GetUtcNow();
             var values = new ProviderValues(db.Database.ProviderName);
-            var consumed = await db.Database.ExecuteSqlRawAsync(ProviderSql.For(db).CompleteOpenTask,
-                [ProviderValues.Named(db.Database, "@at", values.Time(now)), ProviderValues.Named(db.Database, "@id", values.Id(command.TaskId))],
-                cancellationToken);
+            var consumed = await ProviderValues.ExecuteAsync(db.Database, ProviderSql.For(db).CompleteOpenTask, cancellationToken,
+                ("@at", values.Time(now)), ("@id", values.Id(command.TaskId)));
             if (consumed == 0)
             {
                 return StepOutcome.RolledBack(

@@ -20,8 +20,8 @@ public static class JoinCounter
     {
         await step.Db.SaveChangesAsync(cancellationToken);
         // Statement and read built once per model: a cascade of thousands of branches counts each of them here.
-        var id = ProviderValues.Named(step.Db.Database, "@id", new ProviderValues(step.Db.Database.ProviderName).Id(cascadeExecutionId));
-        await step.Db.Database.ExecuteSqlRawAsync(ProviderSql.For(step.Db).CountFinishedBranch, [id], cancellationToken);
+        await ProviderValues.ExecuteAsync(step.Db.Database, ProviderSql.For(step.Db).CountFinishedBranch, cancellationToken,
+            ("@id", new ProviderValues(step.Db.Database.ProviderName).Id(cascadeExecutionId)));
         // Read back inside the same transaction: the row is locked by the update, so this is the value it set.
         var cascade = await Executions.For(step.Db)(step.Db, cascadeExecutionId, cancellationToken);
         step.Journal("branch.completed", $"{cascade.CompletedBranches}/{cascade.ExpectedBranches}", cascade.ActivityId);

@@ -64,8 +64,8 @@ public abstract class ProviderSql(SqlNames names)
 
     /// <summary>
     /// A task's bookmark consumed: task <c>@id</c> (<see cref="ProviderValues.Id"/>) becomes Completed at <c>@at</c>
-    /// (<see cref="ProviderValues.Time"/>) unless it is completed or cancelled already; its stamp moves on. Built once per model: the same update as an <c>ExecuteUpdate</c> built its query from an expression on
-    /// every call.
+    /// (<see cref="ProviderValues.Time"/>) unless it is completed or cancelled already; its stamp moves on. Built once per
+    /// model: the same update as an <c>ExecuteUpdate</c> built its query from an expression on every call.
     /// </summary>
     public string CompleteOpenTask => _completeOpenTask ??= BuildCompleteOpenTask();
 

@@ -30,10 +30,13 @@ public sealed class ProviderValues(string? providerName)
     public static object Text(string? value) => value is null ? DBNull.Value : value;
 
     /// <summary>
-    /// A parameter of <paramref name="database"/>'s provider, named as a statement of <see cref="ProviderSql"/> names it
-    /// (<c>@id</c>), for running that statement through EF (<c>ExecuteSqlRaw</c>). Bind values as this class gives them.
+    /// Runs a statement of <see cref="ProviderSql"/> through EF (so it joins the context's connection and transaction)
+    /// with its named parameters (<c>@id</c>); bind the values as this class gives them (<see cref="Id"/>, <see cref="Time"/>).
     /// </summary>
-    public static DbParameter Named(DatabaseFacade database, string name, object value)
+    public static Task<int> ExecuteAsync(DatabaseFacade database, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters) =>
+        database.ExecuteSqlRawAsync(sql, parameters.Select(p => (object)Named(database, p.Name, p.Value)), cancellationToken);
+
+    private static DbParameter Named(DatabaseFacade database, string name, object value)
     {
         var parameter = DbProviderFactories.GetFactory(database.GetDbConnection())?.CreateParameter()
             ?? throw new InvalidOperationException($"{database.ProviderName} creates no parameters.");

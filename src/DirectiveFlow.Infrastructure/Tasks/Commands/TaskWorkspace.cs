@@ -126,13 +126,8 @@ public sealed class TaskWorkspace(DirectiveFlowDbContext db, TaskCallerResolver 
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var stamp = db.Entry(task).Property(t => t.ConcurrencyStamp);
-            var claimed = await db.Database.ExecuteSqlRawAsync(ProviderSql.For(db).ClaimTaskStamp,
-                [
-                    ProviderValues.Named(db.Database, "@stamp", task.ConcurrencyStamp),
-                    ProviderValues.Named(db.Database, "@id", new ProviderValues(db.Database.ProviderName).Id(task.Id)),
-                    ProviderValues.Named(db.Database, "@read", stamp.OriginalValue),
-                ],
-                cancellationToken);
+            var claimed = await ProviderValues.ExecuteAsync(db.Database, ProviderSql.For(db).ClaimTaskStamp, cancellationToken,
+                ("@stamp", task.ConcurrencyStamp), ("@id", new ProviderValues(db.Database.ProviderName).Id(task.Id)), ("@read", stamp.OriginalValue));
             if (claimed == 0)
             {
                 throw new DbUpdateConcurrencyException("The task's stamp moved on since it was read.");
