@@ -89,7 +89,9 @@ internal sealed class EngineSide(ServiceProvider services, Guid issuer, int expe
         {
             tasks = (await db.Tasks.Where(t => t.DirectiveId == issued.Id && t.Status == UnitTaskStatus.Assigned).Select(t => new { t.Id, t.UnitId }).ToListAsync())
                 .Select(t => (t.Id, t.UnitId)).ToList();
-            var notices = await db.Outbox.CountAsync(m => m.DirectiveId == issued.Id && m.Template == "assigned");
+            // Rows, and the notices the cascade left on their shared models for the dispatcher to make rows of.
+            var notices = await db.Outbox.CountAsync(m => m.DirectiveId == issued.Id && m.Template == "assigned")
+                + await db.OutboxModels.Where(m => m.NoticeDirectiveId == issued.Id && m.NoticeTemplate == "assigned").SumAsync(m => m.NoticeCount);
             if (tasks.Count != expected || notices != expected)
             {
                 throw new InvalidOperationException($"Our engine left {tasks.Count:N0} tasks waiting with {notices:N0} assignment notices, not {expected:N0} of each.");

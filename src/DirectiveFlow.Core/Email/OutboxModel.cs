@@ -17,4 +17,20 @@ public sealed class OutboxModel
     public required string RecipientRole { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// The notices this model still stands for, not yet outbox rows of their own: a cascade writes its tasks' notices
+    /// here, one line per notice (the task's id in 32 hex digits, a space, the row's dedupe key), and the dispatcher
+    /// expands them into rows (<c>NoticeExpansion</c>) and clears this. Null for every other model, and once expanded.
+    /// </summary>
+    public string? Notices { get; set; }
+
+    /// <summary>How many lines <see cref="Notices"/> holds: more than 0 while they wait, 0 once expanded.</summary>
+    public int NoticeCount { get; set; }
+
+    /// <summary>The template of the rows <see cref="Notices"/> expands into.</summary>
+    public string? NoticeTemplate { get; set; }
+
+    /// <summary>The directive of the tasks <see cref="Notices"/> names.</summary>
+    public Guid? NoticeDirectiveId { get; set; }
 }

@@ -15,7 +15,9 @@ namespace DirectiveFlow.Infrastructure.Email;
 /// becomes a dead letter after <see cref="OutboxOptions.MaxAttempts"/>. What is due is read on the application's clock
 /// (<paramref name="time"/>, the demo clock in demo mode), leases on real time (<paramref name="wall"/>). Escalations to a
 /// superior unit's head or to the issuing leadership are completed and held, not sent: at the end of a cycle
-/// <see cref="EscalationDigestWriter"/> gathers them into one digest per recipient and window, sent like any row.
+/// <see cref="EscalationDigestWriter"/> gathers them into one digest per recipient and window, sent like any row. A cycle
+/// starts by making rows of the notices cascades left on their shared models (<see cref="NoticeExpansion"/>), even when
+/// no mail can go out, so the outbox shows them.
 /// </summary>
 public sealed class OutboxDispatcher(
     DirectiveFlowDbContext db,
@@ -32,6 +34,7 @@ public sealed class OutboxDispatcher(
     public async Task<DispatchResult> DispatchAsync(CancellationToken cancellationToken, int maxBatches = 20)
     {
         using var activity = EmailTelemetry.StartDispatch();
+        await NoticeExpansion.ExpandAsync(db, cancellationToken);
         if (!sender.CanSend)
         {
             // Not a failure of each row: claiming and failing them would burn their attempts into dead letters.
@@ -70,7 +73,8 @@ public sealed class OutboxDispatcher(
     /// <summary>
     /// Deletes the shared models no row needs any more: a completed row keeps its own model, so only rows not yet
     /// completed (pending, or dead letters that could not be completed, e.g. for want of an address) hold on to theirs.
-    /// Models younger than <see cref="SharedModelGrace"/> are kept whatever, so a sweep committing meanwhile loses nothing.
+    /// Models younger than <see cref="SharedModelGrace"/> are kept whatever, so a sweep committing meanwhile loses nothing,
+    /// and so is a model whose notices are still to be expanded.
     /// </summary>
     public async Task<int> ForgetSharedModelsAsync(CancellationToken cancellationToken)
     {
@@ -82,7 +86,7 @@ public sealed class OutboxDispatcher(
             .ToListAsync(cancellationToken);
         var before = time.GetUtcNow() - SharedModelGrace;
         return await db.OutboxModels
-            .Where(m => m.CreatedAt < before && !needed.Contains(m.Id))
+            .Where(m => m.CreatedAt < before && m.NoticeCount == 0 && !needed.Contains(m.Id))
             .ExecuteDeleteAsync(cancellationToken);
     }
 

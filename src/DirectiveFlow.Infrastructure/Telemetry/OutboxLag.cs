@@ -7,7 +7,8 @@ namespace DirectiveFlow.Infrastructure.Telemetry;
 /// <summary>
 /// How far the outbox is behind at <see cref="Now"/>: the rows waiting to be sent, and the age of the oldest of them that
 /// is due (its next attempt has come). A row waiting for a later retry is not lag yet. Two reads on the
-/// (Status, NextAttemptAt) index.
+/// (Status, NextAttemptAt) index, and one of the notices a cascade left for dispatch to expand (<see cref="OutboxModel.Notices"/>),
+/// which wait too and are due from their model's time.
 /// </summary>
 public sealed record OutboxLag(DateTimeOffset Now, int Pending, TimeSpan OldestDueAge)
 {
@@ -17,6 +18,14 @@ public sealed record OutboxLag(DateTimeOffset Now, int Pending, TimeSpan OldestD
         var count = await pending.CountAsync(cancellationToken);
         var oldest = await pending.Where(m => m.NextAttemptAt <= now)
             .OrderBy(m => m.NextAttemptAt).Select(m => (DateTimeOffset?)m.NextAttemptAt).FirstOrDefaultAsync(cancellationToken);
+        var lists = db.OutboxModels.AsNoTracking().Where(m => m.NoticeCount > 0);
+        count += await lists.SumAsync(m => m.NoticeCount, cancellationToken);
+        // The first model written is the oldest: its notices were due when it was written.
+        if (await lists.OrderBy(m => m.Id).Select(m => (DateTimeOffset?)m.CreatedAt).FirstOrDefaultAsync(cancellationToken) is { } listed)
+        {
+            oldest = oldest is { } row && row < listed ? row : listed;
+        }
+
         return new OutboxLag(now, count, oldest is { } at && at < now ? now - at : TimeSpan.Zero);
     }
 }

@@ -330,12 +330,29 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("NoticeCount")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("NoticeDirectiveId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NoticeTemplate")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Notices")
+                        .HasColumnType("text");
+
                     b.Property<string>("RecipientRole")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_OutboxModels_NoticesPending")
+                        .HasFilter("\"NoticeCount\" > 0");
 
                     b.ToTable("OutboxModels", (string)null);
                 });

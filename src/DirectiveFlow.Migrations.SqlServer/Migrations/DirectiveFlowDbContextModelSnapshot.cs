@@ -329,12 +329,29 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<int>("NoticeCount")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("NoticeDirectiveId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("NoticeTemplate")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Notices")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("RecipientRole")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_OutboxModels_NoticesPending")
+                        .HasFilter("\"NoticeCount\" > 0");
 
                     b.ToTable("OutboxModels", (string)null);
                 });

@@ -320,12 +320,29 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("NoticeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("NoticeDirectiveId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoticeTemplate")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notices")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RecipientRole")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_OutboxModels_NoticesPending")
+                        .HasFilter("\"NoticeCount\" > 0");
 
                     b.ToTable("OutboxModels", (string)null);
                 });

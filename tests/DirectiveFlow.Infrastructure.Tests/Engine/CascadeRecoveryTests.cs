@@ -119,6 +119,7 @@ public sealed class CascadeRecoveryTests
         Assert.Equal(expected, work.Count);
         Assert.Equal(expected, work.Select(t => t.UnitId).Distinct().Count());
         var ids = work.Select(t => t.Id).ToList();
+        await Notices.SentNotices.ExpandAllAsync(db, EngineHost.Cancel);
         var noticed = await db.Outbox.Where(m => m.Template == "assigned" && m.TaskId != null && ids.Contains(m.TaskId.Value))
             .Select(m => m.TaskId!.Value).ToListAsync(EngineHost.Cancel);
         Assert.Equal(ids.Order(), noticed.Order());

@@ -62,6 +62,7 @@ public sealed class NationalDirectiveFlowTests
                                       where unit.ParentId == t.AssignerUnitId
                                       select t.Id).CountAsync(EngineHost.Cancel);
         Assert.Equal(communeUnits, underOwnProvince);
+        await Notices.SentNotices.ExpandAllAsync(read, EngineHost.Cancel);
         Assert.Equal(provinceUnits + communeUnits,
             await read.Outbox.CountAsync(m => m.DirectiveId == issued.Id && m.Template == "assigned", EngineHost.Cancel));
     }

@@ -97,6 +97,7 @@ public sealed class ShippedFlowTests
         Assert.Equal(WorkflowInstanceStatus.Completed, instance.Status);
         await using var read = host.Context();
         Assert.Equal(4 + 504 + 4, await read.Tasks.CountAsync(t => t.InstanceId == issued.InstanceId, EngineHost.Cancel));
+        await Notices.SentNotices.ExpandAllAsync(read, EngineHost.Cancel);
         Assert.Equal(1, await read.Outbox.CountAsync(m => m.DirectiveId == issued.Id && m.DedupeKey.StartsWith("notify:"), EngineHost.Cancel));
         // Every task was given to its unit once: 4 city plans, 504 ward tasks, 4 city reports.
         Assert.Equal(4 + 504 + 4, await read.Outbox.CountAsync(m => m.DirectiveId == issued.Id && m.Template == "assigned", EngineHost.Cancel));

@@ -125,7 +125,8 @@ public sealed class TwoNodeCluster : IAsyncDisposable
             total = results.Aggregate(total, (sum, r) => new DispatchResult(
                 sum.Claimed + r.Claimed, sum.Sent + r.Sent, sum.Failed + r.Failed, sum.DeadLettered + r.DeadLettered));
             var now = await DomainTime.NowAsync(Alive[0].Services, Ct);
-            if (!await QueryAsync(db => db.Outbox.AnyAsync(m => (m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now) || m.Status == OutboxStatus.Held, Ct)))
+            if (!await QueryAsync(async db => await db.Outbox.AnyAsync(m => (m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now) || m.Status == OutboxStatus.Held, Ct)
+                || await db.OutboxModels.AnyAsync(m => m.NoticeCount > 0, Ct)))
             {
                 return total;
             }

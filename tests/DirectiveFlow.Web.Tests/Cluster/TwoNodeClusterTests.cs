@@ -8,6 +8,7 @@ using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Email;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Infrastructure.Calendar;
+using DirectiveFlow.Infrastructure.Email.Outbox;
 using DirectiveFlow.Infrastructure.Organisation.Import;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Time;
@@ -279,6 +280,9 @@ public sealed class TwoNodeClusterTests
             tasks.ForEach(t => wards.Add(t, directiveId));
         }
 
+        // The cascades' notices made rows, as a node's dispatcher first does: from here every row is the sweep's.
+        await cluster.QueryAsync(db => NoticeExpansion.ExpandAsync(db, Ct));
+        Assert.False(await cluster.QueryAsync(db => db.OutboxModels.AnyAsync(m => m.NoticeCount > 0, Ct)));
         return wards;
     }
 

@@ -8,8 +8,8 @@ namespace DirectiveFlow.Infrastructure.Engine.Cascades;
 
 /// <summary>
 /// Writes the branches of a cascade for a list of units. When the body starts with a UnitTask (the usual shape) the
-/// branch is just its task row, written with the provider's bulk path with its notices (one small outbox row per task and
-/// recipient unit); any other body is walked branch by branch.
+/// branch is just its task row, written with the provider's bulk path with its notices (left on their shared model for the
+/// dispatcher to expand: <see cref="AssignmentNoticeWriter.WriteCascadeAsync"/>); any other body is walked branch by branch.
 /// </summary>
 public sealed class CascadeBranchWriter(DeadlineCalculator deadlines, AssignmentNoticeWriter notices)
 {
@@ -89,7 +89,7 @@ public sealed class CascadeBranchWriter(DeadlineCalculator deadlines, Assignment
             }
         }
 
-        await notices.WriteAssignedAsync(step.Db, written, supporting, step.Now, cancellationToken, step.NoticeFactsFor(assigner));
+        await notices.WriteCascadeAsync(step.Db, written, supporting, step.Now, cancellationToken, step.NoticeFactsFor(assigner));
 
         if (items is not null)
         {

@@ -20,6 +20,9 @@ namespace DirectiveFlow.Infrastructure.Engine.Notices;
 /// shared model per directive, assigner and deadline (<see cref="AssignmentNoticeModel"/>), and one small outbox row
 /// per task and recipient unit, completed and addressed at dispatch. The keys (<see cref="AssignmentKeys"/>) carry the
 /// task's version, so a batch written again after a crash sends nothing twice and a later return is a new notice.
+/// A cascade's notices (<see cref="WriteCascadeAsync"/>) go on their shared model instead, as one list
+/// (<see cref="OutboxModel.Notices"/>), and the dispatcher makes them rows (<see cref="NoticeExpansion"/>): a step then
+/// writes one row for its notices, not one per task, and its transaction stays close to its tasks' own cost.
 /// </summary>
 public sealed class AssignmentNoticeWriter(IWorkingDayCalendar calendar, OutboxOptions options)
 {
@@ -30,15 +33,24 @@ public sealed class AssignmentNoticeWriter(IWorkingDayCalendar calendar, OutboxO
     public Task WriteAssignedAsync(
         DirectiveFlowDbContext db, IReadOnlyList<UnitTask> tasks, IReadOnlyList<TaskSupportingUnit> supporting, DateTimeOffset now,
         CancellationToken cancellationToken, NoticeFacts? known = null) =>
-        WriteAsync(db, tasks, supporting, EmailTemplates.Assigned, null, now, known, cancellationToken);
+        WriteAsync(db, tasks, supporting, EmailTemplates.Assigned, null, now, known, expandAtDispatch: false, cancellationToken);
+
+    /// <summary>
+    /// A cascade's notices, as <see cref="WriteAssignedAsync"/> writes them but left on their shared models for the
+    /// dispatcher to expand (<see cref="NoticeExpansion"/>): one row per model in this transaction, whatever the tasks.
+    /// </summary>
+    public Task WriteCascadeAsync(
+        DirectiveFlowDbContext db, IReadOnlyList<UnitTask> tasks, IReadOnlyList<TaskSupportingUnit> supporting, DateTimeOffset now,
+        CancellationToken cancellationToken, NoticeFacts? known = null) =>
+        WriteAsync(db, tasks, supporting, EmailTemplates.Assigned, null, now, known, expandAtDispatch: true, cancellationToken);
 
     /// <summary>The lead unit's notice of a task returned for rework, with the reviewer's comment.</summary>
     public Task WriteReturnedAsync(DirectiveFlowDbContext db, UnitTask task, string? comment, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync(db, [task], [], EmailTemplates.Returned, comment ?? "", now, null, cancellationToken);
+        WriteAsync(db, [task], [], EmailTemplates.Returned, comment ?? "", now, null, expandAtDispatch: false, cancellationToken);
 
     private async Task WriteAsync(
         DirectiveFlowDbContext db, IReadOnlyList<UnitTask> tasks, IReadOnlyList<TaskSupportingUnit> supporting, string template, string? comment,
-        DateTimeOffset now, NoticeFacts? known, CancellationToken cancellationToken)
+        DateTimeOffset now, NoticeFacts? known, bool expandAtDispatch, CancellationToken cancellationToken)
     {
         if (tasks.Count == 0)
         {
@@ -60,45 +72,71 @@ public sealed class AssignmentNoticeWriter(IWorkingDayCalendar calendar, OutboxO
             var sql = ProviderSql.For(db);
             // One model per directive, assigner, deadline and role: looked up by those, so a cascade of thousands of
             // tasks builds and compares each model's JSON once, not once per task. Two keys whose JSON is the same (two
-            // assigners of one name) still share one row.
-            var byJson = new Dictionary<(string Json, string Role), long>();
-            var byKey = new Dictionary<(Guid Directive, Guid Assigner, DateTimeOffset Due, string Role), long>();
-            async ValueTask<long> ModelIdAsync(UnitTask task, string role)
+            // assigners of one name) still share one model.
+            var byJson = new Dictionary<(string Json, string Role, Guid Directive), NoticeGroup>();
+            var byKey = new Dictionary<(Guid Directive, Guid Assigner, DateTimeOffset Due, string Role), NoticeGroup>();
+            async ValueTask<NoticeGroup> GroupAsync(UnitTask task, string role, string rowTemplate)
             {
                 var key = (task.DirectiveId, task.AssignerUnitId, task.DueAt, role);
-                if (byKey.TryGetValue(key, out var id))
+                if (byKey.TryGetValue(key, out var group))
                 {
-                    return id;
+                    return group;
                 }
 
                 var json = AssignmentNoticeModel.Json(options.BaseUrl, calendar, directives.GetValueOrDefault(task.DirectiveId),
                     assigners.GetValueOrDefault(task.AssignerUnitId) ?? "", task.DueAt, comment, now, references.GetValueOrDefault(task.DirectiveId));
-                if (!byJson.TryGetValue((json, role), out id))
+                if (!byJson.TryGetValue((json, role, task.DirectiveId), out group))
                 {
-                    id = await InsertModelAsync(connection, transaction, values, sql, json, role, now, cancellationToken);
-                    byJson[(json, role)] = id;
+                    // Rows written now need their model's id now; a list left on the model is written with it, at the end.
+                    var id = expandAtDispatch ? 0 : await InsertModelAsync(connection, transaction, values, sql, json, role, now, cancellationToken);
+                    group = new NoticeGroup(id, json, role, rowTemplate, task.DirectiveId);
+                    byJson[(json, role, task.DirectiveId)] = group;
                 }
 
-                byKey[key] = id;
-                return id;
+                byKey[key] = group;
+                return group;
             }
 
-            var rows = new List<OutboxMessage>(tasks.Count + supporting.Count);
+            var rows = new List<OutboxMessage>(expandAtDispatch ? 0 : tasks.Count + supporting.Count);
+            void Add(NoticeGroup group, string key, string rowTemplate, UnitTask task)
+            {
+                if (expandAtDispatch)
+                {
+                    group.Add(task.Id, key);
+                }
+                else
+                {
+                    rows.Add(NoticeRows.Row(key, rowTemplate, group.ModelId, task.Id, task.DirectiveId, now));
+                }
+            }
+
             foreach (var task in tasks)
             {
-                var modelId = await ModelIdAsync(task, RecipientRoles.Unit);
-                rows.Add(Row(AssignmentKeys.Lead(template, task.ConcurrencyStamp), template, modelId, task, now));
+                Add(await GroupAsync(task, RecipientRoles.Unit, template), AssignmentKeys.Lead(template, task.ConcurrencyStamp), template, task);
             }
 
             var byId = tasks.ToDictionary(t => t.Id);
             foreach (var part in supporting)
             {
                 var task = byId[part.TaskId];
-                var modelId = await ModelIdAsync(task, RecipientRoles.SupportingUnit);
-                rows.Add(Row(AssignmentKeys.Supporting(part.UnitId, task.ConcurrencyStamp), EmailTemplates.Supporting, modelId, task, now));
+                Add(await GroupAsync(task, RecipientRoles.SupportingUnit, EmailTemplates.Supporting),
+                    AssignmentKeys.Supporting(part.UnitId, task.ConcurrencyStamp), EmailTemplates.Supporting, task);
             }
 
-            await NoticeRows.InsertAsync(connection, transaction, values, sql, rows, keysAreNew: template == EmailTemplates.Assigned, cancellationToken);
+            if (expandAtDispatch)
+            {
+                foreach (var group in byJson.Values)
+                {
+                    await InsertModelWithNoticesAsync(connection, transaction, values, sql, group, now, cancellationToken);
+                }
+
+                EmailTelemetry.Queued(tasks.Count + supporting.Count, "notice");
+                return;
+            }
+
+            EmailTelemetry.Queued(
+                await NoticeRows.InsertAsync(connection, transaction, values, sql, rows, keysAreNew: template == EmailTemplates.Assigned, cancellationToken),
+                "notice");
         }
         finally
         {
@@ -123,10 +161,28 @@ public sealed class AssignmentNoticeWriter(IWorkingDayCalendar calendar, OutboxO
         DbConnection connection, DbTransaction? transaction, ProviderValues values, ProviderSql sql, string json, string role, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        await using var command = Command(connection, transaction, sql.InsertOutboxModelReturningId,
+            ("@json", json), ("@role", role), ("@now", values.Time(now)));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A shared model with the notices it stands for (<see cref="ProviderSql.InsertOutboxModelWithNotices"/>).</summary>
+    private static async Task InsertModelWithNoticesAsync(
+        DbConnection connection, DbTransaction? transaction, ProviderValues values, ProviderSql sql, NoticeGroup group, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, sql.InsertOutboxModelWithNotices,
+            ("@json", group.Json), ("@role", group.Role), ("@now", values.Time(now)), ("@notices", group.Notices.ToString()),
+            ("@count", group.Count), ("@template", group.Template), ("@directive", values.Id(group.DirectiveId)));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = sql.InsertOutboxModelReturningId;
-        foreach (var (name, value) in new (string, object)[] { ("@json", json), ("@role", role), ("@now", values.Time(now)) })
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = name;
@@ -134,21 +190,24 @@ public sealed class AssignmentNoticeWriter(IWorkingDayCalendar calendar, OutboxO
             command.Parameters.Add(parameter);
         }
 
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        return command;
     }
 
-    private static OutboxMessage Row(string key, string template, long modelId, UnitTask task, DateTimeOffset now) => new()
+    /// <summary>The notices that share one model: its row's id when written already, or the list it will carry.</summary>
+    private sealed class NoticeGroup(long modelId, string json, string role, string template, Guid directiveId)
     {
-        DedupeKey = key,
-        To = "",
-        Subject = "",
-        HtmlBody = "",
-        TextBody = "",
-        Template = template,
-        ModelId = modelId,
-        TaskId = task.Id,
-        DirectiveId = task.DirectiveId,
-        CreatedAt = now,
-        NextAttemptAt = now,
-    };
+        public long ModelId { get; } = modelId;
+        public string Json { get; } = json;
+        public string Role { get; } = role;
+        public string Template { get; } = template;
+        public Guid DirectiveId { get; } = directiveId;
+        public System.Text.StringBuilder Notices { get; } = new();
+        public int Count { get; private set; }
+
+        public void Add(Guid taskId, string key)
+        {
+            PendingNotices.Append(Notices, taskId, key);
+            Count++;
+        }
+    }
 }

@@ -29,5 +29,9 @@ internal sealed class OutboxModelConfiguration : IEntityTypeConfiguration<Outbox
     {
         builder.ToTable("OutboxModels");
         builder.Property(m => m.RecipientRole).HasMaxLength(64);
+        builder.Property(m => m.NoticeTemplate).HasMaxLength(64);
+        // The dispatcher looks for models with notices still to expand: a short list, found by this index (filtered
+        // where the database can, so the models of the sweep, which never carry notices, stay out of it).
+        builder.HasIndex(m => m.Id).HasDatabaseName("IX_OutboxModels_NoticesPending").HasFilter("\"NoticeCount\" > 0");
     }
 }

@@ -54,6 +54,17 @@ public abstract class ProviderSql(SqlNames names)
         $"{InsertOutboxModelHead} VALUES (@json, @role, @now) RETURNING {Names.OutboxModels.Column(nameof(OutboxModel.Id))}";
 
     /// <summary>
+    /// One shared outbox model carrying the notices it stands for until dispatch (<see cref="OutboxModel.Notices"/>):
+    /// <c>@json</c>, <c>@role</c>, <c>@now</c>, <c>@notices</c>, <c>@count</c>, <c>@template</c>, <c>@directive</c>.
+    /// </summary>
+    public string InsertOutboxModelWithNotices => _insertOutboxModelWithNotices ??=
+        $"INSERT INTO {Names.OutboxModels.Name} ({Names.OutboxModels.Columns([nameof(OutboxModel.Json), nameof(OutboxModel.RecipientRole),
+            nameof(OutboxModel.CreatedAt), nameof(OutboxModel.Notices), nameof(OutboxModel.NoticeCount), nameof(OutboxModel.NoticeTemplate),
+            nameof(OutboxModel.NoticeDirectiveId)])}) VALUES (@json, @role, @now, @notices, @count, @template, @directive)";
+
+    private string? _insertOutboxModelWithNotices;
+
+    /// <summary>
     /// A due task's new schedule fields (<c>@next</c>, <c>@chase</c>, <c>@level</c>, <c>@raised</c>), only while its
     /// schedule and deadline are still those read (<c>@id</c>, <c>@old</c>, <c>@due</c>).
     /// </summary>

@@ -107,6 +107,7 @@ public sealed class AssignmentNoticeTests
     /// <summary>The lead and supporting notices of the branch tasks, each checked to be one per task.</summary>
     private static async Task<(int Lead, int Supporting)> CountsAsync(DirectiveFlow.Infrastructure.Persistence.DirectiveFlowDbContext db)
     {
+        await SentNotices.ExpandAllAsync(db, EngineHost.Cancel);
         var work = await db.Tasks.Where(t => t.ActivityId == "work").Select(t => t.Id).ToListAsync(EngineHost.Cancel);
         var rows = await db.Outbox.Where(m => m.TaskId != null && work.Contains(m.TaskId.Value))
             .Select(m => new { m.TaskId, m.Template }).ToListAsync(EngineHost.Cancel);

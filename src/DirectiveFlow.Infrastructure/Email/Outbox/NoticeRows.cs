@@ -1,36 +1,34 @@
 using System.Data.Common;
 using DirectiveFlow.Core.Email;
-using DirectiveFlow.Infrastructure.Email.Outbox;
 using DirectiveFlow.Infrastructure.Email;
 using DirectiveFlow.Infrastructure.Persistence.Sql.PostgreSql;
 using DirectiveFlow.Infrastructure.Persistence.Sql;
-using DirectiveFlow.Infrastructure.Telemetry;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace DirectiveFlow.Infrastructure.Engine.Notices;
+namespace DirectiveFlow.Infrastructure.Email.Outbox;
 
 /// <summary>
 /// Inserts the small outbox rows of notices (each naming a shared model) on the open connection and transaction, with
 /// the provider's fastest path: PostgreSQL a binary COPY when the keys cannot exist yet (the rows of tasks written in
 /// this transaction), otherwise one prepared insert-unless-the-key-exists reused per row (SQLite, SQL Server).
+/// Answers how many rows were written; the callers count them as queued, or not (a list expanded was counted when written).
 /// </summary>
 public static class NoticeRows
 {
-    public static async Task InsertAsync(
+    public static async Task<int> InsertAsync(
         DbConnection connection, DbTransaction? transaction, ProviderValues values, ProviderSql sql, IReadOnlyList<OutboxMessage> rows, bool keysAreNew,
         CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
-            return;
+            return 0;
         }
 
         if (keysAreNew && sql is PostgreSqlSql postgres && connection is NpgsqlConnection npgsql)
         {
             await CopyAsync(npgsql, postgres.CopyIntoOutboxNamingSharedModel, rows, cancellationToken);
-            EmailTelemetry.Queued(rows.Count, "notice");
-            return;
+            return rows.Count;
         }
 
         await using var insert = new OutboxInsertCommand(connection, transaction, values, sql);
@@ -40,8 +38,24 @@ public static class NoticeRows
             queued += await insert.ExecuteAsync(row, cancellationToken) ? 1 : 0;
         }
 
-        EmailTelemetry.Queued(queued, "notice");
+        return queued;
     }
+
+    /// <summary>A notice's row as written before dispatch: naming its shared model, to be completed and addressed then.</summary>
+    public static OutboxMessage Row(string key, string? template, long modelId, Guid taskId, Guid? directiveId, DateTimeOffset at) => new()
+    {
+        DedupeKey = key,
+        To = "",
+        Subject = "",
+        HtmlBody = "",
+        TextBody = "",
+        Template = template,
+        ModelId = modelId,
+        TaskId = taskId,
+        DirectiveId = directiveId,
+        CreatedAt = at,
+        NextAttemptAt = at,
+    };
 
     private static async Task CopyAsync(NpgsqlConnection connection, string copy, IReadOnlyList<OutboxMessage> rows, CancellationToken cancellationToken)
     {
