@@ -3,6 +3,7 @@ using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Persistence.Sql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace DirectiveFlow.Infrastructure.Email.Outbox;
@@ -19,8 +20,12 @@ public static class NoticeExpansion
     /// <summary>At most this many models per dispatch: a cascade's step writes one or two, of up to a few hundred notices each.</summary>
     public const int ModelsPerDispatch = 100;
 
-    /// <summary>Expands the oldest models still carrying notices; answers how many rows were written.</summary>
-    public static async Task<int> ExpandAsync(DirectiveFlowDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Expands the oldest models still carrying notices; answers how many rows were written. A list that cannot be
+    /// expanded is logged and left (rolled back whole) for the next dispatch, and the others go on: one bad list must not
+    /// hold up the mail.
+    /// </summary>
+    public static async Task<int> ExpandAsync(DirectiveFlowDbContext db, CancellationToken cancellationToken, ILogger? logger = null)
     {
         var ids = await db.OutboxModels.AsNoTracking().Where(m => m.NoticeCount > 0).OrderBy(m => m.Id).Select(m => m.Id)
             .Take(ModelsPerDispatch).ToListAsync(cancellationToken);
@@ -29,17 +34,29 @@ public static class NoticeExpansion
         {
             try
             {
-                written += await ExpandOneAsync(db, id, keysAreNew: true, cancellationToken);
+                written += await ExpandOneAsync(db, id, cancellationToken);
             }
-            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // A row of the list exists already (it cannot, as the engine writes them; but a list must never stick):
-                // again, row by row, leaving the rows that exist.
-                written += await ExpandOneAsync(db, id, keysAreNew: false, cancellationToken);
+                logger?.LogError(ex, "The notices of outbox model {Id} could not be made rows; they are left for the next dispatch", id);
             }
         }
 
         return written;
+    }
+
+    private static async Task<int> ExpandOneAsync(DirectiveFlowDbContext db, long id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ExpandOneAsync(db, id, keysAreNew: true, cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // A row of the list exists already (it cannot, as the engine writes them; but a list must never stick):
+            // again, row by row, leaving the rows that exist.
+            return await ExpandOneAsync(db, id, keysAreNew: false, cancellationToken);
+        }
     }
 
     private static async Task<int> ExpandOneAsync(DirectiveFlowDbContext db, long id, bool keysAreNew, CancellationToken cancellationToken)

@@ -84,6 +84,23 @@ public sealed class NoticeExpansionTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_list_that_cannot_be_read_is_left_whole_and_the_other_lists_are_expanded(string provider)
+    {
+        await using var host = await IssuedAsync(provider);
+        await using var db = host.Context();
+        var bad = await db.OutboxModels.Where(m => m.NoticeCount > 0).OrderBy(m => m.Id).FirstAsync(EngineHost.Cancel);
+        var corrupted = bad.Notices + "not a notice\n";
+        await db.OutboxModels.Where(m => m.Id == bad.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.Notices, corrupted), EngineHost.Cancel);
+
+        Assert.Equal(2 * Tasks - bad.NoticeCount, await NoticeExpansion.ExpandAsync(db, EngineHost.Cancel));
+        // Nothing of it was written, and it waits for the next dispatch as it was.
+        Assert.Equal(0, await db.Outbox.CountAsync(m => m.ModelId == bad.Id, EngineHost.Cancel));
+        var left = await db.OutboxModels.AsNoTracking().SingleAsync(m => m.NoticeCount > 0, EngineHost.Cancel);
+        Assert.Equal((bad.Id, bad.NoticeCount, corrupted), (left.Id, left.NoticeCount, left.Notices));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Notices_not_yet_expanded_count_as_waiting_mail_keep_their_model_and_are_expanded_even_when_no_mail_can_go(string provider)
     {
         await using var host = await IssuedAsync(provider);
