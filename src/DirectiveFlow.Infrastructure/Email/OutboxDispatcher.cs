@@ -58,7 +58,9 @@ public sealed class OutboxDispatcher(
         {
             var result = await DispatchBatchAsync(cancellationToken);
             total += result;
-            if (result.Claimed < options.BatchSize || result.Failed > 0)
+            // A short batch is not the end: with another node dispatching, the rows it claimed first make this batch
+            // short while more are due. Only a batch that finds nothing (or a failure: the server is in trouble) stops.
+            if (result.Claimed == 0 || result.Failed > 0)
             {
                 break;
             }
