@@ -180,7 +180,7 @@ public static class CascadeBenchmark
     {
         await using var db = services.GetRequiredService<IDbContextFactory<DirectiveFlowDbContext>>().CreateDbContext();
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (await NoticeExpansion.ExpandAsync(db, CancellationToken.None) > 0)
+        while ((await NoticeExpansion.ExpandAsync(db, DateTimeOffset.UtcNow, CancellationToken.None)).Lists > 0)
         {
         }
 

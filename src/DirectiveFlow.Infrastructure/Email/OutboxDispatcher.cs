@@ -34,7 +34,7 @@ public sealed class OutboxDispatcher(
     public async Task<DispatchResult> DispatchAsync(CancellationToken cancellationToken, int maxBatches = 20)
     {
         using var activity = EmailTelemetry.StartDispatch();
-        await NoticeExpansion.ExpandAsync(db, cancellationToken, logger);
+        await NoticeExpansion.ExpandAsync(db, time.GetUtcNow(), cancellationToken, logger);
         if (!sender.CanSend)
         {
             // Not a failure of each row: claiming and failing them would burn their attempts into dead letters.

@@ -281,7 +281,8 @@ public sealed class TwoNodeClusterTests
         }
 
         // The cascades' notices made rows, as a node's dispatcher first does: from here every row is the sweep's.
-        await cluster.QueryAsync(db => NoticeExpansion.ExpandAsync(db, Ct));
+        var now = await DomainTime.NowAsync(cluster.A.Services, Ct);
+        await cluster.QueryAsync(db => NoticeExpansion.ExpandAsync(db, now, Ct));
         Assert.False(await cluster.QueryAsync(db => db.OutboxModels.AnyAsync(m => m.NoticeCount > 0, Ct)));
         return wards;
     }

@@ -53,12 +53,39 @@ public sealed class NoticeExpansionTests
 
         await using var first = host.Context();
         await using var second = host.Context();
-        var written = await Task.WhenAll(
-            Task.Run(() => NoticeExpansion.ExpandAsync(first, EngineHost.Cancel), EngineHost.Cancel),
-            Task.Run(() => NoticeExpansion.ExpandAsync(second, EngineHost.Cancel), EngineHost.Cancel));
+        var now = host.Clock.GetUtcNow();
+        var results = await Task.WhenAll(
+            Task.Run(() => NoticeExpansion.ExpandAsync(first, now, EngineHost.Cancel), EngineHost.Cancel),
+            Task.Run(() => NoticeExpansion.ExpandAsync(second, now, EngineHost.Cancel), EngineHost.Cancel));
 
-        Assert.Equal(2 * Tasks, written.Sum());
+        // Each list taken by one of them: four in all, not more.
+        Assert.Equal((4, 2 * Tasks), (results.Sum(r => r.Lists), results.Sum(r => r.Rows)));
         await AssertOneRowPerNoticeAsync(host);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_list_another_dispatcher_is_taking_is_not_expanded_again_once_it_commits(string provider)
+    {
+        await using var host = await IssuedAsync(provider);
+        await using var other = host.Context();
+        var taken = await other.OutboxModels.Where(m => m.NoticeCount > 0).OrderBy(m => m.Id).FirstAsync(EngineHost.Cancel);
+        Task<(int Lists, int Rows)> expanding;
+        await using (var transaction = await other.Database.BeginTransactionAsync(EngineHost.Cancel))
+        {
+            // Another dispatcher has taken the first list and not yet committed when this one starts.
+            await other.OutboxModels.Where(m => m.Id == taken.Id && m.NoticeCount > 0)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.NoticeCount, 0).SetProperty(m => m.Notices, (string?)null), EngineHost.Cancel);
+            await using var db = host.Context();
+            expanding = Task.Run(() => NoticeExpansion.ExpandAsync(db, host.Clock.GetUtcNow(), EngineHost.Cancel), EngineHost.Cancel);
+            await Task.Delay(TimeSpan.FromMilliseconds(500), EngineHost.Cancel);
+            await transaction.CommitAsync(EngineHost.Cancel);
+            var (lists, rows) = await expanding;
+            Assert.Equal((3, 2 * Tasks - taken.NoticeCount), (lists, rows));
+        }
+
+        await using var read = host.Context();
+        Assert.Equal(0, await read.Outbox.CountAsync(m => m.ModelId == taken.Id, EngineHost.Cancel));
     }
 
     [Theory]
@@ -76,7 +103,7 @@ public sealed class NoticeExpansionTests
                 TaskId = taskId, DirectiveId = list.NoticeDirectiveId, CreatedAt = list.CreatedAt, NextAttemptAt = list.CreatedAt,
             });
             await db.SaveChangesAsync(EngineHost.Cancel);
-            Assert.Equal(2 * Tasks - 1, await NoticeExpansion.ExpandAsync(db, EngineHost.Cancel));
+            Assert.Equal((4, 2 * Tasks - 1), await NoticeExpansion.ExpandAsync(db, host.Clock.GetUtcNow(), EngineHost.Cancel));
         }
 
         await AssertOneRowPerNoticeAsync(host);
@@ -84,19 +111,26 @@ public sealed class NoticeExpansionTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task A_list_that_cannot_be_read_is_left_whole_and_the_other_lists_are_expanded(string provider)
+    public async Task Lists_that_cannot_be_read_are_set_aside_whole_and_the_other_lists_are_expanded(string provider)
     {
         await using var host = await IssuedAsync(provider);
         await using var db = host.Context();
-        var bad = await db.OutboxModels.Where(m => m.NoticeCount > 0).OrderBy(m => m.Id).FirstAsync(EngineHost.Cancel);
-        var corrupted = bad.Notices + "not a notice\n";
-        await db.OutboxModels.Where(m => m.Id == bad.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.Notices, corrupted), EngineHost.Cancel);
+        var lists = await db.OutboxModels.Where(m => m.NoticeCount > 0).OrderBy(m => m.Id).Take(2).ToListAsync(EngineHost.Cancel);
+        var (badLine, shortened) = (lists[0], lists[1]);
+        var corrupted = badLine.Notices + "not a notice\n";
+        await db.OutboxModels.Where(m => m.Id == badLine.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.Notices, corrupted), EngineHost.Cancel);
+        // A list missing a line: its count says one more notice than it holds.
+        await db.OutboxModels.Where(m => m.Id == shortened.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.NoticeCount, m => m.NoticeCount + 1), EngineHost.Cancel);
 
-        Assert.Equal(2 * Tasks - bad.NoticeCount, await NoticeExpansion.ExpandAsync(db, EngineHost.Cancel));
-        // Nothing of it was written, and it waits for the next dispatch as it was.
-        Assert.Equal(0, await db.Outbox.CountAsync(m => m.ModelId == bad.Id, EngineHost.Cancel));
-        var left = await db.OutboxModels.AsNoTracking().SingleAsync(m => m.NoticeCount > 0, EngineHost.Cancel);
-        Assert.Equal((bad.Id, bad.NoticeCount, corrupted), (left.Id, left.NoticeCount, left.Notices));
+        var expanded = await NoticeExpansion.ExpandAsync(db, host.Clock.GetUtcNow(), EngineHost.Cancel);
+        Assert.Equal((2, 2 * Tasks - badLine.NoticeCount - shortened.NoticeCount), expanded);
+        // Nothing of them was written; each is kept as it was, its count negated, so no dispatch takes it again.
+        Assert.Equal(0, await db.Outbox.CountAsync(m => m.ModelId == badLine.Id || m.ModelId == shortened.Id, EngineHost.Cancel));
+        var aside = await db.OutboxModels.AsNoTracking().Where(m => m.NoticeCount < 0).OrderBy(m => m.Id).ToListAsync(EngineHost.Cancel);
+        Assert.Equal([(badLine.Id, -badLine.NoticeCount, corrupted), (shortened.Id, -(shortened.NoticeCount + 1), shortened.Notices)],
+            aside.Select(m => (m.Id, m.NoticeCount, m.Notices)).ToList());
+        Assert.Equal((0, 0), await NoticeExpansion.ExpandAsync(db, host.Clock.GetUtcNow(), EngineHost.Cancel));
+        Assert.Equal(0, await db.OutboxModels.CountAsync(m => m.NoticeCount > 0, EngineHost.Cancel));
     }
 
     [Theory]
@@ -118,8 +152,12 @@ public sealed class NoticeExpansionTests
         await dispatcher.ForgetSharedModelsAsync(EngineHost.Cancel);
         Assert.Equal(4, await db.OutboxModels.CountAsync(m => m.NoticeCount > 0, EngineHost.Cancel));
 
-        // No SMTP server is configured here: nothing is sent, but the notices become rows the outbox screen lists.
+        // No SMTP server is configured here: nothing is sent, but the notices become rows the outbox screen lists, and
+        // their models count their grace from now (the clean-up keeps a model an hour after its rows appeared).
         Assert.Equal(DispatchResult.None, await dispatcher.DispatchAsync(EngineHost.Cancel));
+        var expandedModels = await db.OutboxModels.AsNoTracking().Where(m => m.NoticeTemplate != null).Select(m => m.CreatedAt).ToListAsync(EngineHost.Cancel);
+        Assert.Equal(4, expandedModels.Count);
+        Assert.All(expandedModels, at => Assert.Equal(host.Clock.GetUtcNow(), at));
         Assert.Equal(rowsBefore + 2 * Tasks, await host.QueryAsync(new CountPendingEmailsQuery()));
         await AssertOneRowPerNoticeAsync(host);
     }

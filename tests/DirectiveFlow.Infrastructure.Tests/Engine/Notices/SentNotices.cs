@@ -25,7 +25,7 @@ public static class SentNotices
     {
         while (await db.OutboxModels.AnyAsync(m => m.NoticeCount > 0, cancellationToken))
         {
-            await NoticeExpansion.ExpandAsync(db, cancellationToken);
+            await NoticeExpansion.ExpandAsync(db, TimeProvider.System.GetUtcNow(), cancellationToken);
         }
     }
 
