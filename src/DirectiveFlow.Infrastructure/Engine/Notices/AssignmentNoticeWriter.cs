@@ -127,7 +127,9 @@ public sealed class AssignmentNoticeWriter(IWorkingDayCalendar calendar, OutboxO
             {
                 foreach (var group in byJson.Values)
                 {
-                    await InsertModelWithNoticesAsync(connection, transaction, values, sql, group, now, cancellationToken);
+                    await ProviderValues.ExecuteAsync(db.Database, sql.InsertOutboxModelWithNotices, cancellationToken,
+                        ("@json", group.Json), ("@role", group.Role), ("@now", values.Time(now)), ("@notices", group.Notices.ToString()),
+                        ("@count", group.Count), ("@template", group.Template), ("@directive", values.Id(group.DirectiveId)));
                 }
 
                 EmailTelemetry.Queued(tasks.Count + supporting.Count, "notice");
@@ -161,28 +163,10 @@ public sealed class AssignmentNoticeWriter(IWorkingDayCalendar calendar, OutboxO
         DbConnection connection, DbTransaction? transaction, ProviderValues values, ProviderSql sql, string json, string role, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, transaction, sql.InsertOutboxModelReturningId,
-            ("@json", json), ("@role", role), ("@now", values.Time(now)));
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>A shared model with the notices it stands for (<see cref="ProviderSql.InsertOutboxModelWithNotices"/>).</summary>
-    private static async Task InsertModelWithNoticesAsync(
-        DbConnection connection, DbTransaction? transaction, ProviderValues values, ProviderSql sql, NoticeGroup group, DateTimeOffset now,
-        CancellationToken cancellationToken)
-    {
-        await using var command = Command(connection, transaction, sql.InsertOutboxModelWithNotices,
-            ("@json", group.Json), ("@role", group.Role), ("@now", values.Time(now)), ("@notices", group.Notices.ToString()),
-            ("@count", group.Count), ("@template", group.Template), ("@directive", values.Id(group.DirectiveId)));
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
+        await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
+        command.CommandText = sql.InsertOutboxModelReturningId;
+        foreach (var (name, value) in new (string, object)[] { ("@json", json), ("@role", role), ("@now", values.Time(now)) })
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = name;
@@ -190,10 +174,10 @@ public sealed class AssignmentNoticeWriter(IWorkingDayCalendar calendar, OutboxO
             command.Parameters.Add(parameter);
         }
 
-        return command;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The notices that share one model: its row's id when written already, or the list it will carry.</summary>
+    /// <summary>The notices that share one model: its row's id when written already, or the list it will carry (<see cref="ProviderSql.InsertOutboxModelWithNotices"/>).</summary>
     private sealed class NoticeGroup(long modelId, string json, string role, string template, Guid directiveId)
     {
         public long ModelId { get; } = modelId;
