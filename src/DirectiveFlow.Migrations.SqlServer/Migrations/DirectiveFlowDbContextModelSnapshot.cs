@@ -502,11 +502,11 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("LocalityId");
-
                     b.HasIndex("ParentId");
 
                     b.HasIndex("Pillar", "Level");
+
+                    b.HasIndex("LocalityId", "Pillar", "Level");
 
                     b.ToTable("Units", (string)null);
                 });

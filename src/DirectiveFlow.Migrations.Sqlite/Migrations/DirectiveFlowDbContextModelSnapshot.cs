@@ -491,11 +491,11 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("LocalityId");
-
                     b.HasIndex("ParentId");
 
                     b.HasIndex("Pillar", "Level");
+
+                    b.HasIndex("LocalityId", "Pillar", "Level");
 
                     b.ToTable("Units", (string)null);
                 });

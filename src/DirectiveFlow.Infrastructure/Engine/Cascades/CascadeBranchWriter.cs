@@ -67,15 +67,11 @@ public sealed class CascadeBranchWriter(DeadlineCalculator deadlines, Assignment
             rows.Add(template.CreateForBranch(unit, new FlowScope(cascade.Id, unit.Id, unit.ItemNo), assigner, items));
         }
 
-        // The journal row goes with the flush that saves what the step holds so far (the cascade's execution, when the
-        // starter left it to this write): one round trip before the rows, none after them.
+        // Not flushed before the rows: the journal row, and the cascade's execution when the starter left it to this
+        // write, go in the step's last SaveChanges with the notice list and its journal (the tasks name the execution, but
+        // no constraint asks for it first, and the step reads nothing back before then without saving first:
+        // JoinCounter). The step's writes are then the rows and one batch.
         step.Journal("cascade.tasks.written", $"{units.Count} × {taskActivityId}", cascade.ActivityId);
-        await step.Db.SaveChangesAsync(cancellationToken);
-        if (step.Db.Entry(cascade).State != Microsoft.EntityFrameworkCore.EntityState.Detached)
-        {
-            // Saved; from here the join counter updates the row in the database, never through a tracked copy.
-            step.Db.Entry(cascade).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
-        }
 
         // Only the rows written get supporting units and notices: a row whose unit already had its task was skipped.
         var written = await TaskBulkWriters.For(step.Db).InsertAsync(step.Db, rows, knownNew, cancellationToken);

@@ -50,7 +50,7 @@ public sealed class CascadeStarter(
             step.Db.Entry(cascade).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
         }
 
-        // Otherwise the branch writer saves the execution with its first flush, before the task rows that name it.
+        // Otherwise the execution is saved with the step's last flush, after the task rows that name it (CascadeBranchWriter).
 
         if (targets.Count == 0)
         {

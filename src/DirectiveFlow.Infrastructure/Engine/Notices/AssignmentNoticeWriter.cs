@@ -38,6 +38,8 @@ public sealed class AssignmentNoticeWriter(IWorkingDayCalendar calendar, OutboxO
     /// <summary>
     /// A cascade's notices, as <see cref="WriteAssignedAsync"/> writes them but left on their shared models for the
     /// dispatcher to expand (<see cref="NoticeExpansion"/>): one row per model in this transaction, whatever the tasks.
+    /// The models are added to <paramref name="db"/>, not written: the caller's next <c>SaveChanges</c> (every cascade
+    /// step ends with one, before its commit) writes them.
     /// </summary>
     public Task WriteCascadeAsync(
         DirectiveFlowDbContext db, IReadOnlyList<UnitTask> tasks, IReadOnlyList<TaskSupportingUnit> supporting, DateTimeOffset now,
@@ -125,11 +127,15 @@ public sealed class AssignmentNoticeWriter(IWorkingDayCalendar calendar, OutboxO
 
             if (expandAtDispatch)
             {
+                // Added, not written: the step's next SaveChanges inserts them in the batch of its journal rows, so the
+                // notices cost the step no round trip of their own.
                 foreach (var group in byJson.Values)
                 {
-                    await ProviderValues.ExecuteAsync(db.Database, sql.InsertOutboxModelWithNotices, cancellationToken,
-                        ("@json", group.Json), ("@role", group.Role), ("@now", values.Time(now)), ("@notices", group.Notices.ToString()),
-                        ("@count", group.Count), ("@template", group.Template), ("@directive", values.Id(group.DirectiveId)));
+                    db.OutboxModels.Add(new OutboxModel
+                    {
+                        Json = group.Json, RecipientRole = group.Role, CreatedAt = now, Notices = group.Notices.ToString(), NoticeCount = group.Count,
+                        NoticeTemplate = group.Template, NoticeDirectiveId = group.DirectiveId,
+                    });
                 }
 
                 EmailTelemetry.Queued(tasks.Count + supporting.Count, "notice");
@@ -146,10 +152,12 @@ public sealed class AssignmentNoticeWriter(IWorkingDayCalendar calendar, OutboxO
         }
     }
 
-    /// <summary>The tasks' directives as emails name and cite them, and their assigners' names (three queries).</summary>
+    /// <summary>The tasks' directives as emails name and cite them, and their assigners' names (three queries, after saving what the context holds).</summary>
     private static async Task<(Dictionary<Guid, MailDirective>, Dictionary<Guid, DirectiveReference>, Dictionary<Guid, string>)> LookUpAsync(
         DirectiveFlowDbContext db, IReadOnlyList<UnitTask> tasks, CancellationToken cancellationToken)
     {
+        // They read the database: what this context holds unsaved (the directive, in the step that issues it) goes first.
+        await db.SaveChangesAsync(cancellationToken);
         var directives = await MailDirectory.DirectivesAsync(db, tasks.Select(t => t.DirectiveId), cancellationToken);
         var references = await DirectiveReferences.LoadAsync(db, directives.Keys, cancellationToken);
         var assignerIds = tasks.Select(t => t.AssignerUnitId).Distinct().ToList();
@@ -177,7 +185,7 @@ public sealed class AssignmentNoticeWriter(IWorkingDayCalendar calendar, OutboxO
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The notices that share one model: its row's id when written already, or the list it will carry (<see cref="ProviderSql.InsertOutboxModelWithNotices"/>).</summary>
+    /// <summary>The notices that share one model: its row's id when written already, or the list it will carry (<see cref="OutboxModel.Notices"/>).</summary>
     private sealed class NoticeGroup(long modelId, string json, string role, string template, Guid directiveId)
     {
         public long ModelId { get; } = modelId;

@@ -4,6 +4,7 @@ using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Workflows.Activities;
 using DirectiveFlow.Infrastructure.Organisation.Units;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Persistence.Sql;
 using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Engine.Runtime;
@@ -93,24 +94,27 @@ public static class SelectorResolver
     };
 
     /// <summary>
-    /// A province unit's counterparts: its pillar's commune units in its province, ordered by code. Read as the
-    /// province's localities, then every unit on them (a few hundred, by the locality index), filtered here: asked in one
-    /// query with the pillar and the commune level too, both databases' planners went by the (pillar, level) index
-    /// through that pillar's commune units of the whole country (3,321 with the national list; 2–10 ms a branch, 136
-    /// branches per national directive, instead of well under one).
+    /// A province unit's counterparts: its pillar's commune units in its province, ordered by code. One query
+    /// (<see cref="ProviderSql.UnitsInProvince"/>): each of the province's localities is looked up in the units'
+    /// locality index, with the pillar, level and kind checked there. Written as LINQ, with the localities as a sub-select
+    /// or a join, both databases' planners went by the (pillar, level) index through that pillar's commune units of the
+    /// whole country (3,321 with the national list) instead; read as the localities first, then every unit on them, it
+    /// cost two round trips and four times the rows.
     /// </summary>
     private static async Task<List<TargetUnit>> CommuneCounterpartsAsync(
         DirectiveFlowDbContext db, Selector selector, UnitPlace of, CancellationToken cancellationToken)
     {
-        var localities = await Provinces.LocalityIdsIn(db, of.ProvinceId).ToListAsync(cancellationToken);
-        // Only what the filters and the targets read; filtered with plain predicates (a LINQ query over the list would
-        // compile its expression trees on every call: most of a branch's time in this method).
-        var units = await db.Units.AsNoTracking().Where(u => localities.Contains(u.LocalityId))
+        var values = new ProviderValues(db.Database.ProviderName);
+        var units = await db.Units.FromSqlRaw(ProviderSql.For(db).UnitsInProvince, ProviderValues.Parameters(db.Database,
+                ("@province", values.Id(of.ProvinceId)), ("@pillar", of.Pillar.ToString()), ("@level", nameof(UnitLevel.Commune)),
+                ("@kind", nameof(OrgUnitKind.PillarUnit))))
+            .AsNoTracking()
             .Select(u => new { Target = new TargetUnit(u.Id, u.Code, u.Name, u.Pillar, u.Level, u.ParentId), u.Kind, u.IsActive })
             .ToListAsync(cancellationToken);
+        // The selector's own filters, with plain predicates (a LINQ query over the list would compile its expression
+        // trees on every call).
         return units
-            .Where(u => u.Target.Pillar == of.Pillar && u.Target.Level == UnitLevel.Commune && u.Kind == OrgUnitKind.PillarUnit
-                && selector.Matches(u.IsActive, u.Target.Pillar, u.Target.Level, u.Kind))
+            .Where(u => selector.Matches(u.IsActive, u.Target.Pillar, u.Target.Level, u.Kind))
             .Select(u => u.Target)
             .OrderBy(u => u.Code, StringComparer.Ordinal)
             .ToList();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Persistence.Sql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -57,6 +58,11 @@ public sealed class OrganisationImporter(
             await BulkInsert.InsertAsync(db, run.NewUnits, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+        }
+
+        if ((run.NewLocalities.Count > 0 || run.NewUnits.Count > 0) && ProviderSql.For(db).AnalyzeOrganisation is { } analyze)
+        {
+            await db.Database.ExecuteSqlRawAsync(analyze, cancellationToken);
         }
 
         db.ChangeTracker.Clear();

@@ -30,6 +30,9 @@ internal sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
         builder.HasIndex(u => u.Code).IsUnique();
         builder.HasIndex(u => new { u.Pillar, u.Level });
         builder.HasIndex(u => u.ParentId);
-        builder.HasIndex(u => u.LocalityId);
+        // By locality, then pillar and level: a province's units (its localities' ids) and a province unit's counterparts
+        // (those of one pillar and level on them, ProviderSql.UnitsInProvince) are each one range per locality. With the
+        // locality alone, PostgreSQL's generic plan for the counterparts went by (pillar, level) through the whole country.
+        builder.HasIndex(u => new { u.LocalityId, u.Pillar, u.Level });
     }
 }

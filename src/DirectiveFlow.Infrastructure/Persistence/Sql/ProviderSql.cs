@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using DirectiveFlow.Core.Email;
+using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure.Persistence.Sql.PostgreSql;
@@ -49,20 +50,35 @@ public abstract class ProviderSql(SqlNames names)
         $"INSERT INTO {Names.Outbox.Name} ({Names.Outbox.Columns(OutboxColumns.Inserted)}) " +
         $"VALUES ({string.Join(", ", OutboxColumns.Inserted.Select(c => "@" + c))}) ON CONFLICT DO NOTHING";
 
+    /// <summary>
+    /// Every column of the units of one pillar, level and kind (<c>@pillar</c>, <c>@level</c>, <c>@kind</c>, as stored)
+    /// on a province's localities, its own and its communes' (<c>@province</c>): a province unit's counterparts in one
+    /// query, each unit reached through the locality index. This form (a sub-select the planner can look into) suits
+    /// SQLite and SQL Server; PostgreSQL has its own.
+    /// </summary>
+    public virtual string UnitsInProvince =>
+        $"SELECT * FROM {Names.Units.Name} WHERE {Names.Units.Column(nameof(OrgUnit.LocalityId))} IN ({LocalitiesOf("@province")}) " +
+        $"AND {UnitOfKind}";
+
+    /// <summary>
+    /// Refreshes the planner's statistics of the organisation after an import wrote units in bulk; null where the
+    /// database keeps them itself (SQL Server updates them as a query compiles) or plans without them (SQLite).
+    /// </summary>
+    public virtual string? AnalyzeOrganisation => null;
+
+    /// <summary>The ids of a province's locality and its communes'.</summary>
+    protected string LocalitiesOf(string province) =>
+        $"SELECT {Names.Localities.Column(nameof(Locality.Id))} FROM {Names.Localities.Name} " +
+        $"WHERE {Names.Localities.Column(nameof(Locality.Id))} = {province} OR {Names.Localities.Column(nameof(Locality.ParentId))} = {province}";
+
+    /// <summary>A unit's pillar, level and kind as <c>@pillar</c>, <c>@level</c>, <c>@kind</c>.</summary>
+    protected string UnitOfKind =>
+        $"{Names.Units.Column(nameof(OrgUnit.Pillar))} = @pillar AND {Names.Units.Column(nameof(OrgUnit.Level))} = @level " +
+        $"AND {Names.Units.Column(nameof(OrgUnit.Kind))} = @kind";
+
     /// <summary>One shared outbox model from <c>@json</c>, <c>@role</c>, <c>@now</c>, answering its new id.</summary>
     public virtual string InsertOutboxModelReturningId =>
         $"{InsertOutboxModelHead} VALUES (@json, @role, @now) RETURNING {Names.OutboxModels.Column(nameof(OutboxModel.Id))}";
-
-    /// <summary>
-    /// One shared outbox model carrying the notices it stands for until dispatch (<see cref="OutboxModel.Notices"/>):
-    /// <c>@json</c>, <c>@role</c>, <c>@now</c>, <c>@notices</c>, <c>@count</c>, <c>@template</c>, <c>@directive</c>.
-    /// </summary>
-    public string InsertOutboxModelWithNotices => _insertOutboxModelWithNotices ??=
-        $"INSERT INTO {Names.OutboxModels.Name} ({Names.OutboxModels.Columns([nameof(OutboxModel.Json), nameof(OutboxModel.RecipientRole),
-            nameof(OutboxModel.CreatedAt), nameof(OutboxModel.Notices), nameof(OutboxModel.NoticeCount), nameof(OutboxModel.NoticeTemplate),
-            nameof(OutboxModel.NoticeDirectiveId)])}) VALUES (@json, @role, @now, @notices, @count, @template, @directive)";
-
-    private string? _insertOutboxModelWithNotices;
 
     /// <summary>
     /// A due task's new schedule fields (<c>@next</c>, <c>@chase</c>, <c>@level</c>, <c>@raised</c>), only while its
@@ -90,6 +106,15 @@ public abstract class ProviderSql(SqlNames names)
             $"{Column(nameof(UnitTask.NextActionAt))} = NULL, {stamp} = {stamp} + 1 " +
             $"WHERE {Column(nameof(UnitTask.Id))} = @id AND {status} NOT IN ('{nameof(UnitTaskStatus.Completed)}', '{nameof(UnitTaskStatus.Cancelled)}')";
     }
+
+    /// <summary>
+    /// <see cref="CompleteOpenTask"/> answering the task's row as it now is (every column), so the engine reads the task
+    /// it completes in the same round trip; null where the provider cannot (SQL Server: an OUTPUT clause without INTO is
+    /// refused on a table with triggers, and the task tallies are kept by triggers).
+    /// </summary>
+    public virtual string? CompleteOpenTaskReturningRow => _completeOpenTaskReturningRow ??= CompleteOpenTask + " RETURNING *";
+
+    private string? _completeOpenTaskReturningRow;
 
     /// <summary>
     /// A task command's claim: task <c>@id</c>'s stamp set to <c>@stamp</c> only while it is still <c>@read</c>, the value

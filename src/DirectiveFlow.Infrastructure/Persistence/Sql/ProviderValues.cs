@@ -34,7 +34,14 @@ public sealed class ProviderValues(string? providerName)
     /// with its named parameters (<c>@id</c>); bind the values as this class gives them (<see cref="Id"/>, <see cref="Time"/>).
     /// </summary>
     public static Task<int> ExecuteAsync(DatabaseFacade database, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters) =>
-        database.ExecuteSqlRawAsync(sql, parameters.Select(p => (object)Named(database, p.Name, p.Value)), cancellationToken);
+        database.ExecuteSqlRawAsync(sql, Parameters(database, parameters), cancellationToken);
+
+    /// <summary>
+    /// The named parameters of a <see cref="ProviderSql"/> query, for EF's <c>FromSqlRaw</c> (which then reads its
+    /// rows as entities, with the model's conversions).
+    /// </summary>
+    public static object[] Parameters(DatabaseFacade database, params (string Name, object Value)[] parameters) =>
+        parameters.Select(p => (object)Named(database, p.Name, p.Value)).ToArray();
 
     private static DbParameter Named(DatabaseFacade database, string name, object value)
     {

@@ -1,4 +1,5 @@
 using DirectiveFlow.Core.Email;
+using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Core.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DirectiveFlow.Infrastructure.Persistence.Sql;
 
-/// <summary>The tables raw SQL writes, as one provider's EF model maps them.</summary>
+/// <summary>The tables raw SQL reads and writes, as one provider's EF model maps them.</summary>
 public sealed class SqlNames(IModel model, ISqlGenerationHelper sql)
 {
     public static SqlNames Of(DbContext db) => new(db.Model, db.GetService<ISqlGenerationHelper>());
@@ -20,6 +21,10 @@ public sealed class SqlNames(IModel model, ISqlGenerationHelper sql)
     public MappedTable OutboxModels { get; } = new(model, sql, typeof(OutboxModel));
 
     public MappedTable ActivityExecutions { get; } = new(model, sql, typeof(ActivityExecution));
+
+    public MappedTable Units { get; } = new(model, sql, typeof(OrgUnit));
+
+    public MappedTable Localities { get; } = new(model, sql, typeof(Locality));
 
     /// <summary>Delimits a name that is not the model's (a temporary table, a CTE's column).</summary>
     public string Delimit(string identifier) => sql.DelimitIdentifier(identifier);

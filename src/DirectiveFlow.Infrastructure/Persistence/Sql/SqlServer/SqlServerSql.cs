@@ -10,6 +10,9 @@ namespace DirectiveFlow.Infrastructure.Persistence.Sql.SqlServer;
 /// </summary>
 public sealed class SqlServerSql(SqlNames names) : ProviderSql(names)
 {
+    /// <summary>None: see <see cref="ProviderSql.CompleteOpenTaskReturningRow"/>; the task is read after the update.</summary>
+    public override string? CompleteOpenTaskReturningRow => null;
+
     /// <summary>
     /// One task from parameters <c>@p0…</c> in <see cref="TaskColumns"/> order, prepared once per batch; skipped when its
     /// (instance, activity, unit, item) exists, so a re-run batch writes only what is missing.
