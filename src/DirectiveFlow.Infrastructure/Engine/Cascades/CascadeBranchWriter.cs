@@ -61,19 +61,17 @@ public sealed class CascadeBranchWriter(DeadlineCalculator deadlines, Assignment
         var template = new TaskTemplate(step, taskActivityId, deadlines);
         var assigner = cascade.UnitId ?? step.Directive.IssuingUnitId;
         var items = units.Any(u => u.ItemNo > 0) ? await step.ItemsAsync(cancellationToken) : null;
-        var rows = new List<Core.Tasks.UnitTask>(units.Count);
-        foreach (var unit in units)
-        {
-            rows.Add(template.CreateForBranch(unit, new FlowScope(cascade.Id, unit.Id, unit.ItemNo), assigner, items));
-        }
-
         // Not flushed before the rows: the journal row, and the cascade's execution when the starter left it to this
         // write, go in the step's last SaveChanges with the notice list and its journal (the tasks name the execution, but
         // no constraint asks for it first, and the step reads nothing back before then without saving first:
         // JoinCounter). The step's writes are then the rows and one batch.
         step.Journal("cascade.tasks.written", $"{units.Count} × {taskActivityId}", cascade.ActivityId);
 
-        // Only the rows written get supporting units and notices: a row whose unit already had its task was skipped.
+        // Each row is made as the writer asks for it: on PostgreSQL the server takes the COPY's first buffers while the
+        // next rows are made, instead of waiting for all of them (a tenth of a national cascade's time). The template
+        // has computed the deadline, the one part that can fault the flow, already. Only the rows written get
+        // supporting units and notices: a row whose unit already had its task was skipped.
+        var rows = units.Select(unit => template.CreateForBranch(unit, new FlowScope(cascade.Id, unit.Id, unit.ItemNo), assigner, items));
         var written = await TaskBulkWriters.For(step.Db).InsertAsync(step.Db, rows, knownNew, cancellationToken);
         var supporting = new List<Core.Tasks.TaskSupportingUnit>();
         if (template.Properties?.Supporting is not null || items is not null)

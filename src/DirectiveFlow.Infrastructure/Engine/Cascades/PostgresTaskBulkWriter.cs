@@ -13,31 +13,35 @@ namespace DirectiveFlow.Infrastructure.Engine.Cascades;
 /// </summary>
 public sealed class PostgresTaskBulkWriter : ITaskBulkWriter
 {
-    public async Task<IReadOnlyList<UnitTask>> InsertAsync(DirectiveFlowDbContext db, IReadOnlyList<UnitTask> tasks, bool knownNew, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<UnitTask>> InsertAsync(DirectiveFlowDbContext db, IEnumerable<UnitTask> tasks, bool knownNew, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var sql = (PostgreSqlSql)ProviderSql.For(db);
+        var copied = new List<UnitTask>(tasks.TryGetNonEnumeratedCount(out var count) ? count : 0);
         if (knownNew)
         {
-            await CopyAsync(connection, sql.CopyIntoTasks, tasks, cancellationToken);
-            return tasks;
+            await CopyAsync(connection, sql.CopyIntoTasks, tasks, copied, cancellationToken);
+            return copied;
         }
 
         await ExecuteAsync(connection, sql.CreateTaskStage, cancellationToken);
-        await CopyAsync(connection, sql.CopyIntoTaskStage, tasks, cancellationToken);
+        await CopyAsync(connection, sql.CopyIntoTaskStage, tasks, copied, cancellationToken);
         await ExecuteAsync(connection, sql.MoveStagedTasks, cancellationToken);
         // A skipped row's id was never stored: the ids found are the rows written.
-        var ids = tasks.Select(t => t.Id).ToList();
+        var ids = copied.Select(t => t.Id).ToList();
         var stored = (await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken)).ToHashSet();
-        return tasks.Where(t => stored.Contains(t.Id)).ToList();
+        return copied.Where(t => stored.Contains(t.Id)).ToList();
     }
 
-    private static async Task CopyAsync(NpgsqlConnection connection, string copy, IReadOnlyList<UnitTask> tasks, CancellationToken cancellationToken)
+    /// <summary>COPYs the tasks, each added to <paramref name="copied"/> as it goes.</summary>
+    private static async Task CopyAsync(NpgsqlConnection connection, string copy, IEnumerable<UnitTask> tasks, List<UnitTask> copied, CancellationToken cancellationToken)
     {
         await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
         // Rows go into Npgsql's buffer; the synchronous writers avoid a task per value and only block when it flushes.
+        // Each buffer sent is taken by the server while the next rows are made (when the caller makes them lazily).
         foreach (var task in tasks)
         {
+            copied.Add(task);
             importer.StartRow();
             foreach (var column in TaskColumns.All)
             {

@@ -18,7 +18,7 @@ public static class PreparedTaskInsert
     /// provider stores. Answers the tasks written (a row the statement skipped affects none).
     /// </summary>
     public static async Task<IReadOnlyList<UnitTask>> ExecuteAsync(
-        DirectiveFlowDbContext db, string sql, string prefix, IReadOnlyList<UnitTask> tasks, Func<object?, object> toProvider, CancellationToken cancellationToken)
+        DirectiveFlowDbContext db, string sql, string prefix, IEnumerable<UnitTask> tasks, Func<object?, object> toProvider, CancellationToken cancellationToken)
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
@@ -33,7 +33,7 @@ public static class PreparedTaskInsert
 
         await command.PrepareAsync(cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        var written = new List<UnitTask>(tasks.Count);
+        var written = new List<UnitTask>(tasks.TryGetNonEnumeratedCount(out var count) ? count : 0);
         foreach (var task in tasks)
         {
             for (var i = 0; i < parameters.Length; i++)
