@@ -1,3 +1,5 @@
+using DirectiveFlow.Core.Common;
+
 namespace DirectiveFlow.Core.Organisation;
 
 /// <summary>An organisation unit: a locality × pillar, or a sub-unit under a parent unit.</summary>
@@ -31,6 +33,17 @@ public sealed class OrgUnit
     public string? ContactEmails { get; set; }
 
     public bool IsActive { get; set; } = true;
+
+    /// <summary>
+    /// The code and name folded for search (<see cref="SearchText.Fold"/>: lower case, no diacritics, đ as d), always
+    /// derived from them and stored so the database can match it: "ba dinh", "BA ĐÌNH" and "Ba Đình" find the same
+    /// units. The setter is for EF reading the column back; what it reads is ignored.
+    /// </summary>
+    public string SearchKey
+    {
+        get => SearchText.Fold($"{Code} {Name}");
+        private set => _ = value;
+    }
 
     public static string PillarCode(Pillar pillar) => pillar.ToString().ToUpperInvariant();
 

@@ -1,4 +1,5 @@
 using DirectiveFlow.Infrastructure.Configuration;
+using DirectiveFlow.Infrastructure.Organisation.Units;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,10 @@ public static class PersistenceServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Applies pending migrations when <c>Database:MigrateOnStart</c> is on.</summary>
+    /// <summary>
+    /// Applies pending migrations when <c>Database:MigrateOnStart</c> is on, then the data a migration could not compute
+    /// (<see cref="UnitSearchKeys"/>).
+    /// </summary>
     public static async Task MigrateDirectiveFlowDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         using var scope = services.CreateScope();
@@ -31,5 +35,6 @@ public static class PersistenceServiceCollectionExtensions
 
         var db = scope.ServiceProvider.GetRequiredService<DirectiveFlowDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
+        await UnitSearchKeys.FillAsync(db, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common;
 using DirectiveFlow.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -18,8 +19,9 @@ public sealed class SearchUnitsHandler(IDbContextFactory<DirectiveFlowDbContext>
         var units = db.Units.AsNoTracking().Where(u => u.IsActive);
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
-            var term = query.Text.Trim();
-            units = units.Where(u => u.Code.Contains(term) || u.Name.Contains(term));
+            // Folded as the stored key is, so neither case nor diacritics have to match what the official types.
+            var term = SearchText.Fold(query.Text.Trim());
+            units = units.Where(u => u.SearchKey.Contains(term));
         }
 
         return await units.OrderBy(u => u.Level).ThenBy(u => u.Code).Take(query.Take)

@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Persistence;
@@ -63,8 +64,8 @@ public sealed class UnitTreeHandler(DirectiveFlowDbContext db) : IQueryHandler<U
     }
 
     private static bool Matches(UnitTreeNode node, string needle) =>
-        node.Code.Contains(needle, StringComparison.OrdinalIgnoreCase) || node.Name.Contains(needle, StringComparison.CurrentCultureIgnoreCase)
-        || node.LocalityName.Contains(needle, StringComparison.CurrentCultureIgnoreCase) || node.LocalityCode == needle;
+        SearchText.Contains(node.Code, needle) || SearchText.Contains(node.Name, needle)
+        || SearchText.Contains(node.LocalityName, needle) || node.LocalityCode == needle;
 
     private async Task<ILookup<Guid, UnitHead>> HeadsAsync(List<Guid> unitIds, CancellationToken cancellationToken)
     {

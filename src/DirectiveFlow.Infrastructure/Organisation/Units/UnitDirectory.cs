@@ -38,11 +38,10 @@ public sealed class UnitDirectory(DirectiveFlowDbContext db)
 
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
-            // Lower-casing both sides keeps the match case-insensitive on every provider (LIKE differs between them).
-            var text = filter.Text.Trim().ToLowerInvariant();
-#pragma warning disable CA1862 // EF Core translates ToLower()+Contains to SQL; the StringComparison overload it cannot.
-            query = query.Where(u => u.Code.ToLower().Contains(text) || u.Name.ToLower().Contains(text));
-#pragma warning restore CA1862
+            // Against the stored folded key (OrgUnit.SearchKey): neither case nor diacritics have to match, on every
+            // provider (SQLite's lower() folds only ASCII, so "đình" never met "Đình" there).
+            var text = SearchText.Fold(filter.Text.Trim());
+            query = query.Where(u => u.SearchKey.Contains(text));
         }
 
         var total = await query.CountAsync(cancellationToken);

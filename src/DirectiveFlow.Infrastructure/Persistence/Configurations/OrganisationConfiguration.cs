@@ -27,6 +27,7 @@ internal sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
         builder.Property(u => u.HeadName).HasMaxLength(200);
         builder.Property(u => u.HeadEmail).HasMaxLength(256);
         builder.Property(u => u.ContactEmails).HasMaxLength(1000);
+        builder.Property(u => u.SearchKey).HasMaxLength(400).HasDefaultValue("");
         builder.HasIndex(u => u.Code).IsUnique();
         builder.HasIndex(u => new { u.Pillar, u.Level });
         builder.HasIndex(u => u.ParentId);

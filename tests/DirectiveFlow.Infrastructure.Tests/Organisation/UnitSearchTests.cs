@@ -1,0 +1,90 @@
+using DirectiveFlow.Core.Common;
+using DirectiveFlow.Infrastructure.Organisation.Queries;
+using DirectiveFlow.Infrastructure.Organisation.Units;
+using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Tests.Engine;
+using DirectiveFlow.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveFlow.Infrastructure.Tests.Organisation;
+
+/// <summary>
+/// Officials find a unit whatever case and diacritics they type: the unit pickers (<see cref="SearchUnitsQuery"/>: the
+/// studio, an item's lead unit) and the administrators' unit list (<see cref="UnitDirectory"/>) match the stored folded
+/// key (<see cref="Core.Organisation.OrgUnit.SearchKey"/>), which follows a renamed unit and is written for units a
+/// database held before the key existed.
+/// </summary>
+public sealed class UnitSearchTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_unit_is_found_whatever_case_and_diacritics_are_typed(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.CreateContext())
+        {
+            await TestOrganisation.SeedHanoiAsync(db, communeLimit: 3); // Ba Đình, Ngọc Hà, Giảng Võ
+        }
+
+        var search = new SearchUnitsHandler(new Factory(database));
+        foreach (var typed in new[] { "Ba Đình", "ba đình", "BA ĐÌNH", "ba dinh", "Ba Dinh" })
+        {
+            var found = await search.Handle(new SearchUnitsQuery(typed, 10), Ct);
+            Assert.Equal(
+                new[] { "Đảng ủy Ba Đình", "HĐND Ba Đình", "UBND Ba Đình", "Ủy ban MTTQ Ba Đình" }.Order(StringComparer.Ordinal),
+                found.Select(u => u.Name).Order(StringComparer.Ordinal));
+        }
+
+        Assert.Equal(["00004-PARTY"], (await search.Handle(new SearchUnitsQuery("00004-party", 10), Ct)).Select(u => u.Code));
+        Assert.Equal(4, (await search.Handle(new SearchUnitsQuery("dang uy", 10), Ct)).Count); // the city's and three communes'
+        Assert.Empty(await search.Handle(new SearchUnitsQuery("Hoàn Kiếm", 10), Ct));
+
+        await using var read = database.CreateContext();
+        var listed = await new UnitDirectory(read).ListAsync(new UnitFilter(Text: "ubnd ngoc ha"), new PageRequest(1, 50), Ct);
+        Assert.Equal(["UBND Ngọc Hà"], listed.Items.Select(u => u.Name));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_renamed_unit_is_found_by_its_new_name_and_keys_missing_from_an_older_database_are_written(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.CreateContext())
+        {
+            await TestOrganisation.SeedHanoiAsync(db, communeLimit: 1);
+            var unit = await db.Units.SingleAsync(u => u.Code == "00004-COMMITTEE", Ct);
+            unit.Name = "Ủy ban nhân dân phường Ba Đình";
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var search = new SearchUnitsHandler(new Factory(database));
+        Assert.Equal(["00004-COMMITTEE"], (await search.Handle(new SearchUnitsQuery("uy ban nhan dan", 10), Ct)).Select(u => u.Code));
+
+        // A database migrated from before the key: the column holds its default, and the units are found by nothing.
+        await using (var db = database.CreateContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"Units\" SET \"SearchKey\" = ''", Ct);
+        }
+
+        Assert.Empty(await search.Handle(new SearchUnitsQuery("ba dinh", 10), Ct));
+        await using (var db = database.CreateContext())
+        {
+            Assert.Equal(8, await UnitSearchKeys.FillAsync(db, Ct)); // the city's four pillar units and Ba Đình's four
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            Assert.Equal(0, await UnitSearchKeys.FillAsync(db, Ct));
+        }
+
+        Assert.Equal(4, (await search.Handle(new SearchUnitsQuery("ba dinh", 10), Ct)).Count);
+        Assert.Equal(["00004-COMMITTEE"], (await search.Handle(new SearchUnitsQuery("UY BAN NHAN DAN", 10), Ct)).Select(u => u.Code));
+    }
+
+    private sealed class Factory(TestDatabase database) : IDbContextFactory<DirectiveFlowDbContext>
+    {
+        public DirectiveFlowDbContext CreateDbContext() => database.CreateContext();
+    }
+}
