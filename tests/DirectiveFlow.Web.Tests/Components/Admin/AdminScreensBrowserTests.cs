@@ -66,4 +66,30 @@ public sealed class AdminScreensBrowserTests
         await page.ClickAsync(".logout-form button");
         await page.WaitForURLAsync(u => u.Contains("/login", StringComparison.Ordinal));
     }
+
+    /// <summary>An administrator types a unit's name without its diacritics (or in capitals) and finds it, in both languages and widths.</summary>
+    [Fact]
+    public async Task An_administrator_finds_a_unit_without_typing_its_diacritics()
+    {
+        await using var browser = await StudioBrowser.StartAsync();
+        var page = browser.Page;
+        await page.SetViewportSizeAsync(1440, 900);
+        await browser.LoginAsync("admin");
+        foreach (var (width, typed) in new[] { (1440, "ba dinh"), (390, "BA ĐÌNH") })
+        {
+            await page.SetViewportSizeAsync(width, width == 390 ? 844 : 900);
+            await page.GotoAsync(browser.Url("/admin/units"));
+            await page.FillAsync("#units-q", typed);
+            await page.ClickAsync("form.filters button[type=submit]");
+            await Assertions.Expect(page.Locator("details.unit-commune summary").First).ToContainTextAsync("Ba Đình");
+            Assert.Equal(1, await page.Locator("details.unit-commune").CountAsync());
+            await Assertions.Expect(page.Locator("details.unit-commune").First).ToContainTextAsync("Ủy ban nhân dân phường Ba Đình");
+            await browser.ScreenshotAsync($"admin-{width}-units-search");
+        }
+
+        await page.GotoAsync(browser.Url("/culture/en?returnUrl=%2Fadmin%2Funits%3Fq%3Dhoan%2520kiem"));
+        await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Units");
+        await Assertions.Expect(page.Locator("details.unit-commune summary").First).ToContainTextAsync("Hoàn Kiếm");
+        await browser.ScreenshotAsync("admin-390-en-units-search");
+    }
 }
