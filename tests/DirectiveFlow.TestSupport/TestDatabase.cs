@@ -85,6 +85,14 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public DirectiveFlowDbContext CreateContext() => new(Options);
 
+    /// <summary>This database as the factory the product's queries take (<see cref="IDbContextFactory{TContext}"/>).</summary>
+    public IDbContextFactory<DirectiveFlowDbContext> ContextFactory() => new Factory(this);
+
+    private sealed class Factory(TestDatabase database) : IDbContextFactory<DirectiveFlowDbContext>
+    {
+        public DirectiveFlowDbContext CreateDbContext() => database.CreateContext();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_sqliteFolder is not null)

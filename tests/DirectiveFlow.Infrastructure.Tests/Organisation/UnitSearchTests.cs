@@ -28,7 +28,7 @@ public sealed class UnitSearchTests
             await TestOrganisation.SeedHanoiAsync(db, communeLimit: 3); // Ba Đình, Ngọc Hà, Giảng Võ
         }
 
-        var search = new SearchUnitsHandler(new Factory(database));
+        var search = new SearchUnitsHandler(database.ContextFactory());
         foreach (var typed in new[] { "Ba Đình", "ba đình", "BA ĐÌNH", "ba dinh", "Ba Dinh" })
         {
             var found = await search.Handle(new SearchUnitsQuery(typed, 10), Ct);
@@ -59,7 +59,7 @@ public sealed class UnitSearchTests
             await db.SaveChangesAsync(Ct);
         }
 
-        var search = new SearchUnitsHandler(new Factory(database));
+        var search = new SearchUnitsHandler(database.ContextFactory());
         Assert.Equal(["00004-COMMITTEE"], (await search.Handle(new SearchUnitsQuery("uy ban nhan dan", 10), Ct)).Select(u => u.Code));
 
         // A database migrated from before the key: the column holds its default, and the units are found by nothing.
@@ -81,10 +81,5 @@ public sealed class UnitSearchTests
 
         Assert.Equal(4, (await search.Handle(new SearchUnitsQuery("ba dinh", 10), Ct)).Count);
         Assert.Equal(["00004-COMMITTEE"], (await search.Handle(new SearchUnitsQuery("UY BAN NHAN DAN", 10), Ct)).Select(u => u.Code));
-    }
-
-    private sealed class Factory(TestDatabase database) : IDbContextFactory<DirectiveFlowDbContext>
-    {
-        public DirectiveFlowDbContext CreateDbContext() => database.CreateContext();
     }
 }

@@ -33,12 +33,12 @@ public sealed class InstanceFlowQueryTests
         }
 
         var clock = new FakeTimeProvider(Now);
-        var counts = await new CountTasksByActivityHandler(new Factory(database), clock, new DirectiveFlow.Core.Calendar.WorkingDayCalendar([]))
+        var counts = await new CountTasksByActivityHandler(database.ContextFactory(), clock, new DirectiveFlow.Core.Calendar.WorkingDayCalendar([]))
             .Handle(new CountTasksByActivityQuery(directiveId), TestContext.Current.CancellationToken);
 
         Assert.Equal(new(4, CompletedOnTime: 1, CompletedLate: 1, OpenWithinDeadline: 1, OpenOverdue: 1, AwaitingReview: 1), counts["ward"]);
         Assert.Equal(new(1, 0, 0, 1, 0, 0), counts["plan"]);
-        var units = await new ListActivityUnitsHandler(new Factory(database), clock)
+        var units = await new ListActivityUnitsHandler(database.ContextFactory(), clock)
             .Handle(new ListActivityUnitsQuery(directiveId, "ward"), TestContext.Current.CancellationToken);
         Assert.Equal(5, units.Count);
         Assert.Contains(units, u => u.Category == TaskCategory.CompletedLate && u.UnitName == "Đảng ủy phường Hoàn Kiếm");
@@ -58,10 +58,5 @@ public sealed class InstanceFlowQueryTests
             OriginalDueAt = due,
             CompletedAt = completed,
         };
-    }
-
-    private sealed class Factory(TestDatabase database) : IDbContextFactory<DirectiveFlowDbContext>
-    {
-        public DirectiveFlowDbContext CreateDbContext() => database.CreateContext();
     }
 }
