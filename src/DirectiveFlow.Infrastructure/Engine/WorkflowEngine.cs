@@ -36,6 +36,13 @@ public sealed class WorkflowEngine(
             await transaction.CommitAsync(cancellationToken);
         }
 
+        // What the step wrote for the engine alone (a cascade's execution, its notice list of up to thousands of lines)
+        // is not read through this context again: a context that runs many steps (ResumeDelays) must not keep it all.
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is ActivityExecution or Core.Email.OutboxModel).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+
         await AfterCommitAsync(outcome.DeferredCascades, cancellationToken);
         return outcome.Result;
     }

@@ -21,20 +21,24 @@ public static class PersistenceServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Applies pending migrations when <c>Database:MigrateOnStart</c> is on, then the data a migration could not compute
+    /// Applies pending migrations when <c>Database:MigrateOnStart</c> is on; then, once the database is at the model's
+    /// migration (migrated here or by an operator's script), the data a migration could not compute
     /// (<see cref="UnitSearchKeys"/>).
     /// </summary>
     public static async Task MigrateDirectiveFlowDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         using var scope = services.CreateScope();
         var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
-        if (!options.MigrateOnStart)
+        var db = scope.ServiceProvider.GetRequiredService<DirectiveFlowDbContext>();
+        if (options.MigrateOnStart)
         {
-            return;
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        else if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            return; // left to the operator, who runs the migrations before this version serves
         }
 
-        var db = scope.ServiceProvider.GetRequiredService<DirectiveFlowDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
         await UnitSearchKeys.FillAsync(db, cancellationToken);
     }
 }

@@ -152,12 +152,16 @@ public sealed class AssignmentNoticeWriter(IWorkingDayCalendar calendar, OutboxO
         }
     }
 
-    /// <summary>The tasks' directives as emails name and cite them, and their assigners' names (three queries, after saving what the context holds).</summary>
+    /// <summary>The tasks' directives as emails name and cite them, and their assigners' names (three queries, after saving a directive the context holds unsaved).</summary>
     private static async Task<(Dictionary<Guid, MailDirective>, Dictionary<Guid, DirectiveReference>, Dictionary<Guid, string>)> LookUpAsync(
         DirectiveFlowDbContext db, IReadOnlyList<UnitTask> tasks, CancellationToken cancellationToken)
     {
-        // They read the database: what this context holds unsaved (the directive, in the step that issues it) goes first.
-        await db.SaveChangesAsync(cancellationToken);
+        // They read the database: a directive this context holds unsaved (in the step that issues it) goes first.
+        if (db.ChangeTracker.Entries<Directive>().Any(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         var directives = await MailDirectory.DirectivesAsync(db, tasks.Select(t => t.DirectiveId), cancellationToken);
         var references = await DirectiveReferences.LoadAsync(db, directives.Keys, cancellationToken);
         var assignerIds = tasks.Select(t => t.AssignerUnitId).Distinct().ToList();

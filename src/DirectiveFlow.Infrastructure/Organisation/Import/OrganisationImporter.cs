@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Infrastructure.Persistence;
@@ -62,7 +63,15 @@ public sealed class OrganisationImporter(
 
         if ((run.NewLocalities.Count > 0 || run.NewUnits.Count > 0) && ProviderSql.For(db).AnalyzeOrganisation is { } analyze)
         {
-            await db.Database.ExecuteSqlRawAsync(analyze, cancellationToken);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync(analyze, cancellationToken);
+            }
+            catch (DbException e)
+            {
+                // The import has committed; stale statistics cost speed (autovacuum refreshes them later), not data.
+                logger.LogWarning(e, "Organisation import: the planner statistics could not be refreshed.");
+            }
         }
 
         db.ChangeTracker.Clear();

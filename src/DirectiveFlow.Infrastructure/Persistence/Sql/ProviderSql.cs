@@ -56,9 +56,11 @@ public abstract class ProviderSql(SqlNames names)
     /// query, each unit reached through the locality index. This form (a sub-select the planner can look into) suits
     /// SQLite and SQL Server; PostgreSQL has its own.
     /// </summary>
-    public virtual string UnitsInProvince =>
+    public virtual string UnitsInProvince => _unitsInProvince ??=
         $"SELECT * FROM {Names.Units.Name} WHERE {Names.Units.Column(nameof(OrgUnit.LocalityId))} IN ({LocalitiesOf("@province")}) " +
         $"AND {UnitOfKind}";
+
+    private string? _unitsInProvince;
 
     /// <summary>
     /// Refreshes the planner's statistics of the organisation after an import wrote units in bulk; null where the

@@ -21,9 +21,11 @@ public sealed class PostgreSqlSql(SqlNames names) : ProviderSql(names)
     /// sub-select to join, PostgreSQL went by the (pillar, level) index through that pillar's commune units of the whole
     /// country (3,321 units for 168) and hashed them.
     /// </summary>
-    public override string UnitsInProvince =>
+    public override string UnitsInProvince => _unitsInProvince ??=
         $"SELECT * FROM {Names.Units.Name} WHERE {Names.Units.Column(nameof(OrgUnit.LocalityId))} = ANY(ARRAY({LocalitiesOf("@province")})) " +
         $"AND {UnitOfKind}";
+
+    private string? _unitsInProvince;
 
     /// <summary>
     /// Without it, until autovacuum came by, PostgreSQL planned the first cascades after an import as if the units table
