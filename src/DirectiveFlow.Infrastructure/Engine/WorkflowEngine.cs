@@ -29,6 +29,13 @@ public sealed class WorkflowEngine(
             outcome = await work();
             if (!outcome.Commit)
             {
+                // Rolled back whole: nothing the step added or changed (a cascade's notice list, its journal) may ride on
+                // this context's next save, when one context runs many steps (ResumeDelays).
+                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
+                {
+                    entry.State = EntityState.Detached;
+                }
+
                 return outcome.Result;
             }
 
