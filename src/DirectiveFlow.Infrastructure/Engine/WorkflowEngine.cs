@@ -31,10 +31,7 @@ public sealed class WorkflowEngine(
             {
                 // Rolled back whole: nothing the step added or changed (a cascade's notice list, its journal) may ride on
                 // this context's next save, when one context runs many steps (ResumeDelays).
-                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
-                {
-                    entry.State = EntityState.Detached;
-                }
+                db.ChangeTracker.ForgetPending();
 
                 return outcome.Result;
             }
@@ -45,10 +42,7 @@ public sealed class WorkflowEngine(
 
         // What the step wrote for the engine alone (a cascade's execution, its notice list of up to thousands of lines)
         // is not read through this context again: a context that runs many steps (ResumeDelays) must not keep it all.
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is ActivityExecution or Core.Email.OutboxModel).ToList())
-        {
-            entry.State = EntityState.Detached;
-        }
+        db.ChangeTracker.Forget(e => e.Entity is ActivityExecution or Core.Email.OutboxModel);
 
         await AfterCommitAsync(outcome.DeferredCascades, cancellationToken);
         return outcome.Result;

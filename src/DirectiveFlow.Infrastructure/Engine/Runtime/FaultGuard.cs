@@ -1,4 +1,5 @@
 using DirectiveFlow.Core.Workflows;
+using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Engine.Runtime;
@@ -29,10 +30,7 @@ public static class FaultGuard
         catch (FlowFaultException e)
         {
             await transaction.RollbackToSavepointAsync(Savepoint, cancellationToken);
-            foreach (var entry in db.ChangeTracker.Entries().Where(x => x.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
-            {
-                entry.State = EntityState.Detached;
-            }
+            db.ChangeTracker.ForgetPending();
 
             step.Pending.Clear();
             step.DeferredCascades.Clear();

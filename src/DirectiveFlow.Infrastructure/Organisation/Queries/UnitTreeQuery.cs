@@ -49,9 +49,10 @@ public sealed class UnitTreeHandler(DirectiveFlowDbContext db) : IQueryHandler<U
         }
 
         var needle = text.Trim();
+        var folded = SearchText.Fold(needle);
         var byId = nodes.ToDictionary(n => n.Id);
         var kept = new HashSet<Guid>();
-        foreach (var node in nodes.Where(n => Matches(n, needle)))
+        foreach (var node in nodes.Where(n => Matches(n, needle, folded)))
         {
             // The unit and every unit above it in its own locality, so a matching sub-unit keeps its parents.
             for (var current = node; current is not null && current.LocalityId == node.LocalityId && kept.Add(current.Id);)
@@ -63,9 +64,10 @@ public sealed class UnitTreeHandler(DirectiveFlowDbContext db) : IQueryHandler<U
         return nodes.Where(n => kept.Contains(n.Id)).ToList();
     }
 
-    private static bool Matches(UnitTreeNode node, string needle) =>
-        SearchText.Contains(node.Code, needle) || SearchText.Contains(node.Name, needle)
-        || SearchText.Contains(node.LocalityName, needle) || node.LocalityCode == needle;
+    /// <summary>Whether the unit's code, name or locality holds <paramref name="folded"/> (the text as <see cref="SearchText.Fold"/> makes it), or its locality code is the text.</summary>
+    private static bool Matches(UnitTreeNode node, string needle, string folded) =>
+        SearchText.Fold(node.Code).Contains(folded, StringComparison.Ordinal) || SearchText.Fold(node.Name).Contains(folded, StringComparison.Ordinal)
+        || SearchText.Fold(node.LocalityName).Contains(folded, StringComparison.Ordinal) || node.LocalityCode == needle;
 
     private async Task<ILookup<Guid, UnitHead>> HeadsAsync(List<Guid> unitIds, CancellationToken cancellationToken)
     {

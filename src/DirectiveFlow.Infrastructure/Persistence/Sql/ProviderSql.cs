@@ -53,12 +53,12 @@ public abstract class ProviderSql(SqlNames names)
     /// <summary>
     /// Every column of the units of one pillar, level and kind (<c>@pillar</c>, <c>@level</c>, <c>@kind</c>, as stored)
     /// on a province's localities, its own and its communes' (<c>@province</c>): a province unit's counterparts in one
-    /// query, each unit reached through the locality index. This form (a sub-select the planner can look into) suits
-    /// SQLite and SQL Server; PostgreSQL has its own.
+    /// query, each unit reached through the locality index.
     /// </summary>
-    public virtual string UnitsInProvince => _unitsInProvince ??=
-        $"SELECT * FROM {Names.Units.Name} WHERE {Names.Units.Column(nameof(OrgUnit.LocalityId))} IN ({LocalitiesOf("@province")}) " +
-        $"AND {UnitOfKind}";
+    public string UnitsInProvince => _unitsInProvince ??=
+        $"SELECT * FROM {Names.Units.Name} WHERE {InSelected(Names.Units.Column(nameof(OrgUnit.LocalityId)), LocalitiesOf("@province"))} " +
+        $"AND {Names.Units.Column(nameof(OrgUnit.Pillar))} = @pillar AND {Names.Units.Column(nameof(OrgUnit.Level))} = @level " +
+        $"AND {Names.Units.Column(nameof(OrgUnit.Kind))} = @kind";
 
     private string? _unitsInProvince;
 
@@ -68,15 +68,16 @@ public abstract class ProviderSql(SqlNames names)
     /// </summary>
     public virtual string? AnalyzeOrganisation => null;
 
+    /// <summary>
+    /// <paramref name="column"/> among the values <paramref name="subSelect"/> answers: a sub-select the planner looks
+    /// into (SQLite, SQL Server); PostgreSQL has its own form.
+    /// </summary>
+    protected virtual string InSelected(string column, string subSelect) => $"{column} IN ({subSelect})";
+
     /// <summary>The ids of a province's locality and its communes'.</summary>
-    protected string LocalitiesOf(string province) =>
+    private string LocalitiesOf(string province) =>
         $"SELECT {Names.Localities.Column(nameof(Locality.Id))} FROM {Names.Localities.Name} " +
         $"WHERE {Names.Localities.Column(nameof(Locality.Id))} = {province} OR {Names.Localities.Column(nameof(Locality.ParentId))} = {province}";
-
-    /// <summary>A unit's pillar, level and kind as <c>@pillar</c>, <c>@level</c>, <c>@kind</c>.</summary>
-    protected string UnitOfKind =>
-        $"{Names.Units.Column(nameof(OrgUnit.Pillar))} = @pillar AND {Names.Units.Column(nameof(OrgUnit.Level))} = @level " +
-        $"AND {Names.Units.Column(nameof(OrgUnit.Kind))} = @kind";
 
     /// <summary>One shared outbox model from <c>@json</c>, <c>@role</c>, <c>@now</c>, answering its new id.</summary>
     public virtual string InsertOutboxModelReturningId =>

@@ -1,6 +1,5 @@
 using System.Text;
 using DirectiveFlow.Core.Email;
-using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Tasks;
 
 namespace DirectiveFlow.Infrastructure.Persistence.Sql.PostgreSql;
@@ -17,15 +16,11 @@ public sealed class PostgreSqlSql(SqlNames names) : ProviderSql(names)
     public override DueGroupSql DueGroups { get; } = new(names, sqlite: false);
 
     /// <summary>
-    /// <see cref="ProviderSql.UnitsInProvince"/> with the localities as an array computed first: given them as a
-    /// sub-select to join, PostgreSQL went by the (pillar, level) index through that pillar's commune units of the whole
-    /// country (3,321 units for 168) and hashed them.
+    /// The sub-select's values as an array computed first: given the province's localities as a sub-select to join
+    /// (<see cref="ProviderSql.UnitsInProvince"/>), PostgreSQL went by the (pillar, level) index through that pillar's
+    /// commune units of the whole country (3,321 units for 168) and hashed them.
     /// </summary>
-    public override string UnitsInProvince => _unitsInProvince ??=
-        $"SELECT * FROM {Names.Units.Name} WHERE {Names.Units.Column(nameof(OrgUnit.LocalityId))} = ANY(ARRAY({LocalitiesOf("@province")})) " +
-        $"AND {UnitOfKind}";
-
-    private string? _unitsInProvince;
+    protected override string InSelected(string column, string subSelect) => $"{column} = ANY(ARRAY({subSelect}))";
 
     /// <summary>
     /// Without it, until autovacuum came by, PostgreSQL planned the first cascades after an import as if the units table
