@@ -93,5 +93,8 @@ public sealed class AdminScreensBrowserTests
         await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Units");
         await Assertions.Expect(page.Locator("details.unit-commune summary").First).ToContainTextAsync("Hoàn Kiếm");
         await browser.ScreenshotAsync("admin-390-en-units-search");
+        await page.SetViewportSizeAsync(1440, 900);
+        await Assertions.Expect(page.Locator("details.unit-commune")).ToHaveCountAsync(1);
+        await browser.ScreenshotAsync("admin-1440-en-units-search");
     }
 }
