@@ -15,6 +15,7 @@ public static class TasksServiceCollectionExtensions
     {
         services.AddValidatedOptions<AttachmentOptions>(configuration, AttachmentOptions.Section);
         services.AddSingleton<AttachmentStore>();
+        services.AddSingleton<HeldUploads>();
         services.AddScoped<TaskCallerResolver>();
         services.AddScoped<TaskWorkspace>();
         services.AddScoped<TaskReadAccess>();

@@ -726,6 +726,8 @@ public static class EnText
         ["Files.ChooseMany"] = "Choose files",
         ["Files.None"] = "No file chosen",
         ["Files.Many"] = "{0} files chosen",
+        ["Files.Held"] = "Files chosen before, kept for you (untick one to leave it out):",
+        ["Files.HeldGone"] = "The file “{0}” chosen before is no longer kept; please choose it again.",
         ["Directive.Files"] = "Signed document (PDF)",
         ["Directive.FilesHint"] = "Choose one or more PDF files, each at most {0} MB.",
         ["Directive.FilesNone"] = "No signed document attached.",

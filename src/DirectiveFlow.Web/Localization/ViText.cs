@@ -726,6 +726,8 @@ public static class ViText
         ["Files.ChooseMany"] = "Chọn các tệp",
         ["Files.None"] = "Chưa chọn tệp",
         ["Files.Many"] = "{0} tệp đã chọn",
+        ["Files.Held"] = "Tệp đã chọn được giữ lại (bỏ dấu chọn nếu không gửi kèm):",
+        ["Files.HeldGone"] = "Tệp “{0}” chọn lúc trước không còn được giữ, hãy chọn lại.",
         ["Directive.Files"] = "Văn bản ký số (PDF)",
         ["Directive.FilesHint"] = "Chọn một hoặc nhiều tệp PDF, mỗi tệp tối đa {0} MB.",
         ["Directive.FilesNone"] = "Chưa đính kèm văn bản ký số.",

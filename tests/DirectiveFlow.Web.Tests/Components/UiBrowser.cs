@@ -61,8 +61,16 @@ public sealed partial class UiBrowser : IDisposable
     }
 
     /// <summary>Posts a form with one file, as a browser does for <c>enctype="multipart/form-data"</c>.</summary>
+    public Task<HttpResponseMessage> PostMultipartAsync(
+        string url, string formName, Dictionary<string, string> fields, string fileField, string fileName, byte[] file) =>
+        PostMultipartAsync(url, formName, fields, [(fileField, fileName, file)]);
+
+    /// <summary>
+    /// Posts a multipart form: <paramref name="fields"/> may repeat a name (ticked boxes), and each of
+    /// <paramref name="files"/> is a part of its field (none: the form is posted with no file chosen).
+    /// </summary>
     public async Task<HttpResponseMessage> PostMultipartAsync(
-        string url, string formName, Dictionary<string, string> fields, string fileField, string fileName, byte[] file)
+        string url, string formName, IEnumerable<KeyValuePair<string, string>> fields, IEnumerable<(string Field, string Name, byte[] Bytes)> files)
     {
         var token = TokenPattern().Match(await PageAsync(url));
         using var content = new MultipartFormDataContent
@@ -75,7 +83,11 @@ public sealed partial class UiBrowser : IDisposable
             content.Add(new StringContent(value), name);
         }
 
-        content.Add(new ByteArrayContent(file), fileField, fileName);
+        foreach (var (field, name, bytes) in files)
+        {
+            content.Add(new ByteArrayContent(bytes), field, name);
+        }
+
         return await _client.PostAsync(url, content, Ct);
     }
 

@@ -45,17 +45,23 @@ public static class MultipartFiles
         var files = new List<UploadedFile>();
         foreach (var file in form.Files)
         {
-            if (file.Length > options.MaxBytes)
-            {
-                throw ProblemException.Invalid("file", ErrorCodes.FileTooLarge, options.MaxBytes / 1024 / 1024);
-            }
-
-            var content = new MemoryStream((int)file.Length);
-            await file.CopyToAsync(content, ct);
-            content.Position = 0;
-            files.Add(new UploadedFile(file.FileName, content));
+            files.Add(await InMemoryAsync(file, options, ct));
         }
 
         return files;
+    }
+
+    /// <summary>One posted file in memory (seekable, for the content check); one over the size limit is refused unread.</summary>
+    public static async Task<UploadedFile> InMemoryAsync(IFormFile file, AttachmentOptions options, CancellationToken ct)
+    {
+        if (file.Length > options.MaxBytes)
+        {
+            throw ProblemException.Invalid("file", ErrorCodes.FileTooLarge, options.MaxBytes / 1024 / 1024);
+        }
+
+        var content = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(content, ct);
+        content.Position = 0;
+        return new UploadedFile(file.FileName, content);
     }
 }

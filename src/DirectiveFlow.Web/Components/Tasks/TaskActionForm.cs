@@ -28,12 +28,15 @@ public abstract class TaskActionForm : ComponentBase
 
     protected FormErrors Errors { get; } = new();
 
-    /// <summary>Runs <paramref name="action"/>; on success goes back to the task page saying what was done.</summary>
-    protected async Task RunAsync(string done, Func<Task> action)
+    /// <summary>
+    /// Runs <paramref name="action"/>; on success goes back to the task page saying what was done. False when the form
+    /// is shown again (an error before or from the action).
+    /// </summary>
+    protected async Task<bool> RunAsync(string done, Func<Task> action)
     {
         if (Errors.Any)
         {
-            return;
+            return false;
         }
 
         var succeeded = false;
@@ -52,9 +55,11 @@ public abstract class TaskActionForm : ComponentBase
         {
             Navigation.NavigateTo($"tasks/{Task.Id}?done={done}");
         }
+
+        return succeeded;
     }
 
-    private void AddProblem(ProblemException problem)
+    protected void AddProblem(ProblemException problem)
     {
         if (problem.Kind == ProblemKind.Invalid && problem.Errors.Count > 0)
         {

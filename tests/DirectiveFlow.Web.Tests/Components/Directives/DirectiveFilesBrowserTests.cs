@@ -48,4 +48,36 @@ public sealed class DirectiveFilesBrowserTests(OverviewBrowserFixture fixture) :
         Assert.Equal(AttachmentFiles.Pdf, await download.BodyAsync());
         await page.Context.CloseAsync();
     }
+    [Theory]
+    [InlineData("vi", 390, "Tệp đã chọn được giữ lại")]
+    [InlineData("vi", 1440, "Tệp đã chọn được giữ lại")]
+    [InlineData("en", 390, "Files chosen before, kept for you")]
+    [InlineData("en", 1440, "Files chosen before, kept for you")]
+    public async Task A_PDF_chosen_before_a_refused_field_is_kept_and_issued_without_choosing_it_again(string language, int width, string kept)
+    {
+        var page = await fixture.SignedInPageAsync("01-PARTY", width, language);
+        await page.GotoAsync(fixture.Url("/directives/new?flow=party-conclusion"));
+        var number = $"Kết luận số {width}-KL/TU giữ tệp {language}";
+        await page.Locator("#number").FillAsync(number);
+        await page.Locator("#input-deadlineDays").FillAsync("5");
+        await page.Locator("#signed-files").SetInputFilesAsync(new[]
+        {
+            new FilePayload { Name = "Kết luận giữ lại.pdf", MimeType = "application/pdf", Buffer = AttachmentFiles.Pdf },
+        });
+        // No title: the form comes back with its error, and the file the browser cannot refill is listed, ticked.
+        await page.Locator("form.card button.btn--primary").ClickAsync();
+
+        var held = page.GetByTestId("held-signed-files");
+        await Expect(held).ToContainTextAsync(kept);
+        await Expect(held.GetByRole(AriaRole.Checkbox, new() { Name = "Kết luận giữ lại.pdf" })).ToBeCheckedAsync();
+        await Expect(page.Locator("#title ~ .field-error")).ToBeVisibleAsync();
+        await held.ScrollIntoViewIfNeededAsync();
+        await ChromiumPages.ScreenshotAsync(page, $"directive-files-held-{language}-{width}");
+
+        await page.Locator("#title").FillAsync("Về việc giữ tệp khi biểu mẫu hiện lại");
+        await page.Locator("form.card button.btn--primary").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/directives/[0-9a-f-]{36}$"));
+        await Expect(page.GetByTestId("directive-files").GetByRole(AriaRole.Link, new() { Name = "Kết luận giữ lại.pdf" })).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
 }

@@ -40,6 +40,36 @@ public sealed class TaskAttachmentFormTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_file_chosen_before_a_missing_result_is_kept_ticked_and_attached_once_when_the_task_is_completed()
+    {
+        using var officer = await UiBrowser.SignedInAsync(_app, "00070-PARTY");
+        using var refused = await officer.PostMultipartAsync(
+            $"/tasks/{_task.Id}", "complete", new() { ["Input.Result"] = " " }, "file", "Biên bản họp.png", Png);
+        var html = await refused.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var held = System.Text.RegularExpressions.Regex.Match(html,
+            "data-testid=\"held-complete-file\".*?name=\"fileHeld\" value=\"([^\"]+)\" checked.*?Biên bản họp.png.*?</fieldset>",
+            System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(held.Success, "the chosen file is not listed, ticked, on the form shown again");
+        await using (var db = _app.Database.CreateContext())
+        {
+            Assert.False(await db.Attachments.AnyAsync(Ct));
+        }
+
+        using var completed = await officer.PostMultipartAsync(
+            $"/tasks/{_task.Id}", "complete", [new("Input.Result", "Đã nộp biên bản họp"), new("fileHeld", held.Groups[1].Value)], []);
+
+        Assert.Equal(HttpStatusCode.Redirect, completed.StatusCode);
+        Assert.Contains(">Biên bản họp.png</a>", await officer.PageAsync($"/tasks/{_task.Id}"), StringComparison.Ordinal);
+        await using (var db = _app.Database.CreateContext())
+        {
+            Assert.Equal(UnitTaskStatus.Completed, await db.Tasks.Where(t => t.Id == _task.Id).Select(t => t.Status).SingleAsync(Ct));
+            Assert.Equal(Png.Length, (await db.Attachments.SingleAsync(a => a.TaskId == _task.Id, Ct)).Size);
+        }
+    }
+
+    [Fact]
     public async Task A_file_of_a_refused_type_is_flagged_next_to_the_file_field_and_the_task_stays_open()
     {
         using var officer = await UiBrowser.SignedInAsync(_app, "00070-PARTY");
@@ -50,6 +80,8 @@ public sealed class TaskAttachmentFormTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         // The error sits under the file chooser (input, its button and the chosen name), before the field ends.
         Assert.Matches("id=\"complete-file\"(?:(?!</div>).)*</div>\\s*<span class=\"field-error\" role=\"alert\">Chỉ nhận tệp", html);
+        // A refused file is not kept for the form: the officer chooses a right one.
+        Assert.DoesNotContain("held-complete-file", html, StringComparison.Ordinal);
         await using var db = _app.Database.CreateContext();
         Assert.Equal(UnitTaskStatus.InProgress, await db.Tasks.Where(t => t.Id == _task.Id).Select(t => t.Status).SingleAsync(Ct));
         Assert.False(await db.Attachments.AnyAsync(Ct));

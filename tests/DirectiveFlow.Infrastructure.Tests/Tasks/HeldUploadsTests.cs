@@ -1,0 +1,89 @@
+using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Tasks.Attachments;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DirectiveFlow.Infrastructure.Tests.Tasks;
+
+/// <summary>
+/// Files kept for a form shown again: the token brings the same bytes back to the user it was held for, and to nobody
+/// else; a lapsed, forged or swept one finds nothing; a released file is gone from the disk.
+/// </summary>
+public sealed class HeldUploadsTests : IDisposable
+{
+    private static readonly byte[] Pdf = "%PDF-1.4\n%%EOF\n"u8.ToArray();
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "df-held-" + Guid.NewGuid().ToString("N"));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 7, 3, 0, 0, TimeSpan.Zero));
+    private readonly AttachmentStore _store;
+    private readonly HeldUploads _held;
+
+    public HeldUploadsTests()
+    {
+        _store = new AttachmentStore(new AttachmentOptions { Folder = _folder }, new DatabaseOptions());
+        _held = new HeldUploads(_store, new EphemeralDataProtectionProvider(), _time);
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_held_file_comes_back_whole_to_its_user_and_is_gone_once_released()
+    {
+        var held = await _held.HoldAsync(new UploadedFile("Kết luận ký số.pdf", new MemoryStream(Pdf)), "01-PARTY", Ct);
+        Assert.Equal(("Kết luận ký số.pdf", Pdf.Length), (held.FileName, held.Size));
+        Assert.DoesNotContain("Kết luận", held.Token, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(_store.HeldFolder));
+        Assert.Empty(Directory.GetFiles(_store.Folder));
+
+        var found = _held.Find(held.Token, "01-PARTY");
+        Assert.NotNull(found);
+        var file = await _held.OpenAsync(found, Ct);
+        Assert.NotNull(file);
+        Assert.Equal("Kết luận ký số.pdf", file.FileName);
+        Assert.Equal(Pdf, ((MemoryStream)file.Content).ToArray());
+        Assert.Equal(0, file.Content.Position);
+
+        _held.Release(found);
+        Assert.Empty(Directory.GetFiles(_store.HeldFolder));
+        Assert.Null(await _held.OpenAsync(found, Ct));
+    }
+
+    [Fact]
+    public async Task Another_users_forged_or_lapsed_token_finds_nothing()
+    {
+        var held = await _held.HoldAsync(new UploadedFile("a.pdf", new MemoryStream(Pdf)), "01-PARTY", Ct);
+
+        Assert.Null(_held.Find(held.Token, "00070-PARTY"));
+        Assert.Null(_held.Find(held.Token[..^4] + "AAAA", "01-PARTY"));
+        Assert.Null(_held.Find("not a token", "01-PARTY"));
+        Assert.Null(new HeldUploads(_store, new EphemeralDataProtectionProvider(), _time).Find(held.Token, "01-PARTY"));
+
+        _time.Advance(HeldUploads.Lifetime - TimeSpan.FromMinutes(1));
+        Assert.NotNull(_held.Find(held.Token, "01-PARTY"));
+        _time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Null(_held.Find(held.Token, "01-PARTY"));
+    }
+
+    [Fact]
+    public async Task Holding_a_file_sweeps_the_ones_whose_form_never_came_back()
+    {
+        var old = await _held.HoldAsync(new UploadedFile("old.pdf", new MemoryStream(Pdf)), "01-PARTY", Ct);
+        var oldPath = Assert.Single(Directory.GetFiles(_store.HeldFolder));
+        // Written a lifetime and a minute before the next hold.
+        File.SetLastWriteTimeUtc(oldPath, (_time.GetUtcNow() - HeldUploads.Lifetime - TimeSpan.FromMinutes(1)).UtcDateTime);
+        var recent = await _held.HoldAsync(new UploadedFile("recent.pdf", new MemoryStream(Pdf)), "01-PARTY", Ct);
+
+        Assert.False(File.Exists(oldPath));
+        Assert.Single(Directory.GetFiles(_store.HeldFolder));
+        Assert.Null(await _held.OpenAsync(old, Ct));
+        Assert.NotNull(await _held.OpenAsync(recent, Ct));
+    }
+}

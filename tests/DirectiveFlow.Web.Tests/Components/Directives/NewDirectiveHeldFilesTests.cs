@@ -1,0 +1,151 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using DirectiveFlow.Infrastructure.Tasks.Attachments;
+using DirectiveFlow.Web.Tests.Api.Tasks;
+using DirectiveFlow.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DirectiveFlow.Web.Tests.Components.Directives;
+
+/// <summary>
+/// The signed PDF chosen on the new-directive form survives the form being shown again — a refused field, an item
+/// editor button —: it is listed ticked, goes with the directive when it is issued, and is left out when unticked. A
+/// token held for one user is refused to another.
+/// </summary>
+public sealed partial class NewDirectiveHeldFilesTests : IAsyncLifetime
+{
+    private const string PartyForm = "/directives/new?flow=party-conclusion";
+
+    // Its own attachments folder: the held folder's contents are asserted, and other tests' apps share the default one.
+    private readonly string _files = Path.Combine(Path.GetTempPath(), "df-held-page-" + Guid.NewGuid().ToString("N"));
+    private DirectiveFlowWebFactory _app = default!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private AttachmentStore Store => _app.Services.GetRequiredService<AttachmentStore>();
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = await DirectiveFlowWebFactory.CreateAsync(settings: new Dictionary<string, string?> { ["Attachments:Folder"] = _files });
+        using (_app.CreateClient())
+        {
+        }
+
+        await ShippedFlows.PublishAsync(_app, ["party-conclusion", "conclusion-items", "committee-directive"], Ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        if (Directory.Exists(_files))
+        {
+            Directory.Delete(_files, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_PDF_chosen_before_a_refused_title_is_listed_ticked_and_issued_with_the_directive()
+    {
+        using var issuer = await UiBrowser.SignedInAsync(_app, "01-PARTY");
+        using var refused = await issuer.PostMultipartAsync(PartyForm, "issue", await FieldsAsync("Kết luận số 21-KL/TU", title: " "),
+            [("SignedFiles", "Kết luận ký số.pdf", AttachmentFiles.Pdf)]);
+        var html = await refused.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Matches("id=\"title\".*?/>\\s*<span class=\"field-error\"", html.Replace("\n", " ", StringComparison.Ordinal));
+        var held = Between(html, "data-testid=\"held-signed-files\"", "</fieldset>");
+        Assert.Contains("Tệp đã chọn được giữ lại", held, StringComparison.Ordinal);
+        Assert.Contains("Kết luận ký số.pdf", WebUtility.HtmlDecode(held), StringComparison.Ordinal);
+        Assert.Contains("(1 KB)", held, StringComparison.Ordinal);
+        Assert.Matches("<input type=\"checkbox\" name=\"SignedFilesHeld\" value=\"[^\"]+\" checked", held);
+        Assert.Single(Directory.GetFiles(Store.HeldFolder));
+
+        var fields = await FieldsAsync("Kết luận số 21-KL/TU");
+        fields.Add(new("SignedFilesHeld", Token(html)));
+        using var issued = await issuer.PostMultipartAsync(PartyForm, "issue", fields, []);
+
+        Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
+        await using var db = _app.Database.CreateContext();
+        var directiveId = await db.Directives.Where(d => d.Number == "Kết luận số 21-KL/TU").Select(d => d.Id).SingleAsync(Ct);
+        var file = await db.DirectiveAttachments.SingleAsync(a => a.DirectiveId == directiveId, Ct);
+        Assert.Equal(("Kết luận ký số.pdf", "application/pdf"), (file.FileName, file.ContentType));
+        await using (var stored = Store.OpenRead(file.StorageKey))
+        using (var bytes = new MemoryStream())
+        {
+            await stored.CopyToAsync(bytes, Ct);
+            Assert.Equal(AttachmentFiles.Pdf, bytes.ToArray());
+        }
+
+        Assert.Empty(Directory.GetFiles(Store.HeldFolder));
+        Assert.Contains("Kết luận ký số.pdf", await issuer.PageAsync(issued.Headers.Location!.PathAndQuery()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_item_editor_button_keeps_the_PDF_and_an_unticked_one_is_left_out_of_the_issue()
+    {
+        using var issuer = await UiBrowser.SignedInAsync(_app, "01-PARTY");
+        const string ItemsForm = "/directives/new?flow=conclusion-items";
+        var fields = await FieldsAsync("Thông báo số 22-TB/TU", flow: "conclusion-items");
+        fields.AddRange([new("items.paste", ""), new("items[0].number", "1"), new("items[0].content", "Giải phóng mặt bằng"), new("items.op", "add")]);
+        using var added = await issuer.PostMultipartAsync(ItemsForm, "issue", fields, [("SignedFiles", "Thông báo ký số.pdf", AttachmentFiles.Pdf)]);
+        var html = await added.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        Assert.Contains("name=\"items[1].content\"", html, StringComparison.Ordinal);
+        Assert.Contains("Thông báo ký số.pdf", WebUtility.HtmlDecode(Between(html, "data-testid=\"held-signed-files\"", "</fieldset>")), StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(Store.HeldFolder));
+
+        // The party form, the file's box unticked (not posted): issued without it.
+        using var issued = await issuer.PostMultipartAsync(PartyForm, "issue", await FieldsAsync("Kết luận số 23-KL/TU"), []);
+        Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
+        await using var db = _app.Database.CreateContext();
+        Assert.False(await db.DirectiveAttachments.AnyAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_token_held_for_one_issuer_is_refused_to_another_and_nothing_is_issued()
+    {
+        using var party = await UiBrowser.SignedInAsync(_app, "01-PARTY");
+        using var refused = await party.PostMultipartAsync(PartyForm, "issue", await FieldsAsync("Kết luận số 24-KL/TU", title: ""),
+            [("SignedFiles", "Kết luận ký số.pdf", AttachmentFiles.Pdf)]);
+        var token = Token(await refused.Content.ReadAsStringAsync(Ct));
+
+        using var committee = await UiBrowser.SignedInAsync(_app, "01-COMMITTEE");
+        var fields = await FieldsAsync("Chỉ thị số 25/CT-UBND", flow: "committee-directive", unit: "01-COMMITTEE");
+        fields.Add(new("SignedFilesHeld", token));
+        using var forged = await committee.PostMultipartAsync("/directives/new?flow=committee-directive", "issue", fields, []);
+        var html = await forged.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
+        Assert.Contains("chọn lúc trước không còn được giữ", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"held-signed-files\"", html, StringComparison.Ordinal);
+        await using var db = _app.Database.CreateContext();
+        Assert.False(await db.Directives.AnyAsync(Ct));
+        Assert.Single(Directory.GetFiles(Store.HeldFolder));
+    }
+
+    private async Task<List<KeyValuePair<string, string>>> FieldsAsync(string number, string title = "Về tuyến Vành đai 4", string flow = "party-conclusion", string unit = "01-PARTY")
+    {
+        await using var db = _app.Database.CreateContext();
+        var unitId = await db.Units.Where(u => u.Code == unit).Select(u => u.Id).SingleAsync(Ct);
+        return
+        [
+            new("Input.Flow", flow), new("Input.Number", number), new("Input.Title", title), new("Input.Priority", "Normal"),
+            new("Input.IssuingUnitId", unitId.ToString()), new("Input.Inputs[deadlineDays]", "7"),
+        ];
+    }
+
+    private static string Token(string html) => HeldToken().Match(html) is { Success: true } m ? m.Groups[1].Value : throw new Xunit.Sdk.XunitException("no held file on the form");
+
+    private static string Between(string html, string from, string to)
+    {
+        var start = html.IndexOf(from, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"'{from}' is not on the page");
+        var end = html.IndexOf(to, start, StringComparison.Ordinal);
+        return html[start..end];
+    }
+
+    [GeneratedRegex("name=\"SignedFilesHeld\" value=\"([^\"]+)\"")]
+    private static partial Regex HeldToken();
+}
