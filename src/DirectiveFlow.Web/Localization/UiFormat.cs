@@ -16,13 +16,13 @@ public static class UiFormat
     public static string Date(DateTimeOffset value) =>
         TimeZoneInfo.ConvertTime(value, Zone).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
-    /// <summary>A rate (0–1) as a percentage with at most one decimal in the reader's culture ("66,7%"); "—" for none.</summary>
     /// <summary>A file's size as officials read it: whole KB below a megabyte, else MB with one decimal in the page's culture (2,3 MB).</summary>
     public static string FileSize(long bytes) =>
         bytes < 1024 * 1024
             ? $"{Math.Max(1, (bytes + 1023) / 1024)} KB"
             : (bytes / 1024d / 1024d).ToString("0.0", CultureInfo.CurrentCulture) + " MB";
 
+    /// <summary>A rate (0–1) as a percentage with at most one decimal in the reader's culture ("66,7%"); "—" for none.</summary>
     public static string Percent(double? rate) =>
         rate is { } r ? (r * 100).ToString("0.#", CultureInfo.CurrentCulture) + "%" : "—";
 

@@ -1,5 +1,6 @@
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Tasks.Attachments;
+using DirectiveFlow.Infrastructure.Time;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -21,7 +22,7 @@ public sealed class HeldUploadsTests : IDisposable
     public HeldUploadsTests()
     {
         _store = new AttachmentStore(new AttachmentOptions { Folder = _folder }, new DatabaseOptions());
-        _held = new HeldUploads(_store, new EphemeralDataProtectionProvider(), _time);
+        _held = new HeldUploads(_store, new EphemeralDataProtectionProvider(), new WallClock(_time));
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -57,14 +58,16 @@ public sealed class HeldUploadsTests : IDisposable
     }
 
     [Fact]
-    public async Task Another_users_forged_or_lapsed_token_finds_nothing()
+    public async Task Another_users_forged_or_lapsed_token_finds_nothing_and_nobody_holds_for_a_nameless_user()
     {
         var held = await _held.HoldAsync(new UploadedFile("a.pdf", new MemoryStream(Pdf)), "01-PARTY", Ct);
 
         Assert.Null(_held.Find(held.Token, "00070-PARTY"));
         Assert.Null(_held.Find(held.Token[..^4] + "AAAA", "01-PARTY"));
         Assert.Null(_held.Find("not a token", "01-PARTY"));
-        Assert.Null(new HeldUploads(_store, new EphemeralDataProtectionProvider(), _time).Find(held.Token, "01-PARTY"));
+        Assert.Null(_held.Find(held.Token, ""));
+        await Assert.ThrowsAsync<ArgumentException>(() => _held.HoldAsync(new UploadedFile("b.pdf", new MemoryStream(Pdf)), "", Ct));
+        Assert.Null(new HeldUploads(_store, new EphemeralDataProtectionProvider(), new WallClock(_time)).Find(held.Token, "01-PARTY"));
 
         _time.Advance(HeldUploads.Lifetime - TimeSpan.FromMinutes(1));
         Assert.NotNull(_held.Find(held.Token, "01-PARTY"));

@@ -10,7 +10,17 @@ namespace DirectiveFlow.Infrastructure.Email.Outbox;
 public sealed record OutboxScreenQuery(OutboxTab Tab, PageRequest Page) : IQuery<OutboxScreen>;
 
 /// <summary>The answer of <see cref="OutboxScreenQuery"/>.</summary>
-public sealed record OutboxScreen(PagedResult<OutboxMessageView> Messages, IReadOnlyDictionary<OutboxTab, int> Counts);
+/// <param name="Queued">The assignment notices a cascade left as lists, not yet written as emails (none on the pending tab until then).</param>
+public sealed record OutboxScreen(PagedResult<OutboxMessageView> Messages, IReadOnlyDictionary<OutboxTab, int> Counts, QueuedNotices Queued);
+
+/// <summary>
+/// Notices a cascade wrote as one list per shared model (<see cref="OutboxModel.NoticeCount"/>), which the next dispatch
+/// makes into emails (<see cref="NoticeExpansion"/>): how many, in how many lists, and since when (the oldest list).
+/// </summary>
+public sealed record QueuedNotices(int Notices, int Lists, DateTimeOffset? Since)
+{
+    public static readonly QueuedNotices None = new(0, 0, null);
+}
 
 public sealed class OutboxScreenHandler(DirectiveFlowDbContext db) : IQueryHandler<OutboxScreenQuery, OutboxScreen>
 {
@@ -27,7 +37,20 @@ public sealed class OutboxScreenHandler(DirectiveFlowDbContext db) : IQueryHandl
             .Skip(query.Page.Skip).Take(query.Page.PageSize)
             .Select(OutboxMessageView.Projection)
             .ToListAsync(cancellationToken);
-        return new OutboxScreen(new PagedResult<OutboxMessageView>(items, counts[query.Tab], query.Page.Page, query.Page.PageSize), counts);
+        return new OutboxScreen(new PagedResult<OutboxMessageView>(items, counts[query.Tab], query.Page.Page, query.Page.PageSize), counts,
+            await QueuedAsync(cancellationToken));
+    }
+
+    private async Task<QueuedNotices> QueuedAsync(CancellationToken cancellationToken)
+    {
+        // The filtered index of lists still to expand (IX_OutboxModels_NoticesPending): ids grow with time, so the first is the oldest.
+        var lists = db.OutboxModels.AsNoTracking().Where(m => m.NoticeCount > 0);
+        var count = await lists.CountAsync(cancellationToken);
+        return count == 0
+            ? QueuedNotices.None
+            : new QueuedNotices(
+                await lists.SumAsync(m => m.NoticeCount, cancellationToken), count,
+                await lists.OrderBy(m => m.Id).Select(m => (DateTimeOffset?)m.CreatedAt).FirstAsync(cancellationToken));
     }
 
     private IQueryable<OutboxMessage> In(OutboxTab tab)

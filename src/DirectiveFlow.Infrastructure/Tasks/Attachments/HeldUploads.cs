@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using DirectiveFlow.Infrastructure.Time;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace DirectiveFlow.Infrastructure.Tasks.Attachments;
@@ -14,20 +15,23 @@ public sealed record HeldFile(string Token, string FileName, long Size)
 /// Files chosen on a server-rendered form that is shown again instead of sent (a field error, an editor button): a
 /// browser never refills a file input, so they are kept here (<see cref="AttachmentStore.HoldAsync"/>) and the form
 /// carries a token for each, sealed by the data-protection keys (shared by every node) with the user it was held for and
-/// when it lapses. A token that is forged, another user's or lapsed finds nothing; lapsed files are swept when the next
-/// file is held.
+/// when it lapses. A token that is forged, another user's or lapsed finds nothing; lapsed files are swept whenever a form
+/// with files is read. Lapse and sweep go by the wall clock (<see cref="WallClock"/>), as the files' times do: the demo's
+/// movable clock must not sweep what another user held a second ago.
 /// </summary>
-public sealed class HeldUploads(AttachmentStore store, IDataProtectionProvider protection, TimeProvider time)
+public sealed class HeldUploads(AttachmentStore store, IDataProtectionProvider protection, WallClock time)
 {
     /// <summary>How long a held file waits for its form.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);
 
     private readonly IDataProtector _protector = protection.CreateProtector("DirectiveFlow.HeldUploads.v1");
 
+    /// <summary>Keeps <paramref name="file"/> for <paramref name="owner"/> (a signed-in user's name, never empty).</summary>
     public async Task<HeldFile> HoldAsync(UploadedFile file, string owner, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
         var now = time.GetUtcNow();
-        store.SweepHeld(now - Lifetime);
+        Sweep();
         file.Content.Position = 0;
         var key = await store.HoldAsync(file.Content, cancellationToken);
         var name = file.FileName ?? "";
@@ -48,7 +52,7 @@ public sealed class HeldUploads(AttachmentStore store, IDataProtectionProvider p
             return null;
         }
 
-        return ticket is not null && ticket.Owner == owner && time.GetUtcNow().ToUnixTimeSeconds() < ticket.Expires
+        return ticket is not null && owner.Length > 0 && ticket.Owner == owner && time.GetUtcNow().ToUnixTimeSeconds() < ticket.Expires
             ? new HeldFile(token, ticket.Name, ticket.Size) { Key = ticket.Key }
             : null;
     }
@@ -70,6 +74,9 @@ public sealed class HeldUploads(AttachmentStore store, IDataProtectionProvider p
 
     /// <summary>Lets go of a held file once its form has taken it (or let it go).</summary>
     public void Release(HeldFile file) => store.DeleteHeld(file.Key);
+
+    /// <summary>Deletes the held files whose forms never came back within <see cref="Lifetime"/>.</summary>
+    public int Sweep() => store.SweepHeld(time.GetUtcNow() - Lifetime);
 
     private sealed record Ticket(string Key, string Name, long Size, string Owner, long Expires);
 }

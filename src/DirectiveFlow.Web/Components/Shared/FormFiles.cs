@@ -4,16 +4,22 @@ using DirectiveFlow.Web.Api.Uploads;
 namespace DirectiveFlow.Web.Components.Shared;
 
 /// <summary>
-/// The files a server-rendered form posts under <see cref="Field"/> (<paramref name="name"/>): those chosen now, and those held from an earlier
-/// showing of the same form (<see cref="HeldUploads"/>; their tokens come back under <see cref="HeldField"/>, one
-/// ticked box each). A browser never refills a file input, so when the form is shown again instead of sent (a field
-/// error, an editor button) <see cref="HoldAsync"/> keeps the files just chosen and the form lists them, ticked.
+/// The files a server-rendered form posts under <see cref="Field"/> (<paramref name="name"/>): those chosen now, and
+/// those held from an earlier showing of the same form (<see cref="HeldUploads"/>; each listed file posts its token under
+/// <see cref="ShownField"/>, and under <see cref="HeldField"/> while its box is ticked). A browser never refills a file
+/// input, so when the form is shown again instead of sent (a field error, an editor button) <see cref="HoldAsync"/>
+/// keeps the files just chosen and the form lists them, ticked; a file unticked is let go.
 /// </summary>
 public sealed class FormFiles(string name)
 {
+    /// <summary>The message of a held file that is no longer kept (lapsed, swept, or sent already).</summary>
+    public const string GoneMessage = "Files.HeldGone";
+
     public string Field => name;
 
     public string HeldField => name + "Held";
+
+    public string ShownField => name + "Shown";
 
     /// <summary>The files kept for this form, to list (after <see cref="HoldAsync"/>) and to send.</summary>
     public List<HeldFile> Held { get; } = [];
@@ -22,9 +28,9 @@ public sealed class FormFiles(string name)
     public List<UploadedFile> Chosen { get; } = [];
 
     /// <summary>
-    /// Reads the post: each chosen file (one over the size limit is refused, not read: a ProblemException on "file") and
-    /// each held file still ticked; one whose token finds nothing (lapsed, swept, or not this user's) is an error on
-    /// "file" asking to choose it again.
+    /// Reads the post: each held file still ticked (one whose token finds nothing is an error on "file" asking to choose
+    /// it again; one unticked is let go) and each chosen file (one over the size limit is refused unread: a
+    /// ProblemException on "file"). Held files whose forms never came back are swept first.
     /// </summary>
     public async Task ReadAsync(HttpContext? http, HeldUploads held, AttachmentOptions options, string owner, FormErrors errors, CancellationToken ct)
     {
@@ -34,7 +40,17 @@ public sealed class FormFiles(string name)
         }
 
         var form = await http.Request.ReadFormAsync(ct);
-        foreach (var token in form[HeldField].OfType<string>().Distinct(StringComparer.Ordinal))
+        held.Sweep();
+        var ticked = form[HeldField].OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var token in form[ShownField].OfType<string>().Where(t => !ticked.Contains(t)))
+        {
+            if (held.Find(token, owner) is { } unticked)
+            {
+                held.Release(unticked);
+            }
+        }
+
+        foreach (var token in ticked)
         {
             if (held.Find(token, owner) is { } file)
             {
@@ -42,7 +58,7 @@ public sealed class FormFiles(string name)
             }
             else
             {
-                errors.Add("file", "Files.HeldGone");
+                errors.Add("file", GoneMessage);
             }
         }
 
@@ -56,6 +72,11 @@ public sealed class FormFiles(string name)
     /// <summary>The form is shown again: the files just chosen are kept with the held ones, to be listed and posted back.</summary>
     public async Task HoldAsync(HeldUploads held, string owner, CancellationToken ct)
     {
+        if (owner.Length == 0)
+        {
+            return;
+        }
+
         foreach (var file in Chosen)
         {
             Held.Add(await held.HoldAsync(file, owner, ct));
@@ -64,25 +85,33 @@ public sealed class FormFiles(string name)
         Chosen.Clear();
     }
 
-    /// <summary>Every file to send: the held ones read back, then the ones chosen now; null when a held file is gone meanwhile.</summary>
-    public async Task<IReadOnlyList<UploadedFile>?> AllAsync(HeldUploads held, CancellationToken ct)
+    /// <summary>
+    /// Every file to send in one go: the held ones read back, then the ones chosen now; null, with an error on "file",
+    /// when a held file is gone meanwhile (it is no longer listed).
+    /// </summary>
+    public async Task<IReadOnlyList<UploadedFile>?> AllAsync(HeldUploads held, FormErrors errors, CancellationToken ct)
     {
         var all = new List<UploadedFile>();
-        foreach (var file in Held)
+        var gone = false;
+        foreach (var file in Held.ToList())
         {
-            if (await held.OpenAsync(file, ct) is not { } content)
+            if (await held.OpenAsync(file, ct) is { } content)
             {
-                return null;
+                all.Add(content);
             }
-
-            all.Add(content);
+            else
+            {
+                Held.Remove(file);
+                errors.Add("file", GoneMessage);
+                gone = true;
+            }
         }
 
         all.AddRange(Chosen);
-        return all;
+        return gone ? null : all;
     }
 
-    /// <summary>The files were sent and stored where they belong: the held copies are let go and nothing is kept to show again.</summary>
+    /// <summary>The files were sent together and stored where they belong: the held copies are let go and nothing is kept to show again.</summary>
     public void Sent(HeldUploads held)
     {
         foreach (var file in Held)
@@ -92,5 +121,35 @@ public sealed class FormFiles(string name)
 
         Held.Clear();
         Chosen.Clear();
+    }
+
+    /// <summary>
+    /// Sends the files one by one (<paramref name="send"/> stores one where it belongs), each let go of as soon as it is
+    /// stored, so a later refusal shows the form again with only the files not yet stored; false, with an error on
+    /// "file", when a held file is gone (it is no longer listed).
+    /// </summary>
+    public async Task<bool> SendEachAsync(HeldUploads held, FormErrors errors, Func<UploadedFile, Task> send, CancellationToken ct)
+    {
+        foreach (var file in Held.ToList())
+        {
+            if (await held.OpenAsync(file, ct) is not { } content)
+            {
+                Held.Remove(file);
+                errors.Add("file", GoneMessage);
+                return false;
+            }
+
+            await send(content);
+            Held.Remove(file);
+            held.Release(file);
+        }
+
+        while (Chosen.Count > 0)
+        {
+            await send(Chosen[0]);
+            Chosen.RemoveAt(0);
+        }
+
+        return true;
     }
 }

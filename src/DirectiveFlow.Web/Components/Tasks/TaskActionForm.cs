@@ -43,7 +43,8 @@ public abstract class TaskActionForm : ComponentBase
         try
         {
             await action();
-            succeeded = true;
+            // An action may stop on a field error of its own (a file no longer kept) without a refusal from the service.
+            succeeded = !Errors.Any;
         }
         catch (ProblemException problem)
         {

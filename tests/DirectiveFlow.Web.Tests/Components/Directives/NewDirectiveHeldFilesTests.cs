@@ -96,11 +96,16 @@ public sealed partial class NewDirectiveHeldFilesTests : IAsyncLifetime
         Assert.Contains("Thông báo ký số.pdf", WebUtility.HtmlDecode(Between(html, "data-testid=\"held-signed-files\"", "</fieldset>")), StringComparison.Ordinal);
         Assert.Single(Directory.GetFiles(Store.HeldFolder));
 
-        // The party form, the file's box unticked (not posted): issued without it.
-        using var issued = await issuer.PostMultipartAsync(PartyForm, "issue", await FieldsAsync("Kết luận số 23-KL/TU"), []);
+        // The file's box unticked: the form posts the file as listed, not as ticked; issued without it, and it is let go.
+        var unticked = await FieldsAsync("Thông báo số 22-TB/TU", flow: "conclusion-items");
+        unticked.AddRange([new("items.paste", ""), new("items[0].number", "1"), new("items[0].content", "Giải phóng mặt bằng"),
+            new("items[0].lead", "01-COMMITTEE-SXD"), new("items[0].deadline", "20"), new("SignedFilesShown", Token(html))]);
+        using var issued = await issuer.PostMultipartAsync(ItemsForm, "issue", unticked, []);
         Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
         await using var db = _app.Database.CreateContext();
+        Assert.True(await db.Directives.AnyAsync(d => d.Number == "Thông báo số 22-TB/TU", Ct));
         Assert.False(await db.DirectiveAttachments.AnyAsync(Ct));
+        Assert.Empty(Directory.GetFiles(Store.HeldFolder));
     }
 
     [Fact]
@@ -118,11 +123,32 @@ public sealed partial class NewDirectiveHeldFilesTests : IAsyncLifetime
         var html = await forged.Content.ReadAsStringAsync(Ct);
 
         Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
-        Assert.Contains("chọn lúc trước không còn được giữ", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"field-error\" role=\"alert\">Tệp chọn lúc trước không còn được giữ, hãy chọn lại.</span>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"held-signed-files\"", html, StringComparison.Ordinal);
         await using var db = _app.Database.CreateContext();
         Assert.False(await db.Directives.AnyAsync(Ct));
         Assert.Single(Directory.GetFiles(Store.HeldFolder));
+    }
+
+    [Fact]
+    public async Task A_held_file_swept_before_the_form_came_back_is_asked_for_again_and_no_longer_listed()
+    {
+        using var issuer = await UiBrowser.SignedInAsync(_app, "01-PARTY");
+        using var refused = await issuer.PostMultipartAsync(PartyForm, "issue", await FieldsAsync("Kết luận số 26-KL/TU", title: ""),
+            [("SignedFiles", "Kết luận ký số.pdf", AttachmentFiles.Pdf)]);
+        var token = Token(await refused.Content.ReadAsStringAsync(Ct));
+        File.Delete(Assert.Single(Directory.GetFiles(Store.HeldFolder)));
+
+        var fields = await FieldsAsync("Kết luận số 26-KL/TU");
+        fields.AddRange([new("SignedFilesHeld", token), new("SignedFilesShown", token)]);
+        using var gone = await issuer.PostMultipartAsync(PartyForm, "issue", fields, []);
+        var html = await gone.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, gone.StatusCode);
+        Assert.Contains("<span class=\"field-error\" role=\"alert\">Tệp chọn lúc trước không còn được giữ, hãy chọn lại.</span>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"held-signed-files\"", html, StringComparison.Ordinal);
+        await using var db = _app.Database.CreateContext();
+        Assert.False(await db.Directives.AnyAsync(Ct));
     }
 
     private async Task<List<KeyValuePair<string, string>>> FieldsAsync(string number, string title = "Về tuyến Vành đai 4", string flow = "party-conclusion", string unit = "01-PARTY")
