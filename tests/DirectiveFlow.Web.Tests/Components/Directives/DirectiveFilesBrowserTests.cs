@@ -14,13 +14,16 @@ namespace DirectiveFlow.Web.Tests.Components.Directives;
 public sealed class DirectiveFilesBrowserTests(OverviewBrowserFixture fixture) : IClassFixture<OverviewBrowserFixture>
 {
     [Theory]
-    [InlineData("vi", 1440, "Văn bản ký số (PDF)")]
-    [InlineData("en", 390, "Signed document (PDF)")]
-    public async Task An_issuer_issues_with_a_signed_PDF_and_sees_it_on_the_directive_page(string language, int width, string heading)
+    [InlineData("vi", 1440, "Văn bản ký số (PDF)", "Đã đính kèm văn bản ký số.")]
+    [InlineData("vi", 390, "Văn bản ký số (PDF)", "Đã đính kèm văn bản ký số.")]
+    [InlineData("en", 1440, "Signed document (PDF)", "The signed document was attached.")]
+    [InlineData("en", 390, "Signed document (PDF)", "The signed document was attached.")]
+    public async Task An_issuer_issues_with_a_signed_PDF_sees_it_on_the_directive_page_and_attaches_another_there(
+        string language, int width, string heading, string attached)
     {
         var page = await fixture.SignedInPageAsync("01-PARTY", width, language);
         await page.GotoAsync(fixture.Url("/directives/new?flow=party-conclusion"));
-        var number = $"Kết luận số {width}-KL/TU";
+        var number = $"Kết luận số {width}-KL/TU ({language})";
         await page.Locator("#number").FillAsync(number);
         await page.Locator("#document-type").SelectOptionAsync("Conclusion");
         await page.Locator("#title").FillAsync("Về dự án đường Vành đai 4");
@@ -46,6 +49,18 @@ public sealed class DirectiveFilesBrowserTests(OverviewBrowserFixture fixture) :
         var download = await page.Context.APIRequest.GetAsync(fixture.Url("/" + href!.TrimStart('/')));
         Assert.Equal(200, download.Status);
         Assert.Equal(AttachmentFiles.Pdf, await download.BodyAsync());
+
+        // A second file after the issue (an appendix signed later), from the directive page itself.
+        await page.Locator("#more-signed-files").SetInputFilesAsync(new[]
+        {
+            new FilePayload { Name = "Phụ lục ký số.pdf", MimeType = "application/pdf", Buffer = AttachmentFiles.Pdf },
+        });
+        await page.GetByTestId("directive-files-form").Locator("button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("done=files", StringComparison.Ordinal));
+        await Expect(page.Locator(".alert--ok")).ToHaveTextAsync(attached);
+        await Expect(page.GetByTestId("directive-files").GetByRole(AriaRole.Link, new() { Name = "Phụ lục ký số.pdf" })).ToBeVisibleAsync();
+        await page.GetByTestId("directive-files-form").ScrollIntoViewIfNeededAsync();
+        await ChromiumPages.ScreenshotAsync(page, $"directive-files-attached-{language}-{width}");
         await page.Context.CloseAsync();
     }
     [Theory]

@@ -1,4 +1,8 @@
+using System.Net;
 using DirectiveFlow.Core.Directives;
+using DirectiveFlow.Web.Tests.Api.Tasks;
+using DirectiveFlow.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Web.Tests.Components.Directives;
 
@@ -8,6 +12,8 @@ namespace DirectiveFlow.Web.Tests.Components.Directives;
 /// </summary>
 public sealed class DirectiveFilesPageTests(UiAppFixture fixture) : IClassFixture<UiAppFixture>
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     [Fact]
     public async Task The_directive_page_and_the_units_task_page_link_the_signed_document()
     {
@@ -34,5 +40,41 @@ public sealed class DirectiveFilesPageTests(UiAppFixture fixture) : IClassFixtur
         Assert.Contains("<h3>Văn bản chỉ đạo</h3>", taskPage, StringComparison.Ordinal);
         Assert.Contains(link, taskPage, StringComparison.Ordinal);
         Assert.Contains("Kết luận 15-KL/TU ký số.pdf", taskPage, StringComparison.Ordinal);
+    }
+    [Fact]
+    public async Task The_issuer_attaches_more_of_the_signed_document_on_the_directive_page_and_another_units_issuer_is_not_offered_it()
+    {
+        var url = $"/directives/{fixture.Directive.Id}";
+        using var issuer = await UiBrowser.SignedInAsync(fixture.App, "01-PARTY");
+        Assert.Contains("data-testid=\"directive-files-form\"", await issuer.PageAsync(url), StringComparison.Ordinal);
+
+        using var refused = await issuer.PostMultipartAsync(url, "directive-files", [], [("MoreSignedFiles", "Bảng kê.xlsx", AttachmentFiles.Xlsx())]);
+        var html = await refused.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("<span class=\"field-error\" role=\"alert\">Văn bản ký số phải là tệp PDF (&#x27;Bảng kê.xlsx&#x27; không phải).</span>", html, StringComparison.Ordinal);
+
+        using var added = await issuer.PostMultipartAsync(url, "directive-files", [], [("MoreSignedFiles", "Kết luận bổ sung.pdf", AttachmentFiles.Pdf)]);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var page = await issuer.PageAsync(added.Headers.Location!.PathAndQuery());
+        Assert.Contains("Đã đính kèm văn bản ký số.", page, StringComparison.Ordinal);
+        Assert.Contains(">Kết luận bổ sung.pdf</a>", page, StringComparison.Ordinal);
+        await using (var db = fixture.App.Database.CreateContext())
+        {
+            Assert.Single(await db.DirectiveAttachments.Where(a => a.DirectiveId == fixture.Directive.Id && a.FileName == "Kết luận bổ sung.pdf").ToListAsync(Ct));
+        }
+
+        // The city's committee reads the directive but does not speak for the Party committee that issued it.
+        using var committee = await UiBrowser.SignedInAsync(fixture.App, "01-COMMITTEE");
+        var read = await committee.PageAsync(url);
+        Assert.Contains("Kết luận bổ sung.pdf", read, StringComparison.Ordinal);
+        Assert.DoesNotContain("directive-files-form", read, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task After_an_issue_whose_files_could_not_be_attached_the_directive_page_says_so()
+    {
+        using var issuer = await UiBrowser.SignedInAsync(fixture.App, "01-PARTY");
+        var page = await issuer.PageAsync($"/directives/{fixture.Directive.Id}?done=files-failed");
+        Assert.Contains("Văn bản đã được ban hành nhưng chưa đính kèm được tệp ký số.", page, StringComparison.Ordinal);
     }
 }
