@@ -61,6 +61,16 @@ public sealed class DirectiveFilesBrowserTests(OverviewBrowserFixture fixture) :
         await Expect(page.GetByTestId("directive-files").GetByRole(AriaRole.Link, new() { Name = "Phụ lục ký số.pdf" })).ToBeVisibleAsync();
         await page.GetByTestId("directive-files-form").ScrollIntoViewIfNeededAsync();
         await ChromiumPages.ScreenshotAsync(page, $"directive-files-attached-{language}-{width}");
+
+        // Taken off again from the fold under the form.
+        var fold = page.GetByTestId("directive-files-remove");
+        await fold.Locator("summary").ClickAsync();
+        await fold.ScrollIntoViewIfNeededAsync();
+        await ChromiumPages.ScreenshotAsync(page, $"directive-files-remove-{language}-{width}");
+        await fold.Locator("li", new() { HasText = "Phụ lục ký số.pdf" }).Locator("button").ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("done=file-removed", StringComparison.Ordinal));
+        await Expect(page.GetByTestId("directive-files").GetByRole(AriaRole.Link, new() { Name = "Phụ lục ký số.pdf" })).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("directive-files").GetByRole(AriaRole.Link, new() { Name = "Kết luận ký số.pdf" })).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
     [Theory]

@@ -58,16 +58,35 @@ public sealed class DirectiveFilesPageTests(UiAppFixture fixture) : IClassFixtur
         var page = await issuer.PageAsync(added.Headers.Location!.PathAndQuery());
         Assert.Contains("Đã đính kèm văn bản ký số.", page, StringComparison.Ordinal);
         Assert.Contains(">Kết luận bổ sung.pdf</a>", page, StringComparison.Ordinal);
+        Guid fileId;
         await using (var db = fixture.App.Database.CreateContext())
         {
-            Assert.Single(await db.DirectiveAttachments.Where(a => a.DirectiveId == fixture.Directive.Id && a.FileName == "Kết luận bổ sung.pdf").ToListAsync(Ct));
+            fileId = Assert.Single(await db.DirectiveAttachments.Where(a => a.DirectiveId == fixture.Directive.Id && a.FileName == "Kết luận bổ sung.pdf").ToListAsync(Ct)).Id;
         }
+
+        // Taken off again, from the fold under the form (a wrong file): gone from the page and the database, and journalled.
+        Assert.Contains($"name=\"Remove.Id\" value=\"{fileId}\"", page, StringComparison.Ordinal);
+        using var removed = await issuer.PostFormAsync(url, "directive-file-remove", new() { ["Remove.Id"] = fileId.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        var afterRemoval = await issuer.PageAsync(removed.Headers.Location!.PathAndQuery());
+        Assert.Contains("Đã gỡ tệp khỏi văn bản ký số.", afterRemoval, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kết luận bổ sung.pdf", afterRemoval, StringComparison.Ordinal);
+        await using (var db = fixture.App.Database.CreateContext())
+        {
+            Assert.False(await db.DirectiveAttachments.AnyAsync(a => a.Id == fileId, Ct));
+            Assert.True(await db.Journal.AnyAsync(j => j.DirectiveId == fixture.Directive.Id && j.Action == "directive.attachment.deleted" && j.Detail == "Kết luận bổ sung.pdf", Ct));
+        }
+
+        // Put back for the committee's view below.
+        using var again = await issuer.PostMultipartAsync(url, "directive-files", [], [("MoreSignedFiles", "Kết luận bổ sung.pdf", AttachmentFiles.Pdf)]);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
 
         // The city's committee reads the directive but does not speak for the Party committee that issued it.
         using var committee = await UiBrowser.SignedInAsync(fixture.App, "01-COMMITTEE");
         var read = await committee.PageAsync(url);
         Assert.Contains("Kết luận bổ sung.pdf", read, StringComparison.Ordinal);
         Assert.DoesNotContain("directive-files-form", read, StringComparison.Ordinal);
+        Assert.DoesNotContain("Remove.Id", read, StringComparison.Ordinal);
     }
 
     [Fact]
