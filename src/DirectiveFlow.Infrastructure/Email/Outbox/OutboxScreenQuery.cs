@@ -46,11 +46,9 @@ public sealed class OutboxScreenHandler(DirectiveFlowDbContext db) : IQueryHandl
         // The filtered index of lists still to expand (IX_OutboxModels_NoticesPending): ids grow with time, so the first is the oldest.
         var lists = db.OutboxModels.AsNoTracking().Where(m => m.NoticeCount > 0);
         var count = await lists.CountAsync(cancellationToken);
-        return count == 0
-            ? QueuedNotices.None
-            : new QueuedNotices(
-                await lists.SumAsync(m => m.NoticeCount, cancellationToken), count,
-                await lists.OrderBy(m => m.Id).Select(m => (DateTimeOffset?)m.CreatedAt).FirstAsync(cancellationToken));
+        // A dispatch may expand them between these reads: then they are simply no longer waiting.
+        var since = count == 0 ? null : await lists.OrderBy(m => m.Id).Select(m => (DateTimeOffset?)m.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        return since is null ? QueuedNotices.None : new QueuedNotices(await lists.SumAsync(m => m.NoticeCount, cancellationToken), count, since);
     }
 
     private IQueryable<OutboxMessage> In(OutboxTab tab)

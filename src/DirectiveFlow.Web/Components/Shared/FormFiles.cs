@@ -56,8 +56,9 @@ public sealed class FormFiles(string name)
             {
                 Held.Add(file);
             }
-            else
+            else if (!errors.For("file").Contains(GoneMessage))
             {
+                // A token that finds nothing tells no name: the message says one file chosen before is gone.
                 errors.Add("file", GoneMessage);
             }
         }
@@ -86,13 +87,13 @@ public sealed class FormFiles(string name)
     }
 
     /// <summary>
-    /// Every file to send in one go: the held ones read back, then the ones chosen now; null, with an error on "file",
-    /// when a held file is gone meanwhile (it is no longer listed).
+    /// Every file to send in one go: the held ones read back, then the ones chosen now; null when a held file is gone
+    /// meanwhile: it is no longer listed, and an error on "file" names it (<paramref name="gone"/> words it).
     /// </summary>
-    public async Task<IReadOnlyList<UploadedFile>?> AllAsync(HeldUploads held, FormErrors errors, CancellationToken ct)
+    public async Task<IReadOnlyList<UploadedFile>?> AllAsync(HeldUploads held, FormErrors errors, Func<string, string> gone, CancellationToken ct)
     {
         var all = new List<UploadedFile>();
-        var gone = false;
+        var missing = false;
         foreach (var file in Held.ToList())
         {
             if (await held.OpenAsync(file, ct) is { } content)
@@ -102,13 +103,13 @@ public sealed class FormFiles(string name)
             else
             {
                 Held.Remove(file);
-                errors.Add("file", GoneMessage);
-                gone = true;
+                errors.Add("file", gone(file.FileName));
+                missing = true;
             }
         }
 
         all.AddRange(Chosen);
-        return gone ? null : all;
+        return missing ? null : all;
     }
 
     /// <summary>The files were sent together and stored where they belong: the held copies are let go and nothing is kept to show again.</summary>
@@ -125,17 +126,18 @@ public sealed class FormFiles(string name)
 
     /// <summary>
     /// Sends the files one by one (<paramref name="send"/> stores one where it belongs), each let go of as soon as it is
-    /// stored, so a later refusal shows the form again with only the files not yet stored; false, with an error on
-    /// "file", when a held file is gone (it is no longer listed).
+    /// stored, so a later refusal shows the form again with only the files not yet stored; false when a held file is gone:
+    /// it is no longer listed, and an error on "file" names it (<paramref name="gone"/> words it).
     /// </summary>
-    public async Task<bool> SendEachAsync(HeldUploads held, FormErrors errors, Func<UploadedFile, Task> send, CancellationToken ct)
+    public async Task<bool> SendEachAsync(
+        HeldUploads held, FormErrors errors, Func<string, string> gone, Func<UploadedFile, Task> send, CancellationToken ct)
     {
         foreach (var file in Held.ToList())
         {
             if (await held.OpenAsync(file, ct) is not { } content)
             {
                 Held.Remove(file);
-                errors.Add("file", GoneMessage);
+                errors.Add("file", gone(file.FileName));
                 return false;
             }
 

@@ -58,10 +58,13 @@ public sealed partial class OutboxPageTests : IAsyncLifetime
         using var admin = await UiBrowser.SignedInAsync(_app, "admin");
         var page = await admin.PageAsync("/admin/outbox");
         var queued = WebUtility.HtmlDecode(QueuedLine().Match(page).Groups[1].Value);
-        Assert.StartsWith($"{notices.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))} thông báo giao việc (của {lists} lượt giao việc, từ ", queued, StringComparison.Ordinal);
+        Assert.StartsWith($"{notices.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))} thông báo giao việc (của {lists} lượt giao việc, kể từ ", queued, StringComparison.Ordinal);
         Assert.Matches("từ \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}\\)", queued);
         Assert.Contains($"({rowsBefore + notices})", PendingTab().Match(page).Value, StringComparison.Ordinal);
+        // No email row yet: not "no email", and no empty table, but the line above.
+        Assert.Equal(0, rowsBefore);
         Assert.DoesNotContain("Không có thư nào.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<table class=\"data outbox\">", page, StringComparison.Ordinal);
 
         // The dispatch's first move writes them as emails: the line goes, the rows come, the count stays.
         await using (var db = _app.Database.CreateContext())

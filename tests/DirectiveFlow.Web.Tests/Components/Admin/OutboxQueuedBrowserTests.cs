@@ -14,8 +14,8 @@ public sealed class OutboxQueuedBrowserTests(OverviewBrowserFixture fixture) : I
     [Theory]
     [InlineData("vi", 1440, "thông báo giao việc", "Chờ gửi")]
     [InlineData("vi", 390, "thông báo giao việc", "Chờ gửi")]
-    [InlineData("en", 1440, "assignment notices", "Waiting")]
-    [InlineData("en", 390, "assignment notices", "Waiting")]
+    [InlineData("en", 1440, "Assignment notices waiting", "Waiting")]
+    [InlineData("en", 390, "Assignment notices waiting", "Waiting")]
     public async Task The_pending_tab_says_how_many_notices_wait_for_the_next_dispatch(string language, int width, string says, string tab)
     {
         var page = await fixture.SignedInPageAsync("admin", width, language);

@@ -64,6 +64,15 @@ public sealed class DirectiveFilesPageTests(UiAppFixture fixture) : IClassFixtur
             fileId = Assert.Single(await db.DirectiveAttachments.Where(a => a.DirectiveId == fixture.Directive.Id && a.FileName == "Kết luận bổ sung.pdf").ToListAsync(Ct)).Id;
         }
 
+        // An id that is not this directive's file (another directive's, or none) removes nothing and says so.
+        using var stranger = await issuer.PostFormAsync(url, "directive-file-remove", new() { ["Remove.Id"] = Guid.NewGuid().ToString() });
+        Assert.Equal(HttpStatusCode.OK, stranger.StatusCode);
+        Assert.Contains("Không tìm thấy tệp văn bản này.", await stranger.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        await using (var db = fixture.App.Database.CreateContext())
+        {
+            Assert.True(await db.DirectiveAttachments.AnyAsync(a => a.DirectiveId == fixture.Directive.Id, Ct));
+        }
+
         // Taken off again, from the fold under the form (a wrong file): gone from the page and the database, and journalled.
         Assert.Contains($"name=\"Remove.Id\" value=\"{fileId}\"", page, StringComparison.Ordinal);
         using var removed = await issuer.PostFormAsync(url, "directive-file-remove", new() { ["Remove.Id"] = fileId.ToString() });

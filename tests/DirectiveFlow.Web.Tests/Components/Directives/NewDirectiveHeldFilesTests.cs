@@ -145,10 +145,63 @@ public sealed partial class NewDirectiveHeldFilesTests : IAsyncLifetime
         var html = await gone.Content.ReadAsStringAsync(Ct);
 
         Assert.Equal(HttpStatusCode.OK, gone.StatusCode);
-        Assert.Contains("<span class=\"field-error\" role=\"alert\">Tệp chọn lúc trước không còn được giữ, hãy chọn lại.</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"field-error\" role=\"alert\">Tệp “Kết luận ký số.pdf” chọn lúc trước không còn được giữ, hãy chọn lại.</span>",
+            WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"held-signed-files\"", html, StringComparison.Ordinal);
         await using var db = _app.Database.CreateContext();
         Assert.False(await db.Directives.AnyAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_signed_PDF_of_several_megabytes_is_issued_with_the_directive()
+    {
+        // Over the 1 MB every other post is held to: the page declares an upload's limit.
+        var large = new byte[3 * 1024 * 1024];
+        Array.Fill(large, (byte)' ');
+        AttachmentFiles.Pdf.CopyTo(large, 0);
+        using var issuer = await UiBrowser.SignedInAsync(_app, "01-PARTY");
+        using var issued = await issuer.PostMultipartAsync(PartyForm, "issue", await FieldsAsync("Kết luận số 27-KL/TU"),
+            [("SignedFiles", "Kết luận ký số (bản quét).pdf", large)]);
+
+        Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
+        await using var db = _app.Database.CreateContext();
+        Assert.Equal(large.Length, (await db.DirectiveAttachments.SingleAsync(Ct)).Size);
+    }
+
+    [Fact]
+    public async Task A_directive_whose_files_cannot_be_stored_is_issued_and_its_page_says_the_files_were_not_attached()
+    {
+        // An attachments folder that cannot be made (a file stands where it would be): storing fails after the issue.
+        var blocked = Path.Combine(Path.GetTempPath(), "df-blocked-" + Guid.NewGuid().ToString("N"));
+        await File.WriteAllTextAsync(blocked, "not a folder", Ct);
+        try
+        {
+            await using var app = await DirectiveFlowWebFactory.CreateAsync(settings: new Dictionary<string, string?> { ["Attachments:Folder"] = Path.Combine(blocked, "files") });
+            using (app.CreateClient())
+            {
+            }
+
+            await ShippedFlows.PublishAsync(app, ["party-conclusion"], Ct);
+            using var issuer = await UiBrowser.SignedInAsync(app, "01-PARTY");
+            await using var db = app.Database.CreateContext();
+            var unitId = await db.Units.Where(u => u.Code == "01-PARTY").Select(u => u.Id).SingleAsync(Ct);
+            using var issued = await issuer.PostMultipartAsync(PartyForm, "issue",
+                [new("Input.Flow", "party-conclusion"), new("Input.Number", "Kết luận số 28-KL/TU"), new("Input.Title", "Về tệp không lưu được"),
+                    new("Input.Priority", "Normal"), new("Input.IssuingUnitId", unitId.ToString()), new("Input.Inputs[deadlineDays]", "7")],
+                [("SignedFiles", "Kết luận ký số.pdf", AttachmentFiles.Pdf)]);
+
+            Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
+            Assert.EndsWith("?done=files-failed", issued.Headers.Location!.ToString(), StringComparison.Ordinal);
+            Assert.True(await db.Directives.AnyAsync(d => d.Number == "Kết luận số 28-KL/TU", Ct));
+            Assert.False(await db.DirectiveAttachments.AnyAsync(Ct));
+            var page = await issuer.PageAsync(issued.Headers.Location!.PathAndQuery());
+            Assert.Contains("Văn bản đã được ban hành nhưng chưa đính kèm được tệp ký số.", page, StringComparison.Ordinal);
+            Assert.Contains("data-testid=\"directive-files-form\"", page, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(blocked);
+        }
     }
 
     private async Task<List<KeyValuePair<string, string>>> FieldsAsync(string number, string title = "Về tuyến Vành đai 4", string flow = "party-conclusion", string unit = "01-PARTY")
