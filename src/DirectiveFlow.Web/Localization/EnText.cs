@@ -717,6 +717,7 @@ public static class EnText
         ["Targets.Csv"] = "Or upload a CSV file of codes",
         ["Targets.CsvHint"] = "Codes in the first column; a header line is skipped.",
         ["Targets.CsvTooLarge"] = "The CSV file is too large (at most 256 KB).",
+        ["Targets.CsvKept"] = "The codes of “{1}” ({0}) were put in this box; no need to upload the file again.",
         ["Targets.Chosen"] = "Chosen target units",
         ["Targets.ChosenCommunes"] = "{0}: {1} communes",
         ["Targets.ChosenUnits"] = "{0}: {1} units",

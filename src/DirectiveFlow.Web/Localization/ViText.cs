@@ -717,6 +717,7 @@ public static class ViText
         ["Targets.Csv"] = "Hoặc tải lên tệp CSV các mã",
         ["Targets.CsvHint"] = "Mã ở cột đầu tiên; dòng tiêu đề được bỏ qua.",
         ["Targets.CsvTooLarge"] = "Tệp CSV quá lớn (tối đa 256 KB).",
+        ["Targets.CsvKept"] = "{0} mã trong tệp “{1}” đã được đưa vào ô này; không cần tải tệp lên lại.",
         ["Targets.Chosen"] = "Đơn vị nhận đã chọn",
         ["Targets.ChosenCommunes"] = "{0}: {1} phường, xã",
         ["Targets.ChosenUnits"] = "{0}: {1} đơn vị",

@@ -55,6 +55,30 @@ public static class TargetPickerForm
         return result.Count == 0 ? null : result;
     }
 
+    /// <summary>
+    /// The codes of each cascade's uploaded CSV, for a form shown again instead of sent: a browser never refills a file
+    /// input, and a CSV lost there would leave the cascade with no choice — every unit. They are put in the picker's
+    /// pasted codes instead (<see cref="TargetPicker"/>), in the file's order, with the file's name. A CSV over the size
+    /// limit keeps nothing (its error is shown when the form is sent).
+    /// </summary>
+    public static async Task<Dictionary<string, KeptCsv>> KeepCsvAsync(IFormCollection form, IReadOnlyList<CascadeTargetSet> sets, CancellationToken cancellationToken)
+    {
+        var kept = new Dictionary<string, KeptCsv>(StringComparer.Ordinal);
+        foreach (var set in sets)
+        {
+            if (form.Files.GetFile(Field(set.ActivityId, "csv")) is { Length: > 0 and <= MaxCsvBytes } file)
+            {
+                var codes = await CsvAsync(form, set.ActivityId, new FormErrors(), cancellationToken);
+                if (codes.Count > 0)
+                {
+                    kept[set.ActivityId] = new KeptCsv(file.FileName, codes.Select(c => c.Code).ToList());
+                }
+            }
+        }
+
+        return kept;
+    }
+
     private static async Task<List<(int Line, string Code)>> CsvAsync(
         IFormCollection form, string activityId, FormErrors errors, CancellationToken cancellationToken)
     {
@@ -73,3 +97,6 @@ public static class TargetPickerForm
         return TargetCodeText.Parse(await reader.ReadToEndAsync(cancellationToken), firstCellOnly: true);
     }
 }
+
+/// <summary>The codes of a CSV uploaded on a form shown again, kept as pasted codes (<see cref="TargetPickerForm.KeepCsvAsync"/>).</summary>
+public sealed record KeptCsv(string FileName, IReadOnlyList<string> Codes);

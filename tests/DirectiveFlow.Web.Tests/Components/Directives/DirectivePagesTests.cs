@@ -104,6 +104,42 @@ public sealed class DirectivePagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_CSV_of_wards_uploaded_before_a_refused_title_comes_back_as_pasted_codes_and_narrows_the_issue()
+    {
+        using var issuer = await UiBrowser.SignedInAsync(_app, "01-PARTY");
+        const string Url = "/directives/new?flow=party-conclusion";
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Flow"] = "party-conclusion",
+            ["Input.Number"] = "Kết luận số 29-KL/TU",
+            ["Input.Title"] = "",
+            ["Input.Priority"] = "Normal",
+            ["Input.IssuingUnitId"] = (await UnitIdAsync("01-PARTY")).ToString(),
+            ["Input.Inputs[deadlineDays]"] = "7",
+            ["targets.ward-counterparts.text"] = "00613",
+        };
+
+        using var refused = await issuer.PostMultipartAsync(Url, "issue", fields, "targets.ward-counterparts.csv", "phuong.csv",
+            System.Text.Encoding.UTF8.GetBytes("ma,ten\n00004,Ba Đình\n00070,Hoàn Kiếm\n"));
+        var html = System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync(Ct));
+
+        // Lost, the file would leave no choice at all — every ward; it comes back as codes in the box, said so.
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Matches("data-testid=\"target-text\">00613\n00004\n00070</textarea>", html);
+        Assert.Contains("2 mã trong tệp “phuong.csv” đã được đưa vào ô này; không cần tải tệp lên lại.", html, StringComparison.Ordinal);
+
+        fields["Input.Title"] = "Về tuyến Vành đai 4";
+        fields["targets.ward-counterparts.text"] = "00613\n00004\n00070";
+        using var issued = await issuer.PostFormAsync(Url, "issue", fields);
+        Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
+        var page = await issuer.PageAsync(issued.Headers.Location!.PathAndQuery());
+        var chosen = System.Text.RegularExpressions.Regex.Match(page, "data-testid=\"chosen-targets-ward-counterparts\">(.*?)</ul>",
+            System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        Assert.Equal(["Ba Đình", "Hoàn Kiếm", "Tây Tựu"],
+            System.Text.RegularExpressions.Regex.Matches(chosen, "<li>(.*?)</li>").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).Order());
+    }
+
+    [Fact]
     public async Task Missing_number_and_title_are_refused_next_to_their_fields_and_nothing_is_issued()
     {
         using var issuer = await UiBrowser.SignedInAsync(_app, "01-PARTY");

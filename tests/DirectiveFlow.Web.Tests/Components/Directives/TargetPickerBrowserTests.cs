@@ -57,6 +57,30 @@ public sealed class TargetPickerBrowserTests(OverviewBrowserFixture fixture) : I
         await page.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData("vi", 390, "2 mã trong tệp “phuong.csv” đã được đưa vào ô này")]
+    [InlineData("vi", 1440, "2 mã trong tệp “phuong.csv” đã được đưa vào ô này")]
+    [InlineData("en", 390, "The codes of “phuong.csv” (2) were put in this box")]
+    [InlineData("en", 1440, "The codes of “phuong.csv” (2) were put in this box")]
+    public async Task A_CSV_uploaded_before_the_form_came_back_is_kept_as_pasted_codes(string language, int width, string kept)
+    {
+        var page = await fixture.SignedInPageAsync("01-PARTY", width, language);
+        await page.GotoAsync(fixture.Url("/directives/new?flow=party-conclusion"));
+        await page.Locator("#number").FillAsync($"Kết luận số {width}-KL/TU CSV {language}");
+        await page.GetByTestId("target-csv").SetInputFilesAsync(new[]
+        {
+            new FilePayload { Name = "phuong.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes("ma,ten\n00004,Ba Đình\n00070,Hoàn Kiếm\n") },
+        });
+        // No title: the form comes back, and the file the browser cannot refill is in the box as codes.
+        await page.Locator("button.btn--primary").ClickAsync();
+
+        await Expect(page.GetByTestId("target-text")).ToHaveValueAsync("00004\n00070");
+        await Expect(page.GetByTestId("target-csv-kept")).ToContainTextAsync(kept);
+        await page.GetByTestId("target-text").ScrollIntoViewIfNeededAsync();
+        await ChromiumPages.ScreenshotAsync(page, $"target-picker-csv-kept-{language}-{width}");
+        await page.Context.CloseAsync();
+    }
+
     private static async Task<int> CheckedAsync(ILocator boxes) =>
         (await boxes.EvaluateAllAsync<bool[]>("boxes => boxes.map(b => b.checked)")).Count(c => c);
 }
