@@ -1,6 +1,5 @@
 using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Web.Components.Shared;
-using DirectiveFlow.Web.Localization;
 
 namespace DirectiveFlow.Web.Components.Admin;
 
@@ -17,20 +16,7 @@ public static class AdminForm
         }
         catch (ProblemException problem)
         {
-            var english = UiText.IsEnglish;
-            foreach (var (field, messages) in problem.Errors)
-            {
-                foreach (var message in messages)
-                {
-                    errors.Add(field, message.Text(english));
-                }
-            }
-
-            if (problem.Errors.Count == 0)
-            {
-                errors.Add(FormErrors.Form, problem.Problem.Text(english));
-            }
-
+            errors.Add(problem);
             return false;
         }
     }

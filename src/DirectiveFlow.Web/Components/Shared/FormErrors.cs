@@ -25,6 +25,24 @@ public sealed class FormErrors
         list.Add(message);
     }
 
+    /// <summary>A refused command's reasons, each next to its field, or above the form when it names none.</summary>
+    public void Add(DirectiveFlow.Core.Common.Errors.ProblemException problem)
+    {
+        var english = DirectiveFlow.Web.Localization.UiText.IsEnglish;
+        foreach (var (field, messages) in problem.Errors)
+        {
+            foreach (var message in messages)
+            {
+                Add(field, message.Text(english));
+            }
+        }
+
+        if (problem.Errors.Count == 0)
+        {
+            Add(Form, problem.Problem.Text(english));
+        }
+    }
+
     public void Require(string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
