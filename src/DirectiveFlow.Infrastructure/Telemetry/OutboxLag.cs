@@ -1,5 +1,4 @@
 using DirectiveFlow.Core.Email;
-using DirectiveFlow.Infrastructure.Email.Outbox;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,10 +18,10 @@ public sealed record OutboxLag(DateTimeOffset Now, int Pending, TimeSpan OldestD
         var count = await pending.CountAsync(cancellationToken);
         var oldest = await pending.Where(m => m.NextAttemptAt <= now)
             .OrderBy(m => m.NextAttemptAt).Select(m => (DateTimeOffset?)m.NextAttemptAt).FirstOrDefaultAsync(cancellationToken);
-        // The notices still waiting as lists count too, due since the oldest list was written.
-        var queued = await QueuedNotices.ReadAsync(db, cancellationToken);
-        count += queued.Notices;
-        if (queued.Since is { } listed)
+        var lists = db.OutboxModels.AsNoTracking().Where(m => m.NoticeCount > 0);
+        count += await lists.SumAsync(m => m.NoticeCount, cancellationToken);
+        // The first model written is the oldest: its notices were due when it was written.
+        if (await lists.OrderBy(m => m.Id).Select(m => (DateTimeOffset?)m.CreatedAt).FirstOrDefaultAsync(cancellationToken) is { } listed)
         {
             oldest = oldest is { } row && row < listed ? row : listed;
         }
