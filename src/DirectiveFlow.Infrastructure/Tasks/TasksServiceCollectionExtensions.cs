@@ -16,6 +16,7 @@ public static class TasksServiceCollectionExtensions
         services.AddValidatedOptions<AttachmentOptions>(configuration, AttachmentOptions.Section);
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton<HeldUploads>();
+        services.AddHostedService<HeldUploadsSweeper>();
         services.AddScoped<TaskCallerResolver>();
         services.AddScoped<TaskWorkspace>();
         services.AddScoped<TaskReadAccess>();

@@ -88,4 +88,34 @@ public sealed class HeldUploadsTests : IDisposable
         Assert.Null(await _held.OpenAsync(old, Ct));
         Assert.NotNull(await _held.OpenAsync(recent, Ct));
     }
+
+    [Fact]
+    public async Task The_hourly_sweeper_removes_a_lapsed_file_with_no_form_coming_and_leaves_a_recent_one()
+    {
+        var old = await _held.HoldAsync(new UploadedFile("old.pdf", new MemoryStream(Pdf)), "01-PARTY", Ct);
+        var oldPath = Assert.Single(Directory.GetFiles(_store.HeldFolder));
+        File.SetLastWriteTimeUtc(oldPath, (_time.GetUtcNow() - HeldUploads.Lifetime - TimeSpan.FromMinutes(1)).UtcDateTime);
+        var recent = await _held.HoldAsync(new UploadedFile("recent.pdf", new MemoryStream(Pdf)), "01-PARTY", Ct);
+        // The hold above swept the old one; written old again, only the sweeper's hour can take it now.
+        await File.WriteAllBytesAsync(oldPath, Pdf, Ct);
+        File.SetLastWriteTimeUtc(oldPath, (_time.GetUtcNow() - HeldUploads.Lifetime - TimeSpan.FromMinutes(1)).UtcDateTime);
+
+        using var sweeper = new HeldUploadsSweeper(_held, new WallClock(_time), Microsoft.Extensions.Logging.Abstractions.NullLogger<HeldUploadsSweeper>.Instance);
+        await sweeper.StartAsync(Ct);
+        // The service starts its loop on a thread of its own: the fake clock moves a minute at a time until the file
+        // goes, and it must not go before an hour has passed since the start.
+        var started = _time.GetUtcNow();
+        for (var i = 0; i < 500 && File.Exists(oldPath); i++)
+        {
+            _time.Advance(TimeSpan.FromMinutes(1));
+            await Task.Delay(20, Ct);
+        }
+
+        Assert.True(_time.GetUtcNow() - started >= HeldUploadsSweeper.Interval, $"swept after {_time.GetUtcNow() - started}");
+        Assert.False(File.Exists(oldPath));
+        Assert.Single(Directory.GetFiles(_store.HeldFolder));
+        Assert.Null(await _held.OpenAsync(old, Ct));
+        Assert.NotNull(await _held.OpenAsync(recent, Ct));
+        await sweeper.StopAsync(Ct);
+    }
 }

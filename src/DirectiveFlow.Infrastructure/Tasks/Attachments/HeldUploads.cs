@@ -16,7 +16,7 @@ public sealed record HeldFile(string Token, string FileName, long Size)
 /// browser never refills a file input, so they are kept here (<see cref="AttachmentStore.HoldAsync"/>) and the form
 /// carries a token for each, sealed by the data-protection keys (shared by every node) with the user it was held for and
 /// when it lapses. A token that is forged, another user's or lapsed finds nothing; lapsed files are swept whenever a form
-/// with files is read. Lapse and sweep go by the wall clock (<see cref="WallClock"/>), as the files' times do: the demo's
+/// with files is held and hourly on every node (<see cref="HeldUploadsSweeper"/>). Lapse and sweep go by the wall clock (<see cref="WallClock"/>), as the files' times do: the demo's
 /// movable clock must not sweep what another user held a second ago.
 /// </summary>
 public sealed class HeldUploads(AttachmentStore store, IDataProtectionProvider protection, WallClock time)
