@@ -46,6 +46,14 @@ public interface IWorkflowEngine
     Task OnTaskFinishedAsync(DirectiveFlowDbContext db, UnitTask task, string outcome, string actor, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The task was withdrawn (cancelled by an administrator; the caller has made its status final): its branch ends
+    /// where it stands and counts on its join — a cascade's, or its unit's sub-cascade's — so neither waits for it; at the
+    /// top level the instance completes when nothing else is open. Inside the caller's open transaction, like
+    /// <see cref="OnTaskFinishedAsync"/>; the caller commits.
+    /// </summary>
+    Task OnTaskCancelledAsync(DirectiveFlowDbContext db, UnitTask task, string actor, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Whether <paramref name="task"/> may complete now: false while a sub-cascade its unit started is still open,
     /// unless the flow allows completing before it (<see cref="UnitTask.AllowCompleteBeforeSubCascade"/>).
     /// </summary>

@@ -125,8 +125,49 @@ public sealed class WorkflowEngine(
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Guid>> ContinueFromTaskAsync(
-        DirectiveFlowDbContext db, UnitTask task, string outcome, string actor, bool canDefer, CancellationToken cancellationToken)
+    public async Task OnTaskCancelledAsync(DirectiveFlowDbContext db, UnitTask task, string actor, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A task is cancelled inside its command's transaction.");
+        }
+
+        // Flush the caller's guarded cancellation first: a concurrent finisher of the same task fails here, before the join moves.
+        await db.SaveChangesAsync(cancellationToken);
+        await MoveFromTaskAsync(db, task, actor, canDefer: false, withdrawn: true, async (step, scope) =>
+        {
+            // The branch ends where it stands: its join counts it, so the cascade (or the unit's sub-cascade) is not left
+            // waiting for a task that will never finish; at the top level the instance ends when nothing else is open.
+            if (scope.CascadeExecutionId is { } cascade)
+            {
+                await walker.BranchFinishedAsync(step, cascade, cancellationToken, withdrawn: true);
+            }
+            else
+            {
+                await walker.EndTokenAsync(step, scope, explicitEnd: false, cancellationToken);
+            }
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Guid>> ContinueFromTaskAsync(
+        DirectiveFlowDbContext db, UnitTask task, string outcome, string actor, bool canDefer, CancellationToken cancellationToken) =>
+        MoveFromTaskAsync(db, task, actor, canDefer, withdrawn: false, async (step, scope) =>
+        {
+            var review = step.Flow.ReviewAfter(task.ActivityId);
+            var fromReview = review is not null && outcome is Outcomes.Done or Outcomes.Accepted;
+            step.Journal("flow.resumed", outcome, task.ActivityId, task.Id);
+            await walker.FollowAsync(step, fromReview ? review!.Id : task.ActivityId, fromReview ? Outcomes.Accepted : outcome, scope, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>
+    /// A step from a task that has reached its end (finished or withdrawn): the flow's step loaded in the task's branch,
+    /// <paramref name="move"/> run under the fault guard and the walk drained. A sub-cascade's child task only counts on
+    /// its sub-cascade's join (its parent task then may complete).
+    /// </summary>
+    private async Task<IReadOnlyList<Guid>> MoveFromTaskAsync(
+        DirectiveFlowDbContext db, UnitTask task, string actor, bool canDefer, bool withdrawn, Func<FlowStep, FlowScope, Task> move,
+        CancellationToken cancellationToken)
     {
         var step = await steps.LoadAsync(db, task.InstanceId, actor, canDefer, cancellationToken,
             branchUnitId: task.CascadeExecutionId is null ? null : task.UnitId);
@@ -139,16 +180,12 @@ public sealed class WorkflowEngine(
         {
             if (task.ParentTaskId is not null && task.CascadeExecutionId is { } subCascade)
             {
-                // A sub-cascade's child task: it only counts on its sub-cascade's join; the parent task then may complete.
-                await JoinCounter.BranchFinishedAsync(step, subCascade, cancellationToken);
+                await JoinCounter.BranchFinishedAsync(step, subCascade, cancellationToken, withdrawn);
                 return;
             }
 
             var scope = task.CascadeExecutionId is { } cascade ? new FlowScope(cascade, task.UnitId, task.ItemNo) : FlowScope.TopLevel;
-            var review = step.Flow.ReviewAfter(task.ActivityId);
-            var fromReview = review is not null && outcome is Outcomes.Done or Outcomes.Accepted;
-            step.Journal("flow.resumed", outcome, task.ActivityId, task.Id);
-            await walker.FollowAsync(step, fromReview ? review!.Id : task.ActivityId, fromReview ? Outcomes.Accepted : outcome, scope, cancellationToken);
+            await move(step, scope);
             await walker.DrainAsync(step, cancellationToken);
         }, cancellationToken);
 

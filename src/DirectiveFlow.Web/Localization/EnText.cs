@@ -243,6 +243,7 @@ public static class EnText
         ["Journal.cascade.tasks.written"] = "Tasks created for the units",
         ["Journal.cascade.completed"] = "The units have completed their tasks",
         ["Journal.branch.completed"] = "A unit has completed",
+        ["Journal.branch.withdrawn"] = "A unit's task was cancelled and is no longer awaited",
         ["Journal.subcascade.started"] = "Passed on to sub-units",
         ["Journal.subcascade.completed"] = "The sub-units have completed",
         ["Journal.task.assigned"] = "Task assigned to a unit",

@@ -243,6 +243,7 @@ public static class ViText
         ["Journal.cascade.tasks.written"] = "Đã tạo nhiệm vụ cho các đơn vị",
         ["Journal.cascade.completed"] = "Các đơn vị đã hoàn thành nhiệm vụ",
         ["Journal.branch.completed"] = "Một đơn vị đã hoàn thành",
+        ["Journal.branch.withdrawn"] = "Một đơn vị không còn phải thực hiện (nhiệm vụ đã hủy)",
         ["Journal.subcascade.started"] = "Giao tiếp cho đơn vị cấp dưới",
         ["Journal.subcascade.completed"] = "Các đơn vị cấp dưới đã hoàn thành",
         ["Journal.task.assigned"] = "Giao nhiệm vụ cho đơn vị",

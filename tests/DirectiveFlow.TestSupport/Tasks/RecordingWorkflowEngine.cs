@@ -30,6 +30,15 @@ public sealed class RecordingWorkflowEngine : IWorkflowEngine
         return Task.CompletedTask;
     }
 
+    /// <summary>The tasks withdrawn, in order.</summary>
+    public ConcurrentQueue<Guid> Cancelled { get; } = new();
+
+    public Task OnTaskCancelledAsync(DirectiveFlowDbContext db, UnitTask task, string actor, CancellationToken cancellationToken)
+    {
+        Cancelled.Enqueue(task.Id);
+        return Task.CompletedTask;
+    }
+
     /// <summary>The contract's rule, read straight from the sub-cascade's execution row.</summary>
     public async Task<bool> CanCompleteAsync(DirectiveFlowDbContext db, UnitTask task, CancellationToken cancellationToken) =>
         task.SubCascadeExecutionId is not { } sub || task.AllowCompleteBeforeSubCascade

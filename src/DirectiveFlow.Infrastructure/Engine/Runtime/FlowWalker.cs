@@ -48,10 +48,13 @@ public sealed class FlowWalker(FlowWalkerServices services)
         }
     }
 
-    /// <summary>A branch's token ended: count it on its join, and take the cascade's Done port if that met the rule.</summary>
-    public async Task BranchFinishedAsync(FlowStep step, Guid cascadeExecutionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// A branch's token ended (or its task was withdrawn, <paramref name="withdrawn"/>): count it on its join, and take the
+    /// cascade's Done port if that met the rule.
+    /// </summary>
+    public async Task BranchFinishedAsync(FlowStep step, Guid cascadeExecutionId, CancellationToken cancellationToken, bool withdrawn = false)
     {
-        var completed = await JoinCounter.BranchFinishedAsync(step, cascadeExecutionId, cancellationToken);
+        var completed = await JoinCounter.BranchFinishedAsync(step, cascadeExecutionId, cancellationToken, withdrawn);
         if (completed is not null)
         {
             await ContinueAfterCascadeAsync(step, completed, cancellationToken);

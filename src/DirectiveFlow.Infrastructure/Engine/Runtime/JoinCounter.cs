@@ -15,8 +15,12 @@ namespace DirectiveFlow.Infrastructure.Engine.Runtime;
 /// </summary>
 public static class JoinCounter
 {
-    /// <summary>Counts one finished branch; returns the cascade when this branch completed it, else null.</summary>
-    public static async Task<ActivityExecution?> BranchFinishedAsync(FlowStep step, Guid cascadeExecutionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Counts one finished branch; returns the cascade when this branch completed it, else null. A branch whose task was
+    /// withdrawn (<paramref name="withdrawn"/>: cancelled by an administrator) counts the same, journalled as withdrawn.
+    /// </summary>
+    public static async Task<ActivityExecution?> BranchFinishedAsync(
+        FlowStep step, Guid cascadeExecutionId, CancellationToken cancellationToken, bool withdrawn = false)
     {
         await step.Db.SaveChangesAsync(cancellationToken);
         // Statement and read built once per model: a cascade of thousands of branches counts each of them here.
@@ -24,7 +28,7 @@ public static class JoinCounter
             ("@id", new ProviderValues(step.Db.Database.ProviderName).Id(cascadeExecutionId)));
         // Read back inside the same transaction: the row is locked by the update, so this is the value it set.
         var cascade = await Executions.For(step.Db)(step.Db, cascadeExecutionId, cancellationToken);
-        step.Journal("branch.completed", $"{cascade.CompletedBranches}/{cascade.ExpectedBranches}", cascade.ActivityId);
+        step.Journal(withdrawn ? "branch.withdrawn" : "branch.completed", $"{cascade.CompletedBranches}/{cascade.ExpectedBranches}", cascade.ActivityId);
         return IsMet(step, cascade) ? await TryCompleteAsync(step, cascade, cancellationToken) : null;
     }
 

@@ -1,0 +1,110 @@
+using DirectiveFlow.Core.Organisation;
+using DirectiveFlow.Core.Workflows;
+using DirectiveFlow.Infrastructure.Engine;
+using DirectiveFlow.Infrastructure.Engine.Commands;
+using DirectiveFlow.Infrastructure.Engine.SubCascades;
+using DirectiveFlow.Infrastructure.Identity;
+using DirectiveFlow.Infrastructure.Tasks.Commands;
+using DirectiveFlow.TestSupport;
+using DirectiveFlow.TestSupport.Tasks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DirectiveFlow.Infrastructure.Tests.Engine;
+
+/// <summary>
+/// A task an administrator cancels (issued in error) ends its branch: the cascade or sub-cascade it belonged to counts it
+/// and no longer waits for it, so the flow moves on once the others finish — before, the join waited for it for ever.
+/// </summary>
+public sealed class CancelledBranchTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_cancelled_branch_no_longer_holds_its_cascade_back(string provider)
+    {
+        await using var host = await AdminHostAsync(provider);
+        await host.PublishAsync(TestFlows.Cascade("""{"units": ["00004-COMMITTEE", "00008-COMMITTEE"]}"""));
+        var issued = await host.IssueAsync("wide", "01-PARTY");
+        var work = await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "work");
+        Assert.Equal(2, work.Count);
+
+        await host.SendAsync(new CancelTaskCommand(work[0].Id, "Giao nhầm đơn vị"));
+        Assert.Empty(await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "after"));
+        await host.SendAsync(new ResumeTaskCommand(work[1].Id, "Done", "ward"));
+
+        Assert.Single(await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "after"));
+        await using var db = host.Context();
+        var cascade = await db.ActivityExecutions.SingleAsync(e => e.InstanceId == issued.InstanceId && e.ActivityId == "fan-out", EngineHost.Cancel);
+        Assert.Equal((ActivityExecutionStatus.Completed, 2, 2), (cascade.Status, cascade.CompletedBranches, cascade.ExpectedBranches));
+        var journal = await db.Journal.Where(j => j.InstanceId == issued.InstanceId).OrderBy(j => j.Id).Select(j => new { j.Action, j.Detail }).ToListAsync(EngineHost.Cancel);
+        Assert.Contains(journal, j => j.Action == "branch.withdrawn" && j.Detail == "1/2");
+        Assert.Contains(journal, j => j.Action == "cascade.completed");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Cancelling_the_last_open_branch_completes_the_cascade_at_once(string provider)
+    {
+        await using var host = await AdminHostAsync(provider);
+        await host.PublishAsync(TestFlows.Cascade("""{"units": ["00004-COMMITTEE", "00008-COMMITTEE"]}"""));
+        var issued = await host.IssueAsync("wide", "01-PARTY");
+        var work = await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "work");
+        await host.SendAsync(new ResumeTaskCommand(work[0].Id, "Done", "ward"));
+
+        await host.SendAsync(new CancelTaskCommand(work[1].Id, "Đơn vị đã sáp nhập"));
+
+        Assert.Single(await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "after"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_cancelled_child_task_no_longer_holds_its_parent_back(string provider)
+    {
+        await using var host = await AdminHostAsync(provider, communes: 1);
+        await using (var db = host.Context())
+        {
+            var ward = await db.Units.SingleAsync(u => u.Code == "00004-COMMITTEE", EngineHost.Cancel);
+            var locality = await db.Localities.SingleAsync(l => l.Code == "00004", EngineHost.Cancel);
+            foreach (var n in new[] { 1, 2 })
+            {
+                var unit = TestOrganisation.Unit(locality, Pillar.Committee, UnitLevel.SubUnit, ward.Id, $"Tổ dân phố số {n}");
+                unit.Code = $"00004-COMMITTEE-TDP{n}";
+                unit.Kind = OrgUnitKind.ResidentialGroup;
+                db.Units.Add(unit);
+            }
+
+            await db.SaveChangesAsync(EngineHost.Cancel);
+        }
+
+        await host.PublishAsync(TestFlows.Cascade("""{"units": ["00004-COMMITTEE"]}"""));
+        var issued = await host.IssueAsync("wide", "01-PARTY");
+        var wardTask = Assert.Single(await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "work"));
+        var started = await host.SendAsync(new StartSubCascadeCommand(
+            wardTask.Id, null, null, "Rà soát tại tổ dân phố", null, new System.Text.Json.Nodes.JsonObject { ["workingDays"] = 2 }, "officer", Caller.System));
+
+        await host.SendAsync(new CancelTaskCommand(started.TaskIds[0], "Tổ đã giải thể"));
+        Assert.False(await CanCompleteAsync(host, wardTask.Id));
+        await host.SendAsync(new ResumeTaskCommand(started.TaskIds[1], "Done", "group2"));
+
+        Assert.True(await CanCompleteAsync(host, wardTask.Id));
+        // The ward's own branch still waits for the ward: only its sub-cascade ended.
+        Assert.Single(await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "work"));
+        Assert.Empty(await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "after"));
+    }
+
+    private static async Task<EngineHost> AdminHostAsync(string provider, int communes = 2)
+    {
+        var host = await EngineHost.CreateAsync(provider,
+            configure: s => s.AddScoped<ICurrentUser>(_ => new TestCurrentUser("admin", null, Roles.Administrator)));
+        await using var db = host.Context();
+        await TestOrganisation.SeedHanoiAsync(db, communeLimit: communes);
+        return host;
+    }
+
+    private static async Task<bool> CanCompleteAsync(EngineHost host, Guid taskId)
+    {
+        await using var db = host.Context();
+        var task = await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == taskId, EngineHost.Cancel);
+        return await host.Services.GetRequiredService<IWorkflowEngine>().CanCompleteAsync(db, task, EngineHost.Cancel);
+    }
+}
