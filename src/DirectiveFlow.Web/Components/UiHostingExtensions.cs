@@ -34,6 +34,7 @@ public static class UiHostingExtensions
         app.UseRequestLocalization(UiCultures.Options());
         app.UseBrowserNotFoundPage();
         app.UseAntiforgery();
+        app.UseRefusedPagePosts();
         app.MapStaticAssets();
         app.MapUiEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -30,6 +30,8 @@ public static class HostingExtensions
         builder.Services.AddDirectiveFlowInfrastructure(builder.Configuration);
         builder.Services.AddDirectiveFlowSecurity(builder.Configuration);
         builder.Services.AddDirectiveFlowDataProtection(builder.Configuration);
+        // Before the API's problem handler: a browser's refused form gets a page, everyone else a ProblemDetails.
+        builder.Services.AddDirectiveFlowRefusedPagePosts();
         builder.Services.AddDirectiveFlowProblems();
         builder.Services.AddOpenApi();
         builder.Services.AddDirectiveFlowHealthChecks();

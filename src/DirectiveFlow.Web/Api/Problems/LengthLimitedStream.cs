@@ -26,6 +26,9 @@ public sealed class LengthLimitedStream(Stream inner, long limit) : Stream
     /// <summary>Remembers the request's limit, so a 413 the framework writes itself can still say what it is.</summary>
     public static void Remember(HttpContext context, long limit) => context.Items[LimitKey] = limit;
 
+    /// <summary>The limit the request was held to (<see cref="Remember"/>), or null when none was set.</summary>
+    public static long? LimitOf(HttpContext context) => context.Items[LimitKey] as long?;
+
     /// <summary>
     /// A 413 written by the framework (minimal APIs answer a body that fails while read with the bare status) gets
     /// the limit as its <c>$</c> error, like the 413s answered by the bad-request handler.

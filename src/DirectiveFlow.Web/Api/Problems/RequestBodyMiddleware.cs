@@ -32,6 +32,7 @@ public sealed class RequestBodyMiddleware(RequestDelegate next)
         var declared = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>();
         if ((declared is null ? InputLimits.RequestBodyBytes : declared.MaxRequestBodySize) is { } limit)
         {
+            LengthLimitedStream.Remember(context, limit);
             if (context.Request.ContentLength > limit)
             {
                 throw LengthLimitedStream.TooLarge(limit);
@@ -42,7 +43,6 @@ public sealed class RequestBodyMiddleware(RequestDelegate next)
                 server.MaxRequestBodySize = limit;
             }
 
-            LengthLimitedStream.Remember(context, limit);
             context.Request.Body = new LengthLimitedStream(context.Request.Body, limit);
         }
 
