@@ -1,4 +1,5 @@
 using DirectiveFlow.Core.Common.Errors;
+using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Tasks.Queries;
 using DirectiveFlow.Web.Components.Shared;
 using DirectiveFlow.Web.Localization;
@@ -49,6 +50,12 @@ public abstract class TaskActionForm : ComponentBase
         catch (ProblemException problem)
         {
             AddProblem(problem);
+        }
+        catch (TaskTransitionException)
+        {
+            // The task moved on between the page's reading and this command's (a form posted after another officer's
+            // action): the command's own check refuses it, and the officer keeps the form with what was typed.
+            AddProblem(ProblemException.Conflict(ErrorCodes.TaskStateForbids));
         }
 
         // Outside the try: a redirect in static rendering may be signalled by an exception that must not be caught.

@@ -72,6 +72,60 @@ public sealed partial class TaskPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_progress_report_posted_after_the_result_went_in_keeps_its_text_and_says_why_in_Vietnamese()
+    {
+        // Officer A types a long note while officer B of the same unit submits the result: A's form is no longer on the
+        // page B left behind. It answered Blazor's bare English 400 (or a 500 when the change landed during the command).
+        using var officerA = await UiBrowser.SignedInAsync(_app, "00070-PARTY");
+        await PostAsync(officerA, "acknowledge", []);
+        await PostAsync(officerA, "complete", new() { ["Input.Result"] = "Đã nộp kết quả" });
+
+        using var response = await officerA.PostFormAsync(Url, "progress", new() { ["Input.Note"] = "Ghi chú rất dài về tiến độ của từng chi bộ", ["Input.Percent"] = "70" });
+        var html = Flat(await response.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Nhiệm vụ vừa thay đổi trạng thái nên thao tác này không còn hợp lệ.", html, StringComparison.Ordinal);
+        Assert.Matches("<textarea id=\"progress-note\"[^>]*>Ghi chú rất dài về tiến độ của từng chi bộ</textarea>", html);
+        Assert.DoesNotContain("Cannot submit", html, StringComparison.Ordinal);
+        Assert.Equal(UnitTaskStatus.Reported, await StatusAsync());
+    }
+
+    [Fact]
+    public async Task A_second_click_on_accept_shows_the_page_with_the_refusal_not_an_error()
+    {
+        using var officer = await UiBrowser.SignedInAsync(_app, "00070-PARTY");
+        using var assigner = await UiBrowser.SignedInAsync(_app, "01-PARTY");
+        await PostAsync(officer, "acknowledge", []);
+        await PostAsync(officer, "complete", new() { ["Input.Result"] = "Bản đầu" });
+        await PostAsync(assigner, "review", new() { ["Input.Decision"] = "accept", ["Input.Comment"] = "Tốt" });
+
+        using var again = await assigner.PostFormAsync(Url, "review", new() { ["Input.Decision"] = "accept", ["Input.Comment"] = "Nhận xét gõ lại" });
+        var html = Flat(await again.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("Nhiệm vụ vừa thay đổi trạng thái nên thao tác này không còn hợp lệ.", html, StringComparison.Ordinal);
+        Assert.Matches("<textarea id=\"review-comment\"[^>]*>Nhận xét gõ lại</textarea>", html);
+        Assert.Equal(UnitTaskStatus.Completed, await StatusAsync());
+    }
+
+    [Fact]
+    public async Task A_decision_on_an_extension_already_decided_keeps_the_comment_and_says_why()
+    {
+        using var officer = await UiBrowser.SignedInAsync(_app, "00070-PARTY");
+        using var assigner = await UiBrowser.SignedInAsync(_app, "01-PARTY");
+        await PostAsync(officer, "extension", new() { ["Input.AdditionalDays"] = "5", ["Input.Reason"] = "Chờ ý kiến của Sở Xây dựng" });
+        var requestId = await OpenRequestIdAsync();
+        await PostAsync(assigner, "decide-extension", new() { ["Input.RequestId"] = requestId, ["Input.Approve"] = "true", ["Input.Comment"] = "Đồng ý" });
+
+        using var again = await assigner.PostFormAsync(Url, "decide-extension", new() { ["Input.RequestId"] = requestId, ["Input.Approve"] = "false", ["Input.Comment"] = "Không đồng ý" });
+        var html = Flat(await again.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Matches("<textarea id=\"decide-comment\"[^>]*>Không đồng ý</textarea>", html);
+        Assert.Contains("Đề nghị đã được quyết định", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_assigner_returns_the_result_for_rework_and_then_accepts_it()
     {
         using var officer = await UiBrowser.SignedInAsync(_app, "00070-PARTY");
