@@ -208,6 +208,27 @@ public sealed class TaskCommandTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_extension_whose_deadline_has_passed_cannot_be_approved_but_may_be_rejected(string provider)
+    {
+        // Approved late, the task stayed overdue with its escalation reset, and the sweep mailed the past steps again.
+        var (h, task) = await ArrangeAsync(provider, UnitTaskStatus.InProgress);
+        await using var _ = h;
+        var request = await h.AsAsync(TaskHarness.Officer(h.Ward), s => s.Send(new RequestExtensionCommand(task.Id, 3, null, "Chờ số liệu")));
+        h.Clock.Advance(TimeSpan.FromDays(30));
+
+        var refused = await Problems.TryAsync(h.AsAsync(TaskHarness.Issuer(h.City), s => s.Send(new DecideExtensionCommand(task.Id, request, true, null))));
+
+        Assert.Equal((ProblemKind.Conflict, ErrorCodes.ExtensionDueDatePassed), (refused?.Kind, refused?.Code));
+        Assert.StartsWith("Hạn mới được đề nghị (", refused!.Problem.Text(english: false), StringComparison.Ordinal);
+        var same = await ReloadAsync(h, task.Id);
+        Assert.Equal((task.DueAt, task.EscalationLevel, task.NextActionAt), (same.DueAt, same.EscalationLevel, same.NextActionAt));
+        await h.AsAsync(TaskHarness.Issuer(h.City), s => s.Send(new DecideExtensionCommand(task.Id, request, false, "Đề nghị lại")));
+        await using var db = h.Database.CreateContext();
+        Assert.Equal(ExtensionRequestStatus.Rejected, (await db.ExtensionRequests.SingleAsync(r => r.Id == request, Ct)).Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_task_event_email_names_the_responsible_unit_and_links_to_the_task(string provider)
     {
         var (h, task) = await ArrangeAsync(provider, UnitTaskStatus.InProgress);

@@ -40,6 +40,7 @@ public static class ErrorMessagesEn
         [ErrorCodes.ExtensionTooFar] = "An extension may move the deadline at most {0} days.",
         [ErrorCodes.ExtensionNotFound] = "Extension request not found.",
         [ErrorCodes.ExtensionDecided] = "The request was already decided ({0}).",
+        [ErrorCodes.ExtensionDueDatePassed] = "The requested deadline ({0}) has already passed, so it cannot be approved; reject it so the unit can ask for another.",
         [ErrorCodes.PercentRange] = "Percent must be between 0 and 100.",
         [ErrorCodes.PercentBelowLast] = "May not be below the last report ({0}%).",
         [ErrorCodes.UnknownOutcome] = "This task has no outcome '{0}'; allowed: {1}.",

@@ -40,6 +40,7 @@ public static class ErrorMessagesVi
         [ErrorCodes.ExtensionTooFar] = "Chỉ gia hạn tối đa {0} ngày.",
         [ErrorCodes.ExtensionNotFound] = "Không tìm thấy đề nghị gia hạn.",
         [ErrorCodes.ExtensionDecided] = "Đề nghị đã được quyết định ({0}).",
+        [ErrorCodes.ExtensionDueDatePassed] = "Hạn mới được đề nghị ({0}) đã qua nên không thể chấp thuận; đồng chí có thể từ chối để đơn vị đề nghị hạn khác.",
         [ErrorCodes.PercentRange] = "Tỷ lệ phải từ 0 đến 100.",
         [ErrorCodes.PercentBelowLast] = "Không thấp hơn lần báo cáo trước ({0}%).",
         [ErrorCodes.UnknownOutcome] = "Nhiệm vụ này không có kết quả '{0}'; chọn một trong: {1}.",
