@@ -143,6 +143,7 @@ public static class EnText
         ["Action.Complete"] = "Report completion",
         ["Action.RequestExtension"] = "Request an extension",
         ["Action.Contribute"] = "Send contribution",
+        ["Action.ContributeUpdate"] = "Update contribution",
         ["Action.Accept"] = "Accept result",
         ["Action.Return"] = "Return for rework",
         ["Action.Approve"] = "Approve extension",

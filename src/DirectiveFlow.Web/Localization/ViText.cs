@@ -143,6 +143,7 @@ public static class ViText
         ["Action.Complete"] = "Báo cáo hoàn thành",
         ["Action.RequestExtension"] = "Đề nghị gia hạn",
         ["Action.Contribute"] = "Gửi ý kiến phối hợp",
+        ["Action.ContributeUpdate"] = "Cập nhật ý kiến phối hợp",
         ["Action.Accept"] = "Chấp nhận kết quả",
         ["Action.Return"] = "Trả lại để làm lại",
         ["Action.Approve"] = "Chấp thuận gia hạn",

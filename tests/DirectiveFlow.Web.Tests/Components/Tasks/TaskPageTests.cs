@@ -126,6 +126,30 @@ public sealed partial class TaskPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_supporting_unit_s_form_opens_with_its_contribution_on_record_to_update_it()
+    {
+        // Opened empty, a second note silently replaced the unit's first one.
+        await using (var db = _app.Database.CreateContext())
+        {
+            var supporting = await db.Units.SingleAsync(u => u.Code == "01-COMMITTEE", Ct);
+            db.TaskSupportingUnits.Add(new TaskSupportingUnit { TaskId = _task.Id, UnitId = supporting.Id });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        using var helper = await UiBrowser.SignedInAsync(_app, "01-COMMITTEE");
+        var first = Flat(await helper.PageAsync(Url));
+        Assert.Matches("<textarea id=\"contribute-note\"[^>]*></textarea>", first);
+        Assert.Contains("Gửi ý kiến phối hợp</button>", first, StringComparison.Ordinal);
+
+        await PostAsync(helper, "contribute", new() { ["Input.Note"] = "Đã cử cán bộ phối hợp rà soát" });
+
+        var again = Flat(await helper.PageAsync(Url));
+        Assert.Matches("<textarea id=\"contribute-note\"[^>]*>Đã cử cán bộ phối hợp rà soát</textarea>", again);
+        Assert.Contains("Cập nhật ý kiến phối hợp</button>", again, StringComparison.Ordinal);
+        Assert.DoesNotContain("Gửi ý kiến phối hợp</button>", again, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_assigner_returns_the_result_for_rework_and_then_accepts_it()
     {
         using var officer = await UiBrowser.SignedInAsync(_app, "00070-PARTY");
