@@ -38,7 +38,13 @@ public sealed class DecideExtensionHandler(TaskWorkspace workspace) : ICommandHa
             ?? throw ProblemException.NotFound(ErrorCodes.ExtensionNotFound);
         if (request.Status != ExtensionRequestStatus.Requested)
         {
-            throw ProblemException.Conflict(ErrorCodes.ExtensionDecided, request.Status.ToString());
+            // The decision in the reader's words, not the enum's name ("Đề nghị đã được quyết định (Approved)").
+            throw ProblemException.Conflict(ErrorCodes.ExtensionDecided, new ErrorMessage(request.Status switch
+            {
+                ExtensionRequestStatus.Approved => ErrorCodes.ExtensionWasApproved,
+                ExtensionRequestStatus.Rejected => ErrorCodes.ExtensionWasRejected,
+                _ => ErrorCodes.ExtensionWasSuperseded,
+            }));
         }
 
         var approve = command.Approve.Value;

@@ -122,7 +122,7 @@ public sealed partial class TaskPageTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Matches("<textarea id=\"decide-comment\"[^>]*>Không đồng ý</textarea>", html);
-        Assert.Contains("Đề nghị đã được quyết định", html, StringComparison.Ordinal);
+        Assert.Contains("Đề nghị đã được quyết định (đã chấp thuận).", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -201,6 +201,28 @@ public sealed partial class TaskPageTests : IAsyncLifetime
         Assert.Contains("Hạn ban đầu", page, StringComparison.Ordinal);
         Assert.Contains("Đã chấp thuận", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Chờ ý kiến của Sở Xây dựng", await assigner.PageAsync("/extensions"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refusal_on_its_merits_is_not_said_to_come_from_a_change_of_state()
+    {
+        // Every 409 began "Nhiệm vụ vừa thay đổi trạng thái…", also when the approval was refused because the new deadline
+        // passes the directive's overall one.
+        using var officer = await UiBrowser.SignedInAsync(_app, "00070-PARTY");
+        using var assigner = await UiBrowser.SignedInAsync(_app, "01-PARTY");
+        await PostAsync(officer, "extension", new() { ["Input.AdditionalDays"] = "5", ["Input.Reason"] = "Chờ ý kiến của Sở Xây dựng" });
+        await using (var db = _app.Database.CreateContext())
+        {
+            var deadline = Core.Directives.DirectiveDocument.DeadlineInstant(Core.Calendar.VietnamTime.DateOf(_task.DueAt).AddDays(1));
+            await db.Directives.Where(d => d.Id == _task.DirectiveId).ExecuteUpdateAsync(u => u.SetProperty(d => d.Deadline, deadline), Ct);
+        }
+
+        using var refused = await assigner.PostFormAsync(Url, "decide-extension", new() { ["Input.RequestId"] = await OpenRequestIdAsync(), ["Input.Approve"] = "true", ["Input.Comment"] = "Đồng ý" });
+        var html = Flat(await refused.Content.ReadAsStringAsync(Ct));
+
+        Assert.Contains("sau hạn hoàn thành chung của văn bản", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("thay đổi trạng thái", html, StringComparison.Ordinal);
+        Assert.Matches("<textarea id=\"decide-comment\"[^>]*>Đồng ý</textarea>", html);
     }
 
     [Fact]
