@@ -11,7 +11,14 @@ namespace DirectiveFlow.Web.Localization;
 /// </summary>
 public static partial class JournalText
 {
-    public static string Action(UiText text, string action) => text["Journal." + action];
+    /// <summary>
+    /// The action's label. An escalation's level is worded from its number: a flow may define any number of steps, and
+    /// a key per level showed "Journal.escalation.level6" raw past the fifth.
+    /// </summary>
+    public static string Action(UiText text, string action) =>
+        EscalationLevel().Match(action) is { Success: true } level
+            ? text.Format("Journal.escalation.level", int.Parse(level.Groups[1].Value, CultureInfo.InvariantCulture))
+            : text["Journal." + action];
 
     /// <summary>The person behind a record (its resolved name, see <c>PersonNames</c>), the system in the reader's language.</summary>
     public static string Person(UiText text, string? actor, string? name) =>
@@ -65,4 +72,7 @@ public static partial class JournalText
 
     [GeneratedRegex(@"^(\d+) units$")]
     private static partial Regex UnitCount();
+
+    [GeneratedRegex(@"^escalation\.level(\d{1,3})$")]
+    private static partial Regex EscalationLevel();
 }

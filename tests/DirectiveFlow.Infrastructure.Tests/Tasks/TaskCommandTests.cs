@@ -208,6 +208,49 @@ public sealed class TaskCommandTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_new_due_time_without_an_offset_is_Vietnam_time_and_must_fall_on_a_working_day(string provider)
+    {
+        // Read in the server's zone (UTC in a container), "17:00" became 00:00 the next day in Hà Nội; and an instant on a
+        // Saturday passed although the date alone refuses non-working days.
+        var (h, task) = await ArrangeAsync(provider, UnitTaskStatus.InProgress);
+        await using var _ = h;
+
+        foreach (var saturday in new[] { "2026-03-14T17:00+07:00", "2026-03-13T20:00:00Z", "2026-03-14T10:00" })
+        {
+            var refused = await Problems.TryAsync(h.AsAsync(TaskHarness.Officer(h.Ward), s => s.Send(new RequestExtensionCommand(task.Id, null, saturday, "Chờ số liệu"))));
+            Assert.Equal(ErrorCodes.ExtensionBadDate, Assert.Single(refused!.Errors["newDueDate"]).Code);
+        }
+
+        var request = await h.AsAsync(TaskHarness.Officer(h.Ward), s => s.Send(new RequestExtensionCommand(task.Id, null, "2026-03-12T17:00", "Chờ số liệu")));
+
+        await using var db = h.Database.CreateContext();
+        var asked = (await db.ExtensionRequests.SingleAsync(r => r.Id == request, Ct)).RequestedDueAt;
+        Assert.Equal(new DateTimeOffset(2026, 3, 12, 17, 0, 0, TimeSpan.FromHours(7)), asked);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_extension_whose_deadline_has_passed_cannot_be_approved_but_may_be_rejected(string provider)
+    {
+        // Approved late, the task stayed overdue with its escalation reset, and the sweep mailed the past steps again.
+        var (h, task) = await ArrangeAsync(provider, UnitTaskStatus.InProgress);
+        await using var _ = h;
+        var request = await h.AsAsync(TaskHarness.Officer(h.Ward), s => s.Send(new RequestExtensionCommand(task.Id, 3, null, "Chờ số liệu")));
+        h.Clock.Advance(TimeSpan.FromDays(30));
+
+        var refused = await Problems.TryAsync(h.AsAsync(TaskHarness.Issuer(h.City), s => s.Send(new DecideExtensionCommand(task.Id, request, true, null))));
+
+        Assert.Equal((ProblemKind.Conflict, ErrorCodes.ExtensionDueDatePassed), (refused?.Kind, refused?.Code));
+        Assert.StartsWith("Hạn mới được đề nghị (", refused!.Problem.Text(english: false), StringComparison.Ordinal);
+        var same = await ReloadAsync(h, task.Id);
+        Assert.Equal((task.DueAt, task.EscalationLevel, task.NextActionAt), (same.DueAt, same.EscalationLevel, same.NextActionAt));
+        await h.AsAsync(TaskHarness.Issuer(h.City), s => s.Send(new DecideExtensionCommand(task.Id, request, false, "Đề nghị lại")));
+        await using var db = h.Database.CreateContext();
+        Assert.Equal(ExtensionRequestStatus.Rejected, (await db.ExtensionRequests.SingleAsync(r => r.Id == request, Ct)).Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_task_event_email_names_the_responsible_unit_and_links_to_the_task(string provider)
     {
         var (h, task) = await ArrangeAsync(provider, UnitTaskStatus.InProgress);

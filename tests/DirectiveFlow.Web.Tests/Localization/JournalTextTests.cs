@@ -19,7 +19,35 @@ public sealed partial class JournalTextTests
         // The scan must see the product's journal, not an empty folder: the task commands', the engine's and the sweep's.
         Assert.Superset(new HashSet<string> { "task.accepted", "flow.resumed", "cascade.tasks.written", "escalation.skipped", "task.reminder" }, actions);
         Assert.True(actions.Count >= 30, $"only {actions.Count} actions found: {string.Join(", ", actions)}");
-        Assert.All(actions, a => Assert.True(ViText.All.ContainsKey("Journal." + a) && EnText.All.ContainsKey("Journal." + a), a));
+        foreach (var language in new[] { "vi", "en" })
+        {
+            In(language, text => Assert.All(actions, a => Assert.DoesNotContain("Journal.", JournalText.Action(text, a), StringComparison.Ordinal)));
+        }
+    }
+
+    [Theory]
+    [InlineData("vi", "Nhắc quá hạn mức 1", "Nhắc quá hạn mức 6", "Nhắc quá hạn mức 12")]
+    [InlineData("en", "Overdue, escalation level 1", "Overdue, escalation level 6", "Overdue, escalation level 12")]
+    public void An_escalation_of_any_level_is_worded_from_its_number(string language, string first, string sixth, string twelfth)
+    {
+        // A flow may define any number of steps; past the fifth the page showed "Journal.escalation.level6".
+        In(language, text =>
+            Assert.Equal([first, sixth, twelfth], new[] { 1, 6, 12 }.Select(level => JournalText.Action(text, $"escalation.level{level}"))));
+    }
+
+    // A UiText reads the current UI culture when it looks a key up.
+    private static void In(string language, Action<UiText> check)
+    {
+        var saved = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo(language);
+            check(new UiText());
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = saved;
+        }
     }
 
     [Theory]

@@ -45,6 +45,10 @@ public static class ErrorCodes
     public const string ExtensionTooFar = "extension-too-far";
     public const string ExtensionNotFound = "extension-not-found";
     public const string ExtensionDecided = "extension-decided";
+    public const string ExtensionWasApproved = "extension-was-approved";
+    public const string ExtensionWasRejected = "extension-was-rejected";
+    public const string ExtensionWasSuperseded = "extension-was-superseded";
+    public const string ExtensionDueDatePassed = "extension-due-date-passed";
     public const string PercentRange = "percent-range";
     public const string PercentBelowLast = "percent-below-last";
     public const string UnknownOutcome = "unknown-outcome";

@@ -1,5 +1,7 @@
+using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Common;
+using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Tasks;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +13,8 @@ namespace DirectiveFlow.Infrastructure.Tasks.Commands;
 /// original deadline stays in <see cref="UnitTask.OriginalDueAt"/>) and resets the scheduling fields — escalation
 /// level back to 0 and <see cref="UnitTask.NextActionAt"/> to now — so the due-work sweep re-plans reminders and
 /// escalations from the new deadline instead of chasing the old one. Rejection changes nothing but the request.
+/// A request whose deadline has passed by the time it is decided cannot be approved (409): the task would stay overdue
+/// with its escalation reset, and the sweep, keyed on the new deadline, would mail the past escalation steps again.
 /// </summary>
 public sealed record DecideExtensionCommand(Guid TaskId, Guid RequestId, bool? Approve, string? Comment) : ICommand<Guid>;
 
@@ -34,10 +38,21 @@ public sealed class DecideExtensionHandler(TaskWorkspace workspace) : ICommandHa
             ?? throw ProblemException.NotFound(ErrorCodes.ExtensionNotFound);
         if (request.Status != ExtensionRequestStatus.Requested)
         {
-            throw ProblemException.Conflict(ErrorCodes.ExtensionDecided, request.Status.ToString());
+            // The decision in the reader's words, not the enum's name ("Đề nghị đã được quyết định (Approved)").
+            throw ProblemException.Conflict(ErrorCodes.ExtensionDecided, new ErrorMessage(request.Status switch
+            {
+                ExtensionRequestStatus.Approved => ErrorCodes.ExtensionWasApproved,
+                ExtensionRequestStatus.Rejected => ErrorCodes.ExtensionWasRejected,
+                _ => ErrorCodes.ExtensionWasSuperseded,
+            }));
         }
 
         var approve = command.Approve.Value;
+        if (approve && request.RequestedDueAt <= workspace.Now)
+        {
+            throw ProblemException.Conflict(ErrorCodes.ExtensionDueDatePassed, DirectiveDocument.Format(VietnamTime.DateOf(request.RequestedDueAt)));
+        }
+
         if (approve)
         {
             await DirectiveDeadlineCap.CheckAsync(workspace, task, request.RequestedDueAt, deciding: true, cancellationToken);

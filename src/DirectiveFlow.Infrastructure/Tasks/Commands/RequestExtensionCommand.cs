@@ -11,7 +11,8 @@ namespace DirectiveFlow.Infrastructure.Tasks.Commands;
 /// <summary>
 /// The lead unit asks, before its deadline and with a reason, for more time: either a number of additional
 /// working days (counted from the current deadline) or a new due date ("yyyy-MM-dd" = the end of that working
-/// day, or an exact ISO 8601 instant). One open request at a time. Returns the request's id.
+/// day, or an exact ISO 8601 instant, read as Vietnam time when it has no offset). Either way the new deadline falls on
+/// a working day. One open request at a time. Returns the request's id.
 /// </summary>
 public sealed record RequestExtensionCommand(Guid TaskId, int? AdditionalWorkingDays, string? NewDueDate, string? Reason) : ICommand<Guid>;
 
@@ -99,8 +100,24 @@ public sealed class RequestExtensionHandler(TaskWorkspace workspace, IWorkingDay
             return calendar.IsWorkingDay(date) ? calendar.AddWorkingDays(VietnamTime.At(date, TimeOnly.MinValue), 0) : null;
         }
 
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var instant) && text.Contains('T')
-            ? instant
-            : null;
+        if (!text.Contains('T') || !DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
+        {
+            return null;
+        }
+
+        // Without an offset the time is an official's wall clock, not the server's (containers run on UTC: "17:00" was
+        // stored as midnight the next day in Hà Nội).
+        DateTimeOffset instant;
+        if (parsed.Kind == DateTimeKind.Unspecified)
+        {
+            instant = VietnamTime.At(DateOnly.FromDateTime(parsed), TimeOnly.FromDateTime(parsed));
+        }
+        else if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out instant))
+        {
+            return null;
+        }
+
+        // The same rule as a date alone: a deadline on a weekend or a holiday is refused.
+        return calendar.IsWorkingDay(VietnamTime.DateOf(instant)) ? instant : null;
     }
 }

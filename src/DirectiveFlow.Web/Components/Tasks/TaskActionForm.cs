@@ -1,4 +1,5 @@
 using DirectiveFlow.Core.Common.Errors;
+using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Tasks.Queries;
 using DirectiveFlow.Web.Components.Shared;
 using DirectiveFlow.Web.Localization;
@@ -50,6 +51,12 @@ public abstract class TaskActionForm : ComponentBase
         {
             AddProblem(problem);
         }
+        catch (TaskTransitionException)
+        {
+            // The task moved on between the page's reading and this command's (a form posted after another officer's
+            // action): the command's own check refuses it, and the officer keeps the form with what was typed.
+            AddProblem(ProblemException.Conflict(ErrorCodes.TaskStateForbids));
+        }
 
         // Outside the try: a redirect in static rendering may be signalled by an exception that must not be caught.
         if (succeeded)
@@ -75,13 +82,16 @@ public abstract class TaskActionForm : ComponentBase
             return;
         }
 
-        var lead = problem.Kind switch
+        // A conflict's own sentence says what stands in the way: only a task that moved on is said to have changed
+        // state ("the task has just changed state" before "the new deadline is after the directive's" was false).
+        var text = problem.Problem.Text(UiText.IsEnglish);
+        Errors.Add(FormErrors.Form, problem.Kind switch
         {
-            ProblemKind.Conflict => Text["Error.Conflict"],
-            ProblemKind.Forbidden => Text["Error.Forbidden"],
-            ProblemKind.NotFound => Text["Error.NotFound"],
-            _ => Text["Error.Unexpected"],
-        };
-        Errors.Add(FormErrors.Form, $"{lead} {problem.Problem.Text(UiText.IsEnglish)}");
+            ProblemKind.Conflict when problem.Code == ErrorCodes.TaskStateForbids => Text["Error.Conflict"],
+            ProblemKind.Conflict => text,
+            ProblemKind.Forbidden => $"{Text["Error.Forbidden"]} {text}",
+            ProblemKind.NotFound => $"{Text["Error.NotFound"]} {text}",
+            _ => $"{Text["Error.Unexpected"]} {text}",
+        });
     }
 }

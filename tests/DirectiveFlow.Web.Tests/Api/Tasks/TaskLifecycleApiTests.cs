@@ -142,7 +142,8 @@ public sealed class TaskLifecycleApiTests
 
         var again = await HttpAssert.ProblemAsync(await issuer.PostJsonAsync(
             $"/api/tasks/{task.Id}/extension-requests/{request.Id}/decision", new { approve = true }), HttpStatusCode.Conflict);
-        Assert.Contains("Rejected", again.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // In words, not the enum's name ("Đề nghị đã được quyết định (Rejected).").
+        Assert.Equal("Đề nghị đã được quyết định (không chấp thuận).", again.GetProperty("detail").GetString());
     }
 
     private static string VietnamDate(DateTimeOffset instant) =>

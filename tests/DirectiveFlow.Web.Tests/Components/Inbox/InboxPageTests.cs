@@ -78,6 +78,32 @@ public sealed partial class InboxPageTests
         Assert.Contains($"<option value=\"{otherDirective}\" selected", byDirective, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Each_count_card_leads_to_the_list_it_counts_whatever_status_is_filtered()
+    {
+        // The counters ignore the status filter; the cards kept it, so "Total 3" led to a list of one.
+        await using var app = await UiApp.StartAsync();
+        await using (var db = app.Database.CreateContext())
+        {
+            var data = new UiTestData(db);
+            var directive = await data.DirectiveAsync();
+            await data.TaskAsync(directive, "00070-PARTY", "Đang làm", UiTestData.Now.AddDays(10), UnitTaskStatus.InProgress);
+            await data.TaskAsync(directive, "00070-PARTY", "Đã xong", UiTestData.Now.AddDays(-1), UnitTaskStatus.Completed, UiTestData.Now.AddDays(-2));
+            await data.TaskAsync(directive, "00070-PARTY", "Chưa tiếp nhận", UiTestData.Now.AddDays(-2));
+        }
+
+        using var officer = await UiBrowser.SignedInAsync(app, "00070-PARTY");
+        var html = await officer.PageAsync("/inbox?status=Completed");
+
+        var hrefs = CardHrefPattern().Matches(html).ToDictionary(m => m.Groups[1].Value, m => System.Net.WebUtility.HtmlDecode(m.Groups[2].Value));
+        Assert.Equal("inbox?scope=mine", hrefs["Total"]);
+        Assert.Equal("inbox?scope=mine&category=OpenOverdue", hrefs["OpenOverdue"]);
+        Assert.Equal("inbox?scope=mine&dueSoon=true", hrefs["DueSoon"]);
+        Assert.Equal("inbox?scope=mine&status=Assigned", hrefs["NotAcknowledged"]);
+        Assert.All(hrefs.Values, h => Assert.DoesNotContain("status=Completed", h, StringComparison.Ordinal));
+        Assert.Equal(Counts(html)["Total"], RowTitles(await officer.PageAsync("/" + hrefs["Total"])).Count);
+    }
+
     private static Dictionary<string, int> Counts(string html) =>
         CountPattern().Matches(html).ToDictionary(m => m.Groups[1].Value, m => int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
 
@@ -88,6 +114,9 @@ public sealed partial class InboxPageTests
 
     [GeneratedRegex("class=\"count count--(\\w+)[^\"]*\"[^>]*>\\s*<span class=\"count__value\">(\\d+)<")]
     private static partial Regex CountPattern();
+
+    [GeneratedRegex("class=\"count count--(\\w+)[^\"]*\" href=\"([^\"]*)\"")]
+    private static partial Regex CardHrefPattern();
 
     [GeneratedRegex("<tr[^>]*>\\s*<td[^>]*><a href=\"tasks/.*?</tr>", RegexOptions.Singleline)]
     private static partial Regex RowPattern();

@@ -72,6 +72,84 @@ public sealed partial class TaskPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_progress_report_posted_after_the_result_went_in_keeps_its_text_and_says_why_in_Vietnamese()
+    {
+        // Officer A types a long note while officer B of the same unit submits the result: A's form is no longer on the
+        // page B left behind. It answered Blazor's bare English 400 (or a 500 when the change landed during the command).
+        using var officerA = await UiBrowser.SignedInAsync(_app, "00070-PARTY");
+        await PostAsync(officerA, "acknowledge", []);
+        await PostAsync(officerA, "complete", new() { ["Input.Result"] = "Đã nộp kết quả" });
+
+        using var response = await officerA.PostFormAsync(Url, "progress", new() { ["Input.Note"] = "Ghi chú rất dài về tiến độ của từng chi bộ", ["Input.Percent"] = "70" });
+        var html = Flat(await response.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Nhiệm vụ vừa thay đổi trạng thái nên thao tác này không còn hợp lệ.", html, StringComparison.Ordinal);
+        Assert.Matches("<textarea id=\"progress-note\"[^>]*>Ghi chú rất dài về tiến độ của từng chi bộ</textarea>", html);
+        Assert.DoesNotContain("Cannot submit", html, StringComparison.Ordinal);
+        Assert.Equal(UnitTaskStatus.Reported, await StatusAsync());
+    }
+
+    [Fact]
+    public async Task A_second_click_on_accept_shows_the_page_with_the_refusal_not_an_error()
+    {
+        using var officer = await UiBrowser.SignedInAsync(_app, "00070-PARTY");
+        using var assigner = await UiBrowser.SignedInAsync(_app, "01-PARTY");
+        await PostAsync(officer, "acknowledge", []);
+        await PostAsync(officer, "complete", new() { ["Input.Result"] = "Bản đầu" });
+        await PostAsync(assigner, "review", new() { ["Input.Decision"] = "accept", ["Input.Comment"] = "Tốt" });
+
+        using var again = await assigner.PostFormAsync(Url, "review", new() { ["Input.Decision"] = "accept", ["Input.Comment"] = "Nhận xét gõ lại" });
+        var html = Flat(await again.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("Nhiệm vụ vừa thay đổi trạng thái nên thao tác này không còn hợp lệ.", html, StringComparison.Ordinal);
+        Assert.Matches("<textarea id=\"review-comment\"[^>]*>Nhận xét gõ lại</textarea>", html);
+        Assert.Equal(UnitTaskStatus.Completed, await StatusAsync());
+    }
+
+    [Fact]
+    public async Task A_decision_on_an_extension_already_decided_keeps_the_comment_and_says_why()
+    {
+        using var officer = await UiBrowser.SignedInAsync(_app, "00070-PARTY");
+        using var assigner = await UiBrowser.SignedInAsync(_app, "01-PARTY");
+        await PostAsync(officer, "extension", new() { ["Input.AdditionalDays"] = "5", ["Input.Reason"] = "Chờ ý kiến của Sở Xây dựng" });
+        var requestId = await OpenRequestIdAsync();
+        await PostAsync(assigner, "decide-extension", new() { ["Input.RequestId"] = requestId, ["Input.Approve"] = "true", ["Input.Comment"] = "Đồng ý" });
+
+        using var again = await assigner.PostFormAsync(Url, "decide-extension", new() { ["Input.RequestId"] = requestId, ["Input.Approve"] = "false", ["Input.Comment"] = "Không đồng ý" });
+        var html = Flat(await again.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Matches("<textarea id=\"decide-comment\"[^>]*>Không đồng ý</textarea>", html);
+        Assert.Contains("Đề nghị đã được quyết định (đã chấp thuận).", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_supporting_unit_s_form_opens_with_its_contribution_on_record_to_update_it()
+    {
+        // Opened empty, a second note silently replaced the unit's first one.
+        await using (var db = _app.Database.CreateContext())
+        {
+            var supporting = await db.Units.SingleAsync(u => u.Code == "01-COMMITTEE", Ct);
+            db.TaskSupportingUnits.Add(new TaskSupportingUnit { TaskId = _task.Id, UnitId = supporting.Id });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        using var helper = await UiBrowser.SignedInAsync(_app, "01-COMMITTEE");
+        var first = Flat(await helper.PageAsync(Url));
+        Assert.Matches("<textarea id=\"contribute-note\"[^>]*></textarea>", first);
+        Assert.Contains("Gửi ý kiến phối hợp</button>", first, StringComparison.Ordinal);
+
+        await PostAsync(helper, "contribute", new() { ["Input.Note"] = "Đã cử cán bộ phối hợp rà soát" });
+
+        var again = Flat(await helper.PageAsync(Url));
+        Assert.Matches("<textarea id=\"contribute-note\"[^>]*>Đã cử cán bộ phối hợp rà soát</textarea>", again);
+        Assert.Contains("Cập nhật ý kiến phối hợp</button>", again, StringComparison.Ordinal);
+        Assert.DoesNotContain("Gửi ý kiến phối hợp</button>", again, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_assigner_returns_the_result_for_rework_and_then_accepts_it()
     {
         using var officer = await UiBrowser.SignedInAsync(_app, "00070-PARTY");
@@ -123,6 +201,28 @@ public sealed partial class TaskPageTests : IAsyncLifetime
         Assert.Contains("Hạn ban đầu", page, StringComparison.Ordinal);
         Assert.Contains("Đã chấp thuận", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Chờ ý kiến của Sở Xây dựng", await assigner.PageAsync("/extensions"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refusal_on_its_merits_is_not_said_to_come_from_a_change_of_state()
+    {
+        // Every 409 began "Nhiệm vụ vừa thay đổi trạng thái…", also when the approval was refused because the new deadline
+        // passes the directive's overall one.
+        using var officer = await UiBrowser.SignedInAsync(_app, "00070-PARTY");
+        using var assigner = await UiBrowser.SignedInAsync(_app, "01-PARTY");
+        await PostAsync(officer, "extension", new() { ["Input.AdditionalDays"] = "5", ["Input.Reason"] = "Chờ ý kiến của Sở Xây dựng" });
+        await using (var db = _app.Database.CreateContext())
+        {
+            var deadline = Core.Directives.DirectiveDocument.DeadlineInstant(Core.Calendar.VietnamTime.DateOf(_task.DueAt).AddDays(1));
+            await db.Directives.Where(d => d.Id == _task.DirectiveId).ExecuteUpdateAsync(u => u.SetProperty(d => d.Deadline, deadline), Ct);
+        }
+
+        using var refused = await assigner.PostFormAsync(Url, "decide-extension", new() { ["Input.RequestId"] = await OpenRequestIdAsync(), ["Input.Approve"] = "true", ["Input.Comment"] = "Đồng ý" });
+        var html = Flat(await refused.Content.ReadAsStringAsync(Ct));
+
+        Assert.Contains("sau hạn hoàn thành chung của văn bản", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("thay đổi trạng thái", html, StringComparison.Ordinal);
+        Assert.Matches("<textarea id=\"decide-comment\"[^>]*>Đồng ý</textarea>", html);
     }
 
     [Fact]
