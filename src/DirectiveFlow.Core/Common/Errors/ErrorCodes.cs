@@ -72,6 +72,7 @@ public static class ErrorCodes
     public const string TaskDeadlineAfterDirective = "task-deadline-after-directive";
     public const string UnknownWorkflow = "unknown-workflow";
     public const string UnknownUnitCodes = "unknown-unit-codes";
+    public const string InputUnitOutside = "input-unit-outside";
     public const string UndeclaredInput = "undeclared-input";
     public const string InputRequired = "input-required";
     public const string InputWorkingDays = "input-working-days";

@@ -66,6 +66,7 @@ public static class ErrorMessagesEn
         [ErrorCodes.TaskDeadlineAfterDirective] = "{0} working days make the task due on {1}, after the directive's overall deadline {2}.",
         [ErrorCodes.UnknownWorkflow] = "Unknown or unpublished workflow.",
         [ErrorCodes.UnknownUnitCodes] = "No active unit with code {0}.",
+        [ErrorCodes.InputUnitOutside] = "{0}: outside the issuing unit's reach (its province).",
         [ErrorCodes.UndeclaredInput] = "The flow declares no input '{0}' (declared: {1}).",
         [ErrorCodes.InputRequired] = "Required input '{0}' is missing.",
         [ErrorCodes.InputWorkingDays] = "'{0}' must be a whole number of working days from 0 to {1}.",

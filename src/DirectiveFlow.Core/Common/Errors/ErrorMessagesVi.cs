@@ -66,6 +66,7 @@ public static class ErrorMessagesVi
         [ErrorCodes.TaskDeadlineAfterDirective] = "Với {0} ngày làm việc, hạn nhiệm vụ là {1}, sau hạn hoàn thành chung của văn bản {2}.",
         [ErrorCodes.UnknownWorkflow] = "Quy trình không tồn tại hoặc chưa ban hành.",
         [ErrorCodes.UnknownUnitCodes] = "Không có đơn vị mã {0}.",
+        [ErrorCodes.InputUnitOutside] = "{0}: ngoài phạm vi giao việc của đơn vị ban hành (tỉnh, thành phố của đơn vị).",
         [ErrorCodes.UndeclaredInput] = "Quy trình không có tham số '{0}' (có: {1}).",
         [ErrorCodes.InputRequired] = "Thiếu thông tin bắt buộc '{0}'.",
         [ErrorCodes.InputWorkingDays] = "'{0}' phải là số nguyên ngày làm việc từ 0 đến {1}.",
