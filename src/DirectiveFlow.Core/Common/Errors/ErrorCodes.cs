@@ -351,6 +351,7 @@ public static class ErrorCodes
     public const string ItemUnitOutside = "item-unit-outside";
     public const string ItemDeadlineInvalid = "item-deadline-invalid";
     public const string ItemDeadlinePassed = "item-deadline-passed";
+    public const string ItemDeadlineNotWorkingDay = "item-deadline-not-working-day";
     public const string ItemDeadlineAfterDirective = "item-deadline-after-directive";
     public const string ItemPriorityInvalid = "item-priority-invalid";
     public const string WorkflowItemsInputType = "workflow-items-input-type";

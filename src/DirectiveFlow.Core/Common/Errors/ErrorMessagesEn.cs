@@ -334,6 +334,7 @@ public static class ErrorMessagesEn
         [ErrorCodes.ItemUnitOutside] = "Item {0}: {1} is outside the issuing unit's reach.",
         [ErrorCodes.ItemDeadlineInvalid] = "Item {0}: the deadline \"{1}\" must be a date (dd/MM/yyyy) or a number of working days from 0 to {2}.",
         [ErrorCodes.ItemDeadlinePassed] = "Item {0}: the deadline {1} has passed (today is {2}).",
+        [ErrorCodes.ItemDeadlineNotWorkingDay] = "Item {0}: the deadline {1} is not a working day (a weekend, holiday or Tết); choose a working day.",
         [ErrorCodes.ItemDeadlineAfterDirective] = "Item {0}: the deadline {1} is after the document's overall deadline {2}.",
         [ErrorCodes.ItemPriorityInvalid] = "Item {0}: there is no priority '{1}'.",
         [ErrorCodes.WorkflowItemsInputType] = "Step '{0}' cascades over the items of input '{1}', but that input is not of type items.",

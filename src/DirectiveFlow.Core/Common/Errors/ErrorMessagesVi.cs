@@ -334,6 +334,7 @@ public static class ErrorMessagesVi
         [ErrorCodes.ItemUnitOutside] = "Nhiệm vụ {0}: {1} ngoài phạm vi giao việc của đơn vị ban hành.",
         [ErrorCodes.ItemDeadlineInvalid] = "Nhiệm vụ {0}: hạn \"{1}\" phải là một ngày (dd/MM/yyyy) hoặc số ngày làm việc từ 0 đến {2}.",
         [ErrorCodes.ItemDeadlinePassed] = "Nhiệm vụ {0}: hạn {1} đã qua (hôm nay là {2}).",
+        [ErrorCodes.ItemDeadlineNotWorkingDay] = "Nhiệm vụ {0}: hạn {1} không phải ngày làm việc (ngày nghỉ cuối tuần, lễ, Tết); chọn một ngày làm việc.",
         [ErrorCodes.ItemDeadlineAfterDirective] = "Nhiệm vụ {0}: hạn {1} sau hạn hoàn thành chung của văn bản {2}.",
         [ErrorCodes.ItemPriorityInvalid] = "Nhiệm vụ {0}: không có mức ưu tiên '{1}'.",
         [ErrorCodes.WorkflowItemsInputType] = "Bước '{0}' giao theo các nhiệm vụ của đầu vào '{1}', nhưng đầu vào đó không có kiểu \"các nhiệm vụ\".",

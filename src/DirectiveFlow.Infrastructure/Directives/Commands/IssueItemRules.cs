@@ -12,10 +12,10 @@ namespace DirectiveFlow.Infrastructure.Directives.Commands;
 /// <summary>
 /// Checks the items of an itemized document at issue (each flow input of type "items") and turns them into
 /// <see cref="DirectiveItem"/> rows. Besides the shape (<see cref="ItemEntries"/>): every lead and supporting unit must
-/// be an active unit within the issuer's reach (<see cref="Provinces.ActiveInReachAsync"/>); a date must not have
-/// passed, and neither a date nor working days may fall after the document's overall deadline. Each problem is
-/// reported under <c>inputs.{name}[i].{part}</c>, so a page pins it to its row. The input itself then holds the
-/// number of items; the rows are the record.
+/// be an active unit within the issuer's reach (<see cref="Provinces.ActiveInReachAsync"/>); a date must be a working
+/// day whose end (17:00) has not passed, and neither a date nor working days may fall after the document's overall
+/// deadline. Each problem is reported under <c>inputs.{name}[i].{part}</c>, so a page pins it to its row. The input
+/// itself then holds the number of items; the rows are the record.
 /// </summary>
 public static class IssueItemRules
 {
@@ -96,11 +96,21 @@ public static class IssueItemRules
     private static void CheckDeadline(
         ItemEntry entry, DirectiveDocument? document, DateTimeOffset now, IWorkingDayCalendar calendar, string field, FieldErrors errors)
     {
-        var today = VietnamTime.DateOf(now);
-        if (entry.DeadlineDate is { } date && date < today)
+        // A date means 17:00 that day (DeadlineCalculator), as the overall deadline does: compared as a day, an item due
+        // today issued at 18:00 was born overdue. A day off (a Sunday, Tết) is no deadline an official can meet.
+        if (entry.DeadlineDate is { } date)
         {
-            errors.Add(field, ErrorCodes.ItemDeadlinePassed, entry.Number, DirectiveDocument.Format(date), DirectiveDocument.Format(today));
-            return;
+            if (DirectiveDocument.DeadlineInstant(date) < now)
+            {
+                errors.Add(field, ErrorCodes.ItemDeadlinePassed, entry.Number, DirectiveDocument.Format(date), DirectiveDocument.Format(VietnamTime.DateOf(now)));
+                return;
+            }
+
+            if (!calendar.IsWorkingDay(date))
+            {
+                errors.Add(field, ErrorCodes.ItemDeadlineNotWorkingDay, entry.Number, DirectiveDocument.Format(date));
+                return;
+            }
         }
 
         if (document?.Deadline is not { } overall)
