@@ -93,6 +93,7 @@ public static class ErrorCodes
     public const string ParentRequired = "parent-required";
     public const string SubUnitKind = "sub-unit-kind";
     public const string PillarNameFromImport = "pillar-name-from-import";
+    public const string UnitStillInUse = "unit-still-in-use";
     public const string PillarParentFromImport = "pillar-parent-from-import";
     public const string OwnParent = "own-parent";
     public const string ParentOtherPillar = "parent-other-pillar";

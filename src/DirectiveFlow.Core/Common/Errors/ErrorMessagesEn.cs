@@ -86,6 +86,7 @@ public static class ErrorMessagesEn
         [ErrorCodes.ParentRequired] = "An existing parent unit is required.",
         [ErrorCodes.SubUnitKind] = "Choose Department, MemberOrganisation or ResidentialGroup (pillar units come from the import).",
         [ErrorCodes.PillarNameFromImport] = "Pillar unit names come from the import.",
+        [ErrorCodes.UnitStillInUse] = "The unit cannot be deactivated yet: {0} open task(s), {1} active account(s) and {2} active sub-unit(s) remain; move or close them first.",
         [ErrorCodes.PillarParentFromImport] = "A pillar unit's parent comes from the import.",
         [ErrorCodes.OwnParent] = "A unit cannot be its own parent.",
         [ErrorCodes.ParentOtherPillar] = "Only a unit of the same pillar and locality can be the parent.",

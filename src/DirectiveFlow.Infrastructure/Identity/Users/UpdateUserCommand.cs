@@ -23,7 +23,12 @@ public sealed class UpdateUserHandler(UserAccounts accounts, TimeProvider clock)
 
         var errors = new FieldErrors();
         var roles = UserInputRules.Check(command.Input, errors);
-        await accounts.CheckUnitAsync(command.Input.UnitId, errors, cancellationToken);
+        // Her own unit, even deactivated, is kept: the form shows it selected, and saving another detail must not fail.
+        if (command.Input.UnitId != user.UnitId)
+        {
+            await accounts.CheckUnitAsync(command.Input.UnitId, errors, cancellationToken);
+        }
+
         errors.ThrowIfAny();
 
         rights.CheckGrants(roles, command.Input.UnitId);
