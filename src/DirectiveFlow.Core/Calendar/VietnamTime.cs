@@ -5,6 +5,19 @@ public static class VietnamTime
 {
     public const string ZoneId = "Asia/Ho_Chi_Minh";
 
+    /// <summary>
+    /// The first and last year a typed day may name (a filter's from/to, a week). Outside them a day's start or its next
+    /// day's start falls outside <see cref="DateTimeOffset"/> (0001-01-01 at UTC+7, 9999-12-31 + 1), which crashed the
+    /// reports with a 500; nothing the system holds is older than 2000.
+    /// </summary>
+    public const int FirstYear = 2000;
+
+    /// <inheritdoc cref="FirstYear"/>
+    public const int LastYear = 9998;
+
+    /// <summary>Whether <paramref name="day"/> lies in <see cref="FirstYear"/>–<see cref="LastYear"/>.</summary>
+    public static bool IsReckonable(DateOnly day) => day.Year is >= FirstYear and <= LastYear;
+
     /// <summary>The system's zone when its data is installed, else a fixed UTC+7 zone (Viet Nam has no daylight saving).</summary>
     public static TimeZoneInfo Zone { get; } = Resolve();
 

@@ -570,6 +570,7 @@ public static class EnText
         ["Users.LanguageEn"] = "English",
         ["Users.Unit"] = "Unit",
         ["Users.NoUnit"] = "(no unit)",
+        ["Users.UnitInactive"] = "{0} (unit deactivated)",
         ["Users.Roles"] = "Roles",
         ["Users.Status"] = "Status",
         ["Users.Password"] = "Initial password",

@@ -570,6 +570,7 @@ public static class ViText
         ["Users.LanguageEn"] = "Tiếng Anh",
         ["Users.Unit"] = "Đơn vị",
         ["Users.NoUnit"] = "(không thuộc đơn vị)",
+        ["Users.UnitInactive"] = "{0} (đơn vị đã ngừng hoạt động)",
         ["Users.Roles"] = "Vai trò",
         ["Users.Status"] = "Trạng thái",
         ["Users.Password"] = "Mật khẩu ban đầu",

@@ -76,6 +76,7 @@ public static class ErrorCodes
     public const string TaskDeadlineAfterDirective = "task-deadline-after-directive";
     public const string UnknownWorkflow = "unknown-workflow";
     public const string UnknownUnitCodes = "unknown-unit-codes";
+    public const string InputUnitOutside = "input-unit-outside";
     public const string UndeclaredInput = "undeclared-input";
     public const string InputRequired = "input-required";
     public const string InputWorkingDays = "input-working-days";
@@ -96,6 +97,7 @@ public static class ErrorCodes
     public const string ParentRequired = "parent-required";
     public const string SubUnitKind = "sub-unit-kind";
     public const string PillarNameFromImport = "pillar-name-from-import";
+    public const string UnitStillInUse = "unit-still-in-use";
     public const string PillarParentFromImport = "pillar-parent-from-import";
     public const string OwnParent = "own-parent";
     public const string ParentOtherPillar = "parent-other-pillar";
@@ -354,6 +356,7 @@ public static class ErrorCodes
     public const string ItemUnitOutside = "item-unit-outside";
     public const string ItemDeadlineInvalid = "item-deadline-invalid";
     public const string ItemDeadlinePassed = "item-deadline-passed";
+    public const string ItemDeadlineNotWorkingDay = "item-deadline-not-working-day";
     public const string ItemDeadlineAfterDirective = "item-deadline-after-directive";
     public const string ItemPriorityInvalid = "item-priority-invalid";
     public const string WorkflowItemsInputType = "workflow-items-input-type";

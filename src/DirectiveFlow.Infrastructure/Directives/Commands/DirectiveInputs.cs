@@ -18,7 +18,9 @@ public static class DirectiveInputs
     /// <summary>Always accepted: the engine fills it from the directive's priority.</summary>
     private const string Priority = "priority";
 
-    public static void Complete(WorkflowDefinition flow, JsonObject inputs, DirectivePriority priority, FieldErrors errors)
+    /// <param name="issuerDefaults">Unit-input defaults that differ for this issuer (<see cref="Issuing.IssuerUnitDefaults"/>); a null entry keeps the flow's.</param>
+    public static void Complete(
+        WorkflowDefinition flow, JsonObject inputs, DirectivePriority priority, FieldErrors errors, IReadOnlyDictionary<string, JsonNode?>? issuerDefaults = null)
     {
         var declared = flow.Inputs.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var (name, _) in inputs.Where(p => !declared.Contains(p.Key) && p.Key != Priority))
@@ -30,9 +32,10 @@ public static class DirectiveInputs
         foreach (var input in flow.Inputs)
         {
             var value = inputs[input.Name];
-            if (IsEmpty(value) && input.Default is not null)
+            var fallback = issuerDefaults?.GetValueOrDefault(input.Name) ?? input.Default;
+            if (IsEmpty(value) && fallback is not null)
             {
-                inputs[input.Name] = input.Default.DeepClone();
+                inputs[input.Name] = fallback.DeepClone();
                 continue;
             }
 

@@ -8,6 +8,7 @@ using DirectiveFlow.Infrastructure.Engine;
 using DirectiveFlow.Infrastructure.Engine.Definitions;
 using DirectiveFlow.Infrastructure.Engine.Runtime;
 using DirectiveFlow.Infrastructure.Identity;
+using DirectiveFlow.Infrastructure.Organisation.Units;
 using DirectiveFlow.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -72,8 +73,9 @@ public sealed class IssueDirectiveHandler(
                 IssueRule.CheckFlowAllows(flow.Definition, unit);
             }
 
-            DirectiveInputs.Complete(flow.Definition, inputs, command.Priority, errors);
-            await CheckUnitInputsAsync(DirectiveInputs.UnitCodes(flow.Definition, inputs).ToList(), errors, cancellationToken);
+            var issuerDefaults = unit is null ? null : await IssuerUnitDefaults.ForAsync(db, flow.Definition.Inputs, unit.Id, cancellationToken);
+            DirectiveInputs.Complete(flow.Definition, inputs, command.Priority, errors, issuerDefaults);
+            await CheckUnitInputsAsync(DirectiveInputs.UnitCodes(flow.Definition, inputs).ToList(), unit?.Id, errors, cancellationToken);
             DirectiveDocumentRules.CheckDeadlineInputs(flow.Definition, inputs, command.Document, now, calendar, errors);
             items = await IssueItemRules.CheckAsync(db, flow.Definition, inputs, unit?.Id, command.Document, now, calendar, errors, cancellationToken);
             if (unit is not null)
@@ -121,15 +123,25 @@ public sealed class IssueDirectiveHandler(
         }, cancellationToken);
     }
 
-    /// <summary>A unit input (e.g. the committee flow's <c>leadUnit</c>) must name active units that exist.</summary>
-    private async Task CheckUnitInputsAsync(List<(string Input, string Code)> wanted, FieldErrors errors, CancellationToken cancellationToken)
+    /// <summary>
+    /// A unit input (e.g. the committee flow's <c>leadUnit</c>) must name active units that exist, within the issuer's
+    /// reach as numbered items must (<see cref="Provinces.ActiveInReachAsync"/>): the engine gives them work, and Hà Nội's
+    /// UBND once got the task of a directive of Đà Nẵng that left the Hà Nội default in place.
+    /// </summary>
+    private async Task CheckUnitInputsAsync(List<(string Input, string Code)> wanted, Guid? issuingUnitId, FieldErrors errors, CancellationToken cancellationToken)
     {
         var codes = wanted.Select(w => w.Code).Distinct(StringComparer.Ordinal).ToList();
-        var known = await db.Units.Where(u => codes.Contains(u.Code) && u.IsActive).Select(u => u.Code).ToListAsync(cancellationToken);
-        foreach (var missing in wanted.Where(w => !known.Contains(w.Code, StringComparer.Ordinal)).GroupBy(w => w.Input))
+        var known = await Provinces.ActiveInReachAsync(db, codes, issuingUnitId, cancellationToken);
+        foreach (var missing in wanted.Where(w => !known.ContainsKey(w.Code)).GroupBy(w => w.Input))
         {
             var list = string.Join(", ", missing.Select(m => $"'{m.Code}'"));
             errors.Add($"inputs.{missing.Key}", ErrorCodes.UnknownUnitCodes, list);
+        }
+
+        foreach (var outside in wanted.Where(w => known.TryGetValue(w.Code, out var u) && !u.InReach).GroupBy(w => w.Input))
+        {
+            var list = string.Join(", ", outside.Select(m => $"'{m.Code}'"));
+            errors.Add($"inputs.{outside.Key}", ErrorCodes.InputUnitOutside, list);
         }
     }
 }

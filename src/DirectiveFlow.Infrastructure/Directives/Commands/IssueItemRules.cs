@@ -6,17 +6,16 @@ using DirectiveFlow.Core.Directives.Items;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure.Organisation.Units;
 using DirectiveFlow.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Directives.Commands;
 
 /// <summary>
 /// Checks the items of an itemized document at issue (each flow input of type "items") and turns them into
 /// <see cref="DirectiveItem"/> rows. Besides the shape (<see cref="ItemEntries"/>): every lead and supporting unit must
-/// be an active unit within the issuer's reach (its province; anywhere for a unit above the provinces); a date must
-/// not have passed, and neither a date nor working days may fall after the document's overall deadline. Each problem
-/// is reported under <c>inputs.{name}[i].{part}</c>, so a page pins it to its row. The input itself then holds the
-/// number of items; the rows are the record.
+/// be an active unit within the issuer's reach (<see cref="Provinces.ActiveInReachAsync"/>); a date must be a working
+/// day whose end (17:00) has not passed, and neither a date nor working days may fall after the document's overall
+/// deadline. Each problem is reported under <c>inputs.{name}[i].{part}</c>, so a page pins it to its row. The input
+/// itself then holds the number of items; the rows are the record.
 /// </summary>
 public static class IssueItemRules
 {
@@ -88,35 +87,30 @@ public static class IssueItemRules
     }
 
     /// <summary>The active units the entries name, by code, with whether the issuer may give them work.</summary>
-    private static async Task<Dictionary<string, (Guid Id, bool InReach)>> UnitsAsync(
-        DirectiveFlowDbContext db, List<ItemEntry> entries, Guid? issuingUnitId, CancellationToken cancellationToken)
-    {
-        var codes = entries.SelectMany(e => e.SupportingCodes.Prepend(e.LeadCode)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        if (codes.Count == 0)
-        {
-            return [];
-        }
-
-        var place = issuingUnitId is { } issuer ? await Provinces.PlaceOfAsync(db, issuer, cancellationToken) : null;
-        var units = db.Units.AsNoTracking().Where(u => codes.Contains(u.Code) && u.IsActive);
-        if (place is { IsNational: false, ProvinceId: var provinceId })
-        {
-            var inProvince = Provinces.UnitIdsIn(db, provinceId);
-            return await units.Select(u => new { u.Code, u.Id, InReach = inProvince.Contains(u.Id) })
-                .ToDictionaryAsync(u => u.Code, u => (u.Id, u.InReach), StringComparer.Ordinal, cancellationToken);
-        }
-
-        return await units.ToDictionaryAsync(u => u.Code, u => (u.Id, true), StringComparer.Ordinal, cancellationToken);
-    }
+    private static Task<Dictionary<string, (Guid Id, bool InReach)>> UnitsAsync(
+        DirectiveFlowDbContext db, List<ItemEntry> entries, Guid? issuingUnitId, CancellationToken cancellationToken) =>
+        Provinces.ActiveInReachAsync(
+            db, entries.SelectMany(e => e.SupportingCodes.Prepend(e.LeadCode)).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
+            issuingUnitId, cancellationToken);
 
     private static void CheckDeadline(
         ItemEntry entry, DirectiveDocument? document, DateTimeOffset now, IWorkingDayCalendar calendar, string field, FieldErrors errors)
     {
-        var today = VietnamTime.DateOf(now);
-        if (entry.DeadlineDate is { } date && date < today)
+        // A date means 17:00 that day (DeadlineCalculator), as the overall deadline does: compared as a day, an item due
+        // today issued at 18:00 was born overdue. A day off (a Sunday, Tết) is no deadline an official can meet.
+        if (entry.DeadlineDate is { } date)
         {
-            errors.Add(field, ErrorCodes.ItemDeadlinePassed, entry.Number, DirectiveDocument.Format(date), DirectiveDocument.Format(today));
-            return;
+            if (DirectiveDocument.DeadlineInstant(date) < now)
+            {
+                errors.Add(field, ErrorCodes.ItemDeadlinePassed, entry.Number, DirectiveDocument.Format(date), DirectiveDocument.Format(VietnamTime.DateOf(now)));
+                return;
+            }
+
+            if (!calendar.IsWorkingDay(date))
+            {
+                errors.Add(field, ErrorCodes.ItemDeadlineNotWorkingDay, entry.Number, DirectiveDocument.Format(date));
+                return;
+            }
         }
 
         if (document?.Deadline is not { } overall)

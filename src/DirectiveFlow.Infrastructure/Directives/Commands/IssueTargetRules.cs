@@ -12,7 +12,8 @@ namespace DirectiveFlow.Infrastructure.Directives.Commands;
 /// <summary>
 /// Checks the issuer's <c>targets</c> and records them in the inputs (<see cref="ChosenTargets"/>): the activity must be
 /// a narrowable Cascade of the flow; the list (unit codes or commune codes, not both) must not be empty; each code must
-/// exist and lie in the cascade's full set for this issuer (<see cref="CascadeTargets.FullSetAsync"/>). A bad code is
+/// exist and lie in the cascade's full set for this issuer (<see cref="CascadeTargets.FullSetAsync"/>). A null choice names
+/// no list and is refused as one that names both. A bad code is
 /// reported under <c>targets.{id}.unitCodes[i]</c> with its line (i + 1); duplicates are ignored. A commune code
 /// picks the units of that commune the cascade would reach.
 /// </summary>
@@ -31,8 +32,9 @@ public static class IssueTargetRules
                 continue;
             }
 
-            var byLocality = choice.LocalityCodes is not null;
-            if (byLocality == (choice.UnitCodes is not null))
+            // JSON does not enforce nullability: {"targets": {"id": null}} arrives as a null choice, which names no list.
+            var byLocality = choice?.LocalityCodes is not null;
+            if (choice is null || byLocality == (choice.UnitCodes is not null))
             {
                 errors.Add(field, ErrorCodes.TargetsOneList);
                 continue;

@@ -5,11 +5,13 @@ namespace DirectiveFlow.Infrastructure.Identity.Users;
 
 /// <summary>
 /// Deactivates (<paramref name="Active"/> false) or reactivates an account. Deactivating renews its security stamp,
-/// which ends its open sessions and bearer tokens; from then on it cannot sign in. Nobody deactivates themself.
+/// which ends its open sessions and bearer tokens; from then on it cannot sign in, and it is taken off its open tasks in
+/// the same transaction (<see cref="OpenTaskAssignments"/>) so the unit's head sees them unassigned. Nobody deactivates
+/// themself.
 /// </summary>
 public sealed record SetUserActiveCommand(Guid UserId, bool Active, Caller Caller) : ICommand<UserDto>;
 
-public sealed class SetUserActiveHandler(UserAccounts accounts) : ICommandHandler<SetUserActiveCommand, UserDto>
+public sealed class SetUserActiveHandler(UserAccounts accounts, TimeProvider clock) : ICommandHandler<SetUserActiveCommand, UserDto>
 {
     public async ValueTask<UserDto> Handle(SetUserActiveCommand command, CancellationToken cancellationToken)
     {
@@ -25,9 +27,18 @@ public sealed class SetUserActiveHandler(UserAccounts accounts) : ICommandHandle
         {
             user.IsActive = command.Active;
             var users = accounts.Users;
+            await using var transaction = await accounts.Db.Database.BeginTransactionAsync(cancellationToken);
+            if (!command.Active)
+            {
+                await OpenTaskAssignments.ReleaseAsync(accounts.Db, user.Id, null, Actor(command.Caller), clock.GetUtcNow(), cancellationToken);
+            }
+
             UserAccounts.ThrowIfFailed(command.Active ? await users.UpdateAsync(user) : await users.UpdateSecurityStampAsync(user), "active");
+            await transaction.CommitAsync(cancellationToken);
         }
 
         return await accounts.ToDtoAsync(user, cancellationToken);
     }
+
+    internal static string Actor(Caller caller) => caller.Principal?.Identity?.Name ?? PersonNames.SystemActor;
 }

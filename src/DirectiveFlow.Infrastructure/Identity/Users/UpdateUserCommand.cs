@@ -1,4 +1,5 @@
 using DirectiveFlow.Core.Common.Errors;
+using DirectiveFlow.Infrastructure.Tasks.Queries;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,11 +7,13 @@ namespace DirectiveFlow.Infrastructure.Identity.Users;
 
 /// <summary>
 /// Changes a person's details, unit and roles. A change of roles or unit renews the account's security stamp, so its
-/// open sessions and bearer tokens end and the next sign-in carries the new rights.
+/// open sessions and bearer tokens end and the next sign-in carries the new rights. Moved to another unit (or no longer an
+/// officer or head), the person is taken off the open tasks of the unit she left, in the same transaction
+/// (<see cref="OpenTaskAssignments"/>).
 /// </summary>
 public sealed record UpdateUserCommand(Guid UserId, UserInput Input, Caller Caller) : ICommand<UserDto>;
 
-public sealed class UpdateUserHandler(UserAccounts accounts) : ICommandHandler<UpdateUserCommand, UserDto>
+public sealed class UpdateUserHandler(UserAccounts accounts, TimeProvider clock) : ICommandHandler<UpdateUserCommand, UserDto>
 {
     public async ValueTask<UserDto> Handle(UpdateUserCommand command, CancellationToken cancellationToken)
     {
@@ -20,7 +23,12 @@ public sealed class UpdateUserHandler(UserAccounts accounts) : ICommandHandler<U
 
         var errors = new FieldErrors();
         var roles = UserInputRules.Check(command.Input, errors);
-        await accounts.CheckUnitAsync(command.Input.UnitId, errors, cancellationToken);
+        // Her own unit, even deactivated, is kept: the form shows it selected, and saving another detail must not fail.
+        if (command.Input.UnitId != user.UnitId)
+        {
+            await accounts.CheckUnitAsync(command.Input.UnitId, errors, cancellationToken);
+        }
+
         errors.ThrowIfAny();
 
         rights.CheckGrants(roles, command.Input.UnitId);
@@ -35,6 +43,8 @@ public sealed class UpdateUserHandler(UserAccounts accounts) : ICommandHandler<U
         var users = accounts.Users;
         await using (var transaction = await accounts.Db.Database.BeginTransactionAsync(cancellationToken))
         {
+            var keptUnit = UnitOfficers.MayBeAssigned(roles) ? command.Input.UnitId : null;
+            await OpenTaskAssignments.ReleaseAsync(accounts.Db, user.Id, keptUnit, SetUserActiveHandler.Actor(command.Caller), clock.GetUtcNow(), cancellationToken);
             UserAccounts.ThrowIfFailed(await users.RemoveFromRolesAsync(user, current.Except(roles)), "roles");
             UserAccounts.ThrowIfFailed(await users.AddToRolesAsync(user, roles.Except(current)), "roles");
             UserAccounts.ThrowIfFailed(rightsChanged ? await users.UpdateSecurityStampAsync(user) : await users.UpdateAsync(user), "userName");

@@ -18,6 +18,31 @@ public static class Provinces
          where u.Id == unitId
          select new UnitPlace(u.Pillar, l.Type == LocalityType.Country, l.ParentId ?? l.Id)).SingleOrDefaultAsync(cancellationToken);
 
+    /// <summary>
+    /// The active units with these codes, by code, each with whether <paramref name="issuingUnitId"/> may give it work:
+    /// a unit of the issuer's province, anywhere for a national issuer (who sees the whole country) or when no issuer is
+    /// known. The one reach rule of issuing, for numbered items and unit inputs alike.
+    /// </summary>
+    public static async Task<Dictionary<string, (Guid Id, bool InReach)>> ActiveInReachAsync(
+        DirectiveFlowDbContext db, IReadOnlyCollection<string> codes, Guid? issuingUnitId, CancellationToken cancellationToken)
+    {
+        if (codes.Count == 0)
+        {
+            return [];
+        }
+
+        var place = issuingUnitId is { } issuer ? await PlaceOfAsync(db, issuer, cancellationToken) : null;
+        var units = db.Units.AsNoTracking().Where(u => codes.Contains(u.Code) && u.IsActive);
+        if (place is { IsNational: false, ProvinceId: var provinceId })
+        {
+            var inProvince = UnitIdsIn(db, provinceId);
+            return await units.Select(u => new { u.Code, u.Id, InReach = inProvince.Contains(u.Id) })
+                .ToDictionaryAsync(u => u.Code, u => (u.Id, u.InReach), StringComparer.Ordinal, cancellationToken);
+        }
+
+        return await units.ToDictionaryAsync(u => u.Code, u => (u.Id, true), StringComparer.Ordinal, cancellationToken);
+    }
+
     /// <summary>The ids of the units at the province itself or at one of its communes (sub-units included).</summary>
     public static IQueryable<Guid> UnitIdsIn(DirectiveFlowDbContext db, Guid provinceId)
     {

@@ -1,6 +1,7 @@
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Core.Organisation;
+using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,8 @@ namespace DirectiveFlow.Infrastructure.Organisation.Units;
 /// <summary>
 /// Administrators add sub-units (departments, Front member organisations, residential groups) under a unit and
 /// keep heads and contacts up to date. Pillar units' names come from the import and are not edited here. A refusal
-/// throws <see cref="ProblemException"/>: every field error (400), or no such unit (404).
+/// throws <see cref="ProblemException"/>: every field error (400), no such unit (404), or a deactivation while the unit
+/// is still in use (409).
 /// </summary>
 public sealed class SubUnitEditor(DirectiveFlowDbContext db, IUnitAccountProvisioner accounts)
 {
@@ -76,12 +78,33 @@ public sealed class SubUnitEditor(DirectiveFlowDbContext db, IUnitAccountProvisi
 
         var parent = request.ParentId is { } parentId && parentId != unit.ParentId ? await NewParentAsync(unit, parentId, errors, cancellationToken) : null;
         errors.ThrowIfAny();
+        if (request.IsActive == false && unit.IsActive)
+        {
+            await CheckUnusedAsync(unit.Id, cancellationToken);
+        }
+
         unit.ParentId = parent?.Id ?? unit.ParentId;
         unit.Name = request.Name?.Trim() ?? unit.Name;
         unit.IsActive = request.IsActive ?? unit.IsActive;
         ApplyContacts(unit, request);
         await db.SaveChangesAsync(cancellationToken);
         return UnitDto.From(unit);
+    }
+
+    /// <summary>
+    /// A unit is deactivated only once nothing depends on it: its open tasks would have no one to act on them, its
+    /// active accounts would keep signing in to a unit nobody lists, and its active sub-units would hang under it.
+    /// Refused with a 409 giving the three counts.
+    /// </summary>
+    private async Task CheckUnusedAsync(Guid unitId, CancellationToken cancellationToken)
+    {
+        var openTasks = await db.Tasks.CountAsync(t => t.UnitId == unitId && t.Status != UnitTaskStatus.Completed && t.Status != UnitTaskStatus.Cancelled, cancellationToken);
+        var accounts = await db.Users.CountAsync(u => u.UnitId == unitId && u.IsActive, cancellationToken);
+        var subUnits = await db.Units.CountAsync(u => u.ParentId == unitId && u.IsActive, cancellationToken);
+        if (openTasks + accounts + subUnits > 0)
+        {
+            throw ProblemException.Conflict(ErrorCodes.UnitStillInUse, openTasks, accounts, subUnits);
+        }
     }
 
     /// <summary>

@@ -38,7 +38,7 @@ public readonly partial record struct IsoWeek(int Year, int Week)
         if (match is not { Success: true }
             || !int.TryParse(match.Groups[1].Value, CultureInfo.InvariantCulture, out var year)
             || !int.TryParse(match.Groups[2].Value, CultureInfo.InvariantCulture, out var number)
-            || year < 2000 || year > 9998 || number < 1 || number > ISOWeek.GetWeeksInYear(year))
+            || year < VietnamTime.FirstYear || year > VietnamTime.LastYear || number < 1 || number > ISOWeek.GetWeeksInYear(year))
         {
             return false;
         }

@@ -12,6 +12,9 @@ public static class UnitOfficers
 {
     private static readonly string[] AssignableRoles = [Roles.UnitOfficer, Roles.UnitHead];
 
+    /// <summary>Whether an account with <paramref name="roles"/> may be given a task of its unit.</summary>
+    public static bool MayBeAssigned(IEnumerable<string> roles) => roles.Any(AssignableRoles.Contains);
+
     public static IQueryable<AppUser> Assignable(DirectiveFlowDbContext db, Guid unitId) =>
         db.Users.Where(u => u.UnitId == unitId && u.IsActive
             && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && AssignableRoles.Contains(r.Name!))));

@@ -11,8 +11,8 @@ namespace DirectiveFlow.Web.Api.Reports;
 
 /// <summary>
 /// The filters of the leadership views as the query string gives them (strings, so every bad value is a 400 naming
-/// its field). <c>from</c>/<c>to</c>: a day (yyyy-MM-dd, local, both inclusive) or an ISO 8601 instant; the period
-/// selects the directives issued in it. <c>documentType</c> (Resolution, Conclusion, …) selects directives of that type.
+/// its field). <c>from</c>/<c>to</c>: a day (yyyy-MM-dd, local, both inclusive) or an ISO 8601 instant, in the years
+/// <see cref="VietnamTime.FirstYear"/>–<see cref="VietnamTime.LastYear"/>; the period selects the directives issued in it. <c>documentType</c> (Resolution, Conclusion, …) selects directives of that type.
 /// </summary>
 public sealed record ReportFilterParameters(
     string? From, string? To, string? Pillar, string? IssuingUnitId, string? DocumentType, string? Priority, string? LocalityCode)
@@ -95,12 +95,16 @@ public sealed record ReportFilterParameters(
             return null;
         }
 
+        // A year outside VietnamTime's range is not a date here: its day's bounds fall outside DateTimeOffset.
         if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            return VietnamTime.At(endOfDay ? day.AddDays(1) : day, TimeOnly.MinValue);
+            if (VietnamTime.IsReckonable(day))
+            {
+                return VietnamTime.At(endOfDay ? day.AddDays(1) : day, TimeOnly.MinValue);
+            }
         }
-
-        if (DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+        else if (DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
+            && VietnamTime.IsReckonable(DateOnly.FromDateTime(instant.UtcDateTime)))
         {
             return instant;
         }

@@ -50,7 +50,10 @@ public static class FlowInputValues
 
     /// <summary>A day as officials type it (dd/MM/yyyy, d/M/yyyy) or as JSON carries it (yyyy-MM-dd); null otherwise.</summary>
 
-    public static string DefaultText(WorkflowInput input) => input.Default switch
+    public static string DefaultText(WorkflowInput input) => DefaultText(input.Default);
+
+    /// <summary>A default value as the form shows it: codes of a list joined by commas; empty for none.</summary>
+    public static string DefaultText(JsonNode? node) => node switch
     {
         null => "",
         JsonArray array => string.Join(", ", array.Select(v => v?.ToString())),

@@ -22,8 +22,9 @@ public sealed record OverviewQuery(
         string? documentType = null)
     {
         var kind = Named<OverviewPeriod>(period) ?? OverviewPeriod.All;
-        var fromDay = UiFormat.ParseDay(from);
-        var toDay = UiFormat.ParseDay(to);
+        // A day outside 2000–9998 is left out like any other the page cannot use (31/12/9999 has no next day to end on).
+        var fromDay = UiFormat.ParseDay(from) is { } f && VietnamTime.IsReckonable(f) ? f : (DateOnly?)null;
+        var toDay = UiFormat.ParseDay(to) is { } t && VietnamTime.IsReckonable(t) ? t : (DateOnly?)null;
         if (fromDay > toDay)
         {
             (fromDay, toDay) = (toDay, fromDay);

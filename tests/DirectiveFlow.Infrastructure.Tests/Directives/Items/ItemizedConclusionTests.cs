@@ -139,6 +139,42 @@ public sealed class ItemizedConclusionTests
         Assert.Equal(0, await db.Tasks.CountAsync(EngineHost.Cancel));
     }
 
+    /// <summary>
+    /// Regression: at 18:00 an item due that day was accepted (compared as a day, not as its 17:00), born overdue; a
+    /// Sunday or a public holiday was accepted as a deadline.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_item_due_today_after_17_00_or_on_a_day_off_is_refused_naming_the_date(string provider)
+    {
+        await using var host = await SeededAsync(provider);
+        await using (var seed = host.Context())
+        {
+            await global::DirectiveFlow.Infrastructure.Calendar.CalendarSeeder.SeedAsync(seed, 2026, EngineHost.Cancel);
+        }
+
+        await host.Services.GetRequiredService<global::DirectiveFlow.Infrastructure.Calendar.DatabaseWorkingDayCalendar>().ReloadAsync(EngineHost.Cancel);
+        host.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 10, 18, 0, 0, TimeSpan.FromHours(7)));
+
+        var refused = await Assert.ThrowsAsync<ProblemException>(() => IssueAsync(host, """
+            [{"content": "Hôm nay.", "leadUnit": "00004-COMMITTEE", "deadline": "2026-03-10"},
+             {"content": "Chủ nhật.", "leadUnit": "00004-COMMITTEE", "deadline": "2026-03-15"},
+             {"content": "Ngày lễ.", "leadUnit": "00004-COMMITTEE", "deadline": "2026-04-30"}]
+            """));
+
+        FieldErrorAssert.Single(refused, "inputs.items[0].deadline", ErrorCodes.ItemDeadlinePassed, "1", "10/03/2026", "10/03/2026");
+        FieldErrorAssert.Single(refused, "inputs.items[1].deadline", ErrorCodes.ItemDeadlineNotWorkingDay, "2", "15/03/2026");
+        FieldErrorAssert.Single(refused, "inputs.items[2].deadline", ErrorCodes.ItemDeadlineNotWorkingDay, "3", "30/04/2026");
+        Assert.Equal(3, refused.Errors.Count);
+        Assert.Equal("Nhiệm vụ 2: hạn 15/03/2026 không phải ngày làm việc (ngày nghỉ cuối tuần, lễ, Tết); chọn một ngày làm việc.",
+            refused.Errors["inputs.items[1].deadline"][0].Text(english: false));
+
+        var issued = await IssueAsync(host, """[{"content": "Ngày mai.", "leadUnit": "00004-COMMITTEE", "deadline": "2026-03-11"}]""");
+        await using var db = host.Context();
+        Assert.Equal(new DateTimeOffset(2026, 3, 11, 17, 0, 0, TimeSpan.FromHours(7)),
+            await db.Tasks.Where(t => t.InstanceId == issued.InstanceId).Select(t => t.DueAt).SingleAsync(EngineHost.Cancel));
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_national_body_gives_items_to_units_of_any_province(string provider)

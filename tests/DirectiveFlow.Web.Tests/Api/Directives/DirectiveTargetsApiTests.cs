@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using DirectiveFlow.TestSupport;
 using DirectiveFlow.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -57,6 +58,27 @@ public sealed class DirectiveTargetsApiTests
         Assert.Equal(["00004", "00070", "00613"], chosen.GetProperty("localityCodes").EnumerateArray().Select(c => c.GetString()).Order());
         Assert.Equal(12, chosen.GetProperty("unitCodes").GetArrayLength());
         Assert.False(detail.GetProperty("inputs").TryGetProperty("$targets", out _));
+    }
+
+    /// <summary>Regression: a null choice (JSON does not enforce nullability) crashed the issue with a 500.</summary>
+    [Fact]
+    public async Task A_null_target_choice_is_refused_under_its_activity_not_a_server_error()
+    {
+        await using var app = await DirectiveFlowWebFactory.CreateAsync(settings: DirectivesApiTests.NoMailCatcher);
+        using var issuer = await app.CreateClientForAsync("01-PARTY");
+        var party = await DirectivesApiTests.UnitIdAsync(issuer, "01-PARTY");
+
+        var body = new JsonObject
+        {
+            ["number"] = "1", ["title"] = "t", ["issuingUnitId"] = party, ["workflowDefinitionId"] = "party-conclusion",
+            ["targets"] = new JsonObject { [Wards] = null },
+        };
+        using var refused = await issuer.PostAsJsonAsync("/api/directives", body, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
+        Assert.Equal("Chọn đơn vị nhận bằng một danh sách: mã đơn vị hoặc mã phường, xã (không cả hai).", errors.GetProperty($"targets.{Wards}")[0].GetString());
+        Assert.Equal(0, await app.QueryAsync(db => db.Directives.CountAsync(d => d.Number == "1", Ct)));
     }
 
     private static object Body(Guid party, object wards) => new

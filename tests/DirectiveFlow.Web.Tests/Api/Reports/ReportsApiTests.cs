@@ -178,4 +178,31 @@ public sealed class ReportsApiTests
         using var fine = await admin.GetAsync("/api/reports/overview?from=2026-03-01&to=2026-03-31&pillar=party&priority=normal&localityCode=01", Ct);
         Assert.Equal(HttpStatusCode.OK, fine.StatusCode);
     }
+
+    /// <summary>Regression: 9999-12-31 has no next day and 0001-01-01 at UTC+7 precedes DateTimeOffset.MinValue: both were 500s.</summary>
+    [Fact]
+    public async Task A_day_outside_the_years_2000_to_9998_is_a_400_naming_its_field_not_a_server_error()
+    {
+        await using var world = await ReportsApiWorld.CreateAsync();
+        using var admin = await world.App.CreateClientForAsync("admin");
+        (string Url, string Field)[] cases =
+        [
+            ("/api/reports/overview?to=9999-12-31", "to"),
+            ("/api/reports/overview?from=0001-01-01", "from"),
+            ("/api/reports/overview?from=1999-12-31", "from"),
+            ("/api/reports/overview?to=9999-12-31T00:00:00Z", "to"),
+        ];
+
+        foreach (var (url, field) in cases)
+        {
+            using var response = await admin.GetAsync(url, Ct);
+
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url} answered {(int)response.StatusCode}");
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            Assert.Equal("not-a-date", problem.GetProperty("codes").GetProperty(field)[0].GetString());
+        }
+
+        using var edges = await admin.GetAsync("/api/reports/overview?from=2000-01-01&to=9998-12-31", Ct);
+        Assert.Equal(HttpStatusCode.OK, edges.StatusCode);
+    }
 }

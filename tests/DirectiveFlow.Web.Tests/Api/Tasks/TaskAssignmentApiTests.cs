@@ -74,6 +74,44 @@ public sealed class TaskAssignmentApiTests
         Assert.Null(back.AssignedTo);
     }
 
+    /// <summary>
+    /// Regression: a deactivated or moved officer stayed named on her open tasks, which nobody could then act on under
+    /// her name and the unit's head saw as handled.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_deactivated_or_moved_officer_is_taken_off_her_open_tasks_of_the_unit_she_left(string provider)
+    {
+        await using var world = await TaskApiWorld.CreateAsync(provider);
+        var minh = await AddOfficerAsync(world, Ward, "minh.tv", "Trần Văn Minh", "Chuyên viên");
+        var lan = await AddOfficerAsync(world, Ward, "lan.nt", "Nguyễn Thị Lan", "Chuyên viên");
+        var minhs = await world.AddTaskAsync(configure: t => t.AssignedUserId = minh);
+        var minhsDone = await world.AddTaskAsync(status: Core.Tasks.UnitTaskStatus.Completed, configure: t => t.AssignedUserId = minh);
+        var lans = await world.AddTaskAsync(configure: t => t.AssignedUserId = lan);
+        var admin = await world.ClientAsync("admin");
+
+        using (var deactivated = await admin.PostAsync($"/api/users/{minh}/deactivate", null, Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, deactivated.StatusCode);
+        }
+
+        using (var moved = await admin.PutAsJsonAsync($"/api/users/{lan}",
+            Users.UsersApiTests.Person("lan.nt", await world.UnitIdAsync("00004-COMMITTEE"), [Roles.UnitOfficer]), Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        }
+
+        var assignees = await world.WithDbAsync(db => db.Tasks.AsNoTracking().Where(t => t.Id == minhs.Id || t.Id == minhsDone.Id || t.Id == lans.Id)
+            .ToDictionaryAsync(t => t.Id, t => t.AssignedUserId, Ct));
+        Assert.Null(assignees[minhs.Id]);
+        Assert.Null(assignees[lans.Id]);
+        Assert.Equal(minh, assignees[minhsDone.Id]); // a closed task keeps who did it
+        var head = await world.ClientAsync(Head);
+        var journal = await head.GetFromJsonAsync<PagedResult<JournalEntryDto>>($"/api/tasks/{minhs.Id}/journal", TaskApiWorld.Json, Ct);
+        Assert.Equal("admin", Assert.Single(journal!.Items, j => j.Action == "task.officer.unassigned").Actor);
+        Assert.Null((await world.GetTaskAsync(Head, lans.Id)).AssignedTo);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Assigning_outside_the_unit_or_by_the_assigner_is_refused_and_a_bad_filter_is_a_400(string provider)

@@ -75,6 +75,18 @@ public sealed partial class AdminPagesTests(UiAppFixture fixture) : IClassFixtur
         }
     }
 
+    /// <summary>Regression: 31/12/9999 (no next day to end on) crashed the journal search with a 500.</summary>
+    [Fact]
+    public async Task A_journal_day_outside_the_years_2000_to_9998_is_shown_as_a_field_error()
+    {
+        using var admin = await UiBrowser.SignedInAsync(fixture.App, "admin");
+
+        var html = await admin.PageAsync("/admin/journal?from=01/01/0001&to=31/12/9999");
+
+        Assert.Equal(2, Regex.Count(html, "<span class=\"field-error\" role=\"alert\">Ngày giờ không hợp lệ.</span>"));
+        Assert.DoesNotContain("field-error", await admin.PageAsync("/admin/journal?from=01/01/2000&to=31/12/9998"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Others_are_refused_every_admin_screen_and_see_no_admin_menu()
     {

@@ -24,6 +24,17 @@ public sealed class OverviewQueryTests
         Assert.Equal(filter.From.Value.AddDays(DateOnly.Parse(last, System.Globalization.CultureInfo.InvariantCulture).DayNumber - DateOnly.Parse(first, System.Globalization.CultureInfo.InvariantCulture).DayNumber + 1), filter.To);
     }
 
+    /// <summary>Regression: the overview page answered 500 for to=31/12/9999 (its filter ends on the next day's start).</summary>
+    [Fact]
+    public void A_day_outside_the_years_2000_to_9998_is_left_out_like_any_day_the_page_cannot_use()
+    {
+        var query = OverviewQuery.Parse(null, "01/01/0001", "31/12/9999", null, null, null, null);
+
+        Assert.Equal(OverviewPeriod.All, query.Period);
+        Assert.Equal(((DateOnly?)null, (DateOnly?)null), query.Days(Thursday));
+        Assert.Null(query.ToFilter(Thursday, null).To);
+    }
+
     [Fact]
     public void Days_typed_as_officials_write_them_make_a_custom_range_and_links_carry_them_as_iso_days()
     {
