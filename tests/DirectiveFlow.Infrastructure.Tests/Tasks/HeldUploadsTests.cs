@@ -100,7 +100,7 @@ public sealed class HeldUploadsTests : IDisposable
         await File.WriteAllBytesAsync(oldPath, Pdf, Ct);
         File.SetLastWriteTimeUtc(oldPath, (_time.GetUtcNow() - HeldUploads.Lifetime - TimeSpan.FromMinutes(1)).UtcDateTime);
 
-        using var sweeper = new HeldUploadsSweeper(_held, new WallClock(_time), Microsoft.Extensions.Logging.Abstractions.NullLogger<HeldUploadsSweeper>.Instance);
+        using var sweeper = new HeldUploadsSweeper(_store, new WallClock(_time), Microsoft.Extensions.Logging.Abstractions.NullLogger<HeldUploadsSweeper>.Instance);
         await sweeper.StartAsync(Ct);
         // The service starts its loop on a thread of its own: the fake clock moves a minute at a time until the file
         // goes, and it must not go before an hour has passed since the start.

@@ -5,11 +5,11 @@ using Microsoft.Extensions.Logging;
 namespace DirectiveFlow.Infrastructure.Tasks.Attachments;
 
 /// <summary>
-/// Sweeps held files whose forms never came back (<see cref="HeldUploads.Sweep"/>) every <see cref="Interval"/> on each
+/// Sweeps held files whose forms never came back (older than <see cref="HeldUploads.Lifetime"/>) every <see cref="Interval"/> on each
 /// node, so a file chosen on an abandoned form does not wait on disk for the next form with files. Each node sweeps the
 /// folder it sees (shared or its own); a sweep is harmless twice.
 /// </summary>
-public sealed class HeldUploadsSweeper(HeldUploads held, WallClock wall, ILogger<HeldUploadsSweeper> logger) : BackgroundService
+public sealed class HeldUploadsSweeper(AttachmentStore store, WallClock wall, ILogger<HeldUploadsSweeper> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
@@ -34,7 +34,7 @@ public sealed class HeldUploadsSweeper(HeldUploads held, WallClock wall, ILogger
     {
         try
         {
-            var swept = held.Sweep();
+            var swept = store.SweepHeld(wall.GetUtcNow() - HeldUploads.Lifetime);
             if (swept > 0)
             {
                 logger.LogInformation("Swept {Count} held upload(s) whose forms never came back", swept);
