@@ -1,4 +1,6 @@
 using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Email.Addressing;
+using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.TestSupport;
 using static DirectiveFlow.Infrastructure.Tests.Scheduling.SchedulingHarness;
 
@@ -32,6 +34,65 @@ public sealed class DigestTests
         Assert.True(overdue >= 0 && soon > overdue && within > soon, text);
         Assert.True(text.IndexOf("Nhiệm vụ quá hạn", StringComparison.Ordinal) < soon, text);
         Assert.DoesNotContain("Nhiệm vụ đã hoàn thành", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_deactivated_officer_gets_no_more_unit_mail_and_an_active_one_does(string provider)
+    {
+        // Regression: the directory read every account of the unit with an address, active or not, so a deactivated
+        // officer kept receiving the unit's digests, reminders and the head's mail when the unit had no head address.
+        await using var h = await CreateAsync(provider, Local(2026, 3, 2, 9));
+        await h.AddTaskAsync(3);
+        await using (var db = h.Db())
+        {
+            db.Users.Add(Officer("canbo", "canbo@hoankiem.hanoi.gov.vn", active: true));
+            db.Users.Add(Officer("nghiviec", "nghiviec@hoankiem.hanoi.gov.vn", active: false));
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        h.MoveTo(Local(2026, 3, 3, 7, 30));
+        Assert.Equal(1, await h.DigestAsync());
+        await h.DispatchAllAsync();
+
+        var digest = Assert.Single(h.Mailbox.All());
+        Assert.Equal([WardHead, "vanphong@hoankiem.hanoi.gov.vn", "canbo@hoankiem.hanoi.gov.vn"], digest.To);
+
+        // A reminder to the head of a unit without a head address goes to its officers: the active ones only.
+        await using var read = h.Db();
+        var ward = (await MailDirectory.UnitsAsync(read, [h.Ward.Id], TestContext.Current.CancellationToken))[h.Ward.Id] with { HeadEmail = null };
+        Assert.Equal(["vanphong@hoankiem.hanoi.gov.vn", "canbo@hoankiem.hanoi.gov.vn"], MailRecipients.Head(ward).To);
+        Assert.Equal(["vanphong@hoankiem.hanoi.gov.vn", "canbo@hoankiem.hanoi.gov.vn"], MailRecipients.Officers(ward).To);
+
+        // A flow's Notify to the holders of a role at the issuing unit, or to a deactivated issuer: the active ones only.
+        await using (var db = h.Db())
+        {
+            var role = new Microsoft.AspNetCore.Identity.IdentityRole<Guid> { Id = Guid.NewGuid(), Name = Roles.Issuer, NormalizedName = Roles.Issuer.ToUpperInvariant() };
+            var former = Officer("vanthu-cu", "vanthu.cu@hanoi.gov.vn", active: false);
+            former.UnitId = h.Issuer.Id;
+            var current = Officer("vanthu", "vanthu@hanoi.gov.vn", active: true);
+            current.UnitId = h.Issuer.Id;
+            db.Roles.Add(role);
+            db.Users.AddRange(former, current);
+            db.UserRoles.AddRange(new() { UserId = former.Id, RoleId = role.Id }, new() { UserId = current.Id, RoleId = role.Id });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var holders = await NotifyAddressing.RecipientsAsync(read, "issuer", Roles.Issuer, h.Ward.Id, h.Issuer.Id, "vanthu-cu", TestContext.Current.CancellationToken);
+        Assert.Equal(["vanthu@hanoi.gov.vn"], holders.To);
+        var issuer = await NotifyAddressing.RecipientsAsync(read, "issuer", null, h.Ward.Id, h.Issuer.Id, "vanthu-cu", TestContext.Current.CancellationToken);
+        Assert.Equal([IssuerHead], issuer.To);
+
+        AppUser Officer(string name, string email, bool active) => new()
+        {
+            Id = Guid.NewGuid(),
+            UserName = name,
+            NormalizedUserName = name.ToUpperInvariant(),
+            Email = email,
+            NormalizedEmail = email.ToUpperInvariant(),
+            UnitId = h.Ward.Id,
+            IsActive = active,
+        };
     }
 
     [Theory]
