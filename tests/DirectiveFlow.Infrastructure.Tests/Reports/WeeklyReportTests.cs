@@ -24,6 +24,23 @@ public sealed class WeeklyReportTests
         Assert.All(new[] { "2027-W53", "2026-W00", "2026-49", "W49", "", null }, text => Assert.False(IsoWeek.TryParse(text, out _)));
     }
 
+    [Fact]
+    public void A_finished_weeks_trend_ends_with_that_week_not_an_empty_week_after_it()
+    {
+        // Regression: the end of week 17 (Monday 27/04/2026 00:00, exclusive) made week 18 the trend's last week, cut at
+        // its own start, so a past week's report said 0 assigned and 0 completed "this week".
+        var weeks = TrendReader.WeeksUpTo(new IsoWeek(2026, 17).End);
+
+        Assert.Equal(TrendReader.Weeks, weeks.Count);
+        Assert.Equal(new DateOnly(2026, 4, 20), weeks[^1].Monday);
+        Assert.Equal(new IsoWeek(2026, 17).End, weeks[^1].Cut);
+        Assert.Equal(new DateOnly(2026, 2, 2), weeks[0].Monday);
+
+        // An end inside a week still cuts that week at it.
+        var now = new DateTimeOffset(2026, 4, 22, 10, 0, 0, TimeSpan.FromHours(7));
+        Assert.Equal((new DateOnly(2026, 4, 20), now), (TrendReader.WeeksUpTo(now)[^1].Monday, TrendReader.WeeksUpTo(now)[^1].Cut));
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_report_headers_follow_the_body_and_its_figures_are_the_overviews(string provider)

@@ -1,4 +1,5 @@
 using DirectiveFlow.Core.Organisation;
+using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.TestSupport;
 using DirectiveFlow.TestSupport.Reports;
 using static DirectiveFlow.Infrastructure.Tests.Scheduling.SchedulingHarness;
@@ -57,6 +58,27 @@ public sealed class WeeklySummaryEmailTests
             .Select(r => (string?)r["Mã đơn vị"]).ToList();
         Assert.Equal(12, codes.Count);
         Assert.All(codes, c => Assert.Contains(c, wards.Select(w => w.Code)));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_weekly_email_counts_the_finished_weeks_own_assignments_and_completions(string provider)
+    {
+        // Regression: the week's figures were read for the empty week starting at its end, so they were always 0.
+        await using var h = await CreateAsync(provider, Local(2026, 4, 21, 9));
+        await h.AddTaskAsync(5, "Báo cáo tiến độ giải phóng mặt bằng", t =>
+        {
+            t.Status = UnitTaskStatus.Completed;
+            t.CompletedAt = Local(2026, 4, 23, 15);
+        });
+        await h.AddTaskAsync(1, "Rà soát hồ sơ tồn đọng");
+
+        h.MoveTo(Local(2026, 4, 28, 8));
+        Assert.Equal(3, await h.WeeklyAsync());
+        await h.DispatchAllAsync();
+
+        Assert.All(h.Mailbox.All(), m => Assert.Contains(
+            "Trong tuần giao 2 nhiệm vụ; hoàn thành đúng hạn 1, quá hạn 0; cuối tuần còn 1 nhiệm vụ quá hạn.", m.Text, StringComparison.Ordinal));
     }
 
     private static async Task<List<OrgUnit>> AddWardsAsync(SchedulingHarness h, int count)
