@@ -267,6 +267,7 @@ public static class EnText
         ["Overview.FigureHint"] = "Select a figure to see the tasks behind it.",
         ["Overview.Ranking"] = "Ranking of ward units",
         ["Overview.RankingBehind"] = "Most behind",
+        ["Overview.RankingBehindEmpty"] = "No unit has overdue tasks.",
         ["Overview.RankingBest"] = "Best performing",
         ["Overview.RankingAll"] = "See the full ranking",
         ["Overview.DirectivesBehind"] = "Directives most behind",

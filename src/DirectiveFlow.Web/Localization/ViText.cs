@@ -267,6 +267,7 @@ public static class ViText
         ["Overview.FigureHint"] = "Bấm vào một con số để xem các nhiệm vụ tương ứng.",
         ["Overview.Ranking"] = "Xếp hạng đơn vị cấp xã",
         ["Overview.RankingBehind"] = "Chậm nhất",
+        ["Overview.RankingBehindEmpty"] = "Không có đơn vị nào có nhiệm vụ quá hạn.",
         ["Overview.RankingBest"] = "Thực hiện tốt nhất",
         ["Overview.RankingAll"] = "Xem toàn bộ xếp hạng",
         ["Overview.DirectivesBehind"] = "Văn bản chậm tiến độ nhất",
