@@ -347,6 +347,7 @@ public static class EnText
         // Weekly report (issue 11, item 5)
         ["Nav.WeeklyReport"] = "Weekly report",
         ["Weekly.Title"] = "Weekly report",
+        ["Weekly.PageTitle"] = "Weekly report, week {0}/{1}",
         ["Weekly.TitleFormat"] = "Task progress report, week {0} of {1}",
         ["Weekly.Period"] = "From {0} to {1}",
         ["Weekly.AsOf"] = "Figures as of {0}",

@@ -347,6 +347,7 @@ public static class ViText
         // Weekly report (issue 11, item 5)
         ["Nav.WeeklyReport"] = "Báo cáo tuần",
         ["Weekly.Title"] = "Báo cáo tuần",
+        ["Weekly.PageTitle"] = "Báo cáo tuần {0}/{1}",
         ["Weekly.TitleFormat"] = "Báo cáo tình hình thực hiện nhiệm vụ tuần {0} năm {1}",
         ["Weekly.Period"] = "Từ ngày {0} đến ngày {1}",
         ["Weekly.AsOf"] = "Số liệu tính đến {0}",

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DirectiveFlow.Infrastructure.Reports.Weekly;
 using DirectiveFlow.Infrastructure.Scheduling.Sweep;
 
@@ -14,7 +13,7 @@ public static class WeeklySummaryModel
         return new
         {
             recipient = new { name = recipient },
-            weekLocal = string.Create(CultureInfo.InvariantCulture, $"{week.Week}/{week.Year}"),
+            weekLocal = WeeklyReportText.Week(week),
             period = $"{WeeklyReportText.Date(report.WeekStart)} – {WeeklyReportText.Date(report.WeekEnd)}",
             totals = report.Totals,
             thisWeek = report.ThisWeek,
