@@ -79,6 +79,16 @@ public static class TaskCategories
     public static int WorkingDaysLate(IWorkingDayCalendar calendar, DateTimeOffset dueAt, DateTimeOffset now) =>
         now > dueAt ? Math.Max(1, -calendar.WorkingDaysBetween(now, dueAt)) : 0;
 
+    /// <summary>
+    /// The on-time rate, the one definition every report and page shows: completed on time ÷ tasks whose deadline is
+    /// decided (completed, or open past it), rounded to four places; null while none is decided.
+    /// </summary>
+    public static double? OnTimeRate(int completedOnTime, int completedLate, int openOverdue)
+    {
+        var decided = completedOnTime + completedLate + openOverdue;
+        return decided == 0 ? null : Math.Round((double)completedOnTime / decided, 4);
+    }
+
     /// <summary>The rule of <paramref name="category"/> as a query predicate (a SQL parameter for the time, never a constant).</summary>
     public static Expression<Func<UnitTask, bool>> Where(TaskCategory category, CategoryTime time) =>
         TaskCategoryQueries.Expand<Func<UnitTask, bool>>(t => t.Is(category, time));

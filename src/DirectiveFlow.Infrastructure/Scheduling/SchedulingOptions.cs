@@ -27,9 +27,12 @@ public sealed class SchedulingOptions
     [CronExpression]
     public string DigestCron { get; set; } = "0 30 7 * * ?";
 
-    /// <summary>Monday 08:00; on a Monday off the summary goes on the next working day.</summary>
+    /// <summary>
+    /// 08:00 every day; the job skips days off (make-up Saturdays included) and writes only the summaries still owed, so
+    /// a week's summary goes on its first working day, or the next one the job runs on.
+    /// </summary>
     [CronExpression]
-    public string WeeklyCron { get; set; } = "0 0 8 ? * MON-FRI";
+    public string WeeklyCron { get; set; } = "0 0 8 * * ?";
 
     /// <summary>The weekly report's files attached to the weekly summary email: "xlsx", "pdf", both (the default) or none ("").</summary>
     public string WeeklyReportAttachments { get; set; } = "xlsx,pdf";

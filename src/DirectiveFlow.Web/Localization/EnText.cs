@@ -270,6 +270,7 @@ public static class EnText
         ["Overview.FigureHint"] = "Select a figure to see the tasks behind it.",
         ["Overview.Ranking"] = "Ranking of ward units",
         ["Overview.RankingBehind"] = "Most behind",
+        ["Overview.RankingBehindEmpty"] = "No unit has overdue tasks.",
         ["Overview.RankingBest"] = "Best performing",
         ["Overview.RankingAll"] = "See the full ranking",
         ["Overview.DirectivesBehind"] = "Directives most behind",
@@ -349,6 +350,7 @@ public static class EnText
         // Weekly report (issue 11, item 5)
         ["Nav.WeeklyReport"] = "Weekly report",
         ["Weekly.Title"] = "Weekly report",
+        ["Weekly.PageTitle"] = "Weekly report, week {0}/{1}",
         ["Weekly.TitleFormat"] = "Task progress report, week {0} of {1}",
         ["Weekly.Period"] = "From {0} to {1}",
         ["Weekly.AsOf"] = "Figures as of {0}",

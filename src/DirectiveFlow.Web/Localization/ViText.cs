@@ -270,6 +270,7 @@ public static class ViText
         ["Overview.FigureHint"] = "Bấm vào một con số để xem các nhiệm vụ tương ứng.",
         ["Overview.Ranking"] = "Xếp hạng đơn vị cấp xã",
         ["Overview.RankingBehind"] = "Chậm nhất",
+        ["Overview.RankingBehindEmpty"] = "Không có đơn vị nào có nhiệm vụ quá hạn.",
         ["Overview.RankingBest"] = "Thực hiện tốt nhất",
         ["Overview.RankingAll"] = "Xem toàn bộ xếp hạng",
         ["Overview.DirectivesBehind"] = "Văn bản chậm tiến độ nhất",
@@ -349,6 +350,7 @@ public static class ViText
         // Weekly report (issue 11, item 5)
         ["Nav.WeeklyReport"] = "Báo cáo tuần",
         ["Weekly.Title"] = "Báo cáo tuần",
+        ["Weekly.PageTitle"] = "Báo cáo tuần {0}/{1}",
         ["Weekly.TitleFormat"] = "Báo cáo tình hình thực hiện nhiệm vụ tuần {0} năm {1}",
         ["Weekly.Period"] = "Từ ngày {0} đến ngày {1}",
         ["Weekly.AsOf"] = "Số liệu tính đến {0}",

@@ -1,3 +1,5 @@
+using DirectiveFlow.Core.Organisation;
+using DirectiveFlow.Core.Workflows.Activities;
 using DirectiveFlow.Infrastructure.Organisation;
 using DirectiveFlow.Infrastructure.Reports;
 using DirectiveFlow.Infrastructure.Reports.Overview;
@@ -22,6 +24,34 @@ public sealed class WeeklyReportTests
         Assert.Equal(new IsoWeek(2027, 1), IsoWeek.Of(new DateTimeOffset(2027, 1, 3, 20, 0, 0, TimeSpan.Zero)));
         Assert.Equal(new IsoWeek(2026, 52), new IsoWeek(2026, 53).Previous);
         Assert.All(new[] { "2027-W53", "2026-W00", "2026-49", "W49", "", null }, text => Assert.False(IsoWeek.TryParse(text, out _)));
+    }
+
+    [Fact]
+    public void The_files_name_every_level_and_pillar_and_the_week_in_Vietnamese_never_by_code()
+    {
+        // Regression: a national unit's "Cấp" read "national" in the workbook, and its "Tuần" read "2026-W49".
+        Assert.Equal("Trung ương", WeeklyReportText.Level(UnitVocabulary.NameOf(UnitLevel.National)));
+        Assert.All(Enum.GetValues<UnitLevel>(), l => Assert.NotEqual(UnitVocabulary.NameOf(l), WeeklyReportText.Level(UnitVocabulary.NameOf(l))));
+        Assert.All(Enum.GetValues<Pillar>(), p => Assert.NotEqual(OrgUnit.PillarCode(p), WeeklyReportText.Pillar(OrgUnit.PillarCode(p))));
+        Assert.Equal("49/2026", WeeklyReportText.Week(new IsoWeek(2026, 49)));
+        Assert.Equal("1/2027", WeeklyReportText.Week(IsoWeek.Of(new DateOnly(2027, 1, 4))));
+    }
+
+    [Fact]
+    public void A_finished_weeks_trend_ends_with_that_week_not_an_empty_week_after_it()
+    {
+        // Regression: the end of week 17 (Monday 27/04/2026 00:00, exclusive) made week 18 the trend's last week, cut at
+        // its own start, so a past week's report said 0 assigned and 0 completed "this week".
+        var weeks = TrendReader.WeeksUpTo(new IsoWeek(2026, 17).End);
+
+        Assert.Equal(TrendReader.Weeks, weeks.Count);
+        Assert.Equal(new DateOnly(2026, 4, 20), weeks[^1].Monday);
+        Assert.Equal(new IsoWeek(2026, 17).End, weeks[^1].Cut);
+        Assert.Equal(new DateOnly(2026, 2, 2), weeks[0].Monday);
+
+        // An end inside a week still cuts that week at it.
+        var now = new DateTimeOffset(2026, 4, 22, 10, 0, 0, TimeSpan.FromHours(7));
+        Assert.Equal((new DateOnly(2026, 4, 20), now), (TrendReader.WeeksUpTo(now)[^1].Monday, TrendReader.WeeksUpTo(now)[^1].Cut));
     }
 
     [Theory]

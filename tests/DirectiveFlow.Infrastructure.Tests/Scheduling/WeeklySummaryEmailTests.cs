@@ -1,6 +1,11 @@
 using DirectiveFlow.Core.Organisation;
+using DirectiveFlow.Core.Tasks;
+using DirectiveFlow.Infrastructure.Reports;
+using DirectiveFlow.Infrastructure.Reports.Ranking;
 using DirectiveFlow.TestSupport;
 using DirectiveFlow.TestSupport.Reports;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
 using static DirectiveFlow.Infrastructure.Tests.Scheduling.SchedulingHarness;
 
 namespace DirectiveFlow.Infrastructure.Tests.Scheduling;
@@ -57,6 +62,64 @@ public sealed class WeeklySummaryEmailTests
             .Select(r => (string?)r["Mã đơn vị"]).ToList();
         Assert.Equal(12, codes.Count);
         Assert.All(codes, c => Assert.Contains(c, wards.Select(w => w.Code)));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_weekly_email_counts_the_finished_weeks_own_assignments_and_completions(string provider)
+    {
+        // Regression: the week's figures were read for the empty week starting at its end, so they were always 0.
+        await using var h = await CreateAsync(provider, Local(2026, 4, 21, 9));
+        await h.AddTaskAsync(5, "Báo cáo tiến độ giải phóng mặt bằng", t =>
+        {
+            t.Status = UnitTaskStatus.Completed;
+            t.CompletedAt = Local(2026, 4, 23, 15);
+        });
+        await h.AddTaskAsync(1, "Rà soát hồ sơ tồn đọng");
+
+        h.MoveTo(Local(2026, 4, 28, 8));
+        Assert.Equal(3, await h.WeeklyAsync());
+        await h.DispatchAllAsync();
+
+        Assert.All(h.Mailbox.All(), m => Assert.Contains(
+            "Trong tuần giao 2 nhiệm vụ; hoàn thành đúng hạn 1, quá hạn 0; cuối tuần còn 1 nhiệm vụ quá hạn.", m.Text, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Only_units_with_overdue_tasks_are_named_among_the_slowest(string provider)
+    {
+        // Regression: the lists took the first units of the ranking whatever their figures, so a ward head's email read
+        // "Các đơn vị chậm nhất: 1. <own unit> — 0 nhiệm vụ quá hạn", and the overview's "Chậm nhất" was padded likewise.
+        await using var h = await CreateAsync(provider, Local(2026, 4, 15, 9));
+        var late = (await AddWardsAsync(h, 1))[0];
+        await h.AddTaskAsync(20, "Rà soát cuối năm");
+        await h.AddTaskAsync(5, "Báo cáo sơ kết", t =>
+        {
+            t.Status = UnitTaskStatus.Completed;
+            t.CompletedAt = Local(2026, 4, 16, 9);
+        });
+        await h.AddTaskAsync(2, "Giải phóng mặt bằng", t => t.UnitId = late.Id);
+
+        h.MoveTo(Local(2026, 4, 28, 8));
+        await using (var scope = h.Services.CreateAsyncScope())
+        {
+            var lists = await scope.ServiceProvider.GetRequiredService<ISender>()
+                .Send(new ListBehindAndBestQuery(ReportScope.Everything, ReportFilter.None, 5), Ct);
+            Assert.Equal([late.Id], lists.Behind.Select(u => u.UnitId));
+            Assert.Equal([h.Ward.Id], lists.Best.Select(u => u.UnitId));
+        }
+
+        Assert.Equal(3, await h.WeeklyAsync());
+        await h.DispatchAllAsync();
+
+        var ward = Assert.Single(h.Mailbox.All(), m => m.To.Contains(WardHead));
+        Assert.DoesNotContain("Các đơn vị chậm nhất", ward.Text, StringComparison.Ordinal);
+        var issuer = Assert.Single(h.Mailbox.All(), m => m.To.Contains(IssuerHead));
+        var start = issuer.Text.IndexOf("Các đơn vị chậm nhất:", StringComparison.Ordinal);
+        var mostBehind = issuer.Text[start..issuer.Text.IndexOf("Nhiệm vụ quá hạn (1/1)", StringComparison.Ordinal)];
+        Assert.Equal(["1. UBND phường Số 01 — 1 nhiệm vụ quá hạn"], mostBehind.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Skip(1).Select(line => line[..line.IndexOf(", tỷ lệ", StringComparison.Ordinal)]));
     }
 
     private static async Task<List<OrgUnit>> AddWardsAsync(SchedulingHarness h, int count)

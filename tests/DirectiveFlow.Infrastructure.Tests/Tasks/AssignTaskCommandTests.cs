@@ -7,6 +7,7 @@ using DirectiveFlow.Infrastructure.Email.Addressing;
 using DirectiveFlow.Infrastructure.Email.Outbox;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Reports.Ranking;
 using DirectiveFlow.Infrastructure.Tasks;
 using DirectiveFlow.Infrastructure.Tasks.Commands;
 using DirectiveFlow.Infrastructure.Tasks.Queries;
@@ -228,6 +229,11 @@ public sealed class AssignTaskCommandTests
         Assert.NotNull(rows);
         var minh = Assert.Single(rows, r => r.Person?.Id == w.Minh);
         Assert.Equal((2, 1, 1), (minh.Total, minh.OpenWithinDeadline, minh.OpenOverdue));
+        // Regression: a person's rate was on time ÷ completed (none here, so blank) beside the unit's on time ÷
+        // (completed + open overdue); both are the ranking's now: 0 of 1 decided.
+        Assert.Equal(0d, minh.OnTimeRate);
+        Assert.Equal(ListUnitRankingHandler.OnTimeRate(new TaskCategoryCounts(4, 1, 1, 0, 2, 0, 0)), new PersonWorkloadDto(null, 4, 1, 1, 0, 2).OnTimeRate);
+        Assert.Equal(0.25, new PersonWorkloadDto(null, 4, 1, 1, 0, 2).OnTimeRate);
         Assert.Same(minh, rows[0]);
         var nobody = Assert.Single(rows, r => r.Person is null);
         Assert.Equal((1, 1), (nobody.Total, nobody.OpenWithinDeadline));

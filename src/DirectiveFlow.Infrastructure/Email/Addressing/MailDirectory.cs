@@ -60,7 +60,8 @@ public sealed class MailDirectory(IReadOnlyDictionary<Guid, MailUnit> units, IRe
             return;
         }
 
-        // A row per unit and account with an address (one row with none when the unit has no such account).
+        // A row per unit and active account with an address (one row with none when the unit has no such account): a
+        // deactivated account no longer hears from the unit's mail.
         var rows = await UnitRows.For(db)(db, missing).ToListAsync(cancellationToken);
         foreach (var unit in rows.GroupBy(r => r.Unit.Id))
         {
@@ -75,7 +76,7 @@ public sealed class MailDirectory(IReadOnlyDictionary<Guid, MailUnit> units, IRe
         EF.CompileAsyncQuery((DirectiveFlowDbContext db, List<Guid> ids) =>
             from u in db.Units.AsNoTracking()
             where ids.Contains(u.Id)
-            join a in db.Users.AsNoTracking().Where(a => a.Email != null) on (Guid?)u.Id equals a.UnitId into accounts
+            join a in db.Users.AsNoTracking().Where(a => a.IsActive && a.Email != null) on (Guid?)u.Id equals a.UnitId into accounts
             from a in accounts.DefaultIfEmpty()
             select new UnitAccountRow(new MailUnit(u.Id, u.Code, u.Name, u.HeadName, u.HeadEmail, u.ContactEmails, u.ParentId, null), a == null ? null : a.Email)));
 
@@ -139,7 +140,7 @@ public sealed record MailDirectoryTask(
 /// <summary>A person an email can name: their address and how to greet them.</summary>
 public sealed record MailPerson(string Email, string Name);
 
-/// <summary>A unit's addressing data: its head, its contact addresses and the addresses of its user accounts.</summary>
+/// <summary>A unit's addressing data: its head, its contact addresses and the addresses of its active user accounts.</summary>
 public sealed record MailUnit(
     Guid Id, string Code, string Name, string? HeadName, string? HeadEmail, string? ContactEmails, Guid? ParentId,
     IReadOnlyList<string>? Accounts = null);

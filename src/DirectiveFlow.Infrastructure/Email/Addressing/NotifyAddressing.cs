@@ -7,7 +7,8 @@ namespace DirectiveFlow.Infrastructure.Email.Addressing;
 /// <summary>
 /// Who a flow's Notify activity writes to (its <c>to</c>, <see cref="NotifyRecipients"/>), by the directory's rules
 /// (<see cref="MailRecipients"/>): the branch unit's head, its officers, the directive's issuer (the user who issued it,
-/// else the issuing unit's head), or the users holding an Identity role at the issuing unit.
+/// else the issuing unit's head), or the users holding an Identity role at the issuing unit. Only active accounts are
+/// written to: a deactivated issuer is stood for by the issuing unit's head.
 /// </summary>
 public static class NotifyAddressing
 {
@@ -20,14 +21,14 @@ public static class NotifyAddressing
             var holders = await (from user in db.Users
                                  join userRole in db.UserRoles on user.Id equals userRole.UserId
                                  join r in db.Roles on userRole.RoleId equals r.Id
-                                 where r.Name == role && user.UnitId == issuingUnitId
+                                 where r.Name == role && user.UnitId == issuingUnitId && user.IsActive
                                  select user.Email).ToListAsync(cancellationToken);
             return MailRecipients.Named(holders, role);
         }
 
         if (to == NotifyRecipients.Issuer)
         {
-            var issuer = await db.Users.AsNoTracking().Where(u => u.UserName == issuedBy)
+            var issuer = await db.Users.AsNoTracking().Where(u => u.UserName == issuedBy && u.IsActive)
                 .Select(u => new { u.Email, u.FullName }).FirstOrDefaultAsync(cancellationToken);
             if (issuer?.Email is { Length: > 0 } email)
             {

@@ -24,10 +24,14 @@ public static class TrendReader
         return weeks.Select((w, i) => new TrendWeek(w.Monday, counts[4 * i], counts[(4 * i) + 1], counts[(4 * i) + 2], counts[(4 * i) + 3])).ToList();
     }
 
-    /// <summary>The trend's weeks up to <paramref name="end"/>: each Monday, its first instant, and its end (the last cut at <paramref name="end"/>).</summary>
+    /// <summary>
+    /// The trend's weeks up to <paramref name="end"/>: each Monday, its first instant, and its end (the last cut at
+    /// <paramref name="end"/>). <paramref name="end"/> is exclusive, so the last week is the one holding its last instant:
+    /// a finished week's end (the next Monday 00:00) ends that week, not an empty week starting then.
+    /// </summary>
     public static List<(DateOnly Monday, DateTimeOffset Start, DateTimeOffset Cut)> WeeksUpTo(DateTimeOffset end)
     {
-        var lastMonday = MondayOf(VietnamTime.DateOf(end));
+        var lastMonday = MondayOf(VietnamTime.DateOf(end.AddTicks(-1)));
         return Enumerable.Range(0, Weeks).Select(i => lastMonday.AddDays(7 * (i - Weeks + 1))).Select(monday =>
         {
             var next = VietnamTime.At(monday.AddDays(7), TimeOnly.MinValue);

@@ -7,8 +7,9 @@ using Mediator;
 namespace DirectiveFlow.Infrastructure.Reports.Ranking;
 
 /// <summary>
-/// The overview's two short rankings of communes — the <paramref name="Rows"/> most behind, and the best by on-time rate
-/// among units with a decided deadline and not already behind — from one grouped count per unit instead of two.
+/// The overview's two short rankings of communes — the <paramref name="Rows"/> most behind, among units with open
+/// overdue tasks only (a unit with none is not behind, however few it has), and the best by on-time rate among units
+/// with a decided deadline and not already behind — from one grouped count per unit instead of two.
 /// </summary>
 public sealed record ListBehindAndBestQuery(ReportScope Scope, ReportFilter Filter, int Rows) : IQuery<BehindAndBest>;
 
@@ -22,7 +23,8 @@ public sealed class ListBehindAndBestHandler(DirectiveFlowDbContext db, TaskCloc
     {
         var ranking = new ListUnitRankingHandler(db, clock, calendar);
         var (tasks, rows) = await ranking.ReadRowsAsync(query.Scope, query.Filter, Core.Organisation.UnitLevel.Commune, null, cancellationToken);
-        var behind = (await ranking.PageAsync(tasks, rows, UnitRankingSort.OpenOverdue, null, PageRequest.From(1, query.Rows), cancellationToken)).Items;
+        var behind = (await ranking.PageAsync(tasks, rows, UnitRankingSort.OpenOverdue, null, PageRequest.From(1, query.Rows), cancellationToken)).Items
+            .Where(u => u.OpenOverdue > 0).ToList();
         var best = await ranking.PageAsync(tasks, rows, UnitRankingSort.OnTimeRate, true, PageRequest.From(1, query.Rows * 2), cancellationToken);
         return new BehindAndBest(
             behind,

@@ -65,12 +65,8 @@ public sealed class ListUnitRankingHandler(DirectiveFlowDbContext db, TaskClock 
         return new PagedResult<UnitRankingItem>(items, sorted.Count, pageRequest.Page, pageRequest.PageSize);
     }
 
-    /// <summary>Completed on time ÷ tasks whose deadline is decided (completed, or open past it); null while none is.</summary>
-    public static double? OnTimeRate(TaskCategoryCounts c)
-    {
-        var decided = c.CompletedOnTime + c.CompletedLate + c.OpenOverdue;
-        return decided == 0 ? null : Math.Round((double)c.CompletedOnTime / decided, 4);
-    }
+    /// <summary>Completed on time ÷ tasks whose deadline is decided (completed, or open past it); null while none is (<see cref="TaskCategories.OnTimeRate"/>).</summary>
+    public static double? OnTimeRate(TaskCategoryCounts c) => TaskCategories.OnTimeRate(c.CompletedOnTime, c.CompletedLate, c.OpenOverdue);
 
     /// <summary>
     /// The direction of "most behind first": descending for the counts and delays, ascending for the rate, the on-time

@@ -4,7 +4,7 @@ namespace DirectiveFlow.Infrastructure.Reports.Weekly;
 
 /// <summary>
 /// The Vietnamese words of the report's files (.xlsx and PDF are the body's documents, in Vietnamese whatever the
-/// reader's UI language): pillars, levels, the date line, the period line.
+/// reader's UI language): pillars, levels, the week, the date line, the period line.
 /// </summary>
 public static class WeeklyReportText
 {
@@ -22,8 +22,12 @@ public static class WeeklyReportText
         "province" => "Tỉnh, thành phố",
         "commune" => "Xã, phường",
         "subunit" => "Đơn vị trực thuộc",
+        "national" => "Trung ương",
         _ => level,
     };
+
+    /// <summary>"49/2026": the week as the files, the email and the page name it (the ISO code "2026-W49" is for URLs only).</summary>
+    public static string Week(IsoWeek week) => string.Create(CultureInfo.InvariantCulture, $"{week.Week}/{week.Year}");
 
     /// <summary>"Hà Nội, ngày 07 tháng 12 năm 2026".</summary>
     public static string DateLine(string place, DateOnly date) =>

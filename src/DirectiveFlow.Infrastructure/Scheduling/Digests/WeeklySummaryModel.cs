@@ -1,4 +1,3 @@
-using System.Globalization;
 using DirectiveFlow.Infrastructure.Reports.Weekly;
 using DirectiveFlow.Infrastructure.Scheduling.Sweep;
 
@@ -14,11 +13,12 @@ public static class WeeklySummaryModel
         return new
         {
             recipient = new { name = recipient },
-            weekLocal = string.Create(CultureInfo.InvariantCulture, $"{week.Week}/{week.Year}"),
+            weekLocal = WeeklyReportText.Week(week),
             period = $"{WeeklyReportText.Date(report.WeekStart)} – {WeeklyReportText.Date(report.WeekEnd)}",
             totals = report.Totals,
             thisWeek = report.ThisWeek,
-            mostBehind = report.Ranking.Items.Take(unitsNamed).Select(u => new
+            // The units most behind: those with open overdue tasks only (a unit with none is not behind).
+            mostBehind = report.Ranking.Items.Where(u => u.OpenOverdue > 0).Take(unitsNamed).Select(u => new
             {
                 rank = u.Rank, unit = u.UnitName, code = u.UnitCode, openOverdue = u.OpenOverdue, onTimeRate = WeeklyReportText.Rate(u.OnTimeRate),
                 maxDaysOverdue = u.MaxDaysOverdue, chases = u.Chases,

@@ -8,50 +8,104 @@ using DirectiveFlow.Infrastructure.Reports.Weekly;
 using DirectiveFlow.Infrastructure.Scheduling.Sweep;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace DirectiveFlow.Infrastructure.Scheduling.Digests;
 
 /// <summary>
-/// The weekly summary to the leadership, on the week's first working day, about the week just ended: one email per unit
-/// head — an issuing unit's about the directives it issued, any other head's about the unit and the units below it
-/// (<see cref="WeeklyReportAudience"/>) — with that scope's weekly report (<see cref="GetWeeklyReportQuery"/>): the
-/// totals, the ten units most behind, the first overdue tasks, and the report's .xlsx and PDF attached when sent
-/// (<see cref="WeeklyReportAttachments"/>). Each email is written on its own (its dedupe key
-/// <c>weekly:issuer|unit:{unitId}:{ISO week of sending}</c> makes a rerun harmless), so no long transaction holds the database.
+/// The weekly summary to the leadership about each week just ended: one email per unit head — an issuing unit's about
+/// the directives it issued, any other head's about the unit and the units below it (<see cref="WeeklyReportAudience"/>)
+/// — with that scope's weekly report (<see cref="GetWeeklyReportQuery"/>): the totals, the ten units most behind, the
+/// first overdue tasks, and the report's .xlsx and PDF attached when sent (<see cref="WeeklyReportAttachments"/>).
+/// It runs on every working day and writes what is still owed, so a summary is not lost when its first working day
+/// is missed (the node was down) or falls in a later week (a Tết week with no working day): on a working day the weeks
+/// due are the week before this one and, behind it, each week followed only by days off (<see cref="WeeksDue"/>).
+/// Each email is written on its own, exactly once per recipient and week by its dedupe key
+/// <c>weekly:issuer|unit:{unitId}:{ISO week after the reported one}</c> (the week it is normally sent in, as the key has
+/// always read, so rows written before this catch-up still count); one recipient failing is logged and leaves the others.
+/// No long transaction holds the database.
 /// </summary>
 public sealed class WeeklySummaryService(
-    DirectiveFlowDbContext db, IWorkingDayCalendar calendar, OutboxWriter outbox, OutboxOptions options, SchedulingOptions scheduling, ISender sender)
+    DirectiveFlowDbContext db, IWorkingDayCalendar calendar, OutboxWriter outbox, OutboxOptions options, SchedulingOptions scheduling, ISender sender,
+    ILogger<WeeklySummaryService> logger)
 {
     public const int UnitsNamed = 10;
     public const int OverdueListed = 20;
 
+    /// <summary>Writes the summaries still owed on the working day of <paramref name="now"/>; answers how many were new (0 on a day off).</summary>
     public async Task<int> SendAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var today = VietnamTime.DateOf(now);
-        if (!IsFirstWorkingDayOfWeek(today))
+        var weeks = WeeksDue(today);
+        if (weeks.Count == 0)
         {
             return 0;
         }
 
-        var sending = IsoWeek.Of(today);
-        var week = sending.Previous;
         var formats = scheduling.WeeklyReportAttachments.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var written = 0;
-        foreach (var (unitId, audience, name, to) in await RecipientsAsync(cancellationToken))
+        var recipients = await RecipientsAsync(cancellationToken);
+        foreach (var week in weeks)
         {
-            var report = await sender.Send(await WeeklyReportAudience.QueryAsync(db, audience, unitId, week, cancellationToken), cancellationToken);
-            if (report.Totals.Total == 0 && report.Totals.NotYetReached == 0)
+            foreach (var recipient in recipients)
             {
-                continue;
+                try
+                {
+                    written += await WriteAsync(week, recipient, formats, cancellationToken) ? 1 : 0;
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    // The next working day's run tries this one again (its key is not written); the others go now.
+                    logger.LogError(e, "Weekly summary of {Week} for unit {UnitId} ({Audience}) not written", week, recipient.UnitId, recipient.Audience);
+                }
             }
-
-            var model = WeeklySummaryModel.Of(report, name, new EffectMessages(options.BaseUrl, calendar), options.BaseUrl, UnitsNamed, OverdueListed,
-                new { week = week.ToString(), unitId, audience, formats });
-            var message = OutboxEmail.FromTemplate($"weekly:{audience}:{unitId:N}:{sending}", to, EmailTemplates.WeeklySummary, model);
-            written += await outbox.TryInsertAsync(db, message, cancellationToken) ? 1 : 0;
         }
 
         return written;
+    }
+
+    /// <summary>
+    /// The weeks whose summary is due by <paramref name="today"/> and not before this week: none on a day off; else the
+    /// week before this one and, while the week after it had no working day at all, the week before that (at most
+    /// four weeks back). A summary written on an earlier working day of this week is not written again (its key).
+    /// </summary>
+    public IReadOnlyList<IsoWeek> WeeksDue(DateOnly today)
+    {
+        if (!calendar.IsWorkingDay(today))
+        {
+            return [];
+        }
+
+        var weeks = new List<IsoWeek> { IsoWeek.Of(today).Previous };
+        while (weeks.Count < 4 && !HasWorkingDay(weeks[^1]))
+        {
+            weeks.Add(weeks[^1].Previous);
+        }
+
+        weeks.Reverse();
+        return weeks;
+    }
+
+    /// <summary>The email of <paramref name="week"/> to one recipient, unless it was written already or its report is empty.</summary>
+    private async Task<bool> WriteAsync(
+        IsoWeek week, (Guid UnitId, string Audience, string Name, IReadOnlyList<string> To) recipient, string[] formats, CancellationToken cancellationToken)
+    {
+        var (unitId, audience, name, to) = recipient;
+        var key = $"weekly:{audience}:{unitId:N}:{IsoWeek.Of(week.Monday.AddDays(7))}";
+        if (await db.Outbox.AsNoTracking().AnyAsync(m => m.TaskId == null && m.DedupeKey == key, cancellationToken))
+        {
+            return false;
+        }
+
+        var report = await sender.Send(await WeeklyReportAudience.QueryAsync(db, audience, unitId, week, cancellationToken), cancellationToken);
+        if (report.Totals.Total == 0 && report.Totals.NotYetReached == 0)
+        {
+            return false;
+        }
+
+        var model = WeeklySummaryModel.Of(report, name, new EffectMessages(options.BaseUrl, calendar), options.BaseUrl, UnitsNamed, OverdueListed,
+            new { week = week.ToString(), unitId, audience, formats });
+        return await outbox.TryInsertAsync(db, OutboxEmail.FromTemplate(key, to, EmailTemplates.WeeklySummary, model), cancellationToken);
     }
 
     /// <summary>
@@ -80,22 +134,5 @@ public sealed class WeeklySummaryService(
             .ToList();
     }
 
-    private bool IsFirstWorkingDayOfWeek(DateOnly today)
-    {
-        if (!calendar.IsWorkingDay(today))
-        {
-            return false;
-        }
-
-        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-        for (var day = monday; day < today; day = day.AddDays(1))
-        {
-            if (calendar.IsWorkingDay(day))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private bool HasWorkingDay(IsoWeek week) => Enumerable.Range(0, 7).Any(d => calendar.IsWorkingDay(week.Monday.AddDays(d)));
 }

@@ -6,7 +6,7 @@ using DirectiveFlow.Infrastructure.Telemetry;
 
 namespace DirectiveFlow.Infrastructure.Scheduling.Jobs;
 
-/// <summary>The weekly summary (the week's first working day, 08:00 by default). Thin: the work is <see cref="WeeklySummaryService"/>, which tests call directly.</summary>
+/// <summary>The weekly summaries still owed (every working day, 08:00 by default). Thin: the work is <see cref="WeeklySummaryService"/>, which tests call directly.</summary>
 [DisallowConcurrentExecution]
 public sealed class WeeklySummaryJob(IServiceScopeFactory scopes) : IJob
 {

@@ -16,8 +16,11 @@ public sealed record GetUnitPeopleWorkloadQuery(Guid UnitId) : IQuery<IReadOnlyL
 /// <summary>One person's (or, with no <see cref="Person"/>, nobody's) tasks of a unit, by category.</summary>
 public sealed record PersonWorkloadDto(AssigneeDto? Person, int Total, int CompletedOnTime, int CompletedLate, int OpenWithinDeadline, int OpenOverdue)
 {
-    /// <summary>The share of the finished tasks finished on time, null when none is finished.</summary>
-    public double? OnTimeRate => CompletedOnTime + CompletedLate == 0 ? null : (double)CompletedOnTime / (CompletedOnTime + CompletedLate);
+    /// <summary>
+    /// The unit's own on-time rate, person by person (<see cref="TaskCategories.OnTimeRate"/>: on time ÷ completed and
+    /// open overdue), so a person's figure reads like the unit's beside it; null while none of theirs is decided.
+    /// </summary>
+    public double? OnTimeRate => TaskCategories.OnTimeRate(CompletedOnTime, CompletedLate, OpenOverdue);
 }
 
 public sealed class GetUnitPeopleWorkloadHandler(DirectiveFlowDbContext db, TaskCallerResolver callers, TaskClock clock)

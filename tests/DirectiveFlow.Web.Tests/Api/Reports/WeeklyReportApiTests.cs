@@ -54,6 +54,8 @@ public sealed class WeeklyReportApiTests
         Assert.Equal("2026-03-02", report.GetProperty("weekStart").GetString());
         Assert.Equal(overview.GetProperty("totals").ToString(), report.GetProperty("totals").ToString());
         Assert.Equal(["Thông tin", "Tổng hợp", "Xếp hạng", "Quá hạn", "Hoàn thành trong tuần", "Chưa triển khai tới"], sheets.Keys);
+        // The week as people write it, not its ISO code (which stays in the JSON and the address).
+        Assert.Equal("10/2026", sheets["Thông tin"].Single(r => (string?)r["Nội dung"] == "Tuần")["Giá trị"]);
 
         var summary = sheets["Tổng hợp"];
         var pillars = report.GetProperty("byPillar").EnumerateArray().Append(report.GetProperty("totals")).ToList();

@@ -126,6 +126,22 @@ public sealed partial class OverviewPageTests(OverviewWorldFixture fixture) : IC
     }
 
     [Fact]
+    public async Task The_weekly_report_page_names_its_week_as_people_write_it_not_by_its_ISO_code()
+    {
+        // Regression: the tab read "Báo cáo tuần 2026-W10"; the ISO code belongs in the address only.
+        using var issuer = await UiBrowser.SignedInAsync(World.App, "01-PARTY");
+
+        var vi = await issuer.PageAsync("/reports/weekly?week=2026-W10");
+        Assert.Equal("Báo cáo tuần 10/2026 · DirectiveFlow", WebUtility.HtmlDecode(TitlePattern().Match(vi).Groups[1].Value));
+        Assert.DoesNotContain("2026-W", PageHtml.VisibleText(vi), StringComparison.Ordinal);
+
+        using var switched = await issuer.GetAsync("/culture/en?returnUrl=%2Freports%2Fweekly");
+        var en = await issuer.PageAsync("/reports/weekly?week=2026-W10");
+        Assert.Equal("Weekly report, week 10/2026 · DirectiveFlow", WebUtility.HtmlDecode(TitlePattern().Match(en).Groups[1].Value));
+        using var back = await issuer.GetAsync("/culture/vi?returnUrl=%2Foverview");
+    }
+
+    [Fact]
     public async Task The_directive_list_shows_each_directives_progress_and_sorts_by_it()
     {
         using var issuer = await UiBrowser.SignedInAsync(World.App, "01-PARTY");
@@ -237,6 +253,9 @@ public sealed partial class OverviewPageTests(OverviewWorldFixture fixture) : IC
 
     [GeneratedRegex("\\{\\d+\\}")]
     private static partial Regex PlaceholderPattern();
+
+    [GeneratedRegex("<title>(.*?)</title>", RegexOptions.Singleline)]
+    private static partial Regex TitlePattern();
 
     [GeneratedRegex("\\b[A-Z][A-Za-z]+\\.[A-Z][A-Za-z]+\\b")]
     private static partial Regex KeyPattern();

@@ -47,7 +47,7 @@ public static class WeeklyReportWorkbook
         [
             new("Tiêu đề", r.Title, null, null),
             new("Cơ quan báo cáo", r.Body.Name, null, null),
-            new("Tuần", r.Week, null, null),
+            new("Tuần", WeeklyReportText.Week(IsoWeek.Of(r.WeekStart)), null, null),
             new("Từ ngày", "", null, r.WeekStart.ToDateTime(TimeOnly.MinValue)),
             new("Đến ngày", "", null, r.WeekEnd.ToDateTime(TimeOnly.MinValue)),
             new("Số liệu tính đến", VietnamTime.ToLocal(r.AsOf).ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), null, Day(r.AsOf)),
