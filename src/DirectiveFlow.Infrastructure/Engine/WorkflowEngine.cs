@@ -134,6 +134,15 @@ public sealed class WorkflowEngine(
 
         // Flush the caller's guarded cancellation first: a concurrent finisher of the same task fails here, before the join moves.
         await db.SaveChangesAsync(cancellationToken);
+        if (task.SubCascadeExecutionId is { } sub)
+        {
+            // Its own sub-cascade ends with it (the caller withdrew the sub-tasks): nothing waits on that join any more.
+            await db.ActivityExecutions
+                .Where(e => e.Id == sub && (e.Status == ActivityExecutionStatus.Waiting || e.Status == ActivityExecutionStatus.Running))
+                .ExecuteUpdateAsync(u => u.SetProperty(e => e.Status, ActivityExecutionStatus.Cancelled)
+                    .SetProperty(e => e.ConcurrencyStamp, e => e.ConcurrencyStamp + 1), cancellationToken);
+        }
+
         await MoveFromTaskAsync(db, task, actor, canDefer: false, withdrawn: true, async (step, scope) =>
         {
             // The branch ends where it stands: its join counts it, so the cascade (or the unit's sub-cascade) is not left

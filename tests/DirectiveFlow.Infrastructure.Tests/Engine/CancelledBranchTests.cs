@@ -61,21 +61,7 @@ public sealed class CancelledBranchTests
     public async Task A_cancelled_child_task_no_longer_holds_its_parent_back(string provider)
     {
         await using var host = await AdminHostAsync(provider, communes: 1);
-        await using (var db = host.Context())
-        {
-            var ward = await db.Units.SingleAsync(u => u.Code == "00004-COMMITTEE", EngineHost.Cancel);
-            var locality = await db.Localities.SingleAsync(l => l.Code == "00004", EngineHost.Cancel);
-            foreach (var n in new[] { 1, 2 })
-            {
-                var unit = TestOrganisation.Unit(locality, Pillar.Committee, UnitLevel.SubUnit, ward.Id, $"Tổ dân phố số {n}");
-                unit.Code = $"00004-COMMITTEE-TDP{n}";
-                unit.Kind = OrgUnitKind.ResidentialGroup;
-                db.Units.Add(unit);
-            }
-
-            await db.SaveChangesAsync(EngineHost.Cancel);
-        }
-
+        await AddResidentialGroupsAsync(host);
         await host.PublishAsync(TestFlows.Cascade("""{"units": ["00004-COMMITTEE"]}"""));
         var issued = await host.IssueAsync("wide", "01-PARTY");
         var wardTask = Assert.Single(await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "work"));
@@ -90,6 +76,53 @@ public sealed class CancelledBranchTests
         // The ward's own branch still waits for the ward: only its sub-cascade ended.
         Assert.Single(await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "work"));
         Assert.Empty(await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "after"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Cancelling_a_task_withdraws_the_sub_tasks_its_unit_gave_and_ends_its_sub_cascade(string provider)
+    {
+        await using var host = await AdminHostAsync(provider, communes: 1);
+        await AddResidentialGroupsAsync(host);
+        await host.PublishAsync(TestFlows.Cascade("""{"units": ["00004-COMMITTEE"]}"""));
+        var issued = await host.IssueAsync("wide", "01-PARTY");
+        var wardTask = Assert.Single(await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "work"));
+        var started = await host.SendAsync(new StartSubCascadeCommand(
+            wardTask.Id, null, null, "Rà soát tại tổ dân phố", null, new System.Text.Json.Nodes.JsonObject { ["workingDays"] = 2 }, "officer", Caller.System));
+        await host.SendAsync(new ResumeTaskCommand(started.TaskIds[0], "Done", "group1"));
+
+        await host.SendAsync(new CancelTaskCommand(wardTask.Id, "Giao nhầm phường"));
+
+        await using var db = host.Context();
+        var children = await db.Tasks.Where(t => t.ParentTaskId == wardTask.Id).OrderBy(t => t.Id).Select(t => new { t.Id, t.Status, t.NextActionAt }).ToListAsync(EngineHost.Cancel);
+        // The finished one stays finished; the open one is withdrawn and no longer chased.
+        Assert.Equal(Core.Tasks.UnitTaskStatus.Completed, children.Single(c => c.Id == started.TaskIds[0]).Status);
+        var withdrawn = children.Single(c => c.Id == started.TaskIds[1]);
+        Assert.Equal((Core.Tasks.UnitTaskStatus.Cancelled, (DateTimeOffset?)null), (withdrawn.Status, withdrawn.NextActionAt));
+        Assert.True(await db.Journal.AnyAsync(j => j.TaskId == started.TaskIds[1] && j.Action == "task.cancelled" && j.Detail == "Giao nhầm phường", EngineHost.Cancel));
+        var key = $"task:{started.TaskIds[1]:N}:cancelled:";
+        Assert.True(await db.Outbox.AnyAsync(o => o.DedupeKey.StartsWith(key), EngineHost.Cancel), "the group is not told");
+        Assert.False(await db.Outbox.AnyAsync(o => o.DedupeKey.StartsWith($"task:{started.TaskIds[0]:N}:cancelled:"), EngineHost.Cancel));
+        var sub = await db.ActivityExecutions.SingleAsync(e => e.Id == started.ExecutionId, EngineHost.Cancel);
+        Assert.Equal(ActivityExecutionStatus.Cancelled, sub.Status);
+        // The ward's branch ended with it: the cascade moved on.
+        Assert.Single(await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "after"));
+    }
+
+    private static async Task AddResidentialGroupsAsync(EngineHost host)
+    {
+        await using var db = host.Context();
+        var ward = await db.Units.SingleAsync(u => u.Code == "00004-COMMITTEE", EngineHost.Cancel);
+        var locality = await db.Localities.SingleAsync(l => l.Code == "00004", EngineHost.Cancel);
+        foreach (var n in new[] { 1, 2 })
+        {
+            var unit = TestOrganisation.Unit(locality, Pillar.Committee, UnitLevel.SubUnit, ward.Id, $"Tổ dân phố số {n}");
+            unit.Code = $"00004-COMMITTEE-TDP{n}";
+            unit.Kind = OrgUnitKind.ResidentialGroup;
+            db.Units.Add(unit);
+        }
+
+        await db.SaveChangesAsync(EngineHost.Cancel);
     }
 
     private static async Task<EngineHost> AdminHostAsync(string provider, int communes = 2)

@@ -98,6 +98,7 @@ public static class ErrorCodes
     public const string SubUnitKind = "sub-unit-kind";
     public const string PillarNameFromImport = "pillar-name-from-import";
     public const string UnitStillInUse = "unit-still-in-use";
+    public const string UserUnitInactive = "user-unit-inactive";
     public const string PillarParentFromImport = "pillar-parent-from-import";
     public const string OwnParent = "own-parent";
     public const string ParentOtherPillar = "parent-other-pillar";

@@ -90,6 +90,7 @@ public static class ErrorMessagesEn
         [ErrorCodes.ParentRequired] = "An existing parent unit is required.",
         [ErrorCodes.SubUnitKind] = "Choose Department, MemberOrganisation or ResidentialGroup (pillar units come from the import).",
         [ErrorCodes.PillarNameFromImport] = "Pillar unit names come from the import.",
+        [ErrorCodes.UserUnitInactive] = "The account cannot be reactivated: its unit has been deactivated; move the account to another unit first.",
         [ErrorCodes.UnitStillInUse] = "The unit cannot be deactivated yet: {0} open task(s), {1} active account(s) and {2} active sub-unit(s) remain; move or close them first.",
         [ErrorCodes.PillarParentFromImport] = "A pillar unit's parent comes from the import.",
         [ErrorCodes.OwnParent] = "A unit cannot be its own parent.",

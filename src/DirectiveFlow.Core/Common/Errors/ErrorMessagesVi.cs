@@ -90,6 +90,7 @@ public static class ErrorMessagesVi
         [ErrorCodes.ParentRequired] = "Cần đơn vị cấp trên có thật.",
         [ErrorCodes.SubUnitKind] = "Chọn Department, MemberOrganisation hoặc ResidentialGroup (đơn vị trụ cột lấy từ danh mục nhập).",
         [ErrorCodes.PillarNameFromImport] = "Tên đơn vị trụ cột lấy từ danh mục nhập.",
+        [ErrorCodes.UserUnitInactive] = "Không thể mở lại tài khoản: đơn vị của tài khoản đã ngừng hoạt động; hãy chuyển tài khoản sang đơn vị khác trước.",
         [ErrorCodes.UnitStillInUse] = "Chưa thể ngừng hoạt động đơn vị: còn {0} nhiệm vụ đang mở, {1} tài khoản đang hoạt động và {2} đơn vị trực thuộc đang hoạt động; hãy chuyển hoặc kết thúc trước.",
         [ErrorCodes.PillarParentFromImport] = "Đơn vị trụ cột lấy cấp trên từ danh mục nhập.",
         [ErrorCodes.OwnParent] = "Một đơn vị không thể là cấp trên của chính nó.",

@@ -18,7 +18,7 @@ public static class DirectiveInputs
     /// <summary>Always accepted: the engine fills it from the directive's priority.</summary>
     private const string Priority = "priority";
 
-    /// <param name="issuerDefaults">Unit-input defaults that differ for this issuer (<see cref="Issuing.IssuerUnitDefaults"/>); a null entry keeps the flow's.</param>
+    /// <param name="issuerDefaults">Unit-input defaults that differ for this issuer (<see cref="Issuing.IssuerUnitDefaults"/>); a null entry means no default for this issuer.</param>
     public static void Complete(
         WorkflowDefinition flow, JsonObject inputs, DirectivePriority priority, FieldErrors errors, IReadOnlyDictionary<string, JsonNode?>? issuerDefaults = null)
     {
@@ -32,7 +32,9 @@ public static class DirectiveInputs
         foreach (var input in flow.Inputs)
         {
             var value = inputs[input.Name];
-            var fallback = issuerDefaults?.GetValueOrDefault(input.Name) ?? input.Default;
+            // An issuer's own default replaces the flow's, and a null one means none: the flow's names a unit this issuer
+            // cannot reach, and the form showed the field empty, so a refusal must not name a code the issuer never saw.
+            var fallback = issuerDefaults is not null && issuerDefaults.TryGetValue(input.Name, out var own) ? own : input.Default;
             if (IsEmpty(value) && fallback is not null)
             {
                 inputs[input.Name] = fallback.DeepClone();

@@ -14,8 +14,8 @@ namespace DirectiveFlow.Infrastructure.Directives.Issuing;
 /// imported, a default code outside the issuer's reach (<see cref="Provinces.ActiveInReachAsync"/>) means the same
 /// body of the issuer's own province: the province-level pillar unit of the same pillar (48-COMMITTEE for Đà Nẵng).
 /// A code with no such unit is left out. Only the inputs whose default changes are returned: the new code(s), or null
-/// when none is left (the form then shows the field empty; the issue command keeps the flow's default, which its reach
-/// check refuses by name).
+/// when none is left (the form then shows the field empty, and the issue command leaves it empty too: a required input
+/// is then asked for, never refused by a code the issuer was not shown).
 /// </summary>
 public static class IssuerUnitDefaults
 {

@@ -1,5 +1,6 @@
 using DirectiveFlow.Core.Common.Errors;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Identity.Users;
 
@@ -21,6 +22,13 @@ public sealed class SetUserActiveHandler(UserAccounts accounts, TimeProvider clo
         if (!command.Active && user.Id == rights.CallerId)
         {
             throw ProblemException.Forbidden(ErrorCodes.UserCannotDeactivateSelf);
+        }
+
+        if (command.Active && !user.IsActive && user.UnitId is { } unitId
+            && !await accounts.Db.Units.AnyAsync(u => u.Id == unitId && u.IsActive, cancellationToken))
+        {
+            // A unit is deactivated only once its accounts are (SubUnitEditor): one reactivated would sign in to it again.
+            throw ProblemException.Conflict(ErrorCodes.UserUnitInactive);
         }
 
         if (user.IsActive != command.Active)

@@ -1,5 +1,4 @@
 using DirectiveFlow.Core.Common.Errors;
-using DirectiveFlow.Infrastructure.Tasks.Queries;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,7 +42,7 @@ public sealed class UpdateUserHandler(UserAccounts accounts, TimeProvider clock)
         var users = accounts.Users;
         await using (var transaction = await accounts.Db.Database.BeginTransactionAsync(cancellationToken))
         {
-            var keptUnit = UnitOfficers.MayBeAssigned(roles) ? command.Input.UnitId : null;
+            var keptUnit = Roles.MayBeAssigned(roles) ? command.Input.UnitId : null;
             await OpenTaskAssignments.ReleaseAsync(accounts.Db, user.Id, keptUnit, SetUserActiveHandler.Actor(command.Caller), clock.GetUtcNow(), cancellationToken);
             UserAccounts.ThrowIfFailed(await users.RemoveFromRolesAsync(user, current.Except(roles)), "roles");
             UserAccounts.ThrowIfFailed(await users.AddToRolesAsync(user, roles.Except(current)), "roles");

@@ -92,13 +92,16 @@ public sealed class SubUnitEditor(DirectiveFlowDbContext db, IUnitAccountProvisi
     }
 
     /// <summary>
-    /// A unit is deactivated only once nothing depends on it: its open tasks would have no one to act on them, its
+    /// A unit is deactivated only once nothing depends on it: its open tasks (its own, and those it gave, whose results
+    /// and extension requests it decides) would have no one to act on them, its
     /// active accounts would keep signing in to a unit nobody lists, and its active sub-units would hang under it.
     /// Refused with a 409 giving the three counts.
     /// </summary>
     private async Task CheckUnusedAsync(Guid unitId, CancellationToken cancellationToken)
     {
-        var openTasks = await db.Tasks.CountAsync(t => t.UnitId == unitId && t.Status != UnitTaskStatus.Completed && t.Status != UnitTaskStatus.Cancelled, cancellationToken);
+        // Its own open tasks, and the open tasks it gave (a result waiting for its review, an extension for its decision).
+        var openTasks = await db.Tasks.CountAsync(t => (t.UnitId == unitId || t.AssignerUnitId == unitId)
+            && t.Status != UnitTaskStatus.Completed && t.Status != UnitTaskStatus.Cancelled, cancellationToken);
         var accounts = await db.Users.CountAsync(u => u.UnitId == unitId && u.IsActive, cancellationToken);
         var subUnits = await db.Units.CountAsync(u => u.ParentId == unitId && u.IsActive, cancellationToken);
         if (openTasks + accounts + subUnits > 0)

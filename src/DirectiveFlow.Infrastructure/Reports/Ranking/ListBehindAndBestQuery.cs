@@ -24,7 +24,7 @@ public sealed class ListBehindAndBestHandler(DirectiveFlowDbContext db, TaskCloc
         var ranking = new ListUnitRankingHandler(db, clock, calendar);
         var (tasks, rows) = await ranking.ReadRowsAsync(query.Scope, query.Filter, Core.Organisation.UnitLevel.Commune, null, cancellationToken);
         var behind = (await ranking.PageAsync(tasks, rows, UnitRankingSort.OpenOverdue, null, PageRequest.From(1, query.Rows), cancellationToken)).Items
-            .Where(u => u.OpenOverdue > 0).ToList();
+            .Where(u => u.IsBehind).ToList();
         var best = await ranking.PageAsync(tasks, rows, UnitRankingSort.OnTimeRate, true, PageRequest.From(1, query.Rows * 2), cancellationToken);
         return new BehindAndBest(
             behind,

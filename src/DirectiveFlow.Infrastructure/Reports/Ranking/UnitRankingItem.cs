@@ -9,4 +9,9 @@ namespace DirectiveFlow.Infrastructure.Reports.Ranking;
 /// </summary>
 public sealed record UnitRankingItem(
     int Rank, Guid UnitId, string UnitCode, string UnitName, string Pillar, string Level, string LocalityCode,
-    int Total, int CompletedOnTime, int CompletedLate, int OpenWithinDeadline, int OpenOverdue, double? OnTimeRate, int MaxDaysOverdue, int Chases);
+    int Total, int CompletedOnTime, int CompletedLate, int OpenWithinDeadline, int OpenOverdue, double? OnTimeRate, int MaxDaysOverdue, int Chases)
+{
+    /// <summary>Whether the unit is behind, i.e. may be named among the slowest: it has open overdue tasks (not part of the API's row).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsBehind => OpenOverdue > 0;
+}

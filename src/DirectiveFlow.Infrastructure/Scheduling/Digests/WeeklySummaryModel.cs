@@ -18,7 +18,7 @@ public static class WeeklySummaryModel
             totals = report.Totals,
             thisWeek = report.ThisWeek,
             // The units most behind: those with open overdue tasks only (a unit with none is not behind).
-            mostBehind = report.Ranking.Items.Where(u => u.OpenOverdue > 0).Take(unitsNamed).Select(u => new
+            mostBehind = report.Ranking.Items.Where(u => u.IsBehind).Take(unitsNamed).Select(u => new
             {
                 rank = u.Rank, unit = u.UnitName, code = u.UnitCode, openOverdue = u.OpenOverdue, onTimeRate = WeeklyReportText.Rate(u.OnTimeRate),
                 maxDaysOverdue = u.MaxDaysOverdue, chases = u.Chases,

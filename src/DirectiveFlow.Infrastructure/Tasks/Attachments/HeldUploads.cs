@@ -76,7 +76,10 @@ public sealed class HeldUploads(AttachmentStore store, IDataProtectionProvider p
     public void Release(HeldFile file) => store.DeleteHeld(file.Key);
 
     /// <summary>Deletes the held files whose forms never came back within <see cref="Lifetime"/>.</summary>
-    public int Sweep() => store.SweepHeld(time.GetUtcNow() - Lifetime);
+    public int Sweep() => SweepLapsed(store, time);
+
+    /// <summary>The one lapse rule, for the holder and for <see cref="HeldUploadsSweeper"/> (which has no data-protection keys to hold with).</summary>
+    public static int SweepLapsed(AttachmentStore store, TimeProvider wall) => store.SweepHeld(wall.GetUtcNow() - Lifetime);
 
     private sealed record Ticket(string Key, string Name, long Size, string Owner, long Expires);
 }

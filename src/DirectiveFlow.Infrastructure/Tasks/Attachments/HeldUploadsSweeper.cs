@@ -34,7 +34,7 @@ public sealed class HeldUploadsSweeper(AttachmentStore store, WallClock wall, IL
     {
         try
         {
-            var swept = store.SweepHeld(wall.GetUtcNow() - HeldUploads.Lifetime);
+            var swept = HeldUploads.SweepLapsed(store, wall);
             if (swept > 0)
             {
                 logger.LogInformation("Swept {Count} held upload(s) whose forms never came back", swept);

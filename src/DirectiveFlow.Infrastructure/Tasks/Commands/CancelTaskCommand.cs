@@ -3,6 +3,7 @@ using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Engine;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Tasks.Commands;
 
@@ -34,7 +35,34 @@ public sealed class CancelTaskHandler(TaskWorkspace workspace, IWorkflowEngine e
         await OpenExtensionRequests.SupersedeAsync(workspace, task, caller.UserName, cancellationToken);
         await TaskEmails.QueueAsync(workspace, task, task.UnitId, "cancelled",
             "Nhiệm vụ đã bị hủy", "Task cancelled", command.Reason.Trim(), workspace.Now, cancellationToken);
+        await CancelSubTasksAsync(task, caller.UserName, command.Reason.Trim(), cancellationToken);
         await workspace.CommitAsync(cancellationToken, () => engine.OnTaskCancelledAsync(workspace.Db, task, caller.UserName, cancellationToken));
         return task.Id;
+    }
+
+    /// <summary>
+    /// The tasks the unit gave its own sub-units for this one (its sub-cascade) end with it: withdrawn, journalled, their
+    /// open extension requests superseded and each sub-unit told — otherwise they would stay in the sub-units' inboxes and
+    /// keep being reminded of work nobody awaits. A sub-task changed meanwhile makes the whole cancel a 409.
+    /// </summary>
+    private async Task CancelSubTasksAsync(UnitTask parent, string actor, string reason, CancellationToken cancellationToken)
+    {
+        if (parent.SubCascadeExecutionId is null)
+        {
+            return;
+        }
+
+        var children = await workspace.Db.Tasks.Where(t => t.ParentTaskId == parent.Id).ToListAsync(cancellationToken);
+        var open = children.Where(t => TaskStateMachine.IsOpen(t.Status)).ToList();
+        foreach (var child in open)
+        {
+            child.Status = TaskStateMachine.AfterCancel(child.Status);
+            child.NextActionAt = null;
+            workspace.Record(child, actor, "task.cancelled", reason);
+            await TaskEmails.QueueAsync(workspace, child, child.UnitId, "cancelled",
+                "Nhiệm vụ đã bị hủy", "Task cancelled", reason, workspace.Now, cancellationToken);
+        }
+
+        await OpenExtensionRequests.SupersedeAsync(workspace, open.Select(t => t.Id).ToList(), actor, cancellationToken);
     }
 }

@@ -16,13 +16,17 @@ internal static class OpenExtensionRequests
     /// </summary>
     public static async Task SupersedeAsync(TaskWorkspace workspace, UnitTask task, string actor, CancellationToken cancellationToken)
     {
-        if (!workspace.HasOpenExtensionRequests)
+        if (workspace.HasOpenExtensionRequests)
         {
-            return;
+            await SupersedeAsync(workspace, [task.Id], actor, cancellationToken);
         }
+    }
 
+    /// <summary>The same for tasks ended with the loaded one (a cancelled task's sub-tasks): their requests are looked up.</summary>
+    public static async Task SupersedeAsync(TaskWorkspace workspace, IReadOnlyCollection<Guid> taskIds, string actor, CancellationToken cancellationToken)
+    {
         var open = await workspace.Db.ExtensionRequests
-            .Where(r => r.TaskId == task.Id && r.Status == ExtensionRequestStatus.Requested)
+            .Where(r => taskIds.Contains(r.TaskId) && r.Status == ExtensionRequestStatus.Requested)
             .ToListAsync(cancellationToken);
         foreach (var request in open)
         {

@@ -10,10 +10,7 @@ namespace DirectiveFlow.Infrastructure.Tasks.Queries;
 /// <summary>The people a task of a unit can be given to: the unit's active accounts holding the officer or head role.</summary>
 public static class UnitOfficers
 {
-    private static readonly string[] AssignableRoles = [Roles.UnitOfficer, Roles.UnitHead];
-
-    /// <summary>Whether an account with <paramref name="roles"/> may be given a task of its unit.</summary>
-    public static bool MayBeAssigned(IEnumerable<string> roles) => roles.Any(AssignableRoles.Contains);
+    private static readonly string[] AssignableRoles = Roles.Assignable;
 
     public static IQueryable<AppUser> Assignable(DirectiveFlowDbContext db, Guid unitId) =>
         db.Users.Where(u => u.UnitId == unitId && u.IsActive

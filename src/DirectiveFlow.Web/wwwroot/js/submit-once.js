@@ -21,20 +21,23 @@
                 button.setAttribute("aria-busy", "true");
             });
         }, 0);
+        // A send stopped by the reader (Esc, the Stop button) leaves the page as it was: after a while the form may be
+        // sent again on purpose, instead of staying locked with what was typed and chosen.
+        window.setTimeout(function () { release(form); }, 20000);
     });
+
+    function release(form) {
+        form.removeAttribute("data-submitting");
+        form.querySelectorAll("button[aria-busy], input[aria-busy]").forEach(function (button) {
+            button.disabled = false;
+            button.removeAttribute("aria-busy");
+        });
+    }
 
     // Back to a page kept by the browser: its forms may be sent again.
     window.addEventListener("pageshow", function (event) {
-        if (!event.persisted) {
-            return;
+        if (event.persisted) {
+            document.querySelectorAll("form[data-submitting]").forEach(release);
         }
-
-        document.querySelectorAll("form[data-submitting]").forEach(function (form) {
-            form.removeAttribute("data-submitting");
-            form.querySelectorAll("button[aria-busy], input[aria-busy]").forEach(function (button) {
-                button.disabled = false;
-                button.removeAttribute("aria-busy");
-            });
-        });
     });
 })();

@@ -58,6 +58,14 @@ public sealed class UnitDeactivationTests
             Assert.True(unused.StatusCode == HttpStatusCode.OK, await unused.Content.ReadAsStringAsync(Ct));
         }
 
+        // Its accounts stay off while it is: one reactivated would sign in to a unit nobody lists.
+        using (var reactivated = await admin.PostAsync($"/api/users/{userId}/reactivate", null, Ct))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, reactivated.StatusCode);
+            Assert.Equal("user-unit-inactive", (await reactivated.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString());
+        }
+
+        Assert.False(await world.WithDbAsync(db => db.Users.Where(u => u.Id == userId).Select(u => u.IsActive).SingleAsync(Ct)));
         await world.WithDbAsync(db => db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsActive, true), Ct));
         using var browser = await UiBrowser.SignedInAsync(world.App, "admin");
         var form = await browser.PageAsync($"/admin/users/{userId}");
@@ -68,5 +76,26 @@ public sealed class UnitDeactivationTests
         using var saved = await admin.PutAsJsonAsync($"/api/users/{userId}", UsersApiTests.Person("ignored", groupId, [Roles.UnitOfficer]), Ct);
         Assert.True(saved.StatusCode == HttpStatusCode.OK, await saved.Content.ReadAsStringAsync(Ct));
         Assert.Equal(groupId, await world.WithDbAsync(db => db.Users.Where(u => u.Id == userId).Select(u => u.UnitId).SingleAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task A_unit_whose_given_tasks_are_still_open_is_not_deactivated()
+    {
+        await using var world = await TaskApiWorld.CreateAsync();
+        var admin = await world.ClientAsync("admin");
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var ward = await world.UnitIdAsync("00070-COMMITTEE");
+        using var created = await admin.PostAsJsonAsync("/api/units", new { parentId = ward, name = "Tổ dân phố số 98", kind = "ResidentialGroup" }, Ct);
+        var group = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var groupId = group.GetProperty("id").GetGuid();
+        await world.WithDbAsync(db => db.Users.Where(u => u.UnitId == groupId).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsActive, false), Ct));
+        // A result waiting for the group's review: the group gave the task, the ward does it.
+        await world.AddTaskAsync(leadCode: "00070-COMMITTEE", assignerCode: group.GetProperty("code").GetString()!, status: UnitTaskStatus.Reported, requiresReview: true);
+
+        using var busy = await admin.PutAsJsonAsync($"/api/units/{groupId}", new { isActive = false }, Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, busy.StatusCode);
+        Assert.Contains("1 open task(s), 0 active account(s) and 0 active sub-unit(s) remain",
+            (await busy.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 }

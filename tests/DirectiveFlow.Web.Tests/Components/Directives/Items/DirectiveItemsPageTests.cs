@@ -64,7 +64,15 @@ public sealed partial class DirectiveItemsPageTests : IAsyncLifetime
         Assert.Contains("value=\"Sở Xây dựng Thành phố Hà Nội\"", first, StringComparison.Ordinal);
         Assert.Contains("value=\"Sở Tài chính Thành phố Hà Nội\"", first, StringComparison.Ordinal);
 
+        // Some 60 days on, on a working day (an item due on a holiday or a weekend is refused).
         var due = DateOnly.FromDateTime(UiTestData.Now.UtcDateTime).AddDays(60);
+        var calendar = new Core.Calendar.WorkingDayCalendar(
+            Core.Calendar.VietnamHolidays.For(due.Year).Concat(Core.Calendar.VietnamHolidays.For(due.Year + 1)));
+        while (!calendar.IsWorkingDay(due))
+        {
+            due = due.AddDays(1);
+        }
+
         fields["items[0].deadline"] = due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
         using var issued = await issuer.PostFormAsync(Url, "issue", fields);
         Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
