@@ -61,12 +61,7 @@ public sealed class CancelledBranchTests
     public async Task A_cancelled_child_task_no_longer_holds_its_parent_back(string provider)
     {
         await using var host = await AdminHostAsync(provider, communes: 1);
-        await AddResidentialGroupsAsync(host);
-        await host.PublishAsync(TestFlows.Cascade("""{"units": ["00004-COMMITTEE"]}"""));
-        var issued = await host.IssueAsync("wide", "01-PARTY");
-        var wardTask = Assert.Single(await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "work"));
-        var started = await host.SendAsync(new StartSubCascadeCommand(
-            wardTask.Id, null, null, "Rà soát tại tổ dân phố", null, new System.Text.Json.Nodes.JsonObject { ["workingDays"] = 2 }, "officer", Caller.System));
+        var (issued, wardTask, started) = await WardWithSubTasksAsync(host);
 
         await host.SendAsync(new CancelTaskCommand(started.TaskIds[0], "Tổ đã giải thể"));
         Assert.False(await CanCompleteAsync(host, wardTask.Id));
@@ -83,12 +78,7 @@ public sealed class CancelledBranchTests
     public async Task Cancelling_a_task_withdraws_the_sub_tasks_its_unit_gave_and_ends_its_sub_cascade(string provider)
     {
         await using var host = await AdminHostAsync(provider, communes: 1);
-        await AddResidentialGroupsAsync(host);
-        await host.PublishAsync(TestFlows.Cascade("""{"units": ["00004-COMMITTEE"]}"""));
-        var issued = await host.IssueAsync("wide", "01-PARTY");
-        var wardTask = Assert.Single(await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "work"));
-        var started = await host.SendAsync(new StartSubCascadeCommand(
-            wardTask.Id, null, null, "Rà soát tại tổ dân phố", null, new System.Text.Json.Nodes.JsonObject { ["workingDays"] = 2 }, "officer", Caller.System));
+        var (issued, wardTask, started) = await WardWithSubTasksAsync(host);
         await host.SendAsync(new ResumeTaskCommand(started.TaskIds[0], "Done", "group1"));
 
         await host.SendAsync(new CancelTaskCommand(wardTask.Id, "Giao nhầm phường"));
@@ -107,6 +97,18 @@ public sealed class CancelledBranchTests
         Assert.Equal(ActivityExecutionStatus.Cancelled, sub.Status);
         // The ward's branch ended with it: the cascade moved on.
         Assert.Single(await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "after"));
+    }
+
+    /// <summary>One ward's task in a cascade, and the sub-tasks the ward gave its two residential groups.</summary>
+    private static async Task<(Infrastructure.Directives.Commands.IssueDirectiveResult Issued, Core.Tasks.UnitTask WardTask, StartSubCascadeResult Started)> WardWithSubTasksAsync(EngineHost host)
+    {
+        await AddResidentialGroupsAsync(host);
+        await host.PublishAsync(TestFlows.Cascade("""{"units": ["00004-COMMITTEE"]}"""));
+        var issued = await host.IssueAsync("wide", "01-PARTY");
+        var wardTask = Assert.Single(await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "work"));
+        var started = await host.SendAsync(new StartSubCascadeCommand(
+            wardTask.Id, null, null, "Rà soát tại tổ dân phố", null, new System.Text.Json.Nodes.JsonObject { ["workingDays"] = 2 }, "officer", Caller.System));
+        return (issued, wardTask, started);
     }
 
     private static async Task AddResidentialGroupsAsync(EngineHost host)
