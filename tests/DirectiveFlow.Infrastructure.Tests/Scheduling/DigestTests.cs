@@ -9,6 +9,7 @@ using DirectiveFlow.Infrastructure.Scheduling;
 using DirectiveFlow.Infrastructure.Scheduling.Digests;
 using DirectiveFlow.TestSupport;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using static DirectiveFlow.Infrastructure.Tests.Scheduling.SchedulingHarness;
@@ -17,6 +18,8 @@ namespace DirectiveFlow.Infrastructure.Tests.Scheduling;
 
 public sealed class DigestTests
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_daily_digest_is_one_email_per_unit_listing_its_tasks_by_category(string provider)
@@ -102,6 +105,26 @@ public sealed class DigestTests
             UnitId = h.Ward.Id,
             IsActive = active,
         };
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_unit_with_no_address_gets_no_digest_to_fail_into_a_dead_letter(string provider)
+    {
+        await using var h = await CreateAsync(provider, Local(2026, 3, 2, 9));
+        await h.AddTaskAsync(3, "Nhiệm vụ của phường chưa có địa chỉ thư");
+        await using (var db = h.Db())
+        {
+            await db.Units.Where(u => u.Id == h.Ward.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.HeadEmail, (string?)null)
+                .SetProperty(u => u.ContactEmails, (string?)null), Ct);
+            await db.Users.Where(u => u.UnitId == h.Ward.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.Email, (string?)null), Ct);
+        }
+
+        h.MoveTo(Local(2026, 3, 3, 7, 30));
+
+        Assert.Equal(0, await h.DigestAsync());
+        await using var read = h.Db();
+        Assert.False(await read.Outbox.AnyAsync(m => m.DedupeKey.StartsWith("digest:"), Ct));
     }
 
     [Theory]

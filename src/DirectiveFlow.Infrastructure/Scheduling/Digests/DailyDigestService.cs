@@ -38,7 +38,9 @@ public sealed class DailyDigestService(DirectiveFlowDbContext db, IWorkingDayCal
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var group in tasks.GroupBy(t => t.UnitId))
         {
-            if (!units.TryGetValue(group.Key, out var unit))
+            // A unit nobody can be written to gets no digest (as the weekly summary): it would fail every morning into a
+            // dead letter for each such unit; its missing address shows where it matters, on its assignment notices.
+            if (!units.TryGetValue(group.Key, out var unit) || MailRecipients.WholeUnit(unit).To.Count == 0)
             {
                 continue;
             }
