@@ -82,4 +82,35 @@ public sealed class UnitSearchTests
         Assert.Equal(4, (await search.Handle(new SearchUnitsQuery("ba dinh", 10), Ct)).Count);
         Assert.Equal(["00004-COMMITTEE"], (await search.Handle(new SearchUnitsQuery("UY BAN NHAN DAN", 10), Ct)).Select(u => u.Code));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_issuers_search_offers_only_units_it_may_give_work_and_a_national_body_every_province(string provider)
+    {
+        // Regression: the item editor's unit look-up searched every province, offering units the issue then refused.
+        await using var database = await TestDatabase.CreateAsync(provider);
+        Guid hanoiIssuer, danangIssuer, national;
+        await using (var db = database.CreateContext())
+        {
+            await TestOrganisation.SeedHanoiAsync(db, communeLimit: 1); // Ba Đình
+            var danang = new Core.Organisation.Locality { Id = Guid.NewGuid(), Code = "48", Name = "Thành phố Đà Nẵng", Type = Core.Organisation.LocalityType.Province };
+            var country = new Core.Organisation.Locality { Id = Guid.NewGuid(), Code = "00", Name = "Việt Nam", Type = Core.Organisation.LocalityType.Country };
+            db.Localities.AddRange(danang, country);
+            var danangUnit = TestOrganisation.Unit(danang, Core.Organisation.Pillar.Committee, Core.Organisation.UnitLevel.Province, null, "UBND Thành phố Đà Nẵng");
+            var government = TestOrganisation.Unit(country, Core.Organisation.Pillar.Committee, Core.Organisation.UnitLevel.Province, null, "Chính phủ");
+            db.Units.AddRange(danangUnit, government);
+            await db.SaveChangesAsync(Ct);
+            (danangIssuer, national) = (danangUnit.Id, government.Id);
+            hanoiIssuer = await db.Units.Where(u => u.Code == "01-COMMITTEE").Select(u => u.Id).SingleAsync(Ct);
+        }
+
+        var search = new SearchUnitsHandler(database.ContextFactory());
+        async Task<List<string>> CodesAsync(Guid? issuer) =>
+            (await search.Handle(new SearchUnitsQuery("ubnd", 20, issuer), Ct)).Select(u => u.Code).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(["00004-COMMITTEE", "01-COMMITTEE"], await CodesAsync(hanoiIssuer));
+        Assert.Equal(["48-COMMITTEE"], await CodesAsync(danangIssuer));
+        Assert.Equal(["00004-COMMITTEE", "01-COMMITTEE", "48-COMMITTEE"], await CodesAsync(national));
+        Assert.Equal(["00004-COMMITTEE", "01-COMMITTEE", "48-COMMITTEE"], await CodesAsync(null));
+    }
 }

@@ -78,7 +78,7 @@ public sealed class ItemEditorState
             ItemEditorForm.Apply(Rows, op);
         }
 
-        Units = await ItemUnits.ResolveAsync(Rows, sender, cancellationToken);
+        Units = await ItemUnits.ResolveAsync(Rows, issuingUnitId == Guid.Empty ? null : issuingUnitId, sender, cancellationToken);
     }
 
     /// <summary>Checks the rows before issuing, each message under its row.</summary>

@@ -31,7 +31,8 @@ public sealed class ItemUnits
 
     public IReadOnlyList<UnitChoice> SupportingChoices(int row, string entry) => _supportingChoices.GetValueOrDefault($"{row}|{entry}", []);
 
-    public static async Task<ItemUnits> ResolveAsync(IReadOnlyList<ItemRow> rows, ISender sender, CancellationToken cancellationToken)
+    /// <param name="issuingUnitId">The issuer: the units offered are those it may give work (its province's, anywhere for a national body).</param>
+    public static async Task<ItemUnits> ResolveAsync(IReadOnlyList<ItemRow> rows, Guid? issuingUnitId, ISender sender, CancellationToken cancellationToken)
     {
         var codes = rows.SelectMany(r => r.SupportingEntries.Append(r.Lead)).Where(c => c.Length > 0).ToHashSet(StringComparer.Ordinal);
         var units = new ItemUnits(await sender.Send(new GetUnitNamesByCodeQuery(codes), cancellationToken));
@@ -43,7 +44,7 @@ public sealed class ItemUnits
                 return [];
             }
 
-            var found = await sender.Send(new SearchUnitsQuery(words, ChoicesPerSearch), cancellationToken);
+            var found = await sender.Send(new SearchUnitsQuery(words, ChoicesPerSearch, issuingUnitId), cancellationToken);
             return found.Select(u => new UnitChoice(u.Code, u.Name));
         }
 
