@@ -1,3 +1,5 @@
+using DirectiveFlow.Core.Common;
+
 namespace DirectiveFlow.Core.Directives;
 
 /// <summary>An issued document (Kết luận, Chỉ thị, Kế hoạch, …) carried out by one workflow instance.</summary>
@@ -49,4 +51,15 @@ public sealed class Directive
     public DateTimeOffset CreatedAt { get; set; }
 
     public string CreatedBy { get; set; } = "";
+
+    /// <summary>
+    /// The number, title and summary folded for search (<see cref="SearchText.Fold"/>: lower case, no diacritics, đ as
+    /// d), always derived from them and stored so the database can match it: "ket luan 15" finds "Kết luận số 15-KL/TU".
+    /// The setter is for EF reading the column back; what it reads is ignored.
+    /// </summary>
+    public string SearchKey
+    {
+        get => SearchText.Fold($"{Number} {Title} {Summary}");
+        private set => _ = value;
+    }
 }

@@ -1,5 +1,4 @@
 using DirectiveFlow.Infrastructure.Configuration;
-using DirectiveFlow.Infrastructure.Organisation.Units;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +22,7 @@ public static class PersistenceServiceCollectionExtensions
     /// <summary>
     /// Applies pending migrations when <c>Database:MigrateOnStart</c> is on; then, once the database is at the model's
     /// migration (migrated here or by an operator's script), the data a migration could not compute
-    /// (<see cref="UnitSearchKeys"/>).
+    /// (<see cref="SearchKeys"/>).
     /// </summary>
     public static async Task MigrateDirectiveFlowDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -39,6 +38,6 @@ public static class PersistenceServiceCollectionExtensions
             return; // left to the operator, who runs the migrations before this version serves
         }
 
-        await UnitSearchKeys.FillAsync(db, cancellationToken);
+        await SearchKeys.FillAsync(db, cancellationToken);
     }
 }

@@ -91,6 +91,13 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(1700)
+                        .HasColumnType("character varying(1700)")
+                        .HasDefaultValue("");
+
                     b.Property<string>("SignerName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");

@@ -90,6 +90,13 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(1700)
+                        .HasColumnType("nvarchar(1700)")
+                        .HasDefaultValue("");
+
                     b.Property<string>("SignerName")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");

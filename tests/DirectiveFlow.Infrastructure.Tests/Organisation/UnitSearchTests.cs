@@ -71,12 +71,12 @@ public sealed class UnitSearchTests
         Assert.Empty(await search.Handle(new SearchUnitsQuery("ba dinh", 10), Ct));
         await using (var db = database.CreateContext())
         {
-            Assert.Equal(8, await UnitSearchKeys.FillAsync(db, Ct)); // the city's four pillar units and Ba Đình's four
+            Assert.Equal(8, await SearchKeys.FillAsync(db, Ct)); // the city's four pillar units and Ba Đình's four
         }
 
         await using (var db = database.CreateContext())
         {
-            Assert.Equal(0, await UnitSearchKeys.FillAsync(db, Ct));
+            Assert.Equal(0, await SearchKeys.FillAsync(db, Ct));
         }
 
         Assert.Equal(4, (await search.Handle(new SearchUnitsQuery("ba dinh", 10), Ct)).Count);

@@ -53,8 +53,9 @@ public sealed class ListDirectivesHandler(DirectiveFlowDbContext db, TaskClock c
 
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            var q = query.Q.Trim();
-            directives = directives.Where(d => d.Number.Contains(q) || d.Title.Contains(q));
+            // Against the stored folded key (Directive.SearchKey): "ket luan 15" finds "Kết luận số 15-KL/TU".
+            var q = SearchText.Fold(query.Q.Trim());
+            directives = directives.Where(d => d.SearchKey.Contains(q));
         }
 
         var total = await directives.CountAsync(cancellationToken);
