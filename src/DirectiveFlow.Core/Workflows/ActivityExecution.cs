@@ -32,8 +32,14 @@ public sealed class ActivityExecution
     /// <summary>For a cascade: how many branches have been written so far (the batch checkpoint).</summary>
     public int WrittenBranches { get; set; }
 
-    /// <summary>For a cascade: how many branches have finished.</summary>
+    /// <summary>For a cascade: how many branches have finished (withdrawn ones included).</summary>
     public int CompletedBranches { get; set; }
+
+    /// <summary>
+    /// For a cascade: how many of the finished branches were withdrawn (their task cancelled by an administrator). A
+    /// percentage rule is judged on the branches still awaited, without them: 8 of 10 is not met by 6 done and 2 withdrawn.
+    /// </summary>
+    public int WithdrawnBranches { get; set; }
 
     /// <summary>When a waiting execution should wake (Delay, or a cascade that completes at a deadline).</summary>
     public DateTimeOffset? ResumeAt { get; set; }

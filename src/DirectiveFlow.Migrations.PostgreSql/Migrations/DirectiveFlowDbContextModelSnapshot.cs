@@ -883,6 +883,9 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                     b.Property<Guid?>("UnitId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("WithdrawnBranches")
+                        .HasColumnType("integer");
+
                     b.Property<int>("WrittenBranches")
                         .HasColumnType("integer");
 

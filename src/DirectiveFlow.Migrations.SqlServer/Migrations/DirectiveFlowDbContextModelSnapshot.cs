@@ -884,6 +884,9 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                     b.Property<Guid?>("UnitId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int>("WithdrawnBranches")
+                        .HasColumnType("int");
+
                     b.Property<int>("WrittenBranches")
                         .HasColumnType("int");
 

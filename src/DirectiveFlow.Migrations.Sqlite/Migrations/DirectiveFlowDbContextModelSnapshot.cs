@@ -871,6 +871,9 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("UnitId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("WithdrawnBranches")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("WrittenBranches")
                         .HasColumnType("INTEGER");
 

@@ -43,6 +43,49 @@ public sealed class CancelledBranchTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_percentage_rule_is_judged_on_the_branches_still_awaited_not_met_by_withdrawn_ones(string provider)
+    {
+        // Regression: a withdrawn branch counted as a done one, so 75 % of four provinces (3) was met by one done and two
+        // cancelled. Now it is 75 % of the two still awaited (2): one done is not enough, two are.
+        await using var host = await AdminHostAsync(provider);
+        await host.PublishAsync(TestFlows.Cascade("""{"levels": ["province"]}""", """{"mode": "percentage", "percent": 75}"""));
+        var issued = await host.IssueAsync("wide", "01-PARTY");
+        var work = await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "work");
+        Assert.Equal(4, work.Count);
+
+        await host.SendAsync(new CancelTaskCommand(work[0].Id, "Giao nhầm đơn vị"));
+        await host.SendAsync(new CancelTaskCommand(work[1].Id, "Giao nhầm đơn vị"));
+        await host.SendAsync(new ResumeTaskCommand(work[2].Id, "Done", "officer"));
+        Assert.Empty(await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "after"));
+
+        await host.SendAsync(new ResumeTaskCommand(work[3].Id, "Done", "officer"));
+        Assert.Single(await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "after"));
+        await using var db = host.Context();
+        var cascade = await db.ActivityExecutions.SingleAsync(e => e.InstanceId == issued.InstanceId && e.ActivityId == "fan-out", EngineHost.Cancel);
+        Assert.Equal((4, 2, 4), (cascade.CompletedBranches, cascade.WithdrawnBranches, cascade.ExpectedBranches));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_percentage_rule_met_by_done_branches_is_not_undone_by_a_later_withdrawal(string provider)
+    {
+        await using var host = await AdminHostAsync(provider);
+        await host.PublishAsync(TestFlows.Cascade("""{"levels": ["province"]}""", """{"mode": "percentage", "percent": 50}"""));
+        var issued = await host.IssueAsync("wide", "01-PARTY");
+        var work = await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "work");
+
+        await host.SendAsync(new ResumeTaskCommand(work[0].Id, "Done", "officer"));
+        await host.SendAsync(new CancelTaskCommand(work[1].Id, "Giao nhầm đơn vị"));
+        // 50 % of the three still awaited is two: one done is not enough.
+        Assert.Empty(await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "after"));
+        await host.SendAsync(new ResumeTaskCommand(work[2].Id, "Done", "officer"));
+        Assert.Single(await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "after"));
+        await host.SendAsync(new CancelTaskCommand(work[3].Id, "Giao nhầm đơn vị"));
+        Assert.Single(await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "after"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Cancelling_the_last_open_branch_completes_the_cascade_at_once(string provider)
     {
         await using var host = await AdminHostAsync(provider);

@@ -25,7 +25,7 @@ public static class JoinCounter
         await step.Db.SaveChangesAsync(cancellationToken);
         // Statement and read built once per model: a cascade of thousands of branches counts each of them here.
         await ProviderValues.ExecuteAsync(step.Db.Database, ProviderSql.For(step.Db).CountFinishedBranch, cancellationToken,
-            ("@id", new ProviderValues(step.Db.Database.ProviderName).Id(cascadeExecutionId)));
+            ("@id", new ProviderValues(step.Db.Database.ProviderName).Id(cascadeExecutionId)), ("@withdrawn", withdrawn ? 1 : 0));
         // Read back inside the same transaction: the row is locked by the update, so this is the value it set.
         var cascade = await Executions.For(step.Db)(step.Db, cascadeExecutionId, cancellationToken);
         step.Journal(withdrawn ? "branch.withdrawn" : "branch.completed", $"{cascade.CompletedBranches}/{cascade.ExpectedBranches}", cascade.ActivityId);
@@ -88,7 +88,10 @@ public static class JoinCounter
         step.CompletedInstance = true;
     }
 
-    /// <summary>The completion rule of the cascade: all branches, a percentage of them, or (when the deadline passes) whatever is done.</summary>
+    /// <summary>
+    /// The completion rule of the cascade: all branches, a percentage of them, or (when the deadline passes) whatever is
+    /// done. A percentage is of the branches still awaited: withdrawn ones count neither as done nor as expected.
+    /// </summary>
     public static bool IsMet(FlowStep step, ActivityExecution cascade)
     {
         if (cascade.CompletedBranches >= cascade.ExpectedBranches)
@@ -101,6 +104,7 @@ public static class JoinCounter
             return false;
         }
 
-        return step.Flow.Properties<CascadeProperties>(cascade.ActivityId).Completion.IsMet(cascade.ExpectedBranches, cascade.CompletedBranches);
+        return step.Flow.Properties<CascadeProperties>(cascade.ActivityId).Completion
+            .IsMet(cascade.ExpectedBranches - cascade.WithdrawnBranches, cascade.CompletedBranches - cascade.WithdrawnBranches);
     }
 }
