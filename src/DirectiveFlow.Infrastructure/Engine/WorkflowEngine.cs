@@ -26,7 +26,17 @@ public sealed class WorkflowEngine(
         using (new SavepointsOff(db))
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            outcome = await work();
+            try
+            {
+                outcome = await work();
+            }
+            catch
+            {
+                // Rolled back whole: nothing it added may ride on the next save of a context that runs many steps.
+                db.ChangeTracker.ForgetPending();
+                throw;
+            }
+
             if (!outcome.Commit)
             {
                 // Rolled back whole: nothing the step added or changed (a cascade's notice list, its journal) may ride on
@@ -153,7 +163,7 @@ public sealed class WorkflowEngine(
             }
             else
             {
-                await walker.EndTokenAsync(step, scope, explicitEnd: false, cancellationToken);
+                await walker.EndTokenAsync(step, scope, cancellationToken);
             }
         }, cancellationToken);
     }

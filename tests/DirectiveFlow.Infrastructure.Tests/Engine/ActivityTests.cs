@@ -177,6 +177,40 @@ public sealed class ActivityTests
         Assert.Equal(0, await FlowDriver.JournalCountAsync(host, issued.InstanceId, "flow.resumed"));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_End_on_one_path_does_not_complete_the_instance_while_a_parallel_path_is_open(string provider)
+    {
+        // Regression: an End completed the instance at once, leaving the other path's task chased for ever and its
+        // completion moving nothing.
+        await using var host = await SeededAsync(provider);
+        await host.PublishAsync("""
+            {
+              "id": "two-paths", "name": "Two paths", "inputs": [],
+              "activities": [
+                {"id": "start", "type": "Start", "properties": {}},
+                {"id": "a", "type": "UnitTask", "properties": {"title": "Việc A", "lead": {"units": ["01-COMMITTEE"]}, "deadline": {"workingDays": 2}}},
+                {"id": "b", "type": "UnitTask", "properties": {"title": "Việc B", "lead": {"units": ["01-FRONT"]}, "deadline": {"workingDays": 2}}},
+                {"id": "end", "type": "End", "properties": {}}
+              ],
+              "connections": [
+                {"source": "start", "outcome": "Done", "target": "a"}, {"source": "start", "outcome": "Done", "target": "b"},
+                {"source": "a", "outcome": "Done", "target": "end"}, {"source": "b", "outcome": "Done", "target": "end"}
+              ]
+            }
+            """);
+        var issued = await host.IssueAsync("two-paths", "01-COMMITTEE");
+        var a = Assert.Single(await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "a"));
+        var b = Assert.Single(await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "b"));
+
+        Assert.Equal(ResumeResult.Resumed, await host.SendAsync(new ResumeTaskCommand(a.Id, "Done", "officer")));
+        Assert.Equal(WorkflowInstanceStatus.Running, (await FlowDriver.InstanceAsync(host, issued.InstanceId)).Status);
+
+        Assert.Equal(ResumeResult.Resumed, await host.SendAsync(new ResumeTaskCommand(b.Id, "Done", "officer")));
+        Assert.Equal(WorkflowInstanceStatus.Completed, (await FlowDriver.InstanceAsync(host, issued.InstanceId)).Status);
+        Assert.Equal(1, await FlowDriver.JournalCountAsync(host, issued.InstanceId, "instance.completed"));
+    }
+
     private static async Task<EngineHost> SeededAsync(string provider)
     {
         var host = await EngineHost.CreateAsync(provider);

@@ -108,6 +108,52 @@ public sealed class CascadeRecoveryTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_flaw_met_in_a_batch_faults_the_instance_once_instead_of_failing_every_recovery(string provider)
+    {
+        // Regression: a batch whose branch met a failing condition rolled back whole, left the instance running and the
+        // cascade's lease in place, and failed again at every recovery and lease takeover, on every node, for ever.
+        await using var host = await EngineHost.CreateAsync(provider, SmallBatches);
+        await using (var db = host.Context())
+        {
+            await TestOrganisation.SeedHanoiAsync(db, communeLimit: 15);
+        }
+
+        await host.PublishAsync("""
+            {
+              "id": "flawed-branch", "name": "Flawed branch", "inputs": [],
+              "activities": [
+                {"id": "start", "type": "Start", "properties": {}},
+                {"id": "fan-out", "type": "Cascade", "properties": {"targets": {"levels": ["commune"]}}},
+                {"id": "check", "type": "Decision", "properties": {"condition": "inputs.missing.value === 1"}},
+                {"id": "work", "type": "UnitTask", "properties": {"title": "Thực hiện", "deadline": {"workingDays": 5}}},
+                {"id": "end", "type": "End", "properties": {}}
+              ],
+              "connections": [
+                {"source": "start", "outcome": "Done", "target": "fan-out"},
+                {"source": "fan-out", "outcome": "Each", "target": "check"},
+                {"source": "check", "outcome": "True", "target": "work"}, {"source": "check", "outcome": "False", "target": "work"},
+                {"source": "fan-out", "outcome": "Done", "target": "end"}
+              ]
+            }
+            """);
+
+        var issued = await host.IssueAsync("flawed-branch", "01-PARTY");
+
+        var instance = await FlowDriver.InstanceAsync(host, issued.InstanceId);
+        Assert.Equal(WorkflowInstanceStatus.Faulted, instance.Status);
+        Assert.Contains("check", instance.FaultMessage, StringComparison.Ordinal);
+        var recovery = host.Services.GetRequiredService<EngineRecoveryService>();
+        await recovery.RecoverAsync(EngineHost.Cancel);
+        Assert.Equal(0, await recovery.TakeOverExpiredAsync(EngineHost.Cancel));
+        Assert.Equal(1, await FlowDriver.JournalCountAsync(host, issued.InstanceId, "instance.faulted"));
+        await using var read = host.Context();
+        Assert.Equal(0, await read.Tasks.CountAsync(EngineHost.Cancel));
+        var cascade = await read.ActivityExecutions.SingleAsync(e => e.ActivityType == "Cascade", EngineHost.Cancel);
+        Assert.Null(cascade.LeaseUntil);
+    }
+
     /// <summary>
     /// Exactly <paramref name="expected"/> branch tasks, one per unit, each given to its unit by exactly one notice, and
     /// the checkpoint at the end.

@@ -3,6 +3,7 @@ using DirectiveFlow.Core.Workflows.Activities;
 using DirectiveFlow.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace DirectiveFlow.Infrastructure.Engine.Commands;
 
@@ -12,7 +13,8 @@ namespace DirectiveFlow.Infrastructure.Engine.Commands;
 /// </summary>
 public sealed record ResumeDelaysCommand(DateTimeOffset Now, int Limit = 500) : ICommand<int>;
 
-public sealed class ResumeDelaysHandler(DirectiveFlowDbContext db, IMediator mediator) : ICommandHandler<ResumeDelaysCommand, int>
+public sealed class ResumeDelaysHandler(DirectiveFlowDbContext db, IMediator mediator, ILogger<ResumeDelaysHandler> logger)
+    : ICommandHandler<ResumeDelaysCommand, int>
 {
     public async ValueTask<int> Handle(ResumeDelaysCommand command, CancellationToken cancellationToken)
     {
@@ -27,9 +29,18 @@ public sealed class ResumeDelaysHandler(DirectiveFlowDbContext db, IMediator med
         var resumed = 0;
         foreach (var id in due)
         {
-            if (await mediator.Send(new ResumeExecutionCommand(id), cancellationToken) == ResumeResult.Resumed)
+            // One execution that cannot be resumed now does not hold back every one due after it (the step rolled back
+            // whole and left nothing on the shared context: WorkflowEngine.RunStepAsync).
+            try
             {
-                resumed++;
+                if (await mediator.Send(new ResumeExecutionCommand(id), cancellationToken) == ResumeResult.Resumed)
+                {
+                    resumed++;
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Resuming execution {ExecutionId} failed; it is tried again at the next sweep", id);
             }
         }
 

@@ -49,10 +49,18 @@ public sealed class EngineRecoveryService(
 
         foreach (var id in found)
         {
-            // Rows another writer may have left are skipped (knownNew: false); a node that gets there first wins the lease.
-            if (await runner.ContinueAsync(id, knownNew: false, cancellationToken) is > 0 and var wrote)
+            // One cascade that cannot be written now (its batch failing) does not hold back the others found with it.
+            try
             {
-                logger.LogInformation("Finished cascade {CascadeId} from its checkpoint (its writer had stopped): wrote {Branches} branches", id, wrote);
+                // Rows another writer may have left are skipped (knownNew: false); a node that gets there first wins the lease.
+                if (await runner.ContinueAsync(id, knownNew: false, cancellationToken) is > 0 and var wrote)
+                {
+                    logger.LogInformation("Finished cascade {CascadeId} from its checkpoint (its writer had stopped): wrote {Branches} branches", id, wrote);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Finishing cascade {CascadeId} from its checkpoint failed; it is tried again once its lease runs out", id);
             }
         }
 

@@ -38,7 +38,7 @@ public sealed class FlowWalker(FlowWalkerServices services)
         var next = step.Flow.Next(sourceId, outcome);
         if (next.Count == 0)
         {
-            await EndTokenAsync(step, scope, explicitEnd: false, cancellationToken);
+            await EndTokenAsync(step, scope, cancellationToken);
             return;
         }
 
@@ -70,8 +70,12 @@ public sealed class FlowWalker(FlowWalkerServices services)
         }
     }
 
-    /// <summary>A token ended: its branch counts on the join; at the top level an explicit End (or no open work) completes the instance.</summary>
-    internal async Task EndTokenAsync(FlowStep step, FlowScope scope, bool explicitEnd, CancellationToken cancellationToken)
+    /// <summary>
+    /// A token ended: its branch counts on the join; at the top level the instance completes once no other work is open.
+    /// An End ends its own path only: with a parallel path's task still open, completing the instance would leave that
+    /// task chased for ever and its completion moving nothing.
+    /// </summary>
+    internal async Task EndTokenAsync(FlowStep step, FlowScope scope, CancellationToken cancellationToken)
     {
         if (scope.CascadeExecutionId is { } cascadeId)
         {
@@ -79,7 +83,7 @@ public sealed class FlowWalker(FlowWalkerServices services)
             return;
         }
 
-        if (explicitEnd || !await JoinCounter.HasOpenTopLevelWorkAsync(step, cancellationToken))
+        if (!await JoinCounter.HasOpenTopLevelWorkAsync(step, cancellationToken))
         {
             await JoinCounter.CompleteInstanceAsync(step, cancellationToken);
         }

@@ -41,7 +41,7 @@ internal sealed class StepActivityRun(FlowStep step, ActivityDefinition activity
     public Task FollowAsync(string outcome, CancellationToken cancellationToken) =>
         walker.FollowAsync(step, activity.Id, outcome, scope, cancellationToken);
 
-    public Task EndAsync(CancellationToken cancellationToken) => walker.EndTokenAsync(step, scope, explicitEnd: true, cancellationToken);
+    public Task EndAsync(CancellationToken cancellationToken) => walker.EndTokenAsync(step, scope, cancellationToken);
 
     public Task AssignTaskAsync(CancellationToken cancellationToken) => services.Tasks.WriteAsync(step, activity.Id, scope, cancellationToken);
 
