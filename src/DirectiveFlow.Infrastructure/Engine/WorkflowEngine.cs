@@ -188,8 +188,11 @@ public sealed class WorkflowEngine(
         DirectiveFlowDbContext db, UnitTask task, string actor, bool canDefer, bool withdrawn, Func<FlowStep, FlowScope, Task> move,
         CancellationToken cancellationToken)
     {
+        // A sub-task only counts on its unit's sub-cascade join, even in a faulted instance: its parent unit may then
+        // complete its own task, where before it was refused (sub-cascade open) for ever.
+        var subCascade = task.ParentTaskId is not null ? task.CascadeExecutionId : null;
         var step = await steps.LoadAsync(db, task.InstanceId, actor, canDefer, cancellationToken,
-            branchUnitId: task.CascadeExecutionId is null ? null : task.UnitId);
+            branchUnitId: task.CascadeExecutionId is null ? null : task.UnitId, faultedToo: subCascade is not null);
         if (step is null)
         {
             return [];
@@ -197,9 +200,9 @@ public sealed class WorkflowEngine(
 
         await FaultGuard.RunAsync(step, async () =>
         {
-            if (task.ParentTaskId is not null && task.CascadeExecutionId is { } subCascade)
+            if (subCascade is { } join)
             {
-                await JoinCounter.BranchFinishedAsync(step, subCascade, cancellationToken, withdrawn);
+                await JoinCounter.BranchFinishedAsync(step, join, cancellationToken, withdrawn);
                 return;
             }
 

@@ -143,7 +143,7 @@ public sealed class CancelledBranchTests
     }
 
     /// <summary>One ward's task in a cascade, and the sub-tasks the ward gave its two residential groups.</summary>
-    private static async Task<(Infrastructure.Directives.Commands.IssueDirectiveResult Issued, Core.Tasks.UnitTask WardTask, StartSubCascadeResult Started)> WardWithSubTasksAsync(EngineHost host)
+    internal static async Task<(Infrastructure.Directives.Commands.IssueDirectiveResult Issued, Core.Tasks.UnitTask WardTask, StartSubCascadeResult Started)> WardWithSubTasksAsync(EngineHost host)
     {
         await AddResidentialGroupsAsync(host);
         await host.PublishAsync(TestFlows.Cascade("""{"units": ["00004-COMMITTEE"]}"""));
@@ -170,7 +170,7 @@ public sealed class CancelledBranchTests
         await db.SaveChangesAsync(EngineHost.Cancel);
     }
 
-    private static async Task<EngineHost> AdminHostAsync(string provider, int communes = 2)
+    internal static async Task<EngineHost> AdminHostAsync(string provider, int communes = 2)
     {
         var host = await EngineHost.CreateAsync(provider,
             configure: s => s.AddScoped<ICurrentUser>(_ => new TestCurrentUser("admin", null, Roles.Administrator)));
@@ -179,7 +179,7 @@ public sealed class CancelledBranchTests
         return host;
     }
 
-    private static async Task<bool> CanCompleteAsync(EngineHost host, Guid taskId)
+    internal static async Task<bool> CanCompleteAsync(EngineHost host, Guid taskId)
     {
         await using var db = host.Context();
         var task = await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == taskId, EngineHost.Cancel);

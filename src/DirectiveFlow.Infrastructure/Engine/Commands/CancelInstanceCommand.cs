@@ -8,8 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace DirectiveFlow.Infrastructure.Engine.Commands;
 
 /// <summary>
-/// Cancels a running instance in one transaction: the instance, its open tasks (no more reminders), their undecided
-/// extension requests (superseded, as when a single task ends) and its waiting executions. Answers <see cref="ResumeResult.AlreadyConsumed"/> when it was not running.
+/// Cancels a running or faulted instance in one transaction: the instance, its open tasks (no more reminders), their
+/// undecided extension requests (superseded, as when a single task ends) and its waiting executions. A faulted one is
+/// what an administrator most needs to withdraw: its units' tasks are otherwise chased with nowhere to go. Answers
+/// <see cref="ResumeResult.AlreadyConsumed"/> when it had already ended (completed or cancelled).
 /// </summary>
 public sealed record CancelInstanceCommand(Guid InstanceId, string Actor, string? Reason = null) : ICommand<ResumeResult>;
 
@@ -26,7 +28,7 @@ public sealed class CancelInstanceHandler(DirectiveFlowDbContext db, TimeProvide
             return ResumeResult.NotFound;
         }
 
-        var won = await db.WorkflowInstances.Where(i => i.Id == id && i.Status == WorkflowInstanceStatus.Running)
+        var won = await db.WorkflowInstances.Where(i => i.Id == id && (i.Status == WorkflowInstanceStatus.Running || i.Status == WorkflowInstanceStatus.Faulted))
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, WorkflowInstanceStatus.Cancelled)
                 .SetProperty(i => i.CompletedAt, now)
                 .SetProperty(i => i.ConcurrencyStamp, i => i.ConcurrencyStamp + 1), cancellationToken);

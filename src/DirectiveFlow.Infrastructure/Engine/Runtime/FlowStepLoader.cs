@@ -44,16 +44,20 @@ public sealed class FlowStepLoader(WorkflowDefinitionCache definitions, TimeProv
     /// branch names its unit (<paramref name="branchUnitId"/>): its name and place come in the same query, so resolving
     /// the branch's counterparts and addressing its tasks' notices need no lookup of their own.
     /// </summary>
+    /// <param name="faultedToo">
+    /// Also a Faulted instance's step, for counting a unit's own sub-cascade join only: the flaw stopped the flow, not the
+    /// work a unit gave its sub-units, whose end lets the unit complete its task.
+    /// </param>
     public async Task<FlowStep?> LoadAsync(
         DirectiveFlowDbContext db, Guid instanceId, string actor, bool canDeferCascades, CancellationToken cancellationToken,
-        Guid? branchUnitId = null)
+        Guid? branchUnitId = null, bool faultedToo = false)
     {
         // One round trip for the instance's state, what the flow reads of its directive (not its body, which can be long)
         // with how letters cite it, and the branch unit: every engine step starts here. Compiled: building the query's
         // cache key from its expression was a good part of a step's own CPU time.
         var branchId = branchUnitId ?? Guid.Empty;
         var row = await Compiled.For(db)(db, instanceId, branchId);
-        if (row is null || row.Status != WorkflowInstanceStatus.Running)
+        if (row is null || (row.Status != WorkflowInstanceStatus.Running && !(faultedToo && row.Status == WorkflowInstanceStatus.Faulted)))
         {
             return null;
         }
