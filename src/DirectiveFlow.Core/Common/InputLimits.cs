@@ -21,6 +21,9 @@ public static class InputLimits
     /// <summary>Directive numbers such as "15/CT-UBND" (column: 100).</summary>
     public const int NumberLength = 100;
 
+    /// <summary>The key a client sends with an issue so a retry issues once (Idempotency-Key; column: 100).</summary>
+    public const int IssueKeyLength = 100;
+
     /// <summary>Unit codes (column: 64).</summary>
     public const int CodeLength = 64;
 

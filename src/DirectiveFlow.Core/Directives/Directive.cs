@@ -53,6 +53,13 @@ public sealed class Directive
     public string CreatedBy { get; set; } = "";
 
     /// <summary>
+    /// The key the issuer's client sent with the issue (the API's <c>Idempotency-Key</c>, the page's form key): one key from
+    /// one account issues once, and a retry of the same request (a timeout, a double click) gets this directive back
+    /// instead of a second set of tasks and emails. Null when none was sent.
+    /// </summary>
+    public string? IssueKey { get; set; }
+
+    /// <summary>
     /// The number, title and summary folded for search (<see cref="SearchText.Fold"/>: lower case, no diacritics, đ as
     /// d), always derived from them and stored so the database can match it: "ket luan 15" finds "Kết luận số 15-KL/TU".
     /// The setter is for EF reading the column back; what it reads is ignored.

@@ -75,6 +75,10 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("IssueKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateOnly?>("IssuedOn")
                         .HasColumnType("date");
 
@@ -130,6 +134,9 @@ namespace DirectiveFlow.Migrations.PostgreSql.Migrations
                     b.HasIndex("IssuedOn");
 
                     b.HasIndex("IssuingUnitId");
+
+                    b.HasIndex("CreatedBy", "IssueKey")
+                        .IsUnique();
 
                     b.ToTable("Directives", (string)null);
                 });

@@ -74,6 +74,10 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("IssueKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<DateOnly?>("IssuedOn")
                         .HasColumnType("date");
 
@@ -129,6 +133,10 @@ namespace DirectiveFlow.Migrations.SqlServer.Migrations
                     b.HasIndex("IssuedOn");
 
                     b.HasIndex("IssuingUnitId");
+
+                    b.HasIndex("CreatedBy", "IssueKey")
+                        .IsUnique()
+                        .HasFilter("[IssueKey] IS NOT NULL");
 
                     b.ToTable("Directives", (string)null);
                 });

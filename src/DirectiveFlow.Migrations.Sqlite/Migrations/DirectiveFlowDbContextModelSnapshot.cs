@@ -69,6 +69,10 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IssueKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("IssuedOn")
                         .HasColumnType("TEXT");
 
@@ -124,6 +128,9 @@ namespace DirectiveFlow.Migrations.Sqlite.Migrations
                     b.HasIndex("IssuedOn");
 
                     b.HasIndex("IssuingUnitId");
+
+                    b.HasIndex("CreatedBy", "IssueKey")
+                        .IsUnique();
 
                     b.ToTable("Directives", (string)null);
                 });

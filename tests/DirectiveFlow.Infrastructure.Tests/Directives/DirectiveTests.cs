@@ -121,6 +121,27 @@ public sealed class DirectiveTests
         Assert.Equal([issued.Id], await FoundAsync("ket luan"));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_same_issue_key_sent_twice_at_once_issues_one_directive_and_both_get_it(string provider)
+    {
+        await using var host = await SeededAsync(provider);
+        await host.PublishAsync(TestFlows.Cascade("""{"levels": ["commune"], "pillars": ["PARTY"]}"""));
+        var issuer = await host.UnitIdAsync("01-PARTY");
+        IssueDirectiveCommand Issue(string actor) => new("Kết luận số 22-KL/TU", "Về cải cách hành chính", "", DirectivePriority.Normal, issuer, "wide",
+            [], actor, Caller.System) { IssueKey = "khoa-1" };
+
+        var both = await Task.WhenAll(host.SendAsync(Issue("issuer.a")), host.SendAsync(Issue("issuer.a")));
+        var another = await host.SendAsync(Issue("issuer.b"));
+
+        Assert.Equal(both[0].Id, both[1].Id);
+        Assert.Equal(1, both.Count(r => r.Replayed));
+        Assert.NotEqual(both[0].Id, another.Id);
+        await using var read = host.Context();
+        Assert.Equal(2, await read.Directives.CountAsync(EngineHost.Cancel));
+        Assert.Equal(4, await read.Tasks.CountAsync(EngineHost.Cancel)); // two communes' party units for each of the two
+    }
+
     private static async Task<EngineHost> SeededAsync(string provider)
     {
         var host = await EngineHost.CreateAsync(provider);

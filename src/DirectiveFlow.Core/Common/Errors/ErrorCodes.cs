@@ -66,6 +66,7 @@ public static class ErrorCodes
     public const string DirectiveNotFound = "directive-not-found";
     public const string DirectiveNotIssued = "directive-not-issued";
     public const string IssueForbidden = "issue-forbidden";
+    public const string IssueKeyReused = "issue-key-reused";
     public const string IssueFlowNotForUnit = "issue-flow-not-for-unit";
     public const string UnknownIssuingUnit = "unknown-issuing-unit";
     public const string DateFormat = "date-format";

@@ -61,6 +61,7 @@ public static class ErrorMessagesEn
         [ErrorCodes.DirectiveNotIssued] = "The directive could not be issued.",
         [ErrorCodes.IssueFlowNotForUnit] = "Unit {1} may not issue the flow '{0}': it may be issued only by {2}.",
         [ErrorCodes.IssueForbidden] = "Only an Issuer of this unit or an Administrator may issue.",
+        [ErrorCodes.IssueKeyReused] = "This request key already issued another directive ({0}); send a new key for a new directive.",
         [ErrorCodes.UnknownIssuingUnit] = "Unknown issuing unit.",
         [ErrorCodes.DateFormat] = "'{0}' is not a date in the form yyyy-MM-dd.",
         [ErrorCodes.IssuedInFuture] = "The issue date {0} is after today ({1}).",

@@ -61,6 +61,7 @@ public static class ErrorMessagesVi
         [ErrorCodes.DirectiveNotIssued] = "Không ban hành được văn bản.",
         [ErrorCodes.IssueFlowNotForUnit] = "Đơn vị {1} không được ban hành theo quy trình '{0}': quy trình này chỉ dành cho {2}.",
         [ErrorCodes.IssueForbidden] = "Chỉ cán bộ ban hành của đơn vị này hoặc quản trị viên được ban hành văn bản.",
+        [ErrorCodes.IssueKeyReused] = "Mã yêu cầu này đã được dùng để ban hành văn bản khác ({0}); hãy dùng mã mới cho văn bản mới.",
         [ErrorCodes.UnknownIssuingUnit] = "Không có đơn vị ban hành này.",
         [ErrorCodes.DateFormat] = "'{0}' không phải là ngày dạng yyyy-MM-dd.",
         [ErrorCodes.IssuedInFuture] = "Ngày ban hành {0} ở sau hôm nay ({1}).",

@@ -30,6 +30,12 @@ public sealed record IssueDirectiveCommand(
 {
     /// <summary>The issuer's choice of units per narrowable cascade (<see cref="IssueTargetRules"/>); null reaches every target.</summary>
     public IReadOnlyDictionary<string, TargetChoice>? Targets { get; init; }
+
+    /// <summary>
+    /// The client's key for this issue (<see cref="Directive.IssueKey"/>): a second command with the same key from the same
+    /// actor answers the directive the first issued, or a conflict when it asks for a different one. Null: no such guard.
+    /// </summary>
+    public string? IssueKey { get; init; }
 }
 
 public sealed class IssueDirectiveHandler(
@@ -41,6 +47,20 @@ public sealed class IssueDirectiveHandler(
         if (command.Caller.Principal is { } caller && !IssueRule.MayIssueFor(caller, command.IssuingUnitId))
         {
             throw ProblemException.Forbidden(ErrorCodes.IssueForbidden);
+        }
+
+        var issueKey = string.IsNullOrWhiteSpace(command.IssueKey) ? null : command.IssueKey.Trim();
+        if (issueKey is not null)
+        {
+            if (TextRules.Line(issueKey, InputLimits.IssueKeyLength) is { } badKey)
+            {
+                throw ProblemException.Invalid("issueKey", badKey);
+            }
+
+            if (await IssuedBeforeAsync(command, issueKey, cancellationToken) is { } before)
+            {
+                return before;
+            }
         }
 
         var errors = new FieldErrors();
@@ -100,8 +120,51 @@ public sealed class IssueDirectiveHandler(
             InputsJson = inputs.ToJsonString(),
             CreatedAt = now,
             CreatedBy = command.Actor,
+            IssueKey = issueKey,
         };
         command.Document?.ApplyTo(directive);
+        try
+        {
+            return await IssueAsync(command, directive, record, items, cancellationToken);
+        }
+        catch (DbUpdateException) when (issueKey is not null)
+        {
+            // The same key sent twice at once: the other request issued it (the unique key refused this one's row).
+            if (await IssuedBeforeAsync(command, issueKey, cancellationToken) is { } before)
+            {
+                return before;
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The directive this actor already issued with <paramref name="issueKey"/>, as a replayed result; null when none. The
+    /// same key asking for a different directive (number, title, issuing unit or flow) is a conflict, not a replay.
+    /// </summary>
+    private async Task<IssueDirectiveResult?> IssuedBeforeAsync(IssueDirectiveCommand command, string issueKey, CancellationToken cancellationToken)
+    {
+        var before = await db.Directives.AsNoTracking()
+            .Where(d => d.CreatedBy == command.Actor && d.IssueKey == issueKey)
+            .Select(d => new { d.Id, d.InstanceId, d.Number, d.Title, d.IssuingUnitId, d.WorkflowDefinitionId })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (before is null)
+        {
+            return null;
+        }
+
+        var same = before.Number == command.Number?.Trim() && before.Title == command.Title?.Trim()
+            && before.IssuingUnitId == command.IssuingUnitId && before.WorkflowDefinitionId == command.WorkflowDefinitionId;
+        return same
+            ? new IssueDirectiveResult(before.Id, before.InstanceId, Replayed: true)
+            : throw ProblemException.Conflict(ErrorCodes.IssueKeyReused, before.Number);
+    }
+
+    private async Task<IssueDirectiveResult> IssueAsync(
+        IssueDirectiveCommand command, Directive directive, Core.Workflows.WorkflowDefinitionRecord record, List<Core.Directives.Items.DirectiveItem> items,
+        CancellationToken cancellationToken)
+    {
         return await engine.RunStepAsync(db, async () =>
         {
             db.Directives.Add(directive);

@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Directives.Items;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,8 @@ internal sealed class DirectiveConfiguration : IEntityTypeConfiguration<Directiv
         builder.HasIndex(d => d.IssuedOn);
         builder.HasIndex(d => d.IssuingUnitId);
         builder.HasIndex(d => d.CreatedAt);
+        builder.Property(d => d.IssueKey).HasMaxLength(InputLimits.IssueKeyLength);
+        builder.HasIndex(d => new { d.CreatedBy, d.IssueKey }).IsUnique();
     }
 }
 

@@ -9,6 +9,7 @@ using DirectiveFlow.Infrastructure.Directives.Queries;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Web.Api.Problems;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 
 namespace DirectiveFlow.Web.Api.Directives;
 
@@ -57,7 +58,13 @@ public static class DirectivesApi
         return app;
     }
 
-    private static async Task<IResult> IssueAsync(IssueDirectiveRequest body, ClaimsPrincipal user, ICurrentUser current, ISender sender, CancellationToken ct)
+    /// <summary>
+    /// Issues a directive: 201 with its id. With an <c>Idempotency-Key</c> header, a retry of the same request (same key,
+    /// same account) answers 200 with the directive the first one issued, and issues nothing again.
+    /// </summary>
+    private static async Task<IResult> IssueAsync(
+        IssueDirectiveRequest body, ClaimsPrincipal user, ICurrentUser current, ISender sender,
+        [FromHeader(Name = "Idempotency-Key")] string? issueKey, CancellationToken ct)
     {
         if (!ApiEnum.TryParse<DirectivePriority>(body.Priority, "priority", out var priority, out var problem)
             || !ApiEnum.TryParse<DocumentType>(body.DocumentType, "documentType", out var documentType, out problem))
@@ -66,8 +73,9 @@ public static class DirectivesApi
         }
 
         var result = await sender.Send(new IssueDirectiveCommand(body.Number, body.Title, body.Body, priority ?? DirectivePriority.Normal,
-            body.IssuingUnitId, body.WorkflowDefinitionId, body.Inputs, current.UserName, Caller.Of(user), documentType, body.Document()) { Targets = body.Targets }, ct);
-        return Results.Created($"/api/directives/{result.Id}", new { id = result.Id, instanceId = result.InstanceId });
+            body.IssuingUnitId, body.WorkflowDefinitionId, body.Inputs, current.UserName, Caller.Of(user), documentType, body.Document()) { Targets = body.Targets, IssueKey = issueKey }, ct);
+        var issued = new { id = result.Id, instanceId = result.InstanceId };
+        return result.Replayed ? Results.Ok(issued) : Results.Created($"/api/directives/{result.Id}", issued);
     }
 
     private static IResult NotFound(Guid id) => throw ProblemException.NotFound(ErrorCodes.DirectiveNotFound, id);

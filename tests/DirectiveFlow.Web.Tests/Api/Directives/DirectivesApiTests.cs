@@ -51,6 +51,44 @@ public sealed class DirectivesApiTests
         Assert.Equal(id, list.GetProperty("items")[0].GetProperty("id").GetGuid());
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_retried_issue_with_the_same_Idempotency_Key_issues_once_and_answers_the_first_directive(string provider)
+    {
+        // Regression: a client retrying after a timeout issued the directive twice, with two sets of tasks and emails.
+        await using var app = await DirectiveFlowWebFactory.CreateAsync(provider, NoMailCatcher);
+        using var issuer = await app.CreateClientForAsync("01-PARTY");
+        var party = await UnitIdAsync(issuer, "01-PARTY");
+        async Task<HttpResponseMessage> SendAsync(string key, string title)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/directives")
+            {
+                Content = JsonContent.Create(new
+                {
+                    number = "Kết luận số 21-KL/TU", title, issuingUnitId = party, workflowDefinitionId = "party-conclusion",
+                    inputs = new { deadlineDays = 20 },
+                }),
+            };
+            request.Headers.Add("Idempotency-Key", key);
+            return await issuer.SendAsync(request, Ct);
+        }
+
+        using var first = await SendAsync("phien-1", "Về chuyển đổi số");
+        using var retry = await SendAsync("phien-1", "Về chuyển đổi số");
+        using var reused = await SendAsync("phien-1", "Về một việc khác");
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        var id = (await first.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        Assert.Equal(id, (await retry.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid());
+        Assert.Equal(HttpStatusCode.Conflict, reused.StatusCode);
+        Assert.Equal("issue-key-reused", (await reused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString());
+        var list = await issuer.GetFromJsonAsync<JsonElement>("/api/directives?q=21-KL", Ct);
+        Assert.Equal(1, list.GetProperty("total").GetInt32());
+        var detail = await issuer.GetFromJsonAsync<JsonElement>($"/api/directives/{id}", Ct);
+        Assert.Equal(4, detail.GetProperty("progress").GetProperty("total").GetInt32());
+    }
+
     [Fact]
     public async Task Issuing_is_refused_with_specific_errors_for_bad_input_and_403_for_other_units()
     {

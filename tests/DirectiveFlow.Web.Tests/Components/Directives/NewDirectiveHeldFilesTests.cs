@@ -82,6 +82,29 @@ public sealed partial class NewDirectiveHeldFilesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_same_form_sent_twice_issues_once_with_its_file_once_and_both_lead_to_that_directive()
+    {
+        // Regression: without script (or past it), a second send of the form issued the directive again, with its tasks,
+        // emails and files a second time. The form carries a key drawn once; the second send finds what the first issued.
+        using var issuer = await UiBrowser.SignedInAsync(_app, "01-PARTY");
+        var form = await issuer.PageAsync(PartyForm);
+        var key = Regex.Match(form, "name=\"Input.IssueKey\" value=\"([0-9a-f]{32})\"").Groups[1].Value;
+        Assert.NotEmpty(key);
+        var fields = await FieldsAsync("Kết luận số 31-KL/TU");
+        fields.Add(new("Input.IssueKey", key));
+
+        using var first = await issuer.PostMultipartAsync(PartyForm, "issue", fields, [("SignedFiles", "Kết luận ký số.pdf", AttachmentFiles.Pdf)]);
+        using var second = await issuer.PostMultipartAsync(PartyForm, "issue", fields, [("SignedFiles", "Kết luận ký số.pdf", AttachmentFiles.Pdf)]);
+
+        Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (first.StatusCode, second.StatusCode));
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        await using var db = _app.Database.CreateContext();
+        var directiveId = await db.Directives.Where(d => d.Number == "Kết luận số 31-KL/TU").Select(d => d.Id).SingleAsync(Ct);
+        Assert.Single(await db.DirectiveAttachments.Where(a => a.DirectiveId == directiveId).ToListAsync(Ct));
+        Assert.False(Directory.Exists(Store.HeldFolder) && Directory.GetFiles(Store.HeldFolder).Length > 0, "a file was left held");
+    }
+
+    [Fact]
     public async Task An_item_editor_button_keeps_the_PDF_and_an_unticked_one_is_left_out_of_the_issue()
     {
         using var issuer = await UiBrowser.SignedInAsync(_app, "01-PARTY");
