@@ -31,7 +31,5 @@ internal static class BrowserNotFoundPage
     }
 
     public static bool IsPageRequest(HttpContext context) =>
-        !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-        && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
-        && context.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+        (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) && PageRequests.IsFromBrowser(context);
 }

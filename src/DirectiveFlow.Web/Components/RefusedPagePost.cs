@@ -40,15 +40,12 @@ public static class RefusedPagePost
         return app;
     }
 
-    public static bool IsPagePost(HttpContext context) =>
-        HttpMethods.IsPost(context.Request.Method)
-        && !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-        && context.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+    public static bool IsPagePost(HttpContext context) => HttpMethods.IsPost(context.Request.Method) && PageRequests.IsFromBrowser(context);
 
     /// <summary>The refusal page: a title, what happened, and a link back to the page the form came from (a fresh copy).</summary>
     private static async Task WriteAsync(HttpContext context, int status, string titleKey, string textKey, object? argument = null)
     {
-        var culture = new CultureInfo(English(context) ? UiCultures.English : UiCultures.Vietnamese);
+        var culture = new CultureInfo(ProblemLanguage.IsEnglish(context) ? UiCultures.English : UiCultures.Vietnamese);
         string Text(string key) => (culture.TwoLetterISOLanguageName == "en" ? EnText.All : ViText.All)[key];
         var html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         // The page's own address (a path of this site, never a header's): opening it again draws the form afresh.
@@ -69,16 +66,6 @@ public static class RefusedPagePost
             </main></body></html>
             """, context.RequestAborted);
     }
-
-    /// <summary>
-    /// The reader's language: the request's culture when the localization middleware has run, else the culture cookie
-    /// (a body refused by its size is refused before it), else Vietnamese.
-    /// </summary>
-    private static bool English(HttpContext context) =>
-        context.Features.Get<IRequestCultureFeature>() is { } feature
-            ? feature.RequestCulture.UICulture.TwoLetterISOLanguageName == "en"
-            : CookieRequestCultureProvider.ParseCookieValue(context.Request.Cookies[CookieRequestCultureProvider.DefaultCookieName] ?? "")
-                ?.UICultures.FirstOrDefault().Value?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>A browser's form over its body limit (413): the page, naming the limit.</summary>
     private sealed class TooLargeHandler : IExceptionHandler

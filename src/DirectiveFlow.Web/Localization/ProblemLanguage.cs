@@ -6,14 +6,18 @@ namespace DirectiveFlow.Web.Localization;
 /// <summary>
 /// The language a refusal is worded in: API calls (<c>/api/…</c>) follow <c>Accept-Language</c> — Vietnamese unless
 /// English is preferred —; pages keep the reader's choice (culture cookie, then profile; see <c>UiCultures</c>), read
-/// from the request's culture feature, which outlives the localization middleware when an exception is handled.
+/// from the request's culture feature, which outlives the localization middleware when an exception is handled; a
+/// request refused before that middleware ran (a body over its size limit) reads the culture cookie itself.
 /// </summary>
 public static class ProblemLanguage
 {
     public static bool IsEnglish(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
             ? PrefersEnglish(context.Request.Headers.AcceptLanguage)
-            : context.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture.TwoLetterISOLanguageName == "en";
+            : context.Features.Get<IRequestCultureFeature>() is { } feature
+                ? feature.RequestCulture.UICulture.TwoLetterISOLanguageName == "en"
+                : CookieRequestCultureProvider.ParseCookieValue(context.Request.Cookies[CookieRequestCultureProvider.DefaultCookieName] ?? "")
+                    ?.UICultures.FirstOrDefault().Value?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>True when the first supported language by quality (vi or en) is English; a header that does not parse counts as none.</summary>
     public static bool PrefersEnglish(IList<string>? acceptLanguage)

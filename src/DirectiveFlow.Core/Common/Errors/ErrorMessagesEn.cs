@@ -16,7 +16,7 @@ public static class ErrorMessagesEn
         [ErrorCodes.NotOneLine] = "Must be one line without control characters such as NUL (U+{0:X4}).",
 
         [ErrorCodes.TaskNotFound] = "Task not found.",
-        [ErrorCodes.TaskChanged] = "The task was changed by someone else meanwhile; reload and try again.",
+        [ErrorCodes.TaskChanged] = "The task was changed by someone else meanwhile; check its current state and send again.",
         [ErrorCodes.OnlySupportingUnit] = "Only a supporting unit may contribute.",
         [ErrorCodes.OnlyAssigningUnit] = "Only the assigning unit may decide.",
         [ErrorCodes.OnlyAdministratorCancels] = "Only an administrator may cancel a task.",

@@ -16,7 +16,7 @@ public static class ErrorMessagesVi
         [ErrorCodes.NotOneLine] = "Phải là một dòng, không chứa ký tự điều khiển (U+{0:X4}).",
 
         [ErrorCodes.TaskNotFound] = "Không tìm thấy nhiệm vụ.",
-        [ErrorCodes.TaskChanged] = "Nhiệm vụ vừa được người khác cập nhật; hãy tải lại.",
+        [ErrorCodes.TaskChanged] = "Nhiệm vụ vừa được người khác cập nhật; hãy xem trạng thái hiện tại rồi gửi lại.",
         [ErrorCodes.OnlySupportingUnit] = "Chỉ đơn vị phối hợp được góp ý.",
         [ErrorCodes.OnlyAssigningUnit] = "Chỉ đơn vị giao nhiệm vụ được quyết định.",
         [ErrorCodes.OnlyAdministratorCancels] = "Chỉ quản trị viên được hủy nhiệm vụ.",
