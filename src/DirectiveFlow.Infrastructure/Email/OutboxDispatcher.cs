@@ -124,6 +124,14 @@ public sealed class OutboxDispatcher(
             }
         }
 
+        foreach (var refused in await PreparedRows.SaveAsync(db, claim.Messages, cancellationToken))
+        {
+            logger.LogError("Outbox message {Id} ({Key}) could not be saved once prepared: a dead letter", refused.Id, refused.DedupeKey);
+            sendable.Remove(refused);
+            claim.Release(refused);
+            result = result with { DeadLettered = result.DeadLettered + 1 };
+        }
+
         result += await SendAllAsync(claim, sendable, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return result;
@@ -228,7 +236,7 @@ public sealed class OutboxDispatcher(
 
             stage = $"Rendering '{message.Template}'";
             var email = renderer.Render(message.Template, language, message.ModelJson);
-            message.Subject = email.Subject;
+            message.Subject = OutboxFields.Subject(email.Subject);
             message.HtmlBody = email.HtmlBody;
             message.TextBody = email.TextBody;
             message.IcsContent = email.IcsContent;
