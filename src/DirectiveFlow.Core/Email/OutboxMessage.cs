@@ -7,6 +7,12 @@ namespace DirectiveFlow.Core.Email;
 /// </summary>
 public sealed class OutboxMessage
 {
+    /// <summary>The longest <see cref="To"/> the column holds.</summary>
+    public const int ToMaxLength = 2000;
+
+    /// <summary>The longest <see cref="Subject"/> the column holds.</summary>
+    public const int SubjectMaxLength = 500;
+
     /// <summary>Assigned by the database, in insert order (SQLite: the row id itself, no index of its own).</summary>
     public long Id { get; set; }
 

@@ -11,7 +11,7 @@ namespace DirectiveFlow.Infrastructure.Email;
 /// </summary>
 public sealed class EmailRenderer(EmailTemplateStore templates)
 {
-    private static readonly TemplateOptions Options = new();
+    private static readonly TemplateOptions Options = NewOptions();
 
     // Escapes markup (<, >, &, quotes) but leaves Vietnamese letters readable in the HTML source.
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
@@ -37,6 +37,15 @@ public sealed class EmailRenderer(EmailTemplateStore templates)
             ? IcsBuilder.Build(icsModel, language)
             : null;
         return new RenderedEmail(subject, html, text, calendar, calendar is null ? null : IcsBuilder.FileName);
+    }
+
+    /// <summary>With <c>subject_title</c>: a task's title as every subject quotes it (<see cref="OutboxFields.SubjectTitle"/>).</summary>
+    private static TemplateOptions NewOptions()
+    {
+        var options = new TemplateOptions();
+        options.Filters.AddFilter("subject_title", static (input, _, _) =>
+            new ValueTask<Fluid.Values.FluidValue>(new Fluid.Values.StringValue(OutboxFields.SubjectTitle(input.ToStringValue()))));
+        return options;
     }
 
     private static object? ToPlain(JsonElement element) => element.ValueKind switch

@@ -45,6 +45,19 @@ public sealed class OutboxAdministration(DirectiveFlowDbContext db, TimeProvider
         return status is null ? RetryOutcome.NotFound : RetryOutcome.NotDeadLetter;
     }
 
+    /// <summary>Puts every dead letter back in the queue (after an outage was mended, say). Answers how many.</summary>
+    public async Task<int> RetryAllAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return await db.Outbox
+            .Where(m => m.Status == OutboxStatus.DeadLetter)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Pending)
+                .SetProperty(m => m.Attempts, 0)
+                .SetProperty(m => m.NextAttemptAt, now)
+                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+    }
+
     public enum RetryOutcome
     {
         Queued = 1,

@@ -124,6 +124,14 @@ public sealed class OutboxDispatcher(
             }
         }
 
+        foreach (var refused in await PreparedRows.SaveAsync(db, claim.Messages, cancellationToken))
+        {
+            logger.LogError("Outbox message {Id} ({Key}) could not be saved once prepared: a dead letter", refused.Id, refused.DedupeKey);
+            sendable.Remove(refused);
+            claim.Release(refused);
+            result = result with { DeadLettered = result.DeadLettered + 1 };
+        }
+
         result += await SendAllAsync(claim, sendable, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return result;
@@ -135,8 +143,9 @@ public sealed class OutboxDispatcher(
         SmtpMailSender.Session? session = null;
         try
         {
-            foreach (var message in messages)
+            for (var index = 0; index < messages.Count; index++)
             {
+                var message = messages[index];
                 if (!await claim.KeepAsync(message, cancellationToken))
                 {
                     continue; // its lease ran out and another dispatcher has it: sending it here would send it twice
@@ -145,6 +154,14 @@ public sealed class OutboxDispatcher(
                 try
                 {
                     session ??= await sender.OpenAsync(cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    return result + await DeferAsync(claim, messages.Skip(index), ex, now, cancellationToken);
+                }
+
+                try
+                {
                     var files = attachments is null ? [] : await attachments.BuildAsync(message, cancellationToken);
                     await session.SendAsync(MailMessageFactory.Create(message, sender.From, files), cancellationToken);
                     message.Status = OutboxStatus.Sent;
@@ -177,6 +194,34 @@ public sealed class OutboxDispatcher(
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The server cannot be reached or refuses the sign-in: no fault of the emails, so none of them loses an attempt
+    /// (an outage of an hour, or a wrong password, turned all mail into dead letters). They wait one
+    /// <see cref="OutboxOptions.BaseDelay"/> and the run stops: one connection tried per run, not one per email (each
+    /// up to 15 seconds). /health reports the server meanwhile (<c>MailDeliveryHealthCheck</c>, the outbox's lag).
+    /// </summary>
+    private async Task<DispatchResult> DeferAsync(
+        OutboxClaim claim, IEnumerable<OutboxMessage> messages, Exception error, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var deferred = 0;
+        foreach (var message in messages)
+        {
+            if (!await claim.KeepAsync(message, cancellationToken))
+            {
+                continue;
+            }
+
+            message.NextAttemptAt = now + options.BaseDelay;
+            message.LastError = $"{error.GetType().Name}: {error.Message}";
+            claim.Release(message);
+            deferred++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogWarning(error, "SMTP server not reachable: {Count} email(s) wait until {At}, no attempt counted", deferred, now + options.BaseDelay);
+        return new DispatchResult(0, 0, deferred, 0);
     }
 
     private DispatchResult Fail(OutboxMessage message, Exception error, DateTimeOffset now)
@@ -228,7 +273,7 @@ public sealed class OutboxDispatcher(
 
             stage = $"Rendering '{message.Template}'";
             var email = renderer.Render(message.Template, language, message.ModelJson);
-            message.Subject = email.Subject;
+            message.Subject = OutboxFields.Subject(email.Subject);
             message.HtmlBody = email.HtmlBody;
             message.TextBody = email.TextBody;
             message.IcsContent = email.IcsContent;

@@ -44,10 +44,6 @@ public sealed class OutboxWriter(TimeProvider time)
         }
     }
 
-    /// <summary>An outbox row's recipients: the addresses, each once, separated by ';'.</summary>
-    public static string JoinRecipients(IEnumerable<string> to) =>
-        string.Join(';', to.Where(a => !string.IsNullOrWhiteSpace(a)).Distinct(StringComparer.OrdinalIgnoreCase));
-
     public OutboxMessage ToMessage(OutboxEmail email)
     {
         if (email.Template is null && email.Subject is null)
@@ -59,8 +55,8 @@ public sealed class OutboxWriter(TimeProvider time)
         return new OutboxMessage
         {
             DedupeKey = email.DedupeKey,
-            To = JoinRecipients(email.To),
-            Subject = email.Subject ?? "",
+            To = OutboxFields.To(email.To),
+            Subject = OutboxFields.Subject(email.Subject ?? ""),
             TextBody = email.TextBody ?? "",
             HtmlBody = email.HtmlBody ?? "",
             Template = email.Template,

@@ -6,12 +6,15 @@ namespace DirectiveFlow.Infrastructure.Telemetry;
 
 /// <summary>
 /// How far the outbox is behind at <see cref="Now"/>: the rows waiting to be sent, and the age of the oldest of them that
-/// is due (its next attempt has come). A row waiting for a later retry is not lag yet. Two reads on the
+/// is due (its next attempt has come), and the dead letters. A row waiting for a later retry is not lag yet. Reads on the
 /// (Status, NextAttemptAt) index, and one of the notices a cascade left for dispatch to expand (<see cref="OutboxModel.Notices"/>),
 /// which wait too and are due from their model's time.
 /// </summary>
 public sealed record OutboxLag(DateTimeOffset Now, int Pending, TimeSpan OldestDueAge)
 {
+    /// <summary>The emails that will not be sent unless an administrator retries them.</summary>
+    public int DeadLetters { get; init; }
+
     public static async Task<OutboxLag> ReadAsync(DirectiveFlowDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var pending = db.Outbox.AsNoTracking().Where(m => m.Status == OutboxStatus.Pending);
@@ -26,6 +29,7 @@ public sealed record OutboxLag(DateTimeOffset Now, int Pending, TimeSpan OldestD
             oldest = oldest is { } row && row < listed ? row : listed;
         }
 
-        return new OutboxLag(now, count, oldest is { } at && at < now ? now - at : TimeSpan.Zero);
+        var dead = await db.Outbox.AsNoTracking().CountAsync(m => m.Status == OutboxStatus.DeadLetter, cancellationToken);
+        return new OutboxLag(now, count, oldest is { } at && at < now ? now - at : TimeSpan.Zero) { DeadLetters = dead };
     }
 }

@@ -38,7 +38,39 @@ public sealed class OutboxDispatcherTests
         Assert.Equal(0, again.Claimed);
         Assert.Equal(2, h.Mailbox.Count);
         await using var db = h.Db();
-        Assert.All(await db.Outbox.ToListAsync(Ct), m => Assert.Equal((OutboxStatus.Sent, 2), (m.Status, m.Attempts)));
+        // The outage cost no attempt: only the send counts.
+        Assert.All(await db.Outbox.ToListAsync(Ct), m => Assert.Equal((OutboxStatus.Sent, 1), (m.Status, m.Attempts)));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_SMTP_outage_longer_than_every_retry_turns_no_email_into_a_dead_letter(string provider)
+    {
+        await using var h = await CreateAsync(provider);
+        h.Outbox.MaxAttempts = 3;
+        await h.AddTaskAsync(5);
+        await h.AddTaskAsync(5, "Báo cáo tiến độ dự án Vành đai 1");
+        h.MoveTo(Local(2026, 3, 9, 17, 5));
+        Assert.Equal(2, (await h.SweepAsync()).Effects);
+        await h.Catcher.StopAsync(Ct);
+
+        // Twice the runs that used to make dead letters of both, over two hours.
+        for (var run = 0; run < 6; run++)
+        {
+            Assert.Equal(0, (await h.DispatchAsync()).DeadLettered);
+            h.Clock.Advance(TimeSpan.FromMinutes(20));
+        }
+
+        await using (var db = h.Db())
+        {
+            Assert.All(await db.Outbox.ToListAsync(Ct), m => Assert.Equal((OutboxStatus.Pending, 0), (m.Status, m.Attempts)));
+            Assert.All(await db.Outbox.ToListAsync(Ct), m => Assert.NotNull(m.LastError));
+        }
+
+        await h.Catcher.StartAsync(Ct);
+        Assert.Equal(2, (await h.DispatchAsync()).Sent);
+        Assert.Equal(0, (await h.DispatchAsync()).Claimed);
+        Assert.Equal(2, h.Mailbox.Count);
     }
 
     [Theory]
@@ -137,10 +169,12 @@ public sealed class OutboxDispatcherTests
     {
         await using var h = await CreateAsync(provider);
         h.Outbox.MaxAttempts = 3;
-        await h.AddTaskAsync(5);
-        h.MoveTo(Local(2026, 3, 9, 17, 5));
-        await h.SweepAsync();
-        await h.Catcher.StopAsync(Ct);
+        await using (var write = h.Db())
+        {
+            // The server answers but the email cannot go (an outage is not the email's failure: it costs no attempt).
+            await new OutboxWriter(h.Clock).TryInsertAsync(write, new OutboxEmail("bad-address", ["khong-hop-le@@hoankiem"]) { Subject = "Thử", TextBody = "Nội dung" }, Ct);
+        }
+
         for (var i = 0; i < 3; i++)
         {
             await h.DispatchAsync();
@@ -155,7 +189,7 @@ public sealed class OutboxDispatcherTests
         Assert.Contains("Exception", message.LastError, StringComparison.Ordinal);
         Assert.Equal(0, (await h.DispatchAsync()).Claimed);
 
-        await h.Catcher.StartAsync(Ct);
+        await db.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.To, WardHead), Ct);
         Assert.Equal(OutboxAdministration.RetryOutcome.Queued, await admin.RetryAsync(message.Id, Ct));
         Assert.Equal(OutboxAdministration.RetryOutcome.NotDeadLetter, await admin.RetryAsync(message.Id, Ct));
         Assert.Equal(OutboxAdministration.RetryOutcome.NotFound, await admin.RetryAsync(long.MaxValue, Ct));

@@ -263,4 +263,23 @@ public sealed class TaskCommandTests
         Assert.EndsWith($"/tasks/{task.Id}", email.TextBody, StringComparison.Ordinal);
         Assert.Contains($"/tasks/{task.Id}\">Mở nhiệm vụ</a>", email.HtmlBody, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_task_with_a_500_character_title_can_be_returned_and_its_extension_decided_its_emails_quoting_a_cut_title(string provider)
+    {
+        var title = string.Concat(Enumerable.Repeat("Rà soát, sắp xếp trụ sở ", 30))[..500];
+        var (h, task) = await ArrangeAsync(provider, UnitTaskStatus.InProgress, requiresReview: true, configure: t => t.Title = title);
+        await using var _ = h;
+        var request = await h.AsAsync(TaskHarness.Officer(h.Ward), s => s.Send(new RequestExtensionCommand(task.Id, 3, null, "Chờ số liệu")));
+        await h.AsAsync(TaskHarness.Issuer(h.City), s => s.Send(new DecideExtensionCommand(task.Id, request, false, "Không gia hạn")));
+        await h.AsAsync(TaskHarness.Officer(h.Ward), s => s.Send(new CompleteTaskCommand(task.Id, "Kết quả")));
+        await h.AsAsync(TaskHarness.Issuer(h.City), s => s.Send(new ReviewTaskCommand(task.Id, "return", "Bổ sung")));
+
+        await using var db = h.Database.CreateContext();
+        var emails = await db.Outbox.Where(m => m.TaskId == task.Id && m.Template == null).ToListAsync(Ct);
+        Assert.NotEmpty(emails);
+        Assert.All(emails, m => Assert.EndsWith($" – {DirectiveFlow.Infrastructure.Email.OutboxFields.SubjectTitle(title)}", m.Subject, StringComparison.Ordinal));
+        Assert.Equal(UnitTaskStatus.Returned, (await ReloadAsync(h, task.Id)).Status);
+    }
 }

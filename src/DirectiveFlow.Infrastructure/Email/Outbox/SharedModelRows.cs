@@ -74,7 +74,7 @@ public sealed class SharedModelRows
         var (model, _, addressing) = Row(message);
         if (message.To.Length == 0)
         {
-            message.To = OutboxWriter.JoinRecipients(_directory.Recipients(model.RecipientRole, addressing).To);
+            message.To = OutboxFields.To(_directory.Recipients(model.RecipientRole, addressing).To);
         }
 
         if (message.To.Length == 0)

@@ -10,8 +10,8 @@ internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessa
     {
         builder.ToTable("Outbox");
         builder.Property(m => m.DedupeKey).HasMaxLength(200);
-        builder.Property(m => m.To).HasMaxLength(2000);
-        builder.Property(m => m.Subject).HasMaxLength(500);
+        builder.Property(m => m.To).HasMaxLength(OutboxMessage.ToMaxLength);
+        builder.Property(m => m.Subject).HasMaxLength(OutboxMessage.SubjectMaxLength);
         builder.Property(m => m.IcsFileName).HasMaxLength(260);
         builder.Property(m => m.Template).HasMaxLength(64);
         // Exactly-once for every scheduled effect: a second insert of the same key fails and is treated as "already done".

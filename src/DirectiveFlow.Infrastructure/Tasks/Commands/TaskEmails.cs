@@ -62,7 +62,7 @@ public static class TaskEmails
         }
 
         // One reader, one language: English only when every recipient is a user who prefers it (as the sweep's emails).
-        var to = string.Join(';', recipients);
+        var to = OutboxFields.To(recipients);
         var language = await RecipientLanguages.ResolveAsync(db, to, cancellationToken);
         var english = language == "en";
         var subject = english ? subjectEn : subjectVi;
@@ -79,7 +79,9 @@ public static class TaskEmails
             DedupeKey = $"task:{task.Id:N}:{eventCode}:{task.ConcurrencyStamp}",
             To = to,
             // As every single-task subject: what happened, then who is responsible, then the task.
-            Subject = lead is not null ? $"[{subject}] {lead.Name} – {task.Title}" : $"[{subject}] {task.Title}",
+            Subject = OutboxFields.Subject(lead is not null
+                ? $"[{subject}] {lead.Name} – {OutboxFields.SubjectTitle(task.Title)}"
+                : $"[{subject}] {OutboxFields.SubjectTitle(task.Title)}"),
             HtmlBody = html,
             TextBody = text,
             TaskId = task.Id,

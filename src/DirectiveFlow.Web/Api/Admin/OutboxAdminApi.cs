@@ -8,7 +8,7 @@ using DirectiveFlow.Web.Api.Problems;
 
 namespace DirectiveFlow.Web.Api.Admin;
 
-/// <summary>Administrators watch the email outbox (dead letters with their last error) and retry a dead letter.</summary>
+/// <summary>Administrators watch the email outbox (dead letters with their last error) and retry a dead letter, or all of them.</summary>
 public static class OutboxAdminApi
 {
     public static IEndpointRouteBuilder MapOutboxAdminApi(this IEndpointRouteBuilder routes)
@@ -30,6 +30,8 @@ public static class OutboxAdminApi
                 OutboxAdministration.RetryOutcome.NotFound => ApiProblems.Of(ProblemException.NotFound(ErrorCodes.OutboxMessageNotFound)),
                 _ => ApiProblems.Of(ProblemException.Conflict(ErrorCodes.OutboxOnlyDeadLetter)),
             });
+        outbox.MapPost("/retry-dead-letters", async (OutboxAdministration admin, CancellationToken ct) =>
+            Results.Ok(new { retried = await admin.RetryAllAsync(ct) }));
         return routes;
     }
 }

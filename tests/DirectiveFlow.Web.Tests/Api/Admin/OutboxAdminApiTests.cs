@@ -49,6 +49,43 @@ public sealed class OutboxAdminApiTests
         Assert.Equal(0, pending.GetProperty("items")[0].GetProperty("attempts").GetInt32());
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task After_an_outage_an_administrator_retries_every_dead_letter_at_once_and_health_stops_warning(string provider)
+    {
+        await using var factory = await DirectiveFlowWebFactory.CreateAsync(provider);
+        using var client = await factory.CreateClientForAsync("admin");
+        using var observer = await factory.CreateClientForAsync("observer");
+        await using (var db = factory.Database.CreateContext())
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                db.Outbox.Add(new OutboxMessage
+                {
+                    DedupeKey = $"dead:{i}", To = "x@example.vn", Subject = "[Quá hạn] Thử", HtmlBody = "", TextBody = "t",
+                    Status = OutboxStatus.DeadLetter, Attempts = 8, LastError = "SocketException: Connection refused",
+                });
+            }
+
+            db.Outbox.Add(new OutboxMessage { DedupeKey = "sent", To = "y@example.vn", Subject = "s", HtmlBody = "", TextBody = "t", Status = OutboxStatus.Sent });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var warned = await client.GetStringAsync("/health", Ct);
+        using var refused = await observer.PostAsync("/api/admin/outbox/retry-dead-letters", null, Ct);
+        using var retried = await client.PostAsync("/api/admin/outbox/retry-dead-letters", null, Ct);
+        var again = await client.PostAsync("/api/admin/outbox/retry-dead-letters", null, Ct);
+
+        Assert.Contains("outbox: Degraded — 3 email(s) could not be sent (dead letters)", warned, StringComparison.Ordinal);
+        Assert.StartsWith("Degraded", warned, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(3, (await retried.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("retried").GetInt32());
+        Assert.Equal(0, (await again.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("retried").GetInt32());
+        var pending = await client.GetFromJsonAsync<JsonElement>("/api/admin/outbox?status=Pending", Ct);
+        Assert.Equal(3, pending.GetProperty("total").GetInt32());
+        Assert.DoesNotContain("dead letters", await client.GetStringAsync("/health", Ct), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_outbox_is_for_administrators_only()
     {
