@@ -218,6 +218,7 @@ public static class ErrorCodes
     public const string WorkflowIssuerPillar = "workflow-issuer-pillar";
     public const string WorkflowIssuerLevel = "workflow-issuer-level";
     public const string WorkflowProperties = "workflow-properties";
+    public const string WorkflowPolicies = "workflow-policies";
     public const string WorkflowMissingDeadline = "workflow-missing-deadline";
     public const string WorkflowUnknownInput = "workflow-unknown-input";
     public const string WorkflowCascadeMissingEach = "workflow-cascade-missing-each";

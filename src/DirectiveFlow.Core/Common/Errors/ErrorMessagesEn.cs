@@ -203,6 +203,7 @@ public static class ErrorMessagesEn
         [ErrorCodes.WorkflowIssuerPillar] = "Issuers: there is no pillar '{0}' (only {1}).",
         [ErrorCodes.WorkflowIssuerLevel] = "Issuers: there is no level '{0}' (only {1}).",
         [ErrorCodes.WorkflowProperties] = "{0} '{1}': {2}",
+        [ErrorCodes.WorkflowPolicies] = "The flow's policies: {0}",
         [ErrorCodes.WorkflowMissingDeadline] = "UnitTask '{0}' has no deadline; every task needs one.",
         [ErrorCodes.WorkflowUnknownInput] = "Input '{0}' is not declared in the flow's inputs.",
         [ErrorCodes.WorkflowCascadeMissingEach] = "Cascade '{0}' has no body: connect its {1} port.",

@@ -203,6 +203,7 @@ public static class ErrorMessagesVi
         [ErrorCodes.WorkflowIssuerPillar] = "Đơn vị ban hành: không có trục '{0}' (chỉ có {1}).",
         [ErrorCodes.WorkflowIssuerLevel] = "Đơn vị ban hành: không có cấp '{0}' (chỉ có {1}).",
         [ErrorCodes.WorkflowProperties] = "{0} '{1}': {2}",
+        [ErrorCodes.WorkflowPolicies] = "Chính sách chung của quy trình: {0}",
         [ErrorCodes.WorkflowMissingDeadline] = "Nhiệm vụ '{0}' chưa có thời hạn; mọi nhiệm vụ đều phải có thời hạn.",
         [ErrorCodes.WorkflowUnknownInput] = "Tham số đầu vào '{0}' chưa được khai báo trong quy trình.",
         [ErrorCodes.WorkflowCascadeMissingEach] = "Bước triển khai '{0}' chưa có phần thân: hãy nối cổng {1}.",

@@ -29,6 +29,7 @@ public static class ValidationCodes
     public const string DefinitionTooLarge = "definition-too-large";
     public const string InvalidText = "invalid-text";
     public const string InvalidIssuers = "invalid-issuers";
+    public const string InvalidPolicies = "invalid-policies";
     public const string ItemsInputType = "items-input-type";
     public const string ItemsNotNarrowable = "items-not-narrowable";
     public const string ItemsCascadeNested = "items-cascade-nested";

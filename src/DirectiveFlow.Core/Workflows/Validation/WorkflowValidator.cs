@@ -76,6 +76,7 @@ public sealed class WorkflowValidator(ConditionEvaluator conditions, ActivityCat
             }
 
             CheckIssuers(definition.Issuers, errors);
+            CheckPolicies(definition, errors);
             new GraphRules(definition, errors, conditions, catalog).Run();
         }
 
@@ -107,6 +108,25 @@ public sealed class WorkflowValidator(ConditionEvaluator conditions, ActivityCat
                 errors.Add(ValidationCodes.InvalidIssuers, new ErrorMessage(ErrorCodes.WorkflowIssuerLevel, levels[i],
                     string.Join(", ", UnitVocabulary.LevelNamesList)), path: $"/issuers/levels/{i}");
             }
+        }
+    }
+
+    /// <summary>The flow-wide policies are read as the engine reads them when it issues a directive, so a ladder it
+    /// would refuse then (steps out of order, a day count out of range) is refused now, at its path.</summary>
+    private static void CheckPolicies(WorkflowDefinition definition, ErrorList errors)
+    {
+        try
+        {
+            _ = FlowPolicies.From(definition);
+        }
+        catch (ActivityPropertiesException e) when (!errors.HasErrorUnder("/policies"))
+        {
+            var path = e.Path is null ? "/policies" : PropertyPointer.Of(e.Path);
+            errors.Add(ValidationCodes.InvalidPolicies, new ErrorMessage(ErrorCodes.WorkflowPolicies, e.Problem), path: path);
+        }
+        catch (ActivityPropertiesException)
+        {
+            // the schema already reported what is wrong with the policies
         }
     }
 
