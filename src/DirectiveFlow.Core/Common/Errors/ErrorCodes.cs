@@ -184,7 +184,6 @@ public static class ErrorCodes
     public const string PropertyAtMostOneOf = "property-at-most-one-of";
     public const string PropertyExactlyOne = "property-exactly-one";
     public const string PropertyAtLeast = "property-at-least";
-    public const string PropertyEachAtLeast = "property-each-at-least";
     public const string PropertyRange = "property-range";
     public const string PropertyDaysRange = "property-days-range";
     public const string PropertyDuration = "property-duration";

@@ -171,7 +171,6 @@ public static class ErrorMessagesEn
         [ErrorCodes.PropertyAtMostOneOf] = "{0}: use at most one of {1}.",
         [ErrorCodes.PropertyExactlyOne] = "{0}: set exactly one of {1}.",
         [ErrorCodes.PropertyAtLeast] = "{0} must be {1} or more.",
-        [ErrorCodes.PropertyEachAtLeast] = "{0}: each value must be {1} or more.",
         [ErrorCodes.PropertyRange] = "{0} must be from {1} to {2}.",
         [ErrorCodes.PropertyDaysRange] = "{0} must be from zero to {1} days.",
         [ErrorCodes.PropertyDuration] = "{0}: '{1}' is not an ISO 8601 duration such as P3D.",

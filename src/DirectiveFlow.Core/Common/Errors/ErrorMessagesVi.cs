@@ -171,7 +171,6 @@ public static class ErrorMessagesVi
         [ErrorCodes.PropertyAtMostOneOf] = "{0}: chỉ dùng nhiều nhất một trong {1}.",
         [ErrorCodes.PropertyExactlyOne] = "{0}: cần đặt đúng một trong {1}.",
         [ErrorCodes.PropertyAtLeast] = "{0} phải từ {1} trở lên.",
-        [ErrorCodes.PropertyEachAtLeast] = "{0}: mỗi giá trị phải từ {1} trở lên.",
         [ErrorCodes.PropertyRange] = "{0} phải từ {1} đến {2}.",
         [ErrorCodes.PropertyDaysRange] = "{0} phải từ 0 đến {1} ngày.",
         [ErrorCodes.PropertyDuration] = "{0}: '{1}' không phải khoảng thời gian ISO 8601 (ví dụ P3D).",

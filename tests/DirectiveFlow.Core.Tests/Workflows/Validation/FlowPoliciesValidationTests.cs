@@ -50,4 +50,31 @@ public sealed class FlowPoliciesValidationTests
 
         Assert.Empty(_validator.Validate(flow).Errors);
     }
+
+    [Theory]
+    [InlineData("reminders", """{"beforeWorkingDays": [999999999]}""", "/policies/reminders/beforeWorkingDays/0")]
+    [InlineData("escalation", """{"steps": [{"afterWorkingDays": 999999999, "to": "unitHead"}]}""", "/policies/escalation/steps/0/afterWorkingDays")]
+    [InlineData("acknowledge", """{"remindAfterWorkingDays": 999999999}""", "/policies/acknowledge/remindAfterWorkingDays")]
+    public void A_flow_wide_day_count_beyond_the_limit_is_refused_at_its_path_naming_the_limit(string policy, string json, string path)
+    {
+        var flow = Valid();
+        flow.Policies = new JsonObject { [policy] = JsonNode.Parse(json) };
+
+        var error = Assert.Single(_validator.Validate(flow).Errors);
+
+        Assert.Equal(path, error.Path);
+        Assert.Contains("2600", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_task_day_count_beyond_the_limit_is_refused_at_its_path_naming_the_limit()
+    {
+        var flow = Valid();
+        flow.Get("task").Properties["reminders"] = new JsonObject { ["beforeWorkingDays"] = new JsonArray(999_999_999) };
+
+        var error = Assert.Single(_validator.Validate(flow).Errors);
+
+        Assert.Equal(("task", "/activities/2/properties/reminders/beforeWorkingDays/0"), (error.ActivityId, error.Path));
+        Assert.Contains("2600", error.Message, StringComparison.Ordinal);
+    }
 }
