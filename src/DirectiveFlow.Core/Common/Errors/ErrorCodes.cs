@@ -363,6 +363,7 @@ public static class ErrorCodes
     public const string WorkflowItemsInputType = "workflow-items-input-type";
     public const string WorkflowItemsNotNarrowable = "workflow-items-not-narrowable";
     public const string WorkflowItemsCascadeNested = "workflow-items-cascade-nested";
+    public const string WorkflowCascadeNestedTargets = "workflow-cascade-nested-targets";
     // (this area's entries go above the next marker)
     public const string ParseItemsTextRequired = "parse-items-text-required";
     public const string ParseItemsTextTooLong = "parse-items-text-too-long";

@@ -346,6 +346,7 @@ public static class ErrorMessagesEn
         [ErrorCodes.WorkflowItemsInputType] = "Step '{0}' cascades over the items of input '{1}', but that input is not of type items.",
         [ErrorCodes.WorkflowItemsNotNarrowable] = "Step '{0}' cascades over the document's items, so its targets cannot be narrowed.",
         [ErrorCodes.WorkflowItemsCascadeNested] = "Step '{0}' cascades over the document's items, so it cannot sit in a branch of step '{1}' (each item is given once).",
+        [ErrorCodes.WorkflowCascadeNestedTargets] = "Step '{0}' sits in a branch of step '{1}', so its targets must follow the branch's unit (counterpartsOf or childrenOf \"{2}\"): otherwise every branch gives the same units the same tasks.",
         // (this area's entries go above the next marker)
         [ErrorCodes.ParseItemsTextRequired] = "Paste the text of the conclusion to have its items proposed.",
         [ErrorCodes.ParseItemsTextTooLong] = "The pasted text may be at most {0} characters long (it has {1}).",

@@ -346,6 +346,7 @@ public static class ErrorMessagesVi
         [ErrorCodes.WorkflowItemsInputType] = "Bước '{0}' giao theo các nhiệm vụ của đầu vào '{1}', nhưng đầu vào đó không có kiểu \"các nhiệm vụ\".",
         [ErrorCodes.WorkflowItemsNotNarrowable] = "Bước '{0}' giao theo các nhiệm vụ của văn bản nên không cho chọn đơn vị nhận.",
         [ErrorCodes.WorkflowItemsCascadeNested] = "Bước '{0}' giao theo các nhiệm vụ của văn bản nên không thể nằm trong nhánh của bước '{1}' (mỗi nhiệm vụ chỉ giao một lần).",
+        [ErrorCodes.WorkflowCascadeNestedTargets] = "Bước '{0}' nằm trong nhánh của bước '{1}' nên các đơn vị nhận phải tính theo đơn vị của nhánh (counterpartsOf hoặc childrenOf là \"{2}\"): nếu không, mỗi nhánh lại giao cùng nhiệm vụ cho cùng các đơn vị.",
         // (this area's entries go above the next marker)
         [ErrorCodes.ParseItemsTextRequired] = "Dán nội dung văn bản kết luận để đề xuất các nhiệm vụ.",
         [ErrorCodes.ParseItemsTextTooLong] = "Nội dung dán vào dài tối đa {0} ký tự (đang có {1}).",

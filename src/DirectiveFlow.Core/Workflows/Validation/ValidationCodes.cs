@@ -33,4 +33,5 @@ public static class ValidationCodes
     public const string ItemsInputType = "items-input-type";
     public const string ItemsNotNarrowable = "items-not-narrowable";
     public const string ItemsCascadeNested = "items-cascade-nested";
+    public const string CascadeNestedTargets = "cascade-nested-targets";
 }
