@@ -213,6 +213,7 @@ public static class ErrorCodes
     public const string WorkflowNotObject = "workflow-not-object";
     public const string WorkflowNotDefinition = "workflow-not-definition";
     public const string WorkflowSchema = "workflow-schema";
+    public const string WorkflowNullElement = "workflow-null-element";
     public const string WorkflowName = "workflow-name";
     public const string WorkflowIssuerPillar = "workflow-issuer-pillar";
     public const string WorkflowIssuerLevel = "workflow-issuer-level";

@@ -198,6 +198,7 @@ public static class ErrorMessagesEn
         [ErrorCodes.WorkflowNotObject] = "A workflow definition must be a JSON object.",
         [ErrorCodes.WorkflowNotDefinition] = "The JSON is not a workflow definition: {0}",
         [ErrorCodes.WorkflowSchema] = "{0}: {1}",
+        [ErrorCodes.WorkflowNullElement] = "{0}: an element of this list is null; remove it.",
         [ErrorCodes.WorkflowName] = "/name: {0}",
         [ErrorCodes.WorkflowIssuerPillar] = "Issuers: there is no pillar '{0}' (only {1}).",
         [ErrorCodes.WorkflowIssuerLevel] = "Issuers: there is no level '{0}' (only {1}).",

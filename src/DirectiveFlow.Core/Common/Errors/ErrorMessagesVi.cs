@@ -198,6 +198,7 @@ public static class ErrorMessagesVi
         [ErrorCodes.WorkflowNotObject] = "Định nghĩa quy trình phải là một đối tượng JSON.",
         [ErrorCodes.WorkflowNotDefinition] = "JSON không phải là một định nghĩa quy trình ({0}).",
         [ErrorCodes.WorkflowSchema] = "Sai cấu trúc tại {0}: {1}",
+        [ErrorCodes.WorkflowNullElement] = "{0}: danh sách có một phần tử rỗng (null); hãy xoá phần tử đó.",
         [ErrorCodes.WorkflowName] = "Tên quy trình: {0}",
         [ErrorCodes.WorkflowIssuerPillar] = "Đơn vị ban hành: không có trục '{0}' (chỉ có {1}).",
         [ErrorCodes.WorkflowIssuerLevel] = "Đơn vị ban hành: không có cấp '{0}' (chỉ có {1}).",

@@ -68,6 +68,17 @@ public sealed class WorkflowValidator(ConditionEvaluator conditions, ActivityCat
                 ActivityAt(definition, pointer), pointer);
         }
 
+        if (definition is not null && NullElements(definition).ToList() is { Count: > 0 } nulls)
+        {
+            // The rules below read every element; a null one is reported where it is and nothing else is checked.
+            foreach (var pointer in nulls.Where(p => !errors.Items.Any(e => e.Path == p)))
+            {
+                errors.Add(ValidationCodes.Schema, new ErrorMessage(ErrorCodes.WorkflowNullElement, pointer), path: pointer);
+            }
+
+            return new WorkflowValidationResult(errors.Items, definition);
+        }
+
         if (definition is not null)
         {
             if (TextRules.Line(definition.Name, InputLimits.NameLength) is { } badName)
@@ -130,6 +141,22 @@ public sealed class WorkflowValidator(ConditionEvaluator conditions, ActivityCat
         }
     }
 
+    /// <summary>The pointers of null elements in the definition's lists (<c>"activities": [null]</c>), which the
+    /// serializer lets through where it refuses a null property.</summary>
+    private static IEnumerable<string> NullElements(WorkflowDefinition definition)
+    {
+        IEnumerable<string> In<T>(string pointer, IReadOnlyList<T?>? list)
+            where T : class =>
+            (list ?? []).Select((item, i) => (item, i)).Where(p => p.item is null).Select(p => $"{pointer}/{p.i}");
+
+        return In("/inputs", definition.Inputs)
+            .Concat(In("/activities", definition.Activities))
+            .Concat(In("/connections", definition.Connections))
+            .Concat(In("/issuers/pillars", definition.Issuers?.Pillars))
+            .Concat(In("/issuers/levels", definition.Issuers?.Levels))
+            .Concat(In("/issuers/units", definition.Issuers?.Units));
+    }
+
     private static WorkflowValidationResult Fail(string code, ErrorMessage message) =>
         new([new WorkflowValidationError(code, message)], null);
 
@@ -144,7 +171,7 @@ public sealed class WorkflowValidator(ConditionEvaluator conditions, ActivityCat
         var rest = pointer[prefix.Length..];
         var end = rest.IndexOf('/', StringComparison.Ordinal);
         return int.TryParse(end < 0 ? rest : rest[..end], out var index) && index < definition.Activities.Count
-            ? definition.Activities[index].Id
+            ? definition.Activities[index]?.Id
             : null;
     }
 }

@@ -116,6 +116,34 @@ public sealed class WorkflowLimitsApiTests(ProviderAppsFixture apps) : IClassFix
         return (errors[0].GetProperty("code").GetString()!, errors[0].GetProperty("path").GetString()!);
     }
 
+    [Theory]
+    [InlineData("activities")]
+    [InlineData("connections")]
+    [InlineData("inputs")]
+    public async Task A_null_inside_a_definition_list_is_a_field_error_not_a_500_and_nothing_is_saved(string list)
+    {
+        var app = await apps.OnAsync("Sqlite");
+        using var admin = await app.CreateClientForAsync("admin");
+        var definition = await FlowAsync(admin, "nulls-" + list);
+        definition[list]!.AsArray().Insert(0, null);
+        var existing = await FlowAsync(admin, "committee-directive");
+        existing[list]!.AsArray().Insert(0, null);
+
+        using var validate = await admin.PostAsync("/api/workflows/validate", Json(definition), Ct);
+        using var create = await admin.PostAsync("/api/workflows", Json(definition), Ct);
+        using var save = await admin.PutAsync("/api/workflows/committee-directive", Json(existing), Ct);
+
+        foreach (var (response, status) in new[] { (validate, HttpStatusCode.OK), (create, HttpStatusCode.BadRequest), (save, HttpStatusCode.BadRequest) })
+        {
+            var body = await response.Content.ReadAsStringAsync(Ct);
+            Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
+            Assert.Contains(JsonDocument.Parse(body).RootElement.GetProperty("errors").EnumerateArray(), e => e.GetProperty("path").GetString() == $"/{list}/0");
+        }
+
+        Assert.False(await SavedAsync(app, "nulls-" + list));
+        Assert.Equal(1, await app.QueryAsync(db => db.WorkflowDefinitions.CountAsync(d => d.DefinitionId == "committee-directive", Ct)));
+    }
+
     /// <summary>The shipped committee flow (it has a Decision) under another id.</summary>
     private static async Task<JsonObject> FlowAsync(HttpClient admin, string id)
     {
