@@ -221,6 +221,7 @@ public static class ErrorCodes
     public const string WorkflowPolicies = "workflow-policies";
     public const string WorkflowMissingDeadline = "workflow-missing-deadline";
     public const string WorkflowUnknownInput = "workflow-unknown-input";
+    public const string WorkflowUnknownPlaceholder = "workflow-unknown-placeholder";
     public const string WorkflowCascadeMissingEach = "workflow-cascade-missing-each";
     public const string WorkflowCascadeMissingDone = "workflow-cascade-missing-done";
     public const string WorkflowReviewNotAfterTask = "workflow-review-not-after-task";

@@ -206,6 +206,7 @@ public static class ErrorMessagesEn
         [ErrorCodes.WorkflowPolicies] = "The flow's policies: {0}",
         [ErrorCodes.WorkflowMissingDeadline] = "UnitTask '{0}' has no deadline; every task needs one.",
         [ErrorCodes.WorkflowUnknownInput] = "Input '{0}' is not declared in the flow's inputs.",
+        [ErrorCodes.WorkflowUnknownPlaceholder] = "'{0}' is not a placeholder the text can use (it would stay as written); use {1} or {{{{inputs.<declared input>}}}}.",
         [ErrorCodes.WorkflowCascadeMissingEach] = "Cascade '{0}' has no body: connect its {1} port.",
         [ErrorCodes.WorkflowCascadeMissingDone] = "Cascade '{0}' has no continuation: connect its {1} port.",
         [ErrorCodes.WorkflowReviewNotAfterTask] = "Review '{0}' must have exactly one incoming connection, from a UnitTask's Done port.",

@@ -206,6 +206,7 @@ public static class ErrorMessagesVi
         [ErrorCodes.WorkflowPolicies] = "Chính sách chung của quy trình: {0}",
         [ErrorCodes.WorkflowMissingDeadline] = "Nhiệm vụ '{0}' chưa có thời hạn; mọi nhiệm vụ đều phải có thời hạn.",
         [ErrorCodes.WorkflowUnknownInput] = "Tham số đầu vào '{0}' chưa được khai báo trong quy trình.",
+        [ErrorCodes.WorkflowUnknownPlaceholder] = "'{0}' không phải là trường thay thế được (sẽ giữ nguyên như đã viết); hãy dùng {1} hoặc {{{{inputs.<tham số đã khai báo>}}}}.",
         [ErrorCodes.WorkflowCascadeMissingEach] = "Bước triển khai '{0}' chưa có phần thân: hãy nối cổng {1}.",
         [ErrorCodes.WorkflowCascadeMissingDone] = "Bước triển khai '{0}' chưa có bước tiếp theo: hãy nối cổng {1}.",
         [ErrorCodes.WorkflowReviewNotAfterTask] = "Bước xem xét '{0}' phải nối từ đúng một cổng Done của một nhiệm vụ đơn vị.",

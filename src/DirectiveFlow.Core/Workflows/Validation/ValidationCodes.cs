@@ -16,6 +16,7 @@ public static class ValidationCodes
     public const string InvalidProperties = "invalid-properties";
     public const string MissingDeadline = "missing-deadline";
     public const string UnknownInput = "unknown-input";
+    public const string UnknownPlaceholder = "unknown-placeholder";
     public const string ReviewNotAfterTask = "review-not-after-task";
     public const string ReviewMissingReturn = "review-missing-return";
     public const string ReviewReturnMismatch = "review-return-mismatch";
