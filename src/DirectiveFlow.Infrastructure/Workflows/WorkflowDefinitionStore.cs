@@ -67,10 +67,10 @@ public sealed partial class WorkflowDefinitionStore(DirectiveFlowDbContext db, W
 
     /// <summary>
     /// Saves <paramref name="json"/> as the draft of <paramref name="definitionId"/>: edits the latest draft, or opens
-    /// version N+1 when the latest is published. <paramref name="expectedStamp"/>, when given, must match the latest
-    /// version's concurrency stamp (what the editor loaded).
+    /// version N+1 when the latest is published. <paramref name="expected"/>, when given, must be the latest version and
+    /// its concurrency stamp (what the editor loaded).
     /// </summary>
-    public async Task<DefinitionStoreResult> SaveDraftAsync(string definitionId, string json, int? expectedStamp, CancellationToken cancellationToken)
+    public async Task<DefinitionStoreResult> SaveDraftAsync(string definitionId, string json, DefinitionStamp? expected, CancellationToken cancellationToken)
     {
         var validation = validator.Validate(json);
         if (!validation.IsValid)
@@ -91,7 +91,7 @@ public sealed partial class WorkflowDefinitionStore(DirectiveFlowDbContext db, W
             return DefinitionStoreResult.NotFound(definitionId);
         }
 
-        if (expectedStamp is { } stamp && stamp != latest.ConcurrencyStamp)
+        if (expected is { } stamp && !stamp.Matches(latest))
         {
             return StaleConflict(latest);
         }
@@ -119,19 +119,19 @@ public sealed partial class WorkflowDefinitionStore(DirectiveFlowDbContext db, W
     }
 
     /// <summary>Publishes the latest draft without a note: the shipped flows at start, and tests.</summary>
-    public Task<DefinitionStoreResult> PublishAsync(string definitionId, int? expectedStamp, CancellationToken cancellationToken) =>
-        PublishCoreAsync(definitionId, expectedStamp, null, null, cancellationToken);
+    public Task<DefinitionStoreResult> PublishAsync(string definitionId, DefinitionStamp? expected, CancellationToken cancellationToken) =>
+        PublishCoreAsync(definitionId, expected, null, null, cancellationToken);
 
     /// <summary>
     /// Publishes the latest draft after validating it again, with what changed in the publisher's words
     /// (<see cref="ChangeNote"/>: required, at most 1000 characters) and who published it; refused when there is no draft.
     /// </summary>
-    public Task<DefinitionStoreResult> PublishAsync(string definitionId, int? expectedStamp, string? changeNote, string publishedBy, CancellationToken cancellationToken) =>
+    public Task<DefinitionStoreResult> PublishAsync(string definitionId, DefinitionStamp? expected, string? changeNote, string publishedBy, CancellationToken cancellationToken) =>
         ChangeNote.Check(changeNote) is { } refusal
             ? Task.FromResult(DefinitionStoreResult.InvalidNote(refusal))
-            : PublishCoreAsync(definitionId, expectedStamp, changeNote!.Trim(), publishedBy, cancellationToken);
+            : PublishCoreAsync(definitionId, expected, changeNote!.Trim(), publishedBy, cancellationToken);
 
-    private async Task<DefinitionStoreResult> PublishCoreAsync(string definitionId, int? expectedStamp, string? changeNote, string? publishedBy, CancellationToken cancellationToken)
+    private async Task<DefinitionStoreResult> PublishCoreAsync(string definitionId, DefinitionStamp? expected, string? changeNote, string? publishedBy, CancellationToken cancellationToken)
     {
         var latest = await Records.SingleOrDefaultAsync(r => r.DefinitionId == definitionId && r.IsLatest, cancellationToken);
         if (latest is null)
@@ -139,7 +139,7 @@ public sealed partial class WorkflowDefinitionStore(DirectiveFlowDbContext db, W
             return DefinitionStoreResult.NotFound(definitionId);
         }
 
-        if (expectedStamp is { } stamp && stamp != latest.ConcurrencyStamp)
+        if (expected is { } stamp && !stamp.Matches(latest))
         {
             return StaleConflict(latest);
         }

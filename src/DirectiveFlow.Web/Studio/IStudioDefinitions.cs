@@ -1,5 +1,6 @@
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Core.Workflows.Validation;
+using DirectiveFlow.Infrastructure.Workflows;
 
 namespace DirectiveFlow.Web.Studio;
 
@@ -18,13 +19,13 @@ public interface IStudioDefinitions
     Task<StudioSaveResult> CreateAsync(string json, CancellationToken cancellationToken);
 
     /// <summary>Saves the draft: updates the latest draft, or starts version N+1 when the latest is published.</summary>
-    Task<StudioSaveResult> SaveDraftAsync(WorkflowDefinition definition, int? expectedStamp, CancellationToken cancellationToken);
+    Task<StudioSaveResult> SaveDraftAsync(WorkflowDefinition definition, DefinitionStamp? expected, CancellationToken cancellationToken);
 
     /// <summary>The newest published version, the one a diff before publishing compares with; null when none is.</summary>
     Task<StudioLoadedDefinition?> GetPublishedAsync(string definitionId, CancellationToken cancellationToken);
 
     /// <summary>Publishes the draft with the publisher's change note (required) and user name.</summary>
-    Task<StudioSaveResult> PublishAsync(string definitionId, int? expectedStamp, string? changeNote, string publishedBy, CancellationToken cancellationToken);
+    Task<StudioSaveResult> PublishAsync(string definitionId, DefinitionStamp? expected, string? changeNote, string publishedBy, CancellationToken cancellationToken);
 
     Task<StudioSaveResult> DeleteDraftAsync(string definitionId, CancellationToken cancellationToken);
 

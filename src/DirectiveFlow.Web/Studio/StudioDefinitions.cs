@@ -39,8 +39,8 @@ public sealed class StudioDefinitions(IServiceScopeFactory scopes, WorkflowValid
     public Task<StudioSaveResult> CreateAsync(string json, CancellationToken cancellationToken) =>
         WithStoreAsync(store => store.CreateDraftAsync(json, cancellationToken));
 
-    public Task<StudioSaveResult> SaveDraftAsync(WorkflowDefinition definition, int? expectedStamp, CancellationToken cancellationToken) =>
-        WithStoreAsync(store => store.SaveDraftAsync(definition.Id, WorkflowDefinitionSerializer.Serialize(definition), expectedStamp, cancellationToken));
+    public Task<StudioSaveResult> SaveDraftAsync(WorkflowDefinition definition, DefinitionStamp? expected, CancellationToken cancellationToken) =>
+        WithStoreAsync(store => store.SaveDraftAsync(definition.Id, WorkflowDefinitionSerializer.Serialize(definition), expected, cancellationToken));
 
     public async Task<StudioLoadedDefinition?> GetPublishedAsync(string definitionId, CancellationToken cancellationToken)
     {
@@ -49,8 +49,8 @@ public sealed class StudioDefinitions(IServiceScopeFactory scopes, WorkflowValid
         return record is null ? null : new StudioLoadedDefinition(WorkflowDefinitionSerializer.Deserialize(record.Json), VersionOf(record));
     }
 
-    public Task<StudioSaveResult> PublishAsync(string definitionId, int? expectedStamp, string? changeNote, string publishedBy, CancellationToken cancellationToken) =>
-        WithStoreAsync(store => store.PublishAsync(definitionId, expectedStamp, changeNote, publishedBy, cancellationToken));
+    public Task<StudioSaveResult> PublishAsync(string definitionId, DefinitionStamp? expected, string? changeNote, string publishedBy, CancellationToken cancellationToken) =>
+        WithStoreAsync(store => store.PublishAsync(definitionId, expected, changeNote, publishedBy, cancellationToken));
 
     public Task<StudioSaveResult> DeleteDraftAsync(string definitionId, CancellationToken cancellationToken) =>
         WithStoreAsync(store => store.DeleteDraftAsync(definitionId, cancellationToken));

@@ -34,6 +34,18 @@ public sealed class DirectiveTemplateTextTests
     public void Each_placeholder_fills_as_documented(string template, string expected) =>
         Assert.Equal(expected, TemplateText.Fill(template, Document(), null));
 
+    [Fact]
+    public void Every_placeholder_the_validator_accepts_is_filled_and_no_other()
+    {
+        // The validator's list (Core) and the engine's switch (TemplateText) must agree: a key the validator accepts
+        // but the engine leaves as written is the bug the list exists to prevent.
+        var unit = new TargetUnit(Guid.NewGuid(), "00070-PARTY", "Đảng ủy phường Hoàn Kiếm", Core.Organisation.Pillar.Party, Core.Organisation.UnitLevel.Commune, null);
+
+        Assert.All(Core.Workflows.Validation.TemplatePlaceholders.Known, key =>
+            Assert.DoesNotContain("{{", TemplateText.Fill("{{" + key + "}}", Document(), unit), StringComparison.Ordinal));
+        Assert.Equal("{{directive.tittle}}", TemplateText.Fill("{{directive.tittle}}", Document(), unit));
+    }
+
     [Theory]
     [InlineData("Đẩy nhanh tiến độ.", "đẩy nhanh tiến độ")]
     [InlineData("Hà Nội tăng tốc", "Hà Nội tăng tốc")]

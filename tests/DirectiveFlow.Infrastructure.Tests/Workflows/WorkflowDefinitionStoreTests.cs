@@ -139,13 +139,37 @@ public sealed class WorkflowDefinitionStoreTests
         await using var context = db.CreateContext();
         var store = Store(context);
         var created = await store.CreateDraftAsync(DefinitionJson.Sample(), Ct);
-        var loadedStamp = created.Record!.ConcurrencyStamp;
+        var loadedStamp = DefinitionStamp.Of(created.Record!);
         await store.SaveDraftAsync("sample-flow", DefinitionJson.Renamed(DefinitionJson.Sample(), "Người khác sửa"), loadedStamp, Ct);
 
         var mine = await store.SaveDraftAsync("sample-flow", DefinitionJson.Renamed(DefinitionJson.Sample(), "Tôi sửa"), loadedStamp, Ct);
 
         Assert.Equal(DefinitionStoreStatus.Conflict, mine.Status);
         Assert.Equal("Người khác sửa", (await store.GetAsync("sample-flow", null, Ct))!.Name);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Saving_based_on_a_version_that_is_no_longer_the_latest_is_refused_though_its_stamp_is_the_same(string provider)
+    {
+        // Two administrators open published version 1 at stamp 0; the first to save opens draft version 2, also at
+        // stamp 0. The second save, based on version 1, used to overwrite that draft.
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var context = db.CreateContext();
+        var store = Store(context);
+        var imported = await store.ImportPublishedAsync(DefinitionJson.Sample(), Ct);
+        var loaded = DefinitionStamp.Of(imported.Record!);
+        var theirs = await store.SaveDraftAsync("sample-flow", DefinitionJson.Renamed(DefinitionJson.Sample(), "Người khác sửa"), loaded, Ct);
+        Assert.Equal((DefinitionStoreStatus.Created, 2, loaded.Stamp), (theirs.Status, theirs.Record!.Version, theirs.Record.ConcurrencyStamp));
+
+        var mine = await store.SaveDraftAsync("sample-flow", DefinitionJson.Renamed(DefinitionJson.Sample(), "Tôi sửa"), loaded, Ct);
+        var myPublish = await store.PublishAsync("sample-flow", loaded, "Của tôi", "admin", Ct);
+
+        Assert.Equal((DefinitionStoreStatus.Conflict, DefinitionStoreStatus.Conflict), (mine.Status, myPublish.Status));
+        var latest = (await store.GetAsync("sample-flow", null, Ct))!;
+        Assert.Equal((2, false, "Người khác sửa"), (latest.Version, latest.IsPublished, latest.Name));
+        Assert.Equal(DefinitionStoreStatus.Updated,
+            (await store.SaveDraftAsync("sample-flow", DefinitionJson.Renamed(DefinitionJson.Sample(), "Tôi sửa sau khi tải lại"), DefinitionStamp.Of(latest), Ct)).Status);
     }
 
     [Theory]

@@ -185,7 +185,6 @@ public static class ErrorCodes
     public const string PropertyAtMostOneOf = "property-at-most-one-of";
     public const string PropertyExactlyOne = "property-exactly-one";
     public const string PropertyAtLeast = "property-at-least";
-    public const string PropertyEachAtLeast = "property-each-at-least";
     public const string PropertyRange = "property-range";
     public const string PropertyDaysRange = "property-days-range";
     public const string PropertyDuration = "property-duration";
@@ -215,12 +214,15 @@ public static class ErrorCodes
     public const string WorkflowNotObject = "workflow-not-object";
     public const string WorkflowNotDefinition = "workflow-not-definition";
     public const string WorkflowSchema = "workflow-schema";
+    public const string WorkflowNullElement = "workflow-null-element";
     public const string WorkflowName = "workflow-name";
     public const string WorkflowIssuerPillar = "workflow-issuer-pillar";
     public const string WorkflowIssuerLevel = "workflow-issuer-level";
     public const string WorkflowProperties = "workflow-properties";
+    public const string WorkflowPolicies = "workflow-policies";
     public const string WorkflowMissingDeadline = "workflow-missing-deadline";
     public const string WorkflowUnknownInput = "workflow-unknown-input";
+    public const string WorkflowUnknownPlaceholder = "workflow-unknown-placeholder";
     public const string WorkflowCascadeMissingEach = "workflow-cascade-missing-each";
     public const string WorkflowCascadeMissingDone = "workflow-cascade-missing-done";
     public const string WorkflowReviewNotAfterTask = "workflow-review-not-after-task";
@@ -364,6 +366,7 @@ public static class ErrorCodes
     public const string WorkflowItemsInputType = "workflow-items-input-type";
     public const string WorkflowItemsNotNarrowable = "workflow-items-not-narrowable";
     public const string WorkflowItemsCascadeNested = "workflow-items-cascade-nested";
+    public const string WorkflowCascadeNestedTargets = "workflow-cascade-nested-targets";
     // (this area's entries go above the next marker)
     public const string ParseItemsTextRequired = "parse-items-text-required";
     public const string ParseItemsTextTooLong = "parse-items-text-too-long";

@@ -36,12 +36,7 @@ public sealed record AcknowledgePolicy(int RemindAfterWorkingDays, int EscalateA
         return reader.Node is null ? null : Read(reader);
     }
 
-    private static AcknowledgePolicy Read(PropertyReader reader) =>
-        new(Days(reader, "remindAfterWorkingDays", Default.RemindAfterWorkingDays), Days(reader, "escalateAfterWorkingDays", Default.EscalateAfterWorkingDays));
-
-    private static int Days(PropertyReader reader, string name, int fallback)
-    {
-        var days = reader.Int(name) ?? fallback;
-        return days >= 1 ? days : throw new ActivityPropertiesException(reader.PathOf(name), "must be 1 or more");
-    }
+    private static AcknowledgePolicy Read(PropertyReader reader) => new(
+        reader.WorkingDays("remindAfterWorkingDays", min: 1) ?? Default.RemindAfterWorkingDays,
+        reader.WorkingDays("escalateAfterWorkingDays", min: 1) ?? Default.EscalateAfterWorkingDays);
 }

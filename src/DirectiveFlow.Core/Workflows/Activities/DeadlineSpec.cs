@@ -76,7 +76,7 @@ public sealed record DeadlineSpec
     {
         var spec = new DeadlineSpec
         {
-            WorkingDays = reader.Int("workingDays"),
+            WorkingDays = reader.WorkingDays("workingDays", min: 0),
             Duration = reader.String("duration"),
             Input = reader.String("input"),
         };
@@ -84,11 +84,6 @@ public sealed record DeadlineSpec
         if (set != 1)
         {
             throw new ActivityPropertiesException(reader.PathOf("workingDays"), ErrorCodes.PropertyExactlyOne, "workingDays, duration, input");
-        }
-
-        if (spec.WorkingDays is < 0 or > InputLimits.MaxWorkingDays)
-        {
-            throw new ActivityPropertiesException(reader.PathOf("workingDays"), ErrorCodes.PropertyRange, 0, InputLimits.MaxWorkingDays);
         }
 
         if (spec.Duration is not null)

@@ -65,7 +65,7 @@ public sealed record EscalationPolicy(IReadOnlyList<EscalationStep> Steps, int R
                 throw new ActivityPropertiesException(step.PathOf("to"), Common.Errors.ErrorCodes.PropertyOneOf, string.Join(", ", EscalationTargets.All));
             }
 
-            var after = step.Int("afterWorkingDays") ?? 0;
+            var after = step.WorkingDays("afterWorkingDays", min: 0) ?? 0;
             if (steps.Count > 0 && after < steps[^1].AfterWorkingDays)
             {
                 throw new ActivityPropertiesException(step.PathOf("afterWorkingDays"), Common.Errors.ErrorCodes.PropertyIncreasing);

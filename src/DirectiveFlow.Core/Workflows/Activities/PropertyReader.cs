@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Common.Errors;
 
 namespace DirectiveFlow.Core.Workflows.Activities;
@@ -107,6 +108,29 @@ internal readonly struct PropertyReader(JsonObject? node, string path)
         return result;
     }
 
+    /// <summary>A whole number of working days from <paramref name="min"/> to <see cref="InputLimits.MaxWorkingDays"/>:
+    /// a larger count overflows the working-day calendar when a task's reminders or ladder are planned.</summary>
+    public int? WorkingDays(string name, int min)
+    {
+        var days = Int(name);
+        return days is null || InWorkingDayRange(days.Value, min) ? days : throw WorkingDaysOutOfRange(PathOf(name), min);
+    }
+
+    /// <summary>An array of working-day counts, each as <see cref="WorkingDays"/> reads one.</summary>
+    public IReadOnlyList<int>? WorkingDaysEach(string name, int min)
+    {
+        var days = Ints(name);
+        for (var i = 0; i < (days?.Count ?? 0); i++)
+        {
+            if (!InWorkingDayRange(days![i], min))
+            {
+                throw WorkingDaysOutOfRange($"{PathOf(name)}[{i}]", min);
+            }
+        }
+
+        return days;
+    }
+
     public JsonArray? Array(string name)
     {
         var value = node?[name];
@@ -117,6 +141,11 @@ internal readonly struct PropertyReader(JsonObject? node, string path)
             _ => throw new ActivityPropertiesException(PathOf(name), ErrorCodes.PropertyArray),
         };
     }
+
+    private static bool InWorkingDayRange(int days, int min) => days >= min && days <= InputLimits.MaxWorkingDays;
+
+    private static ActivityPropertiesException WorkingDaysOutOfRange(string path, int min) =>
+        new(path, ErrorCodes.PropertyRange, min, InputLimits.MaxWorkingDays);
 
     /// <summary>The value of a JSON number node, whether parsed from text or built in code from any numeric type.</summary>
     internal static double NumberOf(JsonNode value) =>

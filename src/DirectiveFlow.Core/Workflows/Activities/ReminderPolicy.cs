@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using DirectiveFlow.Core.Common.Errors;
 
 namespace DirectiveFlow.Core.Workflows.Activities;
 
@@ -21,12 +20,7 @@ public sealed record ReminderPolicy(IReadOnlyList<int> BeforeWorkingDays)
 
     private static ReminderPolicy Read(PropertyReader reader)
     {
-        var days = reader.Ints("beforeWorkingDays") ?? [];
-        if (days.Any(d => d < 1))
-        {
-            throw new ActivityPropertiesException(reader.PathOf("beforeWorkingDays"), ErrorCodes.PropertyEachAtLeast, 1);
-        }
-
+        var days = reader.WorkingDaysEach("beforeWorkingDays", min: 1) ?? [];
         return new ReminderPolicy(days.Distinct().OrderDescending().ToList());
     }
 }

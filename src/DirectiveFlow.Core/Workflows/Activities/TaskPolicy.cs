@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Common;
 
 namespace DirectiveFlow.Core.Workflows.Activities;
 
@@ -23,8 +24,9 @@ public sealed record TaskPolicy(ReminderPolicy Reminders, EscalationPolicy Escal
     /// <summary>
     /// Reads a stored policy leniently: a stored policy was checked when its flow was published, and whatever is wrong
     /// with it now must not stop the ladder. Malformed JSON gives <see cref="Default"/>; a section that is not an object
-    /// its default; steps out of order are sorted, a negative day count is 0, an unknown recipient is the unit's head,
-    /// reminder days below 1 are dropped, acknowledgement days below 1 take the default. A bare escalation object
+    /// its default; steps out of order are sorted, a negative day count is 0 and one beyond
+    /// <see cref="InputLimits.MaxWorkingDays"/> is that limit, an unknown recipient is the unit's head, reminder days
+    /// outside 1 to that limit are dropped, acknowledgement days outside it take the default. A bare escalation object
     /// (<c>{"steps": …}</c>) is accepted too.
     /// </summary>
     public static TaskPolicy Parse(string? json)
@@ -54,7 +56,7 @@ public sealed record TaskPolicy(ReminderPolicy Reminders, EscalationPolicy Escal
 
     private static ReminderPolicy ParseReminders(JsonElement? reminders) =>
         reminders is { ValueKind: JsonValueKind.Object } r && Get(r, "beforeWorkingDays") is { ValueKind: JsonValueKind.Array } days
-            ? new ReminderPolicy(days.EnumerateArray().Select(WholeNumber).OfType<int>().Where(d => d > 0).Distinct().OrderDescending().ToList())
+            ? new ReminderPolicy(days.EnumerateArray().Select(WholeNumber).OfType<int>().Where(d => d is > 0 and <= InputLimits.MaxWorkingDays).Distinct().OrderDescending().ToList())
             : ReminderPolicy.Default;
 
     private static EscalationPolicy ParseEscalation(JsonElement? escalation)
@@ -72,7 +74,7 @@ public sealed record TaskPolicy(ReminderPolicy Reminders, EscalationPolicy Escal
     }
 
     private static EscalationStep ParseStep(JsonElement step) => new(
-        Get(step, "afterWorkingDays") is { } a && WholeNumber(a) is { } after ? Math.Max(0, after) : 0,
+        Get(step, "afterWorkingDays") is { } a && WholeNumber(a) is { } after ? Math.Clamp(after, 0, InputLimits.MaxWorkingDays) : 0,
         // An unknown recipient (the studio offers only these) goes to the unit's head rather than nowhere.
         Get(step, "to") is { ValueKind: JsonValueKind.String } to && EscalationTargets.All.Contains(to.GetString()!) ? to.GetString()! : EscalationTargets.UnitHead,
         Get(step, "raise") is { ValueKind: JsonValueKind.True },
@@ -86,8 +88,8 @@ public sealed record TaskPolicy(ReminderPolicy Reminders, EscalationPolicy Escal
         }
 
         return new AcknowledgePolicy(
-            Get(a, "remindAfterWorkingDays") is { } r && WholeNumber(r) is int remind and >= 1 ? remind : AcknowledgePolicy.Default.RemindAfterWorkingDays,
-            Get(a, "escalateAfterWorkingDays") is { } e && WholeNumber(e) is int escalate and >= 1 ? escalate : AcknowledgePolicy.Default.EscalateAfterWorkingDays);
+            Get(a, "remindAfterWorkingDays") is { } r && WholeNumber(r) is int remind and >= 1 and <= InputLimits.MaxWorkingDays ? remind : AcknowledgePolicy.Default.RemindAfterWorkingDays,
+            Get(a, "escalateAfterWorkingDays") is { } e && WholeNumber(e) is int escalate and >= 1 and <= InputLimits.MaxWorkingDays ? escalate : AcknowledgePolicy.Default.EscalateAfterWorkingDays);
     }
 
     private static int? WholeNumber(JsonElement element) =>

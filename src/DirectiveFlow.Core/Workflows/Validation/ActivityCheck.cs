@@ -54,6 +54,24 @@ public sealed class ActivityCheck
         }
     }
 
+    /// <summary>Reports each placeholder of <paramref name="text"/> that the engine would not fill (left as written in
+    /// every task or email: <c>{{directive.tittle}}</c>) and each <c>{{inputs.x}}</c> of an undeclared input (filled empty).</summary>
+    public void Template(string? text, string path)
+    {
+        foreach (var (written, key) in TemplatePlaceholders.In(text))
+        {
+            if (key is not null && key.StartsWith(TemplatePlaceholders.InputPrefix, StringComparison.Ordinal))
+            {
+                Input(key[TemplatePlaceholders.InputPrefix.Length..], path);
+            }
+            else if (key is null || !TemplatePlaceholders.Known.Contains(key, StringComparer.Ordinal))
+            {
+                Error(ValidationCodes.UnknownPlaceholder, new ErrorMessage(ErrorCodes.WorkflowUnknownPlaceholder, written,
+                    string.Join(", ", TemplatePlaceholders.Known.Select(k => "{{" + k + "}}"))), path);
+            }
+        }
+    }
+
     /// <summary>Reports an items selector whose input is not declared, or not of type "items".</summary>
     public void ItemsInput(string? input, string path)
     {

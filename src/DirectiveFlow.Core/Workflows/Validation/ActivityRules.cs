@@ -24,7 +24,7 @@ internal sealed class ActivityRules(
             }
             catch (ActivityPropertiesException e) when (!errors.HasErrorUnder($"/activities/{i}/properties"))
             {
-                var path = e.Path is null ? "/properties" : "/properties/" + e.Path.Replace('.', '/');
+                var path = "/properties" + PropertyPointer.Of(e.Path);
                 errors.AddForActivity(i, ValidationCodes.InvalidProperties,
                     new ErrorMessage(ErrorCodes.WorkflowProperties, activity.Type, activity.Id, e.Problem), path);
             }

@@ -122,6 +122,7 @@ internal sealed class GraphRules(WorkflowDefinition definition, ErrorList errors
     /// (e.g. a body task wired into the top-level path, or an End shared by the body and the flow).</summary>
     private void CheckCascadeBodies(string start, List<(int Index, string Source, string Outcome, string Target)> edges)
     {
+        var reportedNested = new HashSet<string>(StringComparer.Ordinal);
         foreach (var cascade in definition.Activities.Where(a => a.Type == ActivityTypes.Cascade && _index[a.Id] == definition.Activities.IndexOf(a)))
         {
             bool IsEach((int Index, string Source, string Outcome, string Target) e) => e.Source == cascade.Id && e.Outcome == Outcomes.Each;
@@ -140,6 +141,32 @@ internal sealed class GraphRules(WorkflowDefinition definition, ErrorList errors
             {
                 errors.AddForActivity(_index[nested], ValidationCodes.ItemsCascadeNested, new ErrorMessage(ErrorCodes.WorkflowItemsCascadeNested, nested, cascade.Id));
             }
+
+            // A cascade inside a branch runs once per outer branch: targets that do not follow the branch's unit would
+            // give the same units the same tasks once per branch (a duplicate-task failure or a branch waiting for ever).
+            foreach (var nested in body.Where(id => id != cascade.Id && reportedNested.Add(id) && IsCascadeIgnoringBranch(id)).OrderBy(id => _index[id]))
+            {
+                errors.AddForActivity(_index[nested], ValidationCodes.CascadeNestedTargets,
+                    new ErrorMessage(ErrorCodes.WorkflowCascadeNestedTargets, nested, cascade.Id, Selector.Branch), "/properties/targets");
+            }
+        }
+    }
+
+    private bool IsCascadeIgnoringBranch(string id)
+    {
+        if (!_index.TryGetValue(id, out var i) || definition.Activities[i] is not { Type: ActivityTypes.Cascade } cascade || IsItemsCascade(id))
+        {
+            return false;
+        }
+
+        try
+        {
+            var targets = CascadeProperties.From(cascade).Targets;
+            return targets.CounterpartsOf != Selector.Branch && targets.ChildrenOf != Selector.Branch;
+        }
+        catch (ActivityPropertiesException)
+        {
+            return false; // the activity rules report what is wrong with its properties
         }
     }
 

@@ -16,6 +16,7 @@ public static class ValidationCodes
     public const string InvalidProperties = "invalid-properties";
     public const string MissingDeadline = "missing-deadline";
     public const string UnknownInput = "unknown-input";
+    public const string UnknownPlaceholder = "unknown-placeholder";
     public const string ReviewNotAfterTask = "review-not-after-task";
     public const string ReviewMissingReturn = "review-missing-return";
     public const string ReviewReturnMismatch = "review-return-mismatch";
@@ -29,7 +30,9 @@ public static class ValidationCodes
     public const string DefinitionTooLarge = "definition-too-large";
     public const string InvalidText = "invalid-text";
     public const string InvalidIssuers = "invalid-issuers";
+    public const string InvalidPolicies = "invalid-policies";
     public const string ItemsInputType = "items-input-type";
     public const string ItemsNotNarrowable = "items-not-narrowable";
     public const string ItemsCascadeNested = "items-cascade-nested";
+    public const string CascadeNestedTargets = "cascade-nested-targets";
 }

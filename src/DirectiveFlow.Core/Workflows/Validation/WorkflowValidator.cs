@@ -68,6 +68,17 @@ public sealed class WorkflowValidator(ConditionEvaluator conditions, ActivityCat
                 ActivityAt(definition, pointer), pointer);
         }
 
+        if (definition is not null && NullElements(definition).ToList() is { Count: > 0 } nulls)
+        {
+            // The rules below read every element; a null one is reported where it is and nothing else is checked.
+            foreach (var pointer in nulls.Where(p => !errors.Items.Any(e => e.Path == p)))
+            {
+                errors.Add(ValidationCodes.Schema, new ErrorMessage(ErrorCodes.WorkflowNullElement, pointer), path: pointer);
+            }
+
+            return new WorkflowValidationResult(errors.Items, definition);
+        }
+
         if (definition is not null)
         {
             if (TextRules.Line(definition.Name, InputLimits.NameLength) is { } badName)
@@ -76,6 +87,7 @@ public sealed class WorkflowValidator(ConditionEvaluator conditions, ActivityCat
             }
 
             CheckIssuers(definition.Issuers, errors);
+            CheckPolicies(definition, errors);
             new GraphRules(definition, errors, conditions, catalog).Run();
         }
 
@@ -110,6 +122,41 @@ public sealed class WorkflowValidator(ConditionEvaluator conditions, ActivityCat
         }
     }
 
+    /// <summary>The flow-wide policies are read as the engine reads them when it issues a directive, so a ladder it
+    /// would refuse then (steps out of order, a day count out of range) is refused now, at its path.</summary>
+    private static void CheckPolicies(WorkflowDefinition definition, ErrorList errors)
+    {
+        try
+        {
+            _ = FlowPolicies.From(definition);
+        }
+        catch (ActivityPropertiesException e) when (!errors.HasErrorUnder("/policies"))
+        {
+            var path = e.Path is null ? "/policies" : PropertyPointer.Of(e.Path);
+            errors.Add(ValidationCodes.InvalidPolicies, new ErrorMessage(ErrorCodes.WorkflowPolicies, e.Problem), path: path);
+        }
+        catch (ActivityPropertiesException)
+        {
+            // the schema already reported what is wrong with the policies
+        }
+    }
+
+    /// <summary>The pointers of null elements in the definition's lists (<c>"activities": [null]</c>), which the
+    /// serializer lets through where it refuses a null property.</summary>
+    private static IEnumerable<string> NullElements(WorkflowDefinition definition)
+    {
+        IEnumerable<string> In<T>(string pointer, IReadOnlyList<T?>? list)
+            where T : class =>
+            (list ?? []).Select((item, i) => (item, i)).Where(p => p.item is null).Select(p => $"{pointer}/{p.i}");
+
+        return In("/inputs", definition.Inputs)
+            .Concat(In("/activities", definition.Activities))
+            .Concat(In("/connections", definition.Connections))
+            .Concat(In("/issuers/pillars", definition.Issuers?.Pillars))
+            .Concat(In("/issuers/levels", definition.Issuers?.Levels))
+            .Concat(In("/issuers/units", definition.Issuers?.Units));
+    }
+
     private static WorkflowValidationResult Fail(string code, ErrorMessage message) =>
         new([new WorkflowValidationError(code, message)], null);
 
@@ -124,7 +171,7 @@ public sealed class WorkflowValidator(ConditionEvaluator conditions, ActivityCat
         var rest = pointer[prefix.Length..];
         var end = rest.IndexOf('/', StringComparison.Ordinal);
         return int.TryParse(end < 0 ? rest : rest[..end], out var index) && index < definition.Activities.Count
-            ? definition.Activities[index].Id
+            ? definition.Activities[index]?.Id
             : null;
     }
 }

@@ -20,8 +20,9 @@ internal static class WorkflowResults
         ? ProblemException.NotFound(ErrorCodes.WorkflowNotFound, definitionId)
         : ProblemException.NotFound(ErrorCodes.WorkflowVersionNotFound, definitionId, version));
 
-    /// <summary>Reads an <c>If-Match</c> concurrency stamp (<c>"3"</c>, <c>W/"3"</c> or <c>3</c>); null when absent or <c>*</c>.</summary>
-    public static bool TryReadStamp(HttpRequest request, out int? stamp)
+    /// <summary>Reads an <c>If-Match</c> version and concurrency stamp (<c>"2.3"</c>, <c>W/"2.3"</c> or <c>2.3</c>; an
+    /// older client's bare stamp <c>"3"</c> too); null when absent or <c>*</c>.</summary>
+    public static bool TryReadStamp(HttpRequest request, out DefinitionStamp? stamp)
     {
         stamp = null;
         var header = request.Headers.IfMatch.ToString().Trim();
@@ -31,7 +32,7 @@ internal static class WorkflowResults
         }
 
         var raw = header.StartsWith("W/", StringComparison.Ordinal) ? header[2..] : header;
-        if (int.TryParse(raw.Trim('"'), out var value))
+        if (DefinitionStamp.TryParse(raw.Trim('"'), out var value))
         {
             stamp = value;
             return true;
@@ -42,10 +43,10 @@ internal static class WorkflowResults
 
     public static IResult BadIfMatch() => ApiProblems.Of(ProblemException.Invalid("If-Match", ErrorCodes.IfMatchInvalid));
 
-    /// <summary>200 with the version, its concurrency stamp as the ETag.</summary>
+    /// <summary>200 with the version, its number and concurrency stamp as the ETag (<c>"2.3"</c>).</summary>
     public static IResult OkWithETag(HttpResponse response, WorkflowDefinitionRecord record)
     {
-        response.Headers.ETag = $"\"{record.ConcurrencyStamp}\"";
+        response.Headers.ETag = $"\"{DefinitionStamp.Of(record)}\"";
         return Results.Ok(WorkflowDefinitionResponse.From(record));
     }
 }

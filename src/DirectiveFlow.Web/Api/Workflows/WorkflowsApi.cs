@@ -23,12 +23,12 @@ public static class WorkflowsApi
                 Results.Ok(await store.ListAsync(PageRequest.From(page, pageSize), ct)))
             .WithSummary("Definitions with their latest and published versions (paged).");
         group.MapGet("/{definitionId}", GetAsync)
-            .WithSummary("The latest version, or ?version=N; the ETag is the concurrency stamp for If-Match.");
+            .WithSummary("The latest version, or ?version=N; the ETag (version.stamp) is what If-Match sends back.");
         group.MapGet("/{definitionId}/export", ExportAsync).WithSummary("The definition file (canonical JSON), latest or ?version=N.");
         group.MapPost("/", CreateAsync).RequireAuthorization(Roles.Administrator).Accepts<object>("application/json")
             .WithSummary("Create or import a definition as version 1 draft; 400 lists every validation error.");
         group.MapPut("/{definitionId}", SaveDraftAsync).RequireAuthorization(Roles.Administrator).Accepts<object>("application/json")
-            .WithSummary("Save the draft (or open version N+1 as a draft when the latest is published); optional If-Match.");
+            .WithSummary("Save the draft (or open version N+1 as a draft when the latest is published); optional If-Match (409 when another version or a newer save is the latest).");
         group.MapPost("/{definitionId}/publish", PublishAsync).RequireAuthorization(Roles.Administrator)
             .WithSummary("Publish the draft after validating it, with {changeNote} (required, at most 1000 characters); 409 when there is no draft.");
         group.MapGet("/{definitionId}/versions", VersionsAsync)

@@ -193,7 +193,7 @@ public sealed partial class Designer
 
     private async Task<bool> SaveCoreAsync()
     {
-        var result = await Definitions.SaveDraftAsync(_editor!.Definition, _version?.Stamp, CancellationToken.None);
+        var result = await Definitions.SaveDraftAsync(_editor!.Definition, _version?.Expected, CancellationToken.None);
         if (!result.Succeeded)
         {
             _errors = result.Errors;
@@ -254,7 +254,7 @@ public sealed partial class Designer
             }
 
             var user = (await Authentication).User.Identity?.Name ?? "";
-            var result = await Definitions.PublishAsync(DefinitionId, _version?.Stamp, changeNote, user, CancellationToken.None);
+            var result = await Definitions.PublishAsync(DefinitionId, _version?.Expected, changeNote, user, CancellationToken.None);
             if (result.Succeeded)
             {
                 _publish = null;

@@ -83,4 +83,35 @@ public sealed class WorkflowValidatorLimitsTests
         Assert.Equal(ValidationCodes.InvalidProperties, error.Code);
         Assert.Contains("from 0 to 2600", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("activities", "/activities/5")]
+    [InlineData("connections", "/connections/5")]
+    [InlineData("inputs", "/inputs/1")]
+    public void A_null_inside_a_list_is_an_error_at_its_element_not_a_crash(string list, string pointer)
+    {
+        var json = JsonNode.Parse(WorkflowDefinitionSerializer.Serialize(Valid()))!;
+        json[list]!.AsArray().Add(null);
+
+        var result = _validator.Validate(json.ToJsonString());
+
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Errors, e => e.Path == pointer);
+    }
+
+    [Fact]
+    public void Nulls_in_every_list_are_each_reported()
+    {
+        var json = JsonNode.Parse(WorkflowDefinitionSerializer.Serialize(Valid()))!;
+        foreach (var list in new[] { "activities", "connections", "inputs" })
+        {
+            json[list]!.AsArray().Insert(0, null);
+        }
+
+        json["issuers"] = new JsonObject { ["pillars"] = new JsonArray((JsonNode?)null), ["units"] = new JsonArray((JsonNode?)null) };
+
+        var paths = _validator.Validate(json.ToJsonString()).Errors.Select(e => e.Path).ToHashSet();
+
+        Assert.Superset(new HashSet<string?> { "/activities/0", "/connections/0", "/inputs/0", "/issuers/pillars/0", "/issuers/units/0" }, paths);
+    }
 }

@@ -63,6 +63,87 @@ public sealed class WorkflowLimitsApiTests(ProviderAppsFixture apps) : IClassFix
         Assert.Equal("invalid-json", await SingleErrorCodeAsync(validate, HttpStatusCode.OK));
     }
 
+    [Fact]
+    public async Task A_flow_wide_ladder_out_of_order_is_refused_at_its_path_when_validated_saved_or_published()
+    {
+        var app = await apps.OnAsync("Sqlite");
+        using var admin = await app.CreateClientForAsync("admin");
+        var definition = await FlowAsync(admin, "ladder-backwards");
+        definition["policies"] = BackwardsLadder();
+
+        using var validate = await admin.PostAsync("/api/workflows/validate", Json(definition), Ct);
+        using var create = await admin.PostAsync("/api/workflows", Json(definition), Ct);
+
+        const string path = "/policies/escalation/steps/1/afterWorkingDays";
+        Assert.Equal(("invalid-policies", path), await SingleErrorAsync(validate, HttpStatusCode.OK));
+        Assert.Equal(("invalid-policies", path), await SingleErrorAsync(create, HttpStatusCode.BadRequest));
+        Assert.False(await SavedAsync(app, "ladder-backwards"));
+
+        // A draft stored before the rule existed is refused when it is published.
+        definition.Remove("policies");
+        definition["id"] = "ladder-stored";
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync("/api/workflows", Json(definition), Ct)).StatusCode);
+        definition["policies"] = BackwardsLadder();
+        await app.QueryAsync(async db =>
+        {
+            var draft = await db.WorkflowDefinitions.SingleAsync(d => d.DefinitionId == "ladder-stored", Ct);
+            draft.Json = definition.ToJsonString();
+            return await db.SaveChangesAsync(Ct);
+        });
+
+        using var publish = await admin.PostAsync("/api/workflows/ladder-stored/publish", Json(new JsonObject { ["changeNote"] = "Thử" }), Ct);
+
+        Assert.Equal(("invalid-policies", path), await SingleErrorAsync(publish, HttpStatusCode.BadRequest));
+        Assert.False(await app.QueryAsync(db => db.WorkflowDefinitions.AnyAsync(d => d.DefinitionId == "ladder-stored" && d.IsPublished, Ct)));
+    }
+
+    private static JsonObject BackwardsLadder() => new()
+    {
+        ["escalation"] = new JsonObject
+        {
+            ["steps"] = new JsonArray(
+                new JsonObject { ["afterWorkingDays"] = 5, ["to"] = "unitHead" },
+                new JsonObject { ["afterWorkingDays"] = 1, ["to"] = "parentHead" }),
+        },
+    };
+
+    private static async Task<(string Code, string Path)> SingleErrorAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        var errors = JsonDocument.Parse(body).RootElement.GetProperty("errors").EnumerateArray().ToList();
+        Assert.True(errors.Count == 1, body);
+        return (errors[0].GetProperty("code").GetString()!, errors[0].GetProperty("path").GetString()!);
+    }
+
+    [Theory]
+    [InlineData("activities")]
+    [InlineData("connections")]
+    [InlineData("inputs")]
+    public async Task A_null_inside_a_definition_list_is_a_field_error_not_a_500_and_nothing_is_saved(string list)
+    {
+        var app = await apps.OnAsync("Sqlite");
+        using var admin = await app.CreateClientForAsync("admin");
+        var definition = await FlowAsync(admin, "nulls-" + list);
+        definition[list]!.AsArray().Insert(0, null);
+        var existing = await FlowAsync(admin, "committee-directive");
+        existing[list]!.AsArray().Insert(0, null);
+
+        using var validate = await admin.PostAsync("/api/workflows/validate", Json(definition), Ct);
+        using var create = await admin.PostAsync("/api/workflows", Json(definition), Ct);
+        using var save = await admin.PutAsync("/api/workflows/committee-directive", Json(existing), Ct);
+
+        foreach (var (response, status) in new[] { (validate, HttpStatusCode.OK), (create, HttpStatusCode.BadRequest), (save, HttpStatusCode.BadRequest) })
+        {
+            var body = await response.Content.ReadAsStringAsync(Ct);
+            Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
+            Assert.Contains(JsonDocument.Parse(body).RootElement.GetProperty("errors").EnumerateArray(), e => e.GetProperty("path").GetString() == $"/{list}/0");
+        }
+
+        Assert.False(await SavedAsync(app, "nulls-" + list));
+        Assert.Equal(1, await app.QueryAsync(db => db.WorkflowDefinitions.CountAsync(d => d.DefinitionId == "committee-directive", Ct)));
+    }
+
     /// <summary>The shipped committee flow (it has a Decision) under another id.</summary>
     private static async Task<JsonObject> FlowAsync(HttpClient admin, string id)
     {

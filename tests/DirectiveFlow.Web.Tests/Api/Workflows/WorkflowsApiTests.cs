@@ -152,6 +152,41 @@ public sealed class WorkflowsApiTests
     }
 
     [Fact]
+    public async Task A_save_based_on_a_version_that_is_no_longer_the_latest_is_refused_with_409()
+    {
+        // The shipped flow is version 1 at stamp 0; the first save opens draft version 2, also at stamp 0, which the
+        // stamp alone let a second save based on version 1 overwrite.
+        await using var app = await DirectiveFlowWebFactory.CreateAsync();
+        using var admin = await app.CreateClientForAsync("admin");
+        using var loaded = await admin.GetAsync("/api/workflows/council-supervision", Ct);
+        Assert.Equal("\"1.0\"", loaded.Headers.ETag!.Tag);
+        var definition = (await loaded.Content.ReadFromJsonAsync<JsonObject>(Ct))!["definition"]!.DeepClone();
+
+        async Task<HttpResponseMessage> SaveAsync(string name, string ifMatch)
+        {
+            definition["name"] = name;
+            using var save = new HttpRequestMessage(HttpMethod.Put, "/api/workflows/council-supervision") { Content = Json(definition.ToJsonString()) };
+            save.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            return await admin.SendAsync(save, Ct);
+        }
+
+        using var theirs = await SaveAsync("Bản của người khác", loaded.Headers.ETag.Tag);
+        using var mine = await SaveAsync("Bản của tôi", loaded.Headers.ETag.Tag);
+        using var publish = new HttpRequestMessage(HttpMethod.Post, "/api/workflows/council-supervision/publish") { Content = Note("Của tôi") };
+        publish.Headers.TryAddWithoutValidation("If-Match", loaded.Headers.ETag.Tag);
+        using var published = await admin.SendAsync(publish, Ct);
+
+        Assert.Equal((HttpStatusCode.OK, "\"2.0\""), (theirs.StatusCode, theirs.Headers.ETag!.Tag));
+        Assert.Equal((HttpStatusCode.Conflict, HttpStatusCode.Conflict), (mine.StatusCode, published.StatusCode));
+        Assert.Equal("workflow-stale", (await mine.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString());
+        var latest = await admin.GetFromJsonAsync<JsonElement>("/api/workflows/council-supervision", Ct);
+        Assert.Equal((2, false, "Bản của người khác"), (latest.GetProperty("version").GetInt32(), latest.GetProperty("isPublished").GetBoolean(), latest.GetProperty("name").GetString()));
+        // An older client's bare stamp still saves when it is the latest version's.
+        using var legacy = await SaveAsync("Bản của tôi", "\"0\"");
+        Assert.Equal(HttpStatusCode.OK, legacy.StatusCode);
+    }
+
+    [Fact]
     public async Task Validate_reports_errors_without_saving()
     {
         await using var app = await DirectiveFlowWebFactory.CreateAsync();

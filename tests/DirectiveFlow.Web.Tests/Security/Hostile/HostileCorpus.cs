@@ -46,6 +46,7 @@ public static class HostileCorpus
         yield return ("numeric enums", () => Json("""{"priority":1,"kind":1,"decision":1,"days":[{"date":"2026-01-01","kind":1,"name":"x"}]}"""));
         yield return ("undefined enum numbers", () => Json("""{"kind":99,"priority":"99","days":[{"date":"2026-01-01","kind":99,"name":"x"}]}"""));
         yield return ("nulls inside lists", () => Json("""{"days":[null],"unitIds":[null],"inputs":null}"""));
+        yield return ("nulls inside definition lists", () => Json("""{"id":"x","name":"x","activities":[null],"connections":[null],"inputs":[null],"issuers":{"pillars":[null]}}"""));
         yield return ("duplicate keys", () => Json("""{"title":"a","title":"b","inputs":{"deadlineDays":1,"deadlineDays":2},"days":[],"days":[]}"""));
         yield return ("NUL characters", () => Json("""{"title":"a\u0000b","number":"\u0000","name":"\u0000","note":"\u0000","reason":"\u0000","result":"\u0000","comment":"\u0000","username":"\u0000","password":"\u0000","advance":"\u0000"}"""));
         yield return ("only zero-width characters", () => Json("""{"title":"\u200B\u200C\uFEFF","name":"\u200B","note":"\u200B","result":"\u2060","reason":"\u200B","number":"\u200B"}"""));

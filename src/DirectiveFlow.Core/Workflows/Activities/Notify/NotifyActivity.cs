@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DirectiveFlow.Core.Workflows.Validation;
 
 namespace DirectiveFlow.Core.Workflows.Activities.Notify;
 
@@ -17,6 +18,13 @@ public sealed class NotifyActivity : ActivityHandler
     { Order = 70 };
 
     public override object? ReadProperties(ActivityDefinition activity) => NotifyProperties.From(activity);
+
+    public override void Check(ActivityCheck check)
+    {
+        var notify = check.PropertiesAs<NotifyProperties>();
+        check.Template(notify.Subject, "/properties/subject");
+        check.Template(notify.Body, "/properties/body");
+    }
 
     public override JsonObject StudioDefaults() => new()
     {

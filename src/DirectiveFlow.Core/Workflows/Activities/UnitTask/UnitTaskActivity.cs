@@ -41,6 +41,8 @@ public sealed class UnitTaskActivity : ActivityHandler
         check.Input(task.Lead?.Input, "/properties/lead/input");
         check.Input(task.Supporting?.Input, "/properties/supporting/input");
         check.Input(task.Cadence.Input, "/properties/cadence/input");
+        check.Template(task.Title, "/properties/title");
+        check.Template(task.Instructions, "/properties/instructions");
     }
 
     public override JsonObject StudioDefaults() => new()
