@@ -2,13 +2,17 @@ using System.Globalization;
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Common.Errors;
+using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Calendar;
 
-/// <summary>Reads and replaces one year of calendar exceptions, then refreshes the cached calendar.</summary>
-public sealed class CalendarEditor(DirectiveFlowDbContext db, DatabaseWorkingDayCalendar calendar)
+/// <summary>
+/// Reads and replaces one year of calendar exceptions, then refreshes the cached calendar; what the change does to the
+/// open tasks is counted, journaled and handed to the sweep (<see cref="OpenTaskSchedules"/>).
+/// </summary>
+public sealed class CalendarEditor(DirectiveFlowDbContext db, DatabaseWorkingDayCalendar calendar, TimeProvider time)
 {
     public const int MinYear = 2000;
     public const int MaxYear = 2100;
@@ -48,20 +52,35 @@ public sealed class CalendarEditor(DirectiveFlowDbContext db, DatabaseWorkingDay
         return errors;
     }
 
-    /// <summary>Replaces the year's exceptions in one transaction and reloads the cached calendar.</summary>
-    public async Task<CalendarYear> ReplaceAsync(int year, IReadOnlyList<CalendarYearDay> days, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the year's exceptions in one transaction, with the open tasks' side of it (counted and journaled on
+    /// the new days off, due for the sweep to plan again), and reloads the cached calendar.
+    /// </summary>
+    public async Task<CalendarChange> ReplaceAsync(int year, IReadOnlyList<CalendarYearDay> days, Caller caller, CancellationToken cancellationToken)
     {
         var (first, last) = Bounds(year);
+        var before = await GetAsync(year, cancellationToken);
+        var now = time.GetUtcNow();
+        IReadOnlyList<DueOnDayOff> dueOnDaysOff;
+        var replanned = 0;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await db.CalendarDays.Where(d => d.Date >= first && d.Date <= last).ExecuteDeleteAsync(cancellationToken);
             db.CalendarDays.AddRange(days.Select(d => new CalendarDay { Date = d.Date, Kind = d.Kind, Name = d.Name.Trim() }));
+            dueOnDaysOff = await OpenTaskSchedules.JournalDueOnAsync(
+                db, OpenTaskSchedules.NewDaysOff(before.Days, days), caller.ActorName, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            if (!before.Days.ToHashSet().SetEquals(days.Select(d => d with { Name = d.Name.Trim() })))
+            {
+                replanned = await OpenTaskSchedules.ReplanAsync(db, now, cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
         }
 
         await calendar.ReloadAsync(cancellationToken);
-        return await GetAsync(year, cancellationToken);
+        var after = await GetAsync(year, cancellationToken);
+        return new CalendarChange(year, after.Days, dueOnDaysOff, replanned);
     }
 
     private static ErrorMessage? Check(int year, CalendarYearDay day, IEnumerable<CalendarYearDay> before)
