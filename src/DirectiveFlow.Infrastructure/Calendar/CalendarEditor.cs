@@ -28,6 +28,32 @@ public sealed class CalendarEditor(DirectiveFlowDbContext db, DatabaseWorkingDay
         return new CalendarYear(year, days);
     }
 
+    /// <summary>
+    /// Whether a day is part of the Tết break: the official list names its days off "Tết Nguyên đán (…)". A year without
+    /// one counts Tết as working days, so every deadline over it comes a week early.
+    /// </summary>
+    public static bool IsTet(CalendarYearDay day) =>
+        day.Kind == CalendarDayKind.Holiday && day.Name.Contains("Tết Nguyên đán", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The years of <paramref name="years"/> whose calendar has no Tết holiday (<see cref="IsTet"/>), in order.</summary>
+    public async Task<IReadOnlyList<int>> YearsWithoutTetAsync(IReadOnlyCollection<int> years, CancellationToken cancellationToken)
+    {
+        var (first, last) = (Bounds(years.Min()).First, Bounds(years.Max()).Last);
+        var holidays = await db.CalendarDays.AsNoTracking()
+            .Where(d => d.Date >= first && d.Date <= last && d.Kind == CalendarDayKind.Holiday)
+            .Select(d => new CalendarYearDay(d.Date, d.Kind, d.Name))
+            .ToListAsync(cancellationToken);
+        var withTet = holidays.Where(IsTet).Select(d => d.Date.Year).ToHashSet();
+        return years.Where(y => !withTet.Contains(y)).Order().ToList();
+    }
+
+    /// <summary>This year and next (Viet Nam's date at <paramref name="now"/>): the years whose Tết deadlines can span.</summary>
+    public static int[] CurrentYears(DateTimeOffset now)
+    {
+        var year = VietnamTime.DateOf(now).Year;
+        return [year, year + 1];
+    }
+
     /// <summary>Field errors for a replacement of <paramref name="year"/>, as codes; empty when it is valid.</summary>
     public static FieldErrors Validate(int year, IReadOnlyList<CalendarYearDay>? days)
     {

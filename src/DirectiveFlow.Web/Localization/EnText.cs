@@ -610,6 +610,8 @@ public static class EnText
         ["Nav.UserMenu"] = "Account",
         ["Admin.Title"] = "Administration",
         ["Admin.Lead"] = "Users, units, the working-day calendar, outgoing email and the activity journal.",
+        ["Admin.NoTet"] = "The {0} working-day calendar has no Tết Nguyên đán holiday: the Tết days count as working days, so deadlines across Tết fall too early.",
+        ["Admin.NoTet.Link"] = "Enter the {0} holidays",
         ["Admin.Back"] = "Administration",
         ["Admin.Users"] = "Users",
         ["Admin.Users.Hint"] = "Officials' accounts, positions, roles, deactivation and password resets.",

@@ -610,6 +610,8 @@ public static class ViText
         ["Nav.UserMenu"] = "Tài khoản",
         ["Admin.Title"] = "Quản trị hệ thống",
         ["Admin.Lead"] = "Người dùng, đơn vị, lịch làm việc, thư gửi đi và nhật ký hoạt động.",
+        ["Admin.NoTet"] = "Lịch làm việc năm {0} chưa có ngày nghỉ Tết Nguyên đán: các ngày Tết đang được tính là ngày làm việc, hạn xử lý qua Tết sẽ bị tính sớm.",
+        ["Admin.NoTet.Link"] = "Nhập ngày nghỉ năm {0}",
         ["Admin.Back"] = "Trang quản trị",
         ["Admin.Users"] = "Người dùng",
         ["Admin.Users.Hint"] = "Tài khoản cán bộ, chức vụ, vai trò, khóa và đặt lại mật khẩu.",
