@@ -11,16 +11,16 @@ namespace DirectiveFlow.Infrastructure.Calendar;
 /// Adds one day off or make-up working day to its year (the admin calendar screen). The year's rules apply
 /// (<see cref="CalendarEditor.Validate"/>): a refusal is a 400 with the reason under "date", "kind" or "name".
 /// </summary>
-public sealed record AddCalendarDayCommand(DateOnly? Date, CalendarDayKind? Kind, string? Name, Caller Caller) : ICommand<CalendarYear>;
+public sealed record AddCalendarDayCommand(DateOnly? Date, CalendarDayKind? Kind, string? Name, Caller Caller) : ICommand<CalendarChange>;
 
 /// <summary>Removes one exception from the calendar; 404 (<see cref="ErrorCodes.CalendarDayNotFound"/>) when the day has none.</summary>
-public sealed record RemoveCalendarDayCommand(DateOnly Date, Caller Caller) : ICommand<CalendarYear>;
+public sealed record RemoveCalendarDayCommand(DateOnly Date, Caller Caller) : ICommand<CalendarChange>;
 
 public sealed class CalendarDayHandler(CalendarEditor editor) :
-    ICommandHandler<AddCalendarDayCommand, CalendarYear>,
-    ICommandHandler<RemoveCalendarDayCommand, CalendarYear>
+    ICommandHandler<AddCalendarDayCommand, CalendarChange>,
+    ICommandHandler<RemoveCalendarDayCommand, CalendarChange>
 {
-    public async ValueTask<CalendarYear> Handle(AddCalendarDayCommand command, CancellationToken cancellationToken)
+    public async ValueTask<CalendarChange> Handle(AddCalendarDayCommand command, CancellationToken cancellationToken)
     {
         AdministratorRule.Demand(command.Caller);
         var errors = new FieldErrors();
@@ -51,10 +51,10 @@ public sealed class CalendarDayHandler(CalendarEditor editor) :
         }
 
         errors.ThrowIfAny();
-        return await editor.ReplaceAsync(date.Year, days, cancellationToken);
+        return await editor.ReplaceAsync(date.Year, days, command.Caller, cancellationToken);
     }
 
-    public async ValueTask<CalendarYear> Handle(RemoveCalendarDayCommand command, CancellationToken cancellationToken)
+    public async ValueTask<CalendarChange> Handle(RemoveCalendarDayCommand command, CancellationToken cancellationToken)
     {
         AdministratorRule.Demand(command.Caller);
         var current = await editor.GetAsync(command.Date.Year, cancellationToken);
@@ -63,6 +63,6 @@ public sealed class CalendarDayHandler(CalendarEditor editor) :
             throw ProblemException.NotFound(ErrorCodes.CalendarDayNotFound, command.Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
         }
 
-        return await editor.ReplaceAsync(command.Date.Year, current.Days.Where(d => d.Date != command.Date).ToList(), cancellationToken);
+        return await editor.ReplaceAsync(command.Date.Year, current.Days.Where(d => d.Date != command.Date).ToList(), command.Caller, cancellationToken);
     }
 }

@@ -2,13 +2,17 @@ using System.Globalization;
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Common.Errors;
+using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Calendar;
 
-/// <summary>Reads and replaces one year of calendar exceptions, then refreshes the cached calendar.</summary>
-public sealed class CalendarEditor(DirectiveFlowDbContext db, DatabaseWorkingDayCalendar calendar)
+/// <summary>
+/// Reads and replaces one year of calendar exceptions, then refreshes the cached calendar; what the change does to the
+/// open tasks is counted, journaled and handed to the sweep (<see cref="OpenTaskSchedules"/>).
+/// </summary>
+public sealed class CalendarEditor(DirectiveFlowDbContext db, DatabaseWorkingDayCalendar calendar, TimeProvider time)
 {
     public const int MinYear = 2000;
     public const int MaxYear = 2100;
@@ -22,6 +26,32 @@ public sealed class CalendarEditor(DirectiveFlowDbContext db, DatabaseWorkingDay
             .Select(d => new CalendarYearDay(d.Date, d.Kind, d.Name))
             .ToListAsync(cancellationToken);
         return new CalendarYear(year, days);
+    }
+
+    /// <summary>
+    /// Whether a day is part of the Tết break: the official list names its days off "Tết Nguyên đán (…)". A year without
+    /// one counts Tết as working days, so every deadline over it comes a week early.
+    /// </summary>
+    public static bool IsTet(CalendarYearDay day) =>
+        day.Kind == CalendarDayKind.Holiday && day.Name.Contains("Tết Nguyên đán", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The years of <paramref name="years"/> whose calendar has no Tết holiday (<see cref="IsTet"/>), in order.</summary>
+    public async Task<IReadOnlyList<int>> YearsWithoutTetAsync(IReadOnlyCollection<int> years, CancellationToken cancellationToken)
+    {
+        var (first, last) = (Bounds(years.Min()).First, Bounds(years.Max()).Last);
+        var holidays = await db.CalendarDays.AsNoTracking()
+            .Where(d => d.Date >= first && d.Date <= last && d.Kind == CalendarDayKind.Holiday)
+            .Select(d => new CalendarYearDay(d.Date, d.Kind, d.Name))
+            .ToListAsync(cancellationToken);
+        var withTet = holidays.Where(IsTet).Select(d => d.Date.Year).ToHashSet();
+        return years.Where(y => !withTet.Contains(y)).Order().ToList();
+    }
+
+    /// <summary>This year and next (Viet Nam's date at <paramref name="now"/>): the years whose Tết deadlines can span.</summary>
+    public static int[] CurrentYears(DateTimeOffset now)
+    {
+        var year = VietnamTime.DateOf(now).Year;
+        return [year, year + 1];
     }
 
     /// <summary>Field errors for a replacement of <paramref name="year"/>, as codes; empty when it is valid.</summary>
@@ -48,20 +78,35 @@ public sealed class CalendarEditor(DirectiveFlowDbContext db, DatabaseWorkingDay
         return errors;
     }
 
-    /// <summary>Replaces the year's exceptions in one transaction and reloads the cached calendar.</summary>
-    public async Task<CalendarYear> ReplaceAsync(int year, IReadOnlyList<CalendarYearDay> days, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the year's exceptions in one transaction, with the open tasks' side of it (counted and journaled on
+    /// the new days off, due for the sweep to plan again), and reloads the cached calendar.
+    /// </summary>
+    public async Task<CalendarChange> ReplaceAsync(int year, IReadOnlyList<CalendarYearDay> days, Caller caller, CancellationToken cancellationToken)
     {
         var (first, last) = Bounds(year);
+        var before = await GetAsync(year, cancellationToken);
+        var now = time.GetUtcNow();
+        IReadOnlyList<DueOnDayOff> dueOnDaysOff;
+        var replanned = 0;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await db.CalendarDays.Where(d => d.Date >= first && d.Date <= last).ExecuteDeleteAsync(cancellationToken);
             db.CalendarDays.AddRange(days.Select(d => new CalendarDay { Date = d.Date, Kind = d.Kind, Name = d.Name.Trim() }));
+            dueOnDaysOff = await OpenTaskSchedules.JournalDueOnAsync(
+                db, OpenTaskSchedules.NewDaysOff(before.Days, days), caller.ActorName, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            if (!before.Days.ToHashSet().SetEquals(days.Select(d => d with { Name = d.Name.Trim() })))
+            {
+                replanned = await OpenTaskSchedules.ReplanAsync(db, now, cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
         }
 
         await calendar.ReloadAsync(cancellationToken);
-        return await GetAsync(year, cancellationToken);
+        var after = await GetAsync(year, cancellationToken);
+        return new CalendarChange(year, after.Days, dueOnDaysOff, replanned);
     }
 
     private static ErrorMessage? Check(int year, CalendarYearDay day, IEnumerable<CalendarYearDay> before)

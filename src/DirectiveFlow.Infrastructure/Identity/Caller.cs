@@ -20,4 +20,7 @@ public sealed class Caller
 
     /// <summary>The person; null only for <see cref="System"/>.</summary>
     public ClaimsPrincipal? Principal { get; }
+
+    /// <summary>Who the journal names: the person's user name, or <see cref="PersonNames.SystemActor"/>.</summary>
+    public string ActorName => Principal?.Identity?.Name ?? PersonNames.SystemActor;
 }

@@ -61,6 +61,13 @@ public static class CliCommands
         Console.WriteLine(
             $"Imported {source.Name} in {clock.ElapsedMilliseconds} ms ({(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:0} ms CPU): communes {Describe(result.Communes)}; "
             + $"provinces {Describe(result.Provinces)}; units {Describe(result.Units)}; demo accounts created {result.AccountsCreated}.");
+        if (result.NotInFile.Count > 0)
+        {
+            Console.WriteLine(
+                $"Not in this file: {result.NotInFile.Count} commune(s) of its province(s) still active in the database (merged or removed? "
+                + $"deactivate their units on the units page; nothing was deactivated): {string.Join(", ", result.NotInFile)}");
+        }
+
         return 0;
     }
 

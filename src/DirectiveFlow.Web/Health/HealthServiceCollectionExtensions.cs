@@ -7,7 +7,7 @@ public static class HealthServiceCollectionExtensions
 {
     /// <summary>
     /// The checks behind <c>/health</c>: the database, the scheduler (running, last sweep), the outbox's lag, and
-    /// whether mail has somewhere to go and its server answers.
+    /// whether mail has somewhere to go and its server answers, and whether this year and next have their Tết holidays.
     /// </summary>
     public static IServiceCollection AddDirectiveFlowHealthChecks(this IServiceCollection services)
     {
@@ -16,7 +16,8 @@ public static class HealthServiceCollectionExtensions
             .AddDirectiveFlowDatabaseCheck("database")
             .AddCheck<SchedulerHealthCheck>("scheduler")
             .AddCheck<OutboxLagHealthCheck>("outbox")
-            .AddCheck<MailDeliveryHealthCheck>("email");
+            .AddCheck<MailDeliveryHealthCheck>("email")
+            .AddCheck<CalendarTetHealthCheck>(CalendarTetHealthCheck.Name);
         services.Configure<HealthCheckOptions>(o => o.ResponseWriter = HealthReportWriter.WriteAsync);
         return services;
     }

@@ -47,6 +47,12 @@ public static partial class JournalText
             return text.Format("Journal.Detail.Item", item.Groups[1].Value);
         }
 
+        if (DueOn().Match(detail) is { Success: true } dueOn
+            && DateOnly.TryParseExact(dueOn.Groups[2].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return text.Format("Journal.Detail.DueOn", int.Parse(dueOn.Groups[1].Value, CultureInfo.InvariantCulture), UiFormat.Date(day));
+        }
+
         if (UnitCount().Match(detail) is { Success: true } units)
         {
             return text.Format("Journal.Detail.Units", int.Parse(units.Groups[1].Value, CultureInfo.InvariantCulture));
@@ -69,6 +75,10 @@ public static partial class JournalText
     // An itemized document's "<item number> → <lead unit code>": the row names the item; its task names the unit.
     [GeneratedRegex(@"^(\S+) → \S+$")]
     private static partial Regex ItemLead();
+
+    // A calendar edit's "N tasks due 2027-04-30" (OpenTaskSchedules.Detail).
+    [GeneratedRegex(@"^(\d+) tasks due (\d{4}-\d{2}-\d{2})$")]
+    private static partial Regex DueOn();
 
     [GeneratedRegex(@"^(\d+) units$")]
     private static partial Regex UnitCount();

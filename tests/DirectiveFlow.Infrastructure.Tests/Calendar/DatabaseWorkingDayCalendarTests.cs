@@ -1,5 +1,6 @@
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Infrastructure.Calendar;
+using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -53,9 +54,9 @@ public sealed class DatabaseWorkingDayCalendarTests
 
         await using (var scope = services.CreateAsyncScope())
         {
-            var editor = new CalendarEditor(scope.ServiceProvider.GetRequiredService<DirectiveFlowDbContext>(), calendar);
+            var editor = new CalendarEditor(scope.ServiceProvider.GetRequiredService<DirectiveFlowDbContext>(), calendar, TimeProvider.System);
             var year = await editor.GetAsync(2026, Ct);
-            await editor.ReplaceAsync(2026, [.. year.Days, new CalendarYearDay(new DateOnly(2026, 3, 7), CalendarDayKind.MakeUpWorkingDay, "Làm bù thứ Bảy")], Ct);
+            await editor.ReplaceAsync(2026, [.. year.Days, new CalendarYearDay(new DateOnly(2026, 3, 7), CalendarDayKind.MakeUpWorkingDay, "Làm bù thứ Bảy")], Caller.System, Ct);
         }
 
         Assert.True(calendar.IsWorkingDay(new DateOnly(2026, 3, 7)));

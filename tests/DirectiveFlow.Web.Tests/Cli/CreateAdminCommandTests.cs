@@ -12,7 +12,7 @@ public sealed class CreateAdminCommandTests
 
     private static Task<int> RunAsync(TestDatabase db, params string[] command) => CliHost.RunAsync(db, [CreateAdminCommand.Name, .. command]);
 
-    private static async Task<int> RunWithInputAsync(TestDatabase db, string password, params string[] command)
+    internal static async Task<int> RunWithInputAsync(TestDatabase db, string password, params string[] command)
     {
         var original = Console.In;
         Console.SetIn(new StringReader(password + "\n"));

@@ -207,6 +207,7 @@ public static class ErrorCodes
     public const string ImportProvinceName = "import-province-name";
     public const string ImportProvinceRenamed = "import-province-renamed";
     public const string ImportNotUtf8 = "import-not-utf8";
+    public const string ImportCommuneOtherProvince = "import-commune-other-province";
 
     // Workflow definitions (the message of each WorkflowValidationError; its Code is a ValidationCodes code)
     public const string WorkflowTooLarge = "workflow-too-large";

@@ -193,6 +193,7 @@ public static class ErrorMessagesEn
         [ErrorCodes.ImportProvinceName] = "Province name: {0}",
         [ErrorCodes.ImportProvinceRenamed] = "Province {0} is named '{1}' here but '{2}' on line {3}.",
         [ErrorCodes.ImportNotUtf8] = "The line is not valid UTF-8 text (save the file as UTF-8).",
+        [ErrorCodes.ImportCommuneOtherProvince] = "Commune {0} belongs to province {1} ({2}); a file with the columns code,name,type is for province {3} ({4}) and would move it there. Use the columns province_code,province_name,code,name,type.",
 
         [ErrorCodes.WorkflowTooLarge] = "The definition is {0:N0} bytes; at most {1:N0} are accepted.",
         [ErrorCodes.WorkflowNotJson] = "The text is not valid JSON: {0}",

@@ -193,6 +193,7 @@ public static class ErrorMessagesVi
         [ErrorCodes.ImportProvinceName] = "Tên tỉnh: {0}",
         [ErrorCodes.ImportProvinceRenamed] = "Tỉnh {0} ở đây tên là '{1}' nhưng ở dòng {3} là '{2}'.",
         [ErrorCodes.ImportNotUtf8] = "Dòng này không phải văn bản UTF-8 hợp lệ (hãy lưu tệp dạng UTF-8).",
+        [ErrorCodes.ImportCommuneOtherProvince] = "Xã/phường {0} thuộc tỉnh {1} ({2}); tệp có các cột code,name,type dành cho tỉnh {3} ({4}) và sẽ chuyển xã/phường này sang tỉnh đó. Hãy dùng các cột province_code,province_name,code,name,type.",
 
         [ErrorCodes.WorkflowTooLarge] = "Định nghĩa dài {0:N0} byte; tối đa {1:N0} byte.",
         [ErrorCodes.WorkflowNotJson] = "Nội dung không phải JSON hợp lệ ({0}).",

@@ -48,5 +48,5 @@ public sealed class SetUserActiveHandler(UserAccounts accounts, TimeProvider clo
         return await accounts.ToDtoAsync(user, cancellationToken);
     }
 
-    internal static string Actor(Caller caller) => caller.Principal?.Identity?.Name ?? PersonNames.SystemActor;
+    internal static string Actor(Caller caller) => caller.ActorName;
 }

@@ -106,7 +106,7 @@ public static class LocalityCsvParser
             problems.Add(new ImportProblem(1, new ErrorMessage(ErrorCodes.ImportNoRows)));
         }
 
-        return new ParsedLocalityFile(rows, problems);
+        return new ParsedLocalityFile(rows, problems, ProvinceFromSettings: !national);
     }
 
     private static void CheckProvince(

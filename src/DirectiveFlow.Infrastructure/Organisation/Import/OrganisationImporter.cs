@@ -14,7 +14,8 @@ namespace DirectiveFlow.Infrastructure.Organisation.Import;
 /// Loads a commune list: each province and commune as a locality with its four pillar units, commune units under the
 /// province unit of the same pillar. A list of more than one province (the national list) also gets the national tier
 /// (<see cref="NationalTier"/>): the four pillars' national bodies, each the parent of its pillar's province units; once
-/// there, it stays the parent on every later import, a one-province file included. Validates the whole file first; then reads the existing rows once into
+/// there, it stays the parent on every later import, a one-province file included. Validates the whole file first (a
+/// <c>code,name,type</c> file may not move another province's communes, <see cref="ExistingCommunes"/>); then reads the existing rows once into
 /// dictionaries, bulk-inserts the new rows and saves the changed ones in one transaction, so 13,300 units take a
 /// second or two, not 13,300 round trips. Importing the same file again changes nothing.
 /// </summary>
@@ -35,6 +36,12 @@ public sealed class OrganisationImporter(
 
         var localities = await db.Localities.AsNoTracking().ToDictionaryAsync(l => l.Code, StringComparer.Ordinal, cancellationToken);
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, StringComparer.Ordinal, cancellationToken);
+        if (ExistingCommunes.InOtherProvince(parsed, localities) is { Count: > 0 } moved)
+        {
+            return OrganisationImportResult.Failed(moved);
+        }
+
+        var notInFile = ExistingCommunes.NotInFile(parsed, localities, units);
         // Decided before the run adds anything: a national list, or a database that already has the national tier.
         var national = localities.ContainsKey(NationalTier.LocalityCode) || parsed.Rows.Select(r => r.ProvinceCode).Distinct().Skip(1).Any();
         var run = new ImportRun(db, localities, units);
@@ -80,7 +87,7 @@ public sealed class OrganisationImporter(
             "Organisation import: {Rows} communes ({Created} created, {Updated} updated, {Unchanged} unchanged), {Units} units written, in {Ms} ms.",
             parsed.Rows.Count, run.Communes.Created, run.Communes.Updated, run.Communes.Unchanged,
             run.Units.Created + run.Units.Updated, clock.ElapsedMilliseconds);
-        return new OrganisationImportResult([], run.Communes, run.Provinces, run.Units, accounts);
+        return new OrganisationImportResult([], run.Communes, run.Provinces, run.Units, accounts, notInFile);
     }
 
     /// <summary>The in-memory state of one import: existing rows by code, and the counters.</summary>

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using DirectiveFlow.Infrastructure.Calendar;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Web.Api.Problems;
@@ -6,7 +7,8 @@ namespace DirectiveFlow.Web.Api.Calendar;
 
 /// <summary>
 /// The working-day calendar by year: days off and make-up working days. Everyone signed in reads it; administrators
-/// replace a year's list (the cached calendar is refreshed at once).
+/// replace a year's list (the cached calendar is refreshed at once). The answer also says how many open tasks fall due on
+/// each new day off (<c>dueOnNewDaysOff</c>; their deadlines are not moved) and how many were handed back to the sweep.
 /// </summary>
 public static class CalendarApi
 {
@@ -17,12 +19,12 @@ public static class CalendarApi
             year is < CalendarEditor.MinYear or > CalendarEditor.MaxYear
                 ? ApiProblems.Invalid(CalendarEditor.Validate(year, []))
                 : Results.Ok(await editor.GetAsync(year, ct)));
-        calendar.MapPut("/{year:int}", async (int year, CalendarYearRequest request, CalendarEditor editor, CancellationToken ct) =>
+        calendar.MapPut("/{year:int}", async (int year, CalendarYearRequest request, ClaimsPrincipal user, CalendarEditor editor, CancellationToken ct) =>
         {
             var errors = CalendarEditor.Validate(year, request.Days);
             return errors.Count > 0
                 ? ApiProblems.Invalid(errors)
-                : Results.Ok(await editor.ReplaceAsync(year, request.Days!, ct));
+                : Results.Ok(await editor.ReplaceAsync(year, request.Days!, Caller.Of(user), ct));
         }).RequireAuthorization(Roles.Administrator);
         return routes;
     }

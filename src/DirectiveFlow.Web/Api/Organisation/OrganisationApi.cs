@@ -69,6 +69,7 @@ public static class OrganisationApi
             provinces = result.Provinces,
             units = result.Units,
             accountsCreated = result.AccountsCreated,
+            notInFile = result.NotInFile,
         });
     }
 

@@ -124,6 +124,31 @@ public sealed class LocalityImportApiTests
         Assert.False(string.IsNullOrEmpty(token));
     }
 
+    [Fact]
+    public async Task A_reimport_lists_the_communes_of_its_province_not_in_the_file_and_a_short_file_of_another_province_is_refused()
+    {
+        await using var app = await DirectiveFlowWebFactory.CreateAsync();
+        using var admin = await app.CreateClientForAsync("admin");
+
+        // The demo seed holds four of Hà Nội's wards; this file keeps two of them.
+        using var response = await admin.PostAsync("/api/org/localities/import", Csv("code,name,type\n00004,Ba Đình,phuong\n00070,Hoàn Kiếm,phuong\n"), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(["00613", "00619"], body.GetProperty("notInFile").EnumerateArray().Select(c => c.GetString()));
+
+        const string National = "province_code,province_name,code,name,type\n48,Thành phố Đà Nẵng,20194,Hải Châu,phuong\n";
+        using (var daNang = await admin.PostAsync("/api/org/localities/import", Csv(National), Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, daNang.StatusCode);
+        }
+
+        using var moved = await admin.PostAsync("/api/org/localities/import", Csv("code,name,type\n20194,Hải Châu,phuong\n"), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, moved.StatusCode);
+        var error = Assert.Single((await moved.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").EnumerateArray());
+        Assert.Equal((2, "import-commune-other-province"), (error.GetProperty("line").GetInt32(), error.GetProperty("code").GetString()));
+    }
+
     private static (int, int, int) Counts(JsonElement body) =>
         (body.GetProperty("created").GetInt32(), body.GetProperty("updated").GetInt32(), body.GetProperty("unchanged").GetInt32());
 }
