@@ -24,25 +24,9 @@ public sealed record DirectiveReader(Guid? ProvinceId)
     public static Task<DirectiveReader> ForAsync(DirectiveFlowDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         ForAsync(db, user.IsInRole(Roles.Administrator), DirectiveFlowClaims.UnitIdOf(user), cancellationToken);
 
-    private static async Task<DirectiveReader> ForAsync(DirectiveFlowDbContext db, bool administrator, Guid? unitId, CancellationToken cancellationToken)
-    {
-        if (administrator || unitId is not { } unit)
-        {
-            return Everything;
-        }
+    private static async Task<DirectiveReader> ForAsync(DirectiveFlowDbContext db, bool administrator, Guid? unitId, CancellationToken cancellationToken) =>
+        new(await Provinces.ReadingScopeAsync(db, administrator, unitId, cancellationToken));
 
-        var place = await Provinces.PlaceOfAsync(db, unit, cancellationToken);
-        return place is { IsNational: true } ? Everything : new DirectiveReader(place?.ProvinceId ?? Guid.Empty);
-    }
-
-    public IQueryable<Directive> Filter(DirectiveFlowDbContext db, IQueryable<Directive> directives)
-    {
-        if (ProvinceId is not { } province)
-        {
-            return directives;
-        }
-
-        var units = Provinces.UnitIdsIn(db, province);
-        return directives.Where(d => units.Contains(d.IssuingUnitId));
-    }
+    public IQueryable<Directive> Filter(DirectiveFlowDbContext db, IQueryable<Directive> directives) =>
+        ProvinceId is { } province ? Provinces.IssuedIn(db, directives, province) : directives;
 }
