@@ -3,6 +3,7 @@ using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Organisation.Units;
 using DirectiveFlow.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Directives.Queries;
 
@@ -26,6 +27,10 @@ public sealed record DirectiveReader(Guid? ProvinceId)
 
     private static async Task<DirectiveReader> ForAsync(DirectiveFlowDbContext db, bool administrator, Guid? unitId, CancellationToken cancellationToken) =>
         new(await Provinces.ReadingScopeAsync(db, administrator, unitId, cancellationToken));
+
+    /// <summary>Whether <paramref name="user"/> may read directive <paramref name="directiveId"/> (false too when it does not exist).</summary>
+    public static async Task<bool> ReadsAsync(DirectiveFlowDbContext db, ClaimsPrincipal user, Guid directiveId, CancellationToken cancellationToken) =>
+        await (await ForAsync(db, user, cancellationToken)).Filter(db, db.Directives).AnyAsync(d => d.Id == directiveId, cancellationToken);
 
     public IQueryable<Directive> Filter(DirectiveFlowDbContext db, IQueryable<Directive> directives) =>
         ProvinceId is { } province ? Provinces.IssuedIn(db, directives, province) : directives;
