@@ -28,6 +28,8 @@ namespace DirectiveFlow.Benchmarks.Completion;
 /// </summary>
 public static class CompletionBenchmark
 {
+    private const string DemoPassword = "bench-only-demo-password-2026";
+
     private static readonly string[] Wards = ["00004-COMMITTEE", "00070-COMMITTEE", "00613-COMMITTEE", "00619-COMMITTEE"];
 
     public static async Task RunAsync(string[] args)
@@ -40,12 +42,14 @@ public static class CompletionBenchmark
 
     private static async Task RunOnAsync(DatabaseProvider provider, string connectionString, int count, int clients, string app)
     {
-        // Production refuses demo logins (they share a published password): the environment is "Staging". The
-        // background jobs are off, so what is counted is the completions' own work (the emails they queue stay queued).
+        // Production refuses demo logins (they share a published password): the environment is "Staging", which takes
+        // demo mode only with a password of its own. The background jobs are off, so what is counted is the
+        // completions' own work (the emails they queue stay queued).
         var product = await ProductProcess.StartAsync(app, provider, connectionString, new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Staging",
             ["Demo__Enabled"] = "true",
+            ["Demo__Password"] = DemoPassword,
             ["Scheduling__Enabled"] = "false",
             ["Smtp__Host"] = "smtp.invalid",
         });
@@ -306,7 +310,7 @@ public static class CompletionBenchmark
 
     private static async Task<string> TokenAsync(HttpClient http, string userName)
     {
-        using var response = await http.PostAsJsonAsync("/api/auth/token", new { username = userName, password = Infrastructure.Demo.DemoOptions.DefaultPassword });
+        using var response = await http.PostAsJsonAsync("/api/auth/token", new { username = userName, password = DemoPassword });
         await EnsureAsync(response, HttpStatusCode.OK, $"signing in as {userName}");
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }

@@ -9,7 +9,10 @@ public sealed class DemoOptions
 
     public const string DefaultPassword = "DirectiveFlow@2026";
 
-    /// <summary>On in Development (appsettings.Development.json); refused in Production.</summary>
+    /// <summary>
+    /// On in Development (appsettings.Development.json); refused in Production, and in any other environment but Testing
+    /// while <see cref="Password"/> is the published <see cref="DefaultPassword"/>.
+    /// </summary>
     public bool Enabled { get; set; }
 
     /// <summary>The one password of every demo account.</summary>

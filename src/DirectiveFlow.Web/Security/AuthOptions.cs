@@ -8,7 +8,8 @@ public sealed class AuthOptions
     public const string Section = "Auth";
 
     /// <summary>
-    /// Used when no key is configured, so a fresh clone runs without setup. Public, hence refused in Production.
+    /// Used when no key is configured, so a fresh clone runs without setup. Public, hence refused outside Development and
+    /// Testing (<see cref="ProductionSafety"/>).
     /// </summary>
     public const string DevelopmentSigningKey = "DirectiveFlow-development-only-signing-key-2026-change-me!";
 

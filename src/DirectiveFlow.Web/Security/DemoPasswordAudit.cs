@@ -4,7 +4,7 @@ using Mediator;
 namespace DirectiveFlow.Web.Security;
 
 /// <summary>
-/// At start in Production, warns when accounts still hold the demo password (counted cheaply by
+/// At start outside Development and Testing, warns when accounts still hold a refused demo password (counted cheaply by
 /// <see cref="CountDemoPasswordAccountsQuery"/>).
 /// </summary>
 public sealed class DemoPasswordAudit(IServiceScopeFactory scopes, DemoPasswordGuard guard, ILogger<DemoPasswordAudit> logger) : BackgroundService
@@ -23,7 +23,7 @@ public sealed class DemoPasswordAudit(IServiceScopeFactory scopes, DemoPasswordG
             {
                 logger.LogWarning(
                     "{Count} account(s) still have the demo password (a database seeded in demo mode). They cannot sign in "
-                    + "in Production until an administrator sets a new password for each.", count);
+                    + "here until an administrator sets a new password for each.", count);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -35,6 +35,6 @@ public sealed class DemoPasswordAudit(IServiceScopeFactory scopes, DemoPasswordG
     public async Task<int> CountAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CountDemoPasswordAccountsQuery(guard.DemoPasswords), cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CountDemoPasswordAccountsQuery(guard.RefusedPasswords), cancellationToken);
     }
 }

@@ -1,12 +1,15 @@
 namespace DirectiveFlow.Web.Security;
 
-/// <summary>In Production, endpoints marked <see cref="NotInProductionAttribute"/> answer 404 to everyone.</summary>
+/// <summary>
+/// Outside Development and Testing (<see cref="DeployedEnvironment"/>), endpoints marked <see cref="NotInProductionAttribute"/>
+/// answer 404 to everyone.
+/// </summary>
 public static class NotInProductionGate
 {
     /// <summary>Call after routing and before authentication: a stranger learns no more than an administrator.</summary>
     public static WebApplication UseNotInProductionGate(this WebApplication app)
     {
-        if (!app.Environment.IsProduction())
+        if (!app.Environment.IsDeployed())
         {
             return app;
         }

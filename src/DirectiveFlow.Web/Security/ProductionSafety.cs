@@ -5,23 +5,27 @@ using DirectiveFlow.Infrastructure.Email;
 namespace DirectiveFlow.Web.Security;
 
 /// <summary>
-/// Refuses to start a Production host that would accept forged tokens or publicly known demo passwords, or that has
+/// Refuses to start a deployed host (<see cref="DeployedEnvironment"/>: any environment but Development and Testing)
+/// that would accept forged tokens or publicly known demo passwords; and a Production host in demo mode at all, or with
 /// nowhere to send its email, or no public address to link to from it.
 /// </summary>
 public static class ProductionSafety
 {
     public static void EnsureSafe(IConfiguration configuration, IHostEnvironment environment)
     {
-        if (!environment.IsProduction())
+        if (!environment.IsDeployed())
         {
             return;
         }
 
+        var name = environment.EnvironmentName;
         var auth = ValidatedOptions.Read<AuthOptions>(configuration, AuthOptions.Section);
         if (auth.UsesDevelopmentKey)
         {
             throw new InvalidOperationException(
-                "Production refuses to start with the built-in development signing key: set Auth:SigningKey (32+ characters) from a secret.");
+                $"{name} refuses to start with the built-in development signing key, published with the source (anyone could sign "
+                + "an administrator's token with it): set Auth:SigningKey (32+ characters) from a secret. Only Development and "
+                + "Testing run without one.");
         }
 
         if (auth.EffectiveSigningKey.Length < 32)
@@ -29,7 +33,20 @@ public static class ProductionSafety
             throw new InvalidOperationException("Auth:SigningKey must be at least 32 characters long.");
         }
 
-        if (ValidatedOptions.Read<DemoOptions>(configuration, DemoOptions.Section).Enabled)
+        var demo = ValidatedOptions.Read<DemoOptions>(configuration, DemoOptions.Section);
+        if (demo.Enabled && demo.Password == DemoOptions.DefaultPassword)
+        {
+            throw new InvalidOperationException(
+                $"{name} refuses to start in demo mode with the published demo password: set Demo:Password to one of your own, "
+                + "or Demo:Enabled=false. Only Development and Testing run with it.");
+        }
+
+        if (!environment.IsProduction())
+        {
+            return;
+        }
+
+        if (demo.Enabled)
         {
             throw new InvalidOperationException(
                 "Production refuses to start in demo mode (Demo:Enabled=true): demo accounts share a published password.");

@@ -3,6 +3,7 @@ using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Organisation.Units;
 using DirectiveFlow.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Directives.Queries;
 
@@ -24,25 +25,13 @@ public sealed record DirectiveReader(Guid? ProvinceId)
     public static Task<DirectiveReader> ForAsync(DirectiveFlowDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         ForAsync(db, user.IsInRole(Roles.Administrator), DirectiveFlowClaims.UnitIdOf(user), cancellationToken);
 
-    private static async Task<DirectiveReader> ForAsync(DirectiveFlowDbContext db, bool administrator, Guid? unitId, CancellationToken cancellationToken)
-    {
-        if (administrator || unitId is not { } unit)
-        {
-            return Everything;
-        }
+    private static async Task<DirectiveReader> ForAsync(DirectiveFlowDbContext db, bool administrator, Guid? unitId, CancellationToken cancellationToken) =>
+        new(await Provinces.ReadingScopeAsync(db, administrator, unitId, cancellationToken));
 
-        var place = await Provinces.PlaceOfAsync(db, unit, cancellationToken);
-        return place is { IsNational: true } ? Everything : new DirectiveReader(place?.ProvinceId ?? Guid.Empty);
-    }
+    /// <summary>Whether <paramref name="user"/> may read directive <paramref name="directiveId"/> (false too when it does not exist).</summary>
+    public static async Task<bool> ReadsAsync(DirectiveFlowDbContext db, ClaimsPrincipal user, Guid directiveId, CancellationToken cancellationToken) =>
+        await (await ForAsync(db, user, cancellationToken)).Filter(db, db.Directives).AnyAsync(d => d.Id == directiveId, cancellationToken);
 
-    public IQueryable<Directive> Filter(DirectiveFlowDbContext db, IQueryable<Directive> directives)
-    {
-        if (ProvinceId is not { } province)
-        {
-            return directives;
-        }
-
-        var units = Provinces.UnitIdsIn(db, province);
-        return directives.Where(d => units.Contains(d.IssuingUnitId));
-    }
+    public IQueryable<Directive> Filter(DirectiveFlowDbContext db, IQueryable<Directive> directives) =>
+        ProvinceId is { } province ? Provinces.IssuedIn(db, directives, province) : directives;
 }

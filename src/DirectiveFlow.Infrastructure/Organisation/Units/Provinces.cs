@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,30 @@ public static class Provinces
          join l in db.Localities.AsNoTracking() on u.LocalityId equals l.Id
          where u.Id == unitId
          select new UnitPlace(u.Pillar, l.Type == LocalityType.Country, l.ParentId ?? l.Id)).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// The province a reader is confined to: null (the whole country) for an administrator, a reader without a unit (an
+    /// observer of the whole deployment) or one of a national unit; the province of the reader's unit otherwise
+    /// (<see cref="Guid.Empty"/>, nothing, for a unit of no known place). The one scope rule of the directive-wide views
+    /// and of a provincial observer's tasks.
+    /// </summary>
+    public static async Task<Guid?> ReadingScopeAsync(DirectiveFlowDbContext db, bool administrator, Guid? unitId, CancellationToken cancellationToken)
+    {
+        if (administrator || unitId is not { } unit)
+        {
+            return null;
+        }
+
+        var place = await PlaceOfAsync(db, unit, cancellationToken);
+        return place is { IsNational: true } ? null : place?.ProvinceId ?? Guid.Empty;
+    }
+
+    /// <summary>The directives issued within a province: by a unit at the province or at one of its communes.</summary>
+    public static IQueryable<Directive> IssuedIn(DirectiveFlowDbContext db, IQueryable<Directive> directives, Guid provinceId)
+    {
+        var units = UnitIdsIn(db, provinceId);
+        return directives.Where(d => units.Contains(d.IssuingUnitId));
+    }
 
     /// <summary>
     /// The active units with these codes, by code, each with whether <paramref name="issuingUnitId"/> may give it work:

@@ -10,7 +10,8 @@ namespace DirectiveFlow.Infrastructure.Tasks.Access;
 /// where it supports). Heads also read the tasks of their sub-units, but act only for their own unit.</item>
 /// <item>The assigner side — any acting account of the task's <see cref="UnitTask.AssignerUnitId"/> — reviews and
 /// decides extensions; administrators may do the same on its behalf, and alone may cancel.</item>
-/// <item>Observers and administrators read everything; observers change nothing.</item>
+/// <item>Administrators and observers of the whole country read everything; an observer of a provincial unit reads
+/// her province's directives' tasks besides her unit's (<see cref="ObservedTasks"/>); observers change nothing.</item>
 /// </list>
 /// A caller who may not read a task is told it does not exist (404); one who may read it but not act gets 403.
 /// </summary>
@@ -43,7 +44,10 @@ public static class TaskAccessPolicy
         return sides;
     }
 
-    /// <summary>Whether the caller may know the task exists: its unit sees the lead, the assigner or a supporting unit.</summary>
+    /// <summary>
+    /// Whether the caller may know the task exists: it reads everything, or its unit sees the lead, the assigner or a
+    /// supporting unit. A provincial observer may also read it by its directive (<see cref="ObservedTasks.ObservesAsync"/>).
+    /// </summary>
     public static bool CanRead(TaskCaller caller, Guid leadUnitId, Guid assignerUnitId, IReadOnlyCollection<Guid> supportingUnitIds) =>
         caller.ReadsEverything
         || caller.VisibleUnitIds.Contains(leadUnitId)

@@ -27,7 +27,11 @@ public sealed class TaskCallerResolver(ICurrentUser user, DirectiveFlowDbContext
             }
         }
 
-        _caller = new TaskCaller(user.IsAuthenticated ? user.UserName : "anonymous", user.UnitId, roles, visible);
+        // An observer reads the tasks of the directives she reads: those of her province, or all for the whole country.
+        var observed = roles.Contains(Roles.Observer) && !roles.Contains(Roles.Administrator)
+            ? await Provinces.ReadingScopeAsync(db, administrator: false, user.UnitId, cancellationToken)
+            : null;
+        _caller = new TaskCaller(user.IsAuthenticated ? user.UserName : "anonymous", user.UnitId, roles, visible, observed);
         return _caller;
     }
 }

@@ -43,7 +43,8 @@ public sealed class TaskWorkspace(DirectiveFlowDbContext db, TaskCallerResolver 
         var task = row.Task;
         var supporting = row.Supporting;
         var caller = await callers.GetAsync(cancellationToken);
-        if (!TaskAccessPolicy.CanRead(caller, task.UnitId, task.AssignerUnitId, supporting))
+        if (!TaskAccessPolicy.CanRead(caller, task.UnitId, task.AssignerUnitId, supporting)
+            && !await ObservedTasks.ObservesAsync(db, caller, task.DirectiveId, cancellationToken))
         {
             throw ProblemException.NotFound(ErrorCodes.TaskNotFound);
         }

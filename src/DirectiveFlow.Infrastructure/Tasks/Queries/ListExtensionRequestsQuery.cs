@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Tasks.Queries;
 
-/// <summary>Extension requests on tasks the caller's unit assigned (all for administrators/observers), oldest first.</summary>
+/// <summary>Extension requests on tasks the caller's unit assigned (all for administrators and observers of the whole country, her province's directives' for a provincial observer), oldest first.</summary>
 public sealed record ListExtensionRequestsQuery(ExtensionRequestStatus? Status, PageRequest Page) : IQuery<PagedResult<ExtensionRequestItemDto>>;
 
 public sealed class ListExtensionRequestsHandler(DirectiveFlowDbContext db, TaskCallerResolver callers)
@@ -24,7 +24,9 @@ public sealed class ListExtensionRequestsHandler(DirectiveFlowDbContext db, Task
         if (!caller.ReadsEverything)
         {
             var unit = caller.ActsForUnit ? caller.UnitId : null;
-            rows = rows.Where(x => x.t.AssignerUnitId == unit);
+            rows = ObservedTasks.DirectiveIds(db, caller) is { } observed
+                ? rows.Where(x => x.t.AssignerUnitId == unit || observed.Contains(x.t.DirectiveId))
+                : rows.Where(x => x.t.AssignerUnitId == unit);
         }
 
         rows = query.Status switch

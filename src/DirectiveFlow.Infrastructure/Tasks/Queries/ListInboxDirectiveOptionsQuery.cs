@@ -20,9 +20,12 @@ public sealed class ListInboxDirectiveOptionsHandler(DirectiveFlowDbContext db, 
         if (!caller.ReadsEverything)
         {
             var visible = caller.VisibleUnitIds.ToList();
-            directives = directives.Where(d => db.Tasks.Any(t => t.DirectiveId == d.Id
+            var own = directives.Where(d => db.Tasks.Any(t => t.DirectiveId == d.Id
                 && (visible.Contains(t.UnitId) || visible.Contains(t.AssignerUnitId)
                     || db.TaskSupportingUnits.Any(s => s.TaskId == t.Id && visible.Contains(s.UnitId)))));
+            directives = ObservedTasks.DirectiveIds(db, caller) is { } observed
+                ? directives.Where(d => observed.Contains(d.Id) || own.Any(o => o.Id == d.Id))
+                : own;
         }
 
         return await directives.OrderByDescending(d => d.CreatedAt).Take(Limit)

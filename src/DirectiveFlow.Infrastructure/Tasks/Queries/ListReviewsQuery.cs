@@ -6,7 +6,7 @@ using Mediator;
 
 namespace DirectiveFlow.Infrastructure.Tasks.Queries;
 
-/// <summary>The review queue: Reported tasks assigned by the caller's unit (every one for an administrator), oldest deadline first.</summary>
+/// <summary>The review queue: Reported tasks assigned by the caller's unit (every one for an administrator or an observer of the whole country, her province's directives' for a provincial observer), oldest deadline first.</summary>
 public sealed record ListReviewsQuery(PageRequest Page) : IQuery<PagedResult<TaskListItemDto>>;
 
 public sealed class ListReviewsHandler(DirectiveFlowDbContext db, TaskCallerResolver callers, TaskClock clock)
@@ -16,10 +16,12 @@ public sealed class ListReviewsHandler(DirectiveFlowDbContext db, TaskCallerReso
     {
         var caller = await callers.GetAsync(cancellationToken);
         var tasks = db.Tasks.Where(t => t.Status == UnitTaskStatus.Reported);
-        if (!caller.IsAdministrator && !caller.IsObserver)
+        if (!caller.ReadsEverything)
         {
             var unit = caller.ActsForUnit ? caller.UnitId : null;
-            tasks = tasks.Where(t => t.AssignerUnitId == unit);
+            tasks = ObservedTasks.DirectiveIds(db, caller) is { } observed
+                ? tasks.Where(t => t.AssignerUnitId == unit || observed.Contains(t.DirectiveId))
+                : tasks.Where(t => t.AssignerUnitId == unit);
         }
 
         var (items, total) = await TaskListProjection.PageAsync(db, tasks, clock, query.Page.Skip, query.Page.PageSize, cancellationToken);

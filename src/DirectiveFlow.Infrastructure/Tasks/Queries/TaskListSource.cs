@@ -30,7 +30,7 @@ public sealed class TaskListSource(DirectiveFlowDbContext db, TaskCallerResolver
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            if (readDefault is not null && DefaultInbox.Applies(f) && await callers.GetAsync(cancellationToken) is { ReadsEverything: false } caller)
+            if (readDefault is not null && DefaultInbox.Applies(f) && await callers.GetAsync(cancellationToken) is { ReadsOwnUnitsOnly: true } caller)
             {
                 return await readDefault(caller.VisibleUnitIds.ToList());
             }
@@ -47,13 +47,21 @@ public sealed class TaskListSource(DirectiveFlowDbContext db, TaskCallerResolver
     {
         var caller = await callers.GetAsync(cancellationToken);
         var visible = caller.VisibleUnitIds.ToList();
-        if (f.UnitId is { } wanted && !caller.ReadsEverything && !visible.Contains(wanted) && f.Scope == TaskListScope.Mine)
+        if (f.UnitId is { } wanted && caller.ReadsOwnUnitsOnly && !visible.Contains(wanted) && f.Scope == TaskListScope.Mine)
         {
             throw ProblemException.Forbidden(ErrorCodes.UnitTasksForbidden);
         }
 
         IQueryable<UnitTask> tasks = db.Tasks;
-        if (!caller.ReadsEverything)
+        if (ObservedTasks.DirectiveIds(db, caller) is { } observed)
+        {
+            // As an observer of the whole country has every task in every list, an observer of a province has all she
+            // reads: her province's directives' tasks and her own unit's.
+            tasks = tasks.Where(t => observed.Contains(t.DirectiveId)
+                || EF.Parameter(visible).Contains(t.UnitId) || EF.Parameter(visible).Contains(t.AssignerUnitId)
+                || db.TaskSupportingUnits.Any(s => s.TaskId == t.Id && EF.Parameter(visible).Contains(s.UnitId)));
+        }
+        else if (!caller.ReadsEverything)
         {
             tasks = f.Scope switch
             {

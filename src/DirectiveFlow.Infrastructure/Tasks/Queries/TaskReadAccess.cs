@@ -61,7 +61,8 @@ public sealed class TaskReadAccess(DirectiveFlowDbContext db, TaskCallerResolver
     {
         var supportingIds = supporting.Select(s => s.UnitId).ToList();
         var caller = await callers.GetAsync(cancellationToken);
-        if (!TaskAccessPolicy.CanRead(caller, task.UnitId, task.AssignerUnitId, supportingIds))
+        if (!TaskAccessPolicy.CanRead(caller, task.UnitId, task.AssignerUnitId, supportingIds)
+            && !await ObservedTasks.ObservesAsync(db, caller, task.DirectiveId, cancellationToken))
         {
             throw ProblemException.NotFound(ErrorCodes.TaskNotFound);
         }

@@ -1,5 +1,6 @@
 using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Infrastructure.Identity;
+using DirectiveFlow.Infrastructure.Organisation.Units;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Tasks.Access;
 using Mediator;
@@ -26,7 +27,9 @@ public sealed class ListUnitOfficersHandler(DirectiveFlowDbContext db, TaskCalle
     public async ValueTask<IReadOnlyList<AssigneeDto>> Handle(ListUnitOfficersQuery query, CancellationToken cancellationToken)
     {
         var caller = await callers.GetAsync(cancellationToken);
-        if (!(caller.ReadsEverything || caller.VisibleUnitIds.Contains(query.UnitId))
+        var observed = caller is { ReadsEverything: false, ObservedProvinceId: { } province }
+            && await Provinces.UnitIdsIn(db, province).ContainsAsync(query.UnitId, cancellationToken);
+        if (!(caller.ReadsEverything || observed || caller.VisibleUnitIds.Contains(query.UnitId))
             || !await db.Units.AnyAsync(u => u.Id == query.UnitId, cancellationToken))
         {
             throw ProblemException.NotFound(ErrorCodes.UnitNotFound);

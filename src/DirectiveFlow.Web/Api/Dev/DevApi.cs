@@ -9,6 +9,7 @@ using DirectiveFlow.Infrastructure.Scheduling;
 using DirectiveFlow.Infrastructure.Scheduling.Digests;
 using DirectiveFlow.Infrastructure.Time;
 using DirectiveFlow.Web.Api.Problems;
+using DirectiveFlow.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DirectiveFlow.Web.Api.Dev;
@@ -16,7 +17,7 @@ namespace DirectiveFlow.Web.Api.Dev;
 /// <summary>
 /// The embedded mailbox (only while the SMTP catcher runs, i.e. demo mode without <c>Smtp:Host</c>) and the demo clock
 /// (only in demo mode); otherwise both answer 404. For administrators only: the mailbox holds every unit's mail. Not
-/// mapped at all in Production.
+/// mapped at all outside Development and Testing (<see cref="DeployedEnvironment"/>).
 /// </summary>
 public static class DevApi
 {
@@ -24,7 +25,7 @@ public static class DevApi
 
     public static IEndpointRouteBuilder MapDevApi(this IEndpointRouteBuilder routes)
     {
-        if (routes.ServiceProvider.GetRequiredService<IHostEnvironment>().IsProduction())
+        if (routes.ServiceProvider.GetRequiredService<IHostEnvironment>().IsDeployed())
         {
             return routes;
         }

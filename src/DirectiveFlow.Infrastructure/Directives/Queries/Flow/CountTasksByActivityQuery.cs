@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Persistence;
@@ -6,8 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Directives.Queries.Flow;
 
-/// <summary>A directive's task counts per activity by reporting category (<see cref="TaskCategories"/>), computed in the database in one grouped query.</summary>
-public sealed record CountTasksByActivityQuery(Guid DirectiveId) : IQuery<IReadOnlyDictionary<string, ActivityCounts>>;
+/// <summary>
+/// A directive's task counts per activity by reporting category (<see cref="TaskCategories"/>), computed in the database
+/// in one grouped query; none when <paramref name="Caller"/> may not read the directive (<see cref="DirectiveReader"/>).
+/// </summary>
+public sealed record CountTasksByActivityQuery(Guid DirectiveId, ClaimsPrincipal Caller) : IQuery<IReadOnlyDictionary<string, ActivityCounts>>;
 
 public sealed class CountTasksByActivityHandler(IDbContextFactory<DirectiveFlowDbContext> contexts, TimeProvider time, IWorkingDayCalendar calendar)
     : IQueryHandler<CountTasksByActivityQuery, IReadOnlyDictionary<string, ActivityCounts>>
@@ -16,6 +20,11 @@ public sealed class CountTasksByActivityHandler(IDbContextFactory<DirectiveFlowD
     {
         var now = CategoryTime.At(time.GetUtcNow(), calendar);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await DirectiveReader.ReadsAsync(db, query.Caller, query.DirectiveId, cancellationToken))
+        {
+            return new Dictionary<string, ActivityCounts>();
+        }
+
         var rows = await db.Tasks.AsNoTracking().Where(t => t.DirectiveId == query.DirectiveId)
             .GroupBy(t => t.ActivityId)
             .Select(TaskCategoryQueries.Aggregate<string, ActivityRow>(now, (g, c) => new ActivityRow(g.Key, c, g.Count(t => t.Status == UnitTaskStatus.Reported))))

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Persistence;
 using Mediator;
@@ -5,8 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Directives.Queries.Flow;
 
-/// <summary>The units (at most 1,000, by code) with a task at one activity of a directive.</summary>
-public sealed record ListActivityUnitsQuery(Guid DirectiveId, string ActivityId) : IQuery<IReadOnlyList<ActivityUnitRow>>;
+/// <summary>
+/// The units (at most 1,000, by code) with a task at one activity of a directive; none when <paramref name="Caller"/>
+/// may not read the directive (<see cref="DirectiveReader"/>).
+/// </summary>
+public sealed record ListActivityUnitsQuery(Guid DirectiveId, string ActivityId, ClaimsPrincipal Caller) : IQuery<IReadOnlyList<ActivityUnitRow>>;
 
 public sealed class ListActivityUnitsHandler(IDbContextFactory<DirectiveFlowDbContext> contexts, TimeProvider time)
     : IQueryHandler<ListActivityUnitsQuery, IReadOnlyList<ActivityUnitRow>>
@@ -15,6 +19,11 @@ public sealed class ListActivityUnitsHandler(IDbContextFactory<DirectiveFlowDbCo
     {
         var now = time.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await DirectiveReader.ReadsAsync(db, query.Caller, query.DirectiveId, cancellationToken))
+        {
+            return [];
+        }
+
         var rows = await (from t in db.Tasks.AsNoTracking()
                           join u in db.Units.AsNoTracking() on t.UnitId equals u.Id
                           where t.DirectiveId == query.DirectiveId && t.ActivityId == query.ActivityId
