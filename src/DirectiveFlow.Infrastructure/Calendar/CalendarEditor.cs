@@ -47,12 +47,19 @@ public sealed class CalendarEditor(DirectiveFlowDbContext db, DatabaseWorkingDay
         return years.Where(y => !withTet.Contains(y)).Order().ToList();
     }
 
-    /// <summary>This year and next (Viet Nam's date at <paramref name="now"/>): the years whose Tết deadlines can span.</summary>
+    /// <summary>
+    /// The years whose Tết deadlines set at <paramref name="now"/> (Viet Nam's date) can span: this year, and from 1 October
+    /// next year too. Next year's Tết (late January to mid February) is only reached by deadlines set in the last months of
+    /// the year, and its official days off are announced during the year: asking for them sooner would warn all year.
+    /// </summary>
     public static int[] CurrentYears(DateTimeOffset now)
     {
-        var year = VietnamTime.DateOf(now).Year;
-        return [year, year + 1];
+        var today = VietnamTime.DateOf(now);
+        return today.Month >= NextYearFromMonth ? [today.Year, today.Year + 1] : [today.Year];
     }
+
+    /// <summary>The month from which next year's Tết is asked for (<see cref="CurrentYears"/>).</summary>
+    public const int NextYearFromMonth = 10;
 
     /// <summary>Field errors for a replacement of <paramref name="year"/>, as codes; empty when it is valid.</summary>
     public static FieldErrors Validate(int year, IReadOnlyList<CalendarYearDay>? days)

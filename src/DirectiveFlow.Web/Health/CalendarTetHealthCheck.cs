@@ -4,7 +4,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace DirectiveFlow.Web.Health;
 
 /// <summary>
-/// Degraded when this year or next has no Tết Nguyên đán holiday in the working-day calendar: the product carries the
+/// Degraded when this year (or next, from October: <see cref="CalendarEditor.CurrentYears"/>) has no Tết Nguyên đán
+/// holiday in the working-day calendar: the product carries the
 /// official list for a few years only (<c>VietnamHolidays</c>), and a year without it counts Tết as working days, so
 /// every deadline across it comes a week early, without a word. The administrators' home page says the same.
 /// </summary>

@@ -62,4 +62,15 @@ public sealed class DatabaseWorkingDayCalendarTests
         Assert.True(calendar.IsWorkingDay(new DateOnly(2026, 3, 7)));
         Assert.False(calendar.IsWorkingDay(new DateOnly(2026, 2, 17)));
     }
+
+    [Theory]
+    [InlineData("2027-06-01T09:00:00+07:00", new[] { 2027 })]
+    [InlineData("2027-09-30T23:59:00+07:00", new[] { 2027 })]
+    [InlineData("2027-09-30T17:30:00+00:00", new[] { 2027, 2028 })] // 1 October already in Viet Nam
+    [InlineData("2027-12-31T09:00:00+07:00", new[] { 2027, 2028 })]
+    public void Next_years_Tet_is_asked_for_from_October_in_Viet_Nam(string now, int[] years)
+    {
+        // Asked for all year, the missing next-year Tết warned (and turned /health Degraded) from every 1 January.
+        Assert.Equal(years, CalendarEditor.CurrentYears(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)));
+    }
 }
