@@ -63,11 +63,21 @@ public sealed class CascadeBatchRunner(
             }
 
             var walker = services.GetRequiredService<FlowWalker>();
-            await services.GetRequiredService<CascadeBranchWriter>().WriteAsync(step, cascade, batch, walker, knownNew, cancellationToken);
-            step.Journal("cascade.batch", $"{to}/{cascade.ExpectedBranches}", cascade.ActivityId);
-            await walker.DrainAsync(step, cancellationToken);
+            // A flaw in the flow met in a batch (a condition failing for some unit) faults the instance, committed with the
+            // claim, instead of rolling the batch back to be tried again, and failing again, by every node for ever.
+            var ran = await FaultGuard.RunAsync(step, async () =>
+            {
+                await services.GetRequiredService<CascadeBranchWriter>().WriteAsync(step, cascade, batch, walker, knownNew, cancellationToken);
+                step.Journal("cascade.batch", $"{to}/{cascade.ExpectedBranches}", cascade.ActivityId);
+                await walker.DrainAsync(step, cancellationToken);
+            }, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            if (!ran)
+            {
+                continue; // the instance no longer runs: the next round lets the lease go
+            }
+
             wrote += batch.Count;
             telemetry.Wrote(batch.Count, last: to >= cascade.ExpectedBranches);
             foreach (var observer in observers)
