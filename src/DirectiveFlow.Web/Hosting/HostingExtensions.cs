@@ -58,7 +58,8 @@ public static class HostingExtensions
         app.UseStatusCodePages();
         app.UseDirectiveFlowRequestLimits();
         app.UseDirectiveFlowSecurity();
-        app.MapOpenApi();
+        // The API's description is for signed-in callers (an integrator has a token): it maps every endpoint of the product.
+        app.MapOpenApi().RequireAuthorization();
         app.MapDirectiveFlowHealthChecks();
         app.MapDirectiveFlowMetrics();
         app.MapAuthApi();

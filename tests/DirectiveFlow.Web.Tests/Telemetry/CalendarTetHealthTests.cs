@@ -17,7 +17,7 @@ public sealed class CalendarTetHealthTests
     public async Task From_October_2027_the_missing_Tet_of_2028_makes_health_degraded_and_the_admin_home_page_says_so()
     {
         await using var app = await ReportsApiWorld.CreateAppAsync(new FakeTimeProvider(new DateTimeOffset(2027, 10, 1, 9, 0, 0, TimeSpan.FromHours(7))));
-        using var client = app.CreateClient();
+        using var client = await app.CreateClientForAsync("admin");
 
         using var response = await client.GetAsync("/health", Ct);
 

@@ -50,7 +50,12 @@ public sealed class WorkflowsApiTests
 
         Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, validate.StatusCode);
-        var document = await anonymous.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct);
+        // The description is for signed-in callers: an anonymous one is sent to sign in.
+        using var signedOut = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var hiddenDocument = await signedOut.GetAsync("/openapi/v1.json", Ct);
+        Assert.Equal(HttpStatusCode.Redirect, hiddenDocument.StatusCode);
+        Assert.Contains("login", hiddenDocument.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        var document = await observer.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct);
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("/api/workflows/{definitionId}/publish", paths);
         Assert.Contains("/api/workflows/{definitionId}/draft", paths);
