@@ -20,13 +20,9 @@ public static class DirectiveFileAccess
     /// <summary>Whether <paramref name="user"/> may read directive <paramref name="directiveId"/>'s files (false too when it does not exist).</summary>
     public static async Task<bool> MayReadAsync(DirectiveFlowDbContext db, ClaimsPrincipal user, Guid directiveId, CancellationToken cancellationToken)
     {
-        if (user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Observer) || user.IsInRole(Roles.Issuer))
+        if (await ReadsWholeAsync(db, user, directiveId, cancellationToken))
         {
-            var reader = await DirectiveReader.ForAsync(db, user, cancellationToken);
-            if (await reader.Filter(db, db.Directives).AnyAsync(d => d.Id == directiveId, cancellationToken))
-            {
-                return true;
-            }
+            return true;
         }
 
         if (DirectiveFlowClaims.UnitIdOf(user) is not { } unit)
@@ -36,6 +32,21 @@ public static class DirectiveFileAccess
 
         return await db.Tasks.AnyAsync(t => t.DirectiveId == directiveId
             && (t.UnitId == unit || t.AssignerUnitId == unit || db.TaskSupportingUnits.Any(s => s.TaskId == t.Id && s.UnitId == unit)), cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="user"/> reads directive <paramref name="directiveId"/>'s directive-wide views
+    /// (<see cref="DirectiveReader"/>), where a unit taking part reads only its own part.
+    /// </summary>
+    public static async Task<bool> ReadsWholeAsync(DirectiveFlowDbContext db, ClaimsPrincipal user, Guid directiveId, CancellationToken cancellationToken)
+    {
+        if (!user.IsInRole(Roles.Administrator) && !user.IsInRole(Roles.Observer) && !user.IsInRole(Roles.Issuer))
+        {
+            return false;
+        }
+
+        var reader = await DirectiveReader.ForAsync(db, user, cancellationToken);
+        return await reader.Filter(db, db.Directives).AnyAsync(d => d.Id == directiveId, cancellationToken);
     }
 
     /// <summary>The directive, when it exists and <paramref name="user"/> may change its files; 404 or 403 otherwise.</summary>

@@ -14,7 +14,9 @@ namespace DirectiveFlow.Infrastructure.Directives.Items;
 /// The numbered items of an itemized directive, in the document's order, each with its lead and supporting units, its
 /// deadline and its lead unit's task (status, category, deadline, progress); empty for a directive issued without items.
 /// The items are the document's content, so they are read by whoever may read its signed document
-/// (<see cref="DirectiveFileAccess"/>); anyone else gets "not found". <see cref="Caller.System"/> reads unchecked.
+/// (<see cref="DirectiveFileAccess"/>); anyone else gets "not found". Each item's task is shown to those who read the
+/// directive-wide views, and to a unit taking part only for the items it leads or supports: a ward sees its own item's
+/// progress, not every other ward's. <see cref="Caller.System"/> reads unchecked.
 /// </summary>
 public sealed record ListDirectiveItemsQuery(Guid DirectiveId, Caller Caller) : IQuery<IReadOnlyList<DirectiveItemDto>>;
 
@@ -29,12 +31,16 @@ public sealed record ItemTaskDto(
     DateTimeOffset DueAt,
     int ProgressPercent);
 
-/// <summary>One item of a directive: its number as in the document, content, units, deadline and task.</summary>
+/// <summary>
+/// One item of a directive: its number as in the document, content, units, deadline and task. <see cref="TaskShown"/> is
+/// false when the reader may not see the item's task (another unit's item): <see cref="Task"/> is then null though it
+/// may have one.
+/// </summary>
 public sealed record DirectiveItemDto(
     int Ordinal, string Number, string Content, UnitRef Lead, IReadOnlyList<UnitRef> Supporting,
     DateOnly? DeadlineDate, int? DeadlineDays, bool Periodic,
     [property: JsonConverter(typeof(JsonStringEnumConverter<DirectivePriority>))] DirectivePriority? Priority,
-    ItemTaskDto? Task);
+    ItemTaskDto? Task, bool TaskShown = true);
 
 /// <remarks>A context of its own: the list is a component beside others on the directive page (see ListDirectiveAttachmentsHandler).</remarks>
 public sealed class ListDirectiveItemsHandler(IDbContextFactory<DirectiveFlowDbContext> contexts, TimeProvider time)
@@ -43,10 +49,16 @@ public sealed class ListDirectiveItemsHandler(IDbContextFactory<DirectiveFlowDbC
     public async ValueTask<IReadOnlyList<DirectiveItemDto>> Handle(ListDirectiveItemsQuery query, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (query.Caller.Principal is { } user && !await DirectiveFileAccess.MayReadAsync(db, user, query.DirectiveId, cancellationToken))
+        var user = query.Caller.Principal;
+        if (user is not null && !await DirectiveFileAccess.MayReadAsync(db, user, query.DirectiveId, cancellationToken))
         {
             throw ProblemException.NotFound(ErrorCodes.DirectiveNotFound);
         }
+
+        var whole = user is null || await DirectiveFileAccess.ReadsWholeAsync(db, user, query.DirectiveId, cancellationToken);
+        var ownUnit = user is null ? null : DirectiveFlowClaims.UnitIdOf(user);
+        bool ShowsTask(Core.Directives.Items.DirectiveItem item) =>
+            whole || (ownUnit is { } unit && (item.LeadUnitId == unit || item.SupportingUnitIds.Contains(unit)));
 
         var items = await db.DirectiveItems.AsNoTracking().Where(i => i.DirectiveId == query.DirectiveId)
             .OrderBy(i => i.Ordinal).ToListAsync(cancellationToken);
@@ -70,9 +82,10 @@ public sealed class ListDirectiveItemsHandler(IDbContextFactory<DirectiveFlowDbC
                 i.Ordinal, i.Number, i.Content, Named(units, i.LeadUnitId),
                 i.SupportingUnitIds.Select(id => Named(units, id)).ToList(),
                 i.DeadlineDate, i.DeadlineDays, i.Periodic, i.Priority,
-                tasks.TryGetValue(i.Ordinal, out var t)
+                ShowsTask(i) && tasks.TryGetValue(i.Ordinal, out var t)
                     ? new ItemTaskDto(t.Id, t.Status, TaskCategories.Of(t.Status, t.DueAt, t.CompletedAt, now), t.DueAt, t.ProgressPercent)
-                    : null))
+                    : null,
+                ShowsTask(i)))
             .ToList();
     }
 

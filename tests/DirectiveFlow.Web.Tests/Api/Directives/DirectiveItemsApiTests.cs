@@ -38,9 +38,15 @@ public sealed class DirectiveItemsApiTests
         Assert.Equal("2030-06-28", items[0].GetProperty("deadlineDate").GetString());
         Assert.Equal(20, items[1].GetProperty("deadlineDays").GetInt32());
         Assert.Equal((true, "Urgent"), (items[2].GetProperty("periodic").GetBoolean(), items[2].GetProperty("priority").GetString()));
-        Assert.All(items, i => Assert.Equal(("Assigned", "OpenWithinDeadline"),
+        // A ward sees its own item's task, not the others' (it read every item's status and progress before).
+        Assert.Equal([JsonValueKind.Null, JsonValueKind.Object, JsonValueKind.Null], items.Select(i => i.GetProperty("task").ValueKind));
+        Assert.Equal([false, true, false], items.Select(i => i.GetProperty("taskShown").GetBoolean()));
+        Assert.Equal(("Assigned", "OpenWithinDeadline"),
+            (items[1].GetProperty("task").GetProperty("status").GetString(), items[1].GetProperty("task").GetProperty("category").GetString()));
+        var issuers = await ItemsAsync(issuer, id);
+        Assert.Equal(3, issuers.Count);
+        Assert.All(issuers, i => Assert.Equal(("Assigned", "OpenWithinDeadline"),
             (i.GetProperty("task").GetProperty("status").GetString(), i.GetProperty("task").GetProperty("category").GetString())));
-        Assert.Equal(3, (await ItemsAsync(issuer, id)).Count);
 
         // Each item's task is an ordinary task in its lead's inbox.
         var inbox = await hoanKiem.GetFromJsonAsync<JsonElement>("/api/tasks", Ct);
