@@ -17,8 +17,7 @@ public static class OpenTaskAssignments
     public static async Task ReleaseAsync(
         DirectiveFlowDbContext db, Guid userId, Guid? keptUnitId, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var tasks = await db.Tasks.Where(t => t.AssignedUserId == userId && (keptUnitId == null || t.UnitId != keptUnitId)
-            && t.Status != UnitTaskStatus.Completed && t.Status != UnitTaskStatus.Cancelled).ToListAsync(cancellationToken);
+        var tasks = await Open(db, userId).Where(t => keptUnitId == null || t.UnitId != keptUnitId).ToListAsync(cancellationToken);
         foreach (var task in tasks)
         {
             task.AssignedUserId = null;
@@ -30,4 +29,11 @@ public static class OpenTaskAssignments
             });
         }
     }
+
+    /// <summary>How many open tasks name her: what deactivating her takes her off (the page asks before).</summary>
+    public static Task<int> CountAsync(DirectiveFlowDbContext db, Guid userId, CancellationToken cancellationToken) =>
+        Open(db, userId).CountAsync(cancellationToken);
+
+    private static IQueryable<Core.Tasks.UnitTask> Open(DirectiveFlowDbContext db, Guid userId) =>
+        db.Tasks.Where(t => t.AssignedUserId == userId && t.Status != UnitTaskStatus.Completed && t.Status != UnitTaskStatus.Cancelled);
 }
