@@ -22,7 +22,7 @@ public sealed class SmtpOptions
 
     public string? Password { get; set; }
 
-    [Required]
+    [Required, Configuration.Mailbox]
 
     public string From { get; set; } = "DirectiveFlow <no-reply@directiveflow.local>";
 

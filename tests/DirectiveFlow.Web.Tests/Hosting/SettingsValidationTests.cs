@@ -13,6 +13,7 @@ public sealed class SettingsValidationTests
     [InlineData("App:BaseUrl", "directiveflow dot vn", "BaseUrl")]
     [InlineData("Scheduling:SweepCron", "every minute", "SweepCron")]
     [InlineData("Smtp:Port", "70000", "Port")]
+    [InlineData("Smtp:From", "DirectiveFlow no-reply", "From")]
     [InlineData("Organisation:DefaultProvinceCode", "Hanoi", "DefaultProvinceCode")]
     [InlineData("RateLimits:WindowSeconds", "0", "WindowSeconds")]
     [InlineData("Demo:ClockRefresh", "00:00:00", "ClockRefresh")]
