@@ -18,13 +18,12 @@ namespace DirectiveFlow.Infrastructure.Directives.Attachments;
 public static class DirectiveFileAccess
 {
     /// <summary>Whether <paramref name="user"/> may read directive <paramref name="directiveId"/>'s files (false too when it does not exist).</summary>
-    public static async Task<bool> MayReadAsync(DirectiveFlowDbContext db, ClaimsPrincipal user, Guid directiveId, CancellationToken cancellationToken)
-    {
-        if (await ReadsWholeAsync(db, user, directiveId, cancellationToken))
-        {
-            return true;
-        }
+    public static async Task<bool> MayReadAsync(DirectiveFlowDbContext db, ClaimsPrincipal user, Guid directiveId, CancellationToken cancellationToken) =>
+        await ReadsWholeAsync(db, user, directiveId, cancellationToken) || await TakesPartAsync(db, user, directiveId, cancellationToken);
 
+    /// <summary>Whether <paramref name="user"/>'s unit leads, supports or assigned one of the directive's tasks.</summary>
+    public static async Task<bool> TakesPartAsync(DirectiveFlowDbContext db, ClaimsPrincipal user, Guid directiveId, CancellationToken cancellationToken)
+    {
         if (DirectiveFlowClaims.UnitIdOf(user) is not { } unit)
         {
             return false;

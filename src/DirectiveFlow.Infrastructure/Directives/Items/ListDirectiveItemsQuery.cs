@@ -50,12 +50,13 @@ public sealed class ListDirectiveItemsHandler(IDbContextFactory<DirectiveFlowDbC
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var user = query.Caller.Principal;
-        if (user is not null && !await DirectiveFileAccess.MayReadAsync(db, user, query.DirectiveId, cancellationToken))
+        // The two halves of DirectiveFileAccess.MayReadAsync, each asked once: which one admits the caller decides the tasks shown.
+        var whole = user is null || await DirectiveFileAccess.ReadsWholeAsync(db, user, query.DirectiveId, cancellationToken);
+        if (!whole && !await DirectiveFileAccess.TakesPartAsync(db, user!, query.DirectiveId, cancellationToken))
         {
             throw ProblemException.NotFound(ErrorCodes.DirectiveNotFound);
         }
 
-        var whole = user is null || await DirectiveFileAccess.ReadsWholeAsync(db, user, query.DirectiveId, cancellationToken);
         var ownUnit = user is null ? null : DirectiveFlowClaims.UnitIdOf(user);
         bool ShowsTask(Core.Directives.Items.DirectiveItem item) =>
             whole || (ownUnit is { } unit && (item.LeadUnitId == unit || item.SupportingUnitIds.Contains(unit)));
