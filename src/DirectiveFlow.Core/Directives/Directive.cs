@@ -60,6 +60,18 @@ public sealed class Directive
     public string? IssueKey { get; set; }
 
     /// <summary>
+    /// When the issuer withdrew the directive (thu hồi văn bản): its open tasks were cancelled then and their units told.
+    /// Null while it stands.
+    /// </summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+
+    /// <summary>Who withdrew it (a user name); null while it stands.</summary>
+    public string? WithdrawnBy { get; set; }
+
+    /// <summary>Why it was withdrawn, as the issuer wrote it and the units read it; null while it stands.</summary>
+    public string? WithdrawalReason { get; set; }
+
+    /// <summary>
     /// The number, title and summary folded for search (<see cref="SearchText.Fold"/>: lower case, no diacritics, đ as
     /// d), always derived from them and stored so the database can match it: "ket luan 15" finds "Kết luận số 15-KL/TU".
     /// The setter is for EF reading the column back; what it reads is ignored.

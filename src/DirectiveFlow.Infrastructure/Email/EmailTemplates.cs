@@ -13,13 +13,16 @@ public static class EmailTemplates
     public const string Supporting = "supporting";
     public const string Returned = "returned";
 
+    /// <summary>A directive withdrawn by its issuer: its units' tasks are stopped (one email per unit).</summary>
+    public const string Withdrawn = "withdrawn";
+
     /// <summary>A task not acknowledged: the reminder to its unit, and the escalation saying it never was.</summary>
     public const string NotAcknowledged = "not-acknowledged";
 
     public const string EscalationDigest = "escalation-digest";
 
     public static readonly IReadOnlyList<string> All =
-        [Reminder, DueToday, Escalation, ProgressMissing, DailyDigest, WeeklySummary, NotAcknowledged, Assigned, Supporting, Returned, EscalationDigest];
+        [Reminder, DueToday, Escalation, ProgressMissing, DailyDigest, WeeklySummary, NotAcknowledged, Assigned, Supporting, Returned, Withdrawn, EscalationDigest];
 
     /// <summary>
     /// The emails whose reader can still act before the deadline, and so get it as an <c>.ics</c>: a new or returned

@@ -31,6 +31,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<CascadeBatchRunner>();
         services.AddSingleton<FlowStepLoader>();
         services.AddSingleton<AssignmentNoticeWriter>();
+        services.AddSingleton<WithdrawalNoticeWriter>();
         services.AddSingleton<UnitTaskWriter>();
         services.AddSingleton<NotifyWriter>();
         services.AddSingleton<CascadeBranchWriter>();

@@ -42,6 +42,11 @@ public static partial class JournalText
             return text.Format("Journal.Detail.Tasks", int.Parse(tasks.Groups[1].Value, CultureInfo.InvariantCulture));
         }
 
+        if (OpenTasks().Match(detail) is { Success: true } open)
+        {
+            return text.Format("Journal.Detail.OpenTasks", int.Parse(open.Groups[1].Value, CultureInfo.InvariantCulture));
+        }
+
         if (ItemLead().Match(detail) is { Success: true } item)
         {
             return text.Format("Journal.Detail.Item", item.Groups[1].Value);
@@ -71,6 +76,10 @@ public static partial class JournalText
     // A cascade's "N × <task activity id>": how many tasks one batch wrote.
     [GeneratedRegex(@"^(\d+) × \S+$")]
     private static partial Regex TasksPerStep();
+
+    // A cancelled instance's "N open tasks" (InstanceCancellation): the tasks it stopped.
+    [GeneratedRegex(@"^(\d+) open tasks$")]
+    private static partial Regex OpenTasks();
 
     // An itemized document's "<item number> → <lead unit code>": the row names the item; its task names the unit.
     [GeneratedRegex(@"^(\S+) → \S+$")]

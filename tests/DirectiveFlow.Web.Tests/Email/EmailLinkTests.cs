@@ -15,8 +15,8 @@ namespace DirectiveFlow.Web.Tests.Email;
 
 /// <summary>
 /// Issue 12 part 7: every link in every email leads somewhere. One app host on a configured public address runs a
-/// real scenario — a directive worked through review (one task returned, the summary with its supporting departments)
-/// and one left undone while the demo clock moves day by day — so the product itself writes every kind of email; each
+/// real scenario — a directive worked through review (one task returned, the summary with its supporting departments),
+/// one withdrawn, and one left undone while the demo clock moves day by day — so the product itself writes every kind of email; each
 /// is checked as sent and rendered again from its own model in both languages.
 /// </summary>
 public sealed class EmailLinkTests
@@ -41,6 +41,13 @@ public sealed class EmailLinkTests
         var worked = await DirectivesApiTests.IssueAsync(issuer, Issuer, "committee-directive", "Chỉ thị số 21/CT-UBND", "Chỉnh trang đô thị", new { deadlineDays = 10 });
         await WorkThroughReviewAsync(app, issuer, worked);
         await DirectivesApiTests.IssueAsync(issuer, Issuer, "committee-directive", "Công điện số 5/CĐ-UBND", "Phòng chống ngập úng", new { deadlineDays = 3 });
+        // One withdrawn, so its units get the withdrawal notice.
+        var withdrawn = await DirectivesApiTests.IssueAsync(issuer, Issuer, "committee-directive", "Chỉ thị số 22/CT-UBND", "Ban hành nhầm", new { deadlineDays = 5 });
+        using (var withdrawal = await issuer.PostAsJsonAsync($"/api/directives/{withdrawn}/withdraw", new { reason = "Ban hành nhầm; thay bằng Chỉ thị số 21/CT-UBND." }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, withdrawal.StatusCode);
+        }
+
         // To 08:00 in Hà Nội, then day by day, so each step of the ladder is its own email (a jump, or an evening past
         // the deadline, would send only the highest): the due-today notice, past a Monday (the weekly summary), the
         // 07:30 escalation digest window and the weekly progress report's date; three weeks, so a holiday such as Tết

@@ -67,6 +67,10 @@ public static class ErrorCodes
     public const string DirectiveNotIssued = "directive-not-issued";
     public const string IssueForbidden = "issue-forbidden";
     public const string IssueKeyReused = "issue-key-reused";
+    public const string WithdrawForbidden = "withdraw-forbidden";
+    public const string WithdrawReasonRequired = "withdraw-reason-required";
+    public const string DirectiveEnded = "directive-ended";
+    public const string DirectiveStillWriting = "directive-still-writing";
     public const string IssueFlowNotForUnit = "issue-flow-not-for-unit";
     public const string UnknownIssuingUnit = "unknown-issuing-unit";
     public const string DateFormat = "date-format";

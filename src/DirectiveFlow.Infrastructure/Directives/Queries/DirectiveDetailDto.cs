@@ -19,4 +19,10 @@ public sealed record DirectiveDetailDto(
 {
     /// <summary>The issuer's choice per narrowable cascade (<c>{"&lt;id&gt;": {"unitCodes": […], "localityCodes": […]?}}</c>); null when none.</summary>
     public JsonObject? Targets { get; init; }
+
+    /// <summary>When, by whom and why the directive was withdrawn (<c>WithdrawDirectiveCommand</c>); null while it stands.</summary>
+    public DirectiveWithdrawalDto? Withdrawal { get; init; }
 }
+
+/// <summary>A directive's withdrawal: when, the account (<see cref="By"/>) and how it reads (<see cref="ByName"/>), and why.</summary>
+public sealed record DirectiveWithdrawalDto(DateTimeOffset At, string By, string ByName, string Reason);

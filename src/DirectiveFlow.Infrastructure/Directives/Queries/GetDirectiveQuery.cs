@@ -3,6 +3,7 @@ using DirectiveFlow.Core.Organisation;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Engine.Cascades;
 using DirectiveFlow.Infrastructure.Directives.Attachments;
+using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Tasks.Queries;
 using Mediator;
@@ -42,6 +43,10 @@ public sealed class GetDirectiveHandler(DirectiveFlowDbContext db, TaskClock clo
             .SingleOrDefaultAsync(cancellationToken) ?? new CascadeProgress(0, 0);
         var attachments = await ListDirectiveAttachmentsHandler.ReadAsync(db, query.Id, cancellationToken);
         var x = d.directive;
+        var withdrawal = x.WithdrawnAt is { } withdrawnAt
+            ? new DirectiveWithdrawalDto(withdrawnAt, x.WithdrawnBy ?? "",
+                (await PersonNames.LoadAsync(db, [x.WithdrawnBy], cancellationToken)).Name(x.WithdrawnBy) ?? x.WithdrawnBy ?? "", x.WithdrawalReason ?? "")
+            : null;
         var (inputs, targets) = ChosenTargets.Split(JsonNode.Parse(x.InputsJson) as JsonObject ?? []);
         return new DirectiveDetailDto(
             x.Id, x.Number, x.Title, x.Body, x.Priority.ToString(), x.IssuingUnitId, d.UnitName, x.WorkflowDefinitionId, x.WorkflowVersion,
@@ -50,6 +55,7 @@ public sealed class GetDirectiveHandler(DirectiveFlowDbContext db, TaskClock clo
             x.DocumentType?.ToString(), x.IssuedOn, SignerDto.Of(x), x.Summary, x.Deadline, attachments)
         {
             Targets = targets,
+            Withdrawal = withdrawal,
         };
     }
 

@@ -18,6 +18,8 @@ internal sealed class DirectiveConfiguration : IEntityTypeConfiguration<Directiv
         builder.Property(d => d.SignerName).HasMaxLength(200);
         builder.Property(d => d.SignerPosition).HasMaxLength(200);
         builder.Property(d => d.Summary).HasMaxLength(1000);
+        builder.Property(d => d.WithdrawnBy).HasMaxLength(256);
+        builder.Property(d => d.WithdrawalReason).HasMaxLength(InputLimits.NoteLength);
         builder.Property(d => d.SearchKey).HasMaxLength(1700).HasDefaultValue("");
         builder.HasIndex(d => d.IssuedOn);
         builder.HasIndex(d => d.IssuingUnitId);

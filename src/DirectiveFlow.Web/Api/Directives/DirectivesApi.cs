@@ -22,6 +22,10 @@ public static class DirectivesApi
         directives.MapPost("/", IssueAsync).WithRequestBodyLimit(InputLimits.LargeRequestBodyBytes);
         directives.MapDirectiveAttachments();
         directives.MapDirectiveItems();
+        // Withdrawing: the issuing unit's issuers and administrators (WithdrawDirectiveCommand decides, as the page's form).
+        directives.MapPost("/{id:guid}/withdraw", async (Guid id, WithdrawDirectiveRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            Results.Ok(await sender.Send(new WithdrawDirectiveCommand(id, body.Reason, Caller.Of(user)), ct)))
+            .RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Issuer));
 
         // Directive-wide views list every unit's work: for issuers, observers and administrators. A unit sees its own
         // part through /api/tasks, never another ward's. A directive outside the reader's scope (DirectiveReader) answers
@@ -77,6 +81,9 @@ public static class DirectivesApi
         var issued = new { id = result.Id, instanceId = result.InstanceId };
         return result.Replayed ? Results.Ok(issued) : Results.Created($"/api/directives/{result.Id}", issued);
     }
+
+    /// <summary>Why the directive is withdrawn: required, as the units read it in their email.</summary>
+    public sealed record WithdrawDirectiveRequest(string? Reason);
 
     private static IResult NotFound(Guid id) => throw ProblemException.NotFound(ErrorCodes.DirectiveNotFound, id);
 }

@@ -180,6 +180,66 @@ public sealed class DirectivePagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_issuer_withdraws_a_directive_from_its_page_after_a_confirmation_naming_what_stops_and_the_page_then_says_so()
+    {
+        using var api = await _app.CreateClientForAsync("01-PARTY");
+        var id = await Api.Directives.DirectivesApiTests.IssueAsync(api, "01-PARTY", "party-conclusion", "Kết luận số 31-KL/TU", "Về chỉnh trang vỉa hè", new { deadlineDays = 7 });
+        int open, units;
+        await using (var db = _app.Database.CreateContext())
+        {
+            open = await db.Tasks.CountAsync(t => t.DirectiveId == id, Ct);
+            units = await db.Tasks.Where(t => t.DirectiveId == id).Select(t => t.UnitId).Distinct().CountAsync(Ct);
+        }
+
+        using var issuer = await UiBrowser.SignedInAsync(_app, "01-PARTY");
+        var page = $"/directives/{id}";
+        Assert.Contains("data-testid=\"withdraw\"", await issuer.PageAsync(page), StringComparison.Ordinal);
+        // Another unit's issuer reads the directive but is not offered its withdrawal.
+        using (var committee = await UiBrowser.SignedInAsync(_app, "01-COMMITTEE"))
+        {
+            Assert.DoesNotContain("data-testid=\"withdraw\"", await committee.PageAsync(page), StringComparison.Ordinal);
+        }
+
+        using var asked = await issuer.PostFormAsync(page, "directive-withdraw", new() { ["Input.Reason"] = "Ban hành nhầm." });
+        var html = WebUtility.HtmlDecode(await asked.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Contains($"Thu hồi Kết luận số 31-KL/TU? {open} nhiệm vụ đang thực hiện của {units} đơn vị sẽ dừng", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"Input.Confirm\" value=\"true\"", html, StringComparison.Ordinal);
+        await using (var db = _app.Database.CreateContext())
+        {
+            Assert.Null(await db.Directives.Where(d => d.Id == id).Select(d => d.WithdrawnAt).SingleAsync(Ct));
+        }
+
+        using var confirmed = await issuer.PostFormAsync(page, "directive-withdraw", new() { ["Input.Reason"] = "Ban hành nhầm.", ["Input.Confirm"] = "true" });
+
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        var after = WebUtility.HtmlDecode(await issuer.PageAsync(confirmed.Headers.Location!.PathAndQuery()));
+        Assert.Contains("Văn bản đã được thu hồi lúc", after, StringComparison.Ordinal);
+        Assert.Contains("Lý do thu hồi: Ban hành nhầm.", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"withdraw\"", after, StringComparison.Ordinal);
+        Assert.Contains("Đã thu hồi", WebUtility.HtmlDecode(await issuer.PageAsync("/directives")), StringComparison.Ordinal);
+        await using var read = _app.Database.CreateContext();
+        Assert.Equal(open, await read.Tasks.CountAsync(t => t.DirectiveId == id && t.Status == Core.Tasks.UnitTaskStatus.Cancelled, Ct));
+    }
+
+    [Fact]
+    public async Task A_withdrawal_without_a_reason_is_refused_on_the_page_before_any_confirmation()
+    {
+        using var api = await _app.CreateClientForAsync("01-PARTY");
+        var id = await Api.Directives.DirectivesApiTests.IssueAsync(api, "01-PARTY", "party-conclusion", "Kết luận số 32-KL/TU", "Về cây xanh", new { deadlineDays = 7 });
+        using var issuer = await UiBrowser.SignedInAsync(_app, "01-PARTY");
+
+        using var refused = await issuer.PostFormAsync($"/directives/{id}", "directive-withdraw", new() { ["Input.Reason"] = " ", ["Input.Confirm"] = "true" });
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.DoesNotContain("data-testid=\"confirm-withdraw\"", html, StringComparison.Ordinal);
+        await using var db = _app.Database.CreateContext();
+        Assert.Null(await db.Directives.Where(d => d.Id == id).Select(d => d.WithdrawnAt).SingleAsync(Ct));
+    }
+
+    [Fact]
     public async Task The_form_offers_only_the_flows_the_caller_may_issue_and_for_a_flow_only_the_units_it_allows()
     {
         using var committee = await UiBrowser.SignedInAsync(_app, "01-COMMITTEE");
