@@ -592,6 +592,8 @@ public static class EnText
         ["Users.ResetPassword"] = "Reset password",
         ["Users.NewPassword"] = "New password",
         ["Users.ResetHint"] = "Leave empty to have a password generated; the account's open sessions will end.",
+        ["Users.GenerateConfirm"] = "Generate a new password for {0}? The password in use stops working at once and the account's open sessions end; the new password is shown only once.",
+        ["Users.GenerateConfirmButton"] = "Confirm: generate a new password",
         ["Users.GeneratedPassword"] = "One-time password for {0}:",
         ["Users.GeneratedOnce"] = "This password is shown only this once. Hand it to the person through a safe channel.",
         ["Users.Done.created"] = "Account created.",

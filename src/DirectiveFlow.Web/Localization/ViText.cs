@@ -592,6 +592,8 @@ public static class ViText
         ["Users.ResetPassword"] = "Cấp lại mật khẩu",
         ["Users.NewPassword"] = "Mật khẩu mới",
         ["Users.ResetHint"] = "Để trống để hệ thống tạo mật khẩu; các phiên đăng nhập đang mở của tài khoản sẽ kết thúc.",
+        ["Users.GenerateConfirm"] = "Tạo mật khẩu mới cho {0}? Mật khẩu đang dùng sẽ hết hiệu lực ngay và các phiên đăng nhập đang mở của tài khoản kết thúc; mật khẩu mới chỉ hiển thị một lần.",
+        ["Users.GenerateConfirmButton"] = "Xác nhận tạo mật khẩu mới",
         ["Users.GeneratedPassword"] = "Mật khẩu dùng một lần của {0}:",
         ["Users.GeneratedOnce"] = "Mật khẩu chỉ hiển thị một lần này. Hãy chuyển cho người dùng qua kênh an toàn.",
         ["Users.Done.created"] = "Đã tạo tài khoản.",
