@@ -28,6 +28,10 @@ public sealed class CalendarEditor(DirectiveFlowDbContext db, DatabaseWorkingDay
         return new CalendarYear(year, days);
     }
 
+    /// <summary>How many open tasks fall due on <paramref name="day"/>: what the page names before a day is removed.</summary>
+    public Task<int> OpenTasksDueOnAsync(DateOnly day, CancellationToken cancellationToken) =>
+        OpenTaskSchedules.CountDueOnAsync(db, day, cancellationToken);
+
     /// <summary>
     /// Whether a day is part of the Tết break: the official list names its days off "Tết Nguyên đán (…)". A year without
     /// one counts Tết as working days, so every deadline over it comes a week early.

@@ -40,8 +40,7 @@ internal static class OpenTaskSchedules
         var result = new List<DueOnDayOff>();
         foreach (var day in days)
         {
-            var (start, end) = (VietnamTime.At(day, TimeOnly.MinValue), VietnamTime.At(day.AddDays(1), TimeOnly.MinValue));
-            var perDirective = await Open(db).Where(t => t.DueAt >= start && t.DueAt < end)
+            var perDirective = await DueOn(db, day)
                 .GroupBy(t => t.DirectiveId)
                 .Select(g => new { DirectiveId = g.Key, Count = g.Count() })
                 .ToListAsync(cancellationToken);
@@ -55,6 +54,10 @@ internal static class OpenTaskSchedules
         return result;
     }
 
+    /// <summary>How many open tasks fall due on <paramref name="day"/> (Viet Nam's date).</summary>
+    public static Task<int> CountDueOnAsync(DirectiveFlowDbContext db, DateOnly day, CancellationToken cancellationToken) =>
+        DueOn(db, day).CountAsync(cancellationToken);
+
     /// <summary>Makes every open task with a later planned action due now, so the sweep plans it on the new calendar.</summary>
     public static Task<int> ReplanAsync(DirectiveFlowDbContext db, DateTimeOffset now, CancellationToken cancellationToken) =>
         Open(db).Where(t => t.NextActionAt != null && t.NextActionAt > now)
@@ -63,6 +66,12 @@ internal static class OpenTaskSchedules
 
     private static IQueryable<UnitTask> Open(DirectiveFlowDbContext db) =>
         db.Tasks.Where(t => t.Status != UnitTaskStatus.Completed && t.Status != UnitTaskStatus.Cancelled);
+
+    private static IQueryable<UnitTask> DueOn(DirectiveFlowDbContext db, DateOnly day)
+    {
+        var (start, end) = (VietnamTime.At(day, TimeOnly.MinValue), VietnamTime.At(day.AddDays(1), TimeOnly.MinValue));
+        return Open(db).Where(t => t.DueAt >= start && t.DueAt < end);
+    }
 
     private static bool IsOff(DateOnly date, Dictionary<DateOnly, CalendarDayKind> exceptions) =>
         exceptions.TryGetValue(date, out var kind)

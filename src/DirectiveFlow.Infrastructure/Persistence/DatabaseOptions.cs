@@ -28,7 +28,7 @@ public sealed class DatabaseOptions
 
         if (Provider != DatabaseProvider.Sqlite)
         {
-            throw new InvalidOperationException($"Database:ConnectionString is required for provider {Provider}.");
+            throw new Configuration.SettingsException($"Database:ConnectionString is required for provider {Provider}.");
         }
 
         Directory.CreateDirectory(DataFolder);

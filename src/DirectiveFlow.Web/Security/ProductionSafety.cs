@@ -22,7 +22,7 @@ public static class ProductionSafety
         var auth = ValidatedOptions.Read<AuthOptions>(configuration, AuthOptions.Section);
         if (auth.UsesDevelopmentKey)
         {
-            throw new InvalidOperationException(
+            throw new SettingsException(
                 $"{name} refuses to start with the built-in development signing key, published with the source (anyone could sign "
                 + "an administrator's token with it): set Auth:SigningKey (32+ characters) from a secret. Only Development and "
                 + "Testing run without one.");
@@ -30,13 +30,13 @@ public static class ProductionSafety
 
         if (auth.EffectiveSigningKey.Length < 32)
         {
-            throw new InvalidOperationException("Auth:SigningKey must be at least 32 characters long.");
+            throw new SettingsException("Auth:SigningKey must be at least 32 characters long.");
         }
 
         var demo = ValidatedOptions.Read<DemoOptions>(configuration, DemoOptions.Section);
         if (demo.Enabled && demo.Password == DemoOptions.DefaultPassword)
         {
-            throw new InvalidOperationException(
+            throw new SettingsException(
                 $"{name} refuses to start in demo mode with the published demo password: set Demo:Password to one of your own, "
                 + "or Demo:Enabled=false. Only Development and Testing run with it.");
         }
@@ -48,20 +48,20 @@ public static class ProductionSafety
 
         if (demo.Enabled)
         {
-            throw new InvalidOperationException(
+            throw new SettingsException(
                 "Production refuses to start in demo mode (Demo:Enabled=true): demo accounts share a published password.");
         }
 
         if (configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>()?.HasOutsideServer != true)
         {
-            throw new InvalidOperationException(
+            throw new SettingsException(
                 "Production refuses to start without an SMTP server: set Smtp:Host (and Smtp:Port, Smtp:UseTls, "
                 + "Smtp:UserName, Smtp:Password, Smtp:From as your server needs). Reminders and escalations go out by email.");
         }
 
         if (Infrastructure.Email.Links.PublicAddress.Configured(configuration) is null)
         {
-            throw new InvalidOperationException(
+            throw new SettingsException(
                 "Production refuses to start without App:BaseUrl, the public https:// address officials open: every email "
                 + "links to a task or a report on it (e.g. App:BaseUrl=https://directiveflow.hanoi.gov.vn).");
         }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.TestSupport;
 using DirectiveFlow.Web.Tests.Infrastructure;
@@ -74,5 +75,48 @@ public sealed class CalendarChangeTests
         var due = Assert.Single(change.GetProperty("dueOnNewDaysOff").EnumerateArray());
         Assert.Equal(("2027-11-23", 1), (due.GetProperty("date").GetString(), due.GetProperty("openTasks").GetInt32()));
         Assert.Equal(1, change.GetProperty("tasksDueOnNewDaysOff").GetInt32());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Removing_a_day_asks_first_naming_the_day_and_the_open_tasks_due_on_it_and_only_the_confirmation_removes_it(string provider)
+    {
+        // Regression: one click removed the day and planned every open task's reminders again, without a word first.
+        await using var app = await DirectiveFlowWebFactory.CreateAsync(provider, new Dictionary<string, string?> { ["Scheduling:Enabled"] = "false" });
+        using (app.CreateClient())
+        {
+        }
+
+        var day = new DateOnly(2027, 11, 22);
+        await using (var db = app.Database.CreateContext())
+        {
+            db.CalendarDays.Add(new() { Date = day, Kind = CalendarDayKind.Holiday, Name = "Nghỉ đột xuất" });
+            await db.SaveChangesAsync(Ct);
+            var data = new UiTestData(db);
+            var directive = await data.DirectiveAsync();
+            await data.TaskAsync(directive, "00070-PARTY", "Đến hạn ngày 22/11", new DateTimeOffset(2027, 11, 22, 17, 0, 0, Vietnam));
+            await data.TaskAsync(directive, "00004-PARTY", "Đã xong", new DateTimeOffset(2027, 11, 22, 9, 0, 0, Vietnam), UnitTaskStatus.Completed, UiTestData.Now);
+        }
+
+        using var admin = await UiBrowser.SignedInAsync(app, "admin");
+        using var asked = await admin.PostFormAsync("/admin/calendar?year=2027", "calendar-remove", new() { ["Remove.Date"] = "2027-11-22" });
+        var html = WebUtility.HtmlDecode(await asked.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Contains("Xóa ngày nghỉ 22/11/2027 (Nghỉ đột xuất)? Ngày này sẽ trở lại là ngày làm việc.", html, StringComparison.Ordinal);
+        Assert.Contains("1 nhiệm vụ đang mở có hạn vào ngày này", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"Remove.Confirm\" value=\"true\"", html, StringComparison.Ordinal);
+        await using (var db = app.Database.CreateContext())
+        {
+            Assert.True(await db.CalendarDays.AnyAsync(d => d.Date == day, Ct));
+        }
+
+        using var confirmed = await admin.PostFormAsync("/admin/calendar?year=2027", "calendar-remove",
+            new() { ["Remove.Date"] = "2027-11-22", ["Remove.Confirm"] = "true" });
+
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Contains("Đã xóa ngày 22/11/2027.", await admin.PageAsync(confirmed.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        await using var check = app.Database.CreateContext();
+        Assert.False(await check.CalendarDays.AnyAsync(d => d.Date == day, Ct));
     }
 }

@@ -87,6 +87,53 @@ public sealed class UsersPageTests(UiAppFixture fixture) : IClassFixture<UiAppFi
         Assert.False(await read.Tasks.AnyAsync(t => t.AssignedUserId == userId, Ct));
     }
 
+    [Fact]
+    public async Task Resetting_a_password_with_the_field_left_empty_asks_first_and_only_the_confirmation_replaces_it()
+    {
+        // Regression: an empty field generated a new password at once, ending her sessions, on one click.
+        using var head = await UiBrowser.SignedInAsync(fixture.App, "lannt");
+        var unitId = await fixture.App.UnitIdAsync("00070-COMMITTEE");
+        using (await head.PostFormAsync("/admin/users/new", "user-create", new()
+        {
+            ["Input.UserName"] = "hoapt", ["Input.FullName"] = "Phạm Thị Hoa", ["Input.Position"] = "Chuyên viên",
+            ["Input.Email"] = "hoapt@hoankiem.hanoi.gov.vn", ["Input.Language"] = "vi", ["Input.UnitId"] = unitId.ToString(),
+            ["Input.UnitOfficer"] = "true",
+        }))
+        {
+        }
+
+        Guid userId;
+        await using (var db = fixture.App.Database.CreateContext())
+        {
+            userId = await db.Users.Where(u => u.UserName == "hoapt").Select(u => u.Id).SingleAsync(Ct);
+        }
+
+        var hash = await PasswordHashAsync(userId);
+
+        var page = $"/admin/users/{userId}";
+        using var asked = await head.PostFormAsync(page, "user-password", new() { ["Reset.Password"] = "" });
+        var html = WebUtility.HtmlDecode(await asked.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Contains("Tạo mật khẩu mới cho Phạm Thị Hoa? Mật khẩu đang dùng sẽ hết hiệu lực ngay", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"Reset.Confirm\" value=\"true\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("user-password__value", html, StringComparison.Ordinal);
+        Assert.Equal(hash, await PasswordHashAsync(userId));
+
+        using var confirmed = await head.PostFormAsync(page, "user-password", new() { ["Reset.Password"] = "", ["Reset.Confirm"] = "true" });
+        var shown = WebUtility.HtmlDecode(await confirmed.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Contains("Mật khẩu dùng một lần của hoapt", shown, StringComparison.Ordinal);
+        Assert.NotEqual(hash, await PasswordHashAsync(userId));
+    }
+
+    private async Task<string?> PasswordHashAsync(Guid userId)
+    {
+        await using var db = fixture.App.Database.CreateContext();
+        return await db.Users.Where(u => u.Id == userId).Select(u => u.PasswordHash).SingleAsync(Ct);
+    }
+
     private async Task<bool> IsActiveAsync(Guid userId)
     {
         await using var db = fixture.App.Database.CreateContext();
