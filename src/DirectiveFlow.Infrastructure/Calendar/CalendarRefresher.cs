@@ -1,3 +1,4 @@
+using DirectiveFlow.Infrastructure.Hosting;
 using DirectiveFlow.Infrastructure.Time;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,11 +9,11 @@ namespace DirectiveFlow.Infrastructure.Calendar;
 /// Re-reads the working-day calendar every <see cref="Interval"/>, so a holiday an administrator adds on one node
 /// counts on every node within a minute (the node where it is edited reloads at once).
 /// </summary>
-public sealed class CalendarRefresher(DatabaseWorkingDayCalendar calendar, WallClock wall, ILogger<CalendarRefresher> logger) : BackgroundService
+public sealed class CalendarRefresher(DatabaseWorkingDayCalendar calendar, WallClock wall, ILogger<CalendarRefresher> logger) : StoppableService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, wall);
         try

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using DirectiveFlow.Core.Calendar;
+using DirectiveFlow.Infrastructure.Hosting;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Time;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ namespace DirectiveFlow.Infrastructure.Telemetry;
 /// refreshed every <see cref="MonitoringOptions.GaugeRefresh"/> in the background. A scrape or export only reads the
 /// last snapshot, so it never waits for the database, and many scrapers cost one read per interval.
 /// </summary>
-public sealed class TelemetryGauges : BackgroundService
+public sealed class TelemetryGauges : StoppableService
 {
     private readonly IServiceScopeFactory _scopes;
     private readonly MonitoringOptions _options;
@@ -54,7 +55,7 @@ public sealed class TelemetryGauges : BackgroundService
             tasks.Select(t => new Measurement<int>(t.Value, new("category", t.Key.Category), new("pillar", t.Key.Pillar))).ToArray(), outbox);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(_options.GaugeRefresh, _wall);
         do

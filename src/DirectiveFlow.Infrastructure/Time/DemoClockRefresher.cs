@@ -1,4 +1,5 @@
 using DirectiveFlow.Infrastructure.Demo;
+using DirectiveFlow.Infrastructure.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,9 +11,9 @@ namespace DirectiveFlow.Infrastructure.Time;
 /// on this node follow an advance made on another within seconds (jobs re-read it before they run anyway).
 /// </summary>
 public sealed class DemoClockRefresher(DemoTimeProvider clock, IOptions<DemoOptions> options, WallClock wall, ILogger<DemoClockRefresher> logger)
-    : BackgroundService
+    : StoppableService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.ClockRefresh, wall);
         try

@@ -1,4 +1,5 @@
 using DirectiveFlow.Infrastructure.Demo;
+using DirectiveFlow.Infrastructure.Hosting;
 using Mediator;
 
 namespace DirectiveFlow.Web.Security;
@@ -7,9 +8,9 @@ namespace DirectiveFlow.Web.Security;
 /// At start outside Development and Testing, warns when accounts still hold a refused demo password (counted cheaply by
 /// <see cref="CountDemoPasswordAccountsQuery"/>).
 /// </summary>
-public sealed class DemoPasswordAudit(IServiceScopeFactory scopes, DemoPasswordGuard guard, ILogger<DemoPasswordAudit> logger) : BackgroundService
+public sealed class DemoPasswordAudit(IServiceScopeFactory scopes, DemoPasswordGuard guard, ILogger<DemoPasswordAudit> logger) : StoppableService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         if (!guard.Active)
         {

@@ -35,6 +35,44 @@ public sealed class StartupFailureTests
     [Fact]
     public async Task The_process_started_with_an_unknown_database_provider_names_it_on_standard_error_without_a_stack_trace_and_exits_with_1()
     {
+        var (exitCode, error, output) = await RunProductAsync("--Database:Provider=Oracle");
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("DirectiveFlow did not start: a setting is wrong.", error, StringComparison.Ordinal);
+        Assert.Contains("at 'Database:Provider'", error, StringComparison.Ordinal);
+        Assert.Contains("Oracle is not a valid value for DatabaseProvider.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", error + output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error + output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_process_started_on_a_busy_address_names_it_and_stops_its_background_loops_without_a_stack_trace()
+    {
+        // Regression: the one-screen message came, but the background loops the failed host disposed were logged as
+        // failed services, each with its stack trace (StoppableService).
+        using var busy = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        busy.Start();
+        var port = ((System.Net.IPEndPoint)busy.LocalEndpoint).Port;
+        var data = Directory.CreateTempSubdirectory("df-startup-");
+        try
+        {
+            var (exitCode, error, output) = await RunProductAsync($"--urls=http://127.0.0.1:{port}", $"--Database:DataFolder={data.FullName}");
+
+            Assert.Equal(1, exitCode);
+            Assert.StartsWith("DirectiveFlow did not start: a setting is wrong.", error, StringComparison.Ordinal);
+            Assert.Contains($"http://127.0.0.1:{port}", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error + output, StringComparison.Ordinal);
+            Assert.DoesNotContain("BackgroundService", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            data.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The product's own process (Development) with <paramref name="arguments"/>: its exit code, standard error and output.</summary>
+    private static async Task<(int ExitCode, string Error, string Output)> RunProductAsync(params string[] arguments)
+    {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -43,19 +81,16 @@ public sealed class StartupFailureTests
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DirectiveFlow.Web.dll"));
-        start.ArgumentList.Add("--Database:Provider=Oracle");
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync(Ct);
         var stdout = process.StandardOutput.ReadToEndAsync(Ct);
         await process.WaitForExitAsync(Ct);
-        var (error, output) = (await stderr, await stdout);
-
-        Assert.Equal(1, process.ExitCode);
-        Assert.StartsWith("DirectiveFlow did not start: a setting is wrong.", error, StringComparison.Ordinal);
-        Assert.Contains("at 'Database:Provider'", error, StringComparison.Ordinal);
-        Assert.Contains("Oracle is not a valid value for DatabaseProvider.", error, StringComparison.Ordinal);
-        Assert.DoesNotContain("Unhandled exception", error + output, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", error + output, StringComparison.Ordinal);
+        return (process.ExitCode, await stderr, await stdout);
     }
 }

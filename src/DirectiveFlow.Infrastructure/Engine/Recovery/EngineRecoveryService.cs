@@ -1,4 +1,5 @@
 using DirectiveFlow.Infrastructure.Engine.Cascades;
+using DirectiveFlow.Infrastructure.Hosting;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Time;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,7 @@ namespace DirectiveFlow.Infrastructure.Engine.Recovery;
 /// </summary>
 public sealed class EngineRecoveryService(
     IServiceScopeFactory scopes, CascadeBatchRunner runner, CascadeQueue queue, CascadeLease lease, EngineOptions options, WallClock clock,
-    ILogger<EngineRecoveryService> logger) : BackgroundService
+    ILogger<EngineRecoveryService> logger) : StoppableService
 {
     /// <summary>Finishes every half-written cascade no other live node holds; answers how many it found.</summary>
     public Task<int> RecoverAsync(CancellationToken cancellationToken) =>
@@ -25,7 +26,7 @@ public sealed class EngineRecoveryService(
     public Task<int> TakeOverExpiredAsync(CancellationToken cancellationToken) =>
         ResumeAsync(lease.ExpiredAsync, cancellationToken);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         try
         {

@@ -1,3 +1,4 @@
+using DirectiveFlow.Infrastructure.Hosting;
 using DirectiveFlow.Infrastructure.Time;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,11 +10,11 @@ namespace DirectiveFlow.Infrastructure.Tasks.Attachments;
 /// node, so a file chosen on an abandoned form does not wait on disk for the next form with files. Each node sweeps the
 /// folder it sees (shared or its own); a sweep is harmless twice.
 /// </summary>
-public sealed class HeldUploadsSweeper(AttachmentStore store, WallClock wall, ILogger<HeldUploadsSweeper> logger) : BackgroundService
+public sealed class HeldUploadsSweeper(AttachmentStore store, WallClock wall, ILogger<HeldUploadsSweeper> logger) : StoppableService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, wall);
         try
