@@ -17,7 +17,8 @@ namespace DirectiveFlow.Infrastructure.Email;
 /// superior unit's head or to the issuing leadership are completed and held, not sent: at the end of a cycle
 /// <see cref="EscalationDigestWriter"/> gathers them into one digest per recipient and window, sent like any row. A cycle
 /// starts by making rows of the notices cascades left on their shared models (<see cref="NoticeExpansion"/>), even when
-/// no mail can go out, so the outbox shows them.
+/// no mail can go out, so the outbox shows them. A chase of a task closed since it was queued is not sent
+/// (<see cref="ClosedTaskChases"/>): the batch that claimed it marks it skipped.
 /// </summary>
 public sealed class OutboxDispatcher(
     DirectiveFlowDbContext db,
@@ -101,12 +102,20 @@ public sealed class OutboxDispatcher(
             return DispatchResult.None;
         }
 
-        var result = new DispatchResult(claim.Messages.Count, 0, 0, 0);
-        var sendable = new List<OutboxMessage>();
         // A database error here fails the run; the claimed rows come back when their lease runs out.
-        var shared = await SharedModelRows.LoadAsync(db, claim.Messages, cancellationToken);
+        var skipped = await ClosedTaskChases.FindAsync(db, claim.Messages, cancellationToken);
+        foreach (var message in skipped)
+        {
+            message.Status = OutboxStatus.Skipped;
+            claim.Release(message);
+        }
 
-        foreach (var message in claim.Messages)
+        var result = new DispatchResult(claim.Messages.Count, 0, 0, 0) { Skipped = skipped.Count };
+        var open = claim.Messages.Except(skipped).ToList();
+        var sendable = new List<OutboxMessage>();
+        var shared = await SharedModelRows.LoadAsync(db, open, cancellationToken);
+
+        foreach (var message in open)
         {
             switch (await PrepareAsync(message, shared, cancellationToken))
             {

@@ -61,6 +61,7 @@ public sealed class GetTaskJournalHandler(DirectiveFlowDbContext db, TaskReadAcc
             OutboxStatus.Held => $"{recipients} — chờ thư tổng hợp quá hạn",
             OutboxStatus.Sent when sentAt is { } at => $"{recipients} — đã gửi lúc {EffectMessages.LocalText(at)}",
             OutboxStatus.DeadLetter => $"{recipients} — không gửi được sau {attempts.ToString(CultureInfo.InvariantCulture)} lần: {error}",
+            OutboxStatus.Skipped => $"{recipients} — không gửi vì nhiệm vụ đã kết thúc",
             _ => attempts > 0 ? $"{recipients} — đang thử lại ({attempts.ToString(CultureInfo.InvariantCulture)} lần lỗi)" : $"{recipients} — đang chờ gửi",
         };
     }
