@@ -172,11 +172,17 @@ public sealed class OutboxDispatcher(
                 try
                 {
                     var files = attachments is null ? [] : await attachments.BuildAsync(message, cancellationToken);
-                    await session.SendAsync(MailMessageFactory.Create(message, sender.From, files), cancellationToken);
+                    var refused = await session.SendAsync(MailMessageFactory.Create(message, sender.From, files), cancellationToken);
                     message.Status = OutboxStatus.Sent;
                     message.SentAt = now;
                     message.Attempts++;
-                    message.LastError = null;
+                    // Refused for good: a retry would not reach them, and would send the others the email twice.
+                    message.LastError = refused.Count == 0 ? null : RefusedRecipients.Describe(refused);
+                    if (refused.Count > 0)
+                    {
+                        logger.LogWarning("Outbox message {Id} ({Key}) was sent, but not to: {Refused}", message.Id, message.DedupeKey, message.LastError);
+                    }
+
                     result = result with { Sent = result.Sent + 1 };
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)

@@ -1,5 +1,6 @@
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Email;
+using DirectiveFlow.Infrastructure.Email;
 using DirectiveFlow.Infrastructure.Tasks.Queries;
 using DirectiveFlow.TestSupport;
 using DirectiveFlow.TestSupport.Tasks;
@@ -22,6 +23,22 @@ public sealed class TaskJournalEmailTests
         });
 
         Assert.Equal("Gửi chutich@hoankiem.hanoi.gov.vn — không gửi vì nhiệm vụ đã kết thúc", line);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_email_sent_to_all_but_a_refused_recipient_names_who_did_not_get_it(string provider)
+    {
+        var line = await DeliveryLineAsync(provider, new OutboxMessage
+        {
+            DedupeKey = "reminder:20260305", To = "chutich@hoankiem.hanoi.gov.vn;nghihuu@hoankiem.hanoi.gov.vn", Subject = "Nhắc việc", HtmlBody = "", TextBody = "",
+            Status = OutboxStatus.Sent, Attempts = 1, CreatedAt = TaskHarness.Start, NextAttemptAt = TaskHarness.Start, SentAt = TaskHarness.Start,
+            LastError = RefusedRecipients.Describe([("nghihuu@hoankiem.hanoi.gov.vn", 550, "mailbox unavailable")]),
+        });
+
+        Assert.Equal(
+            "Gửi chutich@hoankiem.hanoi.gov.vn, nghihuu@hoankiem.hanoi.gov.vn — đã gửi lúc 09:00 02/03/2026; máy chủ thư không nhận địa chỉ nghihuu@hoankiem.hanoi.gov.vn",
+            line);
     }
 
     private static async Task<string?> DeliveryLineAsync(string provider, OutboxMessage email)
