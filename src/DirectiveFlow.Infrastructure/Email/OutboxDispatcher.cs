@@ -229,7 +229,7 @@ public sealed class OutboxDispatcher(
             }
 
             message.NextAttemptAt = now + options.BaseDelay;
-            message.LastError = $"{error.GetType().Name}: {error.Message}";
+            message.LastError = DeliveryErrors.Of(error);
             claim.Release(message);
             deferred++;
         }
@@ -242,7 +242,7 @@ public sealed class OutboxDispatcher(
     private DispatchResult Fail(OutboxMessage message, Exception error, DateTimeOffset now)
     {
         message.Attempts++;
-        message.LastError = $"{error.GetType().Name}: {error.Message}";
+        message.LastError = DeliveryErrors.Of(error);
         if (message.Attempts >= options.MaxAttempts)
         {
             message.Status = OutboxStatus.DeadLetter;
@@ -270,7 +270,7 @@ public sealed class OutboxDispatcher(
             return Prepared.Send;
         }
 
-        var stage = "Completing the row";
+        var stage = DeliveryErrors.CompletingStep;
         try
         {
             // Kept in the row once completed: what was sent stays readable even if the task is renamed later.
@@ -286,7 +286,7 @@ public sealed class OutboxDispatcher(
                 return Prepared.Held;
             }
 
-            stage = $"Rendering '{message.Template}'";
+            stage = $"{DeliveryErrors.RenderingStep} '{message.Template}'";
             var email = renderer.Render(message.Template, language, message.ModelJson);
             message.Subject = OutboxFields.Subject(email.Subject);
             message.HtmlBody = email.HtmlBody;
@@ -301,7 +301,7 @@ public sealed class OutboxDispatcher(
             // administrators, who can retry the row once it is fixed.
             message.Attempts++;
             message.Status = OutboxStatus.DeadLetter;
-            message.LastError = $"{stage} failed: {ex.Message}";
+            message.LastError = DeliveryErrors.OfStep(stage, ex);
             logger.LogError(ex, "Outbox message {Id}: {Stage} failed", message.Id, stage);
             return Prepared.DeadLetter;
         }

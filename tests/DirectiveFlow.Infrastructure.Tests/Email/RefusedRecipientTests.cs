@@ -55,6 +55,7 @@ public sealed class RefusedRecipientTests
         var row = await db.Outbox.SingleAsync(Ct);
         Assert.Equal((OutboxStatus.Pending, 1), (row.Status, row.Attempts));
         Assert.Equal([WardHead, Gone], RefusedRecipients.AddressesIn(row.LastError));
+        Assert.Equal(DeliveryErrorKind.RecipientRefused, DeliveryErrors.KindOf(row.LastError));
     }
 
     [Theory]
