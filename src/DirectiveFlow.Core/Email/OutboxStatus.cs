@@ -11,4 +11,10 @@ public enum OutboxStatus
 
     /// <summary>A held escalation that went out in a digest (<see cref="OutboxMessage.DigestId"/>).</summary>
     Digested = 5,
+
+    /// <summary>
+    /// A chase (a reminder, deadline notice, escalation, …) not sent because its task was completed or cancelled before
+    /// it could go: it waited out an SMTP outage or a retry, or was held for a digest. Final; not counted as waiting.
+    /// </summary>
+    Skipped = 6,
 }

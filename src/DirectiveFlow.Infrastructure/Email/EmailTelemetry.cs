@@ -38,7 +38,7 @@ public static class EmailTelemetry
         Failed.Add(result.Failed);
         Dead.Add(result.DeadLettered);
         Activity.Current?.SetTag("outbox.claimed", result.Claimed).SetTag("outbox.sent", result.Sent)
-            .SetTag("outbox.failed", result.Failed).SetTag("outbox.dead", result.DeadLettered);
+            .SetTag("outbox.failed", result.Failed).SetTag("outbox.dead", result.DeadLettered).SetTag("outbox.skipped", result.Skipped);
         return result;
     }
 }

@@ -17,7 +17,8 @@ namespace DirectiveFlow.Infrastructure.Email;
 /// superior unit's head or to the issuing leadership are completed and held, not sent: at the end of a cycle
 /// <see cref="EscalationDigestWriter"/> gathers them into one digest per recipient and window, sent like any row. A cycle
 /// starts by making rows of the notices cascades left on their shared models (<see cref="NoticeExpansion"/>), even when
-/// no mail can go out, so the outbox shows them.
+/// no mail can go out, so the outbox shows them. A chase of a task closed since it was queued is not sent
+/// (<see cref="ClosedTaskChases"/>): the batch that claimed it marks it skipped.
 /// </summary>
 public sealed class OutboxDispatcher(
     DirectiveFlowDbContext db,
@@ -101,12 +102,20 @@ public sealed class OutboxDispatcher(
             return DispatchResult.None;
         }
 
-        var result = new DispatchResult(claim.Messages.Count, 0, 0, 0);
-        var sendable = new List<OutboxMessage>();
         // A database error here fails the run; the claimed rows come back when their lease runs out.
-        var shared = await SharedModelRows.LoadAsync(db, claim.Messages, cancellationToken);
+        var skipped = await ClosedTaskChases.FindAsync(db, claim.Messages, cancellationToken);
+        foreach (var message in skipped)
+        {
+            message.Status = OutboxStatus.Skipped;
+            claim.Release(message);
+        }
 
-        foreach (var message in claim.Messages)
+        var result = new DispatchResult(claim.Messages.Count, 0, 0, 0) { Skipped = skipped.Count };
+        var open = claim.Messages.Except(skipped).ToList();
+        var sendable = new List<OutboxMessage>();
+        var shared = await SharedModelRows.LoadAsync(db, open, cancellationToken);
+
+        foreach (var message in open)
         {
             switch (await PrepareAsync(message, shared, cancellationToken))
             {
@@ -163,11 +172,17 @@ public sealed class OutboxDispatcher(
                 try
                 {
                     var files = attachments is null ? [] : await attachments.BuildAsync(message, cancellationToken);
-                    await session.SendAsync(MailMessageFactory.Create(message, sender.From, files), cancellationToken);
+                    var refused = await session.SendAsync(MailMessageFactory.Create(message, sender.From, files), cancellationToken);
                     message.Status = OutboxStatus.Sent;
                     message.SentAt = now;
                     message.Attempts++;
-                    message.LastError = null;
+                    // Refused for good: a retry would not reach them, and would send the others the email twice.
+                    message.LastError = refused.Count == 0 ? null : RefusedRecipients.Describe(refused);
+                    if (refused.Count > 0)
+                    {
+                        logger.LogWarning("Outbox message {Id} ({Key}) was sent, but not to: {Refused}", message.Id, message.DedupeKey, message.LastError);
+                    }
+
                     result = result with { Sent = result.Sent + 1 };
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
@@ -214,7 +229,7 @@ public sealed class OutboxDispatcher(
             }
 
             message.NextAttemptAt = now + options.BaseDelay;
-            message.LastError = $"{error.GetType().Name}: {error.Message}";
+            message.LastError = DeliveryErrors.Of(error);
             claim.Release(message);
             deferred++;
         }
@@ -227,7 +242,7 @@ public sealed class OutboxDispatcher(
     private DispatchResult Fail(OutboxMessage message, Exception error, DateTimeOffset now)
     {
         message.Attempts++;
-        message.LastError = $"{error.GetType().Name}: {error.Message}";
+        message.LastError = DeliveryErrors.Of(error);
         if (message.Attempts >= options.MaxAttempts)
         {
             message.Status = OutboxStatus.DeadLetter;
@@ -255,7 +270,7 @@ public sealed class OutboxDispatcher(
             return Prepared.Send;
         }
 
-        var stage = "Completing the row";
+        var stage = DeliveryErrors.CompletingStep;
         try
         {
             // Kept in the row once completed: what was sent stays readable even if the task is renamed later.
@@ -271,7 +286,7 @@ public sealed class OutboxDispatcher(
                 return Prepared.Held;
             }
 
-            stage = $"Rendering '{message.Template}'";
+            stage = $"{DeliveryErrors.RenderingStep} '{message.Template}'";
             var email = renderer.Render(message.Template, language, message.ModelJson);
             message.Subject = OutboxFields.Subject(email.Subject);
             message.HtmlBody = email.HtmlBody;
@@ -286,7 +301,7 @@ public sealed class OutboxDispatcher(
             // administrators, who can retry the row once it is fixed.
             message.Attempts++;
             message.Status = OutboxStatus.DeadLetter;
-            message.LastError = $"{stage} failed: {ex.Message}";
+            message.LastError = DeliveryErrors.OfStep(stage, ex);
             logger.LogError(ex, "Outbox message {Id}: {Stage} failed", message.Id, stage);
             return Prepared.DeadLetter;
         }

@@ -23,6 +23,10 @@ public sealed record OutboxMessageView(
     Guid? TaskId,
     Guid? DirectiveId)
 {
+    /// <summary>What kind of failure <see cref="LastError"/> tells of, for the page to name in the reader's language.</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<DeliveryErrorKind>))]
+    public DeliveryErrorKind? ErrorKind => DeliveryErrors.KindOf(LastError);
+
     public static readonly System.Linq.Expressions.Expression<Func<OutboxMessage, OutboxMessageView>> Projection = m => new OutboxMessageView(
         m.Id, m.DedupeKey, m.To, m.Subject, m.Template, m.Status, m.Attempts, m.CreatedAt, m.NextAttemptAt, m.SentAt, m.LastError, m.TaskId, m.DirectiveId);
 }

@@ -21,7 +21,7 @@ public sealed class SmtpMailSender(SmtpOptions options, EmbeddedSmtpCatcher? cat
         var (host, port) = options.HasOutsideServer
             ? (options.Host!, options.Port)
             : ("127.0.0.1", catcher?.Port ?? throw new InvalidOperationException("No Smtp:Host configured and no embedded catcher registered."));
-        var client = new SmtpClient { Timeout = 15_000 };
+        var client = new PartialDeliverySmtpClient { Timeout = 15_000 };
         try
         {
             var security = !options.UseTls ? SecureSocketOptions.None
@@ -42,20 +42,32 @@ public sealed class SmtpMailSender(SmtpOptions options, EmbeddedSmtpCatcher? cat
     }
 
     /// <summary>An open connection; send any number of messages, then dispose.</summary>
-    public sealed class Session(SmtpClient client) : IAsyncDisposable
+    public sealed class Session : IAsyncDisposable
     {
-        public bool IsConnected => client.IsConnected;
+        private readonly PartialDeliverySmtpClient _client;
 
-        public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken) =>
-            await client.SendAsync(message, cancellationToken);
+        internal Session(PartialDeliverySmtpClient client) => _client = client;
+
+        public bool IsConnected => _client.IsConnected;
+
+        /// <summary>
+        /// Sends <paramref name="message"/>; answers the recipients the server refused for good while it took the message
+        /// for the others (empty when it took every one). Throws when it took it for none.
+        /// </summary>
+        public async Task<IReadOnlyList<(string Address, int Code, string Reply)>> SendAsync(MimeMessage message, CancellationToken cancellationToken)
+        {
+            _client.ForgetRefused();
+            await _client.SendAsync(message, cancellationToken);
+            return [.. _client.Refused];
+        }
 
         public async ValueTask DisposeAsync()
         {
             try
             {
-                if (client.IsConnected)
+                if (_client.IsConnected)
                 {
-                    await client.DisconnectAsync(quit: true);
+                    await _client.DisconnectAsync(quit: true);
                 }
             }
             catch (Exception)
@@ -63,7 +75,7 @@ public sealed class SmtpMailSender(SmtpOptions options, EmbeddedSmtpCatcher? cat
                 // The batch is over; a failed QUIT changes nothing that was sent.
             }
 
-            client.Dispose();
+            _client.Dispose();
         }
     }
 }

@@ -5,6 +5,7 @@ using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Email;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Email.Addressing;
+using DirectiveFlow.Infrastructure.Email.Outbox;
 using DirectiveFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -78,8 +79,14 @@ public sealed class EscalationDigestWriter(
     public async Task<int> WriteAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var window = options.Window == EscalationDigestWindow.Daily ? DailyWindow(now, options.At, calendar) : VietnamTime.DateOf(now);
-        if (window is not { } windowDate
-            || !await db.Outbox.AnyAsync(m => m.Status == OutboxStatus.Held, cancellationToken)
+        if (window is not { } windowDate)
+        {
+            return 0;
+        }
+
+        // A task closed since its escalation was held is not reported as late: a digest left with nothing is not written.
+        await ClosedTaskChases.SkipHeldAsync(db, cancellationToken);
+        if (!await db.Outbox.AnyAsync(m => m.Status == OutboxStatus.Held, cancellationToken)
             || await db.Outbox.AnyAsync(m => m.Status == OutboxStatus.Pending && m.Template == EmailTemplates.Escalation && m.Subject == "", cancellationToken))
         {
             return 0;

@@ -10,6 +10,9 @@ public static class ChaseKeys
     public static IReadOnlyList<string> Prefixes { get; } =
         ["reminder:", "due:", "escalation:", "raised:", "progress:", NotAcknowledgedReminder, NotAcknowledgedEscalation];
 
+    /// <summary>Whether an outbox row with <paramref name="dedupeKey"/> chases its task (one of <see cref="Prefixes"/>).</summary>
+    public static bool IsChase(string dedupeKey) => Prefixes.Any(p => dedupeKey.StartsWith(p, StringComparison.Ordinal));
+
     /// <summary>How the key of the reminder to acknowledge a task begins.</summary>
     public const string NotAcknowledgedReminder = "ack-reminder:";
 

@@ -41,6 +41,7 @@ public sealed class OutboxScreenHandler(DirectiveFlowDbContext db) : IQueryHandl
             OutboxTab.Failed => outbox.Where(m => m.Status == OutboxStatus.Pending && m.Attempts > 0),
             OutboxTab.DeadLetter => outbox.Where(m => m.Status == OutboxStatus.DeadLetter),
             OutboxTab.Held => outbox.Where(m => m.Status == OutboxStatus.Held),
+            OutboxTab.Skipped => outbox.Where(m => m.Status == OutboxStatus.Skipped),
             _ => outbox.Where(m => m.Status == OutboxStatus.Digested),
         };
     }

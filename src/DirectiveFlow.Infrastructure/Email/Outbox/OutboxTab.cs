@@ -17,4 +17,7 @@ public enum OutboxTab
 
     /// <summary>A held escalation that went out in a digest.</summary>
     Digested = 5,
+
+    /// <summary>A chase not sent because its task was completed or cancelled before it could go.</summary>
+    Skipped = 6,
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Email;
+using DirectiveFlow.Infrastructure.Email;
 using DirectiveFlow.Infrastructure.Email.Outbox;
 using DirectiveFlow.Infrastructure.Persistence;
 using DirectiveFlow.Infrastructure.Scheduling.Sweep;
@@ -54,13 +55,18 @@ public sealed class GetTaskJournalHandler(DirectiveFlowDbContext db, TaskReadAcc
     // A sweep's row gets its recipients when it is sent.
     private static string Recipients(string to) => to.Length == 0 ? "Thư điện tử" : "Gửi " + to.Replace(";", ", ", StringComparison.Ordinal);
 
+    // The server refused some recipients for good and took the email for the others.
+    private static string Refused(string? error) =>
+        RefusedRecipients.AddressesIn(error) is { Count: > 0 } refused ? $"; máy chủ thư không nhận địa chỉ {string.Join(", ", refused)}" : "";
+
     private static string Delivery(string recipients, OutboxStatus status, DateTimeOffset? sentAt, int attempts, string? error)
     {
         return status switch
         {
             OutboxStatus.Held => $"{recipients} — chờ thư tổng hợp quá hạn",
-            OutboxStatus.Sent when sentAt is { } at => $"{recipients} — đã gửi lúc {EffectMessages.LocalText(at)}",
+            OutboxStatus.Sent when sentAt is { } at => $"{recipients} — đã gửi lúc {EffectMessages.LocalText(at)}{Refused(error)}",
             OutboxStatus.DeadLetter => $"{recipients} — không gửi được sau {attempts.ToString(CultureInfo.InvariantCulture)} lần: {error}",
+            OutboxStatus.Skipped => $"{recipients} — không gửi vì nhiệm vụ đã kết thúc",
             _ => attempts > 0 ? $"{recipients} — đang thử lại ({attempts.ToString(CultureInfo.InvariantCulture)} lần lỗi)" : $"{recipients} — đang chờ gửi",
         };
     }

@@ -78,6 +78,31 @@ public sealed partial class OutboxPageTests : IAsyncLifetime
         Assert.Contains("<table class=\"data outbox\">", after, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_dead_letters_error_is_named_in_Vietnamese_with_the_servers_own_words_underneath()
+    {
+        await using (var db = _app.Database.CreateContext())
+        {
+            var at = _app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+            db.Outbox.Add(new OutboxMessage
+            {
+                DedupeKey = "outbox-page-error", To = "chutich@hoankiem.hanoi.gov.vn", Subject = "Thư lỗi", HtmlBody = "", TextBody = "Nội dung",
+                Status = OutboxStatus.DeadLetter, Attempts = 5, CreatedAt = at, NextAttemptAt = at,
+                LastError = "SmtpCommandException MessageNotAccepted: 5.7.1 Message rejected as spam",
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        using var admin = await UiBrowser.SignedInAsync(_app, "admin");
+        var page = await admin.PageAsync("/admin/outbox?tab=deadLetter");
+
+        var cell = WebUtility.HtmlDecode(ErrorCell().Match(page).Groups[1].Value);
+        Assert.Matches("<summary>Máy chủ thư từ chối thư</summary>\\s*<span class=\"hint\" lang=\"en\">SmtpCommandException MessageNotAccepted: 5.7.1 Message rejected as spam</span>", cell);
+    }
+
+    [GeneratedRegex("<td data-label=\"Lỗi gần nhất\" class=\"outbox__error\">(.*?)</td>", RegexOptions.Singleline)]
+    private static partial Regex ErrorCell();
+
     [GeneratedRegex("data-testid=\"outbox-queued\">\\s*(.*?)\\s*</p>", RegexOptions.Singleline)]
     private static partial Regex QueuedLine();
 
