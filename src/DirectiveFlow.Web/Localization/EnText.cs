@@ -250,6 +250,7 @@ public static class EnText
         ["Journal.cascade.completed"] = "The units have completed their tasks",
         ["Journal.branch.completed"] = "A unit has completed",
         ["Journal.branch.withdrawn"] = "A unit's task was cancelled and is no longer awaited",
+        ["Journal.branch.given"] = "Units another branch already gave this task: not given again, not awaited",
         ["Journal.subcascade.started"] = "Passed on to sub-units",
         ["Journal.subcascade.completed"] = "The sub-units have completed",
         ["Journal.task.assigned"] = "Task assigned to a unit",

@@ -250,6 +250,7 @@ public static class ViText
         ["Journal.cascade.completed"] = "Các đơn vị đã hoàn thành nhiệm vụ",
         ["Journal.branch.completed"] = "Một đơn vị đã hoàn thành",
         ["Journal.branch.withdrawn"] = "Một đơn vị không còn phải thực hiện (nhiệm vụ đã hủy)",
+        ["Journal.branch.given"] = "Các đơn vị đã được nhánh khác giao cùng nhiệm vụ này: không giao lại, không chờ",
         ["Journal.subcascade.started"] = "Giao tiếp cho đơn vị cấp dưới",
         ["Journal.subcascade.completed"] = "Các đơn vị cấp dưới đã hoàn thành",
         ["Journal.task.assigned"] = "Giao nhiệm vụ cho đơn vị",

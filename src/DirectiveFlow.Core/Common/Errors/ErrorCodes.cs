@@ -372,6 +372,7 @@ public static class ErrorCodes
     public const string WorkflowItemsNotNarrowable = "workflow-items-not-narrowable";
     public const string WorkflowItemsCascadeNested = "workflow-items-cascade-nested";
     public const string WorkflowCascadeNestedTargets = "workflow-cascade-nested-targets";
+    public const string WorkflowCascadeBodyLead = "workflow-cascade-body-lead";
     // (this area's entries go above the next marker)
     public const string ParseItemsTextRequired = "parse-items-text-required";
     public const string ParseItemsTextTooLong = "parse-items-text-too-long";

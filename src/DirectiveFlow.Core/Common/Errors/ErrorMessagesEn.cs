@@ -355,6 +355,7 @@ public static class ErrorMessagesEn
         [ErrorCodes.WorkflowItemsNotNarrowable] = "Step '{0}' cascades over the document's items, so its targets cannot be narrowed.",
         [ErrorCodes.WorkflowItemsCascadeNested] = "Step '{0}' cascades over the document's items, so it cannot sit in a branch of step '{1}' (each item is given once).",
         [ErrorCodes.WorkflowCascadeNestedTargets] = "Step '{0}' sits in a branch of step '{1}', so its targets must follow the branch's unit (counterpartsOf or childrenOf \"{2}\"): otherwise every branch gives the same units the same tasks.",
+        [ErrorCodes.WorkflowCascadeBodyLead] = "Step '{0}' sits in a branch of step '{1}', so its task goes to the branch's unit: remove its lead unit (it would be ignored).",
         // (this area's entries go above the next marker)
         [ErrorCodes.ParseItemsTextRequired] = "Paste the text of the conclusion to have its items proposed.",
         [ErrorCodes.ParseItemsTextTooLong] = "The pasted text may be at most {0} characters long (it has {1}).",

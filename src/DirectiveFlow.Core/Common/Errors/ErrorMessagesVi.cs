@@ -355,6 +355,7 @@ public static class ErrorMessagesVi
         [ErrorCodes.WorkflowItemsNotNarrowable] = "Bước '{0}' giao theo các nhiệm vụ của văn bản nên không cho chọn đơn vị nhận.",
         [ErrorCodes.WorkflowItemsCascadeNested] = "Bước '{0}' giao theo các nhiệm vụ của văn bản nên không thể nằm trong nhánh của bước '{1}' (mỗi nhiệm vụ chỉ giao một lần).",
         [ErrorCodes.WorkflowCascadeNestedTargets] = "Bước '{0}' nằm trong nhánh của bước '{1}' nên các đơn vị nhận phải tính theo đơn vị của nhánh (counterpartsOf hoặc childrenOf là \"{2}\"): nếu không, mỗi nhánh lại giao cùng nhiệm vụ cho cùng các đơn vị.",
+        [ErrorCodes.WorkflowCascadeBodyLead] = "Bước '{0}' nằm trong nhánh của bước '{1}' nên nhiệm vụ được giao cho đơn vị của nhánh: hãy bỏ đơn vị chủ trì của bước này (đơn vị đặt ở đây sẽ không được dùng).",
         // (this area's entries go above the next marker)
         [ErrorCodes.ParseItemsTextRequired] = "Dán nội dung văn bản kết luận để đề xuất các nhiệm vụ.",
         [ErrorCodes.ParseItemsTextTooLong] = "Nội dung dán vào dài tối đa {0} ký tự (đang có {1}).",

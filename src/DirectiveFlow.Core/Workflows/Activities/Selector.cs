@@ -27,7 +27,12 @@ public sealed record Selector
     /// <summary>Explicit unit codes, e.g. <c>01-COMMITTEE</c>.</summary>
     public IReadOnlyList<string>? Units { get; init; }
 
-    /// <summary>Active commune-level units of X's pillar within X's province ("branch", "issuer" or a unit code).</summary>
+    /// <summary>
+    /// Active commune-level units of X's pillar within X's province ("branch", "issuer" or a unit code). Every unit of one
+    /// pillar in one province (its pillar unit, its departments) has the same counterparts, so in a nested cascade two
+    /// branches may name the same communes: each gets the work once, from the run that reached it first; the later run
+    /// neither gives nor awaits it (the engine's CascadeBranchWriter).
+    /// </summary>
     public string? CounterpartsOf { get; init; }
 
     /// <summary>Active units whose parent is X ("branch", "issuer" or a unit code).</summary>

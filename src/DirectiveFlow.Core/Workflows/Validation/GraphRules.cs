@@ -123,6 +123,7 @@ internal sealed class GraphRules(WorkflowDefinition definition, ErrorList errors
     private void CheckCascadeBodies(string start, List<(int Index, string Source, string Outcome, string Target)> edges)
     {
         var reportedNested = new HashSet<string>(StringComparer.Ordinal);
+        var bodies = new List<(string Cascade, HashSet<string> Body)>();
         foreach (var cascade in definition.Activities.Where(a => a.Type == ActivityTypes.Cascade && _index[a.Id] == definition.Activities.IndexOf(a)))
         {
             bool IsEach((int Index, string Source, string Outcome, string Target) e) => e.Source == cascade.Id && e.Outcome == Outcomes.Each;
@@ -149,6 +150,19 @@ internal sealed class GraphRules(WorkflowDefinition definition, ErrorList errors
                 errors.AddForActivity(_index[nested], ValidationCodes.CascadeNestedTargets,
                     new ErrorMessage(ErrorCodes.WorkflowCascadeNestedTargets, nested, cascade.Id, Selector.Branch), "/properties/targets");
             }
+
+            bodies.Add((cascade.Id, body));
+        }
+
+        // In a branch the task goes to the branch's unit (UnitTaskWriter): a lead set there would be silently ignored.
+        // Named with the innermost cascade, the one whose branch's unit it would be.
+        foreach (var task in definition.Activities.Where(a => _index[a.Id] == definition.Activities.IndexOf(a) && HasLead(a.Id)))
+        {
+            if (bodies.Where(b => b.Body.Contains(task.Id) && b.Cascade != task.Id).OrderBy(b => b.Body.Count).FirstOrDefault() is ({ } cascadeId, _))
+            {
+                errors.AddForActivity(_index[task.Id], ValidationCodes.CascadeBodyLead,
+                    new ErrorMessage(ErrorCodes.WorkflowCascadeBodyLead, task.Id, cascadeId), "/properties/lead");
+            }
         }
     }
 
@@ -169,6 +183,10 @@ internal sealed class GraphRules(WorkflowDefinition definition, ErrorList errors
             return false; // the activity rules report what is wrong with its properties
         }
     }
+
+    private bool HasLead(string id) =>
+        _index.TryGetValue(id, out var i) && definition.Activities[i] is { Type: ActivityTypes.UnitTask } task
+        && task.Properties["lead"] is not null;
 
     private bool IsItemsCascade(string id) =>
         _index.TryGetValue(id, out var i) && definition.Activities[i] is { Type: ActivityTypes.Cascade } a

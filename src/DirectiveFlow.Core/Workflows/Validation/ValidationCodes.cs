@@ -35,4 +35,5 @@ public static class ValidationCodes
     public const string ItemsNotNarrowable = "items-not-narrowable";
     public const string ItemsCascadeNested = "items-cascade-nested";
     public const string CascadeNestedTargets = "cascade-nested-targets";
+    public const string CascadeBodyLead = "cascade-body-lead";
 }

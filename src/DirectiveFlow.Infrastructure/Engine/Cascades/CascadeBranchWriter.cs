@@ -3,6 +3,7 @@ using DirectiveFlow.Core.Workflows.Activities;
 using DirectiveFlow.Infrastructure.Engine.Notices;
 using DirectiveFlow.Infrastructure.Engine.Runtime;
 using DirectiveFlow.Infrastructure.Telemetry;
+using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Engine.Cascades;
 
@@ -22,14 +23,65 @@ public sealed class CascadeBranchWriter(DeadlineCalculator deadlines, Assignment
         }
 
         using var activity = CascadeTelemetry.WriteBranches(units.Count);
+        var given = cascade.ParentExecutionId is null ? [] : await GivenElsewhereAsync(step, cascade, units, cancellationToken);
+        if (given.Count > 0)
+        {
+            units = units.Where(u => !given.ContainsKey(u.Id)).ToList();
+        }
+
         if (TaskBody(step, cascade.ActivityId) is { } taskActivityId)
         {
             await WriteTaskBranchesAsync(step, cascade, taskActivityId, units, knownNew, cancellationToken);
+        }
+        else
+        {
+            await WalkBranchesAsync(step, cascade, units, walker, cancellationToken);
+        }
+
+        // Counted after the others are written, so that they alone can never complete the join before them.
+        if (given.Count > 0)
+        {
+            await walker.BranchesGivenElsewhereAsync(step, cascade.Id, given.Values.Order(StringComparer.Ordinal).ToList(), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The units among <paramref name="units"/> to whom another run of the same cascade (for another branch of an
+    /// enclosing cascade) gave its work already: with <c>counterpartsOf: "branch"</c> every department of a province, or
+    /// its pillar unit and its departments, has the same commune counterparts, and a unit leading two items runs its
+    /// nested cascade twice. A task is one per (instance, activity, unit, item), so the unit keeps the one it has, answering
+    /// to the run that gave it first; this run neither gives nor awaits it (its branch counts as withdrawn). One query, by
+    /// the tasks those runs gave directly.
+    /// </summary>
+    private static async Task<Dictionary<Guid, string>> GivenElsewhereAsync(
+        FlowStep step, ActivityExecution cascade, IReadOnlyList<TargetUnit> units, CancellationToken cancellationToken)
+    {
+        // A run started earlier in this step is otherwise saved with the step's last flush, after its task rows.
+        await step.Db.SaveChangesAsync(cancellationToken);
+        if (step.Db.Entry(cascade).State != EntityState.Detached)
+        {
+            step.Db.Entry(cascade).State = EntityState.Detached; // saved: its counts now move by UPDATE only (JoinCounter)
+        }
+
+        var (instanceId, activityId, executionId) = (step.InstanceId, cascade.ActivityId, cascade.Id);
+        var unitIds = units.Select(u => u.Id).Distinct().ToList();
+        var others = step.Db.ActivityExecutions.Where(e => e.InstanceId == instanceId && e.ActivityId == activityId && e.Id != executionId)
+            .Select(e => (Guid?)e.Id);
+        var given = await step.Db.Tasks.AsNoTracking()
+            .Where(t => t.InstanceId == instanceId && unitIds.Contains(t.UnitId) && others.Contains(t.CascadeExecutionId))
+            .Select(t => t.UnitId).Distinct().ToListAsync(cancellationToken);
+        return units.Where(u => given.Contains(u.Id)).DistinctBy(u => u.Id).ToDictionary(u => u.Id, u => u.Code);
+    }
+
+    private static async Task WalkBranchesAsync(
+        FlowStep step, ActivityExecution cascade, IReadOnlyList<TargetUnit> units, FlowWalker walker, CancellationToken cancellationToken)
+    {
+        if (units.Count == 0)
+        {
             return;
         }
 
         var body = step.Flow.Next(cascade.ActivityId, Outcomes.Each);
-
         foreach (var unit in units)
         {
             var scope = new FlowScope(cascade.Id, unit.Id, unit.ItemNo);
@@ -58,6 +110,11 @@ public sealed class CascadeBranchWriter(DeadlineCalculator deadlines, Assignment
     private async Task WriteTaskBranchesAsync(
         FlowStep step, ActivityExecution cascade, string taskActivityId, IReadOnlyList<TargetUnit> units, bool knownNew, CancellationToken cancellationToken)
     {
+        if (units.Count == 0)
+        {
+            return;
+        }
+
         var template = new TaskTemplate(step, taskActivityId, deadlines);
         var assigner = cascade.UnitId ?? step.Directive.IssuingUnitId;
         var items = units.Any(u => u.ItemNo > 0) ? await step.ItemsAsync(cancellationToken) : null;

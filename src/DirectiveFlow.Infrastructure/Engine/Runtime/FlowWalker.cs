@@ -61,6 +61,16 @@ public sealed class FlowWalker(FlowWalkerServices services)
         }
     }
 
+    /// <summary>Counts branches whose units another run of the cascade gave the work already (<see cref="JoinCounter.BranchesGivenElsewhereAsync"/>).</summary>
+    public async Task BranchesGivenElsewhereAsync(FlowStep step, Guid cascadeExecutionId, IReadOnlyCollection<string> unitCodes, CancellationToken cancellationToken)
+    {
+        var completed = await JoinCounter.BranchesGivenElsewhereAsync(step, cascadeExecutionId, unitCodes, cancellationToken);
+        if (completed is not null)
+        {
+            await ContinueAfterCascadeAsync(step, completed, cancellationToken);
+        }
+    }
+
     /// <summary>Takes the Done port of a cascade whose join just completed (sub-cascades end there).</summary>
     public async Task ContinueAfterCascadeAsync(FlowStep step, ActivityExecution cascade, CancellationToken cancellationToken)
     {

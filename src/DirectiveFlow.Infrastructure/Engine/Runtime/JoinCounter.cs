@@ -19,16 +19,34 @@ public static class JoinCounter
     /// Counts one finished branch; returns the cascade when this branch completed it, else null. A branch whose task was
     /// withdrawn (<paramref name="withdrawn"/>: cancelled by an administrator) counts the same, journalled as withdrawn.
     /// </summary>
-    public static async Task<ActivityExecution?> BranchFinishedAsync(
-        FlowStep step, Guid cascadeExecutionId, CancellationToken cancellationToken, bool withdrawn = false)
+    public static Task<ActivityExecution?> BranchFinishedAsync(
+        FlowStep step, Guid cascadeExecutionId, CancellationToken cancellationToken, bool withdrawn = false) =>
+        CountAsync(step, cascadeExecutionId, 1, withdrawn, withdrawn ? "branch.withdrawn" : "branch.completed", null, cancellationToken);
+
+    /// <summary>
+    /// Counts the branches of a cascade whose units were already given the same work by another run of that cascade
+    /// (<see cref="Cascades.CascadeBranchWriter"/>) as withdrawn: this run neither gives nor awaits them. Returns the
+    /// cascade when they completed it, else null.
+    /// </summary>
+    public static Task<ActivityExecution?> BranchesGivenElsewhereAsync(
+        FlowStep step, Guid cascadeExecutionId, IReadOnlyCollection<string> unitCodes, CancellationToken cancellationToken) =>
+        CountAsync(step, cascadeExecutionId, unitCodes.Count, true, "branch.given",
+            string.Join(", ", unitCodes.Take(JournalCodes)) + (unitCodes.Count > JournalCodes ? $" … +{unitCodes.Count - JournalCodes}" : ""), cancellationToken);
+
+    /// <summary>The units named in a <c>branch.given</c> line: a province's communes are a hundred and more.</summary>
+    private const int JournalCodes = 20;
+
+    private static async Task<ActivityExecution?> CountAsync(
+        FlowStep step, Guid cascadeExecutionId, int count, bool withdrawn, string journal, string? units, CancellationToken cancellationToken)
     {
         await step.Db.SaveChangesAsync(cancellationToken);
         // Statement and read built once per model: a cascade of thousands of branches counts each of them here.
         await ProviderValues.ExecuteAsync(step.Db.Database, ProviderSql.For(step.Db).CountFinishedBranch, cancellationToken,
-            ("@id", new ProviderValues(step.Db.Database.ProviderName).Id(cascadeExecutionId)), ("@withdrawn", withdrawn ? 1 : 0));
+            ("@id", new ProviderValues(step.Db.Database.ProviderName).Id(cascadeExecutionId)), ("@count", count), ("@withdrawn", withdrawn ? count : 0));
         // Read back inside the same transaction: the row is locked by the update, so this is the value it set.
         var cascade = await Executions.For(step.Db)(step.Db, cascadeExecutionId, cancellationToken);
-        step.Journal(withdrawn ? "branch.withdrawn" : "branch.completed", $"{cascade.CompletedBranches}/{cascade.ExpectedBranches}", cascade.ActivityId);
+        var tally = $"{cascade.CompletedBranches}/{cascade.ExpectedBranches}";
+        step.Journal(journal, units is null ? tally : $"{tally}: {units}", cascade.ActivityId);
         return IsMet(step, cascade) ? await TryCompleteAsync(step, cascade, cancellationToken) : null;
     }
 

@@ -131,9 +131,9 @@ public abstract class ProviderSql(SqlNames names)
     private string? _claimTaskStamp;
 
     /// <summary>
-    /// One finished branch counted on cascade <c>@id</c> (<see cref="ProviderValues.Id"/>): an atomic increment of its
-    /// completed branches, and of its withdrawn ones by <c>@withdrawn</c> (0 or 1), its stamp moving on. Built once per
-    /// model, like <see cref="CompleteOpenTask"/>.
+    /// <c>@count</c> finished branches counted on cascade <c>@id</c> (<see cref="ProviderValues.Id"/>): an atomic increment
+    /// of its completed branches, and of its withdrawn ones by <c>@withdrawn</c> (0 or <c>@count</c>), its stamp moving on.
+    /// Built once per model, like <see cref="CompleteOpenTask"/>.
     /// </summary>
     public string CountFinishedBranch => _countFinishedBranch ??= BuildCountFinishedBranch();
 
@@ -144,7 +144,7 @@ public abstract class ProviderSql(SqlNames names)
         var executions = Names.ActivityExecutions;
         var (completed, withdrawn, stamp) = (executions.Column(nameof(ActivityExecution.CompletedBranches)),
             executions.Column(nameof(ActivityExecution.WithdrawnBranches)), executions.Column(nameof(ActivityExecution.ConcurrencyStamp)));
-        return $"UPDATE {executions.Name} SET {completed} = {completed} + 1, {withdrawn} = {withdrawn} + @withdrawn, {stamp} = {stamp} + 1 " +
+        return $"UPDATE {executions.Name} SET {completed} = {completed} + @count, {withdrawn} = {withdrawn} + @withdrawn, {stamp} = {stamp} + 1 " +
             $"WHERE {executions.Column(nameof(ActivityExecution.Id))} = @id";
     }
 

@@ -46,3 +46,15 @@ export function download(fileName, text) {
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+// The import box's text in UTF-8, which Blazor hands to .NET as a stream (IJSStreamReference): sent as an event it
+// was one SignalR message, which past the hub's 32 KB limit ended the circuit.
+export function textStream(element) {
+    return new TextEncoder().encode(element ? element.value : "");
+}
+
+export function clearText(element) {
+    if (element) {
+        element.value = "";
+    }
+}
