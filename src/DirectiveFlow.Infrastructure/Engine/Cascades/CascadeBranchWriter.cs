@@ -41,6 +41,14 @@ public sealed class CascadeBranchWriter(DeadlineCalculator deadlines, Assignment
         // Counted after the others are written, so that they alone can never complete the join before them.
         if (given.Count > 0)
         {
+            // The count is an UPDATE of the saved row: saved first, and no longer tracked, so the step's last flush cannot
+            // write its stale counts back (JoinCounter).
+            await step.Db.SaveChangesAsync(cancellationToken);
+            if (step.Db.Entry(cascade).State != EntityState.Detached)
+            {
+                step.Db.Entry(cascade).State = EntityState.Detached;
+            }
+
             await walker.BranchesGivenElsewhereAsync(step, cascade.Id, given.Values.Order(StringComparer.Ordinal).ToList(), cancellationToken);
         }
     }
@@ -56,19 +64,18 @@ public sealed class CascadeBranchWriter(DeadlineCalculator deadlines, Assignment
     private static async Task<Dictionary<Guid, string>> GivenElsewhereAsync(
         FlowStep step, ActivityExecution cascade, IReadOnlyList<TargetUnit> units, CancellationToken cancellationToken)
     {
-        // A run started earlier in this step is otherwise saved with the step's last flush, after its task rows.
-        await step.Db.SaveChangesAsync(cancellationToken);
-        if (step.Db.Entry(cascade).State != EntityState.Detached)
-        {
-            step.Db.Entry(cascade).State = EntityState.Detached; // saved: its counts now move by UPDATE only (JoinCounter)
-        }
-
+        // No flush: the other runs' tasks are in the database already (written in bulk, or saved by earlier steps); a run
+        // started earlier in this step, not saved yet, is named from the context. A re-cascading step of the national flow
+        // runs this for every province unit, so it adds one query and no round trip of its own besides.
         var (instanceId, activityId, executionId) = (step.InstanceId, cascade.ActivityId, cascade.Id);
+        var unsaved = step.Db.ChangeTracker.Entries<ActivityExecution>()
+            .Where(e => e.State == EntityState.Added && e.Entity.ActivityId == activityId && e.Entity.Id != executionId)
+            .Select(e => (Guid?)e.Entity.Id).ToList();
         var unitIds = units.Select(u => u.Id).Distinct().ToList();
         var others = step.Db.ActivityExecutions.Where(e => e.InstanceId == instanceId && e.ActivityId == activityId && e.Id != executionId)
             .Select(e => (Guid?)e.Id);
         var given = await step.Db.Tasks.AsNoTracking()
-            .Where(t => t.InstanceId == instanceId && unitIds.Contains(t.UnitId) && others.Contains(t.CascadeExecutionId))
+            .Where(t => t.InstanceId == instanceId && unitIds.Contains(t.UnitId) && (others.Contains(t.CascadeExecutionId) || unsaved.Contains(t.CascadeExecutionId)))
             .Select(t => t.UnitId).Distinct().ToListAsync(cancellationToken);
         return units.Where(u => given.Contains(u.Id)).DistinctBy(u => u.Id).ToDictionary(u => u.Id, u => u.Code);
     }
