@@ -775,6 +775,7 @@ public static class EnText
         ["Directive.WithdrawConfirm"] = "Withdraw {0}? {1} open tasks of {2} units will stop, and each unit gets one email saying so. This cannot be undone.",
         ["Directive.WithdrawConfirmButton"] = "Confirm the withdrawal",
         ["Directive.Withdrawn"] = "This directive was withdrawn at {0} by {1}.",
+        ["Directive.WithdrawnNoTasks"] = "The directive was withdrawn: its tasks have stopped and no unit has work left under it.",
         ["Directives.Withdrawn"] = "Withdrawn",
         ["Directive.FilesHint"] = "Choose one or more PDF files, each at most {0} MB.",
         ["Directive.FilesNone"] = "No signed document attached.",

@@ -775,6 +775,7 @@ public static class ViText
         ["Directive.WithdrawConfirm"] = "Thu hồi {0}? {1} nhiệm vụ đang thực hiện của {2} đơn vị sẽ dừng và mỗi đơn vị nhận một thư báo thu hồi. Không thể hoàn tác.",
         ["Directive.WithdrawConfirmButton"] = "Xác nhận thu hồi",
         ["Directive.Withdrawn"] = "Văn bản đã được thu hồi lúc {0}; người thu hồi: {1}.",
+        ["Directive.WithdrawnNoTasks"] = "Văn bản đã thu hồi: các nhiệm vụ đã dừng, không còn đơn vị nào phải thực hiện.",
         ["Directives.Withdrawn"] = "Đã thu hồi",
         ["Directive.FilesHint"] = "Chọn một hoặc nhiều tệp PDF, mỗi tệp tối đa {0} MB.",
         ["Directive.FilesNone"] = "Chưa đính kèm văn bản ký số.",

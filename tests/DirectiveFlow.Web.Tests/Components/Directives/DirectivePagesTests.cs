@@ -217,6 +217,9 @@ public sealed class DirectivePagesTests : IAsyncLifetime
         var after = WebUtility.HtmlDecode(await issuer.PageAsync(confirmed.Headers.Location!.PathAndQuery()));
         Assert.Contains("Văn bản đã được thu hồi lúc", after, StringComparison.Ordinal);
         Assert.Contains("Lý do thu hồi: Ban hành nhầm.", after, StringComparison.Ordinal);
+        // Its cancelled tasks are not counted: the empty tables say why, not "no task assigned yet".
+        Assert.Contains("Văn bản đã thu hồi: các nhiệm vụ đã dừng", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("Chưa có nhiệm vụ nào được giao", after, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"withdraw\"", after, StringComparison.Ordinal);
         Assert.Contains("Đã thu hồi", WebUtility.HtmlDecode(await issuer.PageAsync("/directives")), StringComparison.Ordinal);
         await using var read = _app.Database.CreateContext();
