@@ -11,6 +11,6 @@ namespace DirectiveFlow.Infrastructure.Engine.Cascades;
 /// </summary>
 public sealed class SqlServerTaskBulkWriter : ITaskBulkWriter
 {
-    public Task<IReadOnlyList<UnitTask>> InsertAsync(DirectiveFlowDbContext db, IEnumerable<UnitTask> tasks, bool knownNew, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<UnitTask>> InsertAsync(DirectiveFlowDbContext db, IEnumerable<UnitTask> tasks, ExistingTasks existing, CancellationToken cancellationToken) =>
         PreparedTaskInsert.ExecuteAsync(db, ((SqlServerSql)ProviderSql.For(db)).InsertTaskUnlessExists, "@", tasks, value => value ?? DBNull.Value, cancellationToken);
 }

@@ -5,10 +5,13 @@ using DirectiveFlow.Infrastructure.Persistence.Sql.Sqlite;
 
 namespace DirectiveFlow.Infrastructure.Engine.Cascades;
 
-/// <summary>SQLite: one prepared <c>INSERT OR IGNORE</c> reused for every row inside the batch transaction.</summary>
+/// <summary>
+/// SQLite: one prepared <c>INSERT OR IGNORE</c> reused for every row inside the batch transaction, whatever
+/// <see cref="ExistingTasks"/> says: the skip costs nothing measurable here.
+/// </summary>
 public sealed class SqliteTaskBulkWriter : ITaskBulkWriter
 {
-    public Task<IReadOnlyList<UnitTask>> InsertAsync(DirectiveFlowDbContext db, IEnumerable<UnitTask> tasks, bool knownNew, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<UnitTask>> InsertAsync(DirectiveFlowDbContext db, IEnumerable<UnitTask> tasks, ExistingTasks existing, CancellationToken cancellationToken)
     {
         // Looked up once: DatabaseFacade.ProviderName resolves a service per call, which per value was half the cascade's time.
         var provider = db.Database.ProviderName;
