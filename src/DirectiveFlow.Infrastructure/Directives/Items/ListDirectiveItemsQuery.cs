@@ -71,11 +71,14 @@ public sealed class ListDirectiveItemsHandler(IDbContextFactory<DirectiveFlowDbC
         var unitIds = items.SelectMany(i => i.SupportingUnitIds.Append(i.LeadUnitId)).Distinct().ToList();
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => new UnitRef(u.Id, u.Code, u.Name), cancellationToken);
-        // The lead's own task of each item: the first one written for it at the directive's level (not a sub-cascade's).
+        // The lead's own task of each item: the first one written for the item's lead at the directive's level (not a
+        // sub-cascade's, nor the work a nested cascade gave other units for the item).
+        var leads = items.ToDictionary(i => i.Ordinal, i => i.LeadUnitId);
         var tasks = (await db.Tasks.AsNoTracking()
                 .Where(t => t.DirectiveId == query.DirectiveId && t.ItemNo > 0 && t.ParentTaskId == null)
                 .Select(t => new { t.Id, t.ItemNo, t.UnitId, t.Status, t.DueAt, t.CompletedAt, t.ProgressPercent })
                 .ToListAsync(cancellationToken))
+            .Where(t => leads.TryGetValue(t.ItemNo, out var lead) && lead == t.UnitId)
             .GroupBy(t => t.ItemNo)
             .ToDictionary(g => g.Key, g => g.OrderBy(t => t.Id).First());
         var now = time.GetUtcNow();

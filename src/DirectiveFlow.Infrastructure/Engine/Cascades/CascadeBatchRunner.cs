@@ -53,7 +53,7 @@ public sealed class CascadeBatchRunner(
                 return wrote;
             }
 
-            targets ??= await CascadeTargets.ResolveAsync(step, cascade.ActivityId, cascade.UnitId, cancellationToken);
+            targets ??= await CascadeTargets.ResolveAsync(step, cascade.ActivityId, cascade.UnitId, cascade.ItemNo, cancellationToken);
             var from = cascade.WrittenBranches;
             var batch = targets.Skip(from).Take(options.CascadeBatchSize).ToList();
             var to = batch.Count == 0 ? cascade.ExpectedBranches : from + batch.Count;

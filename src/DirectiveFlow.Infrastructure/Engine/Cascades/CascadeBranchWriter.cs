@@ -183,9 +183,10 @@ public sealed class CascadeBranchWriter(DeadlineCalculator deadlines, Assignment
 
         if (items is not null)
         {
-            // An item's task is the document's own line: each gets its journal row, naming the item and its lead.
+            // An item's task is the document's own line: each gets its journal row, naming the item and its lead (not the
+            // work a nested cascade gives others for the item).
             var codes = units.DistinctBy(u => u.Id).ToDictionary(u => u.Id, u => u.Code);
-            foreach (var task in written)
+            foreach (var task in written.Where(t => items.TryGetValue(t.ItemNo, out var item) && item.LeadUnitId == t.UnitId))
             {
                 step.Journal("item.assigned", $"{items[task.ItemNo].Number} → {codes[task.UnitId]}", taskActivityId, task.Id);
             }

@@ -16,7 +16,7 @@ public sealed class CascadeStarter(
     public async Task StartAsync(FlowStep step, string activityId, FlowScope scope, FlowWalker walker, CancellationToken cancellationToken)
     {
         var props = step.Flow.Properties<CascadeProperties>(activityId);
-        var targets = await CascadeTargets.ResolveAsync(step, activityId, scope.UnitId, cancellationToken);
+        var targets = await CascadeTargets.ResolveAsync(step, activityId, scope.UnitId, scope.ItemNo, cancellationToken);
         var inline = targets.Count <= options.InlineCascadeLimit || !step.CanDeferCascades;
         using var telemetry = CascadeTelemetry.Start(targets.Count, inline);
         var cascade = new ActivityExecution

@@ -15,8 +15,12 @@ namespace DirectiveFlow.Infrastructure.Engine.Cascades;
 /// </summary>
 public static class CascadeTargets
 {
-    /// <summary>The targets of <paramref name="activityId"/> running in the branch of <paramref name="branchUnitId"/>.</summary>
-    public static async Task<List<TargetUnit>> ResolveAsync(FlowStep step, string activityId, Guid? branchUnitId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The targets of <paramref name="activityId"/> running in the branch of <paramref name="branchUnitId"/>. In an item's
+    /// branch (<paramref name="itemNo"/> above 0) each target carries the item, so that a unit leading two items gives
+    /// each its own nested work: a task is one per (instance, activity, unit, item).
+    /// </summary>
+    public static async Task<List<TargetUnit>> ResolveAsync(FlowStep step, string activityId, Guid? branchUnitId, int itemNo, CancellationToken cancellationToken)
     {
         var selector = step.Flow.Properties<CascadeProperties>(activityId).Targets;
         if (selector.Items is not null)
@@ -27,7 +31,8 @@ public static class CascadeTargets
         var targets = await SelectorResolver.ResolveAsync(
             step.Db, selector, branchUnitId, step.Directive.IssuingUnitId, step.Directive.Inputs, cancellationToken,
             branchPlace: step.Branch is { } branch && branch.Id == branchUnitId ? branch.Place : null);
-        return ChosenTargets.Narrow(targets, step.Directive.Inputs, activityId);
+        var chosen = ChosenTargets.Narrow(targets, step.Directive.Inputs, activityId);
+        return itemNo == 0 ? chosen : chosen.Select(t => t with { ItemNo = itemNo }).ToList();
     }
 
     /// <summary>

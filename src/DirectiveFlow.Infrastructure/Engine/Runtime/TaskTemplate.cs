@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Directives.Items;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Core.Workflows.Activities;
@@ -117,9 +118,11 @@ public sealed class TaskTemplate
             : CreateFor(unit, scope, assignerUnitId);
 
     /// <summary>
-    /// The task row for <paramref name="item"/> of an itemized document, led by <paramref name="unit"/>: the title and
-    /// instructions filled with the item (<c>{{item.…}}</c>), due at the item's own deadline — a date (17:00 that day),
-    /// or working days from now — else at the activity's; capped by the directive's overall deadline like every task.
+    /// The task row for <paramref name="item"/> of an itemized document: the title and instructions filled with the item
+    /// (<c>{{item.…}}</c>). The item's lead (<paramref name="unit"/>) is due at the item's own deadline — a date (17:00
+    /// that day), or working days from now — else at the activity's. A unit a nested cascade gives work for the item is due
+    /// at the activity's deadline, no later than the item's date when it has one (its working days count from the lead's
+    /// task, not from this later step). Capped by the directive's overall deadline like every task.
     /// </summary>
     public UnitTask CreateForItem(TargetUnit unit, FlowScope scope, Guid assignerUnitId, DirectiveItem item)
     {
@@ -128,7 +131,11 @@ public sealed class TaskTemplate
             throw new InvalidOperationException("Items are written from a UnitTask activity, not a sub-cascade.");
         }
 
-        var due = DeadlineCalculator.Capped(_deadlines.ItemDueAt(item, _now) ?? DueAt, _directive.Deadline);
+        var due = DeadlineCalculator.Capped(
+            item.LeadUnitId == unit.Id
+                ? _deadlines.ItemDueAt(item, _now) ?? DueAt
+                : DeadlineCalculator.Capped(DueAt, item.DeadlineDate is { } date ? DirectiveDocument.DeadlineInstant(date) : null),
+            _directive.Deadline);
         var task = CreateFor(unit, scope, assignerUnitId);
         task.Title = Truncate(TemplateText.Compile(Properties.Title, _directive, item)(unit), 500);
         task.Instructions = TemplateText.Compile(Properties.Instructions, _directive, item)(unit);

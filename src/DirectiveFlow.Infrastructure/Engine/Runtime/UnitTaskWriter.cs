@@ -34,8 +34,8 @@ public sealed class UnitTaskWriter(DeadlineCalculator deadlines, AssignmentNotic
     }
 
     /// <summary>
-    /// Adds the supporting-unit rows of <paramref name="task"/> — the activity's supporting selector's units and, for an
-    /// item's task, the item's own supporting units (none when neither names any) — and answers them.
+    /// Adds the supporting-unit rows of <paramref name="task"/> — the activity's supporting selector's units and, for the
+    /// task of an item's lead, the item's own supporting units (none when neither names any) — and answers them.
     /// </summary>
     public static async Task<IReadOnlyList<TaskSupportingUnit>> AddSupportingAsync(
         FlowStep step, TaskTemplate template, UnitTask task, FlowScope scope, CancellationToken cancellationToken)
@@ -47,7 +47,7 @@ public sealed class UnitTaskWriter(DeadlineCalculator deadlines, AssignmentNotic
                 step.Db, supporting, scope.UnitId, step.Directive.IssuingUnitId, step.Directive.Inputs, cancellationToken)).Select(u => u.Id));
         }
 
-        if (scope.ItemNo > 0 && (await step.ItemsAsync(cancellationToken)).TryGetValue(scope.ItemNo, out var item))
+        if (scope.ItemNo > 0 && (await step.ItemsAsync(cancellationToken)).TryGetValue(scope.ItemNo, out var item) && item.LeadUnitId == task.UnitId)
         {
             unitIds.AddRange(item.SupportingUnitIds);
         }

@@ -7,6 +7,7 @@ using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure.Directives.Commands;
 using DirectiveFlow.Infrastructure.Directives.Items;
+using DirectiveFlow.Infrastructure.Engine.Commands;
 using DirectiveFlow.Infrastructure.Identity;
 using DirectiveFlow.Infrastructure.Tests.Directives;
 using DirectiveFlow.Infrastructure.Tests.Engine;
@@ -201,6 +202,84 @@ public sealed class ItemizedConclusionTests
         Assert.Equal(["01-COMMITTEE", "79-COMMITTEE"], items.Select(i => i.Lead.Code));
         Assert.All(items, i => Assert.NotNull(i.Task));
     }
+
+    /// <summary>
+    /// Regression: a flow whose item branch re-cascades (the lead plans, then gives its communes the work) gave a unit
+    /// leading two items only the first item's nested work: the communes' tasks were one per (instance, activity, unit),
+    /// so the second item's run found them given and counted them as another run's. Each item's nested run now gives its
+    /// own tasks, titled with the item, due no later than the item's date, without the item's supporting units (those are
+    /// the lead's), and the item's row still shows its lead's task.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_unit_leading_two_items_gives_its_communes_each_items_own_work(string provider)
+    {
+        await using var host = await SeededAsync(provider);
+        await host.PublishAsync(NestedItemsFlow);
+        var issued = await host.SendAsync(new IssueDirectiveCommand("15-KL/TU", "Về đẩy mạnh giải quyết 5 điểm nghẽn", "", DirectivePriority.Normal,
+            await host.UnitIdAsync("01-COMMITTEE"), "items-nested", new JsonObject
+            {
+                ["items"] = JsonNode.Parse("""
+                    [{"number": "1", "content": "Giải phóng mặt bằng.", "leadUnit": "01-COMMITTEE-SXD", "supportingUnits": ["01-COMMITTEE-STC"], "deadline": "2026-03-06"},
+                     {"number": "2", "content": "Rà soát điểm ùn tắc.", "leadUnit": "01-COMMITTEE-SXD", "deadline": 20}]
+                    """),
+            }, "issuer", Caller.System, DocumentType.Conclusion));
+        var plans = await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "plan");
+        Assert.Equal([1, 2], plans.Select(t => t.ItemNo).Order());
+        foreach (var plan in plans.OrderBy(t => t.ItemNo))
+        {
+            await host.SendAsync(new ResumeTaskCommand(plan.Id, "Done", "officer"));
+        }
+
+        await using (var db = host.Context())
+        {
+            var communes = await db.Units.AsNoTracking().Where(u => u.Level == UnitLevel.Commune && u.Pillar == Pillar.Committee)
+                .Select(u => u.Id).ToListAsync(EngineHost.Cancel);
+            var carry = await db.Tasks.AsNoTracking().Where(t => t.InstanceId == issued.InstanceId && t.ActivityId == "carry").ToListAsync(EngineHost.Cancel);
+            Assert.Equal(10, communes.Count);
+            foreach (var itemNo in new[] { 1, 2 })
+            {
+                var mine = carry.Where(t => t.ItemNo == itemNo).ToList();
+                Assert.Equal(communes.Order(), mine.Select(t => t.UnitId).Order());
+                Assert.All(mine, t => Assert.StartsWith($"Phường, xã thực hiện Nhiệm vụ {itemNo}: ", t.Title));
+            }
+
+            // The activity's 5 working days, and for item 1 no later than its 6 March.
+            Assert.All(carry.Where(t => t.ItemNo == 1), t => Assert.Equal(new DateTimeOffset(2026, 3, 6, 17, 0, 0, TimeSpan.FromHours(7)), t.DueAt));
+            Assert.All(carry.Where(t => t.ItemNo == 2), t => Assert.True(t.DueAt > new DateTimeOffset(2026, 3, 6, 17, 0, 0, TimeSpan.FromHours(7))));
+            var carryIds = carry.Select(t => t.Id).ToList();
+            Assert.False(await db.TaskSupportingUnits.AnyAsync(s => carryIds.Contains(s.TaskId), EngineHost.Cancel));
+            Assert.Equal(2, await db.Journal.CountAsync(j => j.InstanceId == issued.InstanceId && j.Action == "item.assigned", EngineHost.Cancel));
+            Assert.Equal(0, await db.Journal.CountAsync(j => j.InstanceId == issued.InstanceId && j.Action == "branch.given", EngineHost.Cancel));
+        }
+
+        var items = await host.QueryAsync(new ListDirectiveItemsQuery(issued.Id, Caller.System));
+        Assert.Equal(plans.OrderBy(t => t.ItemNo).Select(t => t.Id), items.Select(i => i.Task!.Id));
+        await FlowDriver.CompleteEverythingAsync(host, issued.InstanceId);
+        Assert.Equal(WorkflowInstanceStatus.Completed, (await FlowDriver.InstanceAsync(host, issued.InstanceId)).Status);
+    }
+
+    private const string NestedItemsFlow = """
+        {
+          "id": "items-nested", "name": "Kết luận, sở giao tiếp phường, xã",
+          "inputs": [{"name": "items", "type": "items", "label": "Các nhiệm vụ", "required": true}],
+          "activities": [
+            {"id": "start", "type": "Start", "properties": {}},
+            {"id": "items", "type": "Cascade", "properties": {"targets": {"items": "items"}, "completion": {"mode": "all"}}},
+            {"id": "plan", "type": "UnitTask", "properties": {"title": "{{item.label}}: {{item.content}}", "deadline": {"workingDays": 30}}},
+            {"id": "communes", "type": "Cascade", "properties": {"targets": {"counterpartsOf": "branch"}, "completion": {"mode": "all"}}},
+            {"id": "carry", "type": "UnitTask", "properties": {"title": "Phường, xã thực hiện {{item.label}}: {{item.content}}", "deadline": {"workingDays": 5}}},
+            {"id": "end", "type": "End", "properties": {}}
+          ],
+          "connections": [
+            {"source": "start", "outcome": "Done", "target": "items"},
+            {"source": "items", "outcome": "Each", "target": "plan"},
+            {"source": "plan", "outcome": "Done", "target": "communes"},
+            {"source": "communes", "outcome": "Each", "target": "carry"},
+            {"source": "items", "outcome": "Done", "target": "end"}
+          ]
+        }
+        """;
 
     private static async Task<IssueDirectiveResult> IssueAsync(EngineHost host, string items, DirectiveDocument? document = null) =>
         await host.SendAsync(new IssueDirectiveCommand("15-KL/TU", "Về đẩy mạnh giải quyết 5 điểm nghẽn", "", DirectivePriority.Normal,
