@@ -28,6 +28,42 @@ public sealed class NestedCascadeOverlapTests
     public async Task A_nested_cascade_walked_branch_by_branch_does_not_give_a_unit_the_task_twice(string provider) =>
         await RunAsync(provider, walked: true);
 
+    /// <summary>
+    /// Regression: when both outer branches finished at the same moment on PostgreSQL, both runs wrote the communes' tasks,
+    /// and the second failed on the duplicate key (a 500) instead of counting them as given: asking first could not see the
+    /// other transaction's rows before it committed. Now the second write waits on the unique key, fails, is rolled back to
+    /// its savepoint, and writes again skipping the rows the first run committed; the units skipped count as given. On
+    /// SQLite the two completions queue one behind the other.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Two_branches_finishing_at_once_give_each_unit_its_task_once(string provider)
+    {
+        await using var host = await CancelledBranchTests.AdminHostAsync(provider);
+        await AddDepartmentAsync(host);
+        await host.PublishAsync(Flow(walked: false));
+        for (var round = 0; round < 3; round++)
+        {
+            var issued = await host.IssueAsync("overlap", "01-PARTY");
+            var plans = await FlowDriver.OpenTasksAsync(host, issued.InstanceId, "plan");
+            Assert.Equal(2, plans.Count);
+            await Task.WhenAll(plans.Select(p => host.SendAsync(new ResumeTaskCommand(p.Id, "Done", "officer"))));
+
+            await using (var db = host.Context())
+            {
+                var carry = await db.Tasks.AsNoTracking().Where(t => t.InstanceId == issued.InstanceId && t.ActivityId == "carry").ToListAsync(EngineHost.Cancel);
+                Assert.Equal(2, carry.Count);
+                Assert.Single(carry.Select(t => t.CascadeExecutionId).Distinct());
+                var runs = await db.ActivityExecutions.AsNoTracking().Where(e => e.InstanceId == issued.InstanceId && e.ActivityId == "communes").ToListAsync(EngineHost.Cancel);
+                Assert.Equal(2, runs.Count);
+                Assert.Single(runs, e => e.WithdrawnBranches == 2 && e.Status == ActivityExecutionStatus.Completed);
+            }
+
+            await FlowDriver.CompleteEverythingAsync(host, issued.InstanceId);
+            Assert.Equal(WorkflowInstanceStatus.Completed, (await FlowDriver.InstanceAsync(host, issued.InstanceId)).Status);
+        }
+    }
+
     private static async Task RunAsync(string provider, bool walked)
     {
         await using var host = await CancelledBranchTests.AdminHostAsync(provider);
