@@ -2,7 +2,7 @@ namespace DirectiveFlow.Infrastructure.Email;
 
 /// <summary>
 /// What one dispatch run did. <see cref="Held"/>: escalations kept for their recipient's digest; <see cref="Skipped"/>:
-/// chases not sent because their task closed meanwhile.
+/// chases not sent because their task closed meanwhile, and digests all of whose tasks did.
 /// </summary>
 public sealed record DispatchResult(int Claimed, int Sent, int Failed, int DeadLettered)
 {

@@ -18,7 +18,8 @@ namespace DirectiveFlow.Infrastructure.Email;
 /// <see cref="EscalationDigestWriter"/> gathers them into one digest per recipient and window, sent like any row. A cycle
 /// starts by making rows of the notices cascades left on their shared models (<see cref="NoticeExpansion"/>), even when
 /// no mail can go out, so the outbox shows them. A chase of a task closed since it was queued is not sent
-/// (<see cref="ClosedTaskChases"/>): the batch that claimed it marks it skipped.
+/// (<see cref="ClosedTaskChases"/>): the batch that claimed it marks it skipped; a digest leaves such tasks out, and is
+/// skipped when none is left (<see cref="EscalationDigestWriter.LeaveOutClosedTasksAsync"/>).
 /// </summary>
 public sealed class OutboxDispatcher(
     DirectiveFlowDbContext db,
@@ -104,6 +105,7 @@ public sealed class OutboxDispatcher(
 
         // A database error here fails the run; the claimed rows come back when their lease runs out.
         var skipped = await ClosedTaskChases.FindAsync(db, claim.Messages, cancellationToken);
+        skipped.AddRange(await digests.LeaveOutClosedTasksAsync(claim.Messages.Except(skipped), now, cancellationToken));
         foreach (var message in skipped)
         {
             message.Status = OutboxStatus.Skipped;
