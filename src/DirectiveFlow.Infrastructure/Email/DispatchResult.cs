@@ -12,6 +12,9 @@ public sealed record DispatchResult(int Claimed, int Sent, int Failed, int DeadL
 
     public int Skipped { get; init; }
 
+    /// <summary>The SMTP server could not be reached (or refused the sign-in): the emails it held wait, no attempt counted.</summary>
+    public bool Unreachable { get; init; }
+
     public static DispatchResult operator +(DispatchResult a, DispatchResult b) =>
-        new(a.Claimed + b.Claimed, a.Sent + b.Sent, a.Failed + b.Failed, a.DeadLettered + b.DeadLettered) { Held = a.Held + b.Held, Skipped = a.Skipped + b.Skipped };
+        new(a.Claimed + b.Claimed, a.Sent + b.Sent, a.Failed + b.Failed, a.DeadLettered + b.DeadLettered) { Held = a.Held + b.Held, Skipped = a.Skipped + b.Skipped, Unreachable = a.Unreachable || b.Unreachable };
 }

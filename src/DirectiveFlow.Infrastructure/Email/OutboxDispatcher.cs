@@ -44,7 +44,9 @@ public sealed class OutboxDispatcher(
         }
 
         var total = await DispatchBatchesAsync(maxBatches, cancellationToken);
-        if (await digests.WriteAsync(time.GetUtcNow(), cancellationToken) > 0)
+        // Written even while the server cannot be reached, so the outbox shows them; sent in this run only if it can be:
+        // trying it again moments after it failed would only wait out another connection timeout (DeferAsync).
+        if (await digests.WriteAsync(time.GetUtcNow(), cancellationToken) > 0 && !total.Unreachable)
         {
             total += await DispatchBatchesAsync(maxBatches, cancellationToken);
         }
@@ -238,7 +240,7 @@ public sealed class OutboxDispatcher(
 
         await db.SaveChangesAsync(cancellationToken);
         logger.LogWarning(error, "SMTP server not reachable: {Count} email(s) wait until {At}, no attempt counted", deferred, now + options.BaseDelay);
-        return new DispatchResult(0, 0, deferred, 0);
+        return new DispatchResult(0, 0, deferred, 0) { Unreachable = true };
     }
 
     private DispatchResult Fail(OutboxMessage message, Exception error, DateTimeOffset now)
