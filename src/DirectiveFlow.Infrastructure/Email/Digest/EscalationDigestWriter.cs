@@ -131,7 +131,7 @@ public sealed class EscalationDigestWriter(
     {
         var listed = claimed.Where(m => m.Template == EmailTemplates.EscalationDigest && m.TaskId == null)
             .Select(m => (Digest: m, Model: ModelOf(m)))
-            .Where(d => d.Model is not null)
+            .Where(d => d.Model is { Directives: not null })
             .Select(d => (d.Digest, Model: d.Model!, Tasks: d.Model!.Directives.SelectMany(x => x.Units).SelectMany(u => u.Tasks)
                 .Select(t => t.TaskId).Where(id => id != Guid.Empty).ToList()))
             .ToList();
