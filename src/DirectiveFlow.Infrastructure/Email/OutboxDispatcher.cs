@@ -18,7 +18,8 @@ namespace DirectiveFlow.Infrastructure.Email;
 /// <see cref="EscalationDigestWriter"/> gathers them into one digest per recipient and window, sent like any row. A cycle
 /// starts by making rows of the notices cascades left on their shared models (<see cref="NoticeExpansion"/>), even when
 /// no mail can go out, so the outbox shows them. A chase of a task closed since it was queued is not sent
-/// (<see cref="ClosedTaskChases"/>): the batch that claimed it marks it skipped.
+/// (<see cref="ClosedTaskChases"/>): the batch that claimed it marks it skipped; a digest leaves such tasks out, and is
+/// skipped when none is left (<see cref="EscalationDigestWriter.LeaveOutClosedTasksAsync"/>).
 /// </summary>
 public sealed class OutboxDispatcher(
     DirectiveFlowDbContext db,
@@ -43,7 +44,9 @@ public sealed class OutboxDispatcher(
         }
 
         var total = await DispatchBatchesAsync(maxBatches, cancellationToken);
-        if (await digests.WriteAsync(time.GetUtcNow(), cancellationToken) > 0)
+        // Written even while the server cannot be reached, so the outbox shows them; sent in this run only if it can be:
+        // trying it again moments after it failed would only wait out another connection timeout (DeferAsync).
+        if (await digests.WriteAsync(time.GetUtcNow(), cancellationToken) > 0 && !total.Unreachable)
         {
             total += await DispatchBatchesAsync(maxBatches, cancellationToken);
         }
@@ -104,6 +107,7 @@ public sealed class OutboxDispatcher(
 
         // A database error here fails the run; the claimed rows come back when their lease runs out.
         var skipped = await ClosedTaskChases.FindAsync(db, claim.Messages, cancellationToken);
+        skipped.AddRange(await digests.LeaveOutClosedTasksAsync(claim.Messages.Except(skipped), now, cancellationToken));
         foreach (var message in skipped)
         {
             message.Status = OutboxStatus.Skipped;
@@ -236,7 +240,7 @@ public sealed class OutboxDispatcher(
 
         await db.SaveChangesAsync(cancellationToken);
         logger.LogWarning(error, "SMTP server not reachable: {Count} email(s) wait until {At}, no attempt counted", deferred, now + options.BaseDelay);
-        return new DispatchResult(0, 0, deferred, 0);
+        return new DispatchResult(0, 0, deferred, 0) { Unreachable = true };
     }
 
     private DispatchResult Fail(OutboxMessage message, Exception error, DateTimeOffset now)

@@ -124,6 +124,75 @@ public sealed class ClosedTaskChaseTests
         Assert.Equal(2, await check.Outbox.CountAsync(m => m.Status == OutboxStatus.Skipped, Ct));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_task_completed_while_its_digest_waited_out_an_SMTP_outage_is_left_out_of_the_digest(string provider)
+    {
+        await using var h = await CreateAsync(provider);
+        var done = await h.AddTaskAsync(5, "Rà soát hồ sơ đất đai");
+        var late = await h.AddTaskAsync(5, "Báo cáo tiến độ dự án Vành đai 1");
+        await HoldEscalationsUntilTomorrowAsync(h);
+        var digestId = await WriteDigestDuringOutageAsync(h);
+
+        await CloseAsync(h, done.Id, UnitTaskStatus.Completed);
+        await h.Catcher.StartAsync(Ct);
+        h.Clock.Advance(TimeSpan.FromHours(1));
+        var result = await h.DispatchAsync();
+
+        Assert.Equal((1, 1, 0), (result.Claimed, result.Sent, result.Skipped));
+        var digest = Assert.Single(h.Mailbox.All());
+        Assert.Equal("[Tổng hợp quá hạn] 1 nhiệm vụ của 1 văn bản, 1 đơn vị", digest.Subject);
+        Assert.Contains(late.Id.ToString(), digest.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(done.Id.ToString(), digest.Text, StringComparison.Ordinal);
+        await using var check = h.Db();
+        var held = await check.Outbox.Where(m => m.DedupeKey.StartsWith("escalation:") && m.To.Contains(ParentHead)).ToDictionaryAsync(m => m.TaskId!.Value, Ct);
+        Assert.Equal((OutboxStatus.Skipped, null), (held[done.Id].Status, held[done.Id].DigestId));
+        Assert.Equal((OutboxStatus.Digested, digestId), (held[late.Id].Status, held[late.Id].DigestId));
+        Assert.Equal(OutboxStatus.Sent, (await check.Outbox.SingleAsync(m => m.Id == digestId, Ct)).Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_digest_whose_every_task_closed_while_it_waited_out_an_SMTP_outage_is_skipped(string provider)
+    {
+        await using var h = await CreateAsync(provider);
+        var first = await h.AddTaskAsync(5, "Rà soát hồ sơ đất đai");
+        var second = await h.AddTaskAsync(5, "Báo cáo tiến độ dự án Vành đai 1");
+        await HoldEscalationsUntilTomorrowAsync(h);
+        var digestId = await WriteDigestDuringOutageAsync(h);
+
+        await CloseAsync(h, first.Id, UnitTaskStatus.Completed);
+        await CloseAsync(h, second.Id, UnitTaskStatus.Cancelled);
+        await h.Catcher.StartAsync(Ct);
+        h.Clock.Advance(TimeSpan.FromHours(1));
+        var result = await h.DispatchAsync();
+
+        Assert.Equal((1, 0, 1), (result.Claimed, result.Sent, result.Skipped));
+        Assert.Equal(0, h.Mailbox.Count);
+        await using var check = h.Db();
+        var digest = await check.Outbox.SingleAsync(m => m.Id == digestId, Ct);
+        Assert.Equal((OutboxStatus.Skipped, null, null), (digest.Status, digest.LeaseUntil, digest.SentAt));
+        var held = await check.Outbox.Where(m => m.DedupeKey.StartsWith("escalation:") && m.To.Contains(ParentHead)).ToListAsync(Ct);
+        Assert.Equal(2, held.Count);
+        Assert.All(held, m => Assert.Equal((OutboxStatus.Skipped, null), (m.Status, m.DigestId)));
+        Assert.Equal(0, (await h.DispatchAsync()).Claimed);
+    }
+
+    /// <summary>
+    /// 12 March 07:35 with the SMTP server down: the digest of both held escalations is written, rendered, and waits.
+    /// </summary>
+    private static async Task<long> WriteDigestDuringOutageAsync(SchedulingHarness h)
+    {
+        await h.Catcher.StopAsync(Ct);
+        h.MoveTo(Local(2026, 3, 12, 7, 35));
+        Assert.Equal(0, (await h.DispatchAsync()).Sent);
+        await using var db = h.Db();
+        var digest = await db.Outbox.SingleAsync(m => m.Template == EmailTemplates.EscalationDigest && m.Status == OutboxStatus.Pending, Ct);
+        Assert.Equal(2, await db.Outbox.CountAsync(m => m.DigestId == digest.Id, Ct));
+        Assert.StartsWith("[Tổng hợp quá hạn] 2 nhiệm vụ", digest.Subject, StringComparison.Ordinal);
+        return digest.Id;
+    }
+
     /// <summary>
     /// Both tasks escalated on 11 March: the ward's head gets hers at once, the superior's are held; that day's digest to
     /// the superior went out already (written here), so they wait for the next window, 12 March 07:30.

@@ -75,6 +75,38 @@ public sealed class OutboxDispatcherTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_digest_written_while_SMTP_is_down_waits_for_the_next_run_instead_of_a_second_connection_attempt(string provider)
+    {
+        await using var h = await CreateAsync(provider);
+        h.EscalationDigest.Window = EscalationDigestWindow.Sweep;
+        await h.AddTaskAsync(5);
+        await h.AddTaskAsync(5, "Báo cáo tiến độ dự án Vành đai 1");
+        h.MoveTo(Local(2026, 3, 11, 17, 30));
+        await h.SweepAsync();
+        await h.Catcher.StopAsync(Ct);
+
+        var down = await h.DispatchAsync();
+
+        Assert.True(down.Unreachable);
+        Assert.Equal((2, 0), (down.Held, down.Sent));
+        await using (var db = h.Db())
+        {
+            // Written, but not tried: a second connection in the same run only waited out another timeout.
+            var digest = await db.Outbox.SingleAsync(m => m.Template == EmailTemplates.EscalationDigest, Ct);
+            Assert.Equal((OutboxStatus.Pending, "", null, 0), (digest.Status, digest.Subject, digest.LastError, digest.Attempts));
+            Assert.True(digest.NextAttemptAt <= h.Clock.GetUtcNow());
+        }
+
+        await h.Catcher.StartAsync(Ct);
+        h.Clock.Advance(TimeSpan.FromMinutes(1));
+        var back = await h.DispatchAsync();
+
+        Assert.False(back.Unreachable);
+        Assert.Single(h.Mailbox.All(), m => m.Subject.StartsWith("[Tổng hợp quá hạn] 2 nhiệm vụ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_swept_email_is_addressed_at_dispatch_and_waits_as_a_dead_letter_while_its_unit_has_no_address(string provider)
     {
         await using var h = await CreateAsync(provider);

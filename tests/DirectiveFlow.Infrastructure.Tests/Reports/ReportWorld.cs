@@ -90,8 +90,9 @@ public sealed class ReportWorld : IAsyncDisposable
             UnitId = parent.UnitId, AssignerUnitId = parent.UnitId, Title = "Tổ dân phố", Status = UnitTaskStatus.InProgress,
             CreatedAt = now, DueAt = now.AddDays(-1), OriginalDueAt = now.AddDays(-1),
         });
+        // Two chases sent; the assignment is no chase, nor is a chase never sent (Skipped: its task had closed meanwhile).
         edit.Outbox.AddRange(Email(ChasedTask, "escalation:1:202603020000", now), Email(ChasedTask, "reminder:1:202603020000", now),
-            Email(ChasedTask, $"task:{ChasedTask:N}:assigned:1", now));
+            Email(ChasedTask, $"task:{ChasedTask:N}:assigned:1", now), Email(ChasedTask, "due:202603030000", now, OutboxStatus.Skipped));
         await edit.SaveChangesAsync(EngineHost.Cancel);
     }
 
@@ -102,10 +103,10 @@ public sealed class ReportWorld : IAsyncDisposable
         task.CompletedAt = completed;
     }
 
-    private static OutboxMessage Email(Guid taskId, string key, DateTimeOffset now) => new()
+    private static OutboxMessage Email(Guid taskId, string key, DateTimeOffset now, OutboxStatus status = OutboxStatus.Sent) => new()
     {
         DedupeKey = key, To = "head@hanoi.gov.vn", Subject = "Nhắc việc", HtmlBody = "", TextBody = "", TaskId = taskId, CreatedAt = now,
-        NextAttemptAt = now, Status = OutboxStatus.Sent,
+        NextAttemptAt = now, Status = status,
     };
 
     public async Task<Guid> InstanceOfAsync(Guid directiveId)

@@ -199,7 +199,7 @@ public static class ErrorMessagesEn
         [ErrorCodes.ImportNotUtf8] = "The line is not valid UTF-8 text (save the file as UTF-8).",
         [ErrorCodes.ImportCommuneOtherProvince] = "Commune {0} belongs to province {1} ({2}); a file with the columns code,name,type is for province {3} ({4}) and would move it there. Use the columns province_code,province_name,code,name,type.",
 
-        [ErrorCodes.WorkflowTooLarge] = "The definition is {0:N0} bytes; at most {1:N0} are accepted.",
+        [ErrorCodes.WorkflowTooLarge] = "The definition is {0}; at most {1} is accepted.",
         [ErrorCodes.WorkflowNotJson] = "The text is not valid JSON: {0}",
         [ErrorCodes.WorkflowNotObject] = "A workflow definition must be a JSON object.",
         [ErrorCodes.WorkflowNotDefinition] = "The JSON is not a workflow definition: {0}",

@@ -199,7 +199,7 @@ public static class ErrorMessagesVi
         [ErrorCodes.ImportNotUtf8] = "Dòng này không phải văn bản UTF-8 hợp lệ (hãy lưu tệp dạng UTF-8).",
         [ErrorCodes.ImportCommuneOtherProvince] = "Xã/phường {0} thuộc tỉnh {1} ({2}); tệp có các cột code,name,type dành cho tỉnh {3} ({4}) và sẽ chuyển xã/phường này sang tỉnh đó. Hãy dùng các cột province_code,province_name,code,name,type.",
 
-        [ErrorCodes.WorkflowTooLarge] = "Định nghĩa dài {0:N0} byte; tối đa {1:N0} byte.",
+        [ErrorCodes.WorkflowTooLarge] = "Định nghĩa dài {0}; tối đa {1}.",
         [ErrorCodes.WorkflowNotJson] = "Nội dung không phải JSON hợp lệ ({0}).",
         [ErrorCodes.WorkflowNotObject] = "Định nghĩa quy trình phải là một đối tượng JSON.",
         [ErrorCodes.WorkflowNotDefinition] = "JSON không phải là một định nghĩa quy trình ({0}).",

@@ -14,6 +14,10 @@ public static class ErrorText
         }
 
         var args = message.Args.Select(a => a switch { ErrorMessage inner => inner.Text(english), WordedValue worded => worded.For(english), _ => a }).ToArray();
-        return args.Length == 0 ? template : string.Format(CultureInfo.InvariantCulture, template, args);
+        return args.Length == 0 ? template : string.Format(english ? English : Vietnamese, template, args);
     }
+
+    // Numbers as the reader writes them: 1.048.576 in Vietnamese, 1,048,576 in English.
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
 }

@@ -21,12 +21,16 @@ public sealed class WorkflowValidator(ConditionEvaluator conditions, ActivityCat
     {
     }
 
+    /// <summary>Why a definition of <paramref name="bytes"/> is refused, in KB/MB as the reader writes numbers.</summary>
+    public static ErrorMessage TooLarge(long bytes) =>
+        new(ErrorCodes.WorkflowTooLarge, new ByteSize(bytes), new ByteSize(InputLimits.WorkflowDefinitionBytes));
+
     /// <summary>Validates raw JSON text, as imported or posted by the studio.</summary>
     public WorkflowValidationResult Validate(string json)
     {
         if (System.Text.Encoding.UTF8.GetByteCount(json) is var bytes && bytes > InputLimits.WorkflowDefinitionBytes)
         {
-            return Fail(ValidationCodes.DefinitionTooLarge, new ErrorMessage(ErrorCodes.WorkflowTooLarge, bytes, InputLimits.WorkflowDefinitionBytes));
+            return Fail(ValidationCodes.DefinitionTooLarge, TooLarge(bytes));
         }
 
         JsonNode? root;

@@ -79,7 +79,7 @@ public static class EscalationDigest
                 [.. d.GroupBy(t => t.UnitCode)
                     .Select(u => new EscalationDigestUnit(u.First().UnitName, u.Key,
                         [.. u.OrderByDescending(t => t.WorkingDaysLate).ThenBy(t => t.TaskTitle, StringComparer.Ordinal)
-                            .Select(t => new EscalationDigestTask(t.TaskTitle, t.TaskLink, t.DueLocal, t.WorkingDaysLate, t.Level, t.Raised, t.ChaseCount))]))
+                            .Select(t => new EscalationDigestTask(t.TaskId, t.TaskTitle, t.TaskLink, t.DueLocal, t.WorkingDaysLate, t.Level, t.Raised, t.ChaseCount))]))
                     .OrderBy(u => u.Name, StringComparer.Ordinal).ThenBy(u => u.Code, StringComparer.Ordinal)]))
             .OrderBy(d => d.Number, StringComparer.Ordinal).ThenBy(d => d.Title, StringComparer.Ordinal)
             .ToList();
@@ -105,4 +105,5 @@ public sealed record EscalationDigestDirective(string Number, string Title, int 
 
 public sealed record EscalationDigestUnit(string Name, string Code, IReadOnlyList<EscalationDigestTask> Tasks);
 
-public sealed record EscalationDigestTask(string Title, string Link, string DueLocal, int WorkingDaysLate, int Level, bool Raised, int ChaseCount);
+/// <summary>One task of a digest; <see cref="TaskId"/> lets the dispatcher leave it out if it closes before the digest goes.</summary>
+public sealed record EscalationDigestTask(Guid TaskId, string Title, string Link, string DueLocal, int WorkingDaysLate, int Level, bool Raised, int ChaseCount);

@@ -94,24 +94,13 @@ public sealed class EscalationDigestWriter(
 
         var held = await db.Outbox.AsNoTracking()
             .Where(m => m.Status == OutboxStatus.Held && m.ModelJson != null)
-            .Select(m => new { m.Id, m.TaskId, m.DirectiveId, m.To, m.ModelJson })
+            .Select(m => new HeldRow(m.Id, m.TaskId, m.DirectiveId, m.To, m.ModelJson!))
             .ToListAsync(cancellationToken);
-        var taskIds = held.Where(h => h.TaskId != null).Select(h => h.TaskId!.Value).Distinct().ToList();
-        var figures = await db.Tasks.AsNoTracking().Where(t => taskIds.Contains(t.Id))
-            .Select(t => new { t.Id, t.DueAt, t.ChaseCount })
-            .ToDictionaryAsync(t => t.Id, cancellationToken);
 
         var written = 0;
-        foreach (var recipient in held.GroupBy(h => RecipientKey(h.To)))
+        foreach (var recipient in (await LinesAsync(held, now, cancellationToken)).GroupBy(l => RecipientKey(l.Row.To)))
         {
-            var rows = recipient.Select(h =>
-            {
-                var line = HeldEscalation.FromModel(h.Id, h.TaskId, h.DirectiveId, h.ModelJson!);
-                // As of the digest, not of the escalation: a daily digest may go out a day after the step.
-                return figures.TryGetValue(line.TaskId, out var task)
-                    ? line with { WorkingDaysLate = TaskCategories.WorkingDaysLate(calendar, task.DueAt, now), ChaseCount = task.ChaseCount }
-                    : line;
-            }).ToList();
+            var rows = recipient.Select(l => l.Line).ToList();
             var windowKey = options.Window == EscalationDigestWindow.Daily
                 ? windowDate.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)
                 : "sweep-" + rows.Min(r => r.RowId).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -122,7 +111,7 @@ public sealed class EscalationDigestWriter(
             }
 
             var model = EscalationDigest.Build(rows, outbox.BaseUrl, windowDate);
-            if (await TryWriteAsync(key, recipient.First().To, model, [.. rows.Select(r => r.RowId)], now, cancellationToken))
+            if (await TryWriteAsync(key, recipient.First().Row.To, model, [.. rows.Select(r => r.RowId)], now, cancellationToken))
             {
                 written++;
             }
@@ -130,6 +119,95 @@ public sealed class EscalationDigestWriter(
 
         return written;
     }
+
+    /// <summary>
+    /// Of the rows one batch claimed, the digests listing a task closed since they were written (they waited out an SMTP
+    /// outage, or were retried as dead letters): a closed task's escalations become <see cref="OutboxStatus.Skipped"/>,
+    /// as when it closes while held, and the digest is built again from the others (and rendered again before it goes);
+    /// a digest left with none is answered, now <see cref="OutboxStatus.Skipped"/> too. One query for the batch when no
+    /// listed task closed.
+    /// </summary>
+    public async Task<List<OutboxMessage>> LeaveOutClosedTasksAsync(IEnumerable<OutboxMessage> claimed, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var listed = claimed.Where(m => m.Template == EmailTemplates.EscalationDigest && m.TaskId == null)
+            .Select(m => (Digest: m, Model: ModelOf(m)))
+            .Where(d => d.Model is { Directives: not null })
+            .Select(d => (d.Digest, Model: d.Model!, Tasks: d.Model!.Directives.SelectMany(x => x.Units).SelectMany(u => u.Tasks)
+                .Select(t => t.TaskId).Where(id => id != Guid.Empty).ToList()))
+            .ToList();
+        var taskIds = listed.SelectMany(d => d.Tasks).Distinct().ToList();
+        if (taskIds.Count == 0)
+        {
+            return [];
+        }
+
+        var closed = (await ClosedTaskChases.Closed(db).Where(t => taskIds.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var emptied = new List<OutboxMessage>();
+        foreach (var (digest, model, tasks) in listed.Where(d => d.Tasks.Any(closed.Contains)))
+        {
+            // By the (task, key) index: the digest's own rows, the escalations of the tasks it lists.
+            var rows = await db.Outbox.Where(m => m.TaskId != null && tasks.Contains(m.TaskId.Value) && m.DigestId == digest.Id).ToListAsync(cancellationToken);
+            foreach (var row in rows.Where(r => closed.Contains(r.TaskId!.Value)))
+            {
+                row.Status = OutboxStatus.Skipped;
+                row.DigestId = null;
+            }
+
+            var kept = rows.Where(r => r.Status == OutboxStatus.Digested && r.ModelJson is not null)
+                .Select(r => new HeldRow(r.Id, r.TaskId, r.DirectiveId, r.To, r.ModelJson!)).ToList();
+            if (kept.Count == 0)
+            {
+                digest.Status = OutboxStatus.Skipped;
+                emptied.Add(digest);
+            }
+            else
+            {
+                var windowDate = DateOnly.ParseExact(model.DateLocal, "dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+                var lines = (await LinesAsync(kept, now, cancellationToken)).Select(l => l.Line);
+                digest.ModelJson = JsonSerializer.Serialize(EscalationDigest.Build(lines, outbox.BaseUrl, windowDate), OutboxWriter.ModelJson);
+                (digest.Subject, digest.HtmlBody, digest.TextBody) = ("", "", "");
+            }
+
+            // The rows and the digest in one save: a crash leaves the digest as it was, to be revised again.
+            await db.SaveChangesAsync(cancellationToken);
+            rows.ForEach(r => db.Entry(r).State = EntityState.Detached);
+        }
+
+        return emptied;
+    }
+
+    // A model that cannot be read is left to rendering, which makes the row a dead letter. A digest written before
+    // its tasks were named in it (no task id) goes out as written.
+    private static EscalationDigestModel? ModelOf(OutboxMessage digest)
+    {
+        try
+        {
+            return digest.ModelJson is null ? null : JsonSerializer.Deserialize<EscalationDigestModel>(digest.ModelJson, OutboxWriter.ModelJson);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Held rows as lines of a digest, with their tasks' figures as of <paramref name="now"/>.</summary>
+    private async Task<List<(HeldRow Row, HeldEscalation Line)>> LinesAsync(IReadOnlyList<HeldRow> held, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var taskIds = held.Where(h => h.TaskId != null).Select(h => h.TaskId!.Value).Distinct().ToList();
+        var figures = await db.Tasks.AsNoTracking().Where(t => taskIds.Contains(t.Id))
+            .Select(t => new { t.Id, t.DueAt, t.ChaseCount })
+            .ToDictionaryAsync(t => t.Id, cancellationToken);
+        return [.. held.Select(h =>
+        {
+            var line = HeldEscalation.FromModel(h.Id, h.TaskId, h.DirectiveId, h.ModelJson);
+            // As of the digest, not of the escalation: a daily digest may go out a day after the step.
+            return (h, figures.TryGetValue(line.TaskId, out var task)
+                ? line with { WorkingDaysLate = TaskCategories.WorkingDaysLate(calendar, task.DueAt, now), ChaseCount = task.ChaseCount }
+                : line);
+        })];
+    }
+
+    private sealed record HeldRow(long Id, Guid? TaskId, Guid? DirectiveId, string To, string ModelJson);
 
     private async Task<bool> TryWriteAsync(
         string key, string to, EscalationDigestModel model, List<long> heldIds, DateTimeOffset now, CancellationToken cancellationToken)

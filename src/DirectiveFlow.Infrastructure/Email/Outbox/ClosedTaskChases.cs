@@ -39,6 +39,7 @@ public static class ClosedTaskChases
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Skipped), cancellationToken);
     }
 
-    private static IQueryable<UnitTask> Closed(DirectiveFlowDbContext db) =>
+    /// <summary>The completed and cancelled tasks.</summary>
+    public static IQueryable<UnitTask> Closed(DirectiveFlowDbContext db) =>
         db.Tasks.Where(t => t.Status == UnitTaskStatus.Completed || t.Status == UnitTaskStatus.Cancelled);
 }

@@ -1,3 +1,4 @@
+using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Common.Errors;
 using DirectiveFlow.Web.Localization;
 
@@ -67,10 +68,7 @@ public sealed class LengthLimitedStream(Stream inner, long limit) : Stream
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
-    private static ErrorMessage Message(long limit) => new(ErrorCodes.BodyLimit, Describe(limit));
-
-    private static string Describe(long bytes) =>
-        bytes % (1024 * 1024) == 0 ? $"{bytes / 1024 / 1024} MB" : $"{bytes:N0} B";
+    private static ErrorMessage Message(long limit) => new(ErrorCodes.BodyLimit, new ByteSize(limit));
 
     private int Count(int read)
     {

@@ -45,7 +45,10 @@ public sealed class WorkflowValidatorLimitsTests
         var error = Assert.Single(_validator.Validate(flow).Errors);
 
         Assert.Equal(ValidationCodes.DefinitionTooLarge, error.Code);
-        Assert.Contains("1,048,576", error.Message, StringComparison.Ordinal);
+        // In MB as an official reads it, rounded up so it never reads as the limit; numbers written as each language
+        // writes them (Vietnamese pages printed 1,048,576).
+        Assert.Equal("Định nghĩa dài 1,01 MB; tối đa 1 MB.", error.Text(english: false));
+        Assert.Equal("The definition is 1.01 MB; at most 1 MB is accepted.", error.Text(english: true));
     }
 
     [Fact]
