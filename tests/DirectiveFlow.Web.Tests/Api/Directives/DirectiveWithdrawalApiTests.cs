@@ -82,6 +82,34 @@ public sealed class DirectiveWithdrawalApiTests
         Assert.Equal("directive-ended", (await again.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString());
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task New_task_notices_still_queued_when_the_directive_is_withdrawn_are_skipped_and_only_the_withdrawal_is_sent(string provider)
+    {
+        // Regression: the queued "Nhiệm vụ mới" and "Phối hợp" notices went out after the withdrawal, so a unit got a new
+        // task and, minutes later, the news that it was withdrawn.
+        await using var app = await DirectiveFlowWebFactory.CreateAsync(provider, NoSchedule);
+        using var issuer = await app.CreateClientForAsync("01-PARTY");
+        var id = await IssueItemsAsync(issuer, "Thông báo kết luận số 122-TB/TU", new object[]
+        {
+            new { content = "Hoàn thành phương án giải phóng mặt bằng.", leadUnit = "01-COMMITTEE-SXD", supportingUnits = new[] { "01-COMMITTEE-STC" }, deadline = 20 },
+            new { content = "Rà soát các điểm ùn tắc.", leadUnit = "00070-COMMITTEE", deadline = 20 },
+        });
+        using var response = await issuer.PostAsJsonAsync($"/api/directives/{id}/withdraw", new { reason = Reason }, Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+
+        await DispatchAsync(app);
+
+        await using var db = app.Database.CreateContext();
+        var rows = await db.Outbox.Where(m => m.DirectiveId == id).Select(m => new { m.Template, m.Status }).ToListAsync(Ct);
+        var assignments = rows.Where(m => m.Template is EmailTemplates.Assigned or EmailTemplates.Supporting).ToList();
+        Assert.Equal(2, assignments.Count(m => m.Template == EmailTemplates.Assigned));
+        Assert.Single(assignments, m => m.Template == EmailTemplates.Supporting);
+        Assert.All(assignments, m => Assert.Equal(OutboxStatus.Skipped, m.Status));
+        Assert.Equal(3, rows.Count(m => m.Template == EmailTemplates.Withdrawn));
+        Assert.All(rows.Where(m => m.Template == EmailTemplates.Withdrawn), m => Assert.Equal(OutboxStatus.Sent, m.Status));
+    }
+
     [Fact]
     public async Task A_withdrawal_without_a_reason_or_by_anyone_but_the_issuing_units_issuers_and_administrators_is_refused_and_changes_nothing()
     {
@@ -113,6 +141,9 @@ public sealed class DirectiveWithdrawalApiTests
         Assert.DoesNotContain(await db.Tasks.Where(t => t.DirectiveId == id).Select(t => t.Status).ToListAsync(Ct), s => s == UnitTaskStatus.Cancelled);
         Assert.False(await db.OutboxModels.AnyAsync(m => m.NoticeTemplate == EmailTemplates.Withdrawn, Ct));
     }
+
+    private static Task<Guid> IssueItemsAsync(HttpClient issuer, string document, object[] items) =>
+        DirectivesApiTests.IssueAsync(issuer, "01-PARTY", "conclusion-items", document, "Về giải quyết các điểm nghẽn giao thông", new { items }, "ConclusionNotice");
 
     private static async Task DispatchAsync(DirectiveFlowWebFactory app)
     {
