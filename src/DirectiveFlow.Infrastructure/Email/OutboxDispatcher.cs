@@ -17,9 +17,9 @@ namespace DirectiveFlow.Infrastructure.Email;
 /// superior unit's head or to the issuing leadership are completed and held, not sent: at the end of a cycle
 /// <see cref="EscalationDigestWriter"/> gathers them into one digest per recipient and window, sent like any row. A cycle
 /// starts by making rows of the notices cascades left on their shared models (<see cref="NoticeExpansion"/>), even when
-/// no mail can go out, so the outbox shows them. A chase of a task closed since it was queued is not sent
-/// (<see cref="ClosedTaskChases"/>): the batch that claimed it marks it skipped; a digest leaves such tasks out, and is
-/// skipped when none is left (<see cref="EscalationDigestWriter.LeaveOutClosedTasksAsync"/>).
+/// no mail can go out, so the outbox shows them. A chase of a task closed since it was queued, or the assignment of a
+/// task cancelled since (<see cref="ClosedTaskChases"/>), is not sent: the batch that claimed it marks it skipped; a digest
+/// leaves such tasks out, and is skipped when none is left (<see cref="EscalationDigestWriter.LeaveOutClosedTasksAsync"/>).
 /// </summary>
 public sealed class OutboxDispatcher(
     DirectiveFlowDbContext db,

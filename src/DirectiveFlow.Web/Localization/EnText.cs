@@ -776,6 +776,8 @@ public static class EnText
         ["Directive.WithdrawConfirmButton"] = "Confirm the withdrawal",
         ["Directive.Withdrawn"] = "This directive was withdrawn at {0} by {1}.",
         ["Directive.WithdrawnNoTasks"] = "The directive was withdrawn: its tasks have stopped and no unit has work left under it.",
+        ["Directive.WithdrawnCompletion"] = "The directive was withdrawn: {0} tasks stopped; {1} had been completed before the withdrawal.",
+        ["Directive.StoppedTasks"] = "Stopped",
         ["Directives.Withdrawn"] = "Withdrawn",
         ["Directive.FilesHint"] = "Choose one or more PDF files, each at most {0} MB.",
         ["Directive.FilesNone"] = "No signed document attached.",

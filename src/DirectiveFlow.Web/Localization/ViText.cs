@@ -776,6 +776,8 @@ public static class ViText
         ["Directive.WithdrawConfirmButton"] = "Xác nhận thu hồi",
         ["Directive.Withdrawn"] = "Văn bản đã được thu hồi lúc {0}; người thu hồi: {1}.",
         ["Directive.WithdrawnNoTasks"] = "Văn bản đã thu hồi: các nhiệm vụ đã dừng, không còn đơn vị nào phải thực hiện.",
+        ["Directive.WithdrawnCompletion"] = "Văn bản đã thu hồi: {0} nhiệm vụ đã dừng; {1} nhiệm vụ đã hoàn thành trước khi thu hồi.",
+        ["Directive.StoppedTasks"] = "Đã dừng",
         ["Directives.Withdrawn"] = "Đã thu hồi",
         ["Directive.FilesHint"] = "Chọn một hoặc nhiều tệp PDF, mỗi tệp tối đa {0} MB.",
         ["Directive.FilesNone"] = "Chưa đính kèm văn bản ký số.",

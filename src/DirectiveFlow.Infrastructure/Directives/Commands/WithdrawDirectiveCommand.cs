@@ -76,7 +76,7 @@ public sealed class WithdrawDirectiveHandler(DirectiveFlowDbContext db, Withdraw
         });
         var reference = (await DirectiveReferences.LoadAsync(db, [directive.Id], cancellationToken))[directive.Id];
         var by = (await PersonNames.LoadAsync(db, [actor], cancellationToken)).Name(actor) ?? reference.IssuingUnitName;
-        var told = notices.Write(db, directive, reference, cancelled, by, now);
+        var told = await notices.WriteAsync(db, directive, reference, cancelled, by, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new WithdrawDirectiveResult(cancelled.Count, told);

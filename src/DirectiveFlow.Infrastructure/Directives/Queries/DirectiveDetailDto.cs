@@ -22,6 +22,12 @@ public sealed record DirectiveDetailDto(
 
     /// <summary>When, by whom and why the directive was withdrawn (<c>WithdrawDirectiveCommand</c>); null while it stands.</summary>
     public DirectiveWithdrawalDto? Withdrawal { get; init; }
+
+    /// <summary>
+    /// Once withdrawn, how many of its tasks are cancelled (stopped): <see cref="Progress"/> counts no cancelled task, so
+    /// alone it reads "0 of 0" as if nothing had been assigned; null while the directive stands.
+    /// </summary>
+    public int? StoppedTasks { get; init; }
 }
 
 /// <summary>A directive's withdrawal: when, the account (<see cref="By"/>) and how it reads (<see cref="ByName"/>), and why.</summary>

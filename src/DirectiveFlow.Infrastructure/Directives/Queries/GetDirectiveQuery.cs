@@ -56,6 +56,8 @@ public sealed class GetDirectiveHandler(DirectiveFlowDbContext db, TaskClock clo
         {
             Targets = targets,
             Withdrawal = withdrawal,
+            StoppedTasks = withdrawal is null ? null
+                : await CountedTasks.All(db).CountAsync(t => t.DirectiveId == query.Id && t.Status == UnitTaskStatus.Cancelled, cancellationToken),
         };
     }
 

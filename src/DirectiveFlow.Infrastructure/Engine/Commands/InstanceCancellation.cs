@@ -2,7 +2,9 @@ using DirectiveFlow.Core.Journal;
 using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Infrastructure.Persistence;
+using DirectiveFlow.Infrastructure.Persistence.Sql;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DirectiveFlow.Infrastructure.Engine.Commands;
 
@@ -31,14 +33,7 @@ public static class InstanceCancellation
             return null;
         }
 
-        // Read after the instance's row is taken: a completion racing this one waits for it, then finds its task closed.
-        var open = db.Tasks.Where(t => t.InstanceId == instanceId && t.Status != UnitTaskStatus.Completed && t.Status != UnitTaskStatus.Cancelled);
-        var cancelled = await open.AsNoTracking()
-            .Select(t => new CancelledTask(t.Id, t.UnitId, t.ConcurrencyStamp + 1))
-            .ToListAsync(cancellationToken);
-        await open.ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, UnitTaskStatus.Cancelled)
-            .SetProperty(t => t.NextActionAt, (DateTimeOffset?)null)
-            .SetProperty(t => t.ConcurrencyStamp, t => t.ConcurrencyStamp + 1), cancellationToken);
+        var cancelled = await CancelOpenTasksAsync(db, instanceId, cancellationToken);
         // No decision can follow any more: the requests close as superseded, as when a single task ends.
         await db.ExtensionRequests
             .Where(r => r.Status == ExtensionRequestStatus.Requested && db.Tasks.Any(t => t.Id == r.TaskId && t.InstanceId == instanceId))
@@ -57,6 +52,43 @@ public static class InstanceCancellation
             Detail = $"{cancelled.Count} open tasks",
         });
         return cancelled;
+    }
+
+    /// <summary>
+    /// Cancels the open tasks and answers the rows the UPDATE itself changed (<see cref="ProviderSql.CancelOpenTasksOfInstance"/>).
+    /// Listing them first and cancelling in a second statement let a completion committed in between (PostgreSQL reads
+    /// each statement's own snapshot) be listed but not cancelled: its unit was told its just-completed task had stopped.
+    /// </summary>
+    private static async Task<List<CancelledTask>> CancelOpenTasksAsync(DirectiveFlowDbContext db, Guid instanceId, CancellationToken cancellationToken)
+    {
+        var values = new ProviderValues(db.Database.ProviderName);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = ProviderSql.For(db).CancelOpenTasksOfInstance;
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@instance";
+            parameter.Value = values.Id(instanceId);
+            command.Parameters.Add(parameter);
+            var cancelled = new List<CancelledTask>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            do
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    cancelled.Add(new CancelledTask(values.ReadId(reader, 0), values.ReadId(reader, 1), reader.GetInt32(2)));
+                }
+            }
+            while (await reader.NextResultAsync(cancellationToken));
+
+            return cancelled;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }
 

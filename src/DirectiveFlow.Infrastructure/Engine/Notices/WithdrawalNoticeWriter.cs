@@ -4,51 +4,100 @@ using System.Text.Json;
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Directives;
 using DirectiveFlow.Core.Email;
+using DirectiveFlow.Core.Tasks;
 using DirectiveFlow.Infrastructure.Email;
 using DirectiveFlow.Infrastructure.Email.Addressing;
 using DirectiveFlow.Infrastructure.Email.Outbox;
 using DirectiveFlow.Infrastructure.Engine.Commands;
 using DirectiveFlow.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Engine.Notices;
 
 /// <summary>
 /// Tells each unit whose work a withdrawn directive stopped: one "Thu hồi văn bản" email per unit (however many of its
 /// tasks were cancelled), naming the directive, who withdrew it, when and why, with a link to one of its stopped tasks.
-/// Written as a cascade's notices are: one shared model carrying the list (<see cref="OutboxModel.Notices"/>), made rows
-/// by the dispatcher, so a directive to 13,000 units writes one row in the withdrawal's transaction.
+/// A supporting unit (phối hợp) named on a cancelled task and yet to give its contribution is told too, that its part
+/// has stopped, unless it leads a cancelled task itself (that email covers it): it has no task of its own, but it was
+/// asked by email to contribute and would otherwise still think it must.
+/// Written as a cascade's notices are: one shared model per role carrying the list (<see cref="OutboxModel.Notices"/>),
+/// made rows by the dispatcher, so a directive to 13,000 units writes one or two rows in the withdrawal's transaction.
 /// </summary>
 public sealed class WithdrawalNoticeWriter(OutboxOptions options)
 {
     /// <summary>
-    /// Adds the model to <paramref name="db"/> (the caller's <c>SaveChanges</c> writes it); answers how many units it tells.
+    /// Adds the models to <paramref name="db"/> (the caller's <c>SaveChanges</c> writes them); answers how many units they tell.
     /// </summary>
-    public int Write(
-        DirectiveFlowDbContext db, Directive directive, DirectiveReference reference, IReadOnlyList<CancelledTask> cancelled, string withdrawnBy, DateTimeOffset now)
+    public async Task<int> WriteAsync(
+        DirectiveFlowDbContext db, Directive directive, DirectiveReference reference, IReadOnlyList<CancelledTask> cancelled, string withdrawnBy,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var list = new StringBuilder();
-        var units = 0;
+        var leads = new StringBuilder();
+        var told = new HashSet<Guid>();
         foreach (var task in cancelled.GroupBy(t => t.UnitId).Select(g => g.MinBy(t => t.Id)!))
         {
-            PendingNotices.Append(list, task.Id, AssignmentKeys.Lead(EmailTemplates.Withdrawn, task.Version));
-            units++;
+            PendingNotices.Append(leads, task.Id, AssignmentKeys.Lead(EmailTemplates.Withdrawn, task.Version));
+            told.Add(task.UnitId);
         }
 
-        if (units == 0)
+        var supporting = new StringBuilder();
+        var supportingCount = 0;
+        foreach (var part in (await WaitingSupportAsync(db, directive.InstanceId, cancelled, cancellationToken)).OrderBy(p => p.Task.Id))
         {
-            return 0;
+            if (told.Add(part.UnitId))
+            {
+                PendingNotices.Append(supporting, part.Task.Id, AssignmentKeys.WithdrawnSupporting(part.UnitId, part.Task.Version));
+                supportingCount++;
+            }
+        }
+
+        Add(db, directive, reference, withdrawnBy, now, RecipientRoles.Unit, leads, told.Count - supportingCount);
+        Add(db, directive, reference, withdrawnBy, now, RecipientRoles.SupportingUnit, supporting, supportingCount);
+        if (told.Count > 0)
+        {
+            EmailTelemetry.Queued(told.Count, "notice");
+        }
+
+        return told.Count;
+    }
+
+    /// <summary>The supporting units of the cancelled tasks that have not given their contribution, with their task.</summary>
+    private static async Task<List<(Guid UnitId, CancelledTask Task)>> WaitingSupportAsync(
+        DirectiveFlowDbContext db, Guid instanceId, IReadOnlyList<CancelledTask> cancelled, CancellationToken cancellationToken)
+    {
+        if (cancelled.Count == 0)
+        {
+            return [];
+        }
+
+        // By instance, not by a list of thousands of ids; tasks cancelled before the withdrawal are left out below.
+        var byId = cancelled.ToDictionary(t => t.Id);
+        var parts = await (
+                from s in db.TaskSupportingUnits.AsNoTracking()
+                join t in db.Tasks on s.TaskId equals t.Id
+                where t.InstanceId == instanceId && t.Status == UnitTaskStatus.Cancelled && s.Contribution == null
+                select new { s.TaskId, s.UnitId })
+            .ToListAsync(cancellationToken);
+        return [.. parts.Where(p => byId.ContainsKey(p.TaskId)).Select(p => (p.UnitId, byId[p.TaskId]))];
+    }
+
+    private void Add(
+        DirectiveFlowDbContext db, Directive directive, DirectiveReference reference, string withdrawnBy, DateTimeOffset now, string role,
+        StringBuilder notices, int count)
+    {
+        if (count == 0)
+        {
+            return;
         }
 
         db.OutboxModels.Add(new OutboxModel
         {
-            Json = Json(directive, reference, withdrawnBy, now), RecipientRole = RecipientRoles.Unit, CreatedAt = now,
-            Notices = list.ToString(), NoticeCount = units, NoticeTemplate = EmailTemplates.Withdrawn, NoticeDirectiveId = directive.Id,
+            Json = Json(directive, reference, withdrawnBy, now, supporting: role == RecipientRoles.SupportingUnit), RecipientRole = role, CreatedAt = now,
+            Notices = notices.ToString(), NoticeCount = count, NoticeTemplate = EmailTemplates.Withdrawn, NoticeDirectiveId = directive.Id,
         });
-        EmailTelemetry.Queued(units, "notice");
-        return units;
     }
 
-    private string Json(Directive directive, DirectiveReference reference, string withdrawnBy, DateTimeOffset now)
+    private string Json(Directive directive, DirectiveReference reference, string withdrawnBy, DateTimeOffset now, bool supporting)
     {
         var model = new
         {
@@ -65,6 +114,7 @@ public sealed class WithdrawalNoticeWriter(OutboxOptions options)
                 date = VietnamTime.DateOf(now).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
                 by = withdrawnBy,
                 reason = directive.WithdrawalReason ?? "",
+                supporting,
             },
             recipient = new { name = SharedModel.RecipientNameSentinel },
         };

@@ -120,6 +120,29 @@ public abstract class ProviderSql(SqlNames names)
     private string? _completeOpenTaskReturningRow;
 
     /// <summary>
+    /// Every open task of instance <c>@instance</c> (<see cref="ProviderValues.Id"/>) cancelled, its schedule cleared and
+    /// its stamp moved on, answering the rows it changed (id, unit, stamp after the change) in the same statement: the
+    /// tasks a withdrawal tells are exactly those it cancelled, even when a completion commits while it runs.
+    /// </summary>
+    public virtual string CancelOpenTasksOfInstance => _cancelOpenTasksOfInstance ??=
+        $"{BuildCancelOpenTasksOfInstance()} RETURNING {Names.Tasks.Columns(CancelledTaskColumns)}";
+
+    private string? _cancelOpenTasksOfInstance;
+
+    /// <summary>The columns <see cref="CancelOpenTasksOfInstance"/> answers, in order.</summary>
+    protected static readonly string[] CancelledTaskColumns = [nameof(UnitTask.Id), nameof(UnitTask.UnitId), nameof(UnitTask.ConcurrencyStamp)];
+
+    /// <summary>The UPDATE of <see cref="CancelOpenTasksOfInstance"/>, without what makes it answer its rows.</summary>
+    protected string BuildCancelOpenTasksOfInstance(string? output = null)
+    {
+        string Column(string property) => Names.Tasks.Column(property);
+        var (status, stamp) = (Column(nameof(UnitTask.Status)), Column(nameof(UnitTask.ConcurrencyStamp)));
+        return $"UPDATE {Names.Tasks.Name} SET {status} = '{nameof(UnitTaskStatus.Cancelled)}', {Column(nameof(UnitTask.NextActionAt))} = NULL, " +
+            $"{stamp} = {stamp} + 1{output} " +
+            $"WHERE {Column(nameof(UnitTask.InstanceId))} = @instance AND {status} NOT IN ('{nameof(UnitTaskStatus.Completed)}', '{nameof(UnitTaskStatus.Cancelled)}')";
+    }
+
+    /// <summary>
     /// A task command's claim: task <c>@id</c>'s stamp set to <c>@stamp</c> only while it is still <c>@read</c>, the value
     /// read (a concurrent change makes it update nothing). Built once per model, like
     /// <see cref="CompleteOpenTask"/>.

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Web.Tests.Infrastructure;
@@ -224,6 +225,47 @@ public sealed class DirectivePagesTests : IAsyncLifetime
         Assert.Contains("Đã thu hồi", WebUtility.HtmlDecode(await issuer.PageAsync("/directives")), StringComparison.Ordinal);
         await using var read = _app.Database.CreateContext();
         Assert.Equal(open, await read.Tasks.CountAsync(t => t.DirectiveId == id && t.Status == Core.Tasks.UnitTaskStatus.Cancelled, Ct));
+    }
+
+    [Fact]
+    public async Task A_withdrawn_directives_progress_says_how_many_tasks_stopped_and_how_many_were_completed_before_not_0_of_0()
+    {
+        // Regression: cancelled tasks are in no category, so the cards of a withdrawn directive read "Tổng số 0" and
+        // "Đã hoàn thành 0/0 nhiệm vụ", which officials took for "nothing was assigned".
+        using var api = await _app.CreateClientForAsync("01-PARTY");
+        var id = await Api.Directives.DirectivesApiTests.IssueAsync(api, "01-PARTY", "party-conclusion", "Kết luận số 33-KL/TU", "Về chiếu sáng công cộng", new { deadlineDays = 7 });
+        int open;
+        await using (var db = _app.Database.CreateContext())
+        {
+            var tasks = await db.Tasks.Where(t => t.DirectiveId == id).OrderBy(t => t.Id).ToListAsync(Ct);
+            open = tasks.Count - 1;
+            Assert.True(open > 0, $"the flow gave {tasks.Count} tasks");
+            // One unit had completed its task before the withdrawal.
+            tasks[0].Status = Core.Tasks.UnitTaskStatus.Completed;
+            tasks[0].CompletedAt = tasks[0].CreatedAt.AddHours(1);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        using (var withdrawn = await api.PostAsJsonAsync($"/api/directives/{id}/withdraw", new { reason = "Ban hành nhầm." }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        }
+
+        using var issuer = await UiBrowser.SignedInAsync(_app, "01-PARTY");
+        var html = WebUtility.HtmlDecode(await issuer.PageAsync($"/directives/{id}"));
+
+        var says = $"Văn bản đã thu hồi: {open} nhiệm vụ đã dừng; 1 nhiệm vụ đã hoàn thành trước khi thu hồi.";
+        Assert.Contains($"data-testid=\"completion\">{says}</p>", html, StringComparison.Ordinal);
+        Assert.Contains($"aria-label=\"{says}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"completion\">Đã hoàn thành", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"s-Stopped\"", html, StringComparison.Ordinal);
+        Assert.Matches($"count--Stopped[^>]*href=\"[^\"]*status=Cancelled[^\"]*\">\\s*<span class=\"count__value\">{open}</span>\\s*<span class=\"count__label\">Đã dừng</span>", html);
+        Assert.DoesNotContain("count--Total", html, StringComparison.Ordinal);
+        // The stopped count leads to the cancelled tasks.
+        await using var read = _app.Database.CreateContext();
+        var cancelled = await read.Tasks.Where(t => t.DirectiveId == id && t.Status == Core.Tasks.UnitTaskStatus.Cancelled).Select(t => t.Id).ToListAsync(Ct);
+        var listed = await issuer.PageAsync($"/directives/{id}?view=units&status=Cancelled");
+        Assert.All(cancelled, task => Assert.Contains($"tasks/{task}", listed, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -14,6 +14,22 @@ public sealed class SqlServerSql(SqlNames names) : ProviderSql(names)
     public override string? CompleteOpenTaskReturningRow => null;
 
     /// <summary>
+    /// The same update with its rows put aside by OUTPUT … INTO a table variable and then read: an OUTPUT clause
+    /// without INTO is refused on a table with triggers (<see cref="CompleteOpenTaskReturningRow"/>).
+    /// </summary>
+    public override string CancelOpenTasksOfInstance
+    {
+        get
+        {
+            var tasks = Names.Tasks;
+            var columns = tasks.Columns(CancelledTaskColumns);
+            var output = $" OUTPUT {string.Join(", ", CancelledTaskColumns.Select(c => "INSERTED." + tasks.Column(c)))} INTO @cancelled";
+            return $"DECLARE @cancelled TABLE ({tasks.Column(nameof(UnitTask.Id))} uniqueidentifier, {tasks.Column(nameof(UnitTask.UnitId))} uniqueidentifier, " +
+                $"{tasks.Column(nameof(UnitTask.ConcurrencyStamp))} int); {BuildCancelOpenTasksOfInstance(output)}; SELECT {columns} FROM @cancelled";
+        }
+    }
+
+    /// <summary>
     /// One task from parameters <c>@p0…</c> in <see cref="TaskColumns"/> order, prepared once per batch; skipped when its
     /// (instance, activity, unit, item) exists, so a re-run batch writes only what is missing.
     /// </summary>
