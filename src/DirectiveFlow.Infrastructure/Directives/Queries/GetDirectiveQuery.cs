@@ -35,7 +35,7 @@ public sealed class GetDirectiveHandler(DirectiveFlowDbContext db, TaskClock clo
             return null;
         }
 
-        var byPillar = await ProgressByPillarAsync(query.Id, clock.Time, cancellationToken);
+        var byPillar = await ProgressByPillarAsync(query.Id, clock.Time, withdrawn: d.directive.WithdrawnAt is not null, cancellationToken);
         var cascade = await db.ActivityExecutions.AsNoTracking()
             .Where(e => e.InstanceId == d.directive.InstanceId && e.ExpectedBranches > 0)
             .GroupBy(e => 1)
@@ -56,23 +56,23 @@ public sealed class GetDirectiveHandler(DirectiveFlowDbContext db, TaskClock clo
         {
             Targets = targets,
             Withdrawal = withdrawal,
-            StoppedTasks = withdrawal is null ? null
-                : await CountedTasks.All(db).CountAsync(t => t.DirectiveId == query.Id && t.Status == UnitTaskStatus.Cancelled, cancellationToken),
+            StoppedTasks = withdrawal is null ? null : byPillar.Sum(p => p.Stopped ?? 0),
         };
     }
 
-    private async Task<List<PillarProgress>> ProgressByPillarAsync(Guid directiveId, CategoryTime time, CancellationToken cancellationToken)
+    /// <summary>Per pillar with tasks counted; once <paramref name="withdrawn"/>, with its stopped tasks, and a pillar whose tasks all stopped too.</summary>
+    private async Task<List<PillarProgress>> ProgressByPillarAsync(Guid directiveId, CategoryTime time, bool withdrawn, CancellationToken cancellationToken)
     {
         var rows = await (from t in CountedTasks.All(db).AsNoTracking()
                           where t.DirectiveId == directiveId
                           join u in db.Units on t.UnitId equals u.Id
                           group t by u.Pillar)
-            .Select(TaskCategoryQueries.Aggregate<Pillar, PillarCounts>(time, (g, c) => new PillarCounts(g.Key, c)))
+            .Select(TaskCategoryQueries.Aggregate<Pillar, PillarCounts>(time, (g, c) => new PillarCounts(g.Key, c, g.Count(t => t.Status == UnitTaskStatus.Cancelled))))
             .ToListAsync(cancellationToken);
-        return rows.Where(r => r.Counts.Total > 0).OrderBy(r => r.Pillar)
-            .Select(r => new PillarProgress(OrgUnit.PillarCode(r.Pillar), DirectiveProgress.From(r.Counts)))
+        return rows.Where(r => r.Counts.Total > 0 || (withdrawn && r.Stopped > 0)).OrderBy(r => r.Pillar)
+            .Select(r => new PillarProgress(OrgUnit.PillarCode(r.Pillar), DirectiveProgress.From(r.Counts)) { Stopped = withdrawn ? r.Stopped : null })
             .ToList();
     }
 
-    private sealed record PillarCounts(Pillar Pillar, TaskCategoryCounts Counts);
+    private sealed record PillarCounts(Pillar Pillar, TaskCategoryCounts Counts, int Stopped);
 }

@@ -218,8 +218,8 @@ public sealed class DirectivePagesTests : IAsyncLifetime
         var after = WebUtility.HtmlDecode(await issuer.PageAsync(confirmed.Headers.Location!.PathAndQuery()));
         Assert.Contains("Văn bản đã được thu hồi lúc", after, StringComparison.Ordinal);
         Assert.Contains("Lý do thu hồi: Ban hành nhầm.", after, StringComparison.Ordinal);
-        // Its cancelled tasks are not counted: the empty tables say why, not "no task assigned yet".
-        Assert.Contains("Văn bản đã thu hồi: các nhiệm vụ đã dừng", after, StringComparison.Ordinal);
+        // Its cancelled tasks are in no category: the tables count them as stopped, never "no task assigned yet".
+        Assert.Contains($"Văn bản đã thu hồi: {open} nhiệm vụ đã dừng", after, StringComparison.Ordinal);
         Assert.DoesNotContain("Chưa có nhiệm vụ nào được giao", after, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"withdraw\"", after, StringComparison.Ordinal);
         Assert.Contains("Đã thu hồi", WebUtility.HtmlDecode(await issuer.PageAsync("/directives")), StringComparison.Ordinal);
@@ -267,6 +267,64 @@ public sealed class DirectivePagesTests : IAsyncLifetime
         var listed = await issuer.PageAsync($"/directives/{id}?view=units&status=Cancelled");
         Assert.All(cancelled, task => Assert.Contains($"tasks/{task}", listed, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_withdrawn_directives_pillar_table_counts_each_pillars_stopped_tasks_not_a_full_bar_for_one_completed_task()
+    {
+        // Regression: the pillar table left cancelled tasks out, so on a withdrawn directive a pillar with one task completed
+        // before the withdrawal read "Tổng số 1" with a full "Đã hoàn thành 1/1 nhiệm vụ" bar, as if it had finished everything.
+        using var api = await _app.CreateClientForAsync("01-PARTY");
+        var id = await Api.Directives.DirectivesApiTests.IssueAsync(api, "01-PARTY", "party-conclusion", "Kết luận số 34-KL/TU", "Về thu gom rác thải", new { deadlineDays = 7 });
+        Dictionary<Core.Organisation.Pillar, int> tasksByPillar;
+        Core.Organisation.Pillar completedPillar;
+        await using (var db = _app.Database.CreateContext())
+        {
+            var tasks = await (from t in db.Tasks
+                               where t.DirectiveId == id && t.ParentTaskId == null
+                               join u in db.Units on t.UnitId equals u.Id
+                               orderby t.Id
+                               select new { t, u.Pillar }).ToListAsync(Ct);
+            tasksByPillar = tasks.GroupBy(x => x.Pillar).ToDictionary(g => g.Key, g => g.Count());
+            completedPillar = tasks[0].Pillar;
+            tasks[0].t.Status = Core.Tasks.UnitTaskStatus.Completed;
+            tasks[0].t.CompletedAt = tasks[0].t.CreatedAt.AddHours(1);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        using var issuer = await UiBrowser.SignedInAsync(_app, "01-PARTY");
+        // While the directive stands the table is as before: a total per pillar, no stopped tasks.
+        var standing = PillarTableOf(WebUtility.HtmlDecode(await issuer.PageAsync($"/directives/{id}")));
+        Assert.Contains("<th class=\"num\">Tổng số</th>", standing, StringComparison.Ordinal);
+        Assert.DoesNotContain("s-Stopped", standing, StringComparison.Ordinal);
+        using (var withdrawn = await api.PostAsJsonAsync($"/api/directives/{id}/withdraw", new { reason = "Ban hành nhầm." }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        }
+
+        var table = PillarTableOf(WebUtility.HtmlDecode(await issuer.PageAsync($"/directives/{id}")));
+
+        Assert.Contains("<th class=\"num\">Đã dừng</th>", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tổng số", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("aria-label=\"Đã hoàn thành", table, StringComparison.Ordinal);
+        // Every pillar is listed, even one whose tasks all stopped, with its stopped count and grey share of the bar.
+        foreach (var (pillar, count) in tasksByPillar)
+        {
+            var completed = pillar == completedPillar ? 1 : 0;
+            Assert.Matches(
+                $"<td>{System.Text.RegularExpressions.Regex.Escape(PillarLabel(pillar))}</td>\\s*<td class=\"num\">{count - completed}</td>\\s*<td class=\"num\">{completed}</td>"
+                + $"[\\s\\S]*?aria-label=\"Văn bản đã thu hồi: {count - completed} nhiệm vụ đã dừng; {completed} nhiệm vụ đã hoàn thành trước khi thu hồi.\">[\\s\\S]*?class=\"s-Stopped\"",
+                table);
+        }
+    }
+
+    private static string PillarTableOf(string html)
+    {
+        var start = html.IndexOf("<h2>Tiến độ theo trục</h2>", StringComparison.Ordinal);
+        Assert.True(start >= 0, "no pillar table");
+        return html[start..html.IndexOf("</section>", start, StringComparison.Ordinal)];
+    }
+
+    private static string PillarLabel(Core.Organisation.Pillar pillar) => global::DirectiveFlow.Web.Localization.ViText.All[$"Pillar.{pillar}"];
 
     [Fact]
     public async Task A_withdrawal_without_a_reason_is_refused_on_the_page_before_any_confirmation()
