@@ -773,6 +773,7 @@ public static class EnText
         ["Directive.WithdrawHint"] = "Withdraw a directive issued in error or replaced by another: every open task stops, no more deadline reminders are sent, and each unit gets one email with the reason.",
         ["Directive.WithdrawReason"] = "Reason for the withdrawal",
         ["Directive.WithdrawConfirm"] = "Withdraw {0}? {1} open tasks of {2} units will stop, and each unit gets one email saying so. This cannot be undone.",
+        ["Directive.WithdrawConfirmSupporting"] = "Withdraw {0}? {1} open tasks of {2} lead units will stop; {3} units get an email saying so ({4} of them supporting units yet to contribute). This cannot be undone.",
         ["Directive.WithdrawConfirmButton"] = "Confirm the withdrawal",
         ["Directive.Withdrawn"] = "This directive was withdrawn at {0} by {1}.",
         ["Directive.WithdrawnNoTasks"] = "The directive was withdrawn: its tasks have stopped and no unit has work left under it.",

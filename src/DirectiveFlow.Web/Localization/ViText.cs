@@ -773,6 +773,7 @@ public static class ViText
         ["Directive.WithdrawHint"] = "Thu hồi khi văn bản ban hành nhầm hoặc được thay thế: mọi nhiệm vụ đang thực hiện dừng lại, hệ thống thôi nhắc hạn và mỗi đơn vị nhận một thư báo kèm lý do.",
         ["Directive.WithdrawReason"] = "Lý do thu hồi",
         ["Directive.WithdrawConfirm"] = "Thu hồi {0}? {1} nhiệm vụ đang thực hiện của {2} đơn vị sẽ dừng và mỗi đơn vị nhận một thư báo thu hồi. Không thể hoàn tác.",
+        ["Directive.WithdrawConfirmSupporting"] = "Thu hồi {0}? {1} nhiệm vụ đang thực hiện của {2} đơn vị chủ trì sẽ dừng; {3} đơn vị nhận thư báo thu hồi (trong đó {4} đơn vị phối hợp chưa gửi ý kiến). Không thể hoàn tác.",
         ["Directive.WithdrawConfirmButton"] = "Xác nhận thu hồi",
         ["Directive.Withdrawn"] = "Văn bản đã được thu hồi lúc {0}; người thu hồi: {1}.",
         ["Directive.WithdrawnNoTasks"] = "Văn bản đã thu hồi: các nhiệm vụ đã dừng, không còn đơn vị nào phải thực hiện.",

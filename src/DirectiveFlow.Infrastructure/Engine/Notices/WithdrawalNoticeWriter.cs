@@ -10,7 +10,6 @@ using DirectiveFlow.Infrastructure.Email.Addressing;
 using DirectiveFlow.Infrastructure.Email.Outbox;
 using DirectiveFlow.Infrastructure.Engine.Commands;
 using DirectiveFlow.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveFlow.Infrastructure.Engine.Notices;
 
@@ -19,7 +18,7 @@ namespace DirectiveFlow.Infrastructure.Engine.Notices;
 /// tasks were cancelled), naming the directive, who withdrew it, when and why, with a link to one of its stopped tasks.
 /// A supporting unit (phối hợp) named on a cancelled task and yet to give its contribution is told too, that its part
 /// has stopped, unless it leads a cancelled task itself (that email covers it): it has no task of its own, but it was
-/// asked by email to contribute and would otherwise still think it must.
+/// asked by email to contribute and would otherwise still think it must (<see cref="WithdrawalRecipients"/>).
 /// Written as a cascade's notices are: one shared model per role carrying the list (<see cref="OutboxModel.Notices"/>),
 /// made rows by the dispatcher, so a directive to 13,000 units writes one or two rows in the withdrawal's transaction.
 /// </summary>
@@ -42,13 +41,14 @@ public sealed class WithdrawalNoticeWriter(OutboxOptions options)
 
         var supporting = new StringBuilder();
         var supportingCount = 0;
-        foreach (var part in (await WaitingSupportAsync(db, directive.InstanceId, cancelled, cancellationToken)).OrderBy(p => p.Task.Id))
+        // By instance, not by a list of thousands of ids; tasks cancelled before the withdrawal are left out by the rule.
+        var scope = db.Tasks.Where(t => t.InstanceId == directive.InstanceId && t.Status == UnitTaskStatus.Cancelled);
+        var byId = cancelled.ToDictionary(t => t.Id);
+        foreach (var (unitId, taskId) in await WithdrawalRecipients.SupportingAsync(db, scope, [.. cancelled.Select(t => (t.Id, t.UnitId))], cancellationToken))
         {
-            if (told.Add(part.UnitId))
-            {
-                PendingNotices.Append(supporting, part.Task.Id, AssignmentKeys.WithdrawnSupporting(part.UnitId, part.Task.Version));
-                supportingCount++;
-            }
+            told.Add(unitId);
+            PendingNotices.Append(supporting, taskId, AssignmentKeys.WithdrawnSupporting(unitId, byId[taskId].Version));
+            supportingCount++;
         }
 
         Add(db, directive, reference, withdrawnBy, now, RecipientRoles.Unit, leads, told.Count - supportingCount);
@@ -59,26 +59,6 @@ public sealed class WithdrawalNoticeWriter(OutboxOptions options)
         }
 
         return told.Count;
-    }
-
-    /// <summary>The supporting units of the cancelled tasks that have not given their contribution, with their task.</summary>
-    private static async Task<List<(Guid UnitId, CancelledTask Task)>> WaitingSupportAsync(
-        DirectiveFlowDbContext db, Guid instanceId, IReadOnlyList<CancelledTask> cancelled, CancellationToken cancellationToken)
-    {
-        if (cancelled.Count == 0)
-        {
-            return [];
-        }
-
-        // By instance, not by a list of thousands of ids; tasks cancelled before the withdrawal are left out below.
-        var byId = cancelled.ToDictionary(t => t.Id);
-        var parts = await (
-                from s in db.TaskSupportingUnits.AsNoTracking()
-                join t in db.Tasks on s.TaskId equals t.Id
-                where t.InstanceId == instanceId && t.Status == UnitTaskStatus.Cancelled && s.Contribution == null
-                select new { s.TaskId, s.UnitId })
-            .ToListAsync(cancellationToken);
-        return [.. parts.Where(p => byId.ContainsKey(p.TaskId)).Select(p => (p.UnitId, byId[p.TaskId]))];
     }
 
     private void Add(

@@ -327,6 +327,44 @@ public sealed class DirectivePagesTests : IAsyncLifetime
     private static string PillarLabel(Core.Organisation.Pillar pillar) => global::DirectiveFlow.Web.Localization.ViText.All[$"Pillar.{pillar}"];
 
     [Fact]
+    public async Task The_withdrawal_confirmation_counts_the_supporting_units_still_to_contribute_that_the_withdrawal_emails()
+    {
+        // Regression: the question named only the lead units ("... của M đơn vị sẽ dừng và mỗi đơn vị nhận một thư"),
+        // while the supporting units still to contribute are emailed too.
+        using var api = await _app.CreateClientForAsync("01-PARTY");
+        var id = await Api.Directives.DirectivesApiTests.IssueAsync(api, "01-PARTY", "party-conclusion", "Kết luận số 35-KL/TU", "Về cấp nước sạch", new { deadlineDays = 7 });
+        int open, units;
+        await using (var db = _app.Database.CreateContext())
+        {
+            var tasks = await db.Tasks.Where(t => t.DirectiveId == id).OrderBy(t => t.Id).ToListAsync(Ct);
+            open = tasks.Count;
+            units = tasks.Select(t => t.UnitId).Distinct().Count();
+            Assert.True(tasks.Count >= 2, $"the flow gave {tasks.Count} tasks");
+            var leads = tasks.Select(t => t.UnitId).ToHashSet();
+            var others = await db.Units.Where(u => !leads.Contains(u.Id)).OrderBy(u => u.Code).Select(u => u.Id).Take(2).ToListAsync(Ct);
+            // Told once though it supports two tasks; one that has given its contribution and a lead unit are not counted again.
+            db.TaskSupportingUnits.AddRange(
+                new Core.Tasks.TaskSupportingUnit { TaskId = tasks[0].Id, UnitId = others[0] },
+                new Core.Tasks.TaskSupportingUnit { TaskId = tasks[1].Id, UnitId = others[0] },
+                new Core.Tasks.TaskSupportingUnit { TaskId = tasks[0].Id, UnitId = others[1], Contribution = "Đã gửi số liệu." },
+                new Core.Tasks.TaskSupportingUnit { TaskId = tasks[0].Id, UnitId = tasks[1].UnitId == tasks[0].UnitId ? tasks[^1].UnitId : tasks[1].UnitId });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        using var issuer = await UiBrowser.SignedInAsync(_app, "01-PARTY");
+        using var asked = await issuer.PostFormAsync($"/directives/{id}", "directive-withdraw", new() { ["Input.Reason"] = "Ban hành nhầm." });
+        var html = WebUtility.HtmlDecode(await asked.Content.ReadAsStringAsync(Ct));
+
+        Assert.Contains(
+            $"Thu hồi Kết luận số 35-KL/TU? {open} nhiệm vụ đang thực hiện của {units} đơn vị chủ trì sẽ dừng; {units + 1} đơn vị nhận thư báo thu hồi (trong đó 1 đơn vị phối hợp chưa gửi ý kiến).",
+            html, StringComparison.Ordinal);
+        // The same rule chooses whom the withdrawal emails.
+        using var withdrawn = await api.PostAsJsonAsync($"/api/directives/{id}/withdraw", new { reason = "Ban hành nhầm." }, Ct);
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        Assert.Equal(units + 1, (await withdrawn.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct)).GetProperty("unitsNotified").GetInt32());
+    }
+
+    [Fact]
     public async Task A_withdrawal_without_a_reason_is_refused_on_the_page_before_any_confirmation()
     {
         using var api = await _app.CreateClientForAsync("01-PARTY");
