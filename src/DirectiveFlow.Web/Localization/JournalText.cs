@@ -1,4 +1,7 @@
+using DirectiveFlow.Core.Email;
 using DirectiveFlow.Infrastructure.Identity;
+using DirectiveFlow.Infrastructure.Scheduling.Sweep;
+using DirectiveFlow.Infrastructure.Tasks.Queries;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -23,6 +26,34 @@ public static partial class JournalText
     /// <summary>The person behind a record (its resolved name, see <c>PersonNames</c>), the system in the reader's language.</summary>
     public static string Person(UiText text, string? actor, string? name) =>
         string.IsNullOrWhiteSpace(actor) || actor == PersonNames.SystemActor ? text["Journal.Actor.System"] : name ?? actor;
+
+    /// <summary>
+    /// A journal row's detail in the reader's language: an email's delivery (<see cref="JournalEntryDto.Delivery"/>) or the
+    /// entry's own detail.
+    /// </summary>
+    public static string? Detail(UiText text, JournalEntryDto entry) =>
+        entry.Delivery is { } delivery ? Delivery(text, delivery) : Detail(text, entry.Detail);
+
+    /// <summary>"Gửi a@…, b@… — đã gửi lúc 09:00 02/03/2026": to whom an email about a task went and what became of it.</summary>
+    public static string Delivery(UiText text, EmailDelivery email)
+    {
+        var to = email.To.Count == 0 ? text["Journal.Email.NoRecipients"] : text.Format("Journal.Email.To", string.Join(", ", email.To));
+        if (email.InDigestAt is { } digest)
+        {
+            to = text.Format("Journal.Email.InDigest", to, UiFormat.Date(digest));
+        }
+
+        var state = email.Status switch
+        {
+            nameof(OutboxStatus.Held) => text["Journal.Email.Held"],
+            nameof(OutboxStatus.Sent) when email.SentAt is { } at => text.Format("Journal.Email.Sent", EffectMessages.LocalText(at))
+                + (email.Refused.Count > 0 ? text.Format("Journal.Email.Refused", string.Join(", ", email.Refused)) : ""),
+            nameof(OutboxStatus.DeadLetter) => text.Format("Journal.Email.DeadLetter", email.Attempts, email.Error),
+            nameof(OutboxStatus.Skipped) => text["Journal.Email.Skipped"],
+            _ => email.Attempts > 0 ? text.Format("Journal.Email.Retrying", email.Attempts) : text["Journal.Email.Waiting"],
+        };
+        return $"{to} — {state}";
+    }
 
     public static string? Detail(UiText text, string? detail)
     {

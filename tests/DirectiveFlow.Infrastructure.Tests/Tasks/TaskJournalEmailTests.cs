@@ -22,7 +22,10 @@ public sealed class TaskJournalEmailTests
             Status = OutboxStatus.Skipped, CreatedAt = TaskHarness.Start, NextAttemptAt = TaskHarness.Start,
         });
 
-        Assert.Equal("Gửi chutich@hoankiem.hanoi.gov.vn — không gửi vì nhiệm vụ đã kết thúc", line);
+        // Machine values, worded in the reader's language by the web layer (JournalTextTests).
+        Assert.Null(line.Detail);
+        Assert.Equal(nameof(OutboxStatus.Skipped), line.Delivery!.Status);
+        Assert.Equal(["chutich@hoankiem.hanoi.gov.vn"], line.Delivery.To);
     }
 
     [Theory]
@@ -36,12 +39,13 @@ public sealed class TaskJournalEmailTests
             LastError = RefusedRecipients.Describe([("nghihuu@hoankiem.hanoi.gov.vn", 550, "mailbox unavailable")]),
         });
 
-        Assert.Equal(
-            "Gửi chutich@hoankiem.hanoi.gov.vn, nghihuu@hoankiem.hanoi.gov.vn — đã gửi lúc 09:00 02/03/2026; máy chủ thư không nhận địa chỉ nghihuu@hoankiem.hanoi.gov.vn",
-            line);
+        Assert.Equal(nameof(OutboxStatus.Sent), line.Delivery!.Status);
+        Assert.Equal(TaskHarness.Start, line.Delivery.SentAt);
+        Assert.Equal(["chutich@hoankiem.hanoi.gov.vn", "nghihuu@hoankiem.hanoi.gov.vn"], line.Delivery.To);
+        Assert.Equal(["nghihuu@hoankiem.hanoi.gov.vn"], line.Delivery.Refused);
     }
 
-    private static async Task<string?> DeliveryLineAsync(string provider, OutboxMessage email)
+    private static async Task<JournalEntryDto> DeliveryLineAsync(string provider, OutboxMessage email)
     {
         await using var h = await TaskHarness.CreateAsync(provider);
         Guid taskId;
@@ -56,6 +60,6 @@ public sealed class TaskJournalEmailTests
         }
 
         var history = await h.AsAsync(TaskHarness.Head(h.Ward), s => s.Send(new GetTaskJournalQuery(taskId, new PageRequest(1, 50))));
-        return Assert.Single(history.Items, e => e.Action == "task.reminder" || e.Action == "email.queued").Detail;
+        return Assert.Single(history.Items, e => e.Action == "task.reminder" || e.Action == "email.queued");
     }
 }

@@ -80,6 +80,28 @@ public sealed partial class JournalTextTests
         }
     }
 
+    [Theory]
+    [InlineData("vi", "Gửi chutich@hoankiem.hanoi.gov.vn — không gửi vì nhiệm vụ đã kết thúc",
+        "Gửi chutich@hoankiem.hanoi.gov.vn, nghihuu@hoankiem.hanoi.gov.vn — đã gửi lúc 09:00 02/03/2026; máy chủ thư không nhận địa chỉ nghihuu@hoankiem.hanoi.gov.vn",
+        "Thư điện tử — đang chờ gửi", "Gửi lanhdao@hanoi.gov.vn trong thư tổng hợp quá hạn ngày 02/03/2026 — đang thử lại (2 lần lỗi)")]
+    [InlineData("en", "To chutich@hoankiem.hanoi.gov.vn — not sent because the task had ended",
+        "To chutich@hoankiem.hanoi.gov.vn, nghihuu@hoankiem.hanoi.gov.vn — sent at 09:00 02/03/2026; the mail server refused nghihuu@hoankiem.hanoi.gov.vn",
+        "Email — waiting to be sent", "To lanhdao@hanoi.gov.vn in the overdue digest of 02/03/2026 — retrying (2 failed attempts)")]
+    public void An_emails_delivery_in_a_tasks_history_is_worded_in_the_readers_language(string language, string skipped, string sent, string waiting, string digest)
+    {
+        // Regression: the lines were written in Vietnamese by the query ("không gửi vì nhiệm vụ đã kết thúc"), so the
+        // English task page and API showed them in Vietnamese.
+        var at = new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
+        In(language, text =>
+        {
+            Assert.Equal(skipped, JournalText.Delivery(text, new(["chutich@hoankiem.hanoi.gov.vn"], "Skipped", null, 0, null, [])));
+            Assert.Equal(sent, JournalText.Delivery(text, new(
+                ["chutich@hoankiem.hanoi.gov.vn", "nghihuu@hoankiem.hanoi.gov.vn"], "Sent", at, 1, "550", ["nghihuu@hoankiem.hanoi.gov.vn"])));
+            Assert.Equal(waiting, JournalText.Delivery(text, new([], "Pending", null, 0, null, [])));
+            Assert.Equal(digest, JournalText.Delivery(text, new(["lanhdao@hanoi.gov.vn"], "Pending", null, 2, "timeout", [], at)));
+        });
+    }
+
     /// <summary>
     /// The action codes in the product's source: literals passed to a journal writer (<c>Journal(…)</c>,
     /// <c>Record(…)</c>), assigned to <c>Action</c>, declared as an <c>…Action</c> constant, or mapped from an email's

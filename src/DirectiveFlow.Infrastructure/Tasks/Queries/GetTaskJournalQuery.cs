@@ -1,12 +1,9 @@
 using DirectiveFlow.Infrastructure.Identity;
-using System.Globalization;
-using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Common;
 using DirectiveFlow.Core.Email;
 using DirectiveFlow.Infrastructure.Email;
 using DirectiveFlow.Infrastructure.Email.Outbox;
 using DirectiveFlow.Infrastructure.Persistence;
-using DirectiveFlow.Infrastructure.Scheduling.Sweep;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +11,8 @@ namespace DirectiveFlow.Infrastructure.Tasks.Queries;
 
 /// <summary>
 /// A readable task's history, oldest first: its journal entries and the emails sent about it — every reminder and
-/// escalation step is one of those (the sweep's record of the step), shown with its recipients and delivery.
+/// escalation step is one of those (the sweep's record of the step), with its recipients and delivery
+/// (<see cref="JournalEntryDto.Delivery"/>, worded in the reader's language by the web layer).
 /// </summary>
 public sealed record GetTaskJournalQuery(Guid TaskId, PageRequest Page) : IQuery<PagedResult<JournalEntryDto>>;
 
@@ -37,10 +35,12 @@ public sealed class GetTaskJournalHandler(DirectiveFlowDbContext db, TaskReadAcc
             .Select(m => new { m.Id, m.Status, m.CreatedAt, m.SentAt, m.Attempts, m.LastError })
             .ToDictionaryAsync(m => m.Id, cancellationToken);
         var lines = entries
-            .Concat(emails.Select(m => new JournalEntryDto(0, m.CreatedAt, PersonNames.SystemActor, ChaseKeys.ActionOf(m.DedupeKey) ?? "email.queued",
-                m.DigestId is { } id && digests.TryGetValue(id, out var digest)
-                    ? Delivery(InDigest(m.To, digest.CreatedAt), digest.Status, digest.SentAt, digest.Attempts, digest.LastError)
-                    : Delivery(Recipients(m.To), m.Status, m.SentAt, m.Attempts, m.LastError))))
+            .Concat(emails.Select(m => new JournalEntryDto(0, m.CreatedAt, PersonNames.SystemActor, ChaseKeys.ActionOf(m.DedupeKey) ?? "email.queued", null)
+            {
+                Delivery = m.DigestId is { } id && digests.TryGetValue(id, out var digest)
+                    ? Delivery(m.To, digest.Status, digest.SentAt, digest.Attempts, digest.LastError) with { InDigestAt = digest.CreatedAt }
+                    : Delivery(m.To, m.Status, m.SentAt, m.Attempts, m.LastError),
+            }))
             .OrderBy(e => e.At).ThenBy(e => e.Id == 0 ? 1 : 0).ThenBy(e => e.Id)
             .ToList();
         var page = lines.Skip(query.Page.Skip).Take(query.Page.PageSize).ToList();
@@ -49,25 +49,8 @@ public sealed class GetTaskJournalHandler(DirectiveFlowDbContext db, TaskReadAcc
         return new PagedResult<JournalEntryDto>(page, lines.Count, query.Page.Page, query.Page.PageSize);
     }
 
-    private static string InDigest(string to, DateTimeOffset at) =>
-        $"{Recipients(to)} trong thư tổng hợp quá hạn ngày {VietnamTime.ToLocal(at).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}";
-
-    // A sweep's row gets its recipients when it is sent.
-    private static string Recipients(string to) => to.Length == 0 ? "Thư điện tử" : "Gửi " + to.Replace(";", ", ", StringComparison.Ordinal);
-
-    // The server refused some recipients for good and took the email for the others.
-    private static string Refused(string? error) =>
-        RefusedRecipients.AddressesIn(error) is { Count: > 0 } refused ? $"; máy chủ thư không nhận địa chỉ {string.Join(", ", refused)}" : "";
-
-    private static string Delivery(string recipients, OutboxStatus status, DateTimeOffset? sentAt, int attempts, string? error)
-    {
-        return status switch
-        {
-            OutboxStatus.Held => $"{recipients} — chờ thư tổng hợp quá hạn",
-            OutboxStatus.Sent when sentAt is { } at => $"{recipients} — đã gửi lúc {EffectMessages.LocalText(at)}{Refused(error)}",
-            OutboxStatus.DeadLetter => $"{recipients} — không gửi được sau {attempts.ToString(CultureInfo.InvariantCulture)} lần: {error}",
-            OutboxStatus.Skipped => $"{recipients} — không gửi vì nhiệm vụ đã kết thúc",
-            _ => attempts > 0 ? $"{recipients} — đang thử lại ({attempts.ToString(CultureInfo.InvariantCulture)} lần lỗi)" : $"{recipients} — đang chờ gửi",
-        };
-    }
+    // A sweep's row gets its recipients when it is sent; the server may refuse some for good and take it for the others.
+    private static EmailDelivery Delivery(string to, OutboxStatus status, DateTimeOffset? sentAt, int attempts, string? error) => new(
+        to.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), status.ToString(), sentAt, attempts, error,
+        status == OutboxStatus.Sent ? RefusedRecipients.AddressesIn(error) : []);
 }

@@ -5,4 +5,7 @@ public sealed record JournalEntryDto(long Id, DateTimeOffset At, string Actor, s
 {
     /// <summary>The person who acted (<see cref="Identity.PersonNames"/>); null for the system.</summary>
     public string? ActorName { get; init; }
+
+    /// <summary>For an email about the task, how it fared (<see cref="Detail"/> is then null); null for a journal entry.</summary>
+    public EmailDelivery? Delivery { get; init; }
 }

@@ -4,6 +4,7 @@ using DirectiveFlow.Infrastructure.Tasks.Commands;
 using DirectiveFlow.Infrastructure.Tasks.Queries;
 using DirectiveFlow.Web.Api.Directives;
 using DirectiveFlow.Web.Api.Problems;
+using DirectiveFlow.Web.Localization;
 using Mediator;
 
 namespace DirectiveFlow.Web.Api.Tasks;
@@ -23,8 +24,15 @@ public static class TasksApi
             TypedResults.Ok(await sender.Send(new CountTasksQuery(p.ToFilter()), ct)));
         tasks.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetTaskQuery(id), ct)));
-        tasks.MapGet("/{id:guid}/journal", async (Guid id, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new GetTaskJournalQuery(id, PageRequest.From(page, pageSize)), ct)));
+        // An email's line comes worded in the caller's language (culture cookie or preference), as the task page shows it.
+        tasks.MapGet("/{id:guid}/journal", async (Guid id, int? page, int? pageSize, ISender sender, UiText text, CancellationToken ct) =>
+        {
+            var journal = await sender.Send(new GetTaskJournalQuery(id, PageRequest.From(page, pageSize)), ct);
+            return TypedResults.Ok(journal with
+            {
+                Items = [.. journal.Items.Select(e => e.Delivery is { } email ? e with { Detail = JournalText.Delivery(text, email) } : e)],
+            });
+        });
 
         tasks.MapPost("/{id:guid}/acknowledge", (Guid id, ISender sender, CancellationToken ct) =>
             Act(sender, new AcknowledgeTaskCommand(id), ct));

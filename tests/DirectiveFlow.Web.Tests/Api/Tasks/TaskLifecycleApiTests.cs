@@ -50,6 +50,9 @@ public sealed class TaskLifecycleApiTests
         Assert.Equal(["task.acknowledged", "task.progress", "task.completed", "email.queued"], journal!.Items.Select(j => j.Action));
         Assert.All(journal.Items.SkipLast(1), j => Assert.Equal(Officer, j.Actor));
         Assert.EndsWith("đang chờ gửi", journal.Items[^1].Detail, StringComparison.Ordinal);
+        // In English when the caller reads English (regression: the line was Vietnamese whatever the language).
+        var english = await client.GetFromJsonAsync<PagedResult<JournalEntryDto>>($"/api/tasks/{task.Id}/journal?culture=en-US&ui-culture=en-US", TaskApiWorld.Json, Ct);
+        Assert.EndsWith("— waiting to be sent", english!.Items[^1].Detail, StringComparison.Ordinal);
     }
 
     [Theory]
