@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using DirectiveFlow.Core.Calendar;
 using DirectiveFlow.Core.Workflows;
 using DirectiveFlow.Web.Tests.Infrastructure;
@@ -266,6 +267,27 @@ public sealed class DirectivePagesTests : IAsyncLifetime
         var cancelled = await read.Tasks.Where(t => t.DirectiveId == id && t.Status == Core.Tasks.UnitTaskStatus.Cancelled).Select(t => t.Id).ToListAsync(Ct);
         var listed = await issuer.PageAsync($"/directives/{id}?view=units&status=Cancelled");
         Assert.All(cancelled, task => Assert.Contains($"tasks/{task}", listed, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_withdrawn_conclusions_items_table_says_each_items_task_was_cancelled_instead_of_an_empty_cell()
+    {
+        // Regression: a cancelled task is in no category, so the items table of a withdrawn conclusion left each item's
+        // status cell empty.
+        using var api = await _app.CreateClientForAsync("01-PARTY");
+        var id = await Api.Directives.DirectivesApiTests.IssueAsync(api, "01-PARTY", "conclusion-items", "Thông báo kết luận số 121-TB/TU",
+            "Về phòng cháy chữa cháy", new { items = new object[] { new { content = "Rà soát cơ sở kinh doanh.", leadUnit = "00070-COMMITTEE", deadline = 20 } } },
+            "ConclusionNotice");
+        using (var withdrawn = await api.PostAsJsonAsync($"/api/directives/{id}/withdraw", new { reason = "Ban hành nhầm." }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        }
+
+        using var issuer = await UiBrowser.SignedInAsync(_app, "01-PARTY");
+        var html = await issuer.PageAsync($"/directives/{id}");
+        var status = Regex.Match(html, "data-label=\"Tình trạng\">(.*?)</td>", RegexOptions.Singleline);
+        Assert.True(status.Success, "the items table has a status cell");
+        Assert.Contains("Đã hủy", status.Groups[1].Value, StringComparison.Ordinal);
     }
 
     [Fact]
