@@ -43,10 +43,7 @@ public sealed class GetDirectiveHandler(DirectiveFlowDbContext db, TaskClock clo
             .SingleOrDefaultAsync(cancellationToken) ?? new CascadeProgress(0, 0);
         var attachments = await ListDirectiveAttachmentsHandler.ReadAsync(db, query.Id, cancellationToken);
         var x = d.directive;
-        var withdrawal = x.WithdrawnAt is { } withdrawnAt
-            ? new DirectiveWithdrawalDto(withdrawnAt, x.WithdrawnBy ?? "",
-                (await PersonNames.LoadAsync(db, [x.WithdrawnBy], cancellationToken)).Name(x.WithdrawnBy) ?? x.WithdrawnBy ?? "", x.WithdrawalReason ?? "")
-            : null;
+        var withdrawal = await DirectiveWithdrawals.OfAsync(db, x.WithdrawnAt, x.WithdrawnBy, x.WithdrawalReason, cancellationToken);
         var (inputs, targets) = ChosenTargets.Split(JsonNode.Parse(x.InputsJson) as JsonObject ?? []);
         return new DirectiveDetailDto(
             x.Id, x.Number, x.Title, x.Body, x.Priority.ToString(), x.IssuingUnitId, d.UnitName, x.WorkflowDefinitionId, x.WorkflowVersion,

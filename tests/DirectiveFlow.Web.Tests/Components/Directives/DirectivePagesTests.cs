@@ -270,6 +270,35 @@ public sealed class DirectivePagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_task_stopped_by_a_withdrawal_says_on_its_page_when_by_whom_and_why()
+    {
+        // Regression: the withdrawal email links each unit to its stopped task, whose page said only "Đã hủy", with no
+        // word of the withdrawal or its reason.
+        using var api = await _app.CreateClientForAsync("01-PARTY");
+        var id = await Api.Directives.DirectivesApiTests.IssueAsync(api, "01-PARTY", "conclusion-items", "Thông báo kết luận số 122-TB/TU",
+            "Về phòng cháy chữa cháy", new { items = new object[] { new { content = "Rà soát cơ sở kinh doanh.", leadUnit = "00070-COMMITTEE", deadline = 20 } } },
+            "ConclusionNotice");
+        Guid taskId;
+        await using (var db = _app.Database.CreateContext())
+        {
+            taskId = await db.Tasks.Where(t => t.DirectiveId == id).Select(t => t.Id).SingleAsync(Ct);
+        }
+
+        using var ward = await UiBrowser.SignedInAsync(_app, "00070-COMMITTEE");
+        Assert.DoesNotContain("data-testid=\"withdrawn\"", await ward.PageAsync($"/tasks/{taskId}"), StringComparison.Ordinal);
+        using (var withdrawn = await api.PostAsJsonAsync($"/api/directives/{id}/withdraw", new { reason = "Ban hành nhầm, thay bằng Thông báo số 123-TB/TU." }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        }
+
+        var html = await ward.PageAsync($"/tasks/{taskId}");
+        var notice = Regex.Match(html, "data-testid=\"withdrawn\">(.*?)</section>", RegexOptions.Singleline);
+        Assert.True(notice.Success, "the task page shows the withdrawal notice");
+        Assert.Matches(@"Văn bản đã được thu hồi lúc \d\d/\d\d/\d{4} \d\d:\d\d; người thu hồi: ", notice.Groups[1].Value);
+        Assert.Contains("Lý do thu hồi: Ban hành nhầm, thay bằng Thông báo số 123-TB/TU.", notice.Groups[1].Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_withdrawn_conclusions_items_table_says_each_items_task_was_cancelled_instead_of_an_empty_cell()
     {
         // Regression: a cancelled task is in no category, so the items table of a withdrawn conclusion left each item's
