@@ -45,6 +45,27 @@ public sealed class TaskJournalEmailTests
         Assert.Equal(["nghihuu@hoankiem.hanoi.gov.vn"], line.Delivery.Refused);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_email_that_is_not_a_chase_is_named_by_what_it_tells_the_unit(string provider)
+    {
+        // Regression: every such email read "Thư thông báo" in the history, so a withdrawn task's history showed two
+        // identical lines for its assignment and its withdrawal.
+        foreach (var (template, action) in new[]
+        {
+            (EmailTemplates.Assigned, "email.assigned"), (EmailTemplates.Supporting, "email.supporting"),
+            (EmailTemplates.Returned, "email.returned"), (EmailTemplates.Withdrawn, "email.withdrawn"), ("task-completed", "email.queued"),
+        })
+        {
+            var line = await DeliveryLineAsync(provider, new OutboxMessage
+            {
+                DedupeKey = $"{template}:1", Template = template, To = "chutich@hoankiem.hanoi.gov.vn", Subject = "", HtmlBody = "", TextBody = "",
+                Status = OutboxStatus.Sent, Attempts = 1, CreatedAt = TaskHarness.Start, NextAttemptAt = TaskHarness.Start, SentAt = TaskHarness.Start,
+            });
+            Assert.Equal(action, line.Action);
+        }
+    }
+
     private static async Task<JournalEntryDto> DeliveryLineAsync(string provider, OutboxMessage email)
     {
         await using var h = await TaskHarness.CreateAsync(provider);
@@ -60,6 +81,6 @@ public sealed class TaskJournalEmailTests
         }
 
         var history = await h.AsAsync(TaskHarness.Head(h.Ward), s => s.Send(new GetTaskJournalQuery(taskId, new PageRequest(1, 50))));
-        return Assert.Single(history.Items, e => e.Action == "task.reminder" || e.Action == "email.queued");
+        return Assert.Single(history.Items, e => e.Action == "task.reminder" || e.Action.StartsWith("email.", StringComparison.Ordinal));
     }
 }

@@ -27,7 +27,7 @@ public sealed class GetTaskJournalHandler(DirectiveFlowDbContext db, TaskReadAcc
             .Select(j => new JournalEntryDto(j.Id, j.At, j.Actor, j.Action, j.Detail))
             .ToListAsync(cancellationToken);
         var emails = await db.Outbox.AsNoTracking().Where(m => m.TaskId == query.TaskId)
-            .Select(m => new { m.DedupeKey, m.To, m.Status, m.CreatedAt, m.SentAt, m.Attempts, m.LastError, m.DigestId })
+            .Select(m => new { m.DedupeKey, m.Template, m.To, m.Status, m.CreatedAt, m.SentAt, m.Attempts, m.LastError, m.DigestId })
             .ToListAsync(cancellationToken);
         // An escalation that went out in a leader's digest is delivered when (and as) the digest is.
         var digestIds = emails.Where(m => m.DigestId != null).Select(m => m.DigestId!.Value).Distinct().ToList();
@@ -35,7 +35,7 @@ public sealed class GetTaskJournalHandler(DirectiveFlowDbContext db, TaskReadAcc
             .Select(m => new { m.Id, m.Status, m.CreatedAt, m.SentAt, m.Attempts, m.LastError })
             .ToDictionaryAsync(m => m.Id, cancellationToken);
         var lines = entries
-            .Concat(emails.Select(m => new JournalEntryDto(0, m.CreatedAt, PersonNames.SystemActor, ChaseKeys.ActionOf(m.DedupeKey) ?? "email.queued", null)
+            .Concat(emails.Select(m => new JournalEntryDto(0, m.CreatedAt, PersonNames.SystemActor, ChaseKeys.ActionOf(m.DedupeKey) ?? EmailAction(m.Template), null)
             {
                 Delivery = m.DigestId is { } id && digests.TryGetValue(id, out var digest)
                     ? Delivery(m.To, digest.Status, digest.SentAt, digest.Attempts, digest.LastError) with { InDigestAt = digest.CreatedAt }
@@ -48,6 +48,19 @@ public sealed class GetTaskJournalHandler(DirectiveFlowDbContext db, TaskReadAcc
         page = [.. page.Select(e => e with { ActorName = people.Name(e.Actor) })];
         return new PagedResult<JournalEntryDto>(page, lines.Count, query.Page.Page, query.Page.PageSize);
     }
+
+    /// <summary>
+    /// The history line of an email that is not a chase: named by what it tells the unit (its task given, its support asked,
+    /// its task returned, its directive withdrawn), else just an email.
+    /// </summary>
+    private static string EmailAction(string? template) => template switch
+    {
+        EmailTemplates.Assigned => "email.assigned",
+        EmailTemplates.Supporting => "email.supporting",
+        EmailTemplates.Returned => "email.returned",
+        EmailTemplates.Withdrawn => "email.withdrawn",
+        _ => "email.queued",
+    };
 
     // A sweep's row gets its recipients when it is sent; the server may refuse some for good and take it for the others.
     private static EmailDelivery Delivery(string to, OutboxStatus status, DateTimeOffset? sentAt, int attempts, string? error) => new(
