@@ -275,9 +275,7 @@ public sealed class DirectivePagesTests : IAsyncLifetime
         // Regression: the withdrawal email links each unit to its stopped task, whose page said only "Đã hủy", with no
         // word of the withdrawal or its reason.
         using var api = await _app.CreateClientForAsync("01-PARTY");
-        var id = await Api.Directives.DirectivesApiTests.IssueAsync(api, "01-PARTY", "conclusion-items", "Thông báo kết luận số 122-TB/TU",
-            "Về phòng cháy chữa cháy", new { items = new object[] { new { content = "Rà soát cơ sở kinh doanh.", leadUnit = "00070-COMMITTEE", deadline = 20 } } },
-            "ConclusionNotice");
+        var id = await OneItemConclusionAsync(api, "Thông báo kết luận số 122-TB/TU");
         Guid taskId;
         await using (var db = _app.Database.CreateContext())
         {
@@ -286,10 +284,7 @@ public sealed class DirectivePagesTests : IAsyncLifetime
 
         using var ward = await UiBrowser.SignedInAsync(_app, "00070-COMMITTEE");
         Assert.DoesNotContain("data-testid=\"withdrawn\"", await ward.PageAsync($"/tasks/{taskId}"), StringComparison.Ordinal);
-        using (var withdrawn = await api.PostAsJsonAsync($"/api/directives/{id}/withdraw", new { reason = "Ban hành nhầm, thay bằng Thông báo số 123-TB/TU." }, Ct))
-        {
-            Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
-        }
+        await WithdrawAsync(api, id, "Ban hành nhầm, thay bằng Thông báo số 123-TB/TU.");
 
         var html = await ward.PageAsync($"/tasks/{taskId}");
         var notice = Regex.Match(html, "data-testid=\"withdrawn\">(.*?)</section>", RegexOptions.Singleline);
@@ -304,19 +299,25 @@ public sealed class DirectivePagesTests : IAsyncLifetime
         // Regression: a cancelled task is in no category, so the items table of a withdrawn conclusion left each item's
         // status cell empty.
         using var api = await _app.CreateClientForAsync("01-PARTY");
-        var id = await Api.Directives.DirectivesApiTests.IssueAsync(api, "01-PARTY", "conclusion-items", "Thông báo kết luận số 121-TB/TU",
-            "Về phòng cháy chữa cháy", new { items = new object[] { new { content = "Rà soát cơ sở kinh doanh.", leadUnit = "00070-COMMITTEE", deadline = 20 } } },
-            "ConclusionNotice");
-        using (var withdrawn = await api.PostAsJsonAsync($"/api/directives/{id}/withdraw", new { reason = "Ban hành nhầm." }, Ct))
-        {
-            Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
-        }
+        var id = await OneItemConclusionAsync(api, "Thông báo kết luận số 121-TB/TU");
+        await WithdrawAsync(api, id, "Ban hành nhầm.");
 
         using var issuer = await UiBrowser.SignedInAsync(_app, "01-PARTY");
         var html = await issuer.PageAsync($"/directives/{id}");
         var status = Regex.Match(html, "data-label=\"Tình trạng\">(.*?)</td>", RegexOptions.Singleline);
         Assert.True(status.Success, "the items table has a status cell");
         Assert.Contains("Đã hủy", status.Groups[1].Value, StringComparison.Ordinal);
+    }
+
+    /// <summary>A conclusion of one item, led by Hoàn Kiếm's committee, issued by the city's Party committee.</summary>
+    private static Task<Guid> OneItemConclusionAsync(HttpClient issuer, string number) =>
+        Api.Directives.DirectivesApiTests.IssueAsync(issuer, "01-PARTY", "conclusion-items", number, "Về phòng cháy chữa cháy",
+            new { items = new object[] { new { content = "Rà soát cơ sở kinh doanh.", leadUnit = "00070-COMMITTEE", deadline = 20 } } }, "ConclusionNotice");
+
+    private static async Task WithdrawAsync(HttpClient issuer, Guid id, string reason)
+    {
+        using var withdrawn = await issuer.PostAsJsonAsync($"/api/directives/{id}/withdraw", new { reason }, Ct);
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
     }
 
     [Fact]
