@@ -291,6 +291,13 @@ public sealed class DirectivePagesTests : IAsyncLifetime
         Assert.True(notice.Success, "the task page shows the withdrawal notice");
         Assert.Matches(@"Văn bản đã được thu hồi lúc \d\d/\d\d/\d{4} \d\d:\d\d; người thu hồi: ", notice.Groups[1].Value);
         Assert.Contains("Lý do thu hồi: Ban hành nhầm, thay bằng Thông báo số 123-TB/TU.", notice.Groups[1].Value, StringComparison.Ordinal);
+
+        // The directive's table by locality links to the stopped task with its status as the link's visible text (it had
+        // only screen-reader text, the status badge beside it).
+        using var issuer = await UiBrowser.SignedInAsync(_app, "01-PARTY");
+        var link = Regex.Match(await issuer.PageAsync($"/directives/{id}"), $"<a href=\"tasks/{taskId}\" title=[^>]*>(.*?)</a>", RegexOptions.Singleline);
+        Assert.True(link.Success, "the locality table links to the stopped task");
+        Assert.Contains("Đã hủy", Regex.Replace(link.Groups[1].Value, "<span class=\"sr-only\">.*?</span>", ""), StringComparison.Ordinal);
     }
 
     [Fact]
